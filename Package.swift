@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kb",
+    products: [
+        .executable(name: "kb", targets: ["kb"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "KBCore",
+            dependencies: ["CSQLite", "CCmarkGFM"]
+        ),
+        .target(
+            name: "KBCommands",
+            dependencies: ["KBCore"]
+        ),
+        .executableTarget(
+            name: "kb",
+            dependencies: ["KBCommands"]
+        ),
+        .testTarget(
+            name: "KBCoreTests",
+            dependencies: ["KBCore"]
+        ),
+        .testTarget(
+            name: "KBCommandsTests",
+            dependencies: ["KBCommands", "KBCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,9 @@
+import Foundation
+import KBCommands
+
+@main
+struct KBMain {
+    static func main() {
+        print("kb \(KB.version)")
+    }
+}
