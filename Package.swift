@@ -5,6 +5,7 @@ let package = Package(
     name: "kb",
     products: [
         .executable(name: "kb", targets: ["kb"]),
+        .library(name: "KBCore", targets: ["KBCore"]),
     ],
     targets: [
         .systemLibrary(
