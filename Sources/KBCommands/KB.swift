@@ -1,6 +1,127 @@
+import Foundation
 import KBCore
 
 /// The kb command line, callable in-process so tests drive it without spawning a binary.
 public enum KB {
     public static let version = "0.1.0"
+
+    /// Exit codes.
+    public static let success: Int32 = 0
+    public static let failure: Int32 = 1
+    public static let usage: Int32 = 64
+
+    static var subcommands: [any Subcommand.Type] {
+        [ImportCommand.self, ShowCommand.self]
+    }
+
+    static var rootSpec: CommandSpec {
+        CommandSpec(
+            name: "kb",
+            abstract: "A knowledge base and post-incident review tool for technical support teams.",
+            discussion: "kb indexes resolved tickets and Markdown articles in one SQLite file and helps agents, writers, leads and trainers work from them.",
+            subcommands: subcommands.map { $0.spec } + [helpSpec])
+    }
+
+    static let helpSpec = CommandSpec(
+        name: "help", abstract: "Show help for a subcommand.",
+        arguments: [ArgumentSpec("subcommand", help: "The subcommand to describe.", optional: true, repeating: true)])
+
+    /// Runs kb with `arguments` (without the program name) and returns the exit code.
+    public static func run(arguments: [String], stdout: OutputStream, stderr: OutputStream,
+                           environment: [String: String] = ProcessInfo.processInfo.environment,
+                           currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                           standardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> Int32 {
+        let context = CommandContext(stdout: stdout, stderr: stderr, environment: environment,
+                                     currentDirectory: currentDirectory, readStandardInput: standardInput)
+        defer {
+            stdout.flush()
+            stderr.flush()
+        }
+        guard let first = arguments.first else {
+            stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], version: version))
+            return success
+        }
+        switch first {
+        case "--version":
+            stdout.line("kb \(version)")
+            return success
+        case "-h", "--help":
+            stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], version: version))
+            return success
+        case "help":
+            return help(Array(arguments.dropFirst()), context)
+        default:
+            break
+        }
+        guard let command = subcommands.first(where: { $0.spec.name == first }) else {
+            stderr.line("error: unknown subcommand '\(first)'")
+            stderr.line("Usage: \(HelpRenderer.usage(rootSpec, path: ["kb"]))")
+            stderr.line("See 'kb --help'.")
+            return usage
+        }
+        return run(command, spec: command.spec, path: ["kb", first], arguments: Array(arguments.dropFirst()), context)
+    }
+
+    private static func run(_ command: any Subcommand.Type, spec: CommandSpec, path: [String],
+                            arguments: [String], _ context: CommandContext) -> Int32 {
+        if let name = arguments.first, let child = command.children.first(where: { $0.spec.name == name }) {
+            return run(child, spec: child.spec, path: path + [name], arguments: Array(arguments.dropFirst()), context)
+        }
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, spec: spec)
+        } catch {
+            return usageFailure(error, spec: spec, path: path, context)
+        }
+        if parsed.flag("--help") {
+            context.stdout.write(HelpRenderer.help(spec, path: path))
+            return success
+        }
+        do {
+            return try command.run(parsed, context)
+        } catch let error as UsageError {
+            return usageFailure(error, spec: spec, path: path, context)
+        } catch {
+            report(error, context)
+            return failure
+        }
+    }
+
+    static func usageFailure(_ error: Error, spec: CommandSpec, path: [String], _ context: CommandContext) -> Int32 {
+        context.stderr.line("error: \(error)")
+        context.stderr.line("Usage: \(HelpRenderer.usage(spec, path: path))")
+        context.stderr.line("  See '\(path.joined(separator: " ")) --help'.")
+        return usage
+    }
+
+    /// Prints an error as `error: message`, or as-is when it already names its location (`path:line: error: …`).
+    static func report(_ error: Error, _ context: CommandContext) {
+        let text = String(describing: error)
+        if text.contains(": error: ") || text.hasPrefix("error: ") {
+            context.stderr.line(text)
+        } else {
+            context.stderr.line("error: \(text)")
+        }
+    }
+
+    private static func help(_ names: [String], _ context: CommandContext) -> Int32 {
+        guard let name = names.first else {
+            context.stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], version: version))
+            return success
+        }
+        var command: (any Subcommand.Type)? = subcommands.first(where: { $0.spec.name == name })
+        var path = ["kb", name]
+        for nested in names.dropFirst() {
+            command = command?.children.first(where: { $0.spec.name == nested })
+            path.append(nested)
+        }
+        let spec = command?.spec
+        guard let spec else {
+            context.stderr.line("error: unknown subcommand '\(names.joined(separator: " "))'")
+            context.stderr.line("  See 'kb --help'.")
+            return usage
+        }
+        context.stdout.write(HelpRenderer.help(spec, path: path))
+        return success
+    }
 }

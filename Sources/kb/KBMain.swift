@@ -4,6 +4,9 @@ import KBCommands
 @main
 struct KBMain {
     static func main() {
-        print("kb \(KB.version)")
+        let code = KB.run(arguments: Array(CommandLine.arguments.dropFirst()),
+                          stdout: OutputStream(descriptor: STDOUT_FILENO),
+                          stderr: OutputStream(descriptor: STDERR_FILENO))
+        exit(code)
     }
 }

@@ -1,0 +1,59 @@
+/// Renders help text from a `CommandSpec`, in the layout of swift-argument-parser.
+enum HelpRenderer {
+    static func usage(_ spec: CommandSpec, path: [String]) -> String {
+        var parts = path
+        if !spec.subcommands.isEmpty && spec.arguments.isEmpty {
+            parts.append("<subcommand>")
+        }
+        for option in spec.options {
+            let name = option.primaryName
+            let rendered = option.valueName.map { "\(name) <\($0)>" } ?? name
+            parts.append(option.isRepeating ? "[\(rendered) ...]" : "[\(rendered)]")
+        }
+        for argument in spec.arguments {
+            var rendered = "<\(argument.name)>"
+            if argument.isRepeating { rendered += " ..." }
+            parts.append(argument.isOptional ? "[\(rendered)]" : rendered)
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func help(_ spec: CommandSpec, path: [String], version: String? = nil) -> String {
+        var out = "OVERVIEW: \(spec.abstract)\n"
+        if let discussion = spec.discussion { out += "\n" + discussion + "\n" }
+        out += "\nUSAGE: \(usage(spec, path: path))\n"
+        if !spec.arguments.isEmpty {
+            out += "\nARGUMENTS:\n"
+            for argument in spec.arguments {
+                out += row("<\(argument.name)>" + (argument.isRepeating ? " ..." : ""), argument.help)
+            }
+        }
+        out += "\nOPTIONS:\n"
+        for option in spec.options + CommandSpec.commonOptions {
+            var label = option.names.joined(separator: ", ")
+            if let valueName = option.valueName { label += " <\(valueName)>" }
+            var help = option.help
+            if let choices = option.choices { help += " (values: \(choices.joined(separator: ", ")))" }
+            out += row(label, help)
+        }
+        if version != nil { out += row("--version", "Show the version.") }
+        if !spec.subcommands.isEmpty {
+            out += "\nSUBCOMMANDS:\n"
+            for subcommand in spec.subcommands { out += row(subcommand.name, subcommand.abstract) }
+            out += "\n  See '\(path.joined(separator: " ")) help <subcommand>' for detailed help.\n"
+        }
+        if !spec.examples.isEmpty {
+            out += "\nEXAMPLES:\n"
+            for example in spec.examples { out += "  \(example)\n" }
+        }
+        return out
+    }
+
+    private static func row(_ label: String, _ help: String) -> String {
+        let width = 26
+        if label.count + 2 >= width {
+            return "  \(label)\n" + String(repeating: " ", count: width) + help + "\n"
+        }
+        return "  " + label + String(repeating: " ", count: width - 2 - label.count) + help + "\n"
+    }
+}

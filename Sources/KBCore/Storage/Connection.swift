@@ -1,0 +1,132 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection, closed explicitly with `close()`.
+///
+/// Configured as every kb connection must be: extended result codes, a busy timeout,
+/// foreign keys on. WAL is switched on by `Store` once it knows the file is a kb database,
+/// because changing the journal mode writes to the file.
+public final class Connection {
+    let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
+    private var isClosed = false
+    /// Path of the database file.
+    public let path: String
+
+    /// How the file is opened.
+    public enum Mode: Sendable {
+        case readWrite
+        case readWriteCreate
+        case readOnly
+    }
+
+    public init(path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var handle: OpaquePointer?
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let error = SQLiteError(connection: handle, code: code)
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    deinit {
+        if !isClosed {
+            statements.removeAll()
+            sqlite3_close_v2(handle)
+        }
+    }
+
+    /// Finalises cached statements and closes the connection.
+    public func close() throws {
+        guard !isClosed else { return }
+        statements.removeAll()
+        let code = sqlite3_close(handle)
+        guard code == SQLITE_OK else { throw SQLiteError(connection: handle, code: code) }
+        isClosed = true
+    }
+
+    /// Runs one or more statements that bind nothing.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(code: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// A new prepared statement.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// A prepared statement reused across calls with the same SQL text.
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// `immediate` takes the write lock at once, so two writers queue on the busy timeout
+    /// instead of failing with a deadlock when both upgrade from read to write.
+    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a savepoint, so a failure undoes only its own writes.
+    public func savepoint<T>(_ name: String = "kb_step", _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
+
+    /// The single integer a query returns (0 when it returns no row).
+    public func scalarInt(_ sql: String, _ values: [any SQLBindable] = []) throws -> Int {
+        try cached(sql).first(values) { $0.int(0) } ?? 0
+    }
+
+    /// The single text a query returns.
+    public func scalarText(_ sql: String, _ values: [any SQLBindable] = []) throws -> String? {
+        try cached(sql).first(values) { $0.optionalText(0) } ?? nil
+    }
+
+    /// Rows changed by the last statement.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Row id of the last insert.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// True when a transaction is open.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}

@@ -1,0 +1,76 @@
+/// The database schema as forward migrations; `PRAGMA user_version` records how many have run.
+enum Schema {
+    /// Marks a file as kb's in the SQLite header (`PRAGMA application_id`): "kb" + 1.
+    static let applicationID: Int32 = 0x6B62_0001
+
+    /// Migration N (1-based) takes the schema from version N-1 to N. Never edit one that has shipped.
+    static let migrations: [String] = [
+        // 1: tickets with their native JSON, articles mirrored from files, full-text indexes.
+        """
+        CREATE TABLE tickets(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            severity INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            service TEXT,
+            customer TEXT,
+            plan TEXT,
+            channel TEXT,
+            created_at INTEGER NOT NULL,
+            resolved_at INTEGER,
+            closed_at INTEGER,
+            hash TEXT NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX tickets_created ON tickets(created_at);
+        CREATE INDEX tickets_status ON tickets(status, severity);
+        CREATE VIEW tickets_text(rowid, title, description, resolution, root_cause, events_text) AS
+            SELECT rowid, doc ->> '$.title', doc ->> '$.description',
+                   coalesce(doc ->> '$.resolution', ''), coalesce(doc ->> '$.root_cause', ''),
+                   kb_events_text(doc)
+            FROM tickets;
+        CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            title, description, resolution, root_cause, events_text,
+            content = 'tickets_text', content_rowid = 'rowid', tokenize = 'kb');
+        CREATE TABLE articles(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            path TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            state TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            language TEXT NOT NULL,
+            services TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            tickets TEXT NOT NULL,
+            updated TEXT,
+            problem TEXT NOT NULL,
+            solution TEXT NOT NULL,
+            tags_text TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX articles_id ON articles(id);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, problem, solution, tags_text,
+            content = 'articles', content_rowid = 'rowid', tokenize = 'kb');
+        CREATE TRIGGER articles_after_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, problem, solution, tags_text)
+            VALUES (new.rowid, new.title, new.problem, new.solution, new.tags_text);
+        END;
+        CREATE TRIGGER articles_after_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, problem, solution, tags_text)
+            VALUES ('delete', old.rowid, old.title, old.problem, old.solution, old.tags_text);
+        END;
+        CREATE TABLE article_links(
+            ticket_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            linked_at INTEGER NOT NULL,
+            PRIMARY KEY(ticket_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        """,
+    ]
+
+    static var currentVersion: Int { migrations.count }
+}

@@ -1,0 +1,146 @@
+import CSQLite
+
+/// Tells SQLite to copy bound text and blobs, since Swift's buffers do not outlive the bind call.
+let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A prepared statement, finalised when released.
+public final class Statement {
+    let handle: OpaquePointer
+    let connection: Connection
+    /// The SQL text, kept for error reports.
+    public let sql: String
+
+    init(connection: Connection, sql: String) throws {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw SQLiteError(connection: connection.handle, code: code, sql: sql)
+        }
+        self.handle = statement
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Clears previous bindings and binds `values` to parameters 1…n.
+    @discardableResult
+    public func bind(_ values: [any SQLBindable]) throws -> Statement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            try bind(value.sqlValue, at: Int32(offset + 1))
+        }
+        return self
+    }
+
+    /// Binds one value to the 1-based parameter `index`.
+    public func bind(_ value: SQLValue, at index: Int32) throws {
+        let code: Int32
+        switch value {
+        case .null:
+            code = sqlite3_bind_null(handle, index)
+        case .integer(let number):
+            code = sqlite3_bind_int64(handle, index, number)
+        case .real(let number):
+            code = sqlite3_bind_double(handle, index, number)
+        case .text(let text):
+            code = sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT)
+        case .blob(let bytes):
+            code = bytes.withUnsafeBytes { raw in
+                sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count), SQLITE_TRANSIENT)
+            }
+        }
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code, sql: sql) }
+    }
+
+    /// Advances to the next row: true when a row is available, false when done.
+    public func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW:
+            return true
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return false
+        default:
+            sqlite3_reset(handle)
+            throw SQLiteError(connection: connection.handle, code: code, sql: sql)
+        }
+    }
+
+    /// Runs the statement to completion with `values` bound.
+    public func execute(_ values: [any SQLBindable] = []) throws {
+        try bind(values)
+        while try step() {}
+    }
+
+    /// Calls `body` for each row produced with `values` bound.
+    public func forEachRow(_ values: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        while try step() {
+            try body(Row(statement: self))
+        }
+    }
+
+    /// The rows produced with `values` bound, each turned into a value by `transform`.
+    public func map<T>(_ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEachRow(values) { result.append(try transform($0)) }
+        return result
+    }
+
+    /// The first row's value, if any.
+    public func first<T>(_ values: [any SQLBindable] = [], _ transform: (Row) throws -> T) throws -> T? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        guard try step() else { return nil }
+        return try transform(Row(statement: self))
+    }
+}
+
+/// The current row of a statement; valid only inside the row callback.
+public struct Row {
+    let statement: Statement
+
+    public var columnCount: Int32 { sqlite3_column_count(statement.handle) }
+
+    public func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(statement.handle, index) == SQLITE_NULL
+    }
+
+    public func int(_ index: Int32) -> Int {
+        Int(sqlite3_column_int64(statement.handle, index))
+    }
+
+    public func int64(_ index: Int32) -> Int64 {
+        sqlite3_column_int64(statement.handle, index)
+    }
+
+    public func optionalInt64(_ index: Int32) -> Int64? {
+        isNull(index) ? nil : int64(index)
+    }
+
+    public func double(_ index: Int32) -> Double {
+        sqlite3_column_double(statement.handle, index)
+    }
+
+    public func text(_ index: Int32) -> String {
+        guard let pointer = sqlite3_column_text(statement.handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement.handle, index))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    public func optionalText(_ index: Int32) -> String? {
+        isNull(index) ? nil : text(index)
+    }
+
+    public func blob(_ index: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_blob(statement.handle, index) else { return [] }
+        let count = Int(sqlite3_column_bytes(statement.handle, index))
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+}

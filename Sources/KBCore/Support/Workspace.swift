@@ -1,0 +1,78 @@
+import Foundation
+
+/// A kb workspace: the folder holding `kb/` (articles, policy, synonyms), `templates/` and `.kb/kb.sqlite`.
+public struct Workspace: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public var kbDirectory: URL { root.appendingPathComponent("kb", isDirectory: true) }
+    public var articlesDirectory: URL { kbDirectory.appendingPathComponent("articles", isDirectory: true) }
+    public var policyFile: URL { kbDirectory.appendingPathComponent("policy.json") }
+    public var synonymsFile: URL { kbDirectory.appendingPathComponent("synonyms.txt") }
+    public var demoDirectory: URL { kbDirectory.appendingPathComponent("demo", isDirectory: true) }
+    public var templatesDirectory: URL { root.appendingPathComponent("templates", isDirectory: true) }
+    public var stateDirectory: URL { root.appendingPathComponent(".kb", isDirectory: true) }
+    public var databasePath: String { stateDirectory.appendingPathComponent("kb.sqlite").path }
+
+    /// Finds the workspace as git finds `.git`: `explicit` (from `--root` or `KB_ROOT`) if given,
+    /// else the first folder from `start` upwards that holds a `kb/` directory.
+    public static func locate(explicit: String?, start: URL) throws -> Workspace {
+        let fileManager = FileManager.default
+        if let explicit, !explicit.isEmpty {
+            let url = URL(fileURLWithPath: explicit, relativeTo: start).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.appendingPathComponent("kb").path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw WorkspaceError.notAWorkspace(path: url.path)
+            }
+            return Workspace(root: url)
+        }
+        var current = start.standardizedFileURL
+        while true {
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: current.appendingPathComponent("kb").path, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                return Workspace(root: current)
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { throw WorkspaceError.notFound(start: start.path) }
+            current = parent
+        }
+    }
+
+    /// Opens the workspace database, creating it when `create` is true.
+    public func openStore(create: Bool = true, language: AnalyzerLanguage? = nil) throws -> Store {
+        try Store(path: databasePath, create: create, language: language ?? configuredLanguage)
+    }
+
+    /// The workspace language from `kb/policy.json` (`language`), Spanish when absent.
+    public var configuredLanguage: AnalyzerLanguage {
+        guard let data = FileManager.default.contents(atPath: policyFile.path),
+              let text = String(data: data, encoding: .utf8),
+              let json = try? JSONParser().parse(text),
+              let code = json["language"]?.stringValue,
+              let language = AnalyzerLanguage(rawValue: code) else { return .spanish }
+        return language
+    }
+}
+
+/// Why no workspace could be used.
+public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable {
+    case notFound(start: String)
+    case notAWorkspace(path: String)
+    case alreadyExists(path: String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(start):
+            return "no kb workspace in \(start) or any parent folder (a folder holding kb/); run 'kb init' or pass --root DIR"
+        case let .notAWorkspace(path):
+            return "\(path) is not a kb workspace (it has no kb/ folder); run 'kb init \(path)'"
+        case let .alreadyExists(path):
+            return "\(path) already holds a kb workspace; kb init never overwrites one"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import CSQLite
+
+/// Splits UTF-8 text into index terms, calling `emit(term, startByte, endByte)` until it returns false.
+public typealias TermSource = @Sendable (
+    _ text: UnsafeBufferPointer<UInt8>,
+    _ emit: (_ term: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool
+) -> Void
+
+/// The state behind kb's FTS5 tokenizer on one connection: which language documents and queries use now.
+///
+/// FTS5 gives a tokenizer no per-row context, so a document in another language (an English article
+/// in a Spanish workspace) is written and queried with `language` switched around that statement.
+public final class TokenizerContext: @unchecked Sendable {
+    /// The language the tokenizer analyses with until changed.
+    public var language: AnalyzerLanguage
+    let sources: [AnalyzerLanguage: TermSource]
+
+    public init(language: AnalyzerLanguage, sources: [AnalyzerLanguage: TermSource]) {
+        self.language = language
+        self.sources = sources
+    }
+
+    /// Runs `body` with the tokenizer switched to `language`, restoring the previous one after.
+    public func with<T>(language: AnalyzerLanguage, _ body: () throws -> T) rethrows -> T {
+        let previous = self.language
+        self.language = language
+        defer { self.language = previous }
+        return try body()
+    }
+
+    func source(for fixed: AnalyzerLanguage?) -> TermSource {
+        sources[fixed ?? language] ?? sources.values.first!
+    }
+}
+
+/// One tokenizer instance FTS5 created for a table; `fixed` comes from `tokenize='kb en'`.
+private final class TokenizerInstance {
+    let context: TokenizerContext
+    let fixed: AnalyzerLanguage?
+
+    init(context: TokenizerContext, fixed: AnalyzerLanguage?) {
+        self.context = context
+        self.fixed = fixed
+    }
+}
+
+/// Carries FTS5's token callback through Swift's analyzer closure.
+private struct TokenCallback {
+    let context: UnsafeMutableRawPointer?
+    let emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
+}
+
+extension Connection {
+    /// Registers kb's tokenizer as `kb` through the connection's `fts5_api`.
+    func registerTokenizer(_ context: TokenizerContext) throws {
+        let statement = try prepare("SELECT fts5(?1)")
+        var api: UnsafeMutablePointer<fts5_api>?
+        let bindCode = withUnsafeMutablePointer(to: &api) { pointer in
+            sqlite3_bind_pointer(statement.handle, 1, UnsafeMutableRawPointer(pointer), "fts5_api_ptr", nil)
+        }
+        guard bindCode == SQLITE_OK else { throw SQLiteError(connection: handle, code: bindCode, sql: statement.sql) }
+        _ = try statement.step()
+        guard let api, api.pointee.iVersion >= 2, let create = api.pointee.xCreateTokenizer else {
+            throw StoreError.missingFTS5
+        }
+        var tokenizer = fts5_tokenizer(
+            xCreate: { contextPointer, arguments, argumentCount, output in
+                guard let contextPointer, let output else { return SQLITE_ERROR }
+                let context = Unmanaged<TokenizerContext>.fromOpaque(contextPointer).takeUnretainedValue()
+                var fixed: AnalyzerLanguage?
+                if argumentCount > 0, let arguments, let first = arguments[0] {
+                    guard let language = AnalyzerLanguage(rawValue: String(cString: first)) else { return SQLITE_ERROR }
+                    fixed = language
+                }
+                let instance = TokenizerInstance(context: context, fixed: fixed)
+                output.pointee = OpaquePointer(Unmanaged.passRetained(instance).toOpaque())
+                return SQLITE_OK
+            },
+            xDelete: { pointer in
+                guard let pointer else { return }
+                Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(pointer)).release()
+            },
+            xTokenize: { pointer, callbackContext, _, text, length, emit in
+                guard let pointer, let emit else { return SQLITE_ERROR }
+                let instance = Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+                guard let text, length > 0 else { return SQLITE_OK }
+                let buffer = UnsafeRawPointer(text).withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                    UnsafeBufferPointer(start: $0, count: Int(length))
+                }
+                let callback = TokenCallback(context: callbackContext, emit: emit)
+                var result = SQLITE_OK
+                instance.context.source(for: instance.fixed)(buffer) { term, start, end in
+                    let code = term.withMemoryRebound(to: CChar.self) { chars in
+                        callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start), Int32(end))
+                    }
+                    if code != SQLITE_OK {
+                        result = code
+                        return false
+                    }
+                    return true
+                }
+                return result
+            })
+        let retained = Unmanaged.passRetained(context).toOpaque()
+        let code = create(api, "kb", retained, &tokenizer) { pointer in
+            guard let pointer else { return }
+            Unmanaged<TokenizerContext>.fromOpaque(pointer).release()
+        }
+        guard code == SQLITE_OK else {
+            Unmanaged<TokenizerContext>.fromOpaque(retained).release()
+            throw SQLiteError(connection: handle, code: code)
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+
+extension Ticket {
+    /// Limits applied to one record so a hostile file cannot exhaust memory.
+    public enum Limits {
+        public static let maximumEvents = 10_000
+        public static let maximumTextBytes = 8 * 1024 * 1024
+    }
+
+    /// Decodes and validates a ticket from its native JSON form, field by field.
+    ///
+    /// `timeZoneCheck` answers whether an IANA identifier exists; import passes a cached one.
+    public init(json: JSONValue, timeZoneCheck: (String) -> Bool = { TimeZone(identifier: $0) != nil }) throws(TicketError) {
+        guard case .object = json else { throw .invalidField(field: "$", reason: "expected an object, found \(json.typeName)") }
+        let reader = FieldReader(object: json, path: "")
+        let id = try reader.requiredString("id")
+        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalidField(field: "id", reason: "must not be empty")
+        }
+        guard id.utf8.count <= 200 else { throw .invalidField(field: "id", reason: "longer than 200 bytes") }
+        let title = try reader.requiredString("title")
+        let severity = try reader.requiredInt("severity")
+        guard (1...5).contains(severity) else {
+            throw .invalidField(field: "severity", reason: "must be 1 to 5 (1 Crítica … 5 Solicitud), found \(severity)")
+        }
+        let status: TicketStatus = try reader.requiredEnum("status")
+        let timezone = try reader.optionalString("timezone")
+        if let timezone, !timeZoneCheck(timezone) {
+            throw .invalidField(field: "timezone", reason: "'\(timezone)' is not an IANA time zone such as America/Santiago")
+        }
+        let createdAt = try reader.requiredTime("created_at")
+        var ticket = Ticket(
+            id: id, title: title, description: try reader.optionalString("description") ?? "",
+            customer: try reader.optionalString("customer"), plan: try reader.optionalString("plan"),
+            timezone: timezone, service: try reader.optionalString("service"), severity: severity,
+            status: status, channel: try reader.optionalEnum("channel"),
+            assignee: try reader.optionalString("assignee"), level: try reader.optionalString("level"),
+            createdAt: createdAt, resolvedAt: try reader.optionalTime("resolved_at"),
+            closedAt: try reader.optionalTime("closed_at"),
+            resolution: try reader.optionalString("resolution"), rootCause: try reader.optionalString("root_cause"),
+            tags: try reader.stringList("tags"), articles: try reader.stringList("articles"))
+        if let extra = json["extra"], !extra.isNull {
+            guard let members = extra.objectValue else {
+                throw .invalidField(field: "extra", reason: "expected an object, found \(extra.typeName)")
+            }
+            for (key, value) in members {
+                guard let text = value.stringValue else {
+                    throw .invalidField(field: "extra.\(key)", reason: "expected a string, found \(value.typeName)")
+                }
+                ticket.extra[key] = text
+            }
+        }
+        if let events = json["events"], !events.isNull {
+            guard let items = events.arrayValue else {
+                throw .invalidField(field: "events", reason: "expected an array, found \(events.typeName)")
+            }
+            guard items.count <= Limits.maximumEvents else {
+                throw .invalidField(field: "events", reason: "\(items.count) events; at most \(Limits.maximumEvents) per ticket")
+            }
+            ticket.events.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                ticket.events.append(try TicketEvent(json: item, path: "events[\(index)]"))
+            }
+        }
+        self = ticket
+    }
+
+    /// The native JSON form, members in a fixed order so equal tickets give equal text.
+    public func jsonText(pretty: Bool = false) -> String {
+        var writer = JSONWriter(pretty: pretty)
+        write(to: &writer)
+        return writer.text
+    }
+
+    /// Writes the native JSON form into `writer`.
+    public func write(to writer: inout JSONWriter, extraMembers: ((inout JSONWriter) -> Void)? = nil) {
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("title", title)
+        writer.member("description", description)
+        if let customer { writer.member("customer", customer) }
+        if let plan { writer.member("plan", plan) }
+        if let timezone { writer.member("timezone", timezone) }
+        if let service { writer.member("service", service) }
+        writer.member("severity", severity)
+        writer.member("status", status.rawValue)
+        if let channel { writer.member("channel", channel.rawValue) }
+        if let assignee { writer.member("assignee", assignee) }
+        if let level { writer.member("level", level) }
+        writer.member("created_at", createdAt.iso8601)
+        if let resolvedAt { writer.member("resolved_at", resolvedAt.iso8601) }
+        if let closedAt { writer.member("closed_at", closedAt.iso8601) }
+        if let resolution { writer.member("resolution", resolution) }
+        if let rootCause { writer.member("root_cause", rootCause) }
+        writer.member("tags", tags)
+        writer.member("articles", articles)
+        if !extra.isEmpty {
+            writer.key("extra")
+            writer.beginObject()
+            for key in extra.keys.sorted() { writer.member(key, extra[key]!) }
+            writer.endObject()
+        }
+        writer.key("events")
+        writer.beginArray()
+        for event in events { event.write(to: &writer) }
+        writer.endArray()
+        extraMembers?(&writer)
+        writer.endObject()
+    }
+}
+
+extension TicketEvent {
+    init(json: JSONValue, path: String) throws(TicketError) {
+        guard case .object = json else {
+            throw .invalidField(field: path, reason: "expected an object, found \(json.typeName)")
+        }
+        let reader = FieldReader(object: json, path: path + ".")
+        let kind: EventKind = try reader.requiredEnum("kind")
+        self.init(
+            at: try reader.requiredTime("at"), kind: kind, author: try reader.optionalString("author"),
+            visibility: try reader.optionalEnum("visibility") ?? .public, text: try reader.optionalString("text") ?? "",
+            status: try reader.optionalEnum("status"), to: try reader.optionalString("to"))
+        if json["severity"] != nil, !(json["severity"]!.isNull) {
+            let value = try reader.requiredInt("severity")
+            guard (1...5).contains(value) else {
+                throw .invalidField(field: path + ".severity", reason: "must be 1 to 5, found \(value)")
+            }
+            severity = value
+        }
+        switch kind {
+        case .status where status == nil:
+            throw .invalidField(field: path + ".status", reason: "a status event needs the new 'status'")
+        case .escalation where to == nil || to!.isEmpty:
+            throw .invalidField(field: path + ".to", reason: "an escalation event needs 'to' (a level such as N2, or vendor:NAME)")
+        case .severityChange where severity == nil:
+            throw .invalidField(field: path + ".severity", reason: "a severity_change event needs the new 'severity'")
+        default:
+            break
+        }
+        if let to, to.hasPrefix("vendor:"), to.count == 7 {
+            throw .invalidField(field: path + ".to", reason: "vendor escalation needs a name after 'vendor:'")
+        }
+        if let items = json["attachments"], !items.isNull {
+            guard let list = items.arrayValue else {
+                throw .invalidField(field: path + ".attachments", reason: "expected an array, found \(items.typeName)")
+            }
+            for (index, item) in list.enumerated() {
+                let itemPath = "\(path).attachments[\(index)]"
+                guard case .object = item else {
+                    throw .invalidField(field: itemPath, reason: "expected an object with 'name', found \(item.typeName)")
+                }
+                let attachmentReader = FieldReader(object: item, path: itemPath + ".")
+                let name = try attachmentReader.requiredString("name")
+                guard !name.isEmpty else { throw .invalidField(field: itemPath + ".name", reason: "must not be empty") }
+                attachments.append(Attachment(name: name, kind: try attachmentReader.optionalString("kind")))
+            }
+        }
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("at", at.iso8601)
+        writer.member("kind", kind.rawValue)
+        if let author { writer.member("author", author) }
+        writer.member("visibility", visibility.rawValue)
+        writer.member("text", text)
+        if let status { writer.member("status", status.rawValue) }
+        if let to { writer.member("to", to) }
+        if let severity { writer.member("severity", severity) }
+        if !attachments.isEmpty {
+            writer.key("attachments")
+            writer.beginArray()
+            for attachment in attachments {
+                writer.beginObject()
+                writer.member("name", attachment.name)
+                if let kind = attachment.kind { writer.member("kind", kind) }
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+}
+
+/// Reads typed members of one JSON object, naming the member's path in every error.
+struct FieldReader {
+    let object: JSONValue
+    let path: String
+
+    func value(_ key: String) -> JSONValue? {
+        guard let value = object[key], !value.isNull else { return nil }
+        return value
+    }
+
+    func requiredString(_ key: String) throws(TicketError) -> String {
+        guard let value = value(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        guard let text = value.stringValue else {
+            throw .invalidField(field: path + key, reason: "expected a string, found \(value.typeName)")
+        }
+        return try checkedLength(text, key)
+    }
+
+    func optionalString(_ key: String) throws(TicketError) -> String? {
+        guard let value = value(key) else { return nil }
+        guard let text = value.stringValue else {
+            throw .invalidField(field: path + key, reason: "expected a string, found \(value.typeName)")
+        }
+        return try checkedLength(text, key)
+    }
+
+    func checkedLength(_ text: String, _ key: String) throws(TicketError) -> String {
+        guard text.utf8.count <= Ticket.Limits.maximumTextBytes else {
+            throw .invalidField(field: path + key, reason: "text of \(text.utf8.count) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
+        }
+        return text
+    }
+
+    func requiredInt(_ key: String) throws(TicketError) -> Int {
+        guard let value = value(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        guard let number = value.intValue else {
+            throw .invalidField(field: path + key, reason: "expected an integer, found \(value.typeName)")
+        }
+        return number
+    }
+
+    func requiredEnum<T: RawRepresentable & CaseIterable>(_ key: String) throws(TicketError) -> T where T.RawValue == String {
+        guard let result: T = try optionalEnum(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        return result
+    }
+
+    func optionalEnum<T: RawRepresentable & CaseIterable>(_ key: String) throws(TicketError) -> T? where T.RawValue == String {
+        guard let text = try optionalString(key) else { return nil }
+        guard let result = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .invalidField(field: path + key, reason: "unknown value '\(text.prefix(60))'; expected one of: \(allowed)")
+        }
+        return result
+    }
+
+    func requiredTime(_ key: String) throws(TicketError) -> Timestamp {
+        guard let result = try optionalTime(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        return result
+    }
+
+    func optionalTime(_ key: String) throws(TicketError) -> Timestamp? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let stamp = Timestamp(iso8601: text) else {
+            throw .invalidField(field: path + key, reason: "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
+        }
+        return stamp
+    }
+
+    func stringList(_ key: String) throws(TicketError) -> [String] {
+        guard let value = value(key) else { return [] }
+        guard let items = value.arrayValue else {
+            throw .invalidField(field: path + key, reason: "expected an array of strings, found \(value.typeName)")
+        }
+        var result: [String] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard let text = item.stringValue else {
+                throw .invalidField(field: "\(path)\(key)[\(index)]", reason: "expected a string, found \(item.typeName)")
+            }
+            result.append(text)
+        }
+        return result
+    }
+}
