@@ -30,13 +30,18 @@ let package = Package(
             name: "kb",
             dependencies: ["KBCommands"]
         ),
+        .target(
+            name: "KBTestSupport",
+            dependencies: ["KBCore"],
+            path: "Tests/KBTestSupport"
+        ),
         .testTarget(
             name: "KBCoreTests",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore", "KBTestSupport"]
         ),
         .testTarget(
             name: "KBCommandsTests",
-            dependencies: ["KBCommands", "KBCore"]
+            dependencies: ["KBCommands", "KBCore", "KBTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
