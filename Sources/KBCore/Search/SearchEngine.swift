@@ -1,0 +1,127 @@
+/// Full-text search over tickets and articles, ranked with column-weighted BM25.
+public final class SearchEngine {
+    /// Marks around matched words in snippets; presentation replaces them (ANSI bold, `**`).
+    public static let highlightStart = "\u{2}"
+    public static let highlightEnd = "\u{3}"
+
+    /// Column weights: title ≫ description > resolution, cause > timeline.
+    static let ticketWeights = "10.0, 4.0, 2.0, 2.0, 1.0"
+    /// Column weights: title ≫ problem > solution > tags.
+    static let articleWeights = "10.0, 4.0, 2.0, 3.0"
+
+    let store: Store
+    public let builder: QueryBuilder
+
+    public init(store: Store, builder: QueryBuilder) {
+        self.store = store
+        self.builder = builder
+    }
+
+    /// Runs `query` with `mode` and `filters`; tickets and articles merged by score.
+    public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
+        guard let expression = builder.expression(for: query, mode: mode) else {
+            return SearchResponse(query: query, expression: nil, results: [])
+        }
+        var results: [SearchResult] = []
+        if filters.type != .article {
+            results += try searchTickets(expression: expression, filters: filters)
+        }
+        if filters.type != .ticket {
+            results += try searchArticles(expression: expression, filters: filters)
+        }
+        results.sort { $0.score != $1.score ? $0.score > $1.score : ($0.type.rawValue, $0.id) < ($1.type.rawValue, $1.id) }
+        return SearchResponse(query: query, expression: expression, results: Array(results.prefix(filters.limit)))
+    }
+
+    /// Tickets matching a MATCH expression, best first.
+    public func searchTickets(expression: String, filters: SearchFilters) throws -> [SearchResult] {
+        var conditions: [String] = ["tickets_fts MATCH ?"]
+        var values: [any SQLBindable] = [expression]
+        if !filters.services.isEmpty {
+            conditions.append("t.service IN (" + placeholders(filters.services.count) + ")")
+            values += filters.services as [any SQLBindable]
+        }
+        if !filters.severities.isEmpty {
+            conditions.append("t.severity IN (" + placeholders(filters.severities.count) + ")")
+            values += filters.severities as [any SQLBindable]
+        }
+        if let customer = filters.customer {
+            conditions.append("t.customer = ?")
+            values.append(customer)
+        }
+        if !filters.statuses.isEmpty {
+            conditions.append("t.status IN (" + placeholders(filters.statuses.count) + ")")
+            values += filters.statuses as [any SQLBindable]
+        }
+        if let since = filters.since {
+            conditions.append("t.created_at >= ?")
+            values.append(since.seconds)
+        }
+        if let until = filters.until {
+            conditions.append("t.created_at < ?")
+            values.append(until.seconds)
+        }
+        values.append(filters.limit)
+        let sql = """
+            SELECT t.id, t.doc ->> '$.title', -bm25(tickets_fts, \(Self.ticketWeights)) AS score, t.status, t.service,
+                   t.severity, snippet(tickets_fts, -1, char(2), char(3), '…', 24)
+            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY bm25(tickets_fts, \(Self.ticketWeights)) LIMIT ?
+            """
+        return try store.connection.cached(sql).map(values) { row in
+            SearchResult(type: .ticket, id: row.text(0), title: row.text(1), score: row.double(2), status: row.text(3),
+                         service: row.optionalText(4), severity: row.int(5), snippet: row.text(6))
+        }
+    }
+
+    /// Articles matching a MATCH expression, best first; each language's articles are queried with its analyzer.
+    public func searchArticles(expression: String, filters: SearchFilters) throws -> [SearchResult] {
+        let languages = try store.connection.cached("SELECT DISTINCT language FROM articles ORDER BY language").map { $0.text(0) }
+        var results: [SearchResult] = []
+        for code in languages {
+            let language = AnalyzerLanguage(rawValue: code) ?? store.tokenizer.language
+            var conditions = ["articles_fts MATCH ?", "a.language = ?"]
+            var values: [any SQLBindable] = [expression, code]
+            if !filters.includeArchived { conditions.append("a.state <> 'archived'") }
+            if !filters.services.isEmpty {
+                conditions.append("EXISTS (SELECT 1 FROM json_each(a.services) WHERE value IN (" + placeholders(filters.services.count) + "))")
+                values += filters.services as [any SQLBindable]
+            }
+            if !filters.statuses.isEmpty {
+                conditions.append("a.state IN (" + placeholders(filters.statuses.count) + ")")
+                values += filters.statuses as [any SQLBindable]
+            }
+            if let since = filters.since {
+                conditions.append("a.updated >= ?")
+                values.append(since.day())
+            }
+            if let until = filters.until {
+                conditions.append("a.updated < ?")
+                values.append(until.day())
+            }
+            // Severity and customer belong to tickets: an article cannot match them.
+            if !filters.severities.isEmpty || filters.customer != nil { return [] }
+            values.append(filters.limit)
+            let sql = """
+                SELECT a.id, a.title, -bm25(articles_fts, \(Self.articleWeights)), a.state,
+                       (SELECT group_concat(value, ',') FROM json_each(a.services)),
+                       snippet(articles_fts, -1, char(2), char(3), '…', 24)
+                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY bm25(articles_fts, \(Self.articleWeights)) LIMIT ?
+                """
+            results += try store.tokenizer.with(language: language) {
+                try store.connection.cached(sql).map(values) { row in
+                    SearchResult(type: .article, id: row.text(0), title: row.text(1), score: row.double(2),
+                                 status: row.text(3), service: row.optionalText(4), severity: nil, snippet: row.text(5))
+                }
+            }
+        }
+        return results
+    }
+
+    private func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
