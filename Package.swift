@@ -30,6 +30,10 @@ let package = Package(
             name: "kb",
             dependencies: ["KBCommands"]
         ),
+        .executableTarget(
+            name: "kb-bench",
+            dependencies: ["KBCore"]
+        ),
         .target(
             name: "KBTestSupport",
             dependencies: ["KBCore"],

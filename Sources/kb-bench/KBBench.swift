@@ -1,0 +1,67 @@
+import Foundation
+
+/// `kb-bench`: retrieval quality and speed measurements (run with `swift run -c release kb-bench …`).
+@main
+struct KBBench {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            switch arguments.first {
+            case "retrieval":
+                try RetrievalBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "-h", "--help", nil:
+                print(usage)
+            default:
+                try ScaleBenchmark(arguments: arguments).run()
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static let usage = """
+        OVERVIEW: Measures kb's retrieval quality and speed.
+
+        USAGE: kb-bench retrieval [--data DIR] [--set NAME ...]
+               kb-bench [--tickets N] [--runs N] [--work DIR]
+
+        SUBCOMMANDS:
+          retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
+          (default)     Import, search, suggest, review and automations timings against raw FTS5.
+        """
+}
+
+/// A usage problem with the benchmark's own arguments.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Reads `--name value` pairs.
+struct BenchArguments {
+    let values: [String: [String]]
+
+    init(_ arguments: [String], allowed: Set<String>) throws {
+        var values: [String: [String]] = [:]
+        var index = 0
+        while index < arguments.count {
+            let name = arguments[index]
+            guard allowed.contains(name), index + 1 < arguments.count else {
+                throw BenchError(description: "unexpected argument '\(name)'; see kb-bench --help")
+            }
+            values[name, default: []].append(arguments[index + 1])
+            index += 2
+        }
+        self.values = values
+    }
+
+    func value(_ name: String) -> String? { values[name]?.last }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func int(_ name: String, _ fallback: Int) throws -> Int {
+        guard let text = value(name) else { return fallback }
+        guard let number = Int(text.replacingOccurrences(of: "_", with: "")), number > 0 else {
+            throw BenchError(description: "\(name) needs a positive whole number")
+        }
+        return number
+    }
+}
