@@ -48,7 +48,7 @@ struct SearchCommand: Subcommand {
         let workspace = try context.workspace(arguments)
         let store = try workspace.openStore(create: false)
         defer { try? store.close() }
-        let engine = SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
+        let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
 
         if let queriesPath = arguments.value("--queries") {
             guard arguments.positionals.isEmpty else { throw UsageError("give either QUERY or --queries FILE, not both") }

@@ -70,7 +70,7 @@ struct RetrievalBenchmark {
             guard let gain = Double(row[3]), gain > 0 else { continue }
             relevant[row[0], default: [:]][row[2]] = gain
         }
-        let engine = SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
+        let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
         var filters = SearchFilters()
         filters.type = .ticket
         filters.limit = 10

@@ -12,19 +12,27 @@ public final class SearchEngine {
     let store: Store
     public let builder: QueryBuilder
 
-    public init(store: Store, builder: QueryBuilder) {
+    /// Document frequencies for query planning.
+    public let statistics: TermStatistics
+
+    public init(store: Store, builder: QueryBuilder) throws {
         self.store = store
         self.builder = builder
+        self.statistics = try TermStatistics(store: store)
     }
 
     /// Runs `query` with `mode` and `filters`; tickets and articles merged by score.
     public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
-        guard let expression = builder.expression(for: query, mode: mode) else {
+        let words = builder.words(in: query)
+        guard let expression = builder.expression(words: words, mode: mode) else {
             return SearchResponse(query: query, expression: nil, results: [])
         }
         var results: [SearchResult] = []
         if filters.type != .article {
-            results += try searchTickets(expression: expression, filters: filters)
+            // Words in most tickets add nothing to BM25 but make FTS5 score most of the index: drop them.
+            let planned = mode == .any ? try statistics.selective(words) : words
+            let ticketExpression = builder.expression(words: planned, mode: mode) ?? expression
+            results += try searchTickets(expression: ticketExpression, filters: filters)
         }
         if filters.type != .ticket {
             results += try searchArticles(expression: expression, filters: filters)

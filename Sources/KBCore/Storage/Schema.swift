@@ -32,6 +32,7 @@ enum Schema {
         CREATE VIRTUAL TABLE tickets_fts USING fts5(
             title, description, resolution, root_cause, events_text,
             content = 'tickets_text', content_rowid = 'rowid', tokenize = 'kb');
+        CREATE VIRTUAL TABLE tickets_vocab USING fts5vocab(tickets_fts, row);
         CREATE TABLE articles(
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL,
