@@ -2,7 +2,9 @@
 public struct BarChart: Sendable {
     /// One category and its value.
     public struct Bar: Sendable, Hashable {
+        /// The label under the bar.
         public var category: String
+        /// The bar's height in axis units; non-finite values are skipped.
         public var value: Double
 
         public init(category: String, value: Double) {
@@ -11,7 +13,9 @@ public struct BarChart: Sendable {
         }
     }
 
+    /// The heading, also the SVG's accessible title.
     public var title: String
+    /// Bars in display order.
     public var bars: [Bar]
     /// A reference value drawn as a dashed line (e.g. an SLA compliance goal).
     public var target: Double?
@@ -19,6 +23,7 @@ public struct BarChart: Sendable {
     public var targetLabel: String?
     /// Appended to value labels and axis ticks, e.g. `%` or ` h`.
     public var valueUnit: String
+    /// Size in SVG user units (pixels when shown at 100%).
     public var width: Double
     public var height: Double
 

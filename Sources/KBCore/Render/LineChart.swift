@@ -3,7 +3,9 @@
 public struct LineChart: Sendable {
     /// One line: a value (or nil) per category, in category order.
     public struct Series: Sendable, Hashable {
+        /// The legend label.
         public var name: String
+        /// One value per category; nil leaves a gap.
         public var values: [Double?]
 
         public init(name: String, values: [Double?]) {
@@ -12,9 +14,13 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// The heading, also the SVG's accessible title.
     public var title: String
+    /// The x-axis labels, left to right.
     public var categories: [String]
+    /// The lines, coloured in order.
     public var series: [Series]
+    /// A reference value drawn as a dashed line.
     public var target: Double?
     /// Shown before the target's value, e.g. `Meta`.
     public var targetLabel: String?
@@ -22,6 +28,7 @@ public struct LineChart: Sendable {
     public var valueUnit: String
     /// Whether the value axis starts at zero even when every value is far from it.
     public var includesZero: Bool
+    /// Size in SVG user units (pixels when shown at 100%).
     public var width: Double
     public var height: Double
 

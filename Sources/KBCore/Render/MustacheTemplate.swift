@@ -2,6 +2,7 @@
 /// partials and set delimiters; no lambdas), rendered against a `TemplateValue`.
 ///
 /// Values are inserted as data: text from a value is never parsed as a template, whatever it contains.
+/// `{{name}}` escapes with `HTML.escape` (`&`, `<`, `>`, `"`, `'`); `{{{name}}}` and `{{&name}}` insert text as is.
 public struct MustacheTemplate: Sendable {
     /// The name errors carry (a template name or file path).
     public let name: String

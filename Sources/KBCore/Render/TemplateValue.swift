@@ -3,12 +3,17 @@
 /// Falsey values (which skip sections and show inverted sections) are `null`, `false`, `0`,
 /// the empty string and the empty list; everything else, including an empty object, is truthy.
 public indirect enum TemplateValue: Sendable, Hashable {
+    /// Text, HTML-escaped by `{{name}}` and inserted as is by `{{{name}}}`.
     case string(String)
-    /// A number; integral values print without a fraction (`1`, not `1.0`).
+    /// A number; integral values print without a fraction (`1`, not `1.0`). Integers beyond 2⁵³ lose precision.
     case number(Double)
+    /// Prints `true` or `false`; `false` hides sections.
     case bool(Bool)
+    /// A missing value: prints nothing and hides sections.
     case null
+    /// A list: sections repeat once per item.
     case array([TemplateValue])
+    /// Named members, looked up by `{{name}}` and `{{a.b}}`.
     case object(TemplateObject)
 
     /// An object from ordered key–value pairs.

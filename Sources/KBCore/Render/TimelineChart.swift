@@ -4,6 +4,7 @@
 public struct TimelineChart: Sendable {
     /// Something that happened at an instant; `category` (e.g. `escalation`) picks its colour and legend entry.
     public struct Event: Sendable, Hashable {
+        /// When it happened.
         public var at: Timestamp
         public var label: String
         public var category: String
@@ -51,18 +52,23 @@ public struct TimelineChart: Sendable {
         }
     }
 
+    /// The heading, also the SVG's accessible title.
     public var title: String
     /// The left end of the axis.
     public var start: Timestamp
     /// The right end of the axis.
     public var end: Timestamp
+    /// Events in any order; they are numbered in time order.
     public var events: [Event]
+    /// One row each, in the given order.
     public var phases: [Phase]
+    /// Shaded bands behind the rows.
     public var intervals: [Interval]
     /// Offset from UTC, in seconds, of the axis and listed times (0 shows UTC).
     public var offsetSeconds: Int
     /// The label of the events row, e.g. `Eventos`.
     public var eventsLabel: String
+    /// Width in SVG user units; the height follows from the content.
     public var width: Double
 
     public init(title: String, start: Timestamp, end: Timestamp, events: [Event] = [], phases: [Phase] = [],
