@@ -1,0 +1,122 @@
+/// Renders parsed nodes against a context stack, parsing partials on first use.
+struct MustacheRenderer {
+    /// Deep enough for any real recursive partial (a tree of nested lists), shallow enough to stop a partial that includes itself.
+    static let maximumPartialDepth = 100
+
+    /// A partial's source and the name its errors carry (the partial's name or its file path).
+    typealias PartialLookup = (String) -> (source: String, errorName: String)?
+
+    private var stack: [TemplateValue]
+    private var output = ""
+    private var depth = 0
+    /// Parsed partials keyed by indentation and name: the same partial at another indentation is different source.
+    private var parsedPartials: [String: [MustacheNode]] = [:]
+
+    init(context: TemplateValue) {
+        stack = [context]
+    }
+
+    mutating func render(_ nodes: [MustacheNode], templateName: String,
+                         partials: PartialLookup) throws(TemplateError) -> String {
+        try append(nodes, templateName: templateName, partials: partials)
+        return output
+    }
+
+    private mutating func append(_ nodes: [MustacheNode], templateName: String,
+                                 partials: PartialLookup) throws(TemplateError) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let path, let escaped):
+                guard let value = resolve(path) else { continue }
+                let text = value.interpolationText
+                output += escaped ? HTML.escape(text) : text
+            case .section(let path, let inverted, let children):
+                let value = resolve(path)
+                if inverted {
+                    if !(value?.isTruthy ?? false) {
+                        try append(children, templateName: templateName, partials: partials)
+                    }
+                } else if case .array(let items)? = value {
+                    for item in items {
+                        stack.append(item)
+                        try append(children, templateName: templateName, partials: partials)
+                        stack.removeLast()
+                    }
+                } else if let value, value.isTruthy {
+                    stack.append(value)
+                    try append(children, templateName: templateName, partials: partials)
+                    stack.removeLast()
+                }
+            case .partial(let name, let indent, let line, let column):
+                // The specification renders a missing partial as nothing, like a missing variable.
+                guard let found = partials(name) else { continue }
+                guard depth < Self.maximumPartialDepth else {
+                    throw .partialNestingTooDeep(name: templateName, line: line, column: column,
+                                                 partial: name, limit: Self.maximumPartialDepth)
+                }
+                let key = indent + "\u{0}" + name
+                let partialNodes: [MustacheNode]
+                if let cached = parsedPartials[key] {
+                    partialNodes = cached
+                } else {
+                    partialNodes = try Self.parsePartial(found.source, indent: indent, errorName: found.errorName)
+                    parsedPartials[key] = partialNodes
+                }
+                depth += 1
+                try append(partialNodes, templateName: found.errorName, partials: partials)
+                depth -= 1
+            }
+        }
+    }
+
+    /// The specification's name resolution: the first part from the innermost context that has it, the rest inside that value only.
+    private func resolve(_ path: [String]) -> TemplateValue? {
+        guard let first = path.first else { return stack.last }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if case .object(let object) = context, let value = object[first] {
+                found = value
+                break
+            }
+        }
+        guard var value = found else { return nil }
+        for part in path.dropFirst() {
+            guard case .object(let object) = value, let member = object[part] else { return nil }
+            value = member
+        }
+        return value
+    }
+
+    /// Indents the partial's source lines, as the specification asks, then parses it; an error is reported
+    /// against the unindented source so its column matches the partial as written.
+    private static func parsePartial(_ source: String, indent: String,
+                                     errorName: String) throws(TemplateError) -> [MustacheNode] {
+        var parser = MustacheParser(source: indented(source, by: indent), name: errorName)
+        do {
+            return try parser.parse()
+        } catch {
+            if !indent.isEmpty {
+                var plain = MustacheParser(source: source, name: errorName)
+                _ = try plain.parse()
+            }
+            throw error
+        }
+    }
+
+    /// Prefixes every line, except the empty remainder after a final line break.
+    static func indented(_ source: String, by indent: String) -> String {
+        guard !indent.isEmpty, !source.isEmpty else { return source }
+        let newline = UInt8(ascii: "\n")
+        let indentBytes = Array(indent.utf8)
+        var out = indentBytes
+        let bytes = Array(source.utf8)
+        out.reserveCapacity(bytes.count + indentBytes.count * 8)
+        for (index, byte) in bytes.enumerated() {
+            out.append(byte)
+            if byte == newline, index + 1 < bytes.count { out.append(contentsOf: indentBytes) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,86 @@
+/// Why a Mustache template could not be parsed, loaded or rendered; `name` is the template's or partial's name (or file path).
+public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A tag opened at this position has no closing delimiter (`expected` is the delimiter looked for).
+    case unclosedTag(name: String, line: Int, column: Int, expected: String)
+    /// A section opened at this position is never closed.
+    case unclosedSection(name: String, line: Int, column: Int, section: String)
+    /// A section end names a different section than the one open.
+    case mismatchedSectionEnd(name: String, line: Int, column: Int, expected: String, found: String)
+    /// A section end with no section open.
+    case unexpectedSectionEnd(name: String, line: Int, column: Int, section: String)
+    /// A set-delimiter tag whose content is not two delimiters.
+    case badSetDelimiter(name: String, line: Int, column: Int, reason: String)
+    /// A tag whose name is empty or contains whitespace.
+    case invalidTagName(name: String, line: Int, column: Int, tag: String)
+    /// Partials nested deeper than the limit, usually a partial including itself unconditionally.
+    case partialNestingTooDeep(name: String, line: Int, column: Int, partial: String, limit: Int)
+    /// No template of that name in any of the directories.
+    case templateNotFound(name: String, directories: [String])
+    /// A template file exists but cannot be read as UTF-8 text.
+    case unreadableTemplate(path: String, reason: String)
+    /// Template data that is not valid JSON.
+    case invalidData(name: String, reason: String)
+
+    /// The template, partial or file the error is about.
+    public var name: String {
+        switch self {
+        case .unclosedTag(let name, _, _, _), .unclosedSection(let name, _, _, _),
+             .mismatchedSectionEnd(let name, _, _, _, _), .unexpectedSectionEnd(let name, _, _, _),
+             .badSetDelimiter(let name, _, _, _), .invalidTagName(let name, _, _, _),
+             .partialNestingTooDeep(let name, _, _, _, _), .templateNotFound(let name, _),
+             .invalidData(let name, _):
+            return name
+        case .unreadableTemplate(let path, _):
+            return path
+        }
+    }
+
+    /// The 1-based line and column (in characters) of the offending tag, when the error has one.
+    public var location: (line: Int, column: Int)? {
+        switch self {
+        case .unclosedTag(_, let line, let column, _), .unclosedSection(_, let line, let column, _),
+             .mismatchedSectionEnd(_, let line, let column, _, _), .unexpectedSectionEnd(_, let line, let column, _),
+             .badSetDelimiter(_, let line, let column, _), .invalidTagName(_, let line, let column, _),
+             .partialNestingTooDeep(_, let line, let column, _, _):
+            return (line, column)
+        case .templateNotFound, .unreadableTemplate, .invalidData:
+            return nil
+        }
+    }
+
+    /// The lower-case message without the location.
+    public var reason: String {
+        switch self {
+        case .unclosedTag(_, _, _, let expected):
+            return "unclosed tag: expected '\(expected)'"
+        case .unclosedSection(_, _, _, let section):
+            return "unclosed section '\(section)'"
+        case .mismatchedSectionEnd(_, _, _, let expected, let found):
+            return "section end '\(found)' does not match open section '\(expected)'"
+        case .unexpectedSectionEnd(_, _, _, let section):
+            return "section end '\(section)' without an open section"
+        case .badSetDelimiter(_, _, _, let reason):
+            return "bad set-delimiter tag: \(reason)"
+        case .invalidTagName(_, _, _, let tag):
+            return "invalid tag name '\(tag)'"
+        case .partialNestingTooDeep(_, _, _, let partial, let limit):
+            return "partial '\(partial)' nested more than \(limit) levels deep"
+        case .templateNotFound(_, let directories):
+            return directories.isEmpty
+                ? "template not found"
+                : "template not found in " + directories.joined(separator: ", ")
+        case .unreadableTemplate(_, let reason):
+            return "cannot read template: \(reason)"
+        case .invalidData(_, let reason):
+            return "invalid template data: \(reason)"
+        }
+    }
+
+    /// `NAME:LINE:COLUMN: error: reason`, or `NAME: error: reason` when there is no position.
+    public var description: String {
+        if let location {
+            return "\(name):\(location.line):\(location.column): error: \(reason)"
+        }
+        return "\(name): error: \(reason)"
+    }
+}

@@ -1,0 +1,294 @@
+/// An incident timeline on a time axis: phases as bars (detection → response → escalation → mitigation →
+/// resolution), events as numbered markers listed under the chart, and shaded intervals (waits, business hours,
+/// impact), with a legend. Times show in UTC or a given offset.
+public struct TimelineChart: Sendable {
+    /// Something that happened at an instant; `category` (e.g. `escalation`) picks its colour and legend entry.
+    public struct Event: Sendable, Hashable {
+        /// When it happened.
+        public var at: Timestamp
+        public var label: String
+        public var category: String
+
+        public init(at: Timestamp, label: String, category: String) {
+            self.at = at
+            self.label = label
+            self.category = category
+        }
+    }
+
+    /// A named stretch of the incident, drawn as a bar on its own row.
+    public struct Phase: Sendable, Hashable {
+        public var name: String
+        public var start: Timestamp
+        public var end: Timestamp
+
+        public init(name: String, start: Timestamp, end: Timestamp) {
+            self.name = name
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// How a shaded interval looks; drawn in this order, so waits stay visible over business hours.
+    public enum IntervalKind: String, Sendable, Hashable, CaseIterable {
+        case businessHours
+        case impact
+        case waitingOnCustomer
+        case waitingOnVendor
+    }
+
+    /// A shaded band across the chart; `label` names it in the legend (the first label of each kind is used).
+    public struct Interval: Sendable, Hashable {
+        public var kind: IntervalKind
+        public var start: Timestamp
+        public var end: Timestamp
+        public var label: String
+
+        public init(kind: IntervalKind, start: Timestamp, end: Timestamp, label: String) {
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.label = label
+        }
+    }
+
+    /// The heading, also the SVG's accessible title.
+    public var title: String
+    /// The left end of the axis.
+    public var start: Timestamp
+    /// The right end of the axis.
+    public var end: Timestamp
+    /// Events in any order; they are numbered in time order.
+    public var events: [Event]
+    /// One row each, in the given order.
+    public var phases: [Phase]
+    /// Shaded bands behind the rows.
+    public var intervals: [Interval]
+    /// Offset from UTC, in seconds, of the axis and listed times (0 shows UTC).
+    public var offsetSeconds: Int
+    /// The label of the events row, e.g. `Eventos`.
+    public var eventsLabel: String
+    /// Width in SVG user units; the height follows from the content.
+    public var width: Double
+
+    public init(title: String, start: Timestamp, end: Timestamp, events: [Event] = [], phases: [Phase] = [],
+                intervals: [Interval] = [], offsetSeconds: Int = 0, eventsLabel: String = "Events",
+                width: Double = 960) {
+        self.title = title
+        self.start = start
+        self.end = end
+        self.events = events
+        self.phases = phases
+        self.intervals = intervals
+        self.offsetSeconds = offsetSeconds
+        self.eventsLabel = eventsLabel
+        self.width = width
+    }
+
+    private static let phaseColor = "#4c6a92"
+    private static let rowHeight = 26.0
+    private static let laneHeight = 18.0
+    private static let maximumLanes = 3
+    private static let listLineHeight = 18.0
+
+    private static func style(_ kind: IntervalKind) -> (fill: String, opacity: Double) {
+        switch kind {
+        case .businessHours: return ("#dbeafe", 0.6)
+        case .impact: return ("#fecaca", 0.55)
+        case .waitingOnCustomer: return ("#fde68a", 0.6)
+        case .waitingOnVendor: return ("#ddd6fe", 0.7)
+        }
+    }
+
+    /// The chart as a standalone SVG document (also valid inline in HTML); its height follows the content.
+    public var svg: String {
+        let from = min(start.seconds, end.seconds)
+        let span = max(max(start.seconds, end.seconds) - from, 60)
+        let labelColumn = min(150.0, width * 0.25)
+        let left = 16 + labelColumn + 8
+        let right = width - 24
+        func x(_ seconds: Int64) -> Double {
+            left + Double(min(max(seconds - from, 0), span)) / Double(span) * (right - left)
+        }
+
+        // Number events in time order (ties keep input order) and spread close markers over lanes.
+        let ordered = events.enumerated().sorted { ($0.element.at.seconds, $0.offset) < ($1.element.at.seconds, $1.offset) }
+            .map(\.element)
+        var lanes: [Int] = []
+        var laneEnds: [Double] = []
+        for event in ordered {
+            let position = x(event.at.seconds)
+            if let lane = laneEnds.firstIndex(where: { $0 + 16 <= position }) {
+                lanes.append(lane)
+                laneEnds[lane] = position
+            } else if laneEnds.count < Self.maximumLanes {
+                lanes.append(laneEnds.count)
+                laneEnds.append(position)
+            } else {
+                let lane = laneEnds.indices.min { laneEnds[$0] < laneEnds[$1] } ?? 0
+                lanes.append(lane)
+                laneEnds[lane] = position
+            }
+        }
+        var categories: [String] = []
+        for event in ordered where !categories.contains(event.category) { categories.append(event.category) }
+
+        let plotTop = 44.0
+        let phasesTop = plotTop + 6
+        let eventsTop = phasesTop + Double(phases.count) * Self.rowHeight
+        let eventsHeight = ordered.isEmpty ? 0 : Double(max(laneEnds.count, 1)) * Self.laneHeight + 10
+        let plotBottom = max(eventsTop + eventsHeight + 4, plotTop + 30)
+
+        var writer = SVGWriter()
+        writer.text(SVGWriter.truncate(title, toWidth: width - 32, size: 16), x: 16, y: 26, size: 16, bold: true)
+
+        for kind in IntervalKind.allCases {
+            let style = Self.style(kind)
+            for interval in intervals where interval.kind == kind {
+                let low = min(interval.start.seconds, interval.end.seconds)
+                let high = max(interval.start.seconds, interval.end.seconds)
+                writer.rect(x: x(low), y: plotTop, width: x(high) - x(low), height: plotBottom - plotTop,
+                            fill: style.fill, extra: [("fill-opacity", SVGWriter.number(style.opacity))],
+                            tooltip: "\(interval.label): \(time(low, withDate: true)) – \(time(high, withDate: true))"
+                                + " (\(Self.duration(high - low)))")
+            }
+        }
+
+        let ticks = axisTicks(from: from, span: span, plotWidth: right - left)
+        for tick in ticks {
+            writer.line(x1: x(tick), y1: plotTop, x2: x(tick), y2: plotBottom, stroke: SVGWriter.gridColor)
+        }
+
+        for (index, phase) in phases.enumerated() {
+            let rowY = phasesTop + Double(index) * Self.rowHeight
+            writer.text(SVGWriter.truncate(phase.name, toWidth: labelColumn, size: 12), x: 16, y: rowY + 17)
+            let low = min(phase.start.seconds, phase.end.seconds)
+            let high = max(phase.start.seconds, phase.end.seconds)
+            let barStart = x(low)
+            let barEnd = max(x(high), barStart + 2)
+            let duration = Self.duration(high - low)
+            writer.rect(x: barStart, y: rowY + 5, width: barEnd - barStart, height: 16, fill: Self.phaseColor,
+                        extra: [("rx", "3")],
+                        tooltip: "\(phase.name): \(time(low, withDate: true)) – \(time(high, withDate: true)) (\(duration))")
+            let durationWidth = SVGWriter.textWidth(duration, size: 11)
+            if barEnd + 6 + durationWidth <= right {
+                writer.text(duration, x: barEnd + 6, y: rowY + 17, size: 11, fill: SVGWriter.mutedColor)
+            } else if barStart - 6 - durationWidth >= left {
+                writer.text(duration, x: barStart - 6, y: rowY + 17, size: 11, anchor: .end, fill: SVGWriter.mutedColor)
+            } else {
+                writer.text(duration, x: barStart + 6, y: rowY + 17, size: 11, fill: "#ffffff")
+            }
+        }
+
+        if !ordered.isEmpty {
+            writer.text(SVGWriter.truncate(eventsLabel, toWidth: labelColumn, size: 12), x: 16, y: eventsTop + 18)
+            for (index, event) in ordered.enumerated() {
+                let color = ChartPalette.color(categories.firstIndex(of: event.category) ?? 0)
+                let cy = eventsTop + 14 + Double(lanes[index]) * Self.laneHeight
+                let cx = x(event.at.seconds)
+                writer.circle(cx: cx, cy: cy, r: 7.5, fill: color, stroke: "#ffffff",
+                              tooltip: "\(index + 1). \(time(event.at.seconds, withDate: true)) — \(event.label)")
+                writer.text(String(index + 1), x: cx, y: cy + 3.5, size: 9, anchor: .middle, bold: true,
+                            fill: "#ffffff")
+            }
+        }
+
+        writer.line(x1: left, y1: plotBottom, x2: right, y2: plotBottom, stroke: SVGWriter.axisColor)
+        var previousDay = ""
+        for tick in ticks {
+            let tickX = x(tick)
+            writer.line(x1: tickX, y1: plotBottom, x2: tickX, y2: plotBottom + 5, stroke: SVGWriter.axisColor)
+            let stamp = Timestamp(seconds: tick).formatted(offsetSeconds: offsetSeconds)
+            let day = String(stamp.prefix(10))
+            writer.text(String(stamp.dropFirst(11).prefix(5)), x: tickX, y: plotBottom + 18, size: 11,
+                        anchor: .middle, fill: SVGWriter.mutedColor)
+            if day != previousDay {
+                writer.text(day, x: tickX, y: plotBottom + 32, size: 10, anchor: .middle, fill: SVGWriter.mutedColor)
+                previousDay = day
+            }
+        }
+        writer.text(Self.offsetName(offsetSeconds), x: 16, y: plotBottom + 18, size: 11, bold: true,
+                    fill: SVGWriter.mutedColor)
+
+        var legendItems: [ChartLegend.Item] = []
+        for kind in IntervalKind.allCases {
+            if let first = intervals.first(where: { $0.kind == kind }) {
+                let style = Self.style(kind)
+                legendItems.append(ChartLegend.Item(label: first.label, color: style.fill, swatch: .square,
+                                                    opacity: style.opacity))
+            }
+        }
+        for (index, category) in categories.enumerated() {
+            legendItems.append(ChartLegend.Item(label: category, color: ChartPalette.color(index), swatch: .circle))
+        }
+        let legend = ChartLegend(items: legendItems, maxWidth: width - 32)
+        let legendTop = plotBottom + 44
+        legend.draw(into: &writer, x: 16, y: legendTop)
+
+        let listTop = legendTop + legend.height + (legend.height > 0 ? 12 : 0)
+        let multiDay = Timestamp(seconds: from).day(offsetSeconds: offsetSeconds)
+            != Timestamp(seconds: from + span).day(offsetSeconds: offsetSeconds)
+        let timeWidth = SVGWriter.textWidth(multiDay ? "00-00 00:00" : "00:00", size: 12)
+        for (index, event) in ordered.enumerated() {
+            let lineY = listTop + Double(index) * Self.listLineHeight
+            let color = ChartPalette.color(categories.firstIndex(of: event.category) ?? 0)
+            writer.circle(cx: 23, cy: lineY + 9, r: 7.5, fill: color)
+            writer.text(String(index + 1), x: 23, y: lineY + 12.5, size: 9, anchor: .middle, bold: true,
+                        fill: "#ffffff")
+            writer.text(time(event.at.seconds, withDate: multiDay), x: 38, y: lineY + 13, size: 12,
+                        fill: SVGWriter.mutedColor)
+            let labelX = 38 + timeWidth + 10
+            writer.text(SVGWriter.truncate(event.label, toWidth: width - 16 - labelX, size: 12), x: labelX,
+                        y: lineY + 13, size: 12)
+        }
+        let height = listTop + Double(ordered.count) * Self.listLineHeight + 12
+        return writer.document(width: width, height: height, title: title)
+    }
+
+    /// `HH:MM` in the display offset, or `MM-DD HH:MM` with the date.
+    private func time(_ seconds: Int64, withDate: Bool) -> String {
+        let stamp = Timestamp(seconds: seconds).formatted(offsetSeconds: offsetSeconds)
+        let clock = String(stamp.dropFirst(11).prefix(5))
+        return withDate ? String(stamp.dropFirst(5).prefix(5)) + " " + clock : clock
+    }
+
+    /// Tick instants on round local times (every 1, 2, 5, 10, 15, 30 minutes, 1, 2, 3, 6, 12 hours, 1, 2 or 7
+    /// days), as many as fit about 90 points apart.
+    private func axisTicks(from: Int64, span: Int64, plotWidth: Double) -> [Int64] {
+        let maximumTicks = Int64(max(2, (plotWidth / 90).rounded(.down)))
+        let steps: [Int64] = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800]
+        let week: Int64 = 604_800
+        let step = steps.first { span / $0 <= maximumTicks } ?? week * ((span / (week * maximumTicks)) + 1)
+        let offset = Int64(offsetSeconds)
+        let local = from + offset
+        // Round up to a multiple of the step; Swift's division truncates toward zero, which is already up for negatives.
+        var tick = (local / step + (local % step > 0 ? 1 : 0)) * step - offset
+        var ticks: [Int64] = []
+        while tick <= from + span {
+            ticks.append(tick)
+            tick += step
+        }
+        return ticks
+    }
+
+    /// `UTC` or `UTC-03:00`.
+    static func offsetName(_ offsetSeconds: Int) -> String {
+        guard offsetSeconds != 0 else { return "UTC" }
+        let magnitude = abs(offsetSeconds)
+        let hours = magnitude / 3600, minutes = magnitude % 3600 / 60
+        return "UTC" + (offsetSeconds < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":"
+            + (minutes < 10 ? "0" : "") + String(minutes)
+    }
+
+    /// `45 min`, `2 h 05 min`, `3 d 4 h`, rounded to the minute.
+    static func duration(_ seconds: Int64) -> String {
+        let minutes = (max(seconds, 0) + 30) / 60
+        if minutes < 60 { return "\(minutes) min" }
+        let hours = minutes / 60, restMinutes = minutes % 60
+        if hours < 24 {
+            return restMinutes == 0 ? "\(hours) h" : "\(hours) h " + (restMinutes < 10 ? "0" : "") + "\(restMinutes) min"
+        }
+        let days = hours / 24, restHours = hours % 24
+        return restHours == 0 ? "\(days) d" : "\(days) d \(restHours) h"
+    }
+}
