@@ -41,7 +41,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KBCoreTests",
-            dependencies: ["KBCore", "KBTestSupport"]
+            dependencies: ["KBCore", "KBTestSupport"],
+            exclude: ["Render/Golden"]
         ),
         .testTarget(
             name: "KBCommandsTests",
