@@ -15,6 +15,7 @@ struct AnalysisPass {
     private let allowsApostrophes: Bool
     private let maximumTokenBytes: Int
     private var scalars: [UInt32] = []
+    /// Scratch UTF-8 of the current term; only a prefix is in use.
     private var termBytes: [UInt8] = []
     /// Segments of the code candidate being scanned; bounded because a
     /// candidate longer than `maximumTokenBytes` is flushed as words.
@@ -26,7 +27,9 @@ struct AnalysisPass {
         self.allowsApostrophes = allowsApostrophes
         self.maximumTokenBytes = maximumTokenBytes
         scalars.reserveCapacity(4 * maximumTokenBytes)
-        termBytes.reserveCapacity(8 * maximumTokenBytes)
+        // Sized for the usual worst case; emitTerm grows it if lower-casing
+        // outside Latin ever expands a token further.
+        termBytes = [UInt8](repeating: 0, count: 4 * TextScalar.maximumFoldedBytes * maximumTokenBytes)
         pending.reserveCapacity(maximumTokenBytes / 2 + 1)
     }
 
@@ -53,12 +56,18 @@ struct AnalysisPass {
         from start: Int, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
     ) throws(E) -> Int? {
         var segment = scanSegment(from: start)
+        var nextStart = nextSegmentStart(afterJoinerAt: segment.end)
+        guard nextStart != nil else {
+            // The common case, a plain word or number, skips the bookkeeping.
+            return try emitWord(segment, emit) ? segment.end : nil
+        }
         var hasDigit = segment.hasDigit
         var isSplit = false
         pending.removeAll(keepingCapacity: true)
         pending.append(segment)
-        while let next = nextSegmentStart(afterJoinerAt: segment.end) {
+        while let next = nextStart {
             segment = scanSegment(from: next)
+            nextStart = nextSegmentStart(afterJoinerAt: segment.end)
             if isSplit {
                 guard try emitWord(segment, emit) else { return nil }
             } else if segment.end - start > maximumTokenBytes {
@@ -154,11 +163,18 @@ struct AnalysisPass {
         if stemming {
             stemmer.stem(&scalars)
         }
-        termBytes.removeAll(keepingCapacity: true)
-        for scalar in scalars {
-            TextScalar.appendFoldedUTF8(scalar, to: &termBytes)
+        let scalars = scalars
+        let needed = scalars.count * TextScalar.maximumFoldedBytes
+        if termBytes.count < needed {
+            termBytes = [UInt8](repeating: 0, count: needed)
         }
-        guard !termBytes.isEmpty else { return true }
-        return try termBytes.withUnsafeBufferPointer { (term) throws(E) -> Bool in try emit(term, start, end) }
+        return try termBytes.withUnsafeMutableBufferPointer { (output) throws(E) -> Bool in
+            var length = 0
+            for scalar in scalars {
+                length = TextScalar.writeFoldedUTF8(scalar, to: output, at: length)
+            }
+            guard length > 0 else { return true }
+            return try emit(UnsafeBufferPointer(rebasing: output[..<length]), start, end)
+        }
     }
 }

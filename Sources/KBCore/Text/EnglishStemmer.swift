@@ -56,6 +56,7 @@ public struct EnglishStemmer: Stemmer {
         ])
     }
 
+    /// Stems a lower-case word, held as Unicode scalar values, in place.
     public func stem(_ word: inout [UInt32]) {
         if applyException(&word) { return }
         guard word.count >= 3 else { return }

@@ -69,6 +69,7 @@ public struct SpanishStemmer: Stemmer {
         idadSuffixes = SuffixTable([["abil", "ic", "iv"]])
     }
 
+    /// Stems a lower-case word, held as Unicode scalar values, in place.
     public func stem(_ word: inout [UInt32]) {
         let regions = markRegions(word)
         removeAttachedPronoun(&word, regions)

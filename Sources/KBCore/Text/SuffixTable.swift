@@ -2,8 +2,9 @@
 /// `substring … among(…)` question: which listed suffix is the longest one
 /// the word ends with.
 ///
-/// Suffixes are bucketed by their last scalar and sorted longest first, so a
-/// lookup compares only the few suffixes that can possibly match.
+/// The suffixes form a trie read from the end of the word, so a lookup
+/// costs one step per matched scalar however many suffixes are listed (the
+/// Spanish verb table has over a hundred).
 struct SuffixTable: Sendable {
     /// The result of a lookup: which rule matched and where its suffix starts.
     struct Match {
@@ -11,80 +12,90 @@ struct SuffixTable: Sendable {
         let start: Int
     }
 
-    private static let bucketCount = 0x180
+    /// Scalars below this bound index the root's children directly.
+    private static let directRootCount = 0x180
 
-    private let scalars: [UInt32]
-    private let offsets: [Int]
-    private let lengths: [Int]
-    private let rules: [Int]
-    /// `bucketBounds[b] ..< bucketBounds[b + 1]` are the entries whose last
-    /// scalar is `b`; the last bucket collects every scalar beyond Latin
-    /// Extended-A.
-    private let bucketBounds: [Int]
+    /// Child of the root for each final scalar below `directRootCount`, or -1.
+    private let rootChildren: [Int32]
+    /// Rule of the suffix ending at each node, or -1.
+    private let nodeRules: [Int32]
+    /// `edgeStarts[n] ..< edgeStarts[n + 1]` are node n's outgoing edges.
+    private let edgeStarts: [Int32]
+    private let edgeScalars: [UInt32]
+    private let edgeTargets: [Int32]
 
     /// Creates a table from groups of suffixes; the rule number of a suffix
     /// is the index of its group.
     init(_ groups: [[String]]) {
-        var entries: [(suffix: [UInt32], rule: Int)] = []
+        // Build with dictionaries, then flatten into arrays for lookups.
+        var children: [[UInt32: Int]] = [[:]]
+        var rules: [Int32] = [-1]
         for (rule, group) in groups.enumerated() {
             for suffix in group {
-                entries.append((suffix.unicodeScalars.map(\.value), rule))
+                var node = 0
+                for scalar in suffix.unicodeScalars.reversed() {
+                    if let next = children[node][scalar.value] {
+                        node = next
+                    } else {
+                        children.append([:])
+                        rules.append(-1)
+                        children[node][scalar.value] = children.count - 1
+                        node = children.count - 1
+                    }
+                }
+                rules[node] = Int32(rule)
             }
         }
-        entries.sort { lhs, rhs in
-            let lhsBucket = SuffixTable.bucket(of: lhs.suffix.last ?? 0)
-            let rhsBucket = SuffixTable.bucket(of: rhs.suffix.last ?? 0)
-            if lhsBucket != rhsBucket { return lhsBucket < rhsBucket }
-            if lhs.suffix.count != rhs.suffix.count { return lhs.suffix.count > rhs.suffix.count }
-            return lhs.suffix.lexicographicallyPrecedes(rhs.suffix)
+        var edgeStarts: [Int32] = []
+        var edgeScalars: [UInt32] = []
+        var edgeTargets: [Int32] = []
+        for edges in children {
+            edgeStarts.append(Int32(edgeScalars.count))
+            for (scalar, target) in edges.sorted(by: { $0.key < $1.key }) {
+                edgeScalars.append(scalar)
+                edgeTargets.append(Int32(target))
+            }
         }
-        var scalars: [UInt32] = []
-        var offsets: [Int] = []
-        var lengths: [Int] = []
-        var rules: [Int] = []
-        var bucketBounds = [Int](repeating: 0, count: SuffixTable.bucketCount + 2)
-        for entry in entries {
-            offsets.append(scalars.count)
-            lengths.append(entry.suffix.count)
-            rules.append(entry.rule)
-            scalars.append(contentsOf: entry.suffix)
-            bucketBounds[SuffixTable.bucket(of: entry.suffix.last ?? 0) + 1] += 1
+        edgeStarts.append(Int32(edgeScalars.count))
+        var rootChildren = [Int32](repeating: -1, count: Self.directRootCount)
+        for (scalar, target) in children[0] where scalar < UInt32(Self.directRootCount) {
+            rootChildren[Int(scalar)] = Int32(target)
         }
-        for bucket in 1 ..< bucketBounds.count {
-            bucketBounds[bucket] += bucketBounds[bucket - 1]
-        }
-        self.scalars = scalars
-        self.offsets = offsets
-        self.lengths = lengths
-        self.rules = rules
-        self.bucketBounds = bucketBounds
+        self.rootChildren = rootChildren
+        self.nodeRules = rules
+        self.edgeStarts = edgeStarts
+        self.edgeScalars = edgeScalars
+        self.edgeTargets = edgeTargets
     }
 
-    private static func bucket(of scalar: UInt32) -> Int {
-        scalar < UInt32(bucketCount) ? Int(scalar) : bucketCount
+    private func child(of node: Int, for scalar: UInt32) -> Int? {
+        if node == 0, scalar < UInt32(Self.directRootCount) {
+            let target = rootChildren[Int(scalar)]
+            return target >= 0 ? Int(target) : nil
+        }
+        var edge = Int(edgeStarts[node])
+        let end = Int(edgeStarts[node + 1])
+        while edge < end {
+            if edgeScalars[edge] == scalar { return Int(edgeTargets[edge]) }
+            edge += 1
+        }
+        return nil
     }
 
     /// Finds the longest suffix of `word[..<end]` that starts at or after
     /// `limit` (Snowball's `setlimit`); nil when no listed suffix matches.
     func longestMatch(in word: [UInt32], end: Int, limit: Int = 0) -> Match? {
-        guard end > limit else { return nil }
-        let bucket = SuffixTable.bucket(of: word[end - 1])
-        let available = end - limit
-        for entry in bucketBounds[bucket] ..< bucketBounds[bucket + 1] {
-            let length = lengths[entry]
-            if length > available { continue }
-            let start = end - length
-            let offset = offsets[entry]
-            var position = 0
-            // The last scalar is known to match (same bucket, except for the
-            // overflow bucket), so compare from the front.
-            while position < length, word[start + position] == scalars[offset + position] {
-                position += 1
-            }
-            if position == length {
-                return Match(rule: rules[entry], start: start)
+        var node = 0
+        var position = end
+        var best: Match?
+        while position > limit, let next = child(of: node, for: word[position - 1]) {
+            node = next
+            position -= 1
+            let rule = nodeRules[node]
+            if rule >= 0 {
+                best = Match(rule: Int(rule), start: position)
             }
         }
-        return nil
+        return best
     }
 }

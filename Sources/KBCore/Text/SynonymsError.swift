@@ -10,6 +10,7 @@ public enum SynonymsError: Error, CustomStringConvertible, Equatable, Sendable {
     /// expands nothing: usually missing commas or two forms of one word.
     case singleEntryGroup(path: String, line: Int)
 
+    /// The message as printed: `path:line: error: message`.
     public var description: String {
         switch self {
         case let .unreadable(path, reason):

@@ -23,6 +23,7 @@ enum TextScalar {
         case separator
     }
 
+    @inline(__always)
     static func kind(of scalar: UInt32) -> Kind {
         if scalar < 0x80 {
             switch scalar {
@@ -43,6 +44,13 @@ enum TextScalar {
             default: return .separator
             }
         }
+        return kindBeyondLatin1(scalar)
+    }
+
+    /// Kept out of line: touching `Unicode.Scalar.Properties` costs a
+    /// metadata lookup that the Latin-1 path must not pay.
+    @inline(never)
+    private static func kindBeyondLatin1(_ scalar: UInt32) -> Kind {
         switch scalar {
         case 0x100 ..< 0x250: return .letter  // Latin Extended-A and -B
         case 0x300 ..< 0x370: return .mark
@@ -60,6 +68,7 @@ enum TextScalar {
     }
 
     /// Appends the lower-case form of a letter.
+    @inline(__always)
     static func appendLowercased(_ scalar: UInt32, to scalars: inout [UInt32]) {
         switch scalar {
         case 0x41 ... 0x5A, 0xC0 ... 0xD6, 0xD8 ... 0xDE:
@@ -67,15 +76,20 @@ enum TextScalar {
         case 0 ..< 0x100:
             scalars.append(scalar)
         default:
-            guard let unicodeScalar = Unicode.Scalar(scalar),
-                  unicodeScalar.properties.changesWhenLowercased
-            else {
-                scalars.append(scalar)
-                return
-            }
-            for lowered in unicodeScalar.properties.lowercaseMapping.unicodeScalars {
-                scalars.append(lowered.value)
-            }
+            appendLowercasedBeyondLatin1(scalar, to: &scalars)
+        }
+    }
+
+    @inline(never)
+    private static func appendLowercasedBeyondLatin1(_ scalar: UInt32, to scalars: inout [UInt32]) {
+        guard let unicodeScalar = Unicode.Scalar(scalar),
+              unicodeScalar.properties.changesWhenLowercased
+        else {
+            scalars.append(scalar)
+            return
+        }
+        for lowered in unicodeScalar.properties.lowercaseMapping.unicodeScalars {
+            scalars.append(lowered.value)
         }
     }
 
@@ -120,41 +134,54 @@ enum TextScalar {
         }
     }
 
-    /// Appends the UTF-8 of a scalar with its diacritics folded away:
-    /// á→a, ñ→n, ü→u, ç→c, æ→ae, ß→ss, ł→l… Scripts beyond Latin pass
-    /// through unchanged.
-    static func appendFoldedUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+    /// Longest UTF-8 that folding one scalar can produce.
+    static let maximumFoldedBytes = 4
+
+    /// Writes the UTF-8 of a scalar with its diacritics folded away (á→a,
+    /// ñ→n, ü→u, ç→c, æ→ae, ß→ss, ł→l…) at `offset`, returning the new
+    /// offset; scripts beyond Latin pass through unchanged. `output` must
+    /// have ``maximumFoldedBytes`` free bytes at `offset`.
+    @inline(__always)
+    static func writeFoldedUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
         if scalar < 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: scalar))
-            return
+            output[offset] = UInt8(truncatingIfNeeded: scalar)
+            return offset + 1
+        }
+        return writeFoldedNonASCII(scalar, to: output, at: offset)
+    }
+
+    @inline(never)
+    private static func writeFoldedNonASCII(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        @inline(__always) func write(_ first: UInt8, _ second: UInt8? = nil) -> Int {
+            output[offset] = first
+            guard let second else { return offset + 1 }
+            output[offset + 1] = second
+            return offset + 2
         }
         if scalar >= 0xC0, scalar < 0x100 {
             switch scalar {
-            case 0xC0 ... 0xC5, 0xE0 ... 0xE5: bytes.append(0x61)
-            case 0xC6, 0xE6: bytes.append(0x61); bytes.append(0x65)
-            case 0xC7, 0xE7: bytes.append(0x63)
-            case 0xC8 ... 0xCB, 0xE8 ... 0xEB: bytes.append(0x65)
-            case 0xCC ... 0xCF, 0xEC ... 0xEF: bytes.append(0x69)
-            case 0xD0, 0xF0: bytes.append(0x64)
-            case 0xD1, 0xF1: bytes.append(0x6E)
-            case 0xD2 ... 0xD6, 0xD8, 0xF2 ... 0xF6, 0xF8: bytes.append(0x6F)
-            case 0xD9 ... 0xDC, 0xF9 ... 0xFC: bytes.append(0x75)
-            case 0xDD, 0xFD, 0xFF: bytes.append(0x79)
-            case 0xDE, 0xFE: bytes.append(0x74); bytes.append(0x68)
-            case 0xDF: bytes.append(0x73); bytes.append(0x73)
-            default: appendUTF8(scalar, to: &bytes)  // × ÷
+            case 0xC0 ... 0xC5, 0xE0 ... 0xE5: return write(0x61)
+            case 0xC6, 0xE6: return write(0x61, 0x65)
+            case 0xC7, 0xE7: return write(0x63)
+            case 0xC8 ... 0xCB, 0xE8 ... 0xEB: return write(0x65)
+            case 0xCC ... 0xCF, 0xEC ... 0xEF: return write(0x69)
+            case 0xD0, 0xF0: return write(0x64)
+            case 0xD1, 0xF1: return write(0x6E)
+            case 0xD2 ... 0xD6, 0xD8, 0xF2 ... 0xF6, 0xF8: return write(0x6F)
+            case 0xD9 ... 0xDC, 0xF9 ... 0xFC: return write(0x75)
+            case 0xDD, 0xFD, 0xFF: return write(0x79)
+            case 0xDE, 0xFE: return write(0x74, 0x68)
+            case 0xDF: return write(0x73, 0x73)
+            default: break  // × ÷
             }
-            return
-        }
-        if scalar >= 0x100, scalar < 0x180 {
+        } else if scalar >= 0x100, scalar < 0x180 {
             switch scalar {
-            case 0x132, 0x133: bytes.append(0x69); bytes.append(0x6A)  // ĳ
-            case 0x152, 0x153: bytes.append(0x6F); bytes.append(0x65)  // œ
-            default: bytes.append(latinExtendedABase[Int(scalar - 0x100)])
+            case 0x132, 0x133: return write(0x69, 0x6A)  // ĳ
+            case 0x152, 0x153: return write(0x6F, 0x65)  // œ
+            default: return write(latinExtendedABase[Int(scalar - 0x100)])
             }
-            return
         }
-        appendUTF8(scalar, to: &bytes)
+        return writeUTF8(scalar, to: output, at: offset)
     }
 
     /// Base letters of U+0100…U+017F in order (ĳ and œ are handled apart).
@@ -163,32 +190,43 @@ enum TextScalar {
             + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" + "oe" + "rrrrrr" + "ssssssss"
             + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" + "zzzzzz" + "s").utf8)
 
-    static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+    private static func writeUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
         switch scalar {
         case 0 ..< 0x80:
-            bytes.append(UInt8(truncatingIfNeeded: scalar))
+            output[offset] = UInt8(truncatingIfNeeded: scalar)
+            return offset + 1
         case 0x80 ..< 0x800:
-            bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (scalar >> 6)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F)))
+            output[offset] = UInt8(truncatingIfNeeded: 0xC0 | (scalar >> 6))
+            output[offset + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+            return offset + 2
         case 0x800 ..< 0x10000:
-            bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (scalar >> 12)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F)))
+            output[offset] = UInt8(truncatingIfNeeded: 0xE0 | (scalar >> 12))
+            output[offset + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+            output[offset + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+            return offset + 3
         default:
-            bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F)))
+            output[offset] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
+            output[offset + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
+            output[offset + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+            output[offset + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+            return offset + 4
         }
     }
 
     /// Decodes the scalar at `index`; malformed UTF-8 (bad lead or
     /// continuation bytes, overlong forms, surrogates, values past U+10FFFF,
     /// truncation) yields U+FFFD for one byte, so any input can be scanned.
+    @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
-        let invalid: (scalar: UInt32, length: Int) = (0xFFFD, 1)
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
+        return decodeMultibyte(bytes, at: index)
+    }
+
+    @inline(never)
+    private static func decodeMultibyte(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
+        let invalid: (scalar: UInt32, length: Int) = (0xFFFD, 1)
+        let lead = bytes[index]
         let count = bytes.count
         @inline(__always) func continuation(_ offset: Int) -> UInt32? {
             guard index + offset < count else { return nil }

@@ -196,8 +196,9 @@ struct AnalyzerTests {
             let scalar = Unicode.Scalar(value)!
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
             guard decomposed.count > 1, let base = decomposed.first, base.isASCII else { continue }
-            var folded: [UInt8] = []
-            TextScalar.appendFoldedUTF8(value, to: &folded)
+            var folded = [UInt8](repeating: 0, count: TextScalar.maximumFoldedBytes)
+            let length = folded.withUnsafeMutableBufferPointer { TextScalar.writeFoldedUTF8(value, to: $0, at: 0) }
+            folded.removeLast(folded.count - length)
             #expect(String(decoding: folded, as: UTF8.self) == String(base).lowercased(), "U+\(String(value, radix: 16))")
         }
     }
