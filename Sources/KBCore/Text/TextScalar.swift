@@ -88,7 +88,8 @@ enum TextScalar {
             scalars.append(scalar)
             return
         }
-        for lowered in unicodeScalar.properties.lowercaseMapping.unicodeScalars {
+        // İ lower-cases to i + U+0307; the mark would only be folded away.
+        for lowered in unicodeScalar.properties.lowercaseMapping.unicodeScalars where kind(of: lowered.value) != .mark {
             scalars.append(lowered.value)
         }
     }

@@ -64,6 +64,8 @@ struct AnalyzerTests {
         #expect(spanish.terms("CONTRASEÑA Contraseña") == ["contrasen", "contrasen"])
         #expect(spanish.terms("façade") == spanish.terms("facade"))
         #expect(english.terms("Straße") == ["strasse"])
+        #expect(english.terms("İSTANBUL Łódź") == ["istanbul", "lodz"])
+        #expect(spanish.terms("ΚΑΛΗΜΕΡΑ") == ["καλημερα"])
     }
 
     @Test func decomposedAccentsAnalyseLikePrecomposed() {
