@@ -1,0 +1,180 @@
+/// One run of the analyzer over a UTF-8 buffer: the scanner, plus the
+/// scratch buffers it reuses for every token so the hot loop does not
+/// allocate.
+struct AnalysisPass {
+    /// A maximal run of word characters (letters, digits, and the marks,
+    /// ignorables and English apostrophes inside it).
+    struct Segment {
+        var start: Int
+        var end: Int
+        var hasDigit: Bool
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let stemmer: any Stemmer
+    private let allowsApostrophes: Bool
+    private let maximumTokenBytes: Int
+    private var scalars: [UInt32] = []
+    /// Scratch UTF-8 of the current term; only a prefix is in use.
+    private var termBytes: [UInt8] = []
+    /// Segments of the code candidate being scanned; bounded because a
+    /// candidate longer than `maximumTokenBytes` is flushed as words.
+    private var pending: [Segment] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int) {
+        self.bytes = bytes
+        self.stemmer = stemmer
+        self.allowsApostrophes = allowsApostrophes
+        self.maximumTokenBytes = maximumTokenBytes
+        scalars.reserveCapacity(4 * maximumTokenBytes)
+        // Sized for the usual worst case; emitTerm grows it if lower-casing
+        // outside Latin ever expands a token further.
+        termBytes = [UInt8](repeating: 0, count: 4 * TextScalar.maximumFoldedBytes * maximumTokenBytes)
+        pending.reserveCapacity(maximumTokenBytes / 2 + 1)
+    }
+
+    /// Scans the whole buffer, calling `emit` for every term until it
+    /// returns false.
+    mutating func run<E: Error>(_ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool) throws(E) {
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = TextScalar.decode(bytes, at: index)
+            switch TextScalar.kind(of: scalar) {
+            case .letter, .digit:
+                guard let end = try scanCandidate(from: index, emit) else { return }
+                index = end
+            default:
+                index += length
+            }
+        }
+    }
+
+    /// Scans segments joined by single joiners starting at `start` and emits
+    /// them as one code or as separate words; returns where scanning
+    /// resumes, or nil when `emit` asked to stop.
+    private mutating func scanCandidate<E: Error>(
+        from start: Int, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
+    ) throws(E) -> Int? {
+        var segment = scanSegment(from: start)
+        var nextStart = nextSegmentStart(afterJoinerAt: segment.end)
+        guard nextStart != nil else {
+            // The common case, a plain word or number, skips the bookkeeping.
+            return try emitWord(segment, emit) ? segment.end : nil
+        }
+        var hasDigit = segment.hasDigit
+        var isSplit = false
+        pending.removeAll(keepingCapacity: true)
+        pending.append(segment)
+        while let next = nextStart {
+            segment = scanSegment(from: next)
+            nextStart = nextSegmentStart(afterJoinerAt: segment.end)
+            if isSplit {
+                guard try emitWord(segment, emit) else { return nil }
+            } else if segment.end - start > maximumTokenBytes {
+                // Too long to be one code: everything becomes words.
+                isSplit = true
+                pending.append(segment)
+                for word in pending {
+                    guard try emitWord(word, emit) else { return nil }
+                }
+                pending.removeAll(keepingCapacity: true)
+            } else {
+                pending.append(segment)
+                hasDigit = hasDigit || segment.hasDigit
+            }
+        }
+        if isSplit { return segment.end }
+        if pending.count > 1, hasDigit, segment.end - start <= maximumTokenBytes {
+            guard try emitTerm(from: start, to: segment.end, stemming: false, emit) else { return nil }
+        } else {
+            for word in pending {
+                guard try emitWord(word, emit) else { return nil }
+            }
+        }
+        return segment.end
+    }
+
+    private func scanSegment(from start: Int) -> Segment {
+        var index = start
+        var hasDigit = false
+        while index < bytes.count {
+            let (scalar, length) = TextScalar.decode(bytes, at: index)
+            switch TextScalar.kind(of: scalar) {
+            case .letter, .mark, .ignorable:
+                index += length
+            case .digit:
+                hasDigit = true
+                index += length
+            case .apostrophe:
+                // don't, customer's: only between letters, and only where the
+                // stemmer knows what to do with it.
+                guard allowsApostrophes, index + length < bytes.count,
+                      TextScalar.kind(of: TextScalar.decode(bytes, at: index + length).scalar) == .letter
+                else { return Segment(start: start, end: index, hasDigit: hasDigit) }
+                index += length
+            case .joiner, .separator:
+                return Segment(start: start, end: index, hasDigit: hasDigit)
+            }
+        }
+        return Segment(start: start, end: index, hasDigit: hasDigit)
+    }
+
+    /// Where the next segment starts when a single joiner at `index` is
+    /// directly followed by a letter or digit; nil otherwise.
+    private func nextSegmentStart(afterJoinerAt index: Int) -> Int? {
+        guard index + 1 < bytes.count else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"):
+            switch TextScalar.kind(of: TextScalar.decode(bytes, at: index + 1).scalar) {
+            case .letter, .digit: return index + 1
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Emits a lone segment: stemmed unless it holds a digit, skipped when
+    /// longer than the token cap.
+    private mutating func emitWord<E: Error>(
+        _ segment: Segment, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
+    ) throws(E) -> Bool {
+        guard segment.end - segment.start <= maximumTokenBytes else { return true }
+        return try emitTerm(from: segment.start, to: segment.end, stemming: !segment.hasDigit, emit)
+    }
+
+    private mutating func emitTerm<E: Error>(
+        from start: Int, to end: Int, stemming: Bool,
+        _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
+    ) throws(E) -> Bool {
+        scalars.removeAll(keepingCapacity: true)
+        var index = start
+        while index < end {
+            let (scalar, length) = TextScalar.decode(bytes, at: index)
+            switch TextScalar.kind(of: scalar) {
+            case .letter: TextScalar.appendLowercased(scalar, to: &scalars)
+            case .digit, .joiner: scalars.append(scalar)
+            case .mark: TextScalar.compose(scalar, into: &scalars)
+            case .apostrophe: scalars.append(0x27)
+            case .ignorable, .separator: break
+            }
+            index += length
+        }
+        if stemming {
+            stemmer.stem(&scalars)
+        }
+        let scalars = scalars
+        let needed = scalars.count * TextScalar.maximumFoldedBytes
+        if termBytes.count < needed {
+            termBytes = [UInt8](repeating: 0, count: needed)
+        }
+        return try termBytes.withUnsafeMutableBufferPointer { (output) throws(E) -> Bool in
+            var length = 0
+            for scalar in scalars {
+                length = TextScalar.writeFoldedUTF8(scalar, to: output, at: length)
+            }
+            guard length > 0 else { return true }
+            return try emit(UnsafeBufferPointer(rebasing: output[..<length]), start, end)
+        }
+    }
+}

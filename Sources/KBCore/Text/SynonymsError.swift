@@ -1,0 +1,26 @@
+/// Why a synonyms file could not be used.
+public enum SynonymsError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file could not be read or is not UTF-8.
+    case unreadable(path: String, reason: String)
+    /// A comma-separated entry is blank (`a,,b`, a leading or trailing comma).
+    case emptyEntry(path: String, line: Int)
+    /// An entry analyses to no terms at all (only punctuation, say).
+    case entryWithoutTerms(path: String, line: Int, entry: String)
+    /// After analysis the group has fewer than two different entries, so it
+    /// expands nothing: usually missing commas or two forms of one word.
+    case singleEntryGroup(path: String, line: Int)
+
+    /// The message as printed: `path:line: error: message`.
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            "\(path): error: cannot read synonyms: \(reason)"
+        case let .emptyEntry(path, line):
+            "\(path):\(line): error: empty synonym entry (two commas in a row, or a comma at the start or end)"
+        case let .entryWithoutTerms(path, line, entry):
+            "\(path):\(line): error: synonym entry \"\(entry)\" has no searchable words"
+        case let .singleEntryGroup(path, line):
+            "\(path):\(line): error: synonym group has fewer than two different entries; separate synonyms with commas"
+        }
+    }
+}
