@@ -1,9 +1,19 @@
 import Foundation
 
 extension Workspace {
-    /// The query builder for this workspace: the store's analyzer and the synonyms file.
+    /// The query builder for this workspace: the store's analyzer and `kb/synonyms.txt` (read at query
+    /// time, so editing synonyms needs no reindex).
     public func queryBuilder(for store: Store) throws -> QueryBuilder {
-        let source = store.tokenizer.source(for: nil)
-        return QueryBuilder(termSource: source)
+        let language = store.tokenizer.language
+        let synonyms = try loadSynonyms(language: language)
+        return QueryBuilder(termSource: store.tokenizer.source(for: nil)) { term in
+            synonyms.alternatives(for: term).compactMap { synonyms.spelling(of: $0) }
+        }
+    }
+
+    /// The workspace's synonyms analysed for `language`; none when the file is absent.
+    public func loadSynonyms(language: AnalyzerLanguage) throws -> Synonyms {
+        guard FileManager.default.fileExists(atPath: synonymsFile.path) else { return .empty }
+        return try Synonyms(contentsOfFile: synonymsFile.path, displayPath: "kb/synonyms.txt", analyzer: Analyzer(language: language))
     }
 }

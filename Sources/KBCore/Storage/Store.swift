@@ -50,8 +50,14 @@ public final class Store {
         try connection.close()
     }
 
+    /// kb's analyzers (Snowball stemming, codes kept whole, accent folding) for every language.
     static var defaultTermSources: [AnalyzerLanguage: TermSource] {
-        [.spanish: InterimAnalyzer.source, .english: InterimAnalyzer.source]
+        var sources: [AnalyzerLanguage: TermSource] = [:]
+        for language in AnalyzerLanguage.allCases {
+            let analyzer = Analyzer(language: language)
+            sources[language] = { text, emit in analyzer.analyze(text, emit) }
+        }
+        return sources
     }
 
     /// Refuses files that are not kb's or that a newer kb wrote, reading only the header.

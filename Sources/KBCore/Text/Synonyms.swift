@@ -16,12 +16,15 @@ public struct Synonyms: Sendable {
     public let groups: [[[String]]]
     private let groupsByEntry: [[String]: [Int]]
     private let longestEntry: Int
+    /// The first spelling written in the file for each analysed entry.
+    private let spellings: [[String]: String]
 
     /// No synonyms at all (a workspace without `kb/synonyms.txt`).
-    public static let empty = Synonyms(groups: [])
+    public static let empty = Synonyms(groups: [], spellings: [:])
 
-    private init(groups: [[[String]]]) {
+    private init(groups: [[[String]]], spellings: [[String]: String]) {
         self.groups = groups
+        self.spellings = spellings
         var groupsByEntry: [[String]: [Int]] = [:]
         for (index, group) in groups.enumerated() {
             for entry in group {
@@ -35,6 +38,7 @@ public struct Synonyms: Sendable {
     /// Parses the text of a synonyms file; `path` names it in errors.
     public init(parsing text: String, path: String = "kb/synonyms.txt", analyzer: Analyzer) throws(SynonymsError) {
         var groups: [[[String]]] = []
+        var spellings: [[String]: String] = [:]
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so it must be named explicitly.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -58,11 +62,12 @@ public struct Synonyms: Sendable {
                 if !group.contains(terms) {
                     group.append(terms)
                 }
+                if spellings[terms] == nil { spellings[terms] = entry }
             }
             guard group.count >= 2 else { throw .singleEntryGroup(path: path, line: lineNumber) }
             groups.append(group)
         }
-        self.init(groups: groups)
+        self.init(groups: groups, spellings: spellings)
     }
 
     /// Reads and parses a synonyms file; `displayPath` names it in errors
@@ -102,6 +107,11 @@ public struct Synonyms: Sendable {
             }
         }
         return result
+    }
+
+    /// The entry as written in the file, so a query can pass it to FTS5 to be analysed like the index.
+    public func spelling(of entry: [String]) -> String? {
+        spellings[entry]
     }
 
     /// The alternatives of a single analysed term.
