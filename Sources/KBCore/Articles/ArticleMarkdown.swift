@@ -83,16 +83,21 @@ enum ArticleMarkdown {
         return !(trimmed.starts(with: "<!--".utf8) && trimmed.reversed().starts(with: ">--".utf8))
     }
 
-    /// Counts words (runs of letters and digits) the way a reader would, for the one-page check.
+    /// Counts words the way a reader would for the one-page check: space-separated tokens that hold a
+    /// letter or digit (`2.3` is one word, a list bullet or `##` is none).
     static func wordCount(_ lines: [ArticleLine]) -> Int {
         var count = 0
         for line in lines {
-            var inWord = false
+            var tokenHasWord = false
             for byte in line.text.utf8 {
-                let isWord = ScanByte.isWordByte(byte)
-                if isWord, !inWord { count += 1 }
-                inWord = isWord
+                if ScanByte.isWhitespace(byte) {
+                    if tokenHasWord { count += 1 }
+                    tokenHasWord = false
+                } else if ScanByte.isWordByte(byte) {
+                    tokenHasWord = true
+                }
             }
+            if tokenHasWord { count += 1 }
         }
         return count
     }
