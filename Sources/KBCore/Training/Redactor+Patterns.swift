@@ -196,7 +196,10 @@ extension Redactor {
             guard cursor < bytes.count, ScanByte.isBlank(bytes[cursor]) else { return }
             skipBlanks(&cursor)
             let start = cursor
-            while cursor < bytes.count, isTokenByte(bytes[cursor]) || bytes[cursor] == ScanByte.slash { cursor += 1 }
+            // RFC 6750 token characters; dots included so a whole JWT goes, not just its header.
+            while cursor < bytes.count, isTokenByte(bytes[cursor]) || bytes[cursor] == ScanByte.slash
+                || bytes[cursor] == ScanByte.dot { cursor += 1 }
+            while cursor > start, bytes[cursor - 1] == ScanByte.dot { cursor -= 1 }
             guard cursor - start >= 8, looksSecret(start..<cursor) else { return }
             spans.append(Span(range: start..<cursor, kind: .token, priority: Priority.bearer))
         }

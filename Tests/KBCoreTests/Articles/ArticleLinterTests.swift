@@ -210,3 +210,13 @@ import Testing
         ])
     }
 }
+
+extension ArticleLinterTests {
+    @Test(arguments: ArticleLinter.placeholderMarkers)
+    func everyPlaceholderMarkerIsCaught(marker: String) {
+        let body = Self.fullBody.replacingOccurrences(of: "Certificado vencido.", with: "\(marker) causa")
+        #expect(lint(article(body: body)) == [
+            "kb/articles/a.md:18: error: placeholder '\(marker)' left in a validated article",
+        ])
+    }
+}

@@ -33,6 +33,8 @@ import Testing
         ("la contraseña es Hola2024 desde ayer", "la contraseña es [credencial] desde ayer"),
         ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
          "Authorization: Bearer [credencial]"),
+        ("usar bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U.",
+         "usar bearer [credencial]."),
         ("curl -H 'Authorization: Basic dXNlcjpwYXNzd29yZA=='", "curl -H 'Authorization: Basic [credencial]'"),
         ("token: 4f9c2a7b1e", "token: [credencial]"),
         ("key AKIAIOSFODNN7EXAMPLE en el log", "key [credencial] en el log"),
