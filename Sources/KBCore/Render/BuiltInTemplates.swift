@@ -2,7 +2,7 @@
 
 /// The default templates shipped in `templates/`, compiled in, keyed by `LANGUAGE/NAME`.
 public enum BuiltInTemplates {
-    public static let sources: [String: String] = [:
+    public static let sources: [String: String] = [:]
 
     /// The built-in templates of one language, keyed by name (`review.md`).
     public static func sources(language: String) -> [String: String] {
