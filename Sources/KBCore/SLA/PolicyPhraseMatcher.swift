@@ -143,3 +143,12 @@ struct PolicyPhraseMatcher: Sendable {
         return table
     }()
 }
+
+extension PolicyPhraseMatcher.Match {
+    /// Earlier in the text first; at the same place, the longer phrase first.
+    static func textOrder(_ lhs: PolicyPhraseMatcher.Match, _ rhs: PolicyPhraseMatcher.Match) -> Bool {
+        if lhs.wordIndex != rhs.wordIndex { return lhs.wordIndex < rhs.wordIndex }
+        if lhs.pattern.words.count != rhs.pattern.words.count { return lhs.pattern.words.count > rhs.pattern.words.count }
+        return lhs.pattern.source < rhs.pattern.source
+    }
+}
