@@ -40,8 +40,8 @@ extension Policy {
                            keywords: ["aws", "azure", "gcp", "google cloud", "proveedor cloud", "proveedor de nube",
                                       "datacenter", "data center", "cloud provider"]),
                 VendorRule(name: "meta", services: ["mensajeria"],
-                           keywords: ["meta", "waba", "whatsapp business", "plantilla rechazada",
-                                      "plantillas rechazadas", "número bloqueado"]),
+                           keywords: ["meta business", "soporte de meta", "waba", "whatsapp business",
+                                      "plantilla rechazada", "plantillas rechazadas", "número bloqueado"]),
                 VendorRule(name: "sms", services: ["mensajeria"],
                            keywords: ["gateway sms", "sms gateway", "proveedor sms", "proveedor de sms", "smpp"]),
             ]

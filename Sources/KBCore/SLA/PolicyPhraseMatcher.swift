@@ -11,6 +11,12 @@ struct PolicyPhraseMatcher: Sendable {
 
         /// Nil when the phrase has no word, or a `*` anywhere but at the end of a word.
         init?(_ source: String) {
+            // `fa*lla` would silently become two words; a star must end its word.
+            let scalars = Array(source.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() where scalar == "*" && index + 1 < scalars.count {
+                let next = scalars[index + 1].properties
+                if next.isAlphabetic || next.numericType != nil { return nil }
+            }
             var words: [[UInt8]] = []
             var isPrefix: [Bool] = []
             for word in PolicyPhraseMatcher.words(of: source, keepingStars: true) {
