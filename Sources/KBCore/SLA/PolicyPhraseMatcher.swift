@@ -151,10 +151,12 @@ struct PolicyPhraseMatcher: Sendable {
 }
 
 extension PolicyPhraseMatcher.Match {
-    /// Earlier in the text first; at the same place, the longer phrase first.
+    /// Earlier in the text first; at the same place, the longer phrase, then the more exact one (fewer `*`).
     static func textOrder(_ lhs: PolicyPhraseMatcher.Match, _ rhs: PolicyPhraseMatcher.Match) -> Bool {
         if lhs.wordIndex != rhs.wordIndex { return lhs.wordIndex < rhs.wordIndex }
         if lhs.pattern.words.count != rhs.pattern.words.count { return lhs.pattern.words.count > rhs.pattern.words.count }
+        let lhsStars = lhs.pattern.isPrefix.filter { $0 }.count, rhsStars = rhs.pattern.isPrefix.filter { $0 }.count
+        if lhsStars != rhsStars { return lhsStars < rhsStars }
         return lhs.pattern.source < rhs.pattern.source
     }
 }

@@ -32,18 +32,17 @@ public struct SeverityClassifier: Sendable {
         let failures = failureWords.compactMap(matcher.firstMatch(of:)).sorted(by: PolicyPhraseMatcher.Match.textOrder)
         var evidence: [Int: [SeverityEvidence]] = [:]
         for severity in 1...5 {
-            var found: [(index: Int, evidence: SeverityEvidence)] = []
-            for match in (phrases[severity] ?? []).compactMap(matcher.firstMatch(of:)) {
-                found.append((match.wordIndex, self.evidence(severity, match, failure: nil)))
-            }
+            var found: [(match: PolicyPhraseMatcher.Match, failure: PolicyPhraseMatcher.Match?)] =
+                (phrases[severity] ?? []).compactMap(matcher.firstMatch(of:)).map { ($0, nil) }
             if let failure = failures.first {
-                for match in (withFailure[severity] ?? []).compactMap(matcher.firstMatch(of:)) {
-                    found.append((match.wordIndex, self.evidence(severity, match, failure: failure)))
-                }
+                found += (withFailure[severity] ?? []).compactMap(matcher.firstMatch(of:)).map { ($0, failure) }
             }
-            if !found.isEmpty {
-                evidence[severity] = found.sorted { ($0.index, $0.evidence.phrase) < ($1.index, $1.evidence.phrase) }
-                    .map(\.evidence)
+            // One piece of evidence per place in the text: "mensajería" and "mensaje*" are the same finding.
+            var places: Set<Int> = []
+            let kept = found.sorted { PolicyPhraseMatcher.Match.textOrder($0.match, $1.match) }
+                .filter { places.insert($0.match.wordIndex).inserted }
+            if !kept.isEmpty {
+                evidence[severity] = kept.map { self.evidence(severity, $0.match, failure: $0.failure) }
             }
         }
 
