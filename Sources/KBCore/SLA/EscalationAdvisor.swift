@@ -1,0 +1,69 @@
+/// Decides which of the manual's escalation rules apply to a ticket now.
+///
+/// - SLA exceeded: an open first-response or resolution clock at or past `sla_exceeded_percent` of its
+///   target → the next level after the ticket's current one, unless the ticket was escalated to a level
+///   after the clock fell due. Past `sla_warning_percent` only → an at-risk advice with no target.
+/// - Critical service: the ticket's service is critical and its severity is one of `critical_severities`
+///   → `critical_level` at once, unless the ticket is already at that level or above.
+/// - Vendor needed: a vendor's keyword occurs in the ticket's title, description or event texts (and the
+///   ticket's service, when it has one, is among the vendor's services) → `vendor:NAME`, unless already
+///   escalated there.
+///
+/// The current level is the highest of the ticket's `level` and its escalation events' levels, else the first
+/// level. Resolved and closed tickets get no advice. Advice comes in rule order, then clock, then vendor name.
+public enum EscalationAdvisor {
+    public static func advise(ticket: Ticket, sla: TicketSLA, policy: Policy) -> [EscalationAdvice] {
+        if ticket.isDone || sla.resolution.state == .stopped { return [] }
+        let rules = policy.escalation
+        let escalations = ticket.events.filter { $0.kind == .escalation && $0.at.seconds <= sla.measuredAt.seconds }
+        let levelIndices = ([ticket.level] + escalations.map(\.to)).compactMap { $0.flatMap(rules.index(ofLevel:)) }
+        let current = levelIndices.max() ?? 0
+        let nextLevel = current + 1 < rules.levels.count ? rules.levels[current + 1] : nil
+        var advice: [EscalationAdvice] = []
+
+        var atRisk: [EscalationAdvice] = []
+        for clock in [sla.firstResponse, sla.resolution] where clock.state != .stopped {
+            let percent = clock.fractionConsumed * 100
+            let used = "\(clock.kind.rawValue.split(separator: "_").joined(separator: " ")) at \(Int(percent.rounded(.down)))% of its "
+                + "\(PolicyDuration.text(of: clock.targetSeconds)) target (due \(clock.dueAt.iso8601))"
+            if percent >= Double(rules.exceededPercent) {
+                let escalatedSince = escalations.contains { event in
+                    event.at.seconds >= clock.dueAt.seconds && event.to.flatMap(rules.index(ofLevel:)) != nil
+                }
+                if escalatedSince { continue }
+                let reason = nextLevel.map { "sla exceeded: \(used); escalate from \(rules.levels[current]) to \($0)" }
+                    ?? "sla exceeded: \(used); already at the last level \(rules.levels[current]), notify the lead"
+                advice.append(EscalationAdvice(rule: .slaExceeded, target: nextLevel, clock: clock.kind, reason: reason))
+            } else if percent >= Double(rules.warningPercent) {
+                atRisk.append(EscalationAdvice(rule: .slaAtRisk, target: nil, clock: clock.kind,
+                                               reason: "sla at risk: \(used)"))
+            }
+        }
+        advice += atRisk
+
+        if let service = ticket.service, policy.isCritical(service: service),
+           rules.criticalSeverities.contains(sla.severity),
+           let criticalIndex = rules.index(ofLevel: rules.criticalLevel), current < criticalIndex
+        {
+            advice.append(EscalationAdvice(
+                rule: .criticalService, target: rules.levels[criticalIndex],
+                reason: "critical service \(service) affected at severity \(sla.severity); "
+                    + "escalate to \(rules.levels[criticalIndex]) now"))
+        }
+
+        let text = ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n")
+        let matcher = PolicyPhraseMatcher(text: text)
+        let serviceKey = ticket.service.map(Policy.foldedKey)
+        for vendor in rules.vendors {
+            if let serviceKey, !vendor.services.isEmpty,
+               !vendor.services.contains(where: { Policy.foldedKey($0) == serviceKey }) { continue }
+            if escalations.contains(where: { $0.to?.lowercased() == vendor.target.lowercased() }) { continue }
+            let found = vendor.keywords.compactMap(PolicyPhraseMatcher.Pattern.init).compactMap(matcher.firstMatch(of:))
+            guard let first = found.min(by: { $0.wordIndex < $1.wordIndex }) else { continue }
+            advice.append(EscalationAdvice(
+                rule: .vendorNeeded, target: vendor.target,
+                reason: "vendor needed: \"\(first.text)\" matches \(vendor.name)'s keyword \"\(first.pattern.source)\""))
+        }
+        return advice
+    }
+}

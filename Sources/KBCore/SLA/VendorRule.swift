@@ -1,0 +1,20 @@
+/// When a ticket needs an external vendor (the manual's third escalation rule).
+///
+/// The rule applies when a keyword occurs in the ticket's text (whole words, accent- and
+/// case-insensitive; a trailing `*` matches any ending). When `services` is not empty, it applies
+/// only to tickets of those services, or tickets that name no service.
+public struct VendorRule: Sendable, Equatable {
+    /// The vendor's name; escalations go to `vendor:NAME`.
+    public var name: String
+    public var services: [String]
+    public var keywords: [String]
+
+    public init(name: String, services: [String] = [], keywords: [String]) {
+        self.name = name
+        self.services = services
+        self.keywords = keywords
+    }
+
+    /// The escalation target, e.g. `vendor:carrier`.
+    public var target: String { "vendor:" + name }
+}
