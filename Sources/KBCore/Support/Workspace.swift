@@ -43,19 +43,22 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Opens the workspace database, creating it when `create` is true.
+    /// Opens the workspace database, creating it when `create` is true, analysing in the policy's language.
     public func openStore(create: Bool = true, language: AnalyzerLanguage? = nil) throws -> Store {
-        try Store(path: databasePath, create: create, language: language ?? configuredLanguage)
+        try Store(path: databasePath, create: create, language: language ?? loadPolicy().analyzerLanguage)
     }
 
-    /// The workspace language from `kb/policy.json` (`language`), Spanish when absent.
-    public var configuredLanguage: AnalyzerLanguage {
-        guard let data = FileManager.default.contents(atPath: policyFile.path),
-              let text = String(data: data, encoding: .utf8),
-              let json = try? JSONParser().parse(text),
-              let code = json["language"]?.stringValue,
-              let language = AnalyzerLanguage(rawValue: code) else { return .spanish }
-        return language
+    /// `kb/policy.json` merged over the defaults; the defaults alone when the file is absent.
+    public func loadPolicy() throws -> Policy {
+        guard FileManager.default.fileExists(atPath: policyFile.path) else { return .default }
+        return try Policy.load(path: policyFile.path)
+    }
+}
+
+extension Policy {
+    /// The analyzer language of the workspace.
+    public var analyzerLanguage: AnalyzerLanguage {
+        AnalyzerLanguage(rawValue: language.rawValue) ?? .spanish
     }
 }
 

@@ -20,3 +20,11 @@ import KBTestSupport
         }
     }
 }
+
+@Suite struct DefaultSynonymsTests {
+    @Test func matchShippedFile() throws {
+        let url = SharedTestData.packageRoot.appendingPathComponent("kb/synonyms.txt")
+        #expect(try String(contentsOf: url, encoding: .utf8) == DefaultSynonyms.text, "run scripts/embed-templates")
+        _ = try Synonyms(parsing: DefaultSynonyms.text, analyzer: Analyzer())
+    }
+}

@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func criticalServiceOnlyForSevereTicketsBelowTheCriticalLevel() {
-        var ticket = Ticket(id: "T-5", title: "x", service: "Telefonía", severity: 2, status: .new,
+        var ticket = Ticket(id: "T-5", title: "x", service: "Llamadas", severity: 2, status: .new,
                             createdAt: at("2026-03-02T10:00:00-03:00"))
         #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00").map(\.rule) == [.criticalService])
         ticket.severity = 3
@@ -66,19 +66,19 @@ import Testing
 
     @Test func vendorKeywordsRespectServicesAndPastEscalations() {
         var ticket = Ticket(id: "T-6", title: "Llamadas entrantes fallan",
-                            description: "La Troncal SIP del operador no responde", service: "telefonia", severity: 3,
+                            description: "La Troncal SIP del operador no responde", service: "llamadas", severity: 3,
                             status: .inProgress, createdAt: at("2026-03-02T10:00:00-03:00"))
         let advice = advise(ticket, now: "2026-03-02T10:01:00-03:00")
-        #expect(advice.map(\.target) == ["vendor:carrier"])
-        #expect(advice.first?.reason == "vendor needed: \"Troncal\" matches carrier's keyword \"troncal\"")
+        #expect(advice.map(\.target) == ["vendor:telco-andina"])
+        #expect(advice.first?.reason == "vendor needed: \"Troncal\" matches telco-andina's keyword \"troncal\"")
 
         ticket.service = "portal"
         #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00").isEmpty)
 
         ticket.description = "caída en AWS us-east-1"
-        #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00").map(\.target) == ["vendor:cloud"])
+        #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00").map(\.target) == ["vendor:nubehost"])
 
-        ticket.events = [TicketEvent(at: at("2026-03-02T10:00:30-03:00"), kind: .escalation, to: "vendor:cloud")]
+        ticket.events = [TicketEvent(at: at("2026-03-02T10:00:30-03:00"), kind: .escalation, to: "vendor:nubehost")]
         #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00").isEmpty)
     }
 

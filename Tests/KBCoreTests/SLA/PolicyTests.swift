@@ -86,9 +86,9 @@ import Testing
               "targets": {"3": {"resolution": 5400, "update": "1h30m"}},
               "escalation": {"levels": ["L1", "L2"], "critical_level": "L2", "sla_warning_percent": 80,
                              "vendors": {"acme-cloud": {"keywords": ["nube acme"]}}},
-              "routing": {"portal": {"team": "web", "level": "L1"}, "cuentas": {"team": "x", "level": "L1"},
-                          "integraciones": {"team": "api", "level": "L2"}, "mensajeria": {"team": "m", "level": "L1"},
-                          "reportes": {"team": "d", "level": "L1"}, "telefonia": {"team": "v", "level": "L1"},
+              "routing": {"portal": {"team": "web", "level": "L1"}, "contrasenas": {"team": "x", "level": "L1"},
+                          "documentacion": {"team": "api", "level": "L2"}, "estadisticas": {"team": "d", "level": "L1"}, "mensajeria": {"team": "m", "level": "L1"},
+                          "reportes": {"team": "d", "level": "L1"}, "llamadas": {"team": "v", "level": "L1"},
                           "webchat": {"team": "w", "level": "L1"}, "nuevo": {"team": "n"}},
               "zendesk": {"priorities": {"Urgent": 2}, "statuses": {"hold": "waiting_customer"}},
               "pausing_statuses": ["waiting_vendor", "waiting_customer", "waiting_customer"],
@@ -101,7 +101,7 @@ import Testing
         #expect(calendar.weeklyBusinessSeconds == 8 * 3_600 * 2)
         #expect(policy.customers["Banco Sur"] == CustomerTerms(plan: "24x7", timezone: "America/Bogota"))
         #expect(policy.targets[3] == SeverityTargets(firstResponseSeconds: 7_200, updateSeconds: 5_400, resolutionSeconds: 5_400))
-        #expect(policy.escalation.vendors.map(\.name) == ["acme-cloud", "carrier", "cloud", "meta", "sms"])
+        #expect(policy.escalation.vendors.map(\.name) == ["acme-cloud", "certificadora", "cloudsms", "correo-seguro", "mensajeria-latam", "nubehost", "telco-andina"])
         #expect(policy.zendesk.priorities["urgent"] == 2)
         #expect(policy.zendesk.statuses["hold"] == .waitingCustomer)
         #expect(policy.pausingStatuses == [.waitingCustomer, .waitingVendor])
@@ -261,7 +261,7 @@ import Testing
         let policy = Policy.default
         #expect(policy.route(forService: "Mensajería")?.team == "canales-digitales")
         #expect(policy.route(forService: "nada") == nil)
-        #expect(policy.isCritical(service: "Telefonía"))
+        #expect(policy.isCritical(service: "Llamadas"))
         #expect(!policy.isCritical(service: "reportes"))
         #expect(policy.targets(forSeverity: 9) == policy.targets[5])
     }
