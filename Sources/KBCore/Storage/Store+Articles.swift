@@ -1,0 +1,104 @@
+import Foundation
+
+extension Store {
+    /// Mirrors the scanned article files into the index: only files whose content hash changed are
+    /// re-parsed and re-indexed, removed files are dropped, and a file that does not parse is reported
+    /// and keeps its previously indexed version. One transaction: all or nothing.
+    public func indexArticles(_ files: [ArticleFile], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
+        var report = IndexReport()
+        try connection.transaction {
+            var existing: [String: (hash: String, language: String)] = [:]
+            try connection.prepare("SELECT path, hash, language FROM articles").forEachRow { row in
+                existing[row.text(0)] = (row.text(1), row.text(2))
+            }
+            for file in files {
+                let previous = existing.removeValue(forKey: file.path)
+                if previous?.hash == file.contentHash {
+                    report.unchanged.append(file.path)
+                    continue
+                }
+                let article: Article
+                do {
+                    article = try Article.parse(file: file)
+                } catch let error as ArticleError {
+                    report.invalid.append(error)
+                    continue
+                }
+                if let previous { try deleteArticle(path: file.path, language: previous.language) }
+                let language = article.language.flatMap { AnalyzerLanguage(rawValue: $0.rawValue) } ?? defaultLanguage
+                try tokenizer.with(language: language) {
+                    try insert(article, hash: file.contentHash, language: language)
+                }
+                if previous == nil { report.added.append(file.path) } else { report.changed.append(file.path) }
+            }
+            for (path, previous) in existing.sorted(by: { $0.key < $1.key }) {
+                try deleteArticle(path: path, language: previous.language)
+                report.removed.append(path)
+            }
+        }
+        return report
+    }
+
+    private func deleteArticle(path: String, language: String) throws {
+        // The delete trigger re-tokenizes the old text: it must use the language it was indexed with.
+        try tokenizer.with(language: AnalyzerLanguage(rawValue: language) ?? tokenizer.language) {
+            try connection.cached("DELETE FROM articles WHERE path = ?").execute([path])
+        }
+    }
+
+    private func insert(_ article: Article, hash: String, language: AnalyzerLanguage) throws {
+        func text(_ kinds: [ArticleSectionKind]) -> String {
+            kinds.compactMap { article.section($0)?.text }.joined(separator: "\n\n")
+        }
+        func list(_ values: [String]) -> String {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for value in values { writer.string(value) }
+            writer.endArray()
+            return writer.text
+        }
+        try connection.cached("""
+            INSERT INTO articles(id, path, hash, title, state, audience, language, services, tags, tickets, updated,
+                                 problem, solution, tags_text, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([
+                article.id, article.path, hash, article.title, article.state.rawValue, article.audience.rawValue,
+                language.rawValue, list(article.services), list(article.tags), list(article.tickets), article.updated,
+                text([.problem, .environment]), text([.solution, .cause]),
+                (article.tags + article.services).joined(separator: " "), article.body,
+            ])
+    }
+
+    /// Summary of an indexed article.
+    public struct IndexedArticle: Sendable, Equatable {
+        public let id: String
+        public let path: String
+        public let title: String
+        public let state: String
+        public let audience: String
+        public let services: [String]
+        public let tickets: [String]
+    }
+
+    /// Indexed articles with this id (normally one; duplicates are a lint error).
+    public func articles(id: String) throws -> [IndexedArticle] {
+        try connection.cached("SELECT id, path, title, state, audience, services, tickets FROM articles WHERE id = ? ORDER BY path")
+            .map([id]) { row in
+                IndexedArticle(id: row.text(0), path: row.text(1), title: row.text(2), state: row.text(3),
+                               audience: row.text(4), services: Store.stringList(row.text(5)), tickets: Store.stringList(row.text(6)))
+            }
+    }
+
+    /// Every indexed article, by path.
+    public func allArticles() throws -> [IndexedArticle] {
+        try connection.cached("SELECT id, path, title, state, audience, services, tickets FROM articles ORDER BY path")
+            .map { row in
+                IndexedArticle(id: row.text(0), path: row.text(1), title: row.text(2), state: row.text(3),
+                               audience: row.text(4), services: Store.stringList(row.text(5)), tickets: Store.stringList(row.text(6)))
+            }
+    }
+
+    static func stringList(_ json: String) -> [String] {
+        (try? JSONParser().parse(json))?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+}
