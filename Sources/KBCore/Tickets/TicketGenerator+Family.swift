@@ -125,7 +125,7 @@ extension TicketGenerator {
     }
 
     /// What support asks the customer to send, the way it is asked again and again.
-    enum EvidenceAsk: Sendable {
+    enum EvidenceAsk: Int, Sendable, CaseIterable {
         case screenshotAndHAR, callDetails, chatDetails, messageDetails, reportDetails, userDetails
     }
 }

@@ -1,7 +1,7 @@
 extension TicketGenerator {
     /// The team's and customers' everyday sentences, shared by every family.
     enum Phrases {
-        static func created(_ channel: Channel) -> [Template] {
+        private static func makeCreated(_ channel: Channel) -> [Template] {
             switch channel {
             case .ticketera: ["Ticket registrado por el cliente en la ticketera", "Caso ingresado desde la ticketera"]
             case .correo: ["Caso creado desde el correo de {contacto}", "Ticket generado a partir de un correo del cliente"]
@@ -10,6 +10,26 @@ extension TicketGenerator {
             case .monitoreo: ["Ticket creado automáticamente por una alerta de monitoreo", "Alerta de monitoreo convertida en ticket"]
             }
         }
+
+        // Templates are parsed once: building them in the hot loop would parse every literal again.
+        private static let createdByChannel = Channel.allCases.map(makeCreated)
+        private static let raisedSeverity = (0...5).map { makeSeverityChange(to: $0, raised: true) }
+        private static let loweredSeverity = (0...5).map { makeSeverityChange(to: $0, raised: false) }
+        private static let asksByKind = EvidenceAsk.allCases.map(makeAsks)
+        private static let repliesByKind = EvidenceAsk.allCases.map(makeReplies)
+        private static let attachmentsByKind = EvidenceAsk.allCases.map(makeReplyAttachments)
+
+        static func created(_ channel: Channel) -> [Template] {
+            createdByChannel[Channel.allCases.firstIndex(of: channel) ?? 0]
+        }
+
+        static func severityChange(to severity: Int, raised: Bool) -> [Template] {
+            raised ? raisedSeverity[severity] : loweredSeverity[severity]
+        }
+
+        static func asks(_ ask: EvidenceAsk) -> [Template] { asksByKind[ask.rawValue] }
+        static func replies(_ ask: EvidenceAsk) -> [Template] { repliesByKind[ask.rawValue] }
+        static func replyAttachments(_ ask: EvidenceAsk) -> [[Attachment]] { attachmentsByKind[ask.rawValue] }
 
         static let detected: [Template] = [
             "Alerta recibida desde el sistema de monitoreo",
@@ -119,7 +139,7 @@ extension TicketGenerator {
             "\n\n{contacto}\nSupervisión de operaciones, {cliente}\nTel. {telefono}",
         ]
 
-        static func severityChange(to severity: Int, raised: Bool) -> [Template] {
+        private static func makeSeverityChange(to severity: Int, raised: Bool) -> [Template] {
             switch (severity, raised) {
             case (1, _): ["Se eleva a severidad 1: sin servicio para toda la operación"]
             case (2, true): ["Se eleva a severidad 2: la degradación impide operar los canales principales"]
@@ -132,7 +152,7 @@ extension TicketGenerator {
             }
         }
 
-        static func asks(_ ask: EvidenceAsk) -> [Template] {
+        private static func makeAsks(_ ask: EvidenceAsk) -> [Template] {
             switch ask {
             case .screenshotAndHAR: [
                 "Para avanzar, ¿nos puede enviar una captura de pantalla del error y el archivo HAR del navegador?",
@@ -162,7 +182,7 @@ extension TicketGenerator {
             }
         }
 
-        static func replies(_ ask: EvidenceAsk) -> [Template] {
+        private static func makeReplies(_ ask: EvidenceAsk) -> [Template] {
             switch ask {
             case .screenshotAndHAR: ["Adjunto captura y HAR.", "Les envío la captura de pantalla; el HAR no lo pude sacar.", "Adjunto lo solicitado."]
             case .callDetails: ["Llamada del {telefono} a las {hora}.", "Ejemplos: a las {hora} desde el {telefono}; otra 10 minutos después."]
@@ -173,7 +193,7 @@ extension TicketGenerator {
             }
         }
 
-        static func replyAttachments(_ ask: EvidenceAsk) -> [[Attachment]] {
+        private static func makeReplyAttachments(_ ask: EvidenceAsk) -> [[Attachment]] {
             switch ask {
             case .screenshotAndHAR: [[Attachment(name: "captura-pantalla.png", kind: "screenshot")],
                                      [Attachment(name: "captura-error.png", kind: "screenshot"),

@@ -58,6 +58,8 @@ extension TicketGenerator {
         let customerDeaccents: Bool
         /// The ticket is still open at `snapshot`: at one of the natural waiting points the clock jumps past it.
         var holdsOpen = false
+        /// Created in the last days before the snapshot: may still be waiting for triage.
+        var isRecent = false
 
         /// At a waiting point, possibly stop the ticket here by moving past the snapshot (nothing after it is written).
         mutating func maybeHold(_ probability: Double) {
@@ -139,12 +141,11 @@ extension TicketGenerator {
         let secondOfDay = Int(localCreated - localDays * 86_400)
         let monthsSinceStart = (year - 2025) * 12 + month - 1
         let vendorIndex = family.vendor.flatMap(TicketGenerator.vendorIndex) ?? 0
-        let publicIP = random.chance(0.5)
-        let ipBase: UInt32 = publicIP ? [0xC8_00_00_00, 0xBE_00_00_00, 0xB5_00_00_00][random.below(3)] : 0x0A_14_00_00
+        let ipBase = TicketGenerator.publicNetworks[random.below(TicketGenerator.publicNetworks.count)]
         var context = Context(
             customer: customer, contact: contact, agent: 0, vendor: TicketGenerator.vendors[vendorIndex],
             caseNumber: random.int(10_000...99_999), number: random.int(2...60),
-            ip: ipBase | UInt32(random.below(publicIP ? 1 << 24 : 1 << 16)),
+            ip: ipBase | UInt32(1 + random.below((1 << 24) - 2)),
             localHour: secondOfDay / 3600, localMinute: secondOfDay % 3600 / 60,
             localDay: day, localMonth: month, localYear: year,
             version: (4, 10 + monthsSinceStart, random.int(0...9)),
@@ -155,6 +156,7 @@ extension TicketGenerator {
             random: random, events: scratch.events, time: created, zone: customer.zone,
             businessHoursOnly: customer.plan == "12x5", customerDeaccents: customerDeaccents)
         scratch.events = []
+        builder.isRecent = TicketGenerator.snapshot.seconds - created < 3 * 86_400
         builder.holdsOpen = builder.random.chance(TicketGenerator.openProbability(
             age: TicketGenerator.snapshot.seconds - created, severity: family.severity))
         buildTimeline(family: family, monitored: monitored, channel: channel, reported: reported,
@@ -174,6 +176,9 @@ extension TicketGenerator {
         scratch.events = builder.events
         return line
     }
+
+    /// First octets of the public addresses customers write from (200.x, 190.x, 181.x: Latin American ranges).
+    static let publicNetworks: [UInt32] = [0xC8_00_00_00, 0xBE_00_00_00, 0xB5_00_00_00]
 
     /// A customer, weighted by size and by whether it is working hours where the customer is.
     static func pickCustomer(at time: Int64, random: inout Random) -> Int {
@@ -229,10 +234,12 @@ extension TicketGenerator {
             b.add(.created, by: .contact, .public, Phrases.created(channel), status: .new)
         }
 
+        if b.isRecent { b.maybeHold(0.15) }
         let assignMinutes: [ClosedRange<Int>] = [1...8, 2...15, 5...45, 10...120, 10...180]
         b.agentWait(assignMinutes[severity - 1])
         b.assignee = levelOne
         b.add(.assigned, by: .agent(levelOne), .internal, Phrases.assigned, status: .assigned)
+        if b.isRecent { b.maybeHold(0.15) }
 
         if reported != severity {
             b.agentWait(1...10)

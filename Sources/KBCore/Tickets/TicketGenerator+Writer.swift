@@ -2,6 +2,8 @@ extension TicketGenerator {
     /// Builds one JSON line in a byte buffer: no `JSONEncoder`, no intermediate strings.
     struct Writer {
         var bytes: [UInt8] = []
+        private var cachedDays: Int64 = .min
+        private var cachedDate = (year: 1970, month: 1, day: 1)
 
         init(capacity: Int = 8192) {
             bytes.reserveCapacity(capacity)
@@ -43,8 +45,10 @@ extension TicketGenerator {
                     escapedBytes.reserveCapacity(buffer.count + 8)
                     for byte in buffer { Writer.appendEscaped(byte, to: &escapedBytes) }
                     appendDeaccented(escapedBytes[...])
-                } else {
+                } else if buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
                     for byte in buffer { Writer.appendEscaped(byte, to: &bytes) }
+                } else {
+                    bytes.append(contentsOf: buffer)
                 }
             }
         }
@@ -161,16 +165,24 @@ extension TicketGenerator {
         }
 
         mutating func int(_ value: Int) {
-            if value < 0 {
-                bytes.append(UInt8(ascii: "-"))
-                int(-value)
-                return
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            let magnitude = value.magnitude
+            var divisor: UInt = 1
+            while divisor <= magnitude / 10 { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude / divisor % 10))
+                divisor /= 10
             }
-            if value >= 10 { int(value / 10) }
+        }
+
+        /// Two decimal digits (00–99), the common case of dates and times.
+        mutating func twoDigits(_ value: Int) {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + value / 10))
             bytes.append(UInt8(truncatingIfNeeded: 48 + value % 10))
         }
 
         mutating func padded(_ value: Int, width: Int) {
+            if width == 2, (0..<100).contains(value) { return twoDigits(value) }
             var digits = 1, limit = 10
             while value >= limit { digits += 1; limit *= 10 }
             for _ in digits..<max(width, digits) { bytes.append(48) }
@@ -182,27 +194,33 @@ extension TicketGenerator {
             let local = seconds + Int64(offset)
             let days = TicketGenerator.floorDiv(local, 86_400)
             let secondOfDay = Int(local - days * 86_400)
-            let (year, month, day) = Timestamp.civilFromDays(days)
+            if days != cachedDays {
+                // A timeline's events mostly fall on the same day: skip the calendar arithmetic then.
+                cachedDays = days
+                cachedDate = Timestamp.civilFromDays(days)
+            }
+            let (year, month, day) = cachedDate
             bytes.append(UInt8(ascii: "\""))
-            padded(year, width: 4)
+            twoDigits(year / 100 % 100)
+            twoDigits(year % 100)
             bytes.append(UInt8(ascii: "-"))
-            padded(month, width: 2)
+            twoDigits(month)
             bytes.append(UInt8(ascii: "-"))
-            padded(day, width: 2)
+            twoDigits(day)
             bytes.append(UInt8(ascii: "T"))
-            padded(secondOfDay / 3600, width: 2)
+            twoDigits(secondOfDay / 3600)
             bytes.append(UInt8(ascii: ":"))
-            padded(secondOfDay % 3600 / 60, width: 2)
+            twoDigits(secondOfDay % 3600 / 60)
             bytes.append(UInt8(ascii: ":"))
-            padded(secondOfDay % 60, width: 2)
+            twoDigits(secondOfDay % 60)
             if offset == 0 {
                 bytes.append(UInt8(ascii: "Z"))
             } else {
                 let magnitude = Int(offset.magnitude)
                 bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-                padded(magnitude / 3600, width: 2)
+                twoDigits(magnitude / 3600)
                 bytes.append(UInt8(ascii: ":"))
-                padded(magnitude % 3600 / 60, width: 2)
+                twoDigits(magnitude % 3600 / 60)
             }
             bytes.append(UInt8(ascii: "\""))
         }
