@@ -5,6 +5,7 @@ extension TicketGenerator {
         public let name: String
         /// Contract plan: `12x5` or `24x7`.
         public let plan: String
+        /// Time zone of the customer's operation; its `identifier` goes into tickets and the policy.
         public let zone: Zone
         /// Mail domain of its people (personal data the redaction must catch).
         let domain: String
@@ -22,13 +23,17 @@ extension TicketGenerator {
 
     /// A support engineer: `ana`, level `N1`.
     public struct Agent: Sendable {
+        /// Lower-case first name, as written in `assignee` and event authors.
         public let name: String
+        /// `N1`, `N2` or `N3`.
         public let level: String
     }
 
     /// An external provider tickets are escalated to as `vendor:ID`.
     public struct Vendor: Sendable {
+        /// Identifier used in escalations (`vendor:telco-andina`).
         public let id: String
+        /// Display name used in ticket texts.
         public let name: String
         /// Prefix of the provider's own case numbers (`TA-48213`).
         let casePrefix: String

@@ -45,6 +45,8 @@ extension TicketGenerator {
         let mitigationAfterStep: Int?
         /// Day (`YYYY-MM-DD`) from which resolved tickets link `article`.
         let articleSince: String
+        /// `articleSince` as seconds since the epoch, parsed once.
+        let articleSinceSeconds: Int64
 
         let titles: [Template]
         let descriptions: [Template]
@@ -77,6 +79,7 @@ extension TicketGenerator {
             self.recurring = recurring
             self.article = article
             self.articleSince = articleSince
+        self.articleSinceSeconds = Timestamp(day: articleSince)?.seconds ?? Int64.max
             self.detection = detection
             self.burst = burst
             self.ask = ask

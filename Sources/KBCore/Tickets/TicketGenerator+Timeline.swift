@@ -162,7 +162,7 @@ extension TicketGenerator {
         buildTimeline(family: family, monitored: monitored, channel: channel, reported: reported,
                       resolution: resolution, builder: &builder)
         let articleLinked = family.article != nil && builder.random.chance(0.55)
-            && created >= (Timestamp(day: family.articleSince)?.seconds ?? Int64.max)
+            && created >= family.articleSinceSeconds
 
         var writer = scratch.writer
         writer.bytes.removeAll(keepingCapacity: true)

@@ -7,8 +7,10 @@
 /// 2026-10-31 with ids that grow with time, and carry full timelines cut at `snapshot`, so the
 /// newest ones are still open.
 public struct TicketGenerator: Sendable {
+    /// The seed every ticket's random stream derives from.
     public let seed: UInt64
 
+    /// A generator whose output depends on nothing but `seed`.
     public init(seed: UInt64) {
         self.seed = seed
     }
@@ -18,6 +20,7 @@ public struct TicketGenerator: Sendable {
 
     /// Writes `count` tickets, one JSON line each (without the newline), in id order.
     public func writeJSONLines(count: Int, to sink: (String) throws -> Void) rethrows {
+        guard count > 0 else { return }
         var scratch = Scratch()
         for index in 0..<count {
             try sink(line(at: index, count: count, scratch: &scratch))

@@ -173,7 +173,7 @@ import Testing
             tickets += 1
             let events = try #require(try Self.object(line)["events"] as? [[String: Any]])
             for event in events where event["kind"] as? String == "action" {
-                if let text = event["text"] as? String, text.localizedCaseInsensitiveContains("servicio de colas") {
+                if let text = event["text"] as? String, text.lowercased().contains("servicio de colas") {
                     actions.insert(text)
                 }
             }
