@@ -3,8 +3,66 @@
 /// The support-domain synonyms shipped in `kb/synonyms.txt`, written by `kb init`.
 public enum DefaultSynonyms {
     public static let text = #"""
-# Sinónimos: un grupo de términos equivalentes por línea, separados por comas.
-contraseña, clave, password
+# Synonyms for kb search: one group of equivalent terms per line, comma-separated.
+# Terms may be several words ("inicio de sesión"). Spanish first, English equivalents after.
+# Expanded at query time only; accents are folded by the analyzer, so "contraseña" also covers "contrasena".
+
+# Access and accounts
+contraseña, clave, password, contraseñas, claves
+acceso, login, inicio de sesión, ingreso, iniciar sesión, ingresar, log in, sign in
+usuario, cuenta, user, account
+bloqueado, bloqueo, locked, lockout
+restablecer, resetear, reseteo, recuperar, reset
+alta de usuario, creación de usuario, crear usuario, user creation
+sso, inicio de sesión único, single sign-on, saml
+
+# Availability
+caído, caída, down, sin servicio, no funciona, fuera de servicio, outage
+intermitente, a ratos, a veces, intermittent
+lento, lentitud, demora, demoras, tarda, slow, latency, latencia
+no carga, no está cargando, no cargaba, en blanco, pantalla blanca, blank page
+error, falla, fallo, problema, failure
+error 500, error interno, internal server error, http 500
+timeout, tiempo de espera agotado, time out
+
+# Services
+portal, plataforma, sitio, platform
+llamada, llamadas, call, calls, telefonía, voz, voice
+llamada entrante, llamadas entrantes, inbound call, entrantes
+llamada saliente, llamadas salientes, outbound call, salientes
+troncal, trunk, troncal sip, sip trunk
+audio, sonido, sin audio, llamada muda, one-way audio
+grabación, grabaciones, recording, recordings
+webchat, chat web, chat, widget de chat
+mensajería, mensajes, mensaje, messaging, messages
+sms, mensaje de texto, mensajes de texto, text message
+whatsapp, wsp, wa
+correo, mail, email, e-mail, correo electrónico
+reporte, reportes, informe, informes, report, reports
+exportar, exportación, descargar, descarga, export
+estadísticas, métricas, indicadores, dashboard, tablero, statistics, metrics
+documentación, manual, manuales, guía, documentation, docs
+adjunto, adjuntos, archivo adjunto, attachment
+
+# Infrastructure and causes
+certificado, certificate, ssl, tls, https
+vencido, expirado, caducado, expired
+balanceador, load balancer, balanceador de carga
+cola, colas, servicio de colas, queue, rabbitmq
+base de datos, bd, database, db
+disco lleno, sin espacio, disk full
+despliegue, deploy, actualización, release, versión
+proveedor, vendor, carrier, operador
+cuota, quota, saldo, límite de envío
+zona horaria, huso horario, timezone, time zone, horario de verano, dst
+
+# Process
+ticket, caso, incidente, incidencia, requerimiento
+severidad, prioridad, criticidad, severity, priority
+escalamiento, escalar, escalado, escalation
+solicitud, petición, request
+captura de pantalla, pantallazo, screenshot, captura
+har, archivo har, har file
 
 """#
 }
