@@ -11,9 +11,24 @@ import Testing
         try Policy(jsonData: Data(json.utf8), file: "test.json")
     }
 
-    @Test func shippedFileIsTheDefaultJSON() throws {
-        let shipped = try String(contentsOf: PolicyTests.packageRoot.appendingPathComponent("kb/policy.json"), encoding: .utf8)
-        #expect(shipped == Policy.defaultJSON)
+    /// The demo workspace's policy: the defaults plus the demo customers' plans and time zones.
+    static var demoPolicy: Policy {
+        var policy = Policy.default
+        for customer in TicketGenerator.customers {
+            policy.customers[customer.name] = CustomerTerms(plan: customer.plan, timezone: customer.zone.identifier)
+        }
+        return policy
+    }
+
+    /// `KB_UPDATE_GOLDEN=1` rewrites kb/policy.json from `demoPolicy`.
+    @Test func shippedFileIsTheDefaultsWithTheDemoCustomers() throws {
+        let url = PolicyTests.packageRoot.appendingPathComponent("kb/policy.json")
+        if ProcessInfo.processInfo.environment["KB_UPDATE_GOLDEN"] == "1" {
+            try Data(Self.demoPolicy.jsonText.utf8).write(to: url)
+        }
+        let shipped = try String(contentsOf: url, encoding: .utf8)
+        #expect(shipped == Self.demoPolicy.jsonText)
+        #expect(try Policy.load(path: url.path) == Self.demoPolicy)
     }
 
     @Test func defaultJSONRoundTrips() throws {
