@@ -69,6 +69,9 @@ public enum TicketStatus: String, Sendable, CaseIterable, Codable {
     case waitingCustomer = "waiting_customer"
     case waitingVendor = "waiting_vendor"
     case escalated, resolved, closed
+
+    /// Resolved or closed: support has finished with the ticket.
+    public var isDone: Bool { self == .resolved || self == .closed }
 }
 
 /// Where a request came in.

@@ -1,0 +1,235 @@
+import Foundation
+
+/// Intake: from a new ticket's text to severity, missing information, SLA due times, solutions,
+/// possible duplicates and escalation hints.
+///
+/// The query is planned, not just escaped: the text's most discriminative words (tf·idf, idf from the
+/// `fts5vocab` table, as Lucene's MoreLikeThis does) select candidates; words found in more than
+/// `frequentShare` of tickets rank nothing and are never used. Matching narrows first (all of the top
+/// words) and widens to any of them only when too few tickets come back.
+public final class Suggester {
+    let store: Store
+    let engine: SearchEngine
+    let policy: Policy
+    let analyzer: Analyzer
+    /// Words in more tickets than this share are not used to select candidates.
+    public var frequentShare = 0.2
+    /// How many words select candidates.
+    public var selectedWords = 8
+    /// Open tickets created this long before the request count as possible duplicates.
+    public var duplicateWindowSeconds: Int64 = 48 * 3_600
+
+    public init(store: Store, engine: SearchEngine, policy: Policy) {
+        self.store = store
+        self.engine = engine
+        self.policy = policy
+        self.analyzer = Analyzer(language: store.tokenizer.language)
+    }
+
+    public func suggest(_ request: IntakeRequest) throws -> Suggestion {
+        let words = try discriminativeWords(in: request.text)
+        let selected = Set(words.map(\.term))
+        let similar = try similarResolvedTickets(words: words, excluding: request.ticketID)
+        let articles = try matchingArticles(words: words)
+        let severity = severityAdvice(request: request, similar: similar)
+        let service = request.service ?? mostCommon(similar.prefix(10).compactMap(\.ticket.service))
+        let plan = request.plan ?? request.customer.flatMap { policy.customer(named: $0)?.plan }
+        var solutions: [Suggestion.Solution] = []
+        for article in articles.prefix(2) {
+            solutions.append(Suggestion.Solution(
+                type: .article, id: article.result.id, title: article.result.title, status: article.result.status,
+                score: article.result.score, why: article.why, resolution: article.solution, reference: article.path))
+        }
+        for candidate in similar where solutions.count < 5 {
+            let ticket = candidate.ticket
+            solutions.append(Suggestion.Solution(
+                type: .ticket, id: ticket.id, title: ticket.title, status: ticket.status.rawValue, score: candidate.score,
+                why: why(ticket: ticket, words: words, selected: selected),
+                resolution: ticket.resolution ?? "", reference: "kb show \(ticket.id)"))
+        }
+        let duplicates = try possibleDuplicates(words: words, request: request, selected: selected)
+        var customers = Set(duplicates.compactMap(\.customer))
+        if let customer = request.customer { customers.insert(customer) }
+        let missing = MissingInformation.check(request: request, inferredService: service, plan: plan)
+        return Suggestion(
+            severity: severity, missing: missing,
+            customerRequest: MissingInformation.customerMessage(for: missing, language: policy.language),
+            sla: slaDue(severity: severity.suggested, request: request, plan: plan),
+            solutions: solutions, duplicates: duplicates,
+            probableMajorIncident: duplicates.count >= 2 && customers.count >= 2,
+            escalation: escalationHints(similar: similar, request: request, severity: severity.suggested, service: service),
+            routing: routing(service: service, requested: request.service != nil))
+    }
+
+    // MARK: - Query planning
+
+    /// The request's words ranked by tf·idf, without words too frequent to select anything.
+    func discriminativeWords(in text: String) throws -> [QueryBuilder.Word] {
+        let words = engine.builder.words(in: text)
+        var termFrequency: [String: Int] = [:]
+        for term in analyzer.terms(text) { termFrequency[term, default: 0] += 1 }
+        let statistics = engine.statistics
+        let limit = max(1, Int(Double(statistics.documentCount) * frequentShare))
+        var scored: [(word: QueryBuilder.Word, score: Double)] = []
+        for word in words {
+            let frequency = try statistics.documentFrequency(word.term)
+            guard frequency > 0, frequency <= limit else { continue }
+            scored.append((word, Double(termFrequency[word.term] ?? 1) * (try statistics.idf(word.term))))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.word.term < $1.word.term }
+        return scored.prefix(selectedWords).map(\.word)
+    }
+
+    struct Candidate {
+        let ticket: Ticket
+        let score: Double
+    }
+
+    /// Resolved and closed tickets like the request: all top words first, any of them when too few match.
+    func similarResolvedTickets(words: [QueryBuilder.Word], excluding: String?) throws -> [Candidate] {
+        guard !words.isEmpty else { return [] }
+        var filters = SearchFilters()
+        filters.statuses = [TicketStatus.resolved.rawValue, TicketStatus.closed.rawValue]
+        filters.limit = 20
+        var results: [SearchResult] = []
+        let narrow = Array(words.prefix(3))
+        if narrow.count >= 2, let expression = engine.builder.expression(words: narrow, mode: .all) {
+            results = try engine.searchTickets(expression: expression, filters: filters)
+        }
+        if results.count < 5, let expression = engine.builder.expression(words: words, mode: .any) {
+            let seen = Set(results.map(\.id))
+            results += try engine.searchTickets(expression: expression, filters: filters).filter { !seen.contains($0.id) }
+        }
+        return try results.filter { $0.id != excluding }.prefix(20).compactMap { result in
+            try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
+        }
+    }
+
+    struct ArticleMatch {
+        let result: SearchResult
+        let why: [String]
+        let solution: String
+        let path: String
+    }
+
+    /// Validated articles sharing enough of the request's top words to be worth reading first.
+    func matchingArticles(words: [QueryBuilder.Word]) throws -> [ArticleMatch] {
+        guard let expression = engine.builder.expression(words: words, mode: .any) else { return [] }
+        var filters = SearchFilters()
+        filters.statuses = ["validated"]
+        filters.limit = 5
+        let needed = max(2, Int((Double(words.count) * 0.4).rounded(.up)))
+        var matches: [ArticleMatch] = []
+        for result in try engine.searchArticles(expression: expression, filters: filters) {
+            guard let row = try store.connection.cached(
+                "SELECT title || ' ' || problem || ' ' || solution || ' ' || tags_text, solution, path FROM articles WHERE id = ? ORDER BY path LIMIT 1")
+                .first([result.id], { ($0.text(0), $0.text(1), $0.text(2)) }) else { continue }
+            let terms = Set(analyzer.terms(row.0))
+            let shared = words.filter { terms.contains($0.term) }
+            guard shared.count >= min(needed, words.count) else { continue }
+            matches.append(ArticleMatch(result: result, why: shared.map(\.original), solution: row.1, path: row.2))
+        }
+        return matches
+    }
+
+    func why(ticket: Ticket, words: [QueryBuilder.Word], selected: Set<String>) -> [String] {
+        let text = [ticket.title, ticket.description, ticket.resolution ?? "", ticket.rootCause ?? ""].joined(separator: "\n")
+        let terms = Set(analyzer.terms(text))
+        return words.filter { terms.contains($0.term) }.map(\.original)
+    }
+
+    // MARK: - Duplicates
+
+    func possibleDuplicates(words: [QueryBuilder.Word], request: IntakeRequest, selected: Set<String>) throws -> [Suggestion.Duplicate] {
+        guard let expression = engine.builder.expression(words: words, mode: .any) else { return [] }
+        var filters = SearchFilters()
+        filters.statuses = TicketStatus.allCases.filter { !$0.isDone }.map(\.rawValue)
+        filters.since = Timestamp(seconds: request.receivedAt.seconds - duplicateWindowSeconds)
+        filters.until = Timestamp(seconds: request.receivedAt.seconds + 1)
+        filters.limit = 20
+        let needed = max(2, Int((Double(words.count) * 0.5).rounded(.up)))
+        var duplicates: [Suggestion.Duplicate] = []
+        for result in try engine.searchTickets(expression: expression, filters: filters) where result.id != request.ticketID {
+            guard let ticket = try store.ticket(id: result.id) else { continue }
+            let shared = why(ticket: ticket, words: words, selected: selected)
+            guard shared.count >= min(needed, words.count) else { continue }
+            duplicates.append(Suggestion.Duplicate(id: ticket.id, title: ticket.title, customer: ticket.customer,
+                                                   createdAt: ticket.createdAt, status: ticket.status.rawValue, why: shared))
+        }
+        return duplicates
+    }
+
+    // MARK: - Severity, SLA, escalation, routing
+
+    func severityAdvice(request: IntakeRequest, similar: [Candidate]) -> Suggestion.SeverityAdvice {
+        let classifier = SeverityClassifier(policy: policy)
+        let suggestion = classifier.suggest(title: request.title, description: request.description)
+        let neighbours = similar.prefix(10).map(\.ticket.severity)
+        var counts: [Int: Int] = [:]
+        for value in neighbours { counts[value, default: 0] += 1 }
+        let majority = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
+        var reasons = suggestion?.reasons.map(\.description) ?? []
+        var suggested = suggestion?.severity
+        if let majority, !neighbours.isEmpty {
+            let share = Double(majority.value) / Double(neighbours.count)
+            reasons.append("\(majority.value) of the \(neighbours.count) most similar past tickets were severity \(majority.key)")
+            // Past tickets decide when no definition matched, or when only generic failure words did.
+            if suggestion == nil || (suggestion?.rule == .failureWithoutTopic && share >= 0.6) {
+                suggested = majority.key
+            }
+        }
+        if suggested == nil {
+            reasons.append("no definition of the manual matched and no similar ticket was found: severity 3 until more is known")
+        }
+        return Suggestion.SeverityAdvice(suggested: suggested ?? 3, reasons: reasons)
+    }
+
+    func slaDue(severity: Int, request: IntakeRequest, plan: String?) -> Suggestion.SLADue {
+        let probe = Ticket(id: request.ticketID ?? "intake", title: request.title, customer: request.customer, plan: plan,
+                           service: request.service, severity: severity, status: .new, createdAt: request.receivedAt)
+        let terms = policy.terms(for: probe)
+        let targets = policy.targets(forSeverity: severity)
+        return Suggestion.SLADue(
+            plan: terms.planName, calendar: terms.calendar.name, timeZone: terms.timeZone.identifier, severity: severity,
+            firstResponseTarget: targets.firstResponseSeconds,
+            firstResponseDue: terms.calendar.instant(after: targets.firstResponseSeconds, from: request.receivedAt, in: terms.timeZone),
+            resolutionTarget: targets.resolutionSeconds,
+            resolutionDue: terms.calendar.instant(after: targets.resolutionSeconds, from: request.receivedAt, in: terms.timeZone))
+    }
+
+    func escalationHints(similar: [Candidate], request: IntakeRequest, severity: Int, service: String?) -> Suggestion.Escalation {
+        var counts: [String: Int] = [:]
+        let neighbours = similar.prefix(10)
+        for candidate in neighbours {
+            let targets = Set(candidate.ticket.events.filter { $0.kind == .escalation }.compactMap(\.to))
+            for target in targets { counts[target, default: 0] += 1 }
+        }
+        let targets = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (target: $0.key, count: $0.value) }
+        let probe = Ticket(id: request.ticketID ?? "intake", title: request.title, description: request.description,
+                           customer: request.customer, service: service, severity: severity, status: .new,
+                           level: policy.escalation.levels.first, createdAt: request.receivedAt)
+        let sla = TicketSLA(ticket: probe, policy: policy, now: request.receivedAt)
+        let rules = EscalationAdvisor.advise(ticket: probe, sla: sla, policy: policy).map { advice in
+            advice.reason + (advice.target.map { " → \($0)" } ?? "")
+        }
+        return Suggestion.Escalation(targets: targets, similarTickets: neighbours.count, rules: rules)
+    }
+
+    func routing(service: String?, requested: Bool) -> Suggestion.Routing {
+        guard let service else {
+            return Suggestion.Routing(service: nil, team: nil, level: nil, reason: "service unknown: ask the customer which service fails")
+        }
+        let route = policy.route(forService: service)
+        let origin = requested ? "service given" : "service of the most similar past tickets"
+        guard let route else {
+            return Suggestion.Routing(service: service, team: nil, level: nil, reason: "\(origin); no route for '\(service)' in kb/policy.json")
+        }
+        return Suggestion.Routing(service: service, team: route.team, level: route.level, reason: "\(origin); routing in kb/policy.json")
+    }
+
+    private func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+}
