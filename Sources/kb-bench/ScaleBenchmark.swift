@@ -1,16 +1,305 @@
+import CSQLite
 import Foundation
 import KBCore
 
-/// Speed at scale: kb against plain FTS5 on the same generated tickets.
+/// Speed at scale: kb against plain FTS5 (built-in `unicode61`, no kb logic) on the same generated tickets.
 struct ScaleBenchmark {
     let tickets: Int
+    let runs: Int
+    let work: URL
+    let kbBinary: URL
 
     init(arguments: [String]) throws {
         let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work"])
         tickets = try parsed.int("--tickets", 10_000)
+        runs = try parsed.int("--runs", 3)
+        work = URL(fileURLWithPath: parsed.value("--work") ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("kb-bench-\(tickets)").path)
+        kbBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kb")
     }
 
     func run() throws {
-        throw BenchError(description: "the scale benchmark needs the ticket generator (not merged yet)")
+        guard FileManager.default.isExecutableFile(atPath: kbBinary.path) else {
+            throw BenchError(description: "build kb first: swift build -c release (expected \(kbBinary.path))")
+        }
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("kb"), withIntermediateDirectories: true)
+        print("kb-bench: \(tickets) tickets, \(runs) runs, work folder \(work.path)")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, SQLite \(String(cString: sqlite3_libversion()))")
+
+        let dataFile = work.appendingPathComponent("tickets.jsonl")
+        let generation = try measure { try generate(to: dataFile) }
+        print("generated \(tickets) tickets in \(fixed(generation, 2)) s (\(Int(Double(tickets) / generation)) tickets/s)")
+
+        var table = Table()
+        // Import: the real CLI in a child process, so peak memory is kb's own.
+        var importTimes: [Double] = []
+        var peakKB = 0
+        for run in 0..<runs {
+            try removeDatabase()
+            let (seconds, maxRSS) = try runKB(["import", dataFile.path])
+            importTimes.append(seconds)
+            peakKB = max(peakKB, maxRSS)
+            if run == 0 && tickets >= 500_000 { break }
+        }
+        let databaseBytes = try fileSize(work.appendingPathComponent(".kb/kb.sqlite").path)
+        let rawPath = work.appendingPathComponent("raw.sqlite").path
+        var rawTimes: [Double] = []
+        for run in 0..<importTimes.count {
+            _ = run
+            rawTimes.append(try rawInsert(from: dataFile, into: rawPath))
+        }
+        let rawBytes = try fileSize(rawPath)
+        let kbRate = Double(tickets) / median(importTimes)
+        let rawRate = Double(tickets) / median(rawTimes)
+        table.add("import rate (tickets/s)", kb: kbRate, raw: rawRate, spread: spread(importTimes.map { Double(tickets) / $0 }), higherIsBetter: true)
+        table.add("database size (MB)", kb: Double(databaseBytes) / 1e6, raw: Double(rawBytes) / 1e6, spread: nil, higherIsBetter: false)
+        table.add("import peak memory (MB)", kb: Double(peakKB) / 1024, raw: nil, spread: nil, higherIsBetter: false)
+
+        print("import: kb \(Int(kbRate)) tickets/s, raw FTS5 \(Int(rawRate)) tickets/s")
+        try queryBenchmarks(rawPath: rawPath, table: &table)
+        try indexBenchmarks(table: &table)
+        print()
+        print(table.render())
+    }
+
+    /// Search against kb and the raw table (the same 1,000 queries), then intake suggestions.
+    func queryBenchmarks(rawPath: String, table: inout Table) throws {
+        let queries = benchmarkQueries()
+        let workspace = Workspace(root: work)
+        let store = try workspace.openStore(create: false)
+        defer { try? store.close() }
+        let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
+        var kbLatencies: [[Double]] = []
+        var rawLatencies: [[Double]] = []
+        let raw = try Connection(path: rawPath, mode: .readOnly)
+        defer { try? raw.close() }
+        let rawQuery = try raw.prepare("SELECT rowid, bm25(raw) FROM raw WHERE raw MATCH ? ORDER BY bm25(raw) LIMIT 10")
+        for _ in 0..<runs {
+            var times: [Double] = []
+            for query in queries {
+                times.append(try measure { _ = try engine.search(query) } * 1000)
+            }
+            kbLatencies.append(times)
+            var rawTimes: [Double] = []
+            for query in queries {
+                let expression = rawExpression(query)
+                rawTimes.append(try measure { _ = try rawQuery.map([expression]) { $0.int64(0) } } * 1000)
+            }
+            rawLatencies.append(rawTimes)
+        }
+        table.add("search p50 (ms)", kb: median(kbLatencies.map { percentile($0, 0.5) }), raw: median(rawLatencies.map { percentile($0, 0.5) }),
+                  spread: spread(kbLatencies.map { percentile($0, 0.5) }), higherIsBetter: false)
+        table.add("search p99 (ms)", kb: median(kbLatencies.map { percentile($0, 0.99) }), raw: median(rawLatencies.map { percentile($0, 0.99) }),
+                  spread: spread(kbLatencies.map { percentile($0, 0.99) }), higherIsBetter: false)
+
+        // Intake suggestions for 200 new tickets of the same kinds.
+        let policy = try workspace.loadPolicy()
+        let suggester = Suggester(store: store, engine: engine, policy: policy)
+        let requests = intakeRequests()
+        var suggestLatencies: [[Double]] = []
+        for _ in 0..<runs {
+            suggestLatencies.append(try requests.map { request in try measure { _ = try suggester.suggest(request) } * 1000 })
+        }
+        table.add("suggest p50 (ms)", kb: median(suggestLatencies.map { percentile($0, 0.5) }), raw: nil,
+                  spread: spread(suggestLatencies.map { percentile($0, 0.5) }), higherIsBetter: false)
+        table.add("suggest p99 (ms)", kb: median(suggestLatencies.map { percentile($0, 0.99) }), raw: nil,
+                  spread: spread(suggestLatencies.map { percentile($0, 0.99) }), higherIsBetter: false)
+        print("search and suggest measured")
+    }
+
+    /// `kb index` over 10,000 articles: first run, then a run with nothing changed.
+    func indexBenchmarks(table: inout Table) throws {
+        let articleRoot = work.appendingPathComponent("articles-workspace")
+        try writeArticles(count: 10_000, root: articleRoot)
+        var firstIndex: [Double] = []
+        var unchangedIndex: [Double] = []
+        for _ in 0..<runs {
+            try? FileManager.default.removeItem(at: articleRoot.appendingPathComponent(".kb"))
+            firstIndex.append(try runKB(["index", "--root", articleRoot.path]).seconds)
+            unchangedIndex.append(try runKB(["index", "--root", articleRoot.path]).seconds)
+        }
+        table.add("index 10,000 articles, first (s)", kb: median(firstIndex), raw: nil, spread: spread(firstIndex), higherIsBetter: false)
+        table.add("index 10,000 articles, no change (s)", kb: median(unchangedIndex), raw: nil, spread: spread(unchangedIndex), higherIsBetter: false)
+    }
+
+    // MARK: - Data
+
+    func generate(to url: URL) throws {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer = ""
+        buffer.reserveCapacity(1 << 22)
+        TicketGenerator(seed: 42).writeJSONLines(count: tickets) { line in
+            buffer += line
+            buffer += "\n"
+            if buffer.utf8.count > 1 << 22 {
+                handle.write(Data(buffer.utf8))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        handle.write(Data(buffer.utf8))
+    }
+
+    /// A fixed set of 1,000 queries as agents type them: ticket titles and short keyword queries from
+    /// another seed (so they are not copies of indexed titles).
+    func benchmarkQueries() -> [String] {
+        let generator = TicketGenerator(seed: 7)
+        var queries: [String] = []
+        for index in 0..<1_000 {
+            let line = generator.line(at: index * 37, count: 100_000)
+            guard let json = try? JSONParser().parse(line), let title = json["title"]?.stringValue else { continue }
+            if index % 3 == 0 {
+                queries.append(title.split(separator: " ").prefix(3).joined(separator: " "))
+            } else {
+                queries.append(title)
+            }
+        }
+        return queries
+    }
+
+    func intakeRequests() -> [IntakeRequest] {
+        let generator = TicketGenerator(seed: 11)
+        return (0..<200).compactMap { index in
+            let line = generator.line(at: index * 101, count: 100_000)
+            guard let json = try? JSONParser().parse(line), let ticket = try? Ticket(json: json) else { return nil }
+            return IntakeRequest(title: ticket.title, description: ticket.description, customer: ticket.customer,
+                                 receivedAt: TicketGenerator.snapshot)
+        }
+    }
+
+    func writeArticles(count: Int, root: URL) throws {
+        let articles = root.appendingPathComponent("kb/articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("kb/articles")
+        let templates = try ArticleScanner.scan(root: source.deletingLastPathComponent().deletingLastPathComponent())
+            .compactMap(\.text)
+        guard !templates.isEmpty else { throw BenchError(description: "run from the repository root (needs kb/articles)") }
+        for index in 0..<count {
+            var text = templates[index % templates.count]
+            if let range = text.range(of: #"id: KB-\d+"#, options: .regularExpression) {
+                text.replaceSubrange(range, with: "id: KB-\(String(format: "%05d", index + 1))")
+            }
+            let folder = articles.appendingPathComponent(String(format: "%03d", index / 100))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: folder.appendingPathComponent("articulo-\(index).md"))
+        }
+    }
+
+    // MARK: - Raw FTS5
+
+    /// The same text columns inserted into a plain FTS5 table with `unicode61`, prepared inserts, one transaction.
+    func rawInsert(from url: URL, into path: String) throws -> Double {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        // Extract the rows first so the timing covers only SQLite's work.
+        var rows: [[String]] = []
+        rows.reserveCapacity(min(tickets, 2_000_000))
+        let reader = try LineReader(path: url.path)
+        try reader.forEachLine { _, line in
+            guard case .text(let bytes) = line, let json = try? JSONParser().parse(bytes),
+                  let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }) else { return true }
+            rows.append([ticket.title, ticket.description, ticket.resolution ?? "", ticket.rootCause ?? "", ticket.eventsText])
+            return true
+        }
+        let connection = try Connection(path: path)
+        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        try connection.execute("CREATE VIRTUAL TABLE raw USING fts5(title, description, resolution, root_cause, events_text, tokenize = 'unicode61 remove_diacritics 2')")
+        let seconds = try measure {
+            let insert = try connection.prepare("INSERT INTO raw(title, description, resolution, root_cause, events_text) VALUES (?, ?, ?, ?, ?)")
+            try connection.transaction {
+                for row in rows { try insert.execute(row) }
+            }
+        }
+        try connection.close()
+        return seconds
+    }
+
+    func rawExpression(_ query: String) -> String {
+        let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"" + $0 + "\"" }
+        return words.isEmpty ? "\"\"" : words.joined(separator: " OR ")
+    }
+
+    // MARK: - Measuring
+
+    func runKB(_ arguments: [String]) throws -> (seconds: Double, maxRSSKilobytes: Int) {
+        let process = Process()
+        process.executableURL = kbBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = work
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let errorText = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard process.terminationStatus == 0 else {
+            throw BenchError(description: "kb \(arguments.joined(separator: " ")) failed: \(String(decoding: errorText.prefix(2000), as: UTF8.self))")
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return (seconds, Int(usage.ru_maxrss))
+    }
+
+    func removeDatabase() throws {
+        let path = work.appendingPathComponent(".kb/kb.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    func fileSize(_ path: String) throws -> Int {
+        var total = 0
+        for suffix in ["", "-wal"] {
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix) {
+                total += (attributes[.size] as? Int) ?? 0
+            }
+        }
+        return total
+    }
+}
+
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { percentile(values, 0.5) }
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+func spread(_ values: [Double]) -> (Double, Double)? {
+    guard values.count > 1, let low = values.min(), let high = values.max() else { return nil }
+    return (low, high)
+}
+
+func fixed(_ value: Double, _ decimals: Int = 3) -> String {
+    String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), value)
+}
+
+/// The printed comparison: kb's figure, the raw figure, their ratio.
+struct Table {
+    private var rows: [[String]] = [["measure", "kb", "spread (min-max)", "raw FTS5", "kb/raw"]]
+
+    mutating func add(_ name: String, kb: Double, raw: Double?, spread: (Double, Double)?, higherIsBetter: Bool) {
+        let decimals = kb >= 100 ? 0 : 2
+        rows.append([
+            name, fixed(kb, decimals), spread.map { fixed($0.0, decimals) + "-" + fixed($0.1, decimals) } ?? "",
+            raw.map { fixed($0, decimals) } ?? "", raw.map { $0 > 0 ? fixed(kb / $0, 2) : "" } ?? "",
+        ])
+    }
+
+    func render() -> String {
+        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell.leftPadded(widths[column])
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
     }
 }

@@ -9,10 +9,23 @@ extension Store {
     /// Inserts a ticket, replaces a changed one (row and timeline together) or leaves an identical one alone.
     ///
     /// Call inside a transaction: the row and its full-text entry change together.
+    ///
+    /// `source` is the JSON text the ticket was decoded from, when there is one: it is stored as is
+    /// (it decodes to the same ticket) and fingerprinted, which spares import a re-serialisation of
+    /// every record. Without it the canonical form is written.
     @discardableResult
-    public func upsert(_ ticket: Ticket) throws -> UpsertOutcome {
-        let doc = ticket.jsonText()
-        let hash = FNV1a.hex(doc)
+    public func upsert(_ ticket: Ticket, source: UnsafeBufferPointer<UInt8>? = nil) throws -> UpsertOutcome {
+        let hash: String
+        let doc: String
+        if let source {
+            hash = FNV1a.hex(source)
+            doc = String(decoding: source, as: UTF8.self)
+        } else {
+            var writer = JSONWriter()
+            ticket.write(to: &writer)
+            hash = FNV1a.hex(writer.bytes)
+            doc = writer.text
+        }
         let existing = try connection.cached("SELECT rowid, hash, doc FROM tickets WHERE id = ?")
             .first([ticket.id]) { ($0.int64(0), $0.text(1), $0.text(2)) }
         let values: [any SQLBindable] = [

@@ -1,12 +1,27 @@
 /// Builds JSON text with members in the order they are written, for deterministic output.
+///
+/// Writes UTF-8 bytes rather than appending to a `String`: import serialises every ticket, and byte
+/// appends are several times cheaper than Swift string concatenation.
 public struct JSONWriter {
-    public private(set) var text = ""
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
     private var pendingKey = false
 
     public init(pretty: Bool = false) {
         self.pretty = pretty
+        bytes.reserveCapacity(256)
+    }
+
+    /// The JSON text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func raw(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    private mutating func raw(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
     }
 
     private mutating func separate() {
@@ -14,75 +29,76 @@ public struct JSONWriter {
             pendingKey = false
             return
         }
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         if pretty, needsComma.count > 1 { newline() }
     }
 
     private mutating func newline() {
-        text += "\n" + String(repeating: "  ", count: needsComma.count - 1)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (needsComma.count - 1)))
     }
 
     public mutating func beginObject() {
         separate()
-        text += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     public mutating func endObject() {
         let hadMembers = needsComma.removeLast()
         if pretty, hadMembers { newline() }
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separate()
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     public mutating func endArray() {
         let hadItems = needsComma.removeLast()
         if pretty, hadItems { newline() }
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Writes a member name; the next value written is its value.
     public mutating func key(_ name: String) {
         separate()
-        JSONWriter.appendQuoted(name, to: &text)
-        text += pretty ? ": " : ":"
+        JSONWriter.appendQuoted(name, to: &bytes)
+        if pretty { raw(": ") } else { bytes.append(UInt8(ascii: ":")) }
         pendingKey = true
     }
 
     public mutating func string(_ value: String) {
         separate()
-        JSONWriter.appendQuoted(value, to: &text)
+        JSONWriter.appendQuoted(value, to: &bytes)
     }
 
     public mutating func int(_ value: Int) {
         separate()
-        text += String(value)
+        raw(String(value))
     }
 
     public mutating func int64(_ value: Int64) {
         separate()
-        text += String(value)
+        raw(String(value))
     }
 
     public mutating func double(_ value: Double, decimals: Int = 3) {
         separate()
-        text += JSONWriter.format(value, decimals: decimals)
+        raw(JSONWriter.format(value, decimals: decimals))
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        text += value ? "true" : "false"
+        if value { raw("true") } else { raw("false") }
     }
 
     public mutating func null() {
         separate()
-        text += "null"
+        raw("null")
     }
 
     public mutating func value(_ value: JSONValue) {
@@ -153,31 +169,36 @@ public struct JSONWriter {
 
     /// Appends `value` as a JSON string literal, escaping quotes, backslashes and control characters.
     public static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        var start = value.utf8.startIndex
-        var index = start
-        let utf8 = value.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
-                text += String(value[start..<index])
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        text += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string literal to UTF-8 bytes.
+    public static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = value
+        copy.withUTF8 { utf8 in
+            var start = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(UInt8(ascii: "\\"))
                 switch byte {
-                case 0x22: text += "\\\""
-                case 0x5C: text += "\\\\"
-                case 0x0A: text += "\\n"
-                case 0x0D: text += "\\r"
-                case 0x09: text += "\\t"
+                case 0x22: bytes.append(UInt8(ascii: "\""))
+                case 0x5C: bytes.append(UInt8(ascii: "\\"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
-                    let hex = String(byte, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
-                index = utf8.index(after: index)
-                start = index
-            } else {
-                index = utf8.index(after: index)
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        text += String(value[start..<index])
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }

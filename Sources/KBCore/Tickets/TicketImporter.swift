@@ -71,7 +71,7 @@ public final class TicketImporter {
                         throw TicketError.duplicateID(id: ticket.id, firstLine: Int(first))
                     }
                     firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: number)
-                    switch try store.upsert(ticket) {
+                    switch try store.upsert(ticket, source: bytes) {
                     case .inserted: report.inserted += 1
                     case .updated: report.updated += 1
                     case .unchanged: report.unchanged += 1
