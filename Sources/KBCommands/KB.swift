@@ -11,7 +11,7 @@ public enum KB {
     public static let usage: Int32 = 64
 
     static var subcommands: [any Subcommand.Type] {
-        [ImportCommand.self, SearchCommand.self, ShowCommand.self]
+        [ImportCommand.self, SearchCommand.self, ShowCommand.self, TrainingCommand.self]
     }
 
     static var rootSpec: CommandSpec {
