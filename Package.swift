@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KBCommandsTests",
-            dependencies: ["KBCommands", "KBCore", "KBTestSupport"]
+            dependencies: ["KBCommands", "KBCore", "KBTestSupport"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

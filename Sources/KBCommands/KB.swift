@@ -11,7 +11,18 @@ public enum KB {
     public static let usage: Int32 = 64
 
     static var subcommands: [any Subcommand.Type] {
-        [DemoCommand.self, GenerateCommand.self, InitCommand.self, ImportCommand.self, IndexCommand.self, SearchCommand.self, ShowCommand.self, SLACommand.self, SuggestCommand.self]
+        [
+            DemoCommand.self,
+            GenerateCommand.self,
+            ImportCommand.self,
+            IndexCommand.self,
+            InitCommand.self,
+            SearchCommand.self,
+            ShowCommand.self,
+            SLACommand.self,
+            SuggestCommand.self,
+            TrainingCommand.self,
+        ]
     }
 
     static var rootSpec: CommandSpec {

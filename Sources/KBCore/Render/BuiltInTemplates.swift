@@ -2,7 +2,426 @@
 
 /// The default templates shipped in `templates/`, compiled in, keyed by `LANGUAGE/NAME`.
 public enum BuiltInTemplates {
-    public static let sources: [String: String] = [:]
+    public static let sources: [String: String] = [
+        "en/training.html": #"""
+{{! Customer training material (kb training --format html). Texts go in with double mustaches, which escape HTML; only *_html (Markdown converted by kb, raw HTML dropped) and stylesheet use triple mustaches. }}
+<!DOCTYPE html>
+<html lang="{{language}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+<title>{{title}}</title>
+<style>
+{{{stylesheet}}}
+.cover { padding: 3rem 0 1rem; }
+.cover h1 { font-size: 2.4rem; border-bottom: 0; margin-bottom: 1.5rem; }
+article.kb-article + article.kb-article { border-top: 1px solid #d8dee4; margin-top: 2.5rem; padding-top: 1.5rem; }
+article.kb-article h3 { color: #374151; }
+.see-also { margin-top: 2rem; }
+.faq-entry h2 { font-size: 1.2rem; }
+@media print { .cover { padding-top: 30vh; } }
+</style>
+</head>
+<body>
+<main>
+<header class="cover">
+<h1>{{title}}</h1>
+<dl class="details">
+<dt>Date</dt><dd>{{generated_on}}</dd>
+<dt>Scope</dt><dd>{{#scope.all}}all services{{/scope.all}}{{#scope.services}}services {{scope.services}}{{/scope.services}}{{#scope.tags}}{{#scope.services}}; {{/scope.services}}tags {{scope.tags}}{{/scope.tags}}</dd>
+<dt>Articles</dt><dd>{{article_count}}</dd>
+</dl>
+</header>
+<nav class="toc">
+<p class="toc-title">Contents</p>
+<ul>
+{{#sections}}
+<li class="toc-level-1"><a href="#{{anchor}}">{{title}}</a></li>
+{{#articles}}
+<li class="toc-level-2"><a href="#{{anchor}}">{{title}}</a></li>
+{{/articles}}
+{{/sections}}
+{{#incident}}
+<li class="toc-level-1"><a href="#{{anchor}}">{{title}}</a></li>
+{{/incident}}
+{{#faq}}
+<li class="toc-level-1"><a href="#{{anchor}}">{{title}}</a></li>
+{{/faq}}
+</ul>
+</nav>
+{{#sections}}
+<section class="chapter" id="{{anchor}}">
+<h1>{{title}}</h1>
+{{#articles}}
+<article class="kb-article" id="{{anchor}}">
+<h2>{{title}}</h2>
+<p class="meta">{{id}}{{#updated}} · updated {{updated}}{{/updated}}</p>
+{{#problem_html}}
+<h3>Problem</h3>
+{{{problem_html}}}
+{{/problem_html}}
+<h3>Solution</h3>
+{{{solution_html}}}
+{{#cause_html}}
+<h3>Cause</h3>
+{{{cause_html}}}
+{{/cause_html}}
+</article>
+{{/articles}}
+{{#see_also}}
+<p class="see-also"><strong>See also:</strong> <a href="#{{anchor}}">{{title}}</a></p>
+{{/see_also}}
+</section>
+{{/sections}}
+{{#incident}}
+<section class="chapter" id="{{anchor}}">
+<h1>{{title}}</h1>
+<p>{{introduction}}</p>
+<p><strong>Support channels:</strong> {{channels}}.</p>
+<h2>Severity levels</h2>
+<table>
+<thead>
+<tr><th>Severity</th><th>When to use it</th><th>Examples</th></tr>
+</thead>
+<tbody>
+{{#severities}}
+<tr><td>{{level}} · {{name}}</td><td>{{definition}}</td><td>{{examples}}</td></tr>
+{{/severities}}
+</tbody>
+</table>
+<h2>What to send</h2>
+<ul>
+{{#checklist}}
+<li><strong>{{label}}:</strong> {{detail}}</li>
+{{/checklist}}
+</ul>
+<h2>What happens next</h2>
+<ol>
+{{#next_steps}}
+<li>{{text}}</li>
+{{/next_steps}}
+</ol>
+</section>
+{{/incident}}
+{{#faq}}
+<section class="chapter" id="{{anchor}}">
+<h1>{{title}}</h1>
+{{#entries}}
+<div class="faq-entry">
+<h2>{{question}}</h2>
+{{{answer_html}}}
+</div>
+{{/entries}}
+</section>
+{{/faq}}
+</main>
+</body>
+</html>
+
+"""#,
+        "en/training.md": #"""
+{{! Customer training material (kb training --format md). Texts arrive already escaped for Markdown and articles as Markdown, so everything is inserted with triple mustaches. }}
+# {{{title}}}
+
+- **Date:** {{{generated_on}}}
+- **Scope:** {{#scope.all}}all services{{/scope.all}}{{#scope.services}}services {{{scope.services}}}{{/scope.services}}{{#scope.tags}}{{#scope.services}}; {{/scope.services}}tags {{{scope.tags}}}{{/scope.tags}}
+- **Articles:** {{article_count}}
+
+## Contents
+
+{{#sections}}
+- [{{{title}}}](#{{{anchor}}})
+{{#articles}}
+  - [{{{title}}}](#{{{anchor}}})
+{{/articles}}
+{{/sections}}
+{{#incident}}
+- [{{{title}}}](#{{{anchor}}})
+{{/incident}}
+{{#faq}}
+- [{{{title}}}](#{{{anchor}}})
+{{/faq}}
+{{#sections}}
+
+## {{{title}}}
+{{#articles}}
+
+### {{{title}}}
+
+*{{{id}}}{{#updated}} · updated {{{updated}}}{{/updated}}*
+{{#problem}}
+
+#### Problem
+
+{{{problem}}}
+{{/problem}}
+
+#### Solution
+
+{{{solution}}}
+{{#cause}}
+
+#### Cause
+
+{{{cause}}}
+{{/cause}}
+{{/articles}}
+{{#see_also}}
+
+**See also:** [{{{title}}}](#{{{anchor}}})
+{{/see_also}}
+{{/sections}}
+{{#incident}}
+
+## {{{title}}}
+
+{{{introduction}}}
+
+**Support channels:** {{{channels}}}.
+
+### Severity levels
+
+| Severity | When to use it | Examples |
+|---|---|---|
+{{#severities}}
+| {{level}} · {{{name}}} | {{{definition}}} | {{{examples}}} |
+{{/severities}}
+
+### What to send
+
+{{#checklist}}
+- **{{{label}}}:** {{{detail}}}
+{{/checklist}}
+
+### What happens next
+
+{{#next_steps}}
+{{number}}. {{{text}}}
+{{/next_steps}}
+{{/incident}}
+{{#faq}}
+
+## {{{title}}}
+{{#entries}}
+
+### {{{question}}}
+
+{{{answer}}}
+{{/entries}}
+{{/faq}}
+
+"""#,
+        "es/training.html": #"""
+{{! Material de formación para clientes (kb training --format html). Los textos se insertan con dos llaves, que escapan HTML; solo *_html (Markdown ya convertido por kb, sin HTML crudo) y stylesheet van con triple mustache. }}
+<!DOCTYPE html>
+<html lang="{{language}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+<title>{{title}}</title>
+<style>
+{{{stylesheet}}}
+.cover { padding: 3rem 0 1rem; }
+.cover h1 { font-size: 2.4rem; border-bottom: 0; margin-bottom: 1.5rem; }
+article.kb-article + article.kb-article { border-top: 1px solid #d8dee4; margin-top: 2.5rem; padding-top: 1.5rem; }
+article.kb-article h3 { color: #374151; }
+.see-also { margin-top: 2rem; }
+.faq-entry h2 { font-size: 1.2rem; }
+@media print { .cover { padding-top: 30vh; } }
+</style>
+</head>
+<body>
+<main>
+<header class="cover">
+<h1>{{title}}</h1>
+<dl class="details">
+<dt>Fecha</dt><dd>{{generated_on}}</dd>
+<dt>Alcance</dt><dd>{{#scope.all}}todos los servicios{{/scope.all}}{{#scope.services}}servicios {{scope.services}}{{/scope.services}}{{#scope.tags}}{{#scope.services}}; {{/scope.services}}etiquetas {{scope.tags}}{{/scope.tags}}</dd>
+<dt>Artículos</dt><dd>{{article_count}}</dd>
+</dl>
+</header>
+<nav class="toc">
+<p class="toc-title">Contenido</p>
+<ul>
+{{#sections}}
+<li class="toc-level-1"><a href="#{{anchor}}">{{title}}</a></li>
+{{#articles}}
+<li class="toc-level-2"><a href="#{{anchor}}">{{title}}</a></li>
+{{/articles}}
+{{/sections}}
+{{#incident}}
+<li class="toc-level-1"><a href="#{{anchor}}">{{title}}</a></li>
+{{/incident}}
+{{#faq}}
+<li class="toc-level-1"><a href="#{{anchor}}">{{title}}</a></li>
+{{/faq}}
+</ul>
+</nav>
+{{#sections}}
+<section class="chapter" id="{{anchor}}">
+<h1>{{title}}</h1>
+{{#articles}}
+<article class="kb-article" id="{{anchor}}">
+<h2>{{title}}</h2>
+<p class="meta">{{id}}{{#updated}} · actualizado el {{updated}}{{/updated}}</p>
+{{#problem_html}}
+<h3>Problema</h3>
+{{{problem_html}}}
+{{/problem_html}}
+<h3>Solución</h3>
+{{{solution_html}}}
+{{#cause_html}}
+<h3>Causa</h3>
+{{{cause_html}}}
+{{/cause_html}}
+</article>
+{{/articles}}
+{{#see_also}}
+<p class="see-also"><strong>Ver también:</strong> <a href="#{{anchor}}">{{title}}</a></p>
+{{/see_also}}
+</section>
+{{/sections}}
+{{#incident}}
+<section class="chapter" id="{{anchor}}">
+<h1>{{title}}</h1>
+<p>{{introduction}}</p>
+<p><strong>Canales de atención:</strong> {{channels}}.</p>
+<h2>Severidades</h2>
+<table>
+<thead>
+<tr><th>Severidad</th><th>Cuándo usarla</th><th>Ejemplos</th></tr>
+</thead>
+<tbody>
+{{#severities}}
+<tr><td>{{level}} · {{name}}</td><td>{{definition}}</td><td>{{examples}}</td></tr>
+{{/severities}}
+</tbody>
+</table>
+<h2>Qué información enviar</h2>
+<ul>
+{{#checklist}}
+<li><strong>{{label}}:</strong> {{detail}}</li>
+{{/checklist}}
+</ul>
+<h2>Qué ocurre después</h2>
+<ol>
+{{#next_steps}}
+<li>{{text}}</li>
+{{/next_steps}}
+</ol>
+</section>
+{{/incident}}
+{{#faq}}
+<section class="chapter" id="{{anchor}}">
+<h1>{{title}}</h1>
+{{#entries}}
+<div class="faq-entry">
+<h2>{{question}}</h2>
+{{{answer_html}}}
+</div>
+{{/entries}}
+</section>
+{{/faq}}
+</main>
+</body>
+</html>
+
+"""#,
+        "es/training.md": #"""
+{{! Material de formación para clientes (kb training --format md). Los textos llegan ya escapados para Markdown y los artículos como Markdown: por eso todo se inserta con triple mustache. }}
+# {{{title}}}
+
+- **Fecha:** {{{generated_on}}}
+- **Alcance:** {{#scope.all}}todos los servicios{{/scope.all}}{{#scope.services}}servicios {{{scope.services}}}{{/scope.services}}{{#scope.tags}}{{#scope.services}}; {{/scope.services}}etiquetas {{{scope.tags}}}{{/scope.tags}}
+- **Artículos:** {{article_count}}
+
+## Contenido
+
+{{#sections}}
+- [{{{title}}}](#{{{anchor}}})
+{{#articles}}
+  - [{{{title}}}](#{{{anchor}}})
+{{/articles}}
+{{/sections}}
+{{#incident}}
+- [{{{title}}}](#{{{anchor}}})
+{{/incident}}
+{{#faq}}
+- [{{{title}}}](#{{{anchor}}})
+{{/faq}}
+{{#sections}}
+
+## {{{title}}}
+{{#articles}}
+
+### {{{title}}}
+
+*{{{id}}}{{#updated}} · actualizado el {{{updated}}}{{/updated}}*
+{{#problem}}
+
+#### Problema
+
+{{{problem}}}
+{{/problem}}
+
+#### Solución
+
+{{{solution}}}
+{{#cause}}
+
+#### Causa
+
+{{{cause}}}
+{{/cause}}
+{{/articles}}
+{{#see_also}}
+
+**Ver también:** [{{{title}}}](#{{{anchor}}})
+{{/see_also}}
+{{/sections}}
+{{#incident}}
+
+## {{{title}}}
+
+{{{introduction}}}
+
+**Canales de atención:** {{{channels}}}.
+
+### Severidades
+
+| Severidad | Cuándo usarla | Ejemplos |
+|---|---|---|
+{{#severities}}
+| {{level}} · {{{name}}} | {{{definition}}} | {{{examples}}} |
+{{/severities}}
+
+### Qué información enviar
+
+{{#checklist}}
+- **{{{label}}}:** {{{detail}}}
+{{/checklist}}
+
+### Qué ocurre después
+
+{{#next_steps}}
+{{number}}. {{{text}}}
+{{/next_steps}}
+{{/incident}}
+{{#faq}}
+
+## {{{title}}}
+{{#entries}}
+
+### {{{question}}}
+
+{{{answer}}}
+{{/entries}}
+{{/faq}}
+
+"""#,
+    ]
 
     /// The built-in templates of one language, keyed by name (`review.md`).
     public static func sources(language: String) -> [String: String] {

@@ -1,0 +1,206 @@
+/// Builds a `TrainingPack` from article files and FAQ entries: picks the articles customers may read, keeps
+/// their customer-safe sections, redacts every text and lays them out by service with unique anchors.
+///
+/// An article is included when it parses, has `audience: customer` and `state: validated`, well-formed
+/// internal markers, customer-safe content (`Article.isEligibleForCustomers`), is written in the document's
+/// language (the workspace language when its front matter gives none), passes the service and tag filters
+/// (any listed service, any listed tag; both filters when both are given) and has a Solución section outside
+/// internal blocks. Its Problema and Solución come from the body with internal blocks removed.
+///
+/// **Causa rule**: root causes often name internal systems, people or mistakes, so Causa is included only when
+/// it is customer-safe as a whole: the article's Causa section is identical with and without internal blocks
+/// (no internal block starts, ends or sits inside it) and the redactor finds no personal data in it. Otherwise
+/// the section is left out entirely rather than shown redacted.
+public struct TrainingBuilder: Sendable {
+    /// What `build` produced.
+    public struct Result: Sendable, Equatable {
+        public var pack: TrainingPack
+        /// Articles left out for a reason the writer can fix (invalid front matter, malformed markers, no solution).
+        public var warnings: [TrainingWarning]
+        /// Customer articles left out because they are written in another language.
+        public var otherLanguageCount: Int
+    }
+
+    public var options: TrainingOptions
+    public var redactor: Redactor
+
+    public init(options: TrainingOptions, redactor: Redactor) {
+        self.options = options
+        self.redactor = redactor
+    }
+
+    /// Headings the templates write themselves (both languages); pack anchors avoid their slugs so a Markdown
+    /// renderer numbering repeated headings cannot move a table-of-contents target.
+    static let templateHeadings = [
+        "Contenido", "Contents", "Problema", "Problem", "Solución", "Solution", "Causa", "Cause", "Severidades",
+        "Severity levels", "Qué información enviar", "What to send", "Qué ocurre después", "What happens next",
+    ]
+
+    /// The document title in `language`.
+    public static func title(in language: ArticleLanguage) -> String {
+        switch language {
+        case .es: "Material de formación para clientes"
+        case .en: "Customer training material"
+        }
+    }
+
+    /// The FAQ chapter title in `language`.
+    public static func faqTitle(in language: ArticleLanguage) -> String {
+        switch language {
+        case .es: "Preguntas frecuentes"
+        case .en: "Frequently asked questions"
+        }
+    }
+
+    /// The chapter title for articles that name no service.
+    public static func generalTitle(in language: ArticleLanguage) -> String {
+        switch language {
+        case .es: "General"
+        case .en: "General"
+        }
+    }
+
+    /// Parses `files` (invalid ones become warnings) and builds the pack; `faq` is nil when there is no ticket store.
+    public func build(files: [ArticleFile], faq: [TrainingPack.FAQEntry]?) -> Result {
+        var warnings: [TrainingWarning] = []
+        var articles: [Article] = []
+        for file in files {
+            do {
+                articles.append(try Article.parse(file: file))
+            } catch {
+                warnings.append(TrainingWarning(path: error.path, line: error.line, message: error.reason))
+            }
+        }
+        var result = build(articles: articles, faq: faq)
+        result.warnings = warnings + result.warnings
+        return result
+    }
+
+    /// Builds the pack from parsed articles.
+    public func build(articles: [Article], faq: [TrainingPack.FAQEntry]?) -> Result {
+        var warnings: [TrainingWarning] = []
+        var otherLanguage = 0
+        var chosen: [(article: TrainingPack.Article, services: [String])] = []
+        let serviceFilter = Set(options.services.map(Self.filterKey))
+        let tagFilter = Set(options.tags.map(Self.filterKey))
+        for article in articles where article.audience == .customer && article.state == .validated {
+            if (article.language ?? options.workspaceLanguage) != options.language {
+                otherLanguage += 1
+                continue
+            }
+            let services = article.services.filter { serviceFilter.isEmpty || serviceFilter.contains(Self.filterKey($0)) }
+            if !serviceFilter.isEmpty, services.isEmpty { continue }
+            if !tagFilter.isEmpty, !article.tags.contains(where: { tagFilter.contains(Self.filterKey($0)) }) { continue }
+            if let issue = article.internalBlockIssues.first {
+                warnings.append(TrainingWarning(
+                    path: article.path, line: issue.line,
+                    message: "\(issue.message); article left out of customer material"))
+                continue
+            }
+            guard article.isEligibleForCustomers else {
+                warnings.append(TrainingWarning(path: article.path, line: article.bodyStartLine,
+                                                message: "no customer-safe content; article left out of customer material"))
+                continue
+            }
+            guard let solution = piece(article.customerSection(.solution)) else {
+                warnings.append(TrainingWarning(
+                    path: article.path, line: article.section(.solution)?.line ?? article.bodyStartLine,
+                    message: "no solution section outside internal blocks; article left out of customer material"))
+                continue
+            }
+            let entry = TrainingPack.Article(
+                id: redactor.redact(article.id), title: redactor.redact(article.title), anchor: "",
+                updated: article.updated.map(redactor.redact), problem: piece(article.customerSection(.problem)),
+                solution: solution, cause: customerSafeCause(article))
+            chosen.append((entry, services))
+        }
+        let pack = layOut(chosen, faq: faq)
+        return Result(pack: pack, warnings: warnings, otherLanguageCount: otherLanguage)
+    }
+
+    /// A section's customer-safe Markdown, redacted; nil when nothing is left.
+    private func piece(_ section: ArticleSection?) -> String? {
+        guard let section else { return nil }
+        let text = redactor.redact(CustomerMarkdown.prepare(section.text, minimumHeadingLevel: 5))
+        return text.utf8.contains(where: { !ScanByte.isWhitespace($0) }) ? text : nil
+    }
+
+    /// Causa under the rule in the type's documentation, or nil.
+    private func customerSafeCause(_ article: Article) -> String? {
+        guard let full = article.section(.cause), let safe = article.customerSection(.cause),
+              full.line == safe.line, full.lines.map(\.text) == safe.lines.map(\.text),
+              redactor.findings(in: full.heading + "\n" + full.text).isEmpty else { return nil }
+        return piece(safe)
+    }
+
+    private func layOut(_ chosen: [(article: TrainingPack.Article, services: [String])],
+                        faq: [TrainingPack.FAQEntry]?) -> TrainingPack {
+        // The first service the article lists (that passes the filter) holds it; the others point to it.
+        var byService: [String: [TrainingPack.Article]] = [:]
+        var references: [String: [(id: String, title: String)]] = [:]
+        var displayName: [String: String] = [:]
+        for (article, services) in chosen {
+            let keys = services.map(Self.filterKey)
+            let primary = keys.first ?? ""
+            byService[primary, default: []].append(article)
+            if let name = services.first { displayName[primary] = displayName[primary] ?? name }
+            for (key, name) in zip(keys, services).dropFirst() where key != primary {
+                displayName[key] = displayName[key] ?? name
+                if !(references[key]?.contains { $0.id == article.id } ?? false) {
+                    references[key, default: []].append((article.id, article.title))
+                }
+            }
+        }
+        // A service that is only referenced still gets a chapter holding its links.
+        let keys = Set(byService.keys).union(references.keys).sorted { lhs, rhs in
+            if lhs.isEmpty != rhs.isEmpty { return !lhs.isEmpty }
+            return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        }
+        var anchors = AnchorAllocator(reserved: [Self.title(in: options.language)] + Self.templateHeadings)
+        var sections: [TrainingPack.Section] = []
+        var articleAnchors: [String: String] = [:]
+        for key in keys {
+            let title = key.isEmpty ? Self.generalTitle(in: options.language)
+                : redactor.redact(Self.capitalized(displayName[key] ?? key))
+            var section = TrainingPack.Section(service: key.isEmpty ? "" : redactor.redact(displayName[key] ?? key),
+                                               title: title, anchor: anchors.allocate(for: title), articles: [])
+            let articles = (byService[key] ?? []).sorted {
+                if $0.id != $1.id { return $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+                return $0.title.utf8.lexicographicallyPrecedes($1.title.utf8)
+            }
+            for var article in articles {
+                article.anchor = anchors.allocate(for: article.title)
+                articleAnchors[article.id] = articleAnchors[article.id] ?? article.anchor
+                section.articles.append(article)
+            }
+            sections.append(section)
+        }
+        for index in sections.indices {
+            let key = keys[index]
+            sections[index].seeAlso = (references[key] ?? []).compactMap { reference in
+                articleAnchors[reference.id].map { TrainingPack.Reference(id: reference.id, title: reference.title, anchor: $0) }
+            }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        }
+        let incidentTitle = IncidentReportGuide.title(in: options.language)
+        let guide = IncidentReportGuide.standard(language: options.language, anchor: anchors.allocate(for: incidentTitle))
+        var faqChapter: TrainingPack.FAQChapter?
+        if let faq, !faq.isEmpty {
+            let title = Self.faqTitle(in: options.language)
+            faqChapter = TrainingPack.FAQChapter(title: title, anchor: anchors.allocate(for: title), entries: faq)
+        }
+        return TrainingPack(
+            language: options.language, title: Self.title(in: options.language), generatedOn: options.generatedOn,
+            scope: TrainingPack.Scope(services: options.services.map(redactor.redact), tags: options.tags.map(redactor.redact)),
+            sections: sections, incidentGuide: guide, faq: faqChapter)
+    }
+
+    /// How filters and service names are compared: lower-cased, accents removed, surrounding spaces dropped.
+    static func filterKey(_ text: String) -> String {
+        AccentFolding.fold(text).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    private static func capitalized(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        return first.uppercased() + name.dropFirst()
+    }
+}
