@@ -22,6 +22,23 @@ import KBTestSupport
         ], "next_page": null, "end_of_stream": true}
         """
 
+    @Test(arguments: [
+        ("{\n  \"tickets\": [\n    {\"id\": 1,\n", ImportFormat.zendesk),
+        ("{\n  \"count\": 2,\n  \"next_page\": null,\n  \"tickets\": [\n", .zendesk),
+        ("{\"tickets\":[{\"id\":1,\"subject\":\"x\"}],\"end_of_stream\":true}", .zendesk),
+        ("{\"id\": 7, \"subject\": \"x\", \"requester_id\": 3}\n{\"id\": 8}\n", .zendesk),
+        ("{\"id\":\"T-1\",\"title\":\"x\",\"severity\":3}\n", .jsonl),
+        ("{\"id\":\"T-2\",\"title\":\n{\"id\":\"T-3\",\"title\":\"x\",\"severity\":3}\n", .jsonl),
+        ("\u{FEFF}Ticket;Asunto;Prioridad\r\n1;x;Alta\r\n", .csv),
+        ("\"Nombre, completo\",Fecha\n", .csv),
+        ("id\ttitle\n", .csv),
+        ("", .jsonl),
+        ("  \n\n", .jsonl),
+    ])
+    func detectsFormatFromFirstBytes(prefix: String, expected: ImportFormat) throws {
+        #expect(try ImportFormat.detect(prefix: Array(prefix.utf8), isWholeFile: true, file: "f") == expected)
+    }
+
     @Test func detectsEachFormatAndImportsThemTogether() throws {
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()

@@ -217,7 +217,7 @@ public final class CSVReader {
                         }
                         append(byte)
                         if overLimit {
-                            let outcome = try malformed(.unterminatedQuote(resumeLine: nil, overLimit: maximumRecordBytes), body)
+                            let outcome = try malformed(.strayQuote(overLimit: maximumRecordBytes), body)
                             if case .done = outcome { continue }
                             return outcome
                         }
@@ -235,7 +235,7 @@ public final class CSVReader {
                         state = .fieldStart
                         if try !endRecord(body) { return .stop }
                     } else if byte != CSVReader.carriageReturn {
-                        let outcome = try malformed(.textAfterClosingQuote(field: record.count + 1, resumeLine: 0), body)
+                        let outcome = try malformed(.textAfterQuote(field: record.count + 1), body)
                         if case .done = outcome { continue }
                         return outcome
                     }
@@ -254,7 +254,7 @@ public final class CSVReader {
             guard recordStarted else { return .done }
             switch state {
             case .quoted:
-                return try malformed(.unterminatedQuote(resumeLine: nil, overLimit: nil), body)
+                return try malformed(.strayQuote(overLimit: nil), body)
             case .skippingLine:
                 return .done
             case .unquoted:
@@ -266,22 +266,30 @@ public final class CSVReader {
             }
         }
 
-        /// Reports the current record and decides where reading resumes (see the type's documentation).
-        mutating func malformed(_ error: CSVError, _ body: (Item) throws -> Bool) throws -> Outcome {
+        /// Ways quoting goes wrong.
+        enum QuotingProblem {
+            /// A quoted field open at the end of the input, or past the record limit.
+            case strayQuote(overLimit: Int?)
+            /// Text right after the quote that closed field `field`.
+            case textAfterQuote(field: Int)
+        }
+
+        /// Reports the current record and decides where reading resumes (see the type's documentation):
+        /// on the line after the record's first line, which may mean reading lines again.
+        mutating func malformed(_ problem: QuotingProblem, _ body: (Item) throws -> Bool) throws -> Outcome {
             let startLine = record.line
             recordStarted = false
             let resume = resumeOffset
-            let resumeLine = resume == nil ? line + 1 : startLine + 1
-            let reported: CSVError
-            switch error {
-            case let .unterminatedQuote(_, limit):
-                reported = .unterminatedQuote(resumeLine: resume == nil ? nil : resumeLine, overLimit: limit)
-            case let .textAfterClosingQuote(field, _):
-                reported = .textAfterClosingQuote(field: field, resumeLine: resumeLine)
-            default:
-                reported = error
+            let error: CSVError
+            switch problem {
+            case .strayQuote(let limit):
+                // At the end of the input with no line end inside the record there is nothing left to resume.
+                let atEnd = resume == nil && limit == nil
+                error = .unterminatedQuote(resumeLine: atEnd ? nil : startLine + 1, overLimit: limit)
+            case .textAfterQuote(let field):
+                error = .textAfterClosingQuote(field: field, resumeLine: startLine + 1)
             }
-            guard try body(.malformed(line: startLine, error: reported)) else { return .stop }
+            guard try body(.malformed(line: startLine, error: error)) else { return .stop }
             if let resume {
                 return .seek(resume, line: startLine + 1)
             }

@@ -136,7 +136,7 @@ private func read(_ text: String, chunkSize: Int = 1 << 20, maximumRecordBytes: 
             .record(line: 1, fields: ["id", "title"]),
             .malformed(line: 2, error: .recordTooLong(bytes: 101, limit: 50)),
             .record(line: 3, fields: ["2", "ok"]),
-            .malformed(line: 4, error: .unterminatedQuote(resumeLine: nil, overLimit: 50)),
+            .malformed(line: 4, error: .unterminatedQuote(resumeLine: 5, overLimit: 50)),
             .record(line: 5, fields: ["4", "after\""]),
             .record(line: 6, fields: ["5", "end"]),
         ])
