@@ -20,6 +20,7 @@ public struct CSVMapping: Sendable, Equatable {
     public var timezone: CSVTimeZone?
     /// The delimiter; detected from the header line when nil.
     public var delimiter: UInt8?
+    /// The text encoding of the file.
     public var encoding: CSVEncoding = .utf8
     /// Columns dropped entirely (e.g. personal data that must not reach the store).
     public var ignoredColumns: Set<String> = []

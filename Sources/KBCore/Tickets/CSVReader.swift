@@ -33,10 +33,12 @@ public final class CSVReader {
     private let handle: FileHandle
     private let path: String
     private let chunkSize: Int
+    /// The longest record kept; longer ones are reported as malformed.
     public let maximumRecordBytes: Int
     /// The field delimiter: given, or detected from the header line on the first read.
     public private(set) var delimiter: UInt8?
 
+    /// Opens `path`; with a nil `delimiter` it is detected from the header line.
     public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")

@@ -13,6 +13,7 @@ public struct CSVTicketBuilder {
         let foldedValues: [String: JSONValue]
     }
 
+    /// The mapping the builder reads records with.
     public let mapping: CSVMapping
     /// The header's column names, trimmed.
     public let columns: [String]

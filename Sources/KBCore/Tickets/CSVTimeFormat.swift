@@ -15,10 +15,13 @@ public struct CSVTimeFormat: Sendable, Equatable {
 
     /// The result of reading a time: local wall-clock seconds (as if UTC) and the offset when the text has one.
     public struct Reading: Sendable, Equatable {
+        /// Wall-clock time as seconds since 1970-01-01T00:00 (as if it were UTC).
         public var localSeconds: Int64
+        /// The UTC offset written in the text, nil when it has none.
         public var offsetSeconds: Int?
     }
 
+    /// The pattern as written in the mapping (`iso8601` for the default).
     public let pattern: String
     let tokens: [Token]
 

@@ -5,9 +5,11 @@ import Foundation
 /// The result is built as a native JSON object and validated by `Ticket(json:)`, so values kb cannot
 /// take get the same messages as in a JSON Lines import. See `docs/import-formats.md` for the field map.
 public struct ZendeskTicketConverter {
+    /// The maps the converter applies.
     public let settings: ZendeskImportSettings
     private let timeZoneCheck: (String) -> Bool
 
+    /// `timeZoneCheck` answers whether an IANA zone exists (import passes a cached one).
     public init(settings: ZendeskImportSettings, timeZoneCheck: @escaping (String) -> Bool = { TimeZone(identifier: $0) != nil }) {
         self.settings = settings
         self.timeZoneCheck = timeZoneCheck
