@@ -2,6 +2,8 @@ import Foundation
 
 /// Imports ticket files into the store: all files in one transaction, each bad record named and skipped.
 ///
+/// Reads kb's JSON Lines, CSV exports (through `csvMapping`) and Zendesk exports (through `zendesk`);
+/// every format ends in the same validation, duplicate check and upsert, and the same `ImportReport`.
 /// One transaction makes an import atomic: a kill at any moment leaves the database as it was
 /// before the import (SQLite's WAL discards the uncommitted frames on the next open).
 public final class TicketImporter {
@@ -12,6 +14,12 @@ public final class TicketImporter {
     public var progressInterval = 10_000
     /// Called for each rejected record as soon as it is found.
     public var onReject: ((ImportRejection) -> Void)?
+    /// How CSV columns become ticket fields; columns named like the native fields map themselves.
+    public var csvMapping = CSVMapping()
+    /// The longest CSV record read; longer ones are rejected with their line.
+    public var maximumCSVRecordBytes = 16 << 20
+    /// Policy maps, mapping file and comments for Zendesk exports.
+    public var zendesk = ZendeskImportSettings()
 
     public init(store: Store) {
         self.store = store
@@ -20,7 +28,16 @@ public final class TicketImporter {
     /// Imports every file; with `strict`, any rejection rolls the whole import back.
     ///
     /// `displayNames` (parallel to `paths`) are how rejections name the files, e.g. as the user typed them.
-    public func importFiles(_ paths: [String], displayNames: [String]? = nil, strict: Bool = false) throws -> ImportReport {
+    /// `format` applies to every file; when nil each file's format is detected from its first bytes,
+    /// all before the transaction starts, so a file kb cannot place stops the import with nothing written.
+    public func importFiles(_ paths: [String], displayNames: [String]? = nil, format: ImportFormat? = nil,
+                            strict: Bool = false) throws -> ImportReport {
+        let names = paths.indices.map { displayNames?[$0] ?? paths[$0] }
+        var formats: [ImportFormat] = []
+        for (index, path) in paths.enumerated() {
+            formats.append(try format ?? ImportFormat.detect(path: path, file: names[index]))
+        }
+        let comments = try formats.contains(.zendesk) ? zendesk.commentsPath.map { try ZendeskCommentSource(path: $0) } : nil
         var report = ImportReport()
         let connection = store.connection
         try connection.execute("PRAGMA cache_size = -65536")
@@ -28,7 +45,11 @@ public final class TicketImporter {
         try connection.execute("BEGIN IMMEDIATE")
         do {
             for (index, path) in paths.enumerated() {
-                try importJSONLines(path: path, name: displayNames?[index] ?? path, into: &report)
+                switch formats[index] {
+                case .jsonl: try importJSONLines(path: path, name: names[index], into: &report)
+                case .csv: try importCSV(path: path, name: names[index], into: &report)
+                case .zendesk: try importZendesk(path: path, name: names[index], comments: comments, into: &report)
+                }
             }
             if strict && !report.rejected.isEmpty {
                 try connection.execute("ROLLBACK")
@@ -67,19 +88,101 @@ public final class TicketImporter {
                     let json: JSONValue
                     do { json = try parser.parse(bytes) } catch let error as JSONParser.SyntaxError { throw TicketError.invalidJSON(reason: error.description) }
                     let ticket = try Ticket(json: json, timeZoneCheck: isKnownTimeZone)
-                    if let first = firstLineOfID[ticket.id] {
-                        throw TicketError.duplicateID(id: ticket.id, firstLine: Int(first))
-                    }
-                    firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: number)
-                    switch try store.upsert(ticket, source: bytes) {
-                    case .inserted: report.inserted += 1
-                    case .updated: report.updated += 1
-                    case .unchanged: report.unchanged += 1
-                    }
+                    try accept(ticket, line: number, source: bytes, firstLineOfID: &firstLineOfID, into: &report)
                 } catch let error as TicketError {
                     reject(ImportRejection(file: name, line: number, reason: error.description), into: &report)
                 }
                 if report.read % progressInterval == 0 { progress?(report.read) }
+            }
+            return true
+        }
+    }
+
+    /// Upserts a valid ticket, refusing an id already seen in the same file.
+    /// `source` is the record's JSON text when it came as JSON (stored as is, see `Store.upsert`).
+    private func accept(_ ticket: Ticket, line: Int, source: UnsafeBufferPointer<UInt8>? = nil,
+                        firstLineOfID: inout [String: Int32], into report: inout ImportReport) throws {
+        if let first = firstLineOfID[ticket.id] {
+            throw TicketError.duplicateID(id: ticket.id, firstLine: Int(first))
+        }
+        firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: line)
+        try upsert(ticket, source: source, into: &report)
+    }
+
+    private func upsert(_ ticket: Ticket, source: UnsafeBufferPointer<UInt8>? = nil, into report: inout ImportReport) throws {
+        switch try store.upsert(ticket, source: source) {
+        case .inserted: report.inserted += 1
+        case .updated: report.updated += 1
+        case .unchanged: report.unchanged += 1
+        }
+    }
+
+    private func countRead(into report: inout ImportReport) {
+        report.read += 1
+        if report.read % progressInterval == 0 { progress?(report.read) }
+    }
+
+    /// CSV: the first record is the header; each later record is a ticket or a rejection on the line it starts on.
+    private func importCSV(path: String, name: String, into report: inout ImportReport) throws {
+        let reader = try CSVReader(path: path, delimiter: csvMapping.delimiter, maximumRecordBytes: maximumCSVRecordBytes)
+        var builder: CSVTicketBuilder?
+        var firstLineOfID: [String: Int32] = [:]
+        var headerError: Error?
+        try reader.forEachRecord { item in
+            switch item {
+            case let .malformed(line, error):
+                guard builder != nil else {
+                    headerError = CSVError.invalidMapping(source: name, path: "header", reason: error.description)
+                    return false
+                }
+                countRead(into: &report)
+                reject(ImportRejection(file: name, line: line, reason: error.description), into: &report)
+            case let .record(record):
+                guard let builder else {
+                    do {
+                        builder = try CSVTicketBuilder(header: record, mapping: csvMapping, file: name)
+                    } catch {
+                        headerError = error
+                        return false
+                    }
+                    return true
+                }
+                countRead(into: &report)
+                do {
+                    let ticket = try builder.ticket(from: record, timeZoneCheck: isKnownTimeZone)
+                    try accept(ticket, line: record.line, firstLineOfID: &firstLineOfID, into: &report)
+                } catch let error as CSVError {
+                    reject(ImportRejection(file: name, line: record.line, reason: error.description), into: &report)
+                } catch let error as TicketError {
+                    reject(ImportRejection(file: name, line: record.line, reason: error.description), into: &report)
+                }
+            }
+            return true
+        }
+        if let headerError { throw headerError }
+        if builder == nil { throw CSVError.missingHeader(path: name) }
+    }
+
+    /// Zendesk: each ticket object converted through the policy's maps; a ticket repeated in the export
+    /// (incremental exports list a ticket again after each update) replaces the earlier copy.
+    private func importZendesk(path: String, name: String, comments: ZendeskCommentSource?, into report: inout ImportReport) throws {
+        let reader = ZendeskExportReader(path: path, file: name)
+        let converter = ZendeskTicketConverter(settings: zendesk, timeZoneCheck: isKnownTimeZone)
+        try reader.forEachTicket { item in
+            countRead(into: &report)
+            switch item {
+            case let .rejected(line, label, reason):
+                reject(ImportRejection(file: name, line: line, reason: label.map { "\($0): \(reason)" } ?? reason), into: &report)
+            case let .ticket(object, line, label):
+                let place = [label, ZendeskTicketConverter.ticketID(of: object)].compactMap { $0 }.joined(separator: " ")
+                do {
+                    let external = try ZendeskTicketConverter.zendeskID(object["id"]).flatMap { try comments?.comments(forTicket: $0) }
+                    let ticket = try converter.ticket(from: object, comments: external)
+                    try upsert(ticket, into: &report)
+                } catch let error as TicketError {
+                    let reason = place.isEmpty ? error.description : "\(place): \(error.description)"
+                    reject(ImportRejection(file: name, line: line, reason: reason), into: &report)
+                }
             }
             return true
         }

@@ -1,0 +1,62 @@
+/// Why a CSV record, a CSV file or a CSV mapping was refused.
+///
+/// Record errors become rejections (`FILE:LINE: error: …`, the line a record starts on); file and
+/// mapping errors stop the import before anything is written.
+public enum CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A record with a different number of fields than the header.
+    case raggedRecord(fields: Int, expected: Int)
+    /// A record longer than the reader buffers.
+    case recordTooLong(bytes: Int, limit: Int)
+    /// A quoted field still open at the end of the file or past the record limit; reading resumes on `resumeLine`.
+    case unterminatedQuote(resumeLine: Int?, overLimit: Int?)
+    /// Text right after a closing quote, i.e. a quote inside a quoted value that was not doubled.
+    case textAfterClosingQuote(field: Int, resumeLine: Int)
+    /// A value that is not text in the mapping's encoding.
+    case invalidText(column: String, encoding: String)
+    /// A value the mapping cannot turn into a ticket field.
+    case invalidValue(field: String, column: String, reason: String)
+    /// A file without a header line.
+    case missingHeader(path: String)
+    /// A mapping that names a column the header lacks.
+    case unknownColumn(path: String, field: String, column: String, columns: [String])
+    /// A required ticket field that no column or default provides.
+    case unmappedField(path: String, field: String, columns: [String])
+    /// A malformed record that the reader could only skip by going back in the input, which is not seekable.
+    case cannotResynchronize(path: String, line: Int)
+    /// A mapping file (or `--map` option) that is not valid; `path` is the JSON path inside it.
+    case invalidMapping(source: String, path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .raggedRecord(fields, expected):
+            return "record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(expected) (a missing delimiter, or a delimiter inside an unquoted value?)"
+        case let .recordTooLong(bytes, limit):
+            return "record of \(bytes) bytes is over the limit of \(limit) bytes; shorten its text"
+        case let .unterminatedQuote(resumeLine, overLimit):
+            let why = overLimit.map { "runs past \($0) bytes" } ?? "is still open at the end of the file"
+            let resume = resumeLine.map { "; reading resumed on line \($0)" } ?? ""
+            return "a quoted field \(why) (an unbalanced '\"'?)\(resume)"
+        case let .textAfterClosingQuote(field, resumeLine):
+            return "text after the closing quote of field \(field); a '\"' inside a quoted value must be doubled (\"\"); reading resumed on line \(resumeLine)"
+        case let .invalidText(column, encoding):
+            return "column \"\(column)\": not valid \(encoding) text; set \"encoding\" in the mapping (utf-8, windows-1252, latin-1)"
+        case let .invalidValue(field, column, reason):
+            return "\(field) (column \"\(column)\"): \(reason)"
+        case let .missingHeader(path):
+            return "\(path):1: error: the file has no header line; the first line of a CSV export names its columns"
+        case let .unknownColumn(path, field, column, columns):
+            return "\(path):1: error: the mapping reads \(field) from column \"\(column)\", but the header has no such column; columns: \(CSVError.list(columns))"
+        case let .unmappedField(path, field, columns):
+            return "\(path):1: error: no column for the required field '\(field)'; pass --map \(field)=COLUMN or map it in --mapping FILE; columns: \(CSVError.list(columns))"
+        case let .cannotResynchronize(path, line):
+            return "\(path):\(line): error: a malformed quoted record spans several lines and the input cannot be read again to recover; fix the quoting or import from a regular file"
+        case let .invalidMapping(source, path, reason):
+            return "\(source): error: \(path): \(reason)"
+        }
+    }
+
+    static func list(_ columns: [String]) -> String {
+        let shown = columns.prefix(40).map { "\"\($0)\"" }.joined(separator: ", ")
+        return columns.count > 40 ? shown + ", …" : shown
+    }
+}

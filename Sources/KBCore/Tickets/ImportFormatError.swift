@@ -1,0 +1,12 @@
+/// Why kb could not tell which format a ticket file is in.
+public enum ImportFormatError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The first bytes match no format; `reason` says what they look like.
+    case undetectable(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .undetectable(file, reason):
+            return "\(file): error: cannot tell the format: \(reason); pass --format jsonl|csv|zendesk"
+        }
+    }
+}
