@@ -35,7 +35,7 @@ struct ArticleLintCommand: Subcommand {
                 + "and only generic personal data is detected (run 'kb import FILE')")
         }
         defer { try? store?.close() }
-        let names = try store.map(PersonNames.load(from:)) ?? PersonNames()
+        let names = try store.map { try PersonNames.load(from: $0) } ?? PersonNames()
         let linter = ArticleLinter(redactor: names.redactor(language: .es))
         let lookup = try store?.connection.prepare("SELECT 1 FROM tickets WHERE id = ?")
         var lookupError: Error?

@@ -39,6 +39,9 @@ struct GapsCommand: Subcommand {
         return KB.success
     }
 
+    /// Ticket ids listed per cluster in the text report.
+    static let maximumIDs = 12
+
     private static func print(_ report: KnowledgeGapReport, to out: OutputStream) {
         out.line("Knowledge gaps since \(report.since.day()): \(report.solvedTickets) solved tickets, "
             + "\(report.linkedTickets) linked to an article, \(report.matchedTickets) answered by an article, "
@@ -53,7 +56,9 @@ struct GapsCommand: Subcommand {
             out.line("\(cluster.rank). \(cluster.suggestedTitle)")
             out.line("   \(service), \(size) \(size == 1 ? "ticket" : "tickets"), \(cluster.recentCount) in the last "
                 + "\(report.recentDays) days; terms: \(cluster.terms.joined(separator: ", "))")
-            out.line("   " + cluster.tickets.map(\.id).joined(separator: " "))
+            // A big cluster would bury the report under ids: the text shows the latest few, --json all.
+            let shown = cluster.tickets.suffix(maximumIDs).map(\.id).joined(separator: " ")
+            out.line("   " + (size > maximumIDs ? "… \(size - maximumIDs) earlier, then " : "") + shown)
         }
         if report.clusterCount > report.clusters.count {
             out.line()

@@ -23,22 +23,32 @@ public struct PersonNames: Sendable, Equatable {
     /// Reads the names from the store: each ticket's customer, the authors of `created` and
     /// `customer_update` events (the customer's contacts) and the assignees and authors of every other
     /// event (agents). A name seen in both roles counts as an agent; vendor references (`vendor:x`) and
-    /// the system authors above are left out.
-    public static func load(from store: Store) throws -> PersonNames {
+    /// the system authors above are left out. With `ticketIDs`, only those tickets are read (the names
+    /// that can appear in their text), which is much cheaper than reading every timeline.
+    public static func load(from store: Store, ticketIDs: [String]? = nil) throws -> PersonNames {
         var customers = Set<String>()
         var agents = Set<String>()
-        try store.connection.prepare("SELECT DISTINCT customer FROM tickets WHERE customer IS NOT NULL").forEachRow { row in
-            customers.insert(row.text(0))
+        // The ids travel as one bound JSON array, however many there are.
+        let scope = ticketIDs == nil ? "tickets" : "tickets WHERE id IN (SELECT value FROM json_each(?1))"
+        var values: [any SQLBindable] = []
+        if let ticketIDs {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for id in ticketIDs { writer.string(id) }
+            writer.endArray()
+            values = [writer.text]
         }
-        try store.connection.prepare("SELECT DISTINCT doc ->> '$.assignee' FROM tickets WHERE doc ->> '$.assignee' IS NOT NULL")
-            .forEachRow { row in agents.insert(row.text(0)) }
+        try store.connection.prepare("SELECT DISTINCT customer, doc ->> '$.assignee' FROM \(scope)").forEachRow(values) { row in
+            if let customer = row.optionalText(0) { customers.insert(customer) }
+            if let assignee = row.optionalText(1) { agents.insert(assignee) }
+        }
         let sql = """
             SELECT e.value ->> '$.author', max(e.value ->> '$.kind' NOT IN ('created', 'customer_update'))
-            FROM tickets t, json_each(t.doc, '$.events') e
+            FROM (SELECT doc FROM \(scope)) t, json_each(t.doc, '$.events') e
             WHERE e.value ->> '$.author' IS NOT NULL
             GROUP BY 1
             """
-        try store.connection.prepare(sql).forEachRow { row in
+        try store.connection.prepare(sql).forEachRow(values) { row in
             if row.int(1) == 1 { agents.insert(row.text(0)) } else { customers.insert(row.text(0)) }
         }
         func keep(_ name: String) -> Bool {

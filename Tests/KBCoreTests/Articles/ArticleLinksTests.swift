@@ -60,5 +60,7 @@ import KBTestSupport
         let names = try PersonNames.load(from: store)
         #expect(names.customers == ["Banco Austral", "María Pérez"])
         #expect(names.agents == ["ana"])
+        #expect(try PersonNames.load(from: store, ticketIDs: ["T-1042"]) == names)
+        #expect(try PersonNames.load(from: store, ticketIDs: ["T-9"]) == PersonNames())
     }
 }
