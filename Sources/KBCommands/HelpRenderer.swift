@@ -40,7 +40,8 @@ enum HelpRenderer {
         if !spec.subcommands.isEmpty {
             out += "\nSUBCOMMANDS:\n"
             for subcommand in spec.subcommands { out += row(subcommand.name, subcommand.abstract) }
-            out += "\n  See '\(path.joined(separator: " ")) help <subcommand>' for detailed help.\n"
+            let prefix = ([path.first ?? "kb", "help"] + path.dropFirst()).joined(separator: " ")
+            out += "\n  See '\(prefix) <subcommand>' for detailed help.\n"
         }
         if !spec.examples.isEmpty {
             out += "\nEXAMPLES:\n"

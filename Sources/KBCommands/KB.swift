@@ -12,7 +12,9 @@ public enum KB {
 
     static var subcommands: [any Subcommand.Type] {
         [
+            ArticleCommand.self,
             DemoCommand.self,
+            GapsCommand.self,
             GenerateCommand.self,
             ImportCommand.self,
             IndexCommand.self,

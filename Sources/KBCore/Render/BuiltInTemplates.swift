@@ -3,6 +3,72 @@
 /// The default templates shipped in `templates/`, compiled in, keyed by `LANGUAGE/NAME`.
 public enum BuiltInTemplates {
     public static let sources: [String: String] = [
+        "en/article.md": #"""
+---
+id: {{{yaml.id}}}
+title: {{{yaml.title}}}
+state: {{{yaml.state}}}
+audience: {{{yaml.audience}}}
+services: {{{yaml.services}}}
+tags: {{{yaml.tags}}}
+tickets: {{{yaml.tickets}}}
+updated: {{{yaml.updated}}}
+language: {{{yaml.language}}}
+---
+## Problem
+<!-- In the customer's words (ticket {{{ticket.id}}}); summarise without losing how they put it. -->
+{{#problem.quote}}
+{{{.}}}
+{{/problem.quote}}
+{{#problem.has_updates}}
+
+What the customer added during the case:
+{{#problem.updates}}
+- {{{.}}}
+{{/problem.updates}}
+{{/problem.has_updates}}
+
+## Environment
+{{#environment}}
+- {{{label}}}: {{{value}}}
+{{/environment}}
+{{^has_environment}}
+{{{placeholder}}}
+{{/has_environment}}
+
+## Resolution
+{{#solution.resolution}}
+{{{solution.resolution}}}
+{{/solution.resolution}}
+{{#solution.has_steps}}
+
+Steps:
+{{#solution.steps}}
+{{{number}}}. {{{text}}}
+{{/solution.steps}}
+{{/solution.has_steps}}
+{{^solution.has_content}}
+{{{placeholder}}}
+{{/solution.has_content}}
+
+## Cause
+{{#cause}}
+{{{cause}}}
+{{/cause}}
+{{^cause}}
+{{{placeholder}}}
+{{/cause}}
+{{#has_internal_notes}}
+
+<!-- internal -->
+Internal notes from ticket {{{ticket.id}}}:
+{{#internal_notes}}
+- {{{at}}} {{{kind}}}: {{{text}}}
+{{/internal_notes}}
+<!-- /internal -->
+{{/has_internal_notes}}
+
+"""#,
         "en/training.html": #"""
 {{! Customer training material (kb training --format html). Texts go in with double mustaches, which escape HTML; only *_html (Markdown converted by kb, raw HTML dropped) and stylesheet use triple mustaches. }}
 <!DOCTYPE html>
@@ -210,6 +276,72 @@ article.kb-article h3 { color: #374151; }
 {{{answer}}}
 {{/entries}}
 {{/faq}}
+
+"""#,
+        "es/article.md": #"""
+---
+id: {{{yaml.id}}}
+title: {{{yaml.title}}}
+state: {{{yaml.state}}}
+audience: {{{yaml.audience}}}
+services: {{{yaml.services}}}
+tags: {{{yaml.tags}}}
+tickets: {{{yaml.tickets}}}
+updated: {{{yaml.updated}}}
+language: {{{yaml.language}}}
+---
+## Problema
+<!-- En palabras del cliente (ticket {{{ticket.id}}}); resuma sin perder cómo lo describió. -->
+{{#problem.quote}}
+{{{.}}}
+{{/problem.quote}}
+{{#problem.has_updates}}
+
+Lo que el cliente agregó durante el caso:
+{{#problem.updates}}
+- {{{.}}}
+{{/problem.updates}}
+{{/problem.has_updates}}
+
+## Entorno
+{{#environment}}
+- {{{label}}}: {{{value}}}
+{{/environment}}
+{{^has_environment}}
+{{{placeholder}}}
+{{/has_environment}}
+
+## Solución
+{{#solution.resolution}}
+{{{solution.resolution}}}
+{{/solution.resolution}}
+{{#solution.has_steps}}
+
+Pasos:
+{{#solution.steps}}
+{{{number}}}. {{{text}}}
+{{/solution.steps}}
+{{/solution.has_steps}}
+{{^solution.has_content}}
+{{{placeholder}}}
+{{/solution.has_content}}
+
+## Causa
+{{#cause}}
+{{{cause}}}
+{{/cause}}
+{{^cause}}
+{{{placeholder}}}
+{{/cause}}
+{{#has_internal_notes}}
+
+<!-- internal -->
+Notas internas del ticket {{{ticket.id}}}:
+{{#internal_notes}}
+- {{{at}}} {{{kind}}}: {{{text}}}
+{{/internal_notes}}
+<!-- /internal -->
+{{/has_internal_notes}}
 
 """#,
         "es/training.html": #"""

@@ -236,10 +236,6 @@ import Testing
         }
     }
 
-    @Test func loadsTheShippedFile() throws {
-        let policy = try Policy.load(path: PolicyTests.packageRoot.appendingPathComponent("kb/policy.json").path)
-        #expect(policy == Policy.default)
-    }
 
     @Test func errorDescriptionsAreLowerCase() {
         let error = PolicyError.invalid(path: "$.targets.1.first_response", reason: PolicyDuration.expectation)

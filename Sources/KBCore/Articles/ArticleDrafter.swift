@@ -1,0 +1,159 @@
+/// Turns a solved ticket into a KCS article draft through the `article.md` template.
+///
+/// - **Problema**: the customer's own words — the ticket title and description, then what the customer
+///   added before the ticket was resolved (`customer_update` events), quoted.
+/// - **Entorno**: the ticket's service, plan and channel.
+/// - **Solución**: the resolution, then the public `action` and `comment` events as numbered steps.
+/// - **Causa**: the root cause.
+/// - Internal events (notes, internal actions) go into an `<!-- internal -->` block after Causa.
+///
+/// Everything taken from the ticket goes through the redactor (emails, phones, IPs, secrets and the
+/// customer and agent names the store knows) and is made inert as Markdown: it cannot open a heading,
+/// a code fence or an internal block. Where the ticket has nothing to say, the draft holds the
+/// placeholder lint knows (`(completar)`, `(to complete)`). The front matter is written so that it
+/// parses back to exactly these values, and the rendered draft is parsed before it is returned.
+public struct ArticleDrafter: Sendable {
+    /// The template name (`templates/LANG/article.md.mustache`).
+    public static let templateName = "article.md"
+
+    public var language: ArticleLanguage
+    public var templates: TemplateSet
+    public var redactor: Redactor
+
+    public init(language: ArticleLanguage, templates: TemplateSet, names: PersonNames = PersonNames()) {
+        self.language = language
+        self.templates = templates
+        self.redactor = names.redactor(language: language == .en ? .en : .es)
+    }
+
+    /// The placeholder a writer replaces, in the draft's language.
+    public var placeholder: String {
+        language == .en ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
+    }
+
+    /// Drafts article `id` from `ticket`, dated `date` (its UTC day). Refuses a ticket that is not
+    /// resolved or closed unless `allowOpen`.
+    public func draft(from ticket: Ticket, id: String, date: Timestamp, allowOpen: Bool = false) throws -> ArticleDraft {
+        guard ticket.isDone || allowOpen else {
+            throw ArticleDraftError.ticketNotResolved(id: ticket.id, status: ticket.status.rawValue)
+        }
+        let title = articleTitle(for: ticket)
+        let path = ArticleDrafter.relativePath(title: title, ticket: ticket)
+        let text = try templates.render(ArticleDrafter.templateName, context: context(for: ticket, id: id, title: title, date: date))
+        let article: Article
+        do {
+            article = try Article.parse(text: text, path: path)
+        } catch {
+            throw ArticleDraftError.invalidTemplate(name: ArticleDrafter.templateName, reason: "\(error)")
+        }
+        guard article.id == id, article.title == title, article.tickets == [ticket.id] else {
+            throw ArticleDraftError.invalidTemplate(name: ArticleDrafter.templateName,
+                                                    reason: "the front matter does not carry the draft's id, title and ticket")
+        }
+        return ArticleDraft(id: id, ticketID: ticket.id, title: title, language: language, path: path, text: text)
+    }
+
+    /// `kb/articles/SERVICE/SLUG.md`, or `kb/articles/SLUG.md` when the ticket has no service; both
+    /// parts are slugs (the title's, else the ticket id's), so the path stays inside `kb/articles`.
+    public static func relativePath(title: String, ticket: Ticket) -> String {
+        var path = ArticleScanner.articlesFolder + "/"
+        if let service = ticket.service, !service.isEmpty {
+            path += Slug.make(service, fallback: "general") + "/"
+        }
+        return path + Slug.make(title, fallback: ticket.id) + ".md"
+    }
+
+    /// The ticket title, redacted, on one line; the ticket id when nothing is left.
+    func articleTitle(for ticket: Ticket) -> String {
+        let title = MarkdownText.singleLine(redactor.redact(ticket.title))
+        return title.isEmpty ? ticket.id : title
+    }
+
+    /// The values the template renders, already redacted, escaped for Markdown and quoted for YAML.
+    func context(for ticket: Ticket, id: String, title: String, date: Timestamp) -> TemplateValue {
+        let ticket = ticket.sortedTimeline()
+        let services = ticket.service.map { MarkdownText.trimmed($0).isEmpty ? [] : [$0] } ?? []
+        var tags: [String] = []
+        for tag in ticket.tags where !MarkdownText.trimmed(tag).isEmpty && !tags.contains(tag) { tags.append(tag) }
+        let english = language == .en
+
+        // The customer's words stop at the resolution: later updates are thanks and confirmations.
+        let resolvedAt = ticket.resolvedAt ?? ticket.events.first { $0.kind == .resolved }?.at
+        let updates = ticket.events.filter { event in
+            event.kind == .customerUpdate && event.visibility == .public && !MarkdownText.trimmed(event.text).isEmpty
+                && (resolvedAt.map { event.at <= $0 } ?? true)
+        }.map { MarkdownText.singleLine(redactor.redact($0.text)) }
+        var quote = [MarkdownText.singleLine(redactor.redact(ticket.title))]
+        let description = MarkdownText.lines(redactor.redact(ticket.description))
+        if !description.isEmpty { quote += [""] + description }
+
+        var environment: [TemplateValue] = []
+        func addEnvironment(_ label: String, _ value: String?) {
+            guard let value, !MarkdownText.trimmed(value).isEmpty else { return }
+            environment.append(["label": .string(label), "value": .string(MarkdownText.singleLine(redactor.redact(value)))])
+        }
+        addEnvironment(english ? "Service" : "Servicio", ticket.service)
+        addEnvironment("Plan", ticket.plan)
+        addEnvironment(english ? "Channel" : "Canal", ticket.channel?.rawValue)
+
+        let resolution = ticket.resolution.map { MarkdownText.paragraph(redactor.redact($0)) } ?? ""
+        var steps: [TemplateValue] = []
+        for event in ticket.events where (event.kind == .action || event.kind == .comment) && event.visibility == .public {
+            let text = MarkdownText.singleLine(redactor.redact(event.text))
+            guard !text.isEmpty, text != resolution else { continue }
+            steps.append(["number": .number(Double(steps.count + 1)), "text": .string(text)])
+        }
+        let cause = ticket.rootCause.map { MarkdownText.paragraph(redactor.redact($0)) } ?? ""
+
+        var notes: [TemplateValue] = []
+        for event in ticket.events where event.visibility == .internal {
+            let text = MarkdownText.singleLine(redactor.redact(event.text))
+            guard !text.isEmpty else { continue }
+            notes.append([
+                "at": .string(event.at.formatted(offsetSeconds: ticket.displayOffset)),
+                "kind": .string(event.kind.rawValue),
+                "text": .string(text),
+            ])
+        }
+
+        return [
+            "id": .string(id),
+            "title": .string(MarkdownText.singleLine(title)),
+            "placeholder": .string(placeholder),
+            "yaml": [
+                "id": .string(FrontMatterWriter.scalar(id)),
+                "title": .string(FrontMatterWriter.scalar(title)),
+                "state": .string(ArticleState.wip.rawValue),
+                "audience": .string(ArticleAudience.internal.rawValue),
+                "services": .string(FrontMatterWriter.flowList(services)),
+                "tags": .string(FrontMatterWriter.flowList(tags)),
+                "tickets": .string(FrontMatterWriter.flowList([ticket.id])),
+                "updated": .string(date.day()),
+                "language": .string(language.rawValue),
+            ],
+            "ticket": [
+                "id": .string(MarkdownText.singleLine(ticket.id)),
+                "severity": .number(Double(ticket.severity)),
+                "severity_name": .string(Severity.name(ticket.severity, language: language.rawValue)),
+                "status": .string(ticket.status.rawValue),
+            ],
+            "problem": [
+                // Quoted here, not in the template, so a blank line stays a bare `>` (no trailing space).
+                "quote": .array(quote.map { .string($0.isEmpty ? ">" : "> " + $0) }),
+                "updates": .array(updates.map { .string($0) }),
+                "has_updates": .bool(!updates.isEmpty),
+            ],
+            "environment": .array(environment),
+            "has_environment": .bool(!environment.isEmpty),
+            "solution": [
+                "resolution": .string(resolution),
+                "steps": .array(steps),
+                "has_steps": .bool(!steps.isEmpty),
+                "has_content": .bool(!resolution.isEmpty || !steps.isEmpty),
+            ],
+            "cause": .string(cause),
+            "internal_notes": .array(notes),
+            "has_internal_notes": .bool(!notes.isEmpty),
+        ]
+    }
+}
