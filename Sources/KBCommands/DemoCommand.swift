@@ -34,7 +34,7 @@ struct DemoCommand: Subcommand {
         out.line("kb import kb/demo/tickets.jsonl → read \(report.read), inserted \(report.inserted), updated \(report.updated), unchanged \(report.unchanged), rejected \(report.rejected.count)")
 
         section("Index", out)
-        let files = try ArticleScanner.scan(root: workspace.root)
+        let files = try ArticleScanner.entries(root: workspace.root)
         let index = try store.indexArticles(files, defaultLanguage: try workspace.loadPolicy().analyzerLanguage)
         out.line("kb index → \(files.count) articles: added \(index.added.count), changed \(index.changed.count), removed \(index.removed.count), unchanged \(index.unchanged.count), invalid \(index.invalid.count)")
 

@@ -18,7 +18,7 @@ struct IndexCommand: Subcommand {
         let policy = try workspace.loadPolicy()
         let store = try workspace.openStore()
         defer { try? store.close() }
-        let files = try ArticleScanner.scan(root: workspace.root)
+        let files = try ArticleScanner.entries(root: workspace.root)
         let report = try store.indexArticles(files, defaultLanguage: policy.analyzerLanguage)
         for error in report.invalid { context.stderr.line(error.description) }
         if arguments.flag("--json") {

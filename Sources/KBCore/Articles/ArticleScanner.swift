@@ -11,53 +11,70 @@ public enum ArticleScanner {
     /// folders, which could loop. A workspace without `kb/articles` has no articles; a file or folder
     /// that cannot be read is an error rather than an article silently left out of the index.
     public static func scan(root: URL) throws(ArticleError) -> [ArticleFile] {
-        let folder = root.appendingPathComponent(articlesFolder, isDirectory: true)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else { return [] }
-        var relativePaths: [String] = []
-        try collect(folder: folder, relative: articlesFolder, into: &relativePaths)
-        relativePaths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var files: [ArticleFile] = []
-        files.reserveCapacity(relativePaths.count)
-        for relative in relativePaths {
-            let url = root.appendingPathComponent(relative, isDirectory: false)
-            let data: Data
-            do {
-                data = try Data(contentsOf: url)
-            } catch {
-                throw .unreadable(path: relative, reason: describe(error))
-            }
-            files.append(ArticleFile(path: relative, bytes: [UInt8](data)))
-        }
+        for entry in try entries(root: root) { files.append(try entry.read()) }
         return files
     }
 
-    private static func collect(folder: URL, relative: String, into paths: inout [String]) throws(ArticleError) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw .unreadable(path: relative, reason: describe(error))
+    /// Every `*.md` file under `ROOT/kb/articles` with its size and modification time, without reading it,
+    /// sorted by relative path in byte order.
+    ///
+    /// Walks the tree with `opendir`/`lstat` rather than Foundation's URL resource values, which cost
+    /// milliseconds per file on Linux: `kb index` with nothing changed must stay fast over 10,000 files.
+    public static func entries(root: URL) throws(ArticleError) -> [ArticleEntry] {
+        let folder = root.appendingPathComponent(articlesFolder, isDirectory: true)
+        var status = stat()
+        guard stat(folder.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return [] }
+        var entries: [ArticleEntry] = []
+        try collect(folder: folder.path, relative: articlesFolder, root: root, into: &entries)
+        // Byte order, compared with memcmp: Swift's String ordering is Unicode-aware and much slower.
+        let keys = entries.map { Array($0.path.utf8) }
+        let order = keys.indices.sorted { left, right in
+            let a = keys[left], b = keys[right]
+            let common = min(a.count, b.count)
+            let result = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, common) } }
+            return result != 0 ? result < 0 : a.count < b.count
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let childRelative = relative + "/" + name
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    continue
-                }
-            } else if values?.isDirectory == true {
-                try collect(folder: url, relative: childRelative, into: &paths)
-                continue
+        return order.map { entries[$0] }
+    }
+
+    private static func collect(folder: String, relative: String, root: URL, into entries: inout [ArticleEntry]) throws(ArticleError) {
+        guard let directory = opendir(folder) else {
+            throw .unreadable(path: relative, reason: String(cString: strerror(errno)).lowercased())
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name.hasSuffix(".md") { paths.append(childRelative) }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        for name in names {
+            let path = folder + "/" + name
+            let childRelative = relative + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0 else {
+                throw .unreadable(path: childRelative, reason: String(cString: strerror(errno)).lowercased())
+            }
+            var kind = status.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                // A link to a folder could loop: skip it; a link to a file is read through.
+                guard stat(path, &status) == 0 else { continue }
+                kind = status.st_mode & S_IFMT
+                if kind == S_IFDIR { continue }
+            }
+            if kind == S_IFDIR {
+                try collect(folder: path, relative: childRelative, root: root, into: &entries)
+            } else if kind == S_IFREG, name.hasSuffix(".md") {
+                let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+                entries.append(ArticleEntry(path: childRelative, absolutePath: path,
+                                            size: Int64(status.st_size), modifiedNanoseconds: modified))
+            }
         }
     }
 
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code))).lowercased()
         }

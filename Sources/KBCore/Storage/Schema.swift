@@ -38,6 +38,8 @@ enum Schema {
             id TEXT NOT NULL,
             path TEXT NOT NULL UNIQUE,
             hash TEXT NOT NULL,
+            size INTEGER NOT NULL DEFAULT 0,
+            mtime INTEGER NOT NULL DEFAULT 0,
             title TEXT NOT NULL,
             state TEXT NOT NULL,
             audience TEXT NOT NULL,

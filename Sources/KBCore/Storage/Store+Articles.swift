@@ -1,20 +1,58 @@
 import Foundation
 
 extension Store {
-    /// Mirrors the scanned article files into the index: only files whose content hash changed are
-    /// re-parsed and re-indexed, removed files are dropped, and a file that does not parse is reported
-    /// and keeps its previously indexed version. One transaction: all or nothing.
+    /// Mirrors the article files on disk into the index, like git's index: a file whose size and
+    /// modification time match the indexed ones is not even read; otherwise its content hash decides,
+    /// and only a changed file is parsed and reindexed. Removed files are dropped; a file that does not
+    /// parse is reported and keeps its previously indexed version. One transaction: all or nothing.
+    public func indexArticles(_ entries: [ArticleEntry], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
+        try indexArticles(entries.map { entry in
+            ArticleSource(path: entry.path, size: entry.size, modified: entry.modifiedNanoseconds) { () throws(ArticleError) in
+                try entry.read()
+            }
+        }, defaultLanguage: defaultLanguage)
+    }
+
+    /// Indexes files already read (tests, generated content); they are always compared by content hash.
     public func indexArticles(_ files: [ArticleFile], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
+        try indexArticles(files.map { file in
+            ArticleSource(path: file.path, size: Int64(file.bytes.count), modified: 0) { () throws(ArticleError) in file }
+        }, defaultLanguage: defaultLanguage)
+    }
+
+    private struct ArticleSource {
+        let path: String
+        let size: Int64
+        /// Zero when unknown: the content hash then always decides.
+        let modified: Int64
+        let load: () throws(ArticleError) -> ArticleFile
+    }
+
+    private func indexArticles(_ sources: [ArticleSource], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
         var report = IndexReport()
         try connection.transaction {
-            var existing: [String: (hash: String, language: String)] = [:]
-            try connection.prepare("SELECT path, hash, language FROM articles").forEachRow { row in
-                existing[row.text(0)] = (row.text(1), row.text(2))
+            var existing: [String: (hash: String, language: String, size: Int64, modified: Int64)] = [:]
+            try connection.prepare("SELECT path, hash, language, size, mtime FROM articles").forEachRow { row in
+                existing[row.text(0)] = (row.text(1), row.text(2), row.int64(3), row.int64(4))
             }
-            for file in files {
-                let previous = existing.removeValue(forKey: file.path)
-                if previous?.hash == file.contentHash {
-                    report.unchanged.append(file.path)
+            for source in sources {
+                let previous = existing.removeValue(forKey: source.path)
+                if let previous, source.modified != 0, previous.size == source.size, previous.modified == source.modified {
+                    report.unchanged.append(source.path)
+                    continue
+                }
+                let file: ArticleFile
+                do {
+                    file = try source.load()
+                } catch let error as ArticleError {
+                    report.invalid.append(error)
+                    continue
+                }
+                if let previous, previous.hash == file.contentHash {
+                    // Touched but not changed: remember the new stat data so the next run skips reading it.
+                    try connection.cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?")
+                        .execute([source.size, source.modified, source.path])
+                    report.unchanged.append(source.path)
                     continue
                 }
                 let article: Article
@@ -27,7 +65,7 @@ extension Store {
                 if let previous { try deleteArticle(path: file.path, language: previous.language) }
                 let language = article.language.flatMap { AnalyzerLanguage(rawValue: $0.rawValue) } ?? defaultLanguage
                 try tokenizer.with(language: language) {
-                    try insert(article, hash: file.contentHash, language: language)
+                    try insert(article, hash: file.contentHash, language: language, size: source.size, modified: source.modified)
                 }
                 if previous == nil { report.added.append(file.path) } else { report.changed.append(file.path) }
             }
@@ -46,7 +84,7 @@ extension Store {
         }
     }
 
-    private func insert(_ article: Article, hash: String, language: AnalyzerLanguage) throws {
+    private func insert(_ article: Article, hash: String, language: AnalyzerLanguage, size: Int64, modified: Int64) throws {
         func text(_ kinds: [ArticleSectionKind]) -> String {
             kinds.compactMap { article.section($0)?.text }.joined(separator: "\n\n")
         }
@@ -58,11 +96,11 @@ extension Store {
             return writer.text
         }
         try connection.cached("""
-            INSERT INTO articles(id, path, hash, title, state, audience, language, services, tags, tickets, updated,
-                                 problem, solution, tags_text, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles(id, path, hash, size, mtime, title, state, audience, language, services, tags, tickets,
+                                 updated, problem, solution, tags_text, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([
-                article.id, article.path, hash, article.title, article.state.rawValue, article.audience.rawValue,
+                article.id, article.path, hash, size, modified, article.title, article.state.rawValue, article.audience.rawValue,
                 language.rawValue, list(article.services), list(article.tags), list(article.tickets), article.updated,
                 text([.problem, .environment]), text([.solution, .cause]),
                 (article.tags + article.services).joined(separator: " "), article.body,
