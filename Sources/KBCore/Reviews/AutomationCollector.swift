@@ -20,6 +20,11 @@ struct AutomationCollector {
     /// Earliest creation of any ticket read, for an open-ended period.
     var firstCreated: Int64?
     private var timeZones: [String: TimeZone] = [:]
+    /// Texts already analysed: templated wordings repeat across thousands of incidents.
+    private var analysed: [String: (terms: [Int32], wording: String)] = [:]
+    private var evidenceRequestTexts: [String: Bool] = [:]
+    /// Bound on each cache, so free-form text cannot grow them without limit.
+    static let cacheLimit = 200_000
 
     init(options: AutomationOptions, policy: Policy) {
         self.options = options
@@ -54,17 +59,17 @@ struct AutomationCollector {
         for (index, event) in events.enumerated() {
             switch event.kind {
             case .action:
-                let terms = normalizer.terms(event.text)
+                let (terms, wording) = analyse(event.text)
                 if !terms.isEmpty {
-                    let phrase = actions.phrase(terms: vocabulary.ids(for: terms), wording: Self.wording(event.text))
+                    let phrase = actions.phrase(terms: terms, wording: wording)
                     uses.append(.init(phrase: phrase, seconds: work[index]))
                     if seenActions.insert(phrase).inserted { actions.countIncident(phrase) }
                 }
             case .comment where event.visibility == .public:
-                if normalizer.requestsEvidence(event.text) {
-                    let terms = normalizer.terms(event.text)
+                if requestsEvidence(event.text) {
+                    let (terms, wording) = analyse(event.text)
                     if !terms.isEmpty {
-                        let phrase = evidenceRequests.phrase(terms: vocabulary.ids(for: terms), wording: Self.wording(event.text))
+                        let phrase = evidenceRequests.phrase(terms: terms, wording: wording)
                         if !asks.contains(phrase) {
                             asks.append(phrase)
                             evidenceRequests.countIncident(phrase)
@@ -72,7 +77,7 @@ struct AutomationCollector {
                     }
                 }
             case .escalation:
-                if let target = event.to?.trimmingCharacters(in: .whitespaces), !target.isEmpty,
+                if let target = event.to.map(Self.trimmed), !target.isEmpty,
                    !escalations.contains(where: { $0.target == target }) {
                     escalations.append(.init(target: target, delaySeconds: max(0, event.at.seconds - ticket.createdAt.seconds),
                                              workSecondsBefore: workSoFar))
@@ -85,7 +90,7 @@ struct AutomationCollector {
             workSoFar += work[index]
         }
 
-        let cause = (ticket.rootCause ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let cause = analyse(ticket.rootCause ?? "")
         let sla = TicketSLA(ticket: ticket, policy: policy, now: options.now)
         let zone = timeZone(sla.timeZoneIdentifier)
         let local = ticket.createdAt.seconds + Int64(zone.secondsFromGMT(for: ticket.createdAt.date))
@@ -93,7 +98,7 @@ struct AutomationCollector {
         incidents.append(AutomationIncident(
             id: ticket.id, service: ticket.service ?? "", createdAt: ticket.createdAt.seconds, workSeconds: workSoFar,
             actions: uses, evidenceRequests: asks,
-            causeTerms: cause.isEmpty ? [] : vocabulary.ids(for: normalizer.terms(cause)), causeText: Self.wording(cause),
+            causeTerms: cause.terms, causeText: cause.wording,
             namesArticle: ticket.articles.contains { !$0.isEmpty },
             customerReported: ticket.channel != .monitoreo && !detectedFirst,
             escalations: escalations, breached: sla.isBreached,
@@ -103,12 +108,32 @@ struct AutomationCollector {
 
     /// Reads a closed severity-5 request.
     mutating func addRequest(_ ticket: Ticket) {
-        noteCreated(ticket.createdAt.seconds)
-        let events = ticket.sortedTimeline().events
-        let work = AutomationIncident.workSeconds(of: events).reduce(0, +)
-        requests.append(AutomationRequest(
-            id: ticket.id, service: ticket.service ?? "", createdAt: ticket.createdAt.seconds, title: Self.wording(ticket.title),
-            titleTerms: vocabulary.ids(for: normalizer.terms(ticket.title)), workSeconds: work))
+        let work = AutomationIncident.workSeconds(of: ticket.sortedTimeline().events).reduce(0, +)
+        addRequest(id: ticket.id, service: ticket.service ?? "", createdAt: ticket.createdAt.seconds, title: ticket.title,
+                   workSeconds: work)
+    }
+
+    /// Reads a closed severity-5 request from the few fields self-service needs.
+    mutating func addRequest(id: String, service: String, createdAt: Int64, title: String, workSeconds: Int64) {
+        noteCreated(createdAt)
+        let analysedTitle = analyse(title)
+        requests.append(AutomationRequest(id: id, service: service, createdAt: createdAt, title: analysedTitle.wording,
+                                          titleTerms: analysedTitle.terms, workSeconds: workSeconds))
+    }
+
+    /// The normalised term ids (distinct, in text order) and the display wording of a text.
+    private mutating func analyse(_ text: String) -> (terms: [Int32], wording: String) {
+        if let known = analysed[text] { return known }
+        let result = (vocabulary.ids(for: normalizer.terms(text)), Self.wording(text))
+        if analysed.count < Self.cacheLimit { analysed[text] = result }
+        return result
+    }
+
+    private mutating func requestsEvidence(_ text: String) -> Bool {
+        if let known = evidenceRequestTexts[text] { return known }
+        let result = normalizer.requestsEvidence(text)
+        if evidenceRequestTexts.count < Self.cacheLimit { evidenceRequestTexts[text] = result }
+        return result
     }
 
     private mutating func noteCreated(_ seconds: Int64) {
@@ -120,6 +145,12 @@ struct AutomationCollector {
         let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
         timeZones[identifier] = zone
         return zone
+    }
+
+    /// A short text without surrounding spaces (Foundation's trimming is slow on Linux).
+    static func trimmed(_ text: String) -> String {
+        guard text.first?.isWhitespace == true || text.last?.isWhitespace == true else { return text }
+        return String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
     /// A text as shown in a report: whitespace runs (line breaks included) become one space.

@@ -73,12 +73,22 @@ public struct AutomationProposal: Sendable, Equatable {
 
     /// Ids without duplicates, in natural order: `T-9` before `T-10`.
     public static func sortedIDs(_ ids: [String]) -> [String] {
-        Array(Set(ids)).sorted(by: naturalOrder)
+        // Bytes are taken once per id, not once per comparison: evidence lists reach tens of thousands of ids.
+        let keyed = ids.map { (Array($0.utf8), $0) }
+        // Evidence arrives in creation order, which usually is id order already: check before sorting.
+        if zip(keyed, keyed.dropFirst()).allSatisfy({ naturalOrder($0.0, $1.0, $0.1, $1.1) }) { return ids }
+        var seen = Set<String>()
+        return keyed.filter { seen.insert($0.1).inserted }
+            .sorted { naturalOrder($0.0, $1.0, $0.1, $1.1) }
+            .map(\.1)
     }
 
     /// Compares runs of digits by value and everything else byte by byte.
     static func naturalOrder(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8), b = Array(right.utf8)
+        naturalOrder(Array(left.utf8), Array(right.utf8), left, right)
+    }
+
+    private static func naturalOrder(_ a: [UInt8], _ b: [UInt8], _ left: String, _ right: String) -> Bool {
         var i = 0, j = 0
         while i < a.count && j < b.count {
             if isDigit(a[i]) && isDigit(b[j]) {
