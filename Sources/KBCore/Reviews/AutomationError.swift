@@ -6,7 +6,10 @@ public enum AutomationError: Error, CustomStringConvertible, Sendable, Equatable
     case invalidMinimumOccurrences(value: Int)
     /// A similarity threshold outside (0, 1].
     case invalidThreshold(name: String, value: Double)
+    /// Another setting out of its range; `expected` says which values are allowed.
+    case invalidSetting(name: String, value: String, expected: String)
 
+    /// The message, lower case, without location.
     public var description: String {
         switch self {
         case let .invalidPeriod(since, until):
@@ -15,6 +18,8 @@ public enum AutomationError: Error, CustomStringConvertible, Sendable, Equatable
             return "minimum occurrences must be at least 2 (a pattern seen once is not a pattern), not \(value)"
         case let .invalidThreshold(name, value):
             return "\(name) must be above 0 and at most 1, not \(value)"
+        case let .invalidSetting(name, value, expected):
+            return "\(name) must be \(expected), not \(value)"
         }
     }
 }

@@ -15,13 +15,21 @@
 /// | self_service | the requests' work | 0.9 | the customer does it |
 /// | knowledge_article | all manual work | 0.25 | diagnosis starts from the article |
 public enum AutomationKind: String, Sendable, CaseIterable, Comparable {
+    /// Script the manual action repeated across incidents, from the draft runbook.
     case runbook
+    /// Open a problem record and fix the recurring cause for good.
     case problemRecord = "problem_record"
+    /// Watch the service so monitoring, not the customer, reports the next incident.
     case monitoringAlert = "monitoring_alert"
+    /// Escalate to the level or vendor the incidents always end up with, at once.
     case escalationRule = "escalation_rule"
+    /// Ask at intake for the evidence support keeps requesting.
     case intakeField = "intake_field"
+    /// Strengthen cover in the time slot where SLA breaches cluster.
     case staffing
+    /// Let customers do the frequent request themselves, or answer it in a FAQ.
     case selfService = "self_service"
+    /// Write the article a recurring problem lacks.
     case knowledgeArticle = "knowledge_article"
 
     /// Share of the counted manual minutes the change is expected to save.

@@ -18,7 +18,9 @@
 /// analyzer passes over short texts and one SLA reading; grouping uses dictionaries and prefix-filtered
 /// similarity (``AutomationSetClusterer``), never a comparison of every pair of tickets.
 public struct AutomationMiner: Sendable {
+    /// The SLA policy: plans, calendars and targets for breach detection.
     public let policy: Policy
+    /// Period, thresholds and language.
     public let options: AutomationOptions
 
     /// A miner; throws when the options describe an empty period or a pattern of fewer than two tickets.
@@ -46,23 +48,26 @@ public struct AutomationMiner: Sendable {
             period += " AND created_at < ?"
             values.append(until.seconds)
         }
-        try store.forEachTicket(where: "status = 'closed' AND severity BETWEEN 1 AND 2" + period, values) { ticket in
-            collector.addIncident(ticket)
+        // One snapshot for every read (a savepoint nests inside a caller's transaction, BEGIN would not).
+        return try store.connection.savepoint("kb_automations") {
+            try store.forEachTicket(where: "status = 'closed' AND severity BETWEEN 1 AND 2" + period, values) { ticket in
+                collector.addIncident(ticket)
+            }
+            // Requests outnumber incidents and self-service needs only their title and who acted when: SQLite's JSON
+            // functions pick those out, which costs a fraction of decoding every request into a `Ticket`.
+            let requests = try store.connection.prepare("""
+                SELECT id, coalesce(service, ''), created_at, coalesce(doc ->> '$.title', ''),
+                    (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || coalesce(e.value ->> '$.author', ''), char(30))
+                     FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence'))
+                FROM tickets WHERE status = 'closed' AND severity = 5\(period) ORDER BY created_at, id
+                """)
+            try requests.forEachRow(values) { row in
+                collector.addRequest(id: row.text(0), service: row.text(1), createdAt: row.int64(2), title: row.text(3),
+                                     workSeconds: Self.workSeconds(packed: row.optionalText(4) ?? ""))
+            }
+            let links = try store.connection.prepare("SELECT 1 FROM article_links WHERE ticket_id = ? LIMIT 1")
+            return try finish(collector) { id in try links.first([id]) { _ in true } != nil }
         }
-        // Requests outnumber incidents and self-service needs only their title and who acted when: SQLite's JSON
-        // functions pick those out, which costs a fraction of decoding every request into a `Ticket`.
-        let requests = try store.connection.prepare("""
-            SELECT id, coalesce(service, ''), created_at, coalesce(doc ->> '$.title', ''),
-                (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || coalesce(e.value ->> '$.author', ''), char(30))
-                 FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence'))
-            FROM tickets WHERE status = 'closed' AND severity = 5\(period) ORDER BY created_at, id
-            """)
-        try requests.forEachRow(values) { row in
-            collector.addRequest(id: row.text(0), service: row.text(1), createdAt: row.int64(2), title: row.text(3),
-                                 workSeconds: Self.workSeconds(packed: row.optionalText(4) ?? ""))
-        }
-        let links = try store.connection.prepare("SELECT 1 FROM article_links WHERE ticket_id = ? LIMIT 1")
-        return try finish(collector) { id in try links.first([id]) { _ in true } != nil }
     }
 
     /// The report over tickets in memory (any order); `linkedTickets` are the ids with an `article_links` row.

@@ -57,5 +57,11 @@ public struct AutomationOptions: Sendable, Equatable {
                               ("request similarity", requestSimilarity)] where !(value > 0 && value <= 1) {
             throw .invalidThreshold(name: name, value: value)
         }
+        if !(breachRateRatio >= 1) {
+            throw .invalidSetting(name: "breach rate ratio", value: "\(breachRateRatio)", expected: "at least 1")
+        }
+        if slowEscalationMinutes < 0 {
+            throw .invalidSetting(name: "slow escalation minutes", value: "\(slowEscalationMinutes)", expected: "zero or more")
+        }
     }
 }

@@ -17,6 +17,7 @@ public struct AutomationProposal: Sendable, Equatable {
     /// Longest gap between one person's consecutive actions counted as work, in minutes.
     public static let gapCapMinutes = 30
 
+    /// What kind of change the proposal is.
     public var kind: AutomationKind
     /// What to automate, in the report's language.
     public var title: String
@@ -28,8 +29,9 @@ public struct AutomationProposal: Sendable, Equatable {
     public var occurrences: Int
     /// Counted manual minutes over all evidence tickets.
     public var manualMinutes: Int
+    /// Estimated hours of manual work saved per month (two decimals), by the rule above.
     public var hoursSavedPerMonth: Double
-    /// 0–1, two decimals.
+    /// How sure the proposal is, 0–1 with two decimals, by the rule above.
     public var confidence: Double
     /// How uniform the signal is (0–1), the second factor of `confidence`.
     public var consistency: Double
@@ -38,6 +40,7 @@ public struct AutomationProposal: Sendable, Equatable {
     /// Draft runbook (runbook proposals) or the breakdown behind the proposal; may be empty.
     public var steps: [String]
 
+    /// A proposal; `evidence` is sorted (and made unique), `occurrences` and `confidence` are derived.
     public init(
         kind: AutomationKind, title: String, rationale: String, evidence: [String], manualMinutes: Int,
         hoursSavedPerMonth: Double, consistency: Double, services: [String] = [], steps: [String] = []

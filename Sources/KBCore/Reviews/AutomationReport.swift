@@ -4,12 +4,14 @@ public struct AutomationReport: Sendable, Equatable {
     public var proposals: [AutomationProposal]
     /// Language of titles, rationales and rules.
     public var language: Policy.Language
-    /// The period asked for (creation times); nil bounds are open.
+    /// Start of the period asked for (creation at or after it); nil when open.
     public var since: Timestamp?
+    /// End of the period asked for (creation before it); nil when open.
     public var until: Timestamp?
     /// The span occurrences per month are counted over: `since` (else the first ticket read) to `until`
     /// (else the analysis time, and never past it).
     public var spanStart: Timestamp
+    /// End of the span occurrences per month are counted over.
     public var spanEnd: Timestamp
     /// Length of the span in months of 30.4375 days, at least 1.
     public var months: Double
@@ -17,12 +19,16 @@ public struct AutomationReport: Sendable, Equatable {
     public var incidentsExamined: Int
     /// Closed severity-5 requests read.
     public var requestsExamined: Int
+    /// Fewest evidence tickets a proposal needed.
     public var minimumOccurrences: Int
-    /// How manual minutes, hours saved and confidence are computed, in the report's language.
+    /// How manual minutes are computed, in the report's language.
     public var minutesRule: String
+    /// How hours saved per month are computed.
     public var savingsRule: String
+    /// How confidence is computed.
     public var confidenceRule: String
 
+    /// A report; ``AutomationMiner`` builds them.
     public init(
         proposals: [AutomationProposal], language: Policy.Language, since: Timestamp?, until: Timestamp?,
         spanStart: Timestamp, spanEnd: Timestamp, months: Double, incidentsExamined: Int, requestsExamined: Int,
