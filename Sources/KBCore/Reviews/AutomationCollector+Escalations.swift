@@ -2,10 +2,10 @@ extension AutomationCollector {
     /// Automatic escalation rule proposals, per service and escalation target (a level or `vendor:NAME`).
     ///
     /// A target qualifies when incidents of the service were escalated to it at least `minimumOccurrences`
-    /// times (repeated), or at least half that many times (and never fewer than twice) with a median time
-    /// from creation to the escalation above `slowEscalationMinutes` (slow). The minutes counted are the
-    /// manual work done before the escalation, which a rule would skip. Consistency is the share of the
-    /// service's incidents escalated to the target.
+    /// times, like every other signal. The rationale gives the median time from creation to the escalation
+    /// and says when it is above `slowEscalationMinutes` (slow: a rule would also save that wait). The
+    /// minutes counted are the manual work done before the escalation, which a rule would skip.
+    /// Consistency is the share of the service's incidents escalated to the target.
     func escalationProposals(months: Double, text: AutomationText) -> [AutomationProposal] {
         struct Key: Hashable, Comparable {
             var service: String
@@ -20,13 +20,10 @@ extension AutomationCollector {
                 escalated[Key(service: incident.service, target: escalation.target), default: []].append((index, escalation))
             }
         }
-        let minimum = options.minimumOccurrences
-        let slowMinimum = max(2, (minimum + 1) / 2)
-        let slowSeconds = Double(options.slowEscalationMinutes * 60)
         return escalated.keys.sorted().compactMap { key in
             let cases = escalated[key]!
+            guard cases.count >= options.minimumOccurrences else { return nil }
             let median = Self.median(cases.map(\.escalation.delaySeconds))
-            guard cases.count >= minimum || (cases.count >= slowMinimum && median > slowSeconds) else { return nil }
             let members = cases.map(\.incident)
             return incidentProposal(
                 kind: .escalationRule, title: text.escalationTitle(service: key.service, target: key.target),

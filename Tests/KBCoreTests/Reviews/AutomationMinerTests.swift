@@ -187,20 +187,13 @@ enum AutomationFixtures {
         #expect(rules[0].consistency == 0.75)
     }
 
-    @Test func slowEscalationQualifiesWithFewerCases() throws {
-        let slow = [
-            F.incident("T-1", service: "llamadas", steps: [F.escalation(90, to: "vendor:telco-andina")]),
-            F.incident("T-2", service: "llamadas", day: 1, steps: [F.escalation(120, to: "vendor:telco-andina")]),
-        ]
+    @Test func slowEscalationIsSaidButStillNeedsTheMinimum() throws {
+        let slow = (0..<3).map { F.incident("T-\($0 + 1)", service: "llamadas", day: $0, steps: [F.escalation(90 + $0 * 10, to: "vendor:telco-andina")]) }
         let rules = try F.report(slow).proposals.filter { $0.kind == .escalationRule }
         try #require(rules.count == 1)
-        #expect(rules[0].evidence == ["T-1", "T-2"])
-        #expect(rules[0].rationale.contains("más que el umbral de 30 min"))
-        let quick = [
-            F.incident("T-1", service: "llamadas", steps: [F.escalation(5, to: "vendor:telco-andina")]),
-            F.incident("T-2", service: "llamadas", day: 1, steps: [F.escalation(8, to: "vendor:telco-andina")]),
-        ]
-        #expect(try F.report(quick).proposals.filter { $0.kind == .escalationRule }.isEmpty)
+        #expect(rules[0].evidence == ["T-1", "T-2", "T-3"])
+        #expect(rules[0].rationale.hasSuffix("mediana desde la creación: 100 min, más que el umbral de 30 min."))
+        #expect(try F.report(Array(slow.prefix(2))).proposals.isEmpty)
     }
 
     @Test func recurringCauseWithoutArticleGivesProblemAndArticle() throws {

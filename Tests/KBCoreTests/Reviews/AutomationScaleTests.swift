@@ -6,9 +6,13 @@ import KBTestSupport
 /// Mining time over a large synthetic store. Runs only when `KB_AUTOMATION_BENCH` gives a ticket count
 /// (e.g. `KB_AUTOMATION_BENCH=1000000 swift test -c release --filter AutomationScaleTests`): building the
 /// store takes minutes, too long for every test run. With `KB_AUTOMATION_BENCH_DB=PATH` the store is written
-/// there and kept, to time `kb automations` on it.
+/// there and kept, to time `kb automations` on it. Of every 100 tickets, 5 are closed severity 1–2 incidents and
+/// 20 closed requests; `KB_AUTOMATION_BENCH_INCIDENTS` and `KB_AUTOMATION_BENCH_REQUESTS` change those shares
+/// (the demo generator's families give about 14 and 30).
 @Suite struct AutomationScaleTests {
     static let ticketCount = Int(ProcessInfo.processInfo.environment["KB_AUTOMATION_BENCH"] ?? "") ?? 0
+    static let incidentShare = Int(ProcessInfo.processInfo.environment["KB_AUTOMATION_BENCH_INCIDENTS"] ?? "") ?? 5
+    static let requestShare = Int(ProcessInfo.processInfo.environment["KB_AUTOMATION_BENCH_REQUESTS"] ?? "") ?? 20
 
     /// Recurring problems: five steps in three wordings each, a root cause in three wordings, a vendor.
     static func family(_ number: Int) -> (service: String, steps: [[String]], causes: [String], vendor: String) {
@@ -79,10 +83,10 @@ import KBTestSupport
                 let created = start + Int64(index) * step
                 let ticket: Ticket
                 switch index % 100 {
-                case 0..<5:
+                case 0..<Self.incidentShare:
                     ticket = Self.incident(index, created: created)
                     incidents += 1
-                case 5..<25:
+                case Self.incidentShare..<(Self.incidentShare + Self.requestShare):
                     ticket = Self.request(index, created: created)
                     requests += 1
                 default:
