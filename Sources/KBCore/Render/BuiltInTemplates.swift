@@ -7,7 +7,7 @@ public enum BuiltInTemplates {
 {{! Automation proposals (kb automations). Values use triple mustache: the output is Markdown, not HTML. }}
 # Automation proposals
 
-- **Period:** {{#since}}from {{{since}}}{{/since}}{{^since}}from the first ticket ({{{span_start}}}){{/since}} {{#until}}until {{{until}}} (excluded){{/until}}{{^until}}to {{{span_end}}}{{/until}} · {{{months}}} months
+- **Period:** {{#since}}from {{{since}}}{{/since}}{{^since}}from the first ticket ({{{span_start}}}){{/since}} {{#until}}until {{{until}}} (excluded){{/until}}{{^until}}to {{{span_end}}}{{/until}} · {{{months_label}}}
 - **Examined:** {{{incidents}}} closed severity 1–2 incidents and {{{requests}}} closed severity-5 requests
 - **Minimum occurrences:** {{{min_occurrences}}}
 
@@ -61,7 +61,7 @@ No pattern repeated at least {{{min_occurrences}}} times in the period.
 {{! Propuestas de automatización (kb automations). Los textos van con triple mustache: es Markdown, no HTML. }}
 # Propuestas de automatización
 
-- **Período:** {{#since}}desde {{{since}}}{{/since}}{{^since}}desde el primer ticket ({{{span_start}}}){{/since}} {{#until}}hasta {{{until}}} (excluido){{/until}}{{^until}}hasta {{{span_end}}}{{/until}} · {{{months}}} meses
+- **Período:** {{#since}}desde {{{since}}}{{/since}}{{^since}}desde el primer ticket ({{{span_start}}}){{/since}} {{#until}}hasta {{{until}}} (excluido){{/until}}{{^until}}hasta {{{span_end}}}{{/until}} · {{{months_label}}}
 - **Examinados:** {{{incidents}}} incidentes cerrados de severidad 1–2 y {{{requests}}} solicitudes cerradas de severidad 5
 - **Mínimo de ocurrencias:** {{{min_occurrences}}}
 

@@ -3,7 +3,8 @@ import Foundation
 extension AutomationReport {
     /// The data the `automations.md` template renders.
     ///
-    /// Top level: `since`, `until`, `span_start`, `span_end` (days, UTC), `months`, `incidents`,
+    /// Top level: `since`, `until`, `span_start`, `span_end` (days, UTC), `months`, `months_label` (with its
+    /// unit, "1 mes", "2.5 months"), `incidents`,
     /// `requests`, `min_occurrences`, `has_proposals`, `proposals`, `rules` (`minutes`, `savings`,
     /// `confidence`) and `factors` (`kind`, `name`, `factor`, `counted_minutes` per kind).
     /// Each proposal: `number`, `kind`, `kind_name`, `title`, `title_cell` (pipes escaped for tables),
@@ -40,6 +41,8 @@ extension AutomationReport {
             "span_start": .string(spanStart.day()),
             "span_end": .string(spanEnd.day()),
             "months": .string(JSONWriter.format(months, decimals: 2)),
+            "months_label": .string(JSONWriter.format(months, decimals: 2) + (language == .es
+                ? (months == 1 ? " mes" : " meses") : (months == 1 ? " month" : " months"))),
             "incidents": .number(Double(incidentsExamined)),
             "requests": .number(Double(requestsExamined)),
             "min_occurrences": .number(Double(minimumOccurrences)),
