@@ -13,6 +13,7 @@ public enum KB {
     static var subcommands: [any Subcommand.Type] {
         [
             ArticleCommand.self,
+            AutomationsCommand.self,
             DemoCommand.self,
             GapsCommand.self,
             GenerateCommand.self,

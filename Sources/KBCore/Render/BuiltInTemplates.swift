@@ -69,6 +69,60 @@ Internal notes from ticket {{{ticket.id}}}:
 {{/has_internal_notes}}
 
 """#,
+        "en/automations.md": #"""
+{{! Automation proposals (kb automations). Values use triple mustache: the output is Markdown, not HTML. }}
+# Automation proposals
+
+- **Period:** {{#since}}from {{{since}}}{{/since}}{{^since}}from the first ticket ({{{span_start}}}){{/since}} {{#until}}until {{{until}}} (excluded){{/until}}{{^until}}to {{{span_end}}}{{/until}} · {{{months_label}}}
+- **Examined:** {{{incidents}}} closed severity 1–2 incidents and {{{requests}}} closed severity-5 requests
+- **Minimum occurrences:** {{{min_occurrences}}}
+
+{{^has_proposals}}
+No pattern repeated at least {{{min_occurrences}}} times in the period.
+{{/has_proposals}}
+{{#has_proposals}}
+| # | Kind | Proposal | Occurrences | Hours/month | Confidence |
+|---:|---|---|---:|---:|---:|
+{{#proposals}}
+| {{{number}}} | {{{kind_name}}} | {{{title_cell}}} | {{{occurrences}}} | {{{hours_saved}}} | {{{confidence}}} |
+{{/proposals}}
+{{/has_proposals}}
+{{#proposals}}
+
+## {{{number}}}. {{{title}}}
+
+- **Kind:** {{{kind_name}}} (`{{{kind}}}`)
+- **Why:** {{{rationale}}}
+{{#services}}
+- **Services:** {{{services}}}
+{{/services}}
+- **Evidence ({{{occurrences}}} tickets):** {{{evidence}}}
+- **Manual minutes:** {{{manual_minutes}}} ({{{minutes_per_occurrence}}} per occurrence; counted: {{{counted_minutes}}})
+- **Hours saved per month:** {{{hours_saved}}} (automation factor {{{factor}}})
+- **Confidence:** {{{confidence}}}
+{{#has_steps}}
+
+{{#is_runbook}}Draft runbook (usual sequence):{{/is_runbook}}{{^is_runbook}}Detail:{{/is_runbook}}
+
+{{#steps}}
+{{{number}}}. {{{text}}}
+{{/steps}}
+{{/has_steps}}
+{{/proposals}}
+
+## How the figures are computed
+
+- {{{rules.minutes}}}
+- {{{rules.savings}}}
+- {{{rules.confidence}}}
+
+| Kind | Minutes counted | Factor |
+|---|---|---:|
+{{#factors}}
+| {{{name}}} (`{{{kind}}}`) | {{{counted_minutes}}} | {{{factor}}} |
+{{/factors}}
+
+"""#,
         "en/training.html": #"""
 {{! Customer training material (kb training --format html). Texts go in with double mustaches, which escape HTML; only *_html (Markdown converted by kb, raw HTML dropped) and stylesheet use triple mustaches. }}
 <!DOCTYPE html>
@@ -342,6 +396,60 @@ Notas internas del ticket {{{ticket.id}}}:
 {{/internal_notes}}
 <!-- /internal -->
 {{/has_internal_notes}}
+
+"""#,
+        "es/automations.md": #"""
+{{! Propuestas de automatización (kb automations). Los textos van con triple mustache: es Markdown, no HTML. }}
+# Propuestas de automatización
+
+- **Período:** {{#since}}desde {{{since}}}{{/since}}{{^since}}desde el primer ticket ({{{span_start}}}){{/since}} {{#until}}hasta {{{until}}} (excluido){{/until}}{{^until}}hasta {{{span_end}}}{{/until}} · {{{months_label}}}
+- **Examinados:** {{{incidents}}} incidentes cerrados de severidad 1–2 y {{{requests}}} solicitudes cerradas de severidad 5
+- **Mínimo de ocurrencias:** {{{min_occurrences}}}
+
+{{^has_proposals}}
+No se encontraron patrones que se repitan al menos {{{min_occurrences}}} veces en el período.
+{{/has_proposals}}
+{{#has_proposals}}
+| # | Tipo | Propuesta | Ocurrencias | Horas/mes | Confianza |
+|---:|---|---|---:|---:|---:|
+{{#proposals}}
+| {{{number}}} | {{{kind_name}}} | {{{title_cell}}} | {{{occurrences}}} | {{{hours_saved}}} | {{{confidence}}} |
+{{/proposals}}
+{{/has_proposals}}
+{{#proposals}}
+
+## {{{number}}}. {{{title}}}
+
+- **Tipo:** {{{kind_name}}} (`{{{kind}}}`)
+- **Por qué:** {{{rationale}}}
+{{#services}}
+- **Servicios:** {{{services}}}
+{{/services}}
+- **Evidencia ({{{occurrences}}} tickets):** {{{evidence}}}
+- **Minutos manuales:** {{{manual_minutes}}} ({{{minutes_per_occurrence}}} por ocurrencia; se cuenta: {{{counted_minutes}}})
+- **Horas ahorradas al mes:** {{{hours_saved}}} (factor de automatización {{{factor}}})
+- **Confianza:** {{{confidence}}}
+{{#has_steps}}
+
+{{#is_runbook}}Borrador del runbook (secuencia habitual):{{/is_runbook}}{{^is_runbook}}Detalle:{{/is_runbook}}
+
+{{#steps}}
+{{{number}}}. {{{text}}}
+{{/steps}}
+{{/has_steps}}
+{{/proposals}}
+
+## Cómo se calculan las cifras
+
+- {{{rules.minutes}}}
+- {{{rules.savings}}}
+- {{{rules.confidence}}}
+
+| Tipo | Minutos contados | Factor |
+|---|---|---:|
+{{#factors}}
+| {{{name}}} (`{{{kind}}}`) | {{{counted_minutes}}} | {{{factor}}} |
+{{/factors}}
 
 """#,
         "es/training.html": #"""
