@@ -9,6 +9,8 @@ struct KBBench {
             switch arguments.first {
             case "retrieval":
                 try RetrievalBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "suggest-eval":
+                try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "-h", "--help", nil:
                 print(usage)
             default:
@@ -24,10 +26,12 @@ struct KBBench {
         OVERVIEW: Measures kb's retrieval quality and speed.
 
         USAGE: kb-bench retrieval [--data DIR] [--set NAME ...]
+               kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench [--tickets N] [--runs N] [--work DIR]
 
         SUBCOMMANDS:
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
+          suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
           (default)     Import, search, suggest, review and automations timings against raw FTS5.
         """
 }
