@@ -39,7 +39,7 @@ struct DemoCommand: Subcommand {
         out.line("kb index → \(files.count) articles: added \(index.added.count), changed \(index.changed.count), removed \(index.removed.count), unchanged \(index.unchanged.count), invalid \(index.invalid.count)")
 
         section("Search", out)
-        let query = "contrasena caducada no puedo entrar"
+        let query = "contrasena caducada"
         out.line("kb search \(query)")
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
         var filters = SearchFilters()
@@ -59,9 +59,62 @@ struct DemoCommand: Subcommand {
         for row in sla.bySeverity {
             out.line("  compliance severity \(row.group) (last 90 days): \(JSONWriter.format(row.rate * 100, decimals: 1))% of \(row.tickets)")
         }
+
+        let documents = workspace.stateDirectory.appendingPathComponent("demo", isDirectory: true)
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        section("Suggest (intake)", out)
+        let intake = ["suggest", "--now", now.utcString, "--customer", "Transportes Andinos",
+                      "No carga el login del portal, la pantalla queda en blanco desde las 9:00"]
+        show(intake, lines: 14, context)
+
+        section("Automation proposals", out)
+        show(["automations", "--since", "2025-01-01", "--until", "2026-11-01"], lines: 12, context, skip: 5)
+
+        section("Article draft", out)
+        try draftAndLint(store: store, workspace: workspace, documents: documents, now: now, out)
+
+        section("Customer training guide", out)
+        let guide = documents.appendingPathComponent("guia-clientes.html").path
+        show(["training", "--format", "html", "--force", "--out", guide], lines: 3, context)
         out.line()
-        out.line("Try: kb search --help, kb show T-0000001, kb sla --now \(now.utcString)")
+        out.line("Documents written to \(documents.path). Try: kb search --help, kb show T-0000001, kb sla --now \(now.utcString)")
         return KB.success
+    }
+
+    /// Runs another kb command in-process on the same workspace and prints the first `lines` lines of its output.
+    static func show(_ arguments: [String], lines: Int, _ context: CommandContext, skip: Int = 0) {
+        let out = KBCommands.OutputStream()
+        let err = KBCommands.OutputStream()
+        var environment = context.environment
+        environment["KB_ROOT"] = nil
+        let code = KB.run(arguments: arguments, stdout: out, stderr: err, environment: environment,
+                          currentDirectory: context.currentDirectory, standardInput: { Data() })
+        context.stdout.line("kb " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
+        let text = out.captured.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(skip)
+        for line in text.prefix(lines) { context.stdout.line("  " + line) }
+        if text.count > lines { context.stdout.line("  …") }
+        if code != KB.success { context.stdout.line("  (exit \(code)) " + err.captured.prefix(300)) }
+    }
+
+    /// Drafts an article from a closed severity-1 demo ticket into a scratch workspace and lints it.
+    static func draftAndLint(store: Store, workspace: Workspace, documents: URL, now: Timestamp, _ out: KBCommands.OutputStream) throws {
+        let scratch = documents.appendingPathComponent("borrador", isDirectory: true)
+        try? FileManager.default.removeItem(at: scratch)
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("kb/articles"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: workspace.policyFile, to: scratch.appendingPathComponent("kb/policy.json"))
+        guard let ticketID = try store.connection.scalarText(
+            "SELECT id FROM tickets WHERE status = 'closed' AND severity = 1 ORDER BY created_at DESC, id LIMIT 1") else {
+            out.line("no closed severity-1 ticket to draft from")
+            return
+        }
+        let draft = try Workspace(root: scratch).draftArticle(ticketID: ticketID, store: store, now: now)
+        out.line("kb article draft \(ticketID) → \(draft.path) (\(draft.id), state wip; in \(scratch.path))")
+        let file = ArticleFile(path: draft.path, text: draft.text)
+        let diagnostics = ArticleLinter().lint(file: file) { id in
+            (try? store.connection.scalarInt("SELECT count(*) FROM tickets WHERE id = ?", [id])) ?? 0 > 0
+        }
+        out.line("kb article lint → \(diagnostics.filter { $0.severity == .error }.count) errors, \(diagnostics.filter { $0.severity == .warning }.count) warnings (a wip draft keeps its placeholders to fill)")
+        for diagnostic in diagnostics.prefix(4) { out.line("  " + diagnostic.description) }
     }
 
     static func section(_ title: String, _ out: KBCommands.OutputStream) {
