@@ -22,7 +22,7 @@ struct RetrievalBenchmark {
         for name in sets {
             let score = try evaluate(set: name)
             print(name.padding(toLength: 12, withPad: " ", startingAt: 0)
-                  + String(score.queries).leftPadded(7) + "  " + fixed(score.mrr) + "   " + fixed(score.ndcg)
+                  + String(score.queries).leftPadded(7) + "  " + fixed(score.mrr, 4) + "  " + fixed(score.ndcg, 4)
                   + "  " + fixed(score.p50, 2).leftPadded(6) + "  " + fixed(score.p99, 2).leftPadded(6))
         }
     }

@@ -1,0 +1,36 @@
+/// Function words dropped from *queries* in ranked mode (never from the index: "no" and "sin" carry
+/// meaning in support text, and phrase queries need every word).
+///
+/// BM25 already gives such words little weight, but a question ("¿Cuántos puntos dejaron escapar en
+/// defensa los Panthers?") spends part of its score on them and FTS5 must score every document they
+/// match. The lists are short on purpose: articles, prepositions, pronouns, auxiliaries.
+public enum StopWords {
+    public static let spanish: [String] = [
+        "a", "al", "algo", "algunas", "algunos", "ante", "como", "con", "cual", "cuales", "cuando", "cuanto",
+        "cuantos", "cuantas", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos",
+        "en", "entre", "era", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estas", "este", "esto",
+        "estos", "fue", "fueron", "ha", "han", "hasta", "la", "las", "le", "les", "lo", "los", "me", "mi",
+        "mis", "muy", "nos", "o", "para", "pero", "por", "porque", "que", "qué", "quien", "quienes", "se",
+        "ser", "si", "sobre", "son", "su", "sus", "te", "tu", "un", "una", "unas", "uno", "unos", "y", "ya",
+        "cuál", "cuáles", "cuándo", "cuánto", "cuántos", "cuántas", "dónde", "quién", "quiénes", "cómo",
+    ]
+
+    public static let english: [String] = [
+        "a", "about", "an", "and", "are", "as", "at", "be", "been", "being", "by", "can", "could", "did", "do",
+        "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me",
+        "my", "of", "on", "or", "our", "she", "he", "so", "than", "that", "the", "their", "them", "then",
+        "there", "these", "they", "this", "those", "to", "was", "we", "were", "what", "when", "where", "which",
+        "who", "whom", "why", "will", "with", "would", "you", "your", "after", "again", "against", "all",
+        "am", "any", "because", "before", "below", "between", "both", "doing", "down", "each", "few",
+        "further", "having", "her", "here", "hers", "herself", "him", "himself", "his", "itself", "just",
+        "more", "most", "myself", "nor", "off", "once", "only", "other", "ours", "out", "over", "own", "same",
+        "should", "some", "such", "through", "too", "under", "until", "up", "very", "while", "yours",
+        "themselves", "during", "above", "many", "much", "also", "not", "no",
+    ]
+
+    /// The analysed terms of a language's list, as the query words carry them.
+    public static func terms(for language: AnalyzerLanguage) -> Set<String> {
+        let analyzer = Analyzer(language: language)
+        return Set((language == .english ? english : spanish).flatMap { analyzer.terms($0) })
+    }
+}
