@@ -11,7 +11,7 @@ public enum KB {
     public static let usage: Int32 = 64
 
     static var subcommands: [any Subcommand.Type] {
-        [InitCommand.self, ImportCommand.self, IndexCommand.self, SearchCommand.self, ShowCommand.self]
+        [InitCommand.self, ImportCommand.self, IndexCommand.self, ReviewCommand.self, SearchCommand.self, ShowCommand.self]
     }
 
     static var rootSpec: CommandSpec {
