@@ -10,8 +10,8 @@ import Foundation
 public final class IncidentHistoryFinder {
     /// Terms OR'ed in the similarity query.
     public static let maximumTerms = 8
-    /// The chosen terms together may match at most this many tickets.
-    public static let postingBudget = 20_000
+    /// The chosen terms together may match at most this many tickets (unless the finder is given another budget).
+    public static let defaultPostingBudget = 20_000
     /// Best-scoring hits examined before filtering to closed past tickets.
     public static let candidateLimit = 300
     /// Hits scoring below this share of the incident's own score are not similar.
@@ -25,11 +25,14 @@ public final class IncidentHistoryFinder {
     let store: Store
     let builder: QueryBuilder
     let engine: SearchEngine
+    /// The chosen terms together may match at most this many tickets; a word in more is common.
+    public let postingBudget: Int
     private var stopTerms: Set<String> = []
 
-    public init(store: Store, builder: QueryBuilder) throws {
+    public init(store: Store, builder: QueryBuilder, postingBudget: Int = IncidentHistoryFinder.defaultPostingBudget) throws {
         self.store = store
         self.builder = builder
+        self.postingBudget = postingBudget
         engine = try SearchEngine(store: store, builder: builder)
         stopTerms = Set(terms(of: Self.stopWords))
     }
@@ -86,14 +89,17 @@ public final class IncidentHistoryFinder {
         let names = [ticket.id, ticket.customer, ticket.assignee].compactMap { $0 } + ticket.events.compactMap(\.author)
         for name in names { excluded.formUnion(terms(of: name)) }
 
+        // A word only the ticket itself contains finds nothing else; when the ticket is not stored, one other is a hit.
+        let isStored = try store.connection.cached("SELECT 1 FROM tickets WHERE id = ?").first([ticket.id]) { $0.int(0) } != nil
+        let minimumFrequency = isStored ? 2 : 1
         var candidates: [(word: QueryBuilder.Word, score: Double, frequency: Int)] = []
         var common: [(word: QueryBuilder.Word, weight: Double)] = []
         for term in order where !excluded.contains(term) && Self.isWorthSearching(term) {
             let word = QueryBuilder.Word(original: spelling[term]!, term: term)
             let frequency = try cappedFrequency(of: word)
-            if frequency > Self.postingBudget {
+            if frequency > postingBudget {
                 common.append((word, weight[term]!))
-            } else if frequency > 1 {
+            } else if frequency >= minimumFrequency {
                 candidates.append((word, weight[term]! * (try statistics.idf(term)), frequency))
             }
         }
@@ -101,7 +107,7 @@ public final class IncidentHistoryFinder {
         var chosen: [QueryBuilder.Word] = []
         var postings = 0
         for candidate in candidates where chosen.count < Self.maximumTerms {
-            guard postings + candidate.frequency <= Self.postingBudget else { continue }
+            guard postings + candidate.frequency <= postingBudget else { continue }
             chosen.append(candidate.word)
             postings += candidate.frequency
         }
@@ -114,7 +120,7 @@ public final class IncidentHistoryFinder {
     func cappedFrequency(of word: QueryBuilder.Word) throws -> Int {
         try store.connection.scalarInt(
             "SELECT count(*) FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT ?)",
-            [QueryBuilder.quote(word.original), Self.postingBudget + 1])
+            [QueryBuilder.quote(word.original), postingBudget + 1])
     }
 
     /// Short words, plain numbers and years say little about a problem.

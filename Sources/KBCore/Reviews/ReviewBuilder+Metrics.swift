@@ -59,8 +59,9 @@ extension ReviewBuilder {
         // Impact starts at the first of detection and creation and ends at mitigation, else resolution.
         let detected = milestones.detection
         let impactStart = detected.map { min($0.at, created) } ?? created
-        var impactEvents = detected.map { [$0.index] } ?? []
-        var impactFields = detected.map { $0.at.seconds <= created.seconds ? [] : ["created_at"] } ?? ["created_at"]
+        let detectedFirst = detected.map { $0.at.seconds <= created.seconds } ?? false
+        var impactEvents = detectedFirst ? detected.map { [$0.index] } ?? [] : []
+        var impactFields = detectedFirst ? [] : ["created_at"]
         let impactEnd: Timestamp?
         if let mitigated = milestones.mitigation {
             impactEnd = mitigated.at

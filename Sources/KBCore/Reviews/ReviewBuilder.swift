@@ -18,8 +18,10 @@ struct ReviewBuilder {
     static let recurrenceWindowDays = 90
     /// A vendor wait of at least this share of the resolution target (and at least 30 minutes) calls for a follow-up.
     static let longVendorWaitShare = 0.25
-    /// Related incidents shown; recurrence counts every similar one.
+    /// Related incidents shown; recurrence looks at every similar one.
     static let maximumRelated = 5
+    /// A related incident this similar (and of the same service) is the same problem happening again.
+    static let recurrenceSimilarity = 0.5
 
     let ticket: Ticket
     let policy: Policy
@@ -65,7 +67,8 @@ struct ReviewBuilder {
         let recurrence = ReviewRecurrence(
             windowDays: Self.recurrenceWindowDays,
             incidents: history.similar
-                .filter { $0.daysBefore <= Self.recurrenceWindowDays && ($0.sameService || ticket.service == nil) }
+                .filter { $0.daysBefore <= Self.recurrenceWindowDays && $0.similarity >= Self.recurrenceSimilarity
+                    && ($0.sameService || ticket.service == nil) }
                 .sorted { ($0.createdAt.seconds, $0.id) > ($1.createdAt.seconds, $1.id) })
         let training = training(resolution: resolution)
         let actions = actions(metrics: metrics, detection: detection, escalation: escalation, resolution: resolution,

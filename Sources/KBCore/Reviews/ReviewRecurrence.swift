@@ -2,7 +2,8 @@
 public struct ReviewRecurrence: Sendable, Equatable {
     /// The look-back window, in days.
     public var windowDays: Int
-    /// Similar incidents of the same service created within the window before this one, most recent first.
+    /// Incidents of the same service, at least half as similar as the ticket to itself, created within the
+    /// window before this one, most recent first.
     public var incidents: [RelatedIncident]
 
     public init(windowDays: Int, incidents: [RelatedIncident]) {
