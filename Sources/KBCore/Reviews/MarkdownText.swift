@@ -71,11 +71,3 @@ public enum MarkdownText {
         isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) || byte >= 0x80
     }
 }
-
-extension String {
-    /// The text with `\r\n` and `\r` turned into `\n`.
-    func replacingNewlineSequences() -> String {
-        guard utf8.contains(13) else { return self }
-        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    }
-}

@@ -63,10 +63,3 @@ public struct ReviewRenderer: Sendable {
         svg.replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
     }
 }
-
-extension Review {
-    /// The values `review.md` / `review.html` templates render (see `ReviewRenderer`); for `kb render` previews.
-    public func templateValue(format: ReviewFormat) -> TemplateValue {
-        ReviewTemplateContext(review: self, format: format).value
-    }
-}

@@ -289,10 +289,10 @@ struct ReviewVocabulary: Sendable {
         let via = ticket.channel.map { pick(" por \($0.rawValue)", " through \($0.rawValue)") } ?? ""
         sentences.append(pick("\(who) reportó \(quoted(ticket.title))\(via) el \(time(created)).",
                               "\(who) reported \(quoted(ticket.title))\(via) on \(time(created))."))
-        let service = ticket.service.map { pick(" al servicio \($0)", " the \($0) service") } ?? ""
         if let duration = impact.durationSeconds {
+            let service = ticket.service.map { pick(" al servicio \($0)", " the \($0) service") } ?? pick("", " the service")
             sentences.append(pick("El incidente de severidad \(severity(ticket.severity)) afectó\(service) durante \(self.duration(duration)).",
-                                  "The severity \(severity(ticket.severity)) incident affected\(service.isEmpty ? " service" : service) for \(self.duration(duration))."))
+                                  "The severity \(severity(ticket.severity)) incident affected\(service) for \(self.duration(duration))."))
         } else {
             sentences.append(pick("Incidente de severidad \(severity(ticket.severity)).", "Severity \(severity(ticket.severity)) incident."))
         }
