@@ -5,15 +5,18 @@ public struct IncidentHistory: Sendable, Equatable {
     public var similar: [RelatedIncident]
     /// The analysed terms the similarity query used.
     public var searchTerms: [String]
+    /// True when the query returned as many candidates as it reads: more similar incidents may exist.
+    public var similarIsTruncated: Bool
     /// Other tickets of the same service opened during the impact window.
     public var concurrent: [ConcurrentReport]
     /// Articles linked to the ticket or covering its problem.
     public var articles: [ReviewArticleMatch]
 
-    public init(similar: [RelatedIncident] = [], searchTerms: [String] = [], concurrent: [ConcurrentReport] = [],
-                articles: [ReviewArticleMatch] = []) {
+    public init(similar: [RelatedIncident] = [], searchTerms: [String] = [], similarIsTruncated: Bool = false,
+                concurrent: [ConcurrentReport] = [], articles: [ReviewArticleMatch] = []) {
         self.similar = similar
         self.searchTerms = searchTerms
+        self.similarIsTruncated = similarIsTruncated
         self.concurrent = concurrent
         self.articles = articles
     }

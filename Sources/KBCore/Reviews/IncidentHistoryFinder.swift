@@ -3,16 +3,20 @@ import Foundation
 /// Gathers an incident's `IncidentHistory` from the store: similar closed past incidents, other reports of the
 /// same service during the impact window, and the articles linked to it or covering its problem.
 ///
-/// The similarity query is planned to stay fast on large stores: FTS5 scores every document an OR'ed term
-/// matches, so only the incident's rare, discriminative terms are used (at most `maximumTerms`, found in at
-/// most `postingBudget` tickets together), ranked by tf·idf as Lucene's MoreLikeThis does. Document
-/// frequencies are counted with a LIMIT, so a very common word costs a bounded scan, never its whole doclist.
+/// The similarity query is planned to stay fast on large stores. FTS5 scores every document an OR'ed term
+/// matches, and its BM25 reads the whole doclist of every query term to count documents, so:
+/// - only the incident's rare terms are OR'ed (at most `maximumTerms`, found in at most `postingBudget` tickets
+///   together), chosen by tf·idf as Lucene's MoreLikeThis does, and ranked by BM25 over that bounded set;
+/// - document frequencies are counted with a LIMIT, so a common word costs a bounded scan, never its doclist;
+/// - when every word is common, the three weightiest must all match and only the latest `candidateLimit`
+///   matches imported before the ticket are read (no BM25); they are ranked by the share of the incident's
+///   title and root-cause words they contain.
 public final class IncidentHistoryFinder {
     /// Terms OR'ed in the similarity query.
     public static let maximumTerms = 8
-    /// The chosen terms together may match at most this many tickets (unless the finder is given another budget).
-    public static let defaultPostingBudget = 20_000
-    /// Best-scoring hits examined before filtering to closed past tickets.
+    /// The largest posting budget: the chosen terms together match at most this many tickets.
+    public static let maximumPostingBudget = 5_000
+    /// Hits examined before filtering to closed past tickets.
     public static let candidateLimit = 300
     /// Hits scoring below this share of the incident's own score are not similar.
     public static let minimumSimilarity = 0.25
@@ -29,11 +33,15 @@ public final class IncidentHistoryFinder {
     public let postingBudget: Int
     private var stopTerms: Set<String> = []
 
-    public init(store: Store, builder: QueryBuilder, postingBudget: Int = IncidentHistoryFinder.defaultPostingBudget) throws {
+    /// A finder over `store`, building queries with `builder` (the workspace's, for its analyzer and synonyms).
+    ///
+    /// The posting budget defaults to 5% of the tickets, between 500 and `maximumPostingBudget`.
+    public init(store: Store, builder: QueryBuilder, postingBudget: Int? = nil) throws {
         self.store = store
         self.builder = builder
-        self.postingBudget = postingBudget
         engine = try SearchEngine(store: store, builder: builder)
+        self.postingBudget = postingBudget
+            ?? min(Self.maximumPostingBudget, max(500, engine.statistics.documentCount / 20))
         stopTerms = Set(terms(of: Self.stopWords))
     }
 
@@ -43,8 +51,8 @@ public final class IncidentHistoryFinder {
     /// Everything the store knows around `ticket` as of `now`.
     public func history(for ticket: Ticket, now: Timestamp) throws -> IncidentHistory {
         let words = try selectWords(for: ticket)
-        let similar = try similarIncidents(to: ticket, words: words.words, mode: words.mode)
-        return IncidentHistory(similar: similar, searchTerms: words.words.map(\.term),
+        let (similar, truncated) = try similarIncidents(to: ticket, words: words.words, mode: words.mode)
+        return IncidentHistory(similar: similar, searchTerms: words.words.map(\.term), similarIsTruncated: truncated,
                                concurrent: try concurrentReports(for: ticket, now: now),
                                articles: try articles(for: ticket, words: words.words))
     }
@@ -70,6 +78,7 @@ public final class IncidentHistoryFinder {
         var weight: [String: Double] = [:]
         var spelling: [String: String] = [:]
         var order: [String] = []
+        let titleTerms = Set(terms(of: ticket.title))
         for (text, fieldWeight) in [(ticket.title, 2.0), (ticket.description, 1.0), (ticket.rootCause ?? "", 1.0)] {
             var copy = text
             copy.withUTF8 { bytes in
@@ -100,7 +109,7 @@ public final class IncidentHistoryFinder {
             if frequency > postingBudget {
                 common.append((word, weight[term]!))
             } else if frequency >= minimumFrequency {
-                candidates.append((word, weight[term]! * (try statistics.idf(term)), frequency))
+                candidates.append((word, weight[term]! * idf(documentFrequency: frequency), frequency))
             }
         }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.word.term < $1.word.term }
@@ -112,8 +121,21 @@ public final class IncidentHistoryFinder {
             postings += candidate.frequency
         }
         if !chosen.isEmpty { return (chosen, .any) }
-        common.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word.term < $1.word.term }
+        // Title words say what the problem is; filler repeated in a description should not outweigh them.
+        common.sort { lhs, rhs in
+            let lhsTitle = titleTerms.contains(lhs.word.term), rhsTitle = titleTerms.contains(rhs.word.term)
+            if lhsTitle != rhsTitle { return lhsTitle }
+            return lhs.weight != rhs.weight ? lhs.weight > rhs.weight : lhs.word.term < rhs.word.term
+        }
         return (Array(common.prefix(3).map(\.word)), .all)
+    }
+
+    /// BM25's inverse document frequency (as `TermStatistics.idf`) of a term in `documentFrequency` tickets: the
+    /// capped count is exact for the rare terms it is asked for, and cheaper than the vocabulary table, whose
+    /// count reads the term's whole doclist.
+    func idf(documentFrequency: Int) -> Double {
+        let total = Double(max(statistics.documentCount, 1)), count = Double(documentFrequency)
+        return max(1e-6, log((total - count + 0.5) / (count + 0.5)))
     }
 
     /// Tickets containing a word, counted up to `postingBudget + 1` (a common word stops the count early).
@@ -138,37 +160,94 @@ public final class IncidentHistoryFinder {
 
     static let weights = "10.0, 4.0, 2.0, 2.0, 1.0"
 
-    func similarIncidents(to ticket: Ticket, words: [QueryBuilder.Word], mode: QueryMode) throws -> [RelatedIncident] {
-        guard let expression = builder.expression(words: words, mode: mode, expandSynonyms: false) else { return [] }
-        let rows = try store.connection.cached("""
-            SELECT t.id, t.doc ->> '$.title', t.service, t.severity, t.customer, t.doc ->> '$.created_at',
-                   t.doc ->> '$.resolved_at', t.doc ->> '$.root_cause', t.doc ->> '$.resolution', -hits.score,
-                   substr(t.doc ->> '$.description', 1, 4000)
-            FROM (SELECT rowid, bm25(tickets_fts, \(Self.weights)) AS score FROM tickets_fts
-                  WHERE tickets_fts MATCH ? ORDER BY score LIMIT ?) AS hits
-            JOIN tickets t ON t.rowid = hits.rowid
-            WHERE t.status = 'closed' AND t.id <> ? AND t.created_at < ?
-            ORDER BY hits.score, t.id
-            """).map([expression, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) { row in
-            (id: row.text(0), title: row.optionalText(1) ?? "", service: row.optionalText(2), severity: row.int(3),
-             customer: row.optionalText(4), created: row.optionalText(5).flatMap(Timestamp.init(iso8601:)),
-             resolved: row.optionalText(6).flatMap(Timestamp.init(iso8601:)), rootCause: row.optionalText(7),
-             resolution: row.optionalText(8), score: row.double(9), description: row.optionalText(10) ?? "")
-        }
-        guard !rows.isEmpty else { return [] }
+    /// A candidate row: the ticket's fields and, for BM25 candidates, its score.
+    struct Candidate {
+        let id: String
+        let title: String
+        let service: String?
+        let severity: Int
+        let customer: String?
+        let created: Timestamp?
+        let resolved: Timestamp?
+        let rootCause: String?
+        let resolution: String?
+        let description: String
+        let score: Double
+    }
+
+    /// Similar closed past tickets, best first, and whether the candidates filled `candidateLimit` (more may exist).
+    func similarIncidents(to ticket: Ticket, words: [QueryBuilder.Word],
+                          mode: QueryMode) throws -> (incidents: [RelatedIncident], truncated: Bool) {
+        guard let expression = builder.expression(words: words, mode: mode, expandSynonyms: false) else { return ([], false) }
         let ownRowID = try store.connection.cached("SELECT rowid FROM tickets WHERE id = ?").first([ticket.id]) { $0.int64(0) }
-        var reference = rows.map(\.score).max() ?? 1
-        if let ownRowID, let own = try store.connection.cached(
-            "SELECT -bm25(tickets_fts, \(Self.weights)) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid = ?")
-            .first([expression, ownRowID], { $0.double(0) }), own > 0 {
-            reference = own
+        let columns = """
+            t.id, t.doc ->> '$.title', t.service, t.severity, t.customer, t.doc ->> '$.created_at',
+            t.doc ->> '$.resolved_at', t.doc ->> '$.root_cause', t.doc ->> '$.resolution',
+            substr(t.doc ->> '$.description', 1, 4000)
+            """
+        let filters = "t.status = 'closed' AND t.id <> ? AND t.created_at < ?"
+        func candidate(_ row: Row, score: Double) -> Candidate {
+            Candidate(id: row.text(0), title: row.optionalText(1) ?? "", service: row.optionalText(2), severity: row.int(3),
+                      customer: row.optionalText(4), created: row.optionalText(5).flatMap(Timestamp.init(iso8601:)),
+                      resolved: row.optionalText(6).flatMap(Timestamp.init(iso8601:)), rootCause: row.optionalText(7),
+                      resolution: row.optionalText(8), description: row.optionalText(9) ?? "", score: score)
         }
+        var candidates: [Candidate]
+        var similarity: (Candidate) -> Double
+        if mode == .any {
+            // Rare terms only: BM25 over at most `postingBudget` matches, normalised by the ticket's own score.
+            candidates = try store.connection.cached("""
+                SELECT \(columns), -hits.score
+                FROM (SELECT rowid, bm25(tickets_fts, \(Self.weights)) AS score FROM tickets_fts
+                      WHERE tickets_fts MATCH ? ORDER BY score LIMIT ?) AS hits
+                JOIN tickets t ON t.rowid = hits.rowid
+                WHERE \(filters)
+                """).map([expression, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) { candidate($0, score: $0.double(10)) }
+            var reference = candidates.map(\.score).max() ?? 1
+            if let ownRowID, let own = try store.connection.cached(
+                "SELECT -bm25(tickets_fts, \(Self.weights)) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid = ?")
+                .first([expression, ownRowID], { $0.double(0) }), own > 0 {
+                reference = own
+            }
+            similarity = { min(1, $0.score / reference) }
+        } else {
+            // Common terms: no BM25 (it would read their whole doclists); the latest matches imported before the
+            // ticket, scored by how much of the incident's title and root cause they share.
+            candidates = try store.connection.cached("""
+                SELECT \(columns)
+                FROM (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid < ?
+                      ORDER BY rowid DESC LIMIT ?) AS hits
+                JOIN tickets t ON t.rowid = hits.rowid
+                WHERE \(filters)
+                """).map([expression, ownRowID ?? Int64.max, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) {
+                candidate($0, score: 0)
+            }
+            var profile: [String: Double] = [:]
+            for (text, fieldWeight) in [(ticket.title, 2.0), (ticket.rootCause ?? "", 1.0)] {
+                for term in terms(of: text) where !stopTerms.contains(term) && Self.isWorthSearching(term) {
+                    profile[term] = max(profile[term] ?? 0, fieldWeight)
+                }
+            }
+            let total = max(profile.values.reduce(0, +), 1)
+            similarity = { row in
+                let found = Set(self.terms(of: [row.title, row.rootCause ?? "", row.resolution ?? "", row.description]
+                    .joined(separator: "\n")))
+                return profile.reduce(0) { $0 + (found.contains($1.key) ? $1.value : 0) } / total
+            }
+        }
+
+        // The inner query reads at most `candidateLimit` hits; filters drop some, so any that remain near the
+        // limit mean the hits were cut off.
+        let truncated = try store.connection.cached(
+            "SELECT count(*) FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid < ? LIMIT ?)")
+            .first([expression, mode == .any ? Int64.max : (ownRowID ?? Int64.max), Self.candidateLimit + 1]) { $0.int(0) }
+            .map { $0 > Self.candidateLimit } ?? false
         let service = ticket.service.map(Policy.foldedKey)
         let queryTerms = Set(words.map(\.term))
         let needed = min(Self.minimumSharedTerms, queryTerms.count)
-        let related = rows.compactMap { row -> (RelatedIncident, Double)? in
+        let related = candidates.compactMap { row -> (RelatedIncident, Double)? in
             guard let created = row.created else { return nil }
-            let similarity = min(1, row.score / reference)
+            let similarity = similarity(row)
             guard similarity >= Self.minimumSimilarity else { return nil }
             let text = [row.title, row.description, row.rootCause ?? "", row.resolution ?? ""].joined(separator: "\n")
             guard queryTerms.intersection(terms(of: text)).count >= needed else { return nil }
@@ -180,7 +259,13 @@ public final class IncidentHistoryFinder {
                 daysBefore: Int((ticket.createdAt.seconds - created.seconds) / 86_400))
             return (incident, similarity + (sameService ? Self.sameServiceBonus : 0))
         }
-        return related.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }.map(\.0)
+        // Equally similar: the most recent first, as the closest in time says most about recurrence.
+        let ranked = related.sorted { lhs, rhs in
+            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+            if lhs.0.createdAt.seconds != rhs.0.createdAt.seconds { return lhs.0.createdAt.seconds > rhs.0.createdAt.seconds }
+            return lhs.0.id < rhs.0.id
+        }.map(\.0)
+        return (ranked, truncated)
     }
 
     // MARK: - Concurrent reports

@@ -163,6 +163,7 @@ extension Review {
         writer.beginObject()
         writer.member("window_days", recurrence.windowDays)
         writer.member("count", recurrence.count)
+        writer.member("count_is_lower_bound", recurrence.isLowerBound)
         writer.member("tickets", recurrence.incidents.map(\.id))
         writer.endObject()
         writer.member("search_terms", searchTerms)

@@ -1,5 +1,6 @@
 /// An action item pre-filled from the incident's data, for the lead to confirm and assign.
 public struct ReviewAction: Sendable, Equatable {
+    /// What the action is about.
     public enum Kind: String, Sendable, CaseIterable {
         /// Customer-detected outage of a monitorable service: add monitoring.
         case monitoring

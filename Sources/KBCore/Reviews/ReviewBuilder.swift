@@ -57,7 +57,8 @@ struct ReviewBuilder {
             incidents: history.similar
                 .filter { $0.daysBefore <= Self.recurrenceWindowDays && $0.similarity >= Self.recurrenceSimilarity
                     && ($0.sameService || ticket.service == nil) }
-                .sorted { ($0.createdAt.seconds, $0.id) > ($1.createdAt.seconds, $1.id) })
+                .sorted { ($0.createdAt.seconds, $0.id) > ($1.createdAt.seconds, $1.id) },
+            isLowerBound: history.similarIsTruncated)
         let training = training(resolution: resolution)
         let actions = actions(metrics: metrics, detection: detection, escalation: escalation, resolution: resolution,
                               recurrence: recurrence)

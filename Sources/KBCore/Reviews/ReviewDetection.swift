@@ -1,5 +1,6 @@
 /// How the incident came to support's attention: monitoring or the customer.
 public struct ReviewDetection: Sendable, Equatable {
+    /// Who noticed first.
     public enum Source: String, Sendable, CaseIterable {
         case monitoring, customer
     }

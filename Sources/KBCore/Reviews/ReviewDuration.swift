@@ -2,6 +2,7 @@
 ///
 /// Seconds show under an hour, where they can decide whether a 15- or 30-minute target was met.
 public enum ReviewDuration {
+    /// The duration of `seconds` (negative durations get a leading `-`).
     public static func text(_ seconds: Int64) -> String {
         let sign = seconds < 0 ? "-" : ""
         let total = abs(seconds)

@@ -11,6 +11,7 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A period whose end is not after its start.
     case emptyPeriod(since: String, until: String)
 
+    /// The message printed after `error: `.
     public var description: String {
         switch self {
         case let .ticketNotFound(id):

@@ -6,10 +6,15 @@ public struct ReviewRecurrence: Sendable, Equatable {
     /// window before this one, most recent first.
     public var incidents: [RelatedIncident]
 
-    public init(windowDays: Int, incidents: [RelatedIncident]) {
+    /// True when the search for similar incidents was cut off: `count` is a lower bound.
+    public var isLowerBound: Bool
+
+    public init(windowDays: Int, incidents: [RelatedIncident], isLowerBound: Bool = false) {
         self.windowDays = windowDays
         self.incidents = incidents
+        self.isLowerBound = isLowerBound
     }
 
+    /// How many times the problem happened in the window.
     public var count: Int { incidents.count }
 }

@@ -26,6 +26,7 @@ public struct ReviewRenderer: Sendable {
 
     public let templates: TemplateSet
 
+    /// A renderer using `templates` (e.g. `workspace.templates(language:)`).
     public init(templates: TemplateSet) {
         self.templates = templates
     }

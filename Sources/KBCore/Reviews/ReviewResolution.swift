@@ -1,5 +1,6 @@
 /// How the incident was resolved: a definitive fix or a workaround.
 public struct ReviewResolution: Sendable, Equatable {
+    /// Fix or workaround.
     public enum Kind: String, Sendable, CaseIterable {
         /// A definitive fix with no sign of a workaround.
         case fix

@@ -107,7 +107,7 @@ struct ReviewTemplateContext {
         root["has_related"] = .bool(!review.related.isEmpty)
         root["has_recurrence"] = .bool(review.recurrence.count > 0)
         root["recurrence"] = [
-            "count": .number(Double(review.recurrence.count)), "count_text": text(words.times(review.recurrence.count)),
+            "count": .number(Double(review.recurrence.count)), "count_text": text(words.times(review.recurrence.count, atLeast: review.recurrence.isLowerBound)),
             "window_days": .number(Double(review.recurrence.windowDays)),
             "incidents": list(review.recurrence.incidents.map(relatedValue)),
         ]

@@ -21,9 +21,10 @@ struct ReviewVocabulary: Sendable {
         return items.dropLast().joined(separator: ", ") + pick(" y ", " and ") + items.last!
     }
 
-    /// `1 vez`, `3 veces` / `1 time`, `3 times`.
-    func times(_ count: Int) -> String {
-        spanish ? "\(count) \(count == 1 ? "vez" : "veces")" : "\(count) \(count == 1 ? "time" : "times")"
+    /// `1 vez`, `3 veces`, `al menos 300 veces` / `1 time`, `3 times`, `at least 300 times`.
+    func times(_ count: Int, atLeast: Bool = false) -> String {
+        let bound = atLeast ? pick("al menos ", "at least ") : ""
+        return bound + (spanish ? "\(count) \(count == 1 ? "vez" : "veces")" : "\(count) \(count == 1 ? "time" : "times")")
     }
 
     // MARK: - Labels
@@ -450,10 +451,11 @@ struct ReviewVocabulary: Sendable {
                        " The manual asks to escalate at once: the delay exceeded the first-response target (\(duration(tolerance))).")
     }
 
-    func recurringAction(count: Int, days: Int, ids: [String]) -> (String, String) {
-        (pick("Abrir un análisis de problema (incidente recurrente)", "Open a problem investigation (recurring incident)"),
-         pick("El mismo problema ocurrió \(count) \(count == 1 ? "vez" : "veces") en los \(days) días previos: \(ids.joined(separator: ", ")).",
-              "The same problem happened \(count) \(count == 1 ? "time" : "times") in the previous \(days) days: \(ids.joined(separator: ", "))."))
+    func recurringAction(count: Int, atLeast: Bool, days: Int, ids: [String]) -> (String, String) {
+        let shown = ids.joined(separator: ", ") + (count > ids.count ? ", …" : "")
+        return (pick("Abrir un análisis de problema (incidente recurrente)", "Open a problem investigation (recurring incident)"),
+                pick("El mismo problema ocurrió \(times(count, atLeast: atLeast)) en los \(days) días previos: \(shown).",
+                     "The same problem happened \(times(count, atLeast: atLeast)) in the previous \(days) days: \(shown)."))
     }
 
     func trainingSuggested(service: String?, signals: [String]) -> String {

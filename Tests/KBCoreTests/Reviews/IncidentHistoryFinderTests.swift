@@ -76,6 +76,51 @@ import KBTestSupport
         #expect(common.words.map(\.term) == ["caid", "horari", "portal"])
     }
 
+    /// Every word common: no BM25 over huge doclists; the latest matches imported before the ticket, ranked by
+    /// how much of its title and cause they share.
+    @Test func commonWordsFindTheLatestMatchesBeforeTheTicket() throws {
+        let directory = try TemporaryDirectory()
+        var tickets: [Ticket] = []
+        for index in 0..<40 {
+            var ticket = F.history[0]
+            ticket.id = String(format: "T-%04d", 4000 + index)
+            ticket.createdAt = Timestamp(seconds: F.at("2026-01-01T10:00:00-03:00").seconds + Int64(index) * 86_400)
+            ticket.title = index.isMultiple(of: 2) ? "Portal caído en horario punta" : "Portal caído por carga alta"
+            ticket.rootCause = index.isMultiple(of: 2) ? "Balanceador saturado en horario punta" : "Carga alta en la base"
+            ticket.resolution = "Se reinició"
+            ticket.status = index == 38 ? .inProgress : .closed
+            tickets.append(ticket)
+        }
+        let store = try F.store(in: directory, tickets: tickets)
+        defer { try? store.close() }
+        let finder = try IncidentHistoryFinder(store: store, builder: F.builder(for: store), postingBudget: 10)
+        let reviewed = tickets[36]
+        let history = try finder.history(for: reviewed, now: F.now)
+        #expect(history.searchTerms == ["horari", "punt", "caid"])
+        let ids = history.similar.map(\.id)
+        // Only the even tickets share all three words; never the ticket itself, the open one or later ones.
+        #expect(ids.first == "T-4034")
+        #expect(ids.allSatisfy { Int($0.dropFirst(2))! % 2 == 0 && Int($0.dropFirst(2))! < 4036 })
+        #expect(ids.count == 18)
+        #expect(history.similar.allSatisfy { $0.similarity == 1 })
+        #expect(!history.similarIsTruncated)
+        let review = Review(ticket: reviewed, policy: .default, history: history, now: F.now)
+        #expect(review.recurrence.count == 18)
+        #expect(!review.recurrence.isLowerBound)
+    }
+
+    @Test func cutOffSearchesGiveLowerBounds() throws {
+        let related = RelatedIncident(id: "T-1", title: "t", service: "portal", severity: 1, customer: nil,
+                                      createdAt: Timestamp(seconds: F.overnight.createdAt.seconds - 86_400), resolvedAt: nil,
+                                      rootCause: nil, resolution: nil, similarity: 0.9, sameService: true, daysBefore: 1)
+        let history = IncidentHistory(similar: [related], similarIsTruncated: true)
+        let review = Review(ticket: F.overnight, policy: .default, history: history, now: F.now)
+        #expect(review.recurrence.isLowerBound)
+        #expect(review.actions.first { $0.kind == .recurringProblem }?.reason.contains("al menos 1 vez") == true)
+        #expect(try F.renderer().render(review, format: .md).contains("ocurrió al menos 1 vez en los 90 días"))
+        #expect(review.jsonText().contains("\"count_is_lower_bound\": true"))
+    }
+
     @Test func stopWordsShortWordsNumbersAndYearsAreNotSearched() {
         #expect(!IncidentHistoryFinder.isWorthSearching("de"))
         #expect(!IncidentHistoryFinder.isWorthSearching("12"))
