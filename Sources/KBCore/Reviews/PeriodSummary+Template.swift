@@ -1,6 +1,9 @@
 import Foundation
 
 extension PeriodSummary {
+    /// Ticket ids listed per recurring cause; the rest are counted.
+    static let causeTicketsShown = 10
+
     /// The values `review-summary.*` and `review-index.*` templates render. Markdown text values are escaped
     /// with `MarkdownText` (insert them with `{{{…}}}`); HTML ones are raw (insert them with `{{…}}`), except
     /// `*_svg` and `stylesheet_html`, which are markup this module made.
@@ -43,7 +46,9 @@ extension PeriodSummary {
         })
         root["causes"] = .array(recurringCauses.map { cause in
             ["text": text(cause.text), "count": .number(Double(cause.tickets.count)),
-             "tickets": text(cause.tickets.joined(separator: ", ")), "services": text(cause.services.joined(separator: ", "))]
+             "tickets": text(cause.tickets.prefix(Self.causeTicketsShown).joined(separator: ", ")
+                + (cause.tickets.count > Self.causeTicketsShown ? ", … (+\(cause.tickets.count - Self.causeTicketsShown))" : "")),
+             "services": text(cause.services.joined(separator: ", "))]
         })
         root["entries"] = .array(entries.map { entry in
             let sla: String

@@ -80,6 +80,20 @@ import Testing
         #expect(summary.buckets.last?.bySeverity == [1: 3, 2: 2])
     }
 
+    @Test func longCauseListsAreCut() throws {
+        let base = Self.reviews[0]
+        let reviews = (0..<13).map { index -> Review in
+            var review = base
+            review.ticket.id = "T-\(100 + index)"
+            return review
+        }
+        let summary = PeriodSummary(reviews: reviews, since: F.at("2026-03-01T00:00:00Z"), until: F.at("2026-04-01T00:00:00Z"),
+                                    language: .es, generatedAt: F.now, fileNames: [:])
+        #expect(summary.recurringCauses.first?.tickets.count == 13)
+        let text = try F.renderer().render(summary, format: .md)
+        #expect(text.contains("13 incidentes (T-100, T-101, T-102, T-103, T-104, T-105, T-106, T-107, T-108, T-109, … (+3))"))
+    }
+
     @Test func percentilesUseNearestRank() {
         #expect(PeriodSummary.percentile([], 0.5) == nil)
         #expect(PeriodSummary.percentile([5], 0.9) == 5)
