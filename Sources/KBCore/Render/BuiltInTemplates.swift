@@ -313,7 +313,7 @@ No closed severity 1–2 incidents were created in the period.
 {{{timeline_svg}}}
 <figcaption>Incident phases, waits{{#uses_business_hours}} and the plan's business hours{{/uses_business_hours}} in {{time_zone}} local time.</figcaption>
 </figure>
-<p class="muted">"#" is the event's position in the ticket file{{#is_internal}}; ⚠ marks events with warnings{{/is_internal}}.</p>
+<p class="muted">{{#is_internal}}"#" is the event's position in the ticket file; ⚠ marks events with warnings.{{/is_internal}}{{#is_customer}}"#" numbers the ticket's events.{{/is_customer}}</p>
 <table>
 <thead>
 <tr><th>#</th><th class="nowrap">Local time</th><th class="nowrap">UTC</th><th>Actor</th><th>Kind</th><th>Description</th><th>Attachments</th></tr>
@@ -652,7 +652,7 @@ No waits on vendors.
 
 ## Timeline
 
-Local times in {{{time_zone}}}. "#" is the event's position in the ticket file{{#is_internal}}; ⚠ marks events with warnings{{/is_internal}}.
+Local times in {{{time_zone}}}. {{#is_internal}}"#" is the event's position in the ticket file; ⚠ marks events with warnings.{{/is_internal}}{{#is_customer}}"#" numbers the ticket's events.{{/is_customer}}
 
 | # | Local time | UTC | Actor | Kind | Description | Attachments |
 |---|---|---|---|---|---|---|
@@ -1126,7 +1126,7 @@ No hay incidentes cerrados de severidad 1–2 creados en el período.
 {{{timeline_svg}}}
 <figcaption>Fases del incidente, esperas{{#uses_business_hours}} y horario hábil del plan{{/uses_business_hours}} en hora local de {{time_zone}}.</figcaption>
 </figure>
-<p class="muted">«#» es la posición del evento en el archivo del ticket{{#is_internal}}; ⚠ marca eventos con advertencias{{/is_internal}}.</p>
+<p class="muted">{{#is_internal}}«#» es la posición del evento en el archivo del ticket; ⚠ marca eventos con advertencias.{{/is_internal}}{{#is_customer}}«#» numera los eventos del ticket.{{/is_customer}}</p>
 <table>
 <thead>
 <tr><th>#</th><th class="nowrap">Hora local</th><th class="nowrap">UTC</th><th>Actor</th><th>Tipo</th><th>Descripción</th><th>Adjuntos</th></tr>
@@ -1465,7 +1465,7 @@ Sin esperas de proveedores.
 
 ## Línea de tiempo
 
-Horas locales en {{{time_zone}}}. «#» es la posición del evento en el archivo del ticket{{#is_internal}}; ⚠ marca eventos con advertencias{{/is_internal}}.
+Horas locales en {{{time_zone}}}. {{#is_internal}}«#» es la posición del evento en el archivo del ticket; ⚠ marca eventos con advertencias.{{/is_internal}}{{#is_customer}}«#» numera los eventos del ticket.{{/is_customer}}
 
 | # | Hora local | UTC | Actor | Tipo | Descripción | Adjuntos |
 |---|---|---|---|---|---|---|

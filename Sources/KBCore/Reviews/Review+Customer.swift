@@ -96,6 +96,13 @@ extension Review {
             return copy
         }
         view.detection.events = keep(detection.events)
+        view.detection.summary = ReviewVocabulary(language: language).customerDetectionSummary(
+            source: detection.source, reported: detection.reportedAt, channel: detection.channel)
+        if view.detection.events.isEmpty {
+            // The detected event was an internal note (or there was none): its time is not the customer's to see.
+            view.detection.detectedAt = nil
+            view.detection.gapSeconds = nil
+        }
         view.escalation = ReviewEscalation(steps: [], levels: [], vendors: [], rules: [])
         view.resolution.text = redactOptional(resolution.text)
         view.resolution.rootCause = redactOptional(resolution.rootCause)

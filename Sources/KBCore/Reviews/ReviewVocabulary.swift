@@ -336,6 +336,18 @@ struct ReviewVocabulary: Sendable {
         return text
     }
 
+    /// Detection as told to the customer: who noticed and when, without internal monitoring details.
+    func customerDetectionSummary(source: ReviewDetection.Source, reported: ReviewTime, channel: Channel?) -> String {
+        let via = channel.map { pick(" por \($0.rawValue)", " through \($0.rawValue)") } ?? ""
+        switch source {
+        case .monitoring:
+            return pick("Nuestro monitoreo detectó la falla; el ticket se abrió el \(time(reported)).",
+                        "Our monitoring detected the failure; the ticket was opened on \(time(reported)).")
+        case .customer:
+            return pick("Reportado por el cliente\(via) el \(time(reported)).", "Reported by the customer\(via) on \(time(reported)).")
+        }
+    }
+
     func criticalServiceReason(service: String, severity: Int, level: String) -> String {
         pick("El servicio crítico \(service) fue afectado con severidad \(severity): el manual pide escalar a \(level) de inmediato.",
              "Critical service \(service) was affected at severity \(severity): the manual asks to escalate to \(level) at once.")
