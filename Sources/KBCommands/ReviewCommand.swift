@@ -1,0 +1,123 @@
+import Foundation
+import KBCore
+
+/// `kb review ID` and `kb review --since DATE`: post-incident reviews.
+struct ReviewCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "review",
+        abstract: "Write the post-incident review of a closed severity 1-2 ticket, or of every one in a period.",
+        discussion: """
+            A review holds the incident's timeline (UTC and the customer's local time), SLA metrics against the
+            plan's targets (business time for 12x5 plans) with the events each came from, detection, escalation
+            and the manual's escalation rules, root cause, workaround or fix, related past incidents and their
+            recurrence, lessons to fill in, pre-filled actions and an evidence appendix. Timeline problems (events
+            out of order, times in the future, missing milestones) are listed as warnings, never computed around.
+            Documents are Spanish by default. With --since, every closed severity 1-2 ticket created in the
+            period is reviewed into --out DIR with a period summary and an index.
+            """,
+        arguments: [ArgumentSpec("id", help: "The ticket to review (T-1042).", optional: true)],
+        options: [
+            .value("--format", valueName: "FORMAT", help: "Document format (default md).", choices: ReviewFormat.allCases.map(\.rawValue)),
+            .flag("--json", help: "Print the review as JSON (same as --format json)."),
+            .value("--lang", valueName: "LANG", help: "Document language (default: the policy's, es).", choices: Policy.Language.allCases.map(\.rawValue)),
+            .value("--audience", valueName: "AUDIENCE",
+                   help: "internal (default) or customer: public events only, no agent names or other customers, personal data redacted.",
+                   choices: ReviewAudience.allCases.map(\.rawValue)),
+            .value("--out", valueName: "PATH", help: "Write the review to PATH; with --since, the folder for the reviews, summary and index."),
+            .value("--since", valueName: "DATE", help: "Review every closed severity 1-2 ticket created on or after DATE (YYYY-MM-DD, UTC)."),
+            .value("--until", valueName: "DATE", help: "With --since: only tickets created before DATE (default: now)."),
+            .flag("--force", help: "Review a ticket that is not closed or not severity 1-2; overwrite existing files."),
+        ],
+        examples: [
+            "kb review T-1042", "kb review T-1042 --format html --out T-1042.html",
+            "kb review T-1042 --audience customer --lang en", "kb review T-1042 --json",
+            "kb review --since 2026-03-01 --until 2026-04-01 --out reviews/2026-03 --format html",
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        var format = arguments.value("--format").flatMap(ReviewFormat.init(rawValue:)) ?? .md
+        if arguments.flag("--json") {
+            if arguments.value("--format") != nil, format != .json { throw UsageError("--json conflicts with --format \(format.rawValue)") }
+            format = .json
+        }
+        let audience = arguments.value("--audience").flatMap(ReviewAudience.init(rawValue:)) ?? .internal
+        let force = arguments.flag("--force")
+        if arguments.value("--since") != nil {
+            guard arguments.positionals.isEmpty else { throw UsageError("give either a ticket ID or --since DATE, not both") }
+            guard format != .json else { throw UsageError("--since writes md or html files; --format json reviews one ticket") }
+            guard audience == .internal else { throw UsageError("--audience customer reviews one ticket; a period's reviews are internal") }
+            guard arguments.value("--out") != nil else { throw UsageError("--since needs --out DIR, the folder to write the reviews to") }
+        } else {
+            if arguments.value("--until") != nil { throw UsageError("--until needs --since") }
+            guard arguments.positionals.count == 1 else { throw UsageError("missing expected argument '<id>' (or --since DATE)") }
+        }
+
+        let workspace = try context.workspace(arguments)
+        let policy = try workspace.loadPolicy()
+        let language = arguments.value("--lang").flatMap(Policy.Language.init(rawValue:)) ?? policy.language
+        let store = try workspace.openStore(create: false)
+        defer { try? store.close() }
+        let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
+        let renderer = ReviewRenderer(templates: try workspace.templates(language: language.rawValue))
+
+        if let sinceText = arguments.value("--since") {
+            return try runBatch(since: sinceText, reviewer: reviewer, renderer: renderer, format: format,
+                                language: language, force: force, arguments, context)
+        }
+        var review = try reviewer.review(id: arguments.positionals[0], now: context.now, language: language, force: force)
+        if audience == .customer {
+            review = review.forCustomer(redactor: try reviewer.customerRedactor(for: review.ticket, language: language))
+        }
+        let text = try renderer.render(review, format: format)
+        for warning in review.warnings where format != .json {
+            context.stderr.line("warning: \(review.ticket.id): \(warning.message)")
+        }
+        guard let out = arguments.value("--out") else {
+            context.stdout.write(text)
+            return KB.success
+        }
+        let url = context.url(out)
+        if !force, FileManager.default.fileExists(atPath: url.path) { throw ReviewError.wouldOverwrite(paths: [out]) }
+        try write(text, to: url)
+        context.stdout.line("wrote \(out)")
+        return KB.success
+    }
+
+    private static func runBatch(since sinceText: String, reviewer: IncidentReviewer, renderer: ReviewRenderer,
+                                 format: ReviewFormat, language: Policy.Language, force: Bool,
+                                 _ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        let since = try SearchCommand.day(sinceText, option: "--since")
+        let until = try arguments.value("--until").map { try SearchCommand.day($0, option: "--until") } ?? context.now
+        guard until.seconds > since.seconds else {
+            throw ReviewError.emptyPeriod(since: since.iso8601, until: until.iso8601)
+        }
+        let now = context.now
+        let tickets = try reviewer.closedIncidents(since: since, until: until)
+        var reviews: [Review] = []
+        for (index, ticket) in tickets.enumerated() {
+            context.progress("reviewing \(index + 1)/\(tickets.count) \(ticket.id)")
+            reviews.append(try reviewer.review(of: ticket, now: now, language: language))
+        }
+        context.endProgress()
+        let batch = ReviewBatch(reviews: reviews, since: since, until: until, language: language, generatedAt: now, format: format)
+        let documents = try batch.documents(renderer: renderer)
+        let out = arguments.value("--out")!
+        let folder = context.url(out)
+        let existing = documents.map { folder.appendingPathComponent($0.fileName) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        if !force, !existing.isEmpty {
+            throw ReviewError.wouldOverwrite(paths: existing.map { (out as NSString).appendingPathComponent($0.lastPathComponent) })
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for document in documents { try write(document.text, to: folder.appendingPathComponent(document.fileName)) }
+        let warnings = reviews.reduce(0) { $0 + $1.warnings.count }
+        context.stdout.line("wrote \(reviews.count) review\(reviews.count == 1 ? "" : "s"), \(batch.summaryFileName) and "
+            + "\(batch.indexFileName) to \(out) (\(warnings) timeline warning\(warnings == 1 ? "" : "s"))")
+        return KB.success
+    }
+
+    private static func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Assembles a `Review` section by section from one ticket's milestones.
+struct ReviewBuilder {
+    /// How far back a similar incident counts as the same problem recurring.
+    static let recurrenceWindowDays = 90
+    /// A vendor wait of at least this share of the resolution target (and at least 30 minutes) calls for a follow-up.
+    static let longVendorWaitShare = 0.25
+    /// Related incidents shown; recurrence looks at every similar one.
+    static let maximumRelated = 5
+    /// A related incident this similar (and of the same service) is the same problem happening again.
+    static let recurrenceSimilarity = 0.5
+
+    let ticket: Ticket
+    let policy: Policy
+    let history: IncidentHistory
+    let proposals: [ReviewProposal]
+    let now: Timestamp
+    let words: ReviewVocabulary
+    let terms: SLATerms
+    let milestones: ReviewMilestones
+    let meter: SLAMeter
+
+    init(ticket: Ticket, policy: Policy, history: IncidentHistory, proposals: [ReviewProposal], now: Timestamp,
+         language: Policy.Language) {
+        self.ticket = ticket
+        self.policy = policy
+        self.history = history
+        self.proposals = proposals
+        self.now = now
+        words = ReviewVocabulary(language: language)
+        terms = policy.terms(for: ticket)
+        milestones = ReviewMilestones(ticket: ticket, now: now)
+        meter = SLAMeter(terms: terms, timeline: TicketStatusTimeline(ticket: ticket, until: now.seconds), now: now,
+                         pausing: Set(policy.pausingStatuses), vendor: Set(policy.vendorStatuses))
+    }
+
+    func time(_ stamp: Timestamp) -> ReviewTime { ReviewTime(stamp, timeZone: terms.timeZone) }
+
+    func build() -> Review {
+        let warnings = TimelineChecker(ticket: ticket, policy: policy, now: now, milestones: milestones, words: words,
+                                       timeZone: terms.timeZone).warnings()
+        var flagsByEvent: [Int: [ReviewWarning.Code]] = [:]
+        for warning in warnings where [.outOfOrder, .futureTimestamp, .beforeCreation].contains(warning.code) {
+            for index in warning.events where !(flagsByEvent[index] ?? []).contains(warning.code) {
+                flagsByEvent[index, default: []].append(warning.code)
+            }
+        }
+        let metrics = measure(flagged: Set(flagsByEvent.keys))
+        let impact = impact(window: metrics.impactWindow)
+        let detection = detection()
+        let escalation = escalation(metrics: metrics)
+        let resolution = resolution()
+        let related = Array(history.similar.prefix(Self.maximumRelated))
+        let recurrence = ReviewRecurrence(
+            windowDays: Self.recurrenceWindowDays,
+            incidents: history.similar
+                .filter { $0.daysBefore <= Self.recurrenceWindowDays && $0.similarity >= Self.recurrenceSimilarity
+                    && ($0.sameService || ticket.service == nil) }
+                .sorted { ($0.createdAt.seconds, $0.id) > ($1.createdAt.seconds, $1.id) },
+            isLowerBound: history.similarIsTruncated)
+        let training = training(resolution: resolution)
+        let actions = actions(metrics: metrics, detection: detection, escalation: escalation, resolution: resolution,
+                              recurrence: recurrence)
+        return Review(
+            ticket: ticket, language: words.language, audience: .internal, generatedAt: time(now), terms: terms,
+            usesBusinessHours: !terms.calendar.isAlwaysOpen, created: time(ticket.createdAt),
+            resolved: milestones.resolution.map { time($0.at) }, closed: milestones.closing.map(time),
+            severityChanges: severityChanges(),
+            summary: words.summary(ticket: ticket, created: time(ticket.createdAt), impact: impact,
+                                   mitigated: milestones.mitigation.map { time($0.at) },
+                                   resolved: milestones.resolution.map { time($0.at) }, closed: milestones.closing.map(time)),
+            timeline: timeline(flags: flagsByEvent), metrics: metrics, impact: impact, warnings: warnings,
+            detection: detection, escalation: escalation, resolution: resolution, related: related,
+            recurrence: recurrence, searchTerms: history.searchTerms, articles: history.articles, actions: actions,
+            proposals: proposals, training: training, evidence: evidence())
+    }
+
+    // MARK: - Timeline
+
+    func timeline(flags: [Int: [ReviewWarning.Code]]) -> [ReviewTimelineEntry] {
+        milestones.ordered.map { item in
+            let event = item.event
+            let role: ReviewTimelineEntry.Role
+            switch event.kind {
+            case .customerUpdate: role = .customer
+            case .detected: role = .monitoring
+            default: role = .support
+            }
+            var detail: String?
+            switch event.kind {
+            case .status: detail = event.status.map(words.status)
+            case .escalation: detail = event.to.map(words.target)
+            case .severityChange: detail = event.severity.map(words.severity)
+            default: detail = nil
+            }
+            return ReviewTimelineEntry(
+                index: item.index, time: time(event.at), kind: event.kind, kindLabel: words.kind(event.kind),
+                author: event.author, role: role, detail: detail, text: event.text, visibility: event.visibility,
+                attachments: event.attachments, warnings: flags[item.index] ?? [])
+        }
+    }
+
+    func severityChanges() -> [ReviewSeverityChange] {
+        var previous: Int?
+        var changes: [ReviewSeverityChange] = []
+        for item in milestones.happened where item.event.kind == .severityChange {
+            guard let severity = item.event.severity else { continue }
+            changes.append(ReviewSeverityChange(from: previous, to: severity, time: time(item.at), event: item.index))
+            previous = severity
+        }
+        return changes
+    }
+
+    func evidence() -> [ReviewEvidenceItem] {
+        milestones.ordered.flatMap { item in
+            item.event.attachments.map { attachment in
+                ReviewEvidenceItem(name: attachment.name, kind: attachment.kind, event: item.index,
+                                   eventKind: item.event.kind, time: time(item.at), visibility: item.event.visibility)
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Renders reviews, period summaries and review indexes with a language's templates.
+///
+/// Templates: `review.md`, `review.html`, `review-summary.md`, `review-summary.html`, `review-index.md` and
+/// `review-index.html` (workspace `templates/LANG/` over the built-in ones). JSON needs no template.
+/// Rendering reads only the values given: it never queries the database.
+public struct ReviewRenderer: Sendable {
+    /// The HTML pages' CSS: the shared default stylesheet plus review tables, states and badges.
+    public static let stylesheet = HTMLDocument.defaultStylesheet + "\n" + """
+        .text { white-space: pre-line; }
+        .muted, .placeholder { color: #57606a; }
+        .placeholder { font-style: italic; }
+        td.met { color: #116329; font-weight: 600; }
+        td.breached { color: #b42318; font-weight: 600; }
+        td.missing { color: #b45309; font-style: italic; }
+        td.nowrap, th.nowrap { white-space: nowrap; }
+        tr.internal td { background: #fffbeb; }
+        .badge { border-radius: 4px; display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.4em; }
+        .badge-internal { background: #fde68a; color: #78350f; }
+        .badge-flag { background: #fecaca; color: #7f1d1d; }
+        .badge-met { background: #dcfce7; color: #14532d; }
+        .badge-breached { background: #fee2e2; color: #7f1d1d; }
+        ul.warnings { margin: 0; padding-left: 1.2rem; }
+        section.review-section { break-inside: auto; }
+        @media print { .badge { border: 1px solid #8c959f; } }
+        """
+
+    public let templates: TemplateSet
+
+    /// A renderer using `templates` (e.g. `workspace.templates(language:)`).
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// A review in `format`.
+    public func render(_ review: Review, format: ReviewFormat) throws -> String {
+        switch format {
+        case .json: return review.jsonText() + "\n"
+        case .md: return try templates.render("review.md", context: review.templateValue(format: .md))
+        case .html: return try templates.render("review.html", context: review.templateValue(format: .html))
+        }
+    }
+
+    /// A period summary in `format`.
+    public func render(_ summary: PeriodSummary, format: ReviewFormat) throws -> String {
+        switch format {
+        case .json: return summary.jsonText() + "\n"
+        case .md: return try templates.render("review-summary.md", context: summary.templateValue(format: .md))
+        case .html: return try templates.render("review-summary.html", context: summary.templateValue(format: .html))
+        }
+    }
+
+    /// The index page linking a period's reviews and its summary (`md` or `html`; JSON gives the summary).
+    public func renderIndex(_ summary: PeriodSummary, format: ReviewFormat) throws -> String {
+        switch format {
+        case .json: return summary.jsonText() + "\n"
+        case .md: return try templates.render("review-index.md", context: summary.templateValue(format: .md))
+        case .html: return try templates.render("review-index.html", context: summary.templateValue(format: .html))
+        }
+    }
+
+    /// An SVG chart for embedding in an HTML page: HTML parsers put `<svg>` in the SVG namespace themselves,
+    /// so the page keeps no `http://` namespace URL.
+    static func inlineSVG(_ svg: String) -> String {
+        svg.replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+    }
+}
