@@ -64,7 +64,15 @@ struct ReviewCommand: Subcommand {
             return try runBatch(since: sinceText, reviewer: reviewer, renderer: renderer, format: format,
                                 language: language, force: force, arguments, context)
         }
-        var review = try reviewer.review(id: arguments.positionals[0], now: context.now, language: language, force: force)
+        let id = arguments.positionals[0]
+        // Automation proposals whose evidence holds this incident, mined over the 90 days before it closed.
+        var proposals: [ReviewProposal] = []
+        if let ticket = try store.ticket(id: id) {
+            proposals = try ReviewProposal.mined(store: store, policy: policy, ticketID: ticket.id,
+                                                 end: ticket.closedAt ?? ticket.resolvedAt ?? context.now,
+                                                 window: 90 * 86_400, now: context.now, language: language)
+        }
+        var review = try reviewer.review(id: id, now: context.now, language: language, force: force, proposals: proposals)
         if audience == .customer {
             review = review.forCustomer(redactor: try reviewer.customerRedactor(for: review.ticket, language: language))
         }
@@ -93,10 +101,15 @@ struct ReviewCommand: Subcommand {
         }
         let now = context.now
         let tickets = try reviewer.closedIncidents(since: since, until: until)
+        // One mining pass over the period serves every review in it.
+        let options = AutomationOptions(now: now, since: since, until: until, language: language,
+                                        analyzerLanguage: reviewer.store.tokenizer.language)
+        let mined = try AutomationMiner(policy: reviewer.policy, options: options).report(store: reviewer.store)
         var reviews: [Review] = []
         for (index, ticket) in tickets.enumerated() {
             context.progress("reviewing \(index + 1)/\(tickets.count) \(ticket.id)")
-            reviews.append(try reviewer.review(of: ticket, now: now, language: language))
+            let proposals = mined.proposals(involving: ticket.id).compactMap(ReviewProposal.init)
+            reviews.append(try reviewer.review(of: ticket, now: now, language: language, proposals: proposals))
         }
         context.endProgress()
         let batch = ReviewBatch(reviews: reviews, since: since, until: until, language: language, generatedAt: now, format: format)

@@ -11,7 +11,7 @@ extension PeriodSummary {
         let spanish = language == .es
         func text(_ value: String?) -> TemplateValue {
             guard let value, !value.isEmpty else { return .null }
-            return .string(format == .md ? MarkdownText.inline(value) : value)
+            return .string(format == .md ? ReviewMarkdown.inline(value) : value)
         }
         func duration(_ seconds: Int64?) -> TemplateValue { seconds.map { .string(ReviewDuration.text($0)) } ?? .null }
         func percent(_ value: Double?) -> TemplateValue {
@@ -63,7 +63,7 @@ extension PeriodSummary {
                 "created": .string(entry.created.local), "resolution": duration(entry.resolutionSeconds),
                 "sla": .string(sla), "sla_state": .string(entry.slaMet.map { $0 ? "met" : "breached" } ?? "missing"),
                 "warnings": .number(Double(entry.warnings)), "recurrences": .number(Double(entry.recurrences)),
-                "link": .string(format == .md ? MarkdownText.inline(entry.fileName) : entry.fileName),
+                "link": .string(format == .md ? ReviewMarkdown.inline(entry.fileName) : entry.fileName),
             ]
         })
         root["monthly"] = .bool(monthly)

@@ -20,13 +20,13 @@ struct ReviewTemplateContext {
     /// One line of text, escaped for Markdown when rendering Markdown.
     func text(_ value: String?) -> TemplateValue {
         guard let value, !value.isEmpty else { return .null }
-        return .string(format == .md ? MarkdownText.inline(value) : value)
+        return .string(format == .md ? ReviewMarkdown.inline(value) : value)
     }
 
     /// Several lines of text (descriptions, root causes).
     func block(_ value: String?) -> TemplateValue {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .null }
-        return .string(format == .md ? MarkdownText.block(value) : value)
+        return .string(format == .md ? ReviewMarkdown.block(value) : value)
     }
 
     func time(_ time: ReviewTime?) -> TemplateValue {

@@ -156,10 +156,10 @@ import Testing
         ("line\nbreak", "line break"),
     ])
     func markdownEscaping(text: String, escaped: String) {
-        #expect(MarkdownText.inline(text) == escaped)
+        #expect(ReviewMarkdown.inline(text) == escaped)
     }
 
     @Test func markdownBlocksKeepLines() {
-        #expect(MarkdownText.block("uno\n# dos\n\ntres") == "uno\\\n\\# dos\n\ntres")
+        #expect(ReviewMarkdown.block("uno\n# dos\n\ntres") == "uno\\\n\\# dos\n\ntres")
     }
 }

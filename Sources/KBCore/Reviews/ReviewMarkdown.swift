@@ -5,7 +5,7 @@ import Foundation
 /// Backslash-escapes the ASCII punctuation that starts emphasis, code, links, raw HTML, tables and
 /// strikethrough, and the markers that would turn a line into a heading, list or quote. Underscores inside
 /// words (`waiting_customer`) are left alone: CommonMark never reads them as emphasis.
-public enum MarkdownText {
+public enum ReviewMarkdown {
     /// Text for one line or a table cell: line breaks become spaces.
     public static func inline(_ text: String) -> String {
         escapeLine(String(text.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
