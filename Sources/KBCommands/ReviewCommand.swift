@@ -27,6 +27,7 @@ struct ReviewCommand: Subcommand {
             .value("--since", valueName: "DATE", help: "Review every closed severity 1-2 ticket created on or after DATE (YYYY-MM-DD, UTC)."),
             .value("--until", valueName: "DATE", help: "With --since: only tickets created before DATE (default: now)."),
             .flag("--force", help: "Review a ticket that is not closed or not severity 1-2; overwrite existing files."),
+            .flag("--proposals", help: "Include automation proposals even on a store of 100,000 tickets or more (slower)."),
         ],
         examples: [
             "kb review T-1042", "kb review T-1042 --format html --out T-1042.html",
@@ -66,8 +67,13 @@ struct ReviewCommand: Subcommand {
         }
         let id = arguments.positionals[0]
         // Automation proposals whose evidence holds this incident, mined over the 90 days before it closed.
+        // Mining reads every closed incident of the window: on a large store it is left to --proposals.
         var proposals: [ReviewProposal] = []
-        if let ticket = try store.ticket(id: id) {
+        let mine = try arguments.flag("--proposals") || store.ticketCount() < ReviewCommand.miningLimit
+        if !mine {
+            context.stderr.line("note: automation proposals skipped on a store of \(ReviewCommand.miningLimit) tickets or more; pass --proposals to include them (takes seconds) or run 'kb automations'")
+        }
+        if mine, let ticket = try store.ticket(id: id) {
             proposals = try ReviewProposal.mined(store: store, policy: policy, ticketID: ticket.id,
                                                  end: ticket.closedAt ?? ticket.resolvedAt ?? context.now,
                                                  window: 90 * 86_400, now: context.now, language: language)
@@ -90,6 +96,9 @@ struct ReviewCommand: Subcommand {
         context.stdout.line("wrote \(out)")
         return KB.success
     }
+
+    /// Stores with at least this many tickets mine automation proposals for a single review only on request.
+    static let miningLimit = 100_000
 
     private static func runBatch(since sinceText: String, reviewer: IncidentReviewer, renderer: ReviewRenderer,
                                  format: ReviewFormat, language: Policy.Language, force: Bool,
