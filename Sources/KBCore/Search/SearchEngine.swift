@@ -19,6 +19,10 @@ public final class SearchEngine {
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
 
+    /// Stores with at least this many tickets rank only the most recent `rankingBudget` matches of a query.
+    public var rankingThreshold = 100_000
+    public var rankingBudget = 500
+
     /// Function words of the store's language, dropped from ranked queries.
     let stopTerms: Set<String>
 
@@ -80,6 +84,18 @@ public final class SearchEngine {
         if let until = filters.until {
             conditions.append("t.created_at < ?")
             values.append(until.seconds)
+        }
+        // FTS5 computes BM25 for every match before it can sort: on a large store, rank only the most
+        // recent `rankingBudget` matches (found cheaply in rowid order) so latency stays bounded.
+        if statistics.documentCount >= rankingThreshold {
+            let boundary = """
+                SELECT tickets_fts.rowid FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC LIMIT 1 OFFSET ?
+                """
+            if let lowest = try store.connection.cached(boundary).first(values + [rankingBudget - 1], { $0.int64(0) }) {
+                conditions.append("tickets_fts.rowid >= ?")
+                values.append(lowest)
+            }
         }
         values.append(filters.limit)
         let sql = """
