@@ -20,12 +20,16 @@ struct AnalysisPass {
     /// Segments of the code candidate being scanned; bounded because a
     /// candidate longer than `maximumTokenBytes` is flushed as words.
     private var pending: [Segment] = []
+    /// Terms of the words already stemmed, when the pass got the analyzer's cache.
+    var stemCache: StemCache?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int,
+         stemCache: StemCache?) {
         self.bytes = bytes
         self.stemmer = stemmer
         self.allowsApostrophes = allowsApostrophes
         self.maximumTokenBytes = maximumTokenBytes
+        self.stemCache = stemCache
         scalars.reserveCapacity(4 * maximumTokenBytes)
         // Sized for the usual worst case; emitTerm grows it if lower-casing
         // outside Latin ever expands a token further.
@@ -140,13 +144,45 @@ struct AnalysisPass {
         _ segment: Segment, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
     ) throws(E) -> Bool {
         guard segment.end - segment.start <= maximumTokenBytes else { return true }
-        return try emitTerm(from: segment.start, to: segment.end, stemming: !segment.hasDigit, emit)
+        guard !segment.hasDigit, var cache = stemCache.take() else {
+            return try emitTerm(from: segment.start, to: segment.end, stemming: !segment.hasDigit, emit)
+        }
+        defer { stemCache = cache }
+        // A word's term depends only on its bytes: a repeated word is looked up, not analysed again.
+        let key = UnsafeBufferPointer(rebasing: bytes[segment.start..<segment.end])
+        let hash = StemCache.hash(key)
+        let cached = try cache.withTerm(for: key, hash: hash) { (term) throws(E) -> Bool in
+            term.isEmpty ? true : try emit(term, segment.start, segment.end)
+        }
+        if let cached { return cached }
+        let length = buildTerm(from: segment.start, to: segment.end, stemming: true)
+        termBytes.withUnsafeBufferPointer { term in
+            cache.insert(key: key, hash: hash, term: UnsafeBufferPointer(rebasing: term[..<length]))
+        }
+        return try emitBuiltTerm(length: length, from: segment.start, to: segment.end, emit)
     }
 
+    /// Analyses the token `bytes[start..<end]` and emits its term (an empty term is not emitted).
     private mutating func emitTerm<E: Error>(
         from start: Int, to end: Int, stemming: Bool,
         _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
     ) throws(E) -> Bool {
+        let length = buildTerm(from: start, to: end, stemming: stemming)
+        return try emitBuiltTerm(length: length, from: start, to: end, emit)
+    }
+
+    private func emitBuiltTerm<E: Error>(
+        length: Int, from start: Int, to end: Int, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
+    ) throws(E) -> Bool {
+        guard length > 0 else { return true }
+        return try termBytes.withUnsafeBufferPointer { (output) throws(E) -> Bool in
+            try emit(UnsafeBufferPointer(rebasing: output[..<length]), start, end)
+        }
+    }
+
+    /// Writes the term of the token `bytes[start..<end]` (lower-cased, composed, stemmed when asked,
+    /// folded) into `termBytes` and returns its length in bytes.
+    private mutating func buildTerm(from start: Int, to end: Int, stemming: Bool) -> Int {
         scalars.removeAll(keepingCapacity: true)
         var index = start
         while index < end {
@@ -168,13 +204,12 @@ struct AnalysisPass {
         if termBytes.count < needed {
             termBytes = [UInt8](repeating: 0, count: needed)
         }
-        return try termBytes.withUnsafeMutableBufferPointer { (output) throws(E) -> Bool in
+        return termBytes.withUnsafeMutableBufferPointer { output in
             var length = 0
             for scalar in scalars {
                 length = TextScalar.writeFoldedUTF8(scalar, to: output, at: length)
             }
-            guard length > 0 else { return true }
-            return try emit(UnsafeBufferPointer(rebasing: output[..<length]), start, end)
+            return length
         }
     }
 }

@@ -43,10 +43,18 @@ public struct Analyzer: Sendable {
     /// The language whose stemmer words go through.
     public let language: AnalyzerLanguage
     private let stemmer: any Stemmer
+    /// Shared by copies of this analyzer (FTS5 keeps one per connection and language).
+    private let stemCache: StemCache.Shared?
 
     /// Creates an analyzer for a language (Spanish unless told otherwise).
     public init(language: AnalyzerLanguage = .spanish) {
+        self.init(language: language, cachesTerms: true)
+    }
+
+    /// Creates an analyzer that caches the terms of words it has seen, or not (tests compare both).
+    init(language: AnalyzerLanguage, cachesTerms: Bool) {
         self.language = language
+        stemCache = cachesTerms ? StemCache.Shared() : nil
         switch language {
         case .spanish: stemmer = SpanishStemmer()
         case .english: stemmer = EnglishStemmer()
@@ -58,7 +66,8 @@ public struct Analyzer: Sendable {
     /// `emit` receives the term's UTF-8 (valid only during the call) and the
     /// start and end byte offsets of its token in `utf8`; it returns false to
     /// stop early. Scratch buffers are allocated once per call and reused
-    /// for every token.
+    /// for every token; the terms of words already seen come from a
+    /// bounded cache (see ``StemCache``), so repetitive text is cheap.
     public func analyze<E: Error>(
         _ utf8: UnsafeBufferPointer<UInt8>,
         _ emit: (_ term: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(E) -> Bool
@@ -66,7 +75,10 @@ public struct Analyzer: Sendable {
         guard !utf8.isEmpty else { return }
         var pass = AnalysisPass(
             bytes: utf8, stemmer: stemmer, allowsApostrophes: language == .english,
-            maximumTokenBytes: Self.maximumTokenBytes)
+            maximumTokenBytes: Self.maximumTokenBytes, stemCache: stemCache?.checkOut())
+        defer {
+            if let cache = pass.stemCache.take() { stemCache?.checkIn(cache) }
+        }
         try pass.run(emit)
     }
 

@@ -11,10 +11,12 @@ extension Ticket {
     ///
     /// `timeZoneCheck` answers whether an IANA identifier exists; import passes a cached one.
     public init(json: JSONValue, timeZoneCheck: (String) -> Bool = { TimeZone(identifier: $0) != nil }) throws(TicketError) {
-        guard case .object = json else { throw .invalidField(field: "$", reason: "expected an object, found \(json.typeName)") }
-        let reader = FieldReader(object: json, path: "")
+        guard case .object(let members) = json else {
+            throw .invalidField(field: "$", reason: "expected an object, found \(json.typeName)")
+        }
+        let reader = FieldReader(members: members, path: FieldPath())
         let id = try reader.requiredString("id")
-        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard Self.hasVisibleText(id) else {
             throw .invalidField(field: "id", reason: "must not be empty")
         }
         guard id.utf8.count <= 200 else { throw .invalidField(field: "id", reason: "longer than 200 bytes") }
@@ -23,7 +25,7 @@ extension Ticket {
         guard (1...5).contains(severity) else {
             throw .invalidField(field: "severity", reason: "must be 1 to 5 (1 Crítica … 5 Solicitud), found \(severity)")
         }
-        let status: TicketStatus = try reader.requiredEnum("status")
+        let status = try reader.requiredEnum("status", RawValueTables.statuses)
         let timezone = try reader.optionalString("timezone")
         if let timezone, !timeZoneCheck(timezone) {
             throw .invalidField(field: "timezone", reason: "'\(timezone)' is not an IANA time zone such as America/Santiago")
@@ -33,13 +35,13 @@ extension Ticket {
             id: id, title: title, description: try reader.optionalString("description") ?? "",
             customer: try reader.optionalString("customer"), plan: try reader.optionalString("plan"),
             timezone: timezone, service: try reader.optionalString("service"), severity: severity,
-            status: status, channel: try reader.optionalEnum("channel"),
+            status: status, channel: try reader.optionalEnum("channel", RawValueTables.channels),
             assignee: try reader.optionalString("assignee"), level: try reader.optionalString("level"),
             createdAt: createdAt, resolvedAt: try reader.optionalTime("resolved_at"),
             closedAt: try reader.optionalTime("closed_at"),
             resolution: try reader.optionalString("resolution"), rootCause: try reader.optionalString("root_cause"),
             tags: try reader.stringList("tags"), articles: try reader.stringList("articles"))
-        if let extra = json["extra"], !extra.isNull {
+        if let extra = reader.value("extra") {
             guard let members = extra.objectValue else {
                 throw .invalidField(field: "extra", reason: "expected an object, found \(extra.typeName)")
             }
@@ -50,7 +52,7 @@ extension Ticket {
                 ticket.extra[key] = text
             }
         }
-        if let events = json["events"], !events.isNull {
+        if let events = reader.value("events") {
             guard let items = events.arrayValue else {
                 throw .invalidField(field: "events", reason: "expected an array, found \(events.typeName)")
             }
@@ -59,10 +61,27 @@ extension Ticket {
             }
             ticket.events.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                ticket.events.append(try TicketEvent(json: item, path: "events[\(index)]"))
+                ticket.events.append(try TicketEvent(json: item, path: FieldPath(event: index)))
             }
         }
         self = ticket
+    }
+
+    /// Whether an id keeps any text once spaces and tabs (`.whitespaces`) are trimmed away.
+    ///
+    /// Ids almost always start with a letter or digit, which settles it without Foundation's
+    /// character sets; anything else gets the exact check.
+    static func hasVisibleText(_ id: String) -> Bool {
+        if let first = id.utf8.first {
+            switch first {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            default:
+                break
+            }
+        }
+        return !id.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// The native JSON form, members in a fixed order so equal tickets give equal text.
@@ -110,48 +129,49 @@ extension Ticket {
 }
 
 extension TicketEvent {
-    init(json: JSONValue, path: String) throws(TicketError) {
-        guard case .object = json else {
-            throw .invalidField(field: path, reason: "expected an object, found \(json.typeName)")
+    init(json: JSONValue, path: FieldPath) throws(TicketError) {
+        guard case .object(let members) = json else {
+            throw .invalidField(field: path.name, reason: "expected an object, found \(json.typeName)")
         }
-        let reader = FieldReader(object: json, path: path + ".")
-        let kind: EventKind = try reader.requiredEnum("kind")
+        let reader = FieldReader(members: members, path: path)
+        let kind = try reader.requiredEnum("kind", RawValueTables.eventKinds)
         self.init(
             at: try reader.requiredTime("at"), kind: kind, author: try reader.optionalString("author"),
-            visibility: try reader.optionalEnum("visibility") ?? .public, text: try reader.optionalString("text") ?? "",
-            status: try reader.optionalEnum("status"), to: try reader.optionalString("to"))
-        if json["severity"] != nil, !(json["severity"]!.isNull) {
+            visibility: try reader.optionalEnum("visibility", RawValueTables.visibilities) ?? .public,
+            text: try reader.optionalString("text") ?? "",
+            status: try reader.optionalEnum("status", RawValueTables.statuses), to: try reader.optionalString("to"))
+        if reader.value("severity") != nil {
             let value = try reader.requiredInt("severity")
             guard (1...5).contains(value) else {
-                throw .invalidField(field: path + ".severity", reason: "must be 1 to 5, found \(value)")
+                throw .invalidField(field: path.name + ".severity", reason: "must be 1 to 5, found \(value)")
             }
             severity = value
         }
         switch kind {
         case .status where status == nil:
-            throw .invalidField(field: path + ".status", reason: "a status event needs the new 'status'")
+            throw .invalidField(field: path.name + ".status", reason: "a status event needs the new 'status'")
         case .escalation where to == nil || to!.isEmpty:
-            throw .invalidField(field: path + ".to", reason: "an escalation event needs 'to' (a level such as N2, or vendor:NAME)")
+            throw .invalidField(field: path.name + ".to", reason: "an escalation event needs 'to' (a level such as N2, or vendor:NAME)")
         case .severityChange where severity == nil:
-            throw .invalidField(field: path + ".severity", reason: "a severity_change event needs the new 'severity'")
+            throw .invalidField(field: path.name + ".severity", reason: "a severity_change event needs the new 'severity'")
         default:
             break
         }
         if let to, to.hasPrefix("vendor:"), to.count == 7 {
-            throw .invalidField(field: path + ".to", reason: "vendor escalation needs a name after 'vendor:'")
+            throw .invalidField(field: path.name + ".to", reason: "vendor escalation needs a name after 'vendor:'")
         }
-        if let items = json["attachments"], !items.isNull {
+        if let items = reader.value("attachments") {
             guard let list = items.arrayValue else {
-                throw .invalidField(field: path + ".attachments", reason: "expected an array, found \(items.typeName)")
+                throw .invalidField(field: path.name + ".attachments", reason: "expected an array, found \(items.typeName)")
             }
             for (index, item) in list.enumerated() {
-                let itemPath = "\(path).attachments[\(index)]"
-                guard case .object = item else {
-                    throw .invalidField(field: itemPath, reason: "expected an object with 'name', found \(item.typeName)")
+                let itemPath = FieldPath(event: path.event, attachment: index)
+                guard case .object(let itemMembers) = item else {
+                    throw .invalidField(field: itemPath.name, reason: "expected an object with 'name', found \(item.typeName)")
                 }
-                let attachmentReader = FieldReader(object: item, path: itemPath + ".")
+                let attachmentReader = FieldReader(members: itemMembers, path: itemPath)
                 let name = try attachmentReader.requiredString("name")
-                guard !name.isEmpty else { throw .invalidField(field: itemPath + ".name", reason: "must not be empty") }
+                guard !name.isEmpty else { throw .invalidField(field: itemPath.name + ".name", reason: "must not be empty") }
                 attachments.append(Attachment(name: name, kind: try attachmentReader.optionalString("kind")))
             }
         }
@@ -182,20 +202,81 @@ extension TicketEvent {
     }
 }
 
+/// Where an object sits in a ticket record (the record itself, an event, an event's attachment).
+///
+/// Kept as numbers and spelled out only when an error names a field, so valid records build no paths.
+struct FieldPath {
+    var event: Int?
+    var attachment: Int?
+
+    /// The object's path, such as `events[3]` or `events[3].attachments[0]`; empty for the record.
+    var name: String {
+        guard let event else { return "" }
+        guard let attachment else { return "events[\(event)]" }
+        return "events[\(event)].attachments[\(attachment)]"
+    }
+
+    /// The path of one member of the object.
+    func field(_ key: String) -> String {
+        event == nil ? key : name + "." + key
+    }
+}
+
+/// The cases of a string enum by raw value, for lookups cheaper than `init(rawValue:)` (which on
+/// Linux walks a freshly built array of static strings on every call).
+struct RawValueTable<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
+    private let entries: [(rawValue: String, value: Value)]
+
+    init() {
+        entries = Value.allCases.map { ($0.rawValue, $0) }
+    }
+
+    /// The case whose raw value is `text`, as `Value(rawValue: text)` would find it.
+    ///
+    /// Raw values here are lower-case ASCII and `_`, which no other text is canonically equivalent
+    /// to, so a different UTF-8 length settles most non-matches before `==` is asked.
+    func value(for text: String) -> Value? {
+        let length = text.utf8.count
+        for entry in entries where entry.rawValue.utf8.count == length && entry.rawValue == text {
+            return entry.value
+        }
+        return nil
+    }
+}
+
+/// The raw-value tables of the enums a ticket record uses, built once.
+enum RawValueTables {
+    static let statuses = RawValueTable<TicketStatus>()
+    static let channels = RawValueTable<Channel>()
+    static let visibilities = RawValueTable<Visibility>()
+    static let eventKinds = RawValueTable<EventKind>()
+}
+
 /// Reads typed members of one JSON object, naming the member's path in every error.
 struct FieldReader {
-    let object: JSONValue
-    let path: String
+    let members: [(String, JSONValue)]
+    let path: FieldPath
 
+    /// The member named `key` (the last one when repeated), nil when absent or null.
+    ///
+    /// Field names are lower-case ASCII and `_`, which no other text is canonically equivalent to,
+    /// so members of another UTF-8 length are skipped without a full string comparison.
     func value(_ key: String) -> JSONValue? {
-        guard let value = object[key], !value.isNull else { return nil }
-        return value
+        let length = key.utf8.count
+        var index = members.endIndex
+        while index > members.startIndex {
+            index -= 1
+            guard members[index].0.utf8.count == length, members[index].0 == key else { continue }
+            let value = members[index].1
+            return value.isNull ? nil : value
+        }
+        return nil
     }
 
     func requiredString(_ key: String) throws(TicketError) -> String {
-        guard let value = value(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        guard let value = value(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         guard let text = value.stringValue else {
-            throw .invalidField(field: path + key, reason: "expected a string, found \(value.typeName)")
+            throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
         }
         return try checkedLength(text, key)
     }
@@ -203,49 +284,49 @@ struct FieldReader {
     func optionalString(_ key: String) throws(TicketError) -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.stringValue else {
-            throw .invalidField(field: path + key, reason: "expected a string, found \(value.typeName)")
+            throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
         }
         return try checkedLength(text, key)
     }
 
     func checkedLength(_ text: String, _ key: String) throws(TicketError) -> String {
         guard text.utf8.count <= Ticket.Limits.maximumTextBytes else {
-            throw .invalidField(field: path + key, reason: "text of \(text.utf8.count) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
+            throw .invalidField(field: path.field(key), reason: "text of \(text.utf8.count) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
         }
         return text
     }
 
     func requiredInt(_ key: String) throws(TicketError) -> Int {
-        guard let value = value(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        guard let value = value(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         guard let number = value.intValue else {
-            throw .invalidField(field: path + key, reason: "expected an integer, found \(value.typeName)")
+            throw .invalidField(field: path.field(key), reason: "expected an integer, found \(value.typeName)")
         }
         return number
     }
 
-    func requiredEnum<T: RawRepresentable & CaseIterable>(_ key: String) throws(TicketError) -> T where T.RawValue == String {
-        guard let result: T = try optionalEnum(key) else { throw .invalidField(field: path + key, reason: "missing") }
+    func requiredEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T {
+        guard let result = try optionalEnum(key, table) else { throw .invalidField(field: path.field(key), reason: "missing") }
         return result
     }
 
-    func optionalEnum<T: RawRepresentable & CaseIterable>(_ key: String) throws(TicketError) -> T? where T.RawValue == String {
+    func optionalEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T? {
         guard let text = try optionalString(key) else { return nil }
-        guard let result = T(rawValue: text) else {
+        guard let result = table.value(for: text) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .invalidField(field: path + key, reason: "unknown value '\(text.prefix(60))'; expected one of: \(allowed)")
+            throw .invalidField(field: path.field(key), reason: "unknown value '\(text.prefix(60))'; expected one of: \(allowed)")
         }
         return result
     }
 
     func requiredTime(_ key: String) throws(TicketError) -> Timestamp {
-        guard let result = try optionalTime(key) else { throw .invalidField(field: path + key, reason: "missing") }
+        guard let result = try optionalTime(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         return result
     }
 
     func optionalTime(_ key: String) throws(TicketError) -> Timestamp? {
         guard let text = try optionalString(key) else { return nil }
         guard let stamp = Timestamp(iso8601: text) else {
-            throw .invalidField(field: path + key, reason: "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
+            throw .invalidField(field: path.field(key), reason: "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
         }
         return stamp
     }
@@ -253,13 +334,13 @@ struct FieldReader {
     func stringList(_ key: String) throws(TicketError) -> [String] {
         guard let value = value(key) else { return [] }
         guard let items = value.arrayValue else {
-            throw .invalidField(field: path + key, reason: "expected an array of strings, found \(value.typeName)")
+            throw .invalidField(field: path.field(key), reason: "expected an array of strings, found \(value.typeName)")
         }
         var result: [String] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             guard let text = item.stringValue else {
-                throw .invalidField(field: "\(path)\(key)[\(index)]", reason: "expected a string, found \(item.typeName)")
+                throw .invalidField(field: "\(path.field(key))[\(index)]", reason: "expected a string, found \(item.typeName)")
             }
             result.append(text)
         }
