@@ -22,13 +22,11 @@ public enum ArticleScanner {
         files.reserveCapacity(relativePaths.count)
         for relative in relativePaths {
             let url = root.appendingPathComponent(relative, isDirectory: false)
-            let data: Data
             do {
-                data = try Data(contentsOf: url)
+                files.append(try ArticleFile.read(url, path: relative))
             } catch {
                 throw .unreadable(path: relative, reason: describe(error))
             }
-            files.append(ArticleFile(path: relative, bytes: [UInt8](data)))
         }
         return files
     }
