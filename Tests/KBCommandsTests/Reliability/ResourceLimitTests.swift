@@ -58,8 +58,8 @@ struct ResourceLimitTests {
             (Data(head[split.upperBound...].utf8), 1), (Data("\n".utf8), 1),
             (Data((TicketFixtures.line(id: "T-OK") + "\n").utf8), 1),
         ])
-        // A first record of 3 MB is beyond format detection's 64 KB look: the format is given.
-        let result = try MeasuredProcess.run(["import", "--format", "jsonl", file.path], root: directory.url)
+        // A first record of 3 MB, beyond format detection's 64 KB look, is still told to be JSON Lines.
+        let result = try MeasuredProcess.run(["import", file.path], root: directory.url)
         Self.expectBounded(result, "a million events")
         #expect(result.status == 1)
         #expect(result.stderr.contains("events.jsonl:1: error:") && result.stderr.contains("at most \(Ticket.Limits.maximumEvents)"),
