@@ -36,6 +36,12 @@ public struct ParsedArguments: Sendable {
 /// Parses argument vectors against specs: long and short options, `--name=value`, `--` to end options.
 enum ArgumentParser {
     static func parse(_ arguments: [String], spec: CommandSpec) throws -> ParsedArguments {
+        // A real command line cannot hold NUL; one passed in-process turns paths into others (`--out guia.md\0../../x`
+        // wrote `x`, `--out \0` a file named `%00`), so it is refused before any argument is used.
+        if let bad = arguments.first(where: { $0.utf8.contains(0) }) {
+            let shown = bad.replacingOccurrences(of: "\u{0}", with: "\\0")
+            throw UsageError("argument '\(shown.prefix(80))' contains a NUL character")
+        }
         let options = spec.options + CommandSpec.commonOptions
         var result = ParsedArguments()
         var index = 0

@@ -25,7 +25,9 @@ public final class OutputStream: @unchecked Sendable {
         flush()
     }
 
+    /// Writes `text` with the control characters a terminal would act on removed (see `TerminalText`).
     public func write(_ text: String) {
+        let text = TerminalText.sanitized(text)
         guard descriptor != nil else {
             captured += text
             return

@@ -63,8 +63,9 @@ public struct Article: Sendable, Equatable {
             customerSections: ArticleMarkdown.sections(of: scan.keptLines))
     }
 
-    /// Parses a scanned file, rejecting bytes that are not UTF-8.
+    /// Parses a scanned file, rejecting files over `ArticleFile.maximumBytes` and bytes that are not UTF-8.
     public static func parse(file: ArticleFile) throws(ArticleError) -> Article {
+        if let error = file.readError { throw error }
         guard let text = file.text else { throw .invalidEncoding(path: file.path) }
         return try parse(text: text, path: file.path)
     }

@@ -13,7 +13,7 @@ public struct ArticleEntry: Sendable, Equatable {
     /// Reads the file.
     public func read() throws(ArticleError) -> ArticleFile {
         do {
-            return ArticleFile(path: path, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: absolutePath))))
+            return try ArticleFile.read(URL(fileURLWithPath: absolutePath), path: path)
         } catch {
             throw .unreadable(path: path, reason: ArticleScanner.describe(error))
         }

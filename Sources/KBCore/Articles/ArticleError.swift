@@ -6,11 +6,14 @@ public enum ArticleError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidEncoding(path: String)
     /// The file or folder could not be read.
     case unreadable(path: String, reason: String)
+    /// The file is over the size kb reads for an article (`ArticleFile.maximumBytes`).
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     /// The workspace-relative path of the file concerned.
     public var path: String {
         switch self {
-        case .invalidFrontMatter(let path, _, _), .invalidEncoding(let path), .unreadable(let path, _): path
+        case .invalidFrontMatter(let path, _, _), .invalidEncoding(let path), .unreadable(let path, _),
+             .tooLarge(let path, _, _): path
         }
     }
 
@@ -18,7 +21,7 @@ public enum ArticleError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int {
         switch self {
         case .invalidFrontMatter(_, let line, _): line
-        case .invalidEncoding, .unreadable: 1
+        case .invalidEncoding, .unreadable, .tooLarge: 1
         }
     }
 
@@ -28,6 +31,8 @@ public enum ArticleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidFrontMatter(_, _, let reason): reason
         case .invalidEncoding: "file is not valid UTF-8"
         case .unreadable(_, let reason): "cannot read file: \(reason)"
+        case .tooLarge(_, let bytes, let limit):
+            "file of \(bytes) bytes is over the limit of \(limit) bytes for an article; split it or move logs and images out"
         }
     }
 

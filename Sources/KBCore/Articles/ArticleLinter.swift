@@ -77,10 +77,11 @@ public struct ArticleLinter: Sendable {
     private func lintFile(_ file: ArticleFile, knownTickets: (String) -> Bool)
         -> (diagnostics: [LintDiagnostic], id: (String, Int)?) {
         var report = Report(path: file.path)
-        guard let text = file.text else {
-            report.error(1, ArticleError.invalidEncoding(path: file.path).reason)
+        if let error = file.readError {
+            report.error(error.line, error.reason)
             return (report.diagnostics, nil)
         }
+        guard let text = file.text else { return (report.diagnostics, nil) }
         let document: FrontMatterParser.Document
         do {
             document = try FrontMatterParser.parse(text: text, path: file.path)

@@ -23,10 +23,10 @@ public enum ArticleSelection {
         }
         var files: [ArticleFile] = []
         for path in found.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            guard let data = fileManager.contents(atPath: found[path]!.path) else {
+            guard let file = try? ArticleFile.read(found[path]!, path: path) else {
                 throw .unreadable(path: path, reason: "permission denied or not a regular file")
             }
-            files.append(ArticleFile(path: path, bytes: [UInt8](data)))
+            files.append(file)
         }
         return files
     }

@@ -8,7 +8,8 @@ struct ChartValueAxis {
 
     /// A scale covering `values` (and zero when `includeZero`), with about `targetTicks` intervals.
     init(values: [Double], includeZero: Bool, targetTicks: Int = 5) {
-        let finite = values.filter(\.isFinite)
+        // Clamped so that the range (high - low) stays finite even for values near Double's limits.
+        let finite = values.filter(\.isFinite).map { min(max($0, -Self.largestValue), Self.largestValue) }
         var low = finite.min() ?? 0
         var high = finite.max() ?? 0
         if includeZero {
@@ -28,6 +29,9 @@ struct ChartValueAxis {
         self.minimum = (low / step).rounded(.down) * step
         self.maximum = (high / step).rounded(.up) * step
     }
+
+    /// Values beyond ±10³⁰⁰ are drawn as ±10³⁰⁰.
+    static let largestValue = 1e300
 
     static func niceStep(_ raw: Double) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }

@@ -1,7 +1,8 @@
 /// Escaping for text placed in HTML, XHTML or SVG.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so text can go anywhere in element content or a quoted attribute,
-    /// and drops control characters other than tab, line feed and carriage return, which XML forbids even as references.
+    /// and drops control characters other than tab, line feed and carriage return and the noncharacters U+FFFE and
+    /// U+FFFF, which XML forbids even as references (an SVG holding one does not display at all).
     public static func escape(_ text: String) -> String {
         escape(text, inAttribute: false)
     }
@@ -34,19 +35,28 @@ public enum HTML {
 
     private static func escape(_ text: String, inAttribute: Bool) -> String {
         let utf8 = text.utf8
-        // Most text has nothing to escape; return it without copying.
+        // Most text has nothing to escape; return it without copying. 0xEF leads U+FFFE and U+FFFF.
         guard utf8.contains(where: {
+            if $0 == 0xEF { return true }
             if case .keep = action(for: $0, inAttribute: inAttribute) { return false }
             return true
         }) else { return text }
+        let bytes = Array(utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                index += 3
+                continue
+            }
             switch action(for: byte, inAttribute: inAttribute) {
             case .keep: out.append(byte)
             case .drop: break
             case .replace(let reference): out.append(contentsOf: reference.utf8)
             }
+            index += 1
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -80,7 +80,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Parses `markdown` with the GitHub extensions and passes the document and the extension list to `body`;
     /// frees the parser and the tree afterwards. Nil when cmark cannot allocate.
-    private static func withDocument<Result>(
+    static func withDocument<Result>(
         _ markdown: String,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result?
     ) -> Result? {

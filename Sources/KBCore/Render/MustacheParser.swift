@@ -3,6 +3,10 @@
 /// Works on UTF-8 bytes: delimiters and the whitespace the rules care about are ASCII,
 /// and Character-based scanning would treat `\r\n` as one unit.
 struct MustacheParser {
+    /// Sections nest this deep at most: far beyond any real template, and shallow enough that rendering
+    /// (recursive, as is freeing the node tree) cannot overflow the stack, even inside nested partials.
+    static let maximumSectionDepth = 100
+
     private let bytes: [UInt8]
     private let name: String
     private var openDelimiter: [UInt8] = Array("{{".utf8)
@@ -84,6 +88,11 @@ struct MustacheParser {
                 append(.partial(name: tagName, indent: indent, line: line, column: column))
             case .section, .inverted:
                 let tagName = try validName(tag.content, at: tagStart)
+                guard open.count < Self.maximumSectionDepth else {
+                    let (line, column) = location(of: tagStart)
+                    throw .sectionNestingTooDeep(name: name, line: line, column: column, section: tagName,
+                                                 limit: Self.maximumSectionDepth)
+                }
                 open.append(OpenSection(path: Self.path(tagName), rawName: tagName,
                                         inverted: tag.kind == .inverted, offset: tagStart))
             case .close:

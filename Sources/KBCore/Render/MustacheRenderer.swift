@@ -2,6 +2,10 @@
 struct MustacheRenderer {
     /// Deep enough for any real recursive partial (a tree of nested lists), shallow enough to stop a partial that includes itself.
     static let maximumPartialDepth = 100
+    /// Partials and sections open at once, counted together and checked on entering a partial: rendering recurses
+    /// once per level (about 3 KB of stack each in a debug build), and a partial may open up to
+    /// `MustacheParser.maximumSectionDepth` more sections, so the stack stays under 2 MB.
+    static let maximumNestingDepth = 400
 
     /// A partial's source and the name its errors carry (the partial's name or its file path).
     typealias PartialLookup = (String) -> (source: String, errorName: String)?
@@ -9,6 +13,8 @@ struct MustacheRenderer {
     private var stack: [TemplateValue]
     private var output = ""
     private var depth = 0
+    /// Sections open on the current rendering path, across partials.
+    private var sectionDepth = 0
     /// Parsed partials keyed by indentation and name: the same partial at another indentation is different source.
     private var parsedPartials: [String: [MustacheNode]] = [:]
 
@@ -34,6 +40,8 @@ struct MustacheRenderer {
                 output += escaped ? HTML.escape(text) : text
             case .section(let path, let inverted, let children):
                 let value = resolve(path)
+                sectionDepth += 1
+                defer { sectionDepth -= 1 }
                 if inverted {
                     if !(value?.isTruthy ?? false) {
                         try append(children, templateName: templateName, partials: partials)
@@ -55,6 +63,10 @@ struct MustacheRenderer {
                 guard depth < Self.maximumPartialDepth else {
                     throw .partialNestingTooDeep(name: templateName, line: line, column: column,
                                                  partial: name, limit: Self.maximumPartialDepth)
+                }
+                guard depth + sectionDepth < Self.maximumNestingDepth else {
+                    throw .partialNestingTooDeep(name: templateName, line: line, column: column,
+                                                 partial: name, limit: Self.maximumNestingDepth)
                 }
                 let key = indent + "\u{0}" + name
                 let partialNodes: [MustacheNode]

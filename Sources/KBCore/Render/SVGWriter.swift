@@ -73,8 +73,11 @@ struct SVGWriter {
     }
 
     /// Rounded to hundredths, without trailing zeros or a negative zero: `12`, `12.5`, `-0.05`.
+    /// Magnitudes of 10¹⁵ and more (whose hundredths would not fit an `Int64`) use exponent notation, `1e+20`,
+    /// which SVG numbers accept.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
+        guard value.magnitude < 1e15 else { return "\(value)" }
         let hundredths = Int64((value * 100).rounded())
         if hundredths == 0 { return "0" }
         let magnitude = hundredths.magnitude

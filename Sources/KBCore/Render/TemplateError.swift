@@ -12,8 +12,11 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
     case badSetDelimiter(name: String, line: Int, column: Int, reason: String)
     /// A tag whose name is empty or contains whitespace.
     case invalidTagName(name: String, line: Int, column: Int, tag: String)
-    /// Partials nested deeper than the limit, usually a partial including itself unconditionally.
+    /// Partials nested deeper than the limit (of partials, or of partials and sections together), usually a
+    /// partial including itself unconditionally.
     case partialNestingTooDeep(name: String, line: Int, column: Int, partial: String, limit: Int)
+    /// A section opened inside more sections than the limit allows.
+    case sectionNestingTooDeep(name: String, line: Int, column: Int, section: String, limit: Int)
     /// No template of that name in any of the directories.
     case templateNotFound(name: String, directories: [String])
     /// A template file exists but cannot be read as UTF-8 text.
@@ -27,7 +30,8 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unclosedTag(let name, _, _, _), .unclosedSection(let name, _, _, _),
              .mismatchedSectionEnd(let name, _, _, _, _), .unexpectedSectionEnd(let name, _, _, _),
              .badSetDelimiter(let name, _, _, _), .invalidTagName(let name, _, _, _),
-             .partialNestingTooDeep(let name, _, _, _, _), .templateNotFound(let name, _),
+             .partialNestingTooDeep(let name, _, _, _, _), .sectionNestingTooDeep(let name, _, _, _, _),
+             .templateNotFound(let name, _),
              .invalidData(let name, _):
             return name
         case .unreadableTemplate(let path, _):
@@ -41,7 +45,7 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unclosedTag(_, let line, let column, _), .unclosedSection(_, let line, let column, _),
              .mismatchedSectionEnd(_, let line, let column, _, _), .unexpectedSectionEnd(_, let line, let column, _),
              .badSetDelimiter(_, let line, let column, _), .invalidTagName(_, let line, let column, _),
-             .partialNestingTooDeep(_, let line, let column, _, _):
+             .partialNestingTooDeep(_, let line, let column, _, _), .sectionNestingTooDeep(_, let line, let column, _, _):
             return (line, column)
         case .templateNotFound, .unreadableTemplate, .invalidData:
             return nil
@@ -65,6 +69,8 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
             return "invalid tag name '\(tag)'"
         case .partialNestingTooDeep(_, _, _, let partial, let limit):
             return "partial '\(partial)' nested more than \(limit) levels deep"
+        case .sectionNestingTooDeep(_, _, _, let section, let limit):
+            return "section '\(section)' nested more than \(limit) levels deep"
         case .templateNotFound(_, let directories):
             return directories.isEmpty
                 ? "template not found"

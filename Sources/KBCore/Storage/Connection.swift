@@ -9,6 +9,7 @@ import Foundation
 public final class Connection {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
+    private let busyTimeoutMilliseconds: Int32
     private var isClosed = false
     /// Path of the database file.
     public let path: String
@@ -36,6 +37,7 @@ public final class Connection {
         }
         self.handle = handle
         self.path = path
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
@@ -64,7 +66,8 @@ public final class Connection {
         guard code == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
-            throw SQLiteError(code: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+            throw SQLiteError(code: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql,
+                              path: SQLiteError.damagedPath(handle, code: code))
         }
     }
 
@@ -86,7 +89,7 @@ public final class Connection {
     /// `immediate` takes the write lock at once, so two writers queue on the busy timeout
     /// instead of failing with a deadlock when both upgrade from read to write.
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
-        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        if immediate { try beginImmediate() } else { try execute("BEGIN DEFERRED") }
         do {
             let result = try body()
             try execute("COMMIT")
@@ -95,6 +98,18 @@ public final class Connection {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// How long `beginImmediate` waits for another connection's write transaction to end. An import of a
+    /// million tickets holds the write lock for minutes; a second import (or `kb index`) started meanwhile must
+    /// queue behind it, not fail after the 10 s that suit readers. A writer that dies releases its lock at once.
+    public static let writerTimeoutMilliseconds: Int32 = 15 * 60 * 1000
+
+    /// `BEGIN IMMEDIATE`, waiting up to `writerTimeoutMilliseconds` for the write lock.
+    public func beginImmediate() throws {
+        sqlite3_busy_timeout(handle, Self.writerTimeoutMilliseconds)
+        defer { sqlite3_busy_timeout(handle, busyTimeoutMilliseconds) }
+        try execute("BEGIN IMMEDIATE")
     }
 
     /// Runs `body` inside a savepoint, so a failure undoes only its own writes.

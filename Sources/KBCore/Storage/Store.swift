@@ -31,6 +31,7 @@ public final class Store {
         self.tokenizer = TokenizerContext(language: language, sources: termSources ?? Store.defaultTermSources)
         do {
             try Store.checkOwnership(connection, path: path)
+            try Store.checkTablesReadable(connection)
             try connection.registerTokenizer(tokenizer)
             try Store.registerFunctions(connection)
             _ = try connection.scalarText("PRAGMA journal_mode = WAL")
@@ -69,6 +70,19 @@ public final class Store {
         guard applicationID == Int(Schema.applicationID) else { throw StoreError.foreignDatabase(path: path) }
         guard version <= Schema.currentVersion else {
             throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
+        }
+    }
+
+    /// Reads the first row of every table, which touches each table's root page: a file whose header is intact but
+    /// whose tables are wiped or overwritten is refused on opening, before anything writes to it, instead of
+    /// failing half-way through a command or, worse, taking writes. One page per table, whatever the size.
+    private static func checkTablesReadable(_ connection: Connection) throws {
+        let tables = try connection.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+        ).map { $0.text(0) }
+        for table in tables {
+            let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            _ = try connection.prepare("SELECT 1 FROM \(quoted) LIMIT 1").first { $0.int(0) }
         }
     }
 

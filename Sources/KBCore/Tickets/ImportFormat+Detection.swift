@@ -38,10 +38,14 @@ extension ImportFormat {
             if let first = lines.first, let object = parseObject(prefix[first]) {
                 return try classify(object, unknown)
             }
-            if hasTopLevelTicketsMember(prefix[start...]) { return .zendesk }
+            let firstKeys = topLevelKeys(prefix[start...])
+            if firstKeys.contains("tickets") { return .zendesk }
             for line in lines.dropFirst() {
                 if let object = parseObject(prefix[line]) { return try classify(object, unknown) }
             }
+            // A first record longer than the prefix (a ticket with a long timeline) is told by the member
+            // names read before the cut.
+            if let format = classify(keys: firstKeys) { return format }
             throw unknown("it starts with '{' but its first \(detectionPrefixBytes / 1024) KB hold no complete JSON object")
         case UInt8(ascii: "["):
             throw unknown("it is a JSON array; kb reads JSON Lines (one ticket object per line) or Zendesk's {\"tickets\": […]} export")
@@ -55,9 +59,7 @@ extension ImportFormat {
     }
 
     private static func classify(_ object: JSONValue, _ unknown: (String) -> ImportFormatError) throws(ImportFormatError) -> ImportFormat {
-        if object["tickets"] != nil { return .zendesk }
-        if object["subject"] != nil || object["requester_id"] != nil || object["via"] != nil { return .zendesk }
-        if object["id"] != nil, object["title"] != nil || object["severity"] != nil || object["created_at"] != nil { return .jsonl }
+        if let format = classify(keys: Set((object.objectValue ?? []).map(\.0))) { return format }
         throw unknown("its first JSON object has neither kb's ticket fields (id, title, severity) nor Zendesk's (tickets, subject, requester_id)")
     }
 
@@ -82,9 +84,18 @@ extension ImportFormat {
         return value
     }
 
-    /// True when the JSON text starting here has a member `tickets` in its outermost object.
-    private static func hasTopLevelTicketsMember(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let key = Array("tickets".utf8)
+    /// The format whose fields these member names are, nil when neither's.
+    private static func classify(keys: Set<String>) -> ImportFormat? {
+        if keys.contains("tickets") || keys.contains("subject") || keys.contains("requester_id") || keys.contains("via") {
+            return .zendesk
+        }
+        if keys.contains("id"), keys.contains("title") || keys.contains("severity") || keys.contains("created_at") { return .jsonl }
+        return nil
+    }
+
+    /// The member names of the outermost object of the JSON text starting here, as far as the bytes go.
+    private static func topLevelKeys(_ bytes: ArraySlice<UInt8>) -> Set<String> {
+        var keys = Set<String>()
         var depth = 0
         var expectingKey = false
         var index = bytes.startIndex
@@ -98,7 +109,7 @@ extension ImportFormat {
                     index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 if depth == 1, expectingKey {
-                    if index <= bytes.endIndex, bytes[stringStart..<min(index, bytes.endIndex)].elementsEqual(key) { return true }
+                    if index < bytes.endIndex { keys.insert(String(decoding: bytes[stringStart..<index], as: UTF8.self)) }
                     expectingKey = false
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -106,7 +117,7 @@ extension ImportFormat {
                 expectingKey = depth == 1 && byte == UInt8(ascii: "{")
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
-                if depth <= 0 { return false }
+                if depth <= 0 { return keys }
             case UInt8(ascii: ","):
                 if depth == 1 { expectingKey = true }
             default:
@@ -114,7 +125,7 @@ extension ImportFormat {
             }
             index += 1
         }
-        return false
+        return keys
     }
 
     private static func countOutsideQuotes(_ target: UInt8, in bytes: [UInt8]) -> Int {

@@ -42,7 +42,7 @@ public final class TicketImporter {
         let connection = store.connection
         try connection.execute("PRAGMA cache_size = -65536")
         defer { try? connection.execute("PRAGMA cache_size = -2000") }
-        try connection.execute("BEGIN IMMEDIATE")
+        try connection.beginImmediate()
         do {
             for (index, path) in paths.enumerated() {
                 switch formats[index] {

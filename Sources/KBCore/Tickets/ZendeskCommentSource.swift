@@ -9,6 +9,10 @@ import Foundation
 ///   It is indexed once (the byte range of each ticket's value) and each ticket's comments are read
 ///   when that ticket is imported, so memory does not grow with the file.
 final class ZendeskCommentSource {
+    /// The most comment JSON read for one ticket, the same bound as a JSON Lines record: parsed JSON takes
+    /// about ten times its text in memory, so a larger conversation is rejected before it is read.
+    static let maximumBytesPerTicket = Ticket.Limits.maximumTextBytes * 2
+
     private let path: String
     private var files: [String: String] = [:]
     private var ranges: [String: [(offset: Int, length: Int)]] = [:]
@@ -41,12 +45,15 @@ final class ZendeskCommentSource {
     /// The comments of Zendesk ticket `id` (decimal), nil when the source has none for it.
     func comments(forTicket id: String) throws(TicketError) -> [JSONValue]? {
         if let file = files[id] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+            try Self.checkSize(size, source: file)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw .invalidField(field: "comments", reason: "cannot read \(file)")
             }
             return try Self.comments(in: data, source: file)
         }
         guard let pieces = ranges[id], let handle else { return nil }
+        try Self.checkSize(pieces.reduce(0) { $0 + $1.length }, source: path)
         var all: [JSONValue] = []
         for piece in pieces {
             let data: Data
@@ -59,6 +66,13 @@ final class ZendeskCommentSource {
             all += try Self.comments(in: data, source: path)
         }
         return all
+    }
+
+    private static func checkSize(_ bytes: Int, source: String) throws(TicketError) {
+        guard bytes <= maximumBytesPerTicket else {
+            throw .invalidField(field: "comments", reason: "\(source): \(bytes) bytes of comments for this ticket, "
+                + "over the limit of \(maximumBytesPerTicket) bytes")
+        }
     }
 
     private static func comments(in data: Data, source: String) throws(TicketError) -> [JSONValue] {

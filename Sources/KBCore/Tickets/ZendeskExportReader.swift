@@ -18,8 +18,9 @@ public final class ZendeskExportReader {
         case rejected(line: Int, label: String?, reason: String)
     }
 
-    /// The largest single ticket object (with any inline comments) the reader keeps.
-    public static let maximumTicketBytes = 64 << 20
+    /// The largest single ticket object (with any inline comments) the reader keeps: the same bound as a JSON
+    /// Lines record, since parsed JSON takes about ten times its text in memory (64 MB took 700 MB).
+    public static let maximumTicketBytes = Ticket.Limits.maximumTextBytes * 2
 
     private let path: String
     private let file: String

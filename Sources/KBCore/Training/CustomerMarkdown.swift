@@ -6,7 +6,8 @@ enum CustomerMarkdown {
     ///
     /// Comments go because they are writers' hints (`<!-- describe el síntoma -->`), never meant for a reader.
     /// Tags go (their text stays) because the HTML output drops raw HTML, and the Markdown output should say
-    /// the same thing without handing a `<script>` to whatever renders it later.
+    /// the same thing without handing a `<script>` to whatever renders it later; for the same reason, whatever
+    /// CommonMark still reads as raw HTML or a dangerous link target goes too (`withoutActiveContent`).
     static func prepare(_ markdown: String, minimumHeadingLevel: Int) -> String {
         var kept: [[UInt8]] = []
         var openFence: (byte: UInt8, count: Int)?
@@ -66,7 +67,7 @@ enum CustomerMarkdown {
             }
         }
         while let last = out.last, last.utf8.allSatisfy(ScanByte.isWhitespace) { out.removeLast() }
-        return out.joined(separator: "\n")
+        return withoutActiveContent(out.joined(separator: "\n"))
     }
 
     /// Escapes the characters that would turn plain text (a title) into Markdown markup: emphasis, code, links,

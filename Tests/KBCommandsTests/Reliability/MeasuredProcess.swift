@@ -1,0 +1,69 @@
+import Foundation
+import KBTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `kb` as a child spawned and reaped here (`posix_spawn` + `wait4`), so the child's own peak
+/// memory is known: `getrusage(RUSAGE_CHILDREN)` would report the largest of all children ever waited for.
+enum MeasuredProcess {
+    struct Result {
+        /// The exit code, or minus the signal that ended the process.
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        /// Peak resident set size of the child (`ru_maxrss`), in bytes.
+        let maximumResidentBytes: Int
+        let seconds: Double
+
+        var maximumResidentMegabytes: Int { maximumResidentBytes >> 20 }
+    }
+
+    struct SpawnFailed: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { "posix_spawn failed: \(String(cString: strerror(code)))" }
+    }
+
+    /// Runs `kb arguments` on the workspace `root` (through `KB_ROOT`; give file arguments as absolute paths).
+    static func run(_ arguments: [String], root: URL, environment extra: [String: String] = [:]) throws -> Result {
+        guard let executable = BuiltBinary.kbURL else { throw CocoaError(.fileNoSuchFile) }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kb-measured-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outPath = scratch.appendingPathComponent("out").path
+        let errPath = scratch.appendingPathComponent("err").path
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["KB_ROOT"] = root.path
+        environment["KB_NOW"] = "2026-11-01T12:00:00Z"
+        environment.merge(extra) { $1 }
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let started = Date()
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        guard code == 0 else { throw SpawnFailed(code: code) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Date().timeIntervalSince(started)
+        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as functions.
+        let signal = status & 0x7F
+        let exit: Int32 = signal == 0 ? (status >> 8) & 0xFF : -signal
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        // Linux reports ru_maxrss in kilobytes.
+        return Result(status: exit, stdout: out, stderr: err, maximumResidentBytes: Int(usage.ru_maxrss) * 1024, seconds: seconds)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import KBTestSupport
+@testable import KBCore
+
+/// Databases left by every earlier kb: a file at schema version k (the first k migrations run, as that kb
+/// left it) opens with the current `Store`, reaches the current version and keeps its data.
+@Suite struct SchemaMigrationTests {
+    /// Data written at schema version k as that version's kb wrote it, and a check that it survived.
+    /// Every version from 1 up to the one before the current needs an entry (the test fails without it).
+    struct Seed: Sendable {
+        let write: @Sendable (Connection) throws -> Void
+        let verify: @Sendable (Store) throws -> Void
+    }
+
+    static let seeds: [Int: Seed] = [
+        1: Seed(write: { connection in
+            let doc = TicketFixtures.line(id: "T-OLD-1", title: "Ticket de la versión 1")
+            try connection.prepare("""
+                INSERT INTO tickets(id, severity, status, service, customer, plan, channel, created_at, hash, doc)
+                VALUES ('T-OLD-1', 3, 'closed', 'portal', 'Acme', '12x5', 'ticketera', 1772453640, 'old', ?)
+                """).execute([doc])
+            try connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild')")
+            try connection.execute("INSERT INTO meta(key, value) VALUES ('written_by', 'kb at version 1')")
+        }, verify: { store throws in
+            let title = try store.ticket(id: "T-OLD-1")?.title
+            let writer = try store.connection.scalarText("SELECT value FROM meta WHERE key = 'written_by'")
+            let matches = try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'version'")
+            #expect(title == "Ticket de la versión 1")
+            #expect(writer == "kb at version 1")
+            #expect(matches == 1)
+        }),
+    ]
+
+    /// A database at version `version`: the first `version` migrations, marked as the kb of that time marked it.
+    static func makeDatabase(at path: String, version: Int) throws {
+        let connection = try Connection(path: path)
+        defer { try? connection.close() }
+        try connection.registerTokenizer(TokenizerContext(language: .spanish, sources: Store.defaultTermSources))
+        try connection.transaction {
+            for migration in Schema.migrations.prefix(version) { try connection.execute(migration) }
+            if version > 0 {
+                try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
+                try connection.execute("PRAGMA user_version = \(version)")
+            }
+        }
+        if version > 0, let seed = seeds[version] { try connection.transaction { try seed.write(connection) } }
+    }
+
+    @Test(arguments: 0..<Schema.currentVersion)
+    func migratesFromEarlierVersion(version: Int) throws {
+        if version > 0 { #expect(Self.seeds[version] != nil, "add a Seed for schema version \(version)") }
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        try Self.makeDatabase(at: path, version: version)
+        let store = try Store(path: path, create: false)
+        defer { try? store.close() }
+        #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
+        #expect(try store.connection.scalarInt("PRAGMA application_id") == Int(Schema.applicationID))
+        try store.checkIntegrity()
+        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
+        if let seed = Self.seeds[version] { try seed.verify(store) }
+        // The migrated database takes new data like a fresh one.
+        let created = try #require(Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
+        let outcome = try store.connection.transaction {
+            try store.upsert(Ticket(id: "T-NEW", title: "nuevo", severity: 2, status: .closed, createdAt: created))
+        }
+        #expect(outcome == .inserted)
+    }
+
+    /// Opening a migrated database again migrates nothing and changes nothing.
+    @Test func reopeningCurrentVersionIsReadOnlyForSchema() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        try Store(path: path).close()
+        let schema = { () throws -> [String] in
+            let connection = try Connection(path: path, mode: .readOnly)
+            defer { try? connection.close() }
+            return try connection.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name").map { $0.text(0) }
+        }
+        let before = try schema()
+        try Store(path: path, create: false).close()
+        #expect(try schema() == before)
+    }
+}
