@@ -20,8 +20,7 @@ let package = Package(
         ),
         .target(
             name: "KBCore",
-            dependencies: ["CSQLite", "CCmarkGFM"],
-            exclude: ["SLA/POLICY.md"]
+            dependencies: ["CSQLite", "CCmarkGFM"]
         ),
         .target(
             name: "KBCommands",
