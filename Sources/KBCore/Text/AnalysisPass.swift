@@ -20,16 +20,15 @@ struct AnalysisPass {
     /// Segments of the code candidate being scanned; bounded because a
     /// candidate longer than `maximumTokenBytes` is flushed as words.
     private var pending: [Segment] = []
-    /// Terms of the words already stemmed, when the pass got the analyzer's cache.
-    var stemCache: StemCache?
+    /// Terms of the words already stemmed, when the pass got the analyzer's cache; set by the
+    /// caller for the duration of `run`.
+    var stemCache: UnsafeMutablePointer<StemCache>?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int,
-         stemCache: StemCache?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int) {
         self.bytes = bytes
         self.stemmer = stemmer
         self.allowsApostrophes = allowsApostrophes
         self.maximumTokenBytes = maximumTokenBytes
-        self.stemCache = stemCache
         scalars.reserveCapacity(4 * maximumTokenBytes)
         // Sized for the usual worst case; emitTerm grows it if lower-casing
         // outside Latin ever expands a token further.
@@ -102,6 +101,19 @@ struct AnalysisPass {
         var index = start
         var hasDigit = false
         while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // ASCII letters and digits, the bulk of any text, need no decoding or table.
+                if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                    index += 1
+                    continue
+                }
+                if byte &- UInt8(ascii: "0") < 10 {
+                    hasDigit = true
+                    index += 1
+                    continue
+                }
+            }
             let (scalar, length) = TextScalar.decode(bytes, at: index)
             switch TextScalar.kind(of: scalar) {
             case .letter, .mark, .ignorable:
@@ -144,20 +156,18 @@ struct AnalysisPass {
         _ segment: Segment, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
     ) throws(E) -> Bool {
         guard segment.end - segment.start <= maximumTokenBytes else { return true }
-        guard !segment.hasDigit, var cache = stemCache.take() else {
+        guard !segment.hasDigit, let cache = stemCache else {
             return try emitTerm(from: segment.start, to: segment.end, stemming: !segment.hasDigit, emit)
         }
-        defer { stemCache = cache }
         // A word's term depends only on its bytes: a repeated word is looked up, not analysed again.
         let key = UnsafeBufferPointer(rebasing: bytes[segment.start..<segment.end])
         let hash = StemCache.hash(key)
-        let cached = try cache.withTerm(for: key, hash: hash) { (term) throws(E) -> Bool in
-            term.isEmpty ? true : try emit(term, segment.start, segment.end)
+        if let term = cache.pointee.term(for: key, hash: hash) {
+            return term.isEmpty ? true : try emit(term, segment.start, segment.end)
         }
-        if let cached { return cached }
         let length = buildTerm(from: segment.start, to: segment.end, stemming: true)
         termBytes.withUnsafeBufferPointer { term in
-            cache.insert(key: key, hash: hash, term: UnsafeBufferPointer(rebasing: term[..<length]))
+            cache.pointee.insert(key: key, hash: hash, term: UnsafeBufferPointer(rebasing: term[..<length]))
         }
         return try emitBuiltTerm(length: length, from: segment.start, to: segment.end, emit)
     }
