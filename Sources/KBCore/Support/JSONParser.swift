@@ -660,7 +660,7 @@ extension JSONParser {
             /// The last member named `key` (null included) of an object, names compared as Swift
             /// strings; nil when there is none or this is not an object.
             func member(_ key: String) -> Value? {
-                object?.member(named: key)
+                object?.member(key)
             }
 
             /// The value as an object whose members can be looked up by name; nil for other values.
@@ -764,29 +764,31 @@ extension JSONParser {
             /// The last member named `key` (null included), nil when there is none. Names compare as
             /// Swift strings do; plain ASCII names against an ASCII key, the usual case, compare as
             /// bytes, which is the same thing for them.
-            func member(_ key: StaticString) -> Value? {
-                guard key.isASCII else { return member(named: key.description) }
-                let keyBytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-                let keyFingerprint = Self.fingerprint(keyBytes)
-                let nodes = value.nodes
-                let bytes = value.bytes
-                var found = -1
-                forEachMember { name, value in
-                    let nameNode = nodes[name]
-                    if nameNode.fingerprint == keyFingerprint {
-                        guard keyBytes.count > 7 else {
+            func member(_ key: String) -> Value? {
+                var keyText = key
+                let keyFingerprint = keyText.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? Self.fingerprint($0) : nil }
+                guard let keyFingerprint else { return member(named: key) }
+                return keyText.withUTF8 { keyBytes in
+                    let nodes = value.nodes
+                    let bytes = value.bytes
+                    var found = -1
+                    forEachMember { name, value in
+                        let nameNode = nodes[name]
+                        if nameNode.fingerprint == keyFingerprint {
+                            guard keyBytes.count > 7 else {
+                                found = value
+                                return
+                            }
+                            guard nameNode.end - nameNode.start == keyBytes.count else { return }
+                            var offset = 7
+                            while offset < keyBytes.count, bytes[nameNode.start + offset] == keyBytes[offset] { offset += 1 }
+                            if offset == keyBytes.count { found = value }
+                        } else if nameNode.fingerprint == Self.compareAsString, node(name).stringValue == key {
                             found = value
-                            return
                         }
-                        guard nameNode.end - nameNode.start == keyBytes.count else { return }
-                        var offset = 7
-                        while offset < keyBytes.count, bytes[nameNode.start + offset] == keyBytes[offset] { offset += 1 }
-                        if offset == keyBytes.count { found = value }
-                    } else if nameNode.fingerprint == Self.compareAsString, node(name).stringValue == key.description {
-                        found = value
                     }
+                    return found < 0 ? nil : node(found)
                 }
-                return found < 0 ? nil : node(found)
             }
 
             /// The last member named `key` (null included), names compared as Swift strings.

@@ -29,11 +29,8 @@ struct AnalysisPass {
         self.stemmer = stemmer
         self.allowsApostrophes = allowsApostrophes
         self.maximumTokenBytes = maximumTokenBytes
-        scalars.reserveCapacity(4 * maximumTokenBytes)
-        // Sized for the usual worst case; emitTerm grows it if lower-casing
-        // outside Latin ever expands a token further.
-        termBytes = [UInt8](repeating: 0, count: 4 * TextScalar.maximumFoldedBytes * maximumTokenBytes)
-        pending.reserveCapacity(maximumTokenBytes / 2 + 1)
+        // The scratch buffers start empty and grow on first use: with the stem cache most calls
+        // never build a term, and FTS5 calls once per column of every row.
     }
 
     /// Scans the whole buffer, calling `emit` for every term until it
@@ -100,7 +97,32 @@ struct AnalysisPass {
     private func scanSegment(from start: Int) -> Segment {
         var index = start
         var hasDigit = false
-        while index < bytes.count {
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            // Eight ASCII bytes at a time while they are all letters or digits (per-byte range
+            // tests that cannot carry between bytes below 0x80); the byte loop takes the rest.
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                guard word & highBits == 0 else { break }
+                let folded = word | (ones &* 0x20)
+                let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05) & highBits
+                let digits = (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & highBits
+                let others = ~(letters | digits) & highBits
+                guard others != 0 else {
+                    hasDigit = hasDigit || digits != 0
+                    index += 8
+                    continue
+                }
+                let wordBits = others.trailingZeroBitCount & ~7
+                hasDigit = hasDigit || digits & ((1 << wordBits) &- 1) != 0
+                index += wordBits >> 3
+                break
+            }
+        }
+        while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
                 // ASCII letters and digits, the bulk of any text, need no decoding or table.
@@ -212,7 +234,7 @@ struct AnalysisPass {
         let scalars = scalars
         let needed = scalars.count * TextScalar.maximumFoldedBytes
         if termBytes.count < needed {
-            termBytes = [UInt8](repeating: 0, count: needed)
+            termBytes = [UInt8](repeating: 0, count: max(needed, 2 * termBytes.count, 256))
         }
         return termBytes.withUnsafeMutableBufferPointer { output in
             var length = 0

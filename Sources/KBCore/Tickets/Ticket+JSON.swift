@@ -240,8 +240,8 @@ struct FieldPath {
     }
 
     /// The path of one member of the object.
-    func field(_ key: StaticString) -> String {
-        event == nil ? key.description : name + "." + key.description
+    func field(_ key: String) -> String {
+        event == nil ? key : name + "." + key
     }
 }
 
@@ -298,7 +298,7 @@ protocol TicketJSONObject {
     var members: [(String, Node)] { get }
     /// The last member named `key`, null included; nil when absent. `key` is a field name:
     /// lower-case ASCII and `_`.
-    func member(_ key: StaticString) -> Node?
+    func member(_ key: String) -> Node?
 }
 
 extension JSONValue: TicketJSONNode {
@@ -307,20 +307,13 @@ extension JSONValue: TicketJSONNode {
         let members: [(String, JSONValue)]
 
         /// Field names are lower-case ASCII and `_`, which no other text is canonically equivalent
-        /// to, so comparing UTF-8 gives the same answer as comparing strings.
-        func member(_ key: StaticString) -> JSONValue? {
-            let keyBytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        /// to, so names of another UTF-8 length are skipped before strings are compared.
+        func member(_ key: String) -> JSONValue? {
+            let length = key.utf8.count
             var index = members.endIndex
             while index > members.startIndex {
                 index -= 1
-                guard members[index].0.utf8.count == keyBytes.count else { continue }
-                var name = members[index].0
-                let isMatch = name.withUTF8 { name in
-                    var offset = 0
-                    while offset < name.count, name[offset] == keyBytes[offset] { offset += 1 }
-                    return offset == name.count
-                }
-                if isMatch { return members[index].1 }
+                if members[index].0.utf8.count == length, members[index].0 == key { return members[index].1 }
             }
             return nil
         }
@@ -345,12 +338,12 @@ struct FieldReader<Node: TicketJSONNode> {
     let path: FieldPath
 
     /// The member named `key` (the last one when repeated), nil when absent or null.
-    func value(_ key: StaticString) -> Node? {
+    func value(_ key: String) -> Node? {
         guard let value = object.member(key), !value.isNull else { return nil }
         return value
     }
 
-    func requiredString(_ key: StaticString) throws(TicketError) -> String {
+    func requiredString(_ key: String) throws(TicketError) -> String {
         guard let value = value(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         guard let text = value.stringValue else {
             throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
@@ -358,7 +351,7 @@ struct FieldReader<Node: TicketJSONNode> {
         return try checkedLength(text, key)
     }
 
-    func optionalString(_ key: StaticString) throws(TicketError) -> String? {
+    func optionalString(_ key: String) throws(TicketError) -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.stringValue else {
             throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
@@ -366,12 +359,12 @@ struct FieldReader<Node: TicketJSONNode> {
         return try checkedLength(text, key)
     }
 
-    func checkedLength(_ text: String, _ key: StaticString) throws(TicketError) -> String {
+    func checkedLength(_ text: String, _ key: String) throws(TicketError) -> String {
         try checkLength(text.utf8.count, key)
         return text
     }
 
-    func checkLength(_ byteCount: Int, _ key: StaticString) throws(TicketError) {
+    func checkLength(_ byteCount: Int, _ key: String) throws(TicketError) {
         guard byteCount <= Ticket.Limits.maximumTextBytes else {
             throw .invalidField(field: path.field(key), reason: "text of \(byteCount) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
         }
@@ -380,7 +373,7 @@ struct FieldReader<Node: TicketJSONNode> {
     /// A string member read as bytes by `parse`, with the checks `optionalString` makes first; nil
     /// when absent or null. `invalid` names the problem when `parse` finds nothing.
     func parsedString<T>(
-        _ key: StaticString, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
+        _ key: String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
     ) throws(TicketError) -> T? {
         guard let value = value(key) else { return nil }
         guard let (byteCount, result) = value.withUTF8({ ($0.count, parse($0)) }) else {
@@ -391,7 +384,7 @@ struct FieldReader<Node: TicketJSONNode> {
         throw .invalidField(field: path.field(key), reason: invalid(value.stringValue ?? ""))
     }
 
-    func requiredInt(_ key: StaticString) throws(TicketError) -> Int {
+    func requiredInt(_ key: String) throws(TicketError) -> Int {
         guard let value = value(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         guard let number = value.intValue else {
             throw .invalidField(field: path.field(key), reason: "expected an integer, found \(value.typeName)")
@@ -399,31 +392,31 @@ struct FieldReader<Node: TicketJSONNode> {
         return number
     }
 
-    func requiredEnum<T>(_ key: StaticString, _ table: RawValueTable<T>) throws(TicketError) -> T {
+    func requiredEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T {
         guard let result = try optionalEnum(key, table) else { throw .invalidField(field: path.field(key), reason: "missing") }
         return result
     }
 
-    func optionalEnum<T>(_ key: StaticString, _ table: RawValueTable<T>) throws(TicketError) -> T? {
+    func optionalEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T? {
         try parsedString(key, { table.value(forUTF8: $0) }) { text in
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             return "unknown value '\(text.prefix(60))'; expected one of: \(allowed)"
         }
     }
 
-    func requiredTime(_ key: StaticString) throws(TicketError) -> Timestamp {
+    func requiredTime(_ key: String) throws(TicketError) -> Timestamp {
         guard let result = try optionalTime(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         return result
     }
 
     /// Parsed from the string's bytes, as `Timestamp(iso8601:)` parses a string's UTF-8.
-    func optionalTime(_ key: StaticString) throws(TicketError) -> Timestamp? {
+    func optionalTime(_ key: String) throws(TicketError) -> Timestamp? {
         try parsedString(key, { Timestamp.parse($0) }) { text in
             "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00"
         }
     }
 
-    func stringList(_ key: StaticString) throws(TicketError) -> [String] {
+    func stringList(_ key: String) throws(TicketError) -> [String] {
         guard let value = value(key) else { return [] }
         guard let items = value.items else {
             throw .invalidField(field: path.field(key), reason: "expected an array of strings, found \(value.typeName)")
