@@ -20,21 +20,17 @@ struct AnalysisPass {
     /// Segments of the code candidate being scanned; bounded because a
     /// candidate longer than `maximumTokenBytes` is flushed as words.
     private var pending: [Segment] = []
-    /// Terms of the words already stemmed, when the pass got the analyzer's cache.
-    var stemCache: StemCache?
+    /// Terms of the words already stemmed, when the pass got the analyzer's cache; set by the
+    /// caller for the duration of `run`.
+    var stemCache: UnsafeMutablePointer<StemCache>?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int,
-         stemCache: StemCache?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, stemmer: any Stemmer, allowsApostrophes: Bool, maximumTokenBytes: Int) {
         self.bytes = bytes
         self.stemmer = stemmer
         self.allowsApostrophes = allowsApostrophes
         self.maximumTokenBytes = maximumTokenBytes
-        self.stemCache = stemCache
-        scalars.reserveCapacity(4 * maximumTokenBytes)
-        // Sized for the usual worst case; emitTerm grows it if lower-casing
-        // outside Latin ever expands a token further.
-        termBytes = [UInt8](repeating: 0, count: 4 * TextScalar.maximumFoldedBytes * maximumTokenBytes)
-        pending.reserveCapacity(maximumTokenBytes / 2 + 1)
+        // The scratch buffers start empty and grow on first use: with the stem cache most calls
+        // never build a term, and FTS5 calls once per column of every row.
     }
 
     /// Scans the whole buffer, calling `emit` for every term until it
@@ -101,7 +97,45 @@ struct AnalysisPass {
     private func scanSegment(from start: Int) -> Segment {
         var index = start
         var hasDigit = false
-        while index < bytes.count {
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            // Eight ASCII bytes at a time while they are all letters or digits (per-byte range
+            // tests that cannot carry between bytes below 0x80); the byte loop takes the rest.
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                guard word & highBits == 0 else { break }
+                let folded = word | (ones &* 0x20)
+                let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05) & highBits
+                let digits = (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & highBits
+                let others = ~(letters | digits) & highBits
+                guard others != 0 else {
+                    hasDigit = hasDigit || digits != 0
+                    index += 8
+                    continue
+                }
+                let wordBits = others.trailingZeroBitCount & ~7
+                hasDigit = hasDigit || digits & ((1 << wordBits) &- 1) != 0
+                index += wordBits >> 3
+                break
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // ASCII letters and digits, the bulk of any text, need no decoding or table.
+                if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                    index += 1
+                    continue
+                }
+                if byte &- UInt8(ascii: "0") < 10 {
+                    hasDigit = true
+                    index += 1
+                    continue
+                }
+            }
             let (scalar, length) = TextScalar.decode(bytes, at: index)
             switch TextScalar.kind(of: scalar) {
             case .letter, .mark, .ignorable:
@@ -144,20 +178,18 @@ struct AnalysisPass {
         _ segment: Segment, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) throws(E) -> Bool
     ) throws(E) -> Bool {
         guard segment.end - segment.start <= maximumTokenBytes else { return true }
-        guard !segment.hasDigit, var cache = stemCache.take() else {
+        guard !segment.hasDigit, let cache = stemCache else {
             return try emitTerm(from: segment.start, to: segment.end, stemming: !segment.hasDigit, emit)
         }
-        defer { stemCache = cache }
         // A word's term depends only on its bytes: a repeated word is looked up, not analysed again.
         let key = UnsafeBufferPointer(rebasing: bytes[segment.start..<segment.end])
         let hash = StemCache.hash(key)
-        let cached = try cache.withTerm(for: key, hash: hash) { (term) throws(E) -> Bool in
-            term.isEmpty ? true : try emit(term, segment.start, segment.end)
+        if let term = cache.pointee.term(for: key, hash: hash) {
+            return term.isEmpty ? true : try emit(term, segment.start, segment.end)
         }
-        if let cached { return cached }
         let length = buildTerm(from: segment.start, to: segment.end, stemming: true)
         termBytes.withUnsafeBufferPointer { term in
-            cache.insert(key: key, hash: hash, term: UnsafeBufferPointer(rebasing: term[..<length]))
+            cache.pointee.insert(key: key, hash: hash, term: UnsafeBufferPointer(rebasing: term[..<length]))
         }
         return try emitBuiltTerm(length: length, from: segment.start, to: segment.end, emit)
     }
@@ -202,7 +234,7 @@ struct AnalysisPass {
         let scalars = scalars
         let needed = scalars.count * TextScalar.maximumFoldedBytes
         if termBytes.count < needed {
-            termBytes = [UInt8](repeating: 0, count: needed)
+            termBytes = [UInt8](repeating: 0, count: max(needed, 2 * termBytes.count, 256))
         }
         return termBytes.withUnsafeMutableBufferPointer { output in
             var length = 0

@@ -75,11 +75,22 @@ public struct Analyzer: Sendable {
         guard !utf8.isEmpty else { return }
         var pass = AnalysisPass(
             bytes: utf8, stemmer: stemmer, allowsApostrophes: language == .english,
-            maximumTokenBytes: Self.maximumTokenBytes, stemCache: stemCache?.checkOut())
-        defer {
-            if let cache = pass.stemCache.take() { stemCache?.checkIn(cache) }
+            maximumTokenBytes: Self.maximumTokenBytes)
+        guard let shared = stemCache, var cache = shared.checkOut() else {
+            try pass.run(emit)
+            return
         }
-        try pass.run(emit)
+        var failure: E?
+        do {
+            try withUnsafeMutablePointer(to: &cache) { (pointer) throws(E) in
+                pass.stemCache = pointer
+                try pass.run(emit)
+            }
+        } catch {
+            failure = error
+        }
+        shared.checkIn(cache)
+        if let failure { throw failure }
     }
 
     /// The tokens of a text: terms with their byte ranges in `text.utf8`.

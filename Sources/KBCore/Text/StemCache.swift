@@ -6,27 +6,52 @@ import Synchronization
 /// A word's term depends only on its bytes (and the analyzer's language, which owns the cache), so
 /// a hit gives exactly what analysing the word again would. Bounded: at ``maximumEntries`` words
 /// the cache starts over empty, so memory stays flat whatever the input.
-struct StemCache: Sendable {
+///
+/// The hot path is one hash and one comparison per word, so the table lives in manually managed
+/// memory (no reference counting or bounds checks per access). It is noncopyable, so the memory has
+/// one owner at a time; it moves between threads only through ``Shared``'s lock, which is what makes
+/// the `@unchecked Sendable` true.
+struct StemCache: ~Copyable, @unchecked Sendable {
     /// Most words kept before the cache starts over.
     static let maximumEntries = 50_000
     private static let initialSlotCount = 1 << 10
+    private static let initialArenaBytes = 1 << 14
 
     private struct Entry {
         var hash: UInt32
+        var keyLength: UInt32
         /// Offset in `arena` of the key, followed by the term.
         var start: Int32
-        var keyLength: Int32
         var termLength: Int32
     }
 
     /// Open addressing with linear probing: entry number + 1 per slot, 0 when empty. The table is
     /// kept at most half full.
-    private var slots: [Int32] = []
-    private var entries: [Entry] = []
-    private var arena: [UInt8] = []
-
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotMask: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var entryCapacity: Int
     /// Number of words cached.
-    var count: Int { entries.count }
+    private(set) var count = 0
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+    private var arenaCount = 0
+
+    init() {
+        slotMask = Self.initialSlotCount - 1
+        slots = .allocate(capacity: Self.initialSlotCount)
+        slots.initialize(repeating: 0, count: Self.initialSlotCount)
+        entryCapacity = Self.initialSlotCount / 2
+        entries = .allocate(capacity: entryCapacity)
+        arenaCapacity = Self.initialArenaBytes
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        entries.deallocate()
+        arena.deallocate()
+    }
 
     /// FNV-1a over the word's bytes; words are short, so byte at a time is as fast as anything.
     @inline(__always)
@@ -38,66 +63,107 @@ struct StemCache: Sendable {
         return hash
     }
 
-    /// Calls `body` with the cached term of `key` and returns its result; nil when `key` is not cached.
+    /// The cached term of `key`, pointing into the cache (valid until the next `insert`); nil when
+    /// `key` is not cached.
     @inline(__always)
-    func withTerm<R, E: Error>(
-        for key: UnsafeBufferPointer<UInt8>, hash: UInt32, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
-    ) throws(E) -> R? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+    func term(for key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UnsafeBufferPointer<UInt8>? {
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let number = Int(slots[slot])
             if number == 0 { return nil }
             let entry = entries[number - 1]
             if entry.hash == hash, Int(entry.keyLength) == key.count {
-                let start = Int(entry.start)
-                let isMatch = arena.withUnsafeBufferPointer { arena in
-                    var offset = 0
-                    while offset < key.count, arena[start + offset] == key[offset] { offset += 1 }
-                    return offset == key.count
-                }
-                if isMatch {
-                    let termStart = start + key.count
-                    let termEnd = termStart + Int(entry.termLength)
-                    return try arena.withUnsafeBufferPointer { (arena) throws(E) -> R in
-                        try body(UnsafeBufferPointer(rebasing: arena[termStart..<termEnd]))
-                    }
+                let start = arena + Int(entry.start)
+                if Self.equal(start, key) {
+                    return UnsafeBufferPointer(start: start + key.count, count: Int(entry.termLength))
                 }
             }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & slotMask
         }
     }
 
-    /// Remembers the term of a word that `withTerm` did not find.
+    /// Whether the `key.count` bytes at `stored` are `key`'s, eight at a time.
+    @inline(__always)
+    private static func equal(_ stored: UnsafeMutablePointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = key.baseAddress else { return true }
+        let left = UnsafeRawPointer(stored)
+        let right = UnsafeRawPointer(base)
+        var offset = 0
+        let count = key.count
+        while offset + 8 <= count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if stored[offset] != base[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Remembers the term of a word that `term(for:hash:)` did not find.
     mutating func insert(key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: UnsafeBufferPointer<UInt8>) {
-        if entries.count >= Self.maximumEntries {
-            slots.removeAll(keepingCapacity: true)
-            entries.removeAll(keepingCapacity: true)
-            arena.removeAll(keepingCapacity: true)
+        if count >= Self.maximumEntries {
+            startOver()
         }
-        if slots.count < 2 * (entries.count + 1) {
-            rehash(slotCount: max(Self.initialSlotCount, 2 * slots.count))
+        if count == entryCapacity {
+            growEntries()
         }
-        entries.append(Entry(
-            hash: hash, start: Int32(arena.count), keyLength: Int32(key.count), termLength: Int32(term.count)))
-        arena.append(contentsOf: key)
-        arena.append(contentsOf: term)
-        place(entryNumber: Int32(entries.count), hash: hash)
+        let bytes = key.count + term.count
+        if arenaCount + bytes > arenaCapacity {
+            growArena(toHold: arenaCount + bytes)
+        }
+        if let source = key.baseAddress {
+            (arena + arenaCount).initialize(from: source, count: key.count)
+        }
+        if let source = term.baseAddress {
+            (arena + arenaCount + key.count).initialize(from: source, count: term.count)
+        }
+        (entries + count).initialize(to: Entry(
+            hash: hash, keyLength: UInt32(key.count), start: Int32(arenaCount), termLength: Int32(term.count)))
+        arenaCount += bytes
+        count += 1
+        place(entryNumber: Int32(count), hash: hash)
     }
 
-    private mutating func rehash(slotCount: Int) {
-        slots = [Int32](repeating: 0, count: slotCount)
-        for (index, entry) in entries.enumerated() {
-            place(entryNumber: Int32(index + 1), hash: entry.hash)
+    private mutating func startOver() {
+        slots.update(repeating: 0, count: slotMask + 1)
+        count = 0
+        arenaCount = 0
+    }
+
+    /// Doubles the entries and the slot table together, so the table stays at most half full.
+    private mutating func growEntries() {
+        let newEntries = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
+        newEntries.moveInitialize(from: entries, count: count)
+        entries.deallocate()
+        entries = newEntries
+        entryCapacity *= 2
+        let slotCount = (slotMask + 1) * 2
+        slots.deallocate()
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        slotMask = slotCount - 1
+        for index in 0..<count {
+            place(entryNumber: Int32(index + 1), hash: entries[index].hash)
         }
     }
 
-    private mutating func place(entryNumber: Int32, hash: UInt32) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+    private mutating func growArena(toHold bytes: Int) {
+        var capacity = arenaCapacity * 2
+        while capacity < bytes { capacity *= 2 }
+        let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        newArena.initialize(from: arena, count: arenaCount)
+        arena.deallocate()
+        arena = newArena
+        arenaCapacity = capacity
+    }
+
+    private func place(entryNumber: Int32, hash: UInt32) {
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
         while slots[slot] != 0 {
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & slotMask
         }
         slots[slot] = entryNumber
     }
@@ -106,16 +172,40 @@ struct StemCache: Sendable {
 extension StemCache {
     /// One analyzer's cache behind a lock: a pass checks it out for its whole run and returns it
     /// after, so the hot loop takes no lock. A pass that finds it checked out (another thread, or a
-    /// nested call) runs without a cache; its terms are the same, only slower.
+    /// nested call) runs without a cache; its terms are the same, only slower. The cache is made on
+    /// first use, so an analyzer that never runs allocates nothing.
     final class Shared: Sendable {
-        private let state = Mutex<StemCache?>(StemCache())
+        private enum State: ~Copyable {
+            case unused
+            case available(StemCache)
+            case checkedOut
+        }
 
+        private let state = Mutex<State>(.unused)
+
+        /// The cache, which the caller owns until `checkIn`; nil while another pass has it.
         func checkOut() -> StemCache? {
-            state.withLock { $0.take() }
+            state.withLock { state -> StemCache? in
+                switch consume state {
+                case .unused:
+                    state = .checkedOut
+                    return StemCache()
+                case .available(let cache):
+                    state = .checkedOut
+                    return cache
+                case .checkedOut:
+                    state = .checkedOut
+                    return nil
+                }
+            }
         }
 
         func checkIn(_ cache: consuming StemCache) {
-            state.withLock { $0 = cache }
+            // A closure cannot consume what it captures; an optional it empties can.
+            var returning: StemCache? = consume cache
+            state.withLock { state in
+                if let cache = returning.take() { state = .available(cache) }
+            }
         }
     }
 }

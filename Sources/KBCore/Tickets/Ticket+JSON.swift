@@ -11,10 +11,33 @@ extension Ticket {
     ///
     /// `timeZoneCheck` answers whether an IANA identifier exists; import passes a cached one.
     public init(json: JSONValue, timeZoneCheck: (String) -> Bool = { TimeZone(identifier: $0) != nil }) throws(TicketError) {
-        guard case .object(let members) = json else {
+        try self.init(node: json, timeZoneCheck: timeZoneCheck)
+    }
+
+    /// Decodes and validates a ticket from one JSON text in UTF-8: the same result, or the same
+    /// error, as `JSONParser().parse` followed by `init(json:)`, with syntax errors thrown as
+    /// `TicketError.invalidJSON`.
+    ///
+    /// The fast way in for import: the text is checked and then read where it lies, so member
+    /// names, timestamps and enum values never become strings and no `JSONValue` tree is built.
+    public init(jsonBytes: UnsafeBufferPointer<UInt8>, parser: JSONParser = JSONParser(),
+                timeZoneCheck: (String) -> Bool = { TimeZone(identifier: $0) != nil }) throws(TicketError) {
+        let tape: JSONParser.Tape
+        do {
+            tape = try parser.tape(jsonBytes)
+        } catch {
+            throw .invalidJSON(reason: error.description)
+        }
+        self = try tape.withRoot { (root) throws(TicketError) -> Ticket in
+            try Ticket(node: root, timeZoneCheck: timeZoneCheck)
+        }
+    }
+
+    init<Node: TicketJSONNode>(node json: Node, timeZoneCheck: (String) -> Bool) throws(TicketError) {
+        guard let object = json.object else {
             throw .invalidField(field: "$", reason: "expected an object, found \(json.typeName)")
         }
-        let reader = FieldReader(members: members, path: FieldPath())
+        let reader = FieldReader<Node>(object: object, path: FieldPath())
         let id = try reader.requiredString("id")
         guard Self.hasVisibleText(id) else {
             throw .invalidField(field: "id", reason: "must not be empty")
@@ -42,7 +65,7 @@ extension Ticket {
             resolution: try reader.optionalString("resolution"), rootCause: try reader.optionalString("root_cause"),
             tags: try reader.stringList("tags"), articles: try reader.stringList("articles"))
         if let extra = reader.value("extra") {
-            guard let members = extra.objectValue else {
+            guard let members = extra.object?.members else {
                 throw .invalidField(field: "extra", reason: "expected an object, found \(extra.typeName)")
             }
             for (key, value) in members {
@@ -53,7 +76,7 @@ extension Ticket {
             }
         }
         if let events = reader.value("events") {
-            guard let items = events.arrayValue else {
+            guard let items = events.items else {
                 throw .invalidField(field: "events", reason: "expected an array, found \(events.typeName)")
             }
             guard items.count <= Limits.maximumEvents else {
@@ -61,7 +84,7 @@ extension Ticket {
             }
             ticket.events.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                ticket.events.append(try TicketEvent(json: item, path: FieldPath(event: index)))
+                ticket.events.append(try TicketEvent(node: item, path: FieldPath(event: index)))
             }
         }
         self = ticket
@@ -129,11 +152,11 @@ extension Ticket {
 }
 
 extension TicketEvent {
-    init(json: JSONValue, path: FieldPath) throws(TicketError) {
-        guard case .object(let members) = json else {
+    init<Node: TicketJSONNode>(node json: Node, path: FieldPath) throws(TicketError) {
+        guard let object = json.object else {
             throw .invalidField(field: path.name, reason: "expected an object, found \(json.typeName)")
         }
-        let reader = FieldReader(members: members, path: path)
+        let reader = FieldReader<Node>(object: object, path: path)
         let kind = try reader.requiredEnum("kind", RawValueTables.eventKinds)
         self.init(
             at: try reader.requiredTime("at"), kind: kind, author: try reader.optionalString("author"),
@@ -161,15 +184,15 @@ extension TicketEvent {
             throw .invalidField(field: path.name + ".to", reason: "vendor escalation needs a name after 'vendor:'")
         }
         if let items = reader.value("attachments") {
-            guard let list = items.arrayValue else {
+            guard let list = items.items else {
                 throw .invalidField(field: path.name + ".attachments", reason: "expected an array, found \(items.typeName)")
             }
             for (index, item) in list.enumerated() {
                 let itemPath = FieldPath(event: path.event, attachment: index)
-                guard case .object(let itemMembers) = item else {
+                guard let attachment = item.object else {
                     throw .invalidField(field: itemPath.name, reason: "expected an object with 'name', found \(item.typeName)")
                 }
-                let attachmentReader = FieldReader(members: itemMembers, path: itemPath)
+                let attachmentReader = FieldReader<Node>(object: attachment, path: itemPath)
                 let name = try attachmentReader.requiredString("name")
                 guard !name.isEmpty else { throw .invalidField(field: itemPath.name + ".name", reason: "must not be empty") }
                 attachments.append(Attachment(name: name, kind: try attachmentReader.optionalString("kind")))
@@ -225,20 +248,21 @@ struct FieldPath {
 /// The cases of a string enum by raw value, for lookups cheaper than `init(rawValue:)` (which on
 /// Linux walks a freshly built array of static strings on every call).
 struct RawValueTable<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
-    private let entries: [(rawValue: String, value: Value)]
+    private let entries: [(rawValue: [UInt8], value: Value)]
 
     init() {
-        entries = Value.allCases.map { ($0.rawValue, $0) }
+        entries = Value.allCases.map { (Array($0.rawValue.utf8), $0) }
     }
 
-    /// The case whose raw value is `text`, as `Value(rawValue: text)` would find it.
+    /// The case whose raw value is the text with this UTF-8, as `Value(rawValue:)` would find it.
     ///
     /// Raw values here are lower-case ASCII and `_`, which no other text is canonically equivalent
-    /// to, so a different UTF-8 length settles most non-matches before `==` is asked.
-    func value(for text: String) -> Value? {
-        let length = text.utf8.count
-        for entry in entries where entry.rawValue.utf8.count == length && entry.rawValue == text {
-            return entry.value
+    /// to, so comparing bytes gives the same answer as comparing strings.
+    func value(forUTF8 text: UnsafeBufferPointer<UInt8>) -> Value? {
+        for entry in entries where entry.rawValue.count == text.count {
+            var offset = 0
+            while offset < text.count, entry.rawValue[offset] == text[offset] { offset += 1 }
+            if offset == text.count { return entry.value }
         }
         return nil
     }
@@ -252,25 +276,71 @@ enum RawValueTables {
     static let eventKinds = RawValueTable<EventKind>()
 }
 
+/// What decoding a ticket needs from a parsed JSON value. `JSONValue` and the parser's tape both
+/// provide it, so one decoder, with one set of checks and messages, serves both.
+protocol TicketJSONNode {
+    associatedtype Object: TicketJSONObject where Object.Node == Self
+    var typeName: String { get }
+    var isNull: Bool { get }
+    var intValue: Int? { get }
+    var stringValue: String? { get }
+    /// Calls `body` with the UTF-8 of a string value; nil for other values.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R?
+    var items: [Self]? { get }
+    /// The value as an object to read members from; nil for other values.
+    var object: Object? { get }
+}
+
+/// The members of a JSON object, as ticket decoding reads them.
+protocol TicketJSONObject {
+    associatedtype Node: TicketJSONNode
+    /// All members in document order.
+    var members: [(String, Node)] { get }
+    /// The last member named `key`, null included; nil when absent. `key` is a field name:
+    /// lower-case ASCII and `_`.
+    func member(_ key: String) -> Node?
+}
+
+extension JSONValue: TicketJSONNode {
+    /// An object's members, looked up from the last.
+    struct Object: TicketJSONObject {
+        let members: [(String, JSONValue)]
+
+        /// Field names are lower-case ASCII and `_`, which no other text is canonically equivalent
+        /// to, so names of another UTF-8 length are skipped before strings are compared.
+        func member(_ key: String) -> JSONValue? {
+            let length = key.utf8.count
+            var index = members.endIndex
+            while index > members.startIndex {
+                index -= 1
+                if members[index].0.utf8.count == length, members[index].0 == key { return members[index].1 }
+            }
+            return nil
+        }
+    }
+
+    var object: Object? { objectValue.map(Object.init(members:)) }
+
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        guard case .string(var text) = self else { return nil }
+        return try text.withUTF8(body)
+    }
+
+    var items: [JSONValue]? { arrayValue }
+}
+
+extension JSONParser.Tape.Value: TicketJSONNode {}
+extension JSONParser.Tape.Object: TicketJSONObject {}
+
 /// Reads typed members of one JSON object, naming the member's path in every error.
-struct FieldReader {
-    let members: [(String, JSONValue)]
+struct FieldReader<Node: TicketJSONNode> {
+    let object: Node.Object
     let path: FieldPath
 
     /// The member named `key` (the last one when repeated), nil when absent or null.
-    ///
-    /// Field names are lower-case ASCII and `_`, which no other text is canonically equivalent to,
-    /// so members of another UTF-8 length are skipped without a full string comparison.
-    func value(_ key: String) -> JSONValue? {
-        let length = key.utf8.count
-        var index = members.endIndex
-        while index > members.startIndex {
-            index -= 1
-            guard members[index].0.utf8.count == length, members[index].0 == key else { continue }
-            let value = members[index].1
-            return value.isNull ? nil : value
-        }
-        return nil
+    func value(_ key: String) -> Node? {
+        guard let value = object.member(key), !value.isNull else { return nil }
+        return value
     }
 
     func requiredString(_ key: String) throws(TicketError) -> String {
@@ -290,10 +360,28 @@ struct FieldReader {
     }
 
     func checkedLength(_ text: String, _ key: String) throws(TicketError) -> String {
-        guard text.utf8.count <= Ticket.Limits.maximumTextBytes else {
-            throw .invalidField(field: path.field(key), reason: "text of \(text.utf8.count) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
-        }
+        try checkLength(text.utf8.count, key)
         return text
+    }
+
+    func checkLength(_ byteCount: Int, _ key: String) throws(TicketError) {
+        guard byteCount <= Ticket.Limits.maximumTextBytes else {
+            throw .invalidField(field: path.field(key), reason: "text of \(byteCount) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
+        }
+    }
+
+    /// A string member read as bytes by `parse`, with the checks `optionalString` makes first; nil
+    /// when absent or null. `invalid` names the problem when `parse` finds nothing.
+    func parsedString<T>(
+        _ key: String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
+    ) throws(TicketError) -> T? {
+        guard let value = value(key) else { return nil }
+        guard let (byteCount, result) = value.withUTF8({ ($0.count, parse($0)) }) else {
+            throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
+        }
+        try checkLength(byteCount, key)
+        if let result { return result }
+        throw .invalidField(field: path.field(key), reason: invalid(value.stringValue ?? ""))
     }
 
     func requiredInt(_ key: String) throws(TicketError) -> Int {
@@ -310,12 +398,10 @@ struct FieldReader {
     }
 
     func optionalEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let result = table.value(for: text) else {
+        try parsedString(key, { table.value(forUTF8: $0) }) { text in
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .invalidField(field: path.field(key), reason: "unknown value '\(text.prefix(60))'; expected one of: \(allowed)")
+            return "unknown value '\(text.prefix(60))'; expected one of: \(allowed)"
         }
-        return result
     }
 
     func requiredTime(_ key: String) throws(TicketError) -> Timestamp {
@@ -323,17 +409,16 @@ struct FieldReader {
         return result
     }
 
+    /// Parsed from the string's bytes, as `Timestamp(iso8601:)` parses a string's UTF-8.
     func optionalTime(_ key: String) throws(TicketError) -> Timestamp? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let stamp = Timestamp(iso8601: text) else {
-            throw .invalidField(field: path.field(key), reason: "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
+        try parsedString(key, { Timestamp.parse($0) }) { text in
+            "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00"
         }
-        return stamp
     }
 
     func stringList(_ key: String) throws(TicketError) -> [String] {
         guard let value = value(key) else { return [] }
-        guard let items = value.arrayValue else {
+        guard let items = value.items else {
             throw .invalidField(field: path.field(key), reason: "expected an array of strings, found \(value.typeName)")
         }
         var result: [String] = []

@@ -210,6 +210,24 @@ struct AnalyzerTests {
         let query = spanish.terms("iniciar sesion portal")
         #expect(Set(query).isSubset(of: Set(document.map(\.term))))
     }
+
+    /// Words are scanned eight ASCII bytes at a time: a digit, a joiner or a non-ASCII letter at any
+    /// position of a long run must end up exactly where it does in a short one.
+    @Test func longRunsScanLikeShortOnes() {
+        for length in 0..<20 {
+            let letters = String(repeating: "b", count: length)
+            for position in 0...length {
+                var characters = Array(letters)
+                characters.insert("7", at: position)
+                let code = String(characters)
+                #expect(spanish.terms("x \(code) y") == ["x", code, "y"])
+                #expect(spanish.terms("\(code.uppercased())-ZZ") == [code + "-zz"])
+                #expect(spanish.terms("\(letters) \(code)") == (length == 0 ? [code] : [letters, code]))
+            }
+            #expect(spanish.terms(letters + "ñ" + letters + "." + letters) == (length == 0 ? ["n"] : [letters + "n" + letters, letters]))
+            #expect(spanish.terms(letters.uppercased() + "Ñ" + letters.uppercased()) == [letters + "n" + letters])
+        }
+    }
 }
 
 /// A small deterministic generator so the random-bytes test is repeatable.

@@ -67,7 +67,7 @@ struct StemCacheTests {
         }
         func lookUp(_ word: String) -> String? {
             Array(word.utf8).withUnsafeBufferPointer { key in
-                cache.withTerm(for: key, hash: StemCache.hash(key)) { String(decoding: $0, as: UTF8.self) }
+                cache.term(for: key, hash: StemCache.hash(key)).map { String(decoding: $0, as: UTF8.self) }
             }
         }
         let words = Self.words(count: StemCache.maximumEntries)
@@ -94,7 +94,7 @@ struct StemCacheTests {
         }
         for (word, term) in pairs {
             let found = Array(word.utf8).withUnsafeBufferPointer { key in
-                cache.withTerm(for: key, hash: StemCache.hash(key)) { String(decoding: $0, as: UTF8.self) }
+                cache.term(for: key, hash: StemCache.hash(key)).map { String(decoding: $0, as: UTF8.self) }
             }
             #expect(found == term)
         }

@@ -5,8 +5,28 @@ import Testing
 @Suite struct TicketJSONTests {
     static let base = #""id":"T-1","title":"Sin acceso","severity":3,"status":"new","created_at":"2026-03-02T09:14:00-03:00""#
 
+    /// Decodes through both ways in, `init(json:)` over a parsed `JSONValue` and `init(jsonBytes:)`
+    /// over the text, and checks that they agree on the ticket or on the error message.
     func decode(_ members: String) throws -> Ticket {
-        try Ticket(json: JSONParser().parse("{" + members + "}"), timeZoneCheck: { $0 != "Mars/Olympus" })
+        try Self.decodeBothWays("{" + members + "}")
+    }
+
+    static func decodeBothWays(_ text: String) throws -> Ticket {
+        let check: (String) -> Bool = { $0 != "Mars/Olympus" }
+        let viaValue = Result { () throws -> Ticket in try Ticket(json: JSONParser().parse(text), timeZoneCheck: check) }
+        var copy = text
+        let viaBytes = copy.withUTF8 { bytes in
+            Result { () throws -> Ticket in try Ticket(jsonBytes: bytes, timeZoneCheck: check) }
+        }
+        switch (viaValue, viaBytes) {
+        case let (.success(first), .success(second)):
+            #expect(first == second)
+        case let (.failure(first), .failure(second)):
+            #expect("\(first)" == "\(second)")
+        default:
+            Issue.record("the two ways in disagree on \(text): \(viaValue) / \(viaBytes)")
+        }
+        return try viaBytes.get()
     }
 
     /// The error message for a record, or nil when it decodes.
@@ -140,7 +160,68 @@ import Testing
         #expect(throws: TicketError.invalidField(field: "$", reason: "expected an object, found an array")) {
             try Ticket(json: .array([]))
         }
+        #expect(throws: TicketError.invalidField(field: "$", reason: "expected an object, found a string")) {
+            try Self.decodeBothWays(#""T-1""#)
+        }
     }
+
+    @Test(arguments: [
+        "", "{", #"{"id":"T-1","title":"x""#, #"{"id":"T-1",}"#, #"{"id":"T-1" "title":"x"}"#, "[1,2]x",
+        #"{"id":"\x"}"#, #"{"id":"\ud800"}"#,
+    ])
+    func syntaxErrorsAreInvalidJSON(text: String) {
+        var copy = text
+        let error = copy.withUTF8 { bytes in
+            Result { () throws(TicketError) -> Ticket in try Ticket(jsonBytes: bytes) }
+        }
+        guard case .failure(.invalidJSON(let reason)) = error else {
+            Issue.record("expected invalid JSON, got \(error)")
+            return
+        }
+        do {
+            _ = try JSONParser().parse(text)
+            Issue.record("\(text) parses")
+        } catch {
+            #expect(reason == error.description)
+        }
+    }
+
+    @Test func invalidUTF8IsInvalidJSON() {
+        let bytes: [UInt8] = Array(#"{"id":"T-1","title":"mal "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        let error = bytes.withUnsafeBufferPointer { bytes in
+            Result { () throws(TicketError) -> Ticket in try Ticket(jsonBytes: bytes) }
+        }
+        guard case .failure(.invalidJSON(let reason)) = error else {
+            Issue.record("expected invalid JSON, got \(error)")
+            return
+        }
+        #expect(reason == "invalid JSON at byte 22: invalid UTF-8 in string")
+    }
+
+    /// Member names, enum values and timestamps written with escapes read as their decoded text.
+    @Test func escapedNamesAndValuesDecode() throws {
+        let ticket = try Self.decodeBothWays(#"""
+            {"\u0069d":"T-\u0031","title":"Tab\there","severity":3,"st\u0061tus":"in\u005fprogress",
+             "created_at":"2026-03-02T09:14:00\u002d03:00","tags":["\"a\"","\ud83d\ude00"],
+             "events":[{"at":"2026-03-02T09:20:00Z","kind":"comm\u0065nt","text":"l\u00EDnea\n2"}]}
+            """#)
+        #expect(ticket.id == "T-1")
+        #expect(ticket.title == "Tab\there")
+        #expect(ticket.status == .inProgress)
+        #expect(ticket.createdAt == Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
+        #expect(ticket.tags == ["\"a\"", "😀"])
+        #expect(ticket.events[0].kind == .comment)
+        #expect(ticket.events[0].text == "línea\n2")
+    }
+
+    /// A name written decomposed is the same Swift string as its precomposed form, so `extra`
+    /// keeps the last one either way.
+    @Test func canonicallyEquivalentNames() throws {
+        let ticket = try Self.decodeBothWays(Self.recordText(#","extra":{"caf\u00e9":"1","cafe\u0301":"2"}"#))
+        #expect(ticket.extra == ["café": "2"])
+    }
+
+    static func recordText(_ members: String) -> String { "{" + base + members + "}" }
 
     @Test func jsonTextRoundTrips() throws {
         let ticket = try decode(event(#""at":"2026-03-02T09:21:00Z","kind":"escalation","to":"N2","attachments":[{"name":"a"}]"#))
