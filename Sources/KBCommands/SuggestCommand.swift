@@ -26,15 +26,26 @@ struct SuggestCommand: Subcommand {
         examples: ["kb suggest \"No carga el login del portal, pantalla en blanco\" --customer \"Transportes Andinos\"",
                    "echo 'las llamadas entrantes se cortan' | kb suggest --json"])
 
+    /// The most text one request may bring, the same bound as one imported ticket.
+    static let maximumInputBytes = Ticket.Limits.maximumTextBytes * 2
+
+    static func tooLarge(_ source: String) -> TicketError {
+        .unreadable(path: source, reason: "over \(maximumInputBytes) bytes, more than one ticket may hold")
+    }
+
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let now = try arguments.value("--now").map { try SearchCommand.day($0, option: "--now") } ?? context.now
         var request: IntakeRequest
         if let path = arguments.value("--file") {
             guard arguments.positionals.isEmpty else { throw UsageError("give either TEXT or --file FILE, not both") }
             let url = context.url(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let handle = FileHandle(forReadingAtPath: url.path) else {
                 throw TicketError.unreadable(path: path, reason: "no such file")
             }
+            defer { try? handle.close() }
+            // Read no more than one ticket may hold: parsed JSON takes about ten times its text in memory.
+            let data = (try? handle.read(upToCount: maximumInputBytes + 1)) ?? Data()
+            guard data.count <= maximumInputBytes else { throw tooLarge(path) }
             let json: JSONValue
             do {
                 json = try JSONParser().parse(String(decoding: data, as: UTF8.self))
@@ -47,7 +58,11 @@ struct SuggestCommand: Subcommand {
                                     plan: ticket.plan, service: ticket.service, receivedAt: ticket.createdAt, ticketID: ticket.id)
         } else {
             var text = arguments.positionals.joined(separator: " ")
-            if text.isEmpty { text = String(decoding: context.readStandardInput(), as: UTF8.self) }
+            if text.isEmpty {
+                let input = context.readStandardInput()
+                guard input.count <= maximumInputBytes else { throw tooLarge("standard input") }
+                text = String(decoding: input, as: UTF8.self)
+            }
             text = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw UsageError("give the ticket's text as arguments, with --file, or on standard input") }
             let lines = text.split(separator: "\n", maxSplits: 1)
