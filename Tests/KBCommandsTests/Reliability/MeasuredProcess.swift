@@ -24,8 +24,10 @@ enum MeasuredProcess {
         var description: String { "posix_spawn failed: \(String(cString: strerror(code)))" }
     }
 
-    /// Runs `kb arguments` on the workspace `root` (through `KB_ROOT`; give file arguments as absolute paths).
-    static func run(_ arguments: [String], root: URL, environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs `kb arguments` on the workspace `root` (through `KB_ROOT`; give file arguments as absolute paths),
+    /// reading `standardInput` (a file path); killed after `timeLimit` seconds.
+    static func run(_ arguments: [String], root: URL, environment extra: [String: String] = [:],
+                    standardInput: String = "/dev/null", timeLimit: TimeInterval = 90) throws -> Result {
         guard let executable = BuiltBinary.kbURL else { throw CocoaError(.fileNoSuchFile) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kb-measured-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -46,7 +48,7 @@ enum MeasuredProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
@@ -54,9 +56,14 @@ enum MeasuredProcess {
         var pid: pid_t = 0
         let code = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
         guard code == 0 else { throw SpawnFailed(code: code) }
+        // A run that goes on past the limit (unbounded work on hostile input) is killed, and reported as such.
+        let childID = pid
+        let watchdog = DispatchWorkItem { kill(childID, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        watchdog.cancel()
         let seconds = Date().timeIntervalSince(started)
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as functions.
         let signal = status & 0x7F

@@ -111,6 +111,24 @@ struct ResourceLimitTests {
         #expect(result.stdout.contains("inserted 1"), "\(result.stdout)")
     }
 
+    /// `kb suggest` given a 100 MB ticket file or 100 MB on standard input: refused before parsing.
+    @Test(arguments: [true, false])
+    func hugeSuggestInputIsRefused(asFile: Bool) throws {
+        let directory = try Self.workspace()
+        try directory.write("t.jsonl", TicketFixtures.line(id: "T-1") + "\n")
+        #expect(try MeasuredProcess.run(["import", directory.url.appendingPathComponent("t.jsonl").path], root: directory.url).status == 0)
+        let big = directory.url.appendingPathComponent("big.json")
+        let chunk = Data(String(repeating: "el portal no carga ", count: 55_189).utf8)
+        try Self.write(big, [(Data("{\"id\":\"N-1\",\"title\":\"x\",\"description\":\"".utf8), 1), (chunk, 100),
+                             (Data("\",\"severity\":3,\"status\":\"new\",\"created_at\":\"2026-03-02T09:14:00-03:00\"}".utf8), 1)])
+        let result = asFile
+            ? try MeasuredProcess.run(["suggest", "--file", big.path], root: directory.url)
+            : try MeasuredProcess.run(["suggest"], root: directory.url, standardInput: big.path)
+        Self.expectBounded(result, "100 MB for kb suggest")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("more than one ticket may hold"), "\(result.stderr)")
+    }
+
     /// 100,000 `[` wherever kb reads JSON: a located error, not a stack overflow.
     @Test(arguments: ["jsonl", "zendesk", "zendesk-lines", "policy", "mapping"])
     func deeplyNestedJSON(place: String) throws {
