@@ -79,19 +79,21 @@ public struct MarkdownRenderer: Sendable {
     }()
 
     /// Parses `markdown` with the GitHub extensions and passes the document and the extension list to `body`;
-    /// frees the parser and the tree afterwards. Nil when cmark cannot allocate.
+    /// frees the parser and the tree afterwards. Nil when cmark cannot allocate. Input that would make cmark-gfm
+    /// take quadratic time is defused first (see `defused(_:)`).
     static func withDocument<Result>(
         _ markdown: String,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result?
     ) -> Result? {
         guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        let (defused, tables) = defused(markdown)
+        for name in extensionNames where tables || name != "table" {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var text = markdown
+        var text = defused
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }

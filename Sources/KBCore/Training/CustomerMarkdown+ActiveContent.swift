@@ -37,10 +37,13 @@ extension CustomerMarkdown {
         guard markdown.utf8.contains(where: { $0 == ScanByte.less || $0 == ScanByte.colon || $0 == ScanByte.ampersand }) else {
             return nil
         }
+        // The renderer escapes the brackets of a paragraph full of them (see `MarkdownRenderer.defused`); the
+        // text handed on must be the escaped one too, or a link hidden among them would pass unseen.
+        let defused = MarkdownRenderer.defused(markdown).text != markdown
         let rewritten: String? = MarkdownRenderer.withDocument(markdown) { document, _ -> String? in
             guard let iterator = cmark_iter_new(document) else { return nil }
             var rawHTML: [OpaquePointer] = []
-            var changed = false
+            var changed = defused
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }

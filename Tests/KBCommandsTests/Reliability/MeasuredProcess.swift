@@ -4,15 +4,20 @@ import KBTestSupport
 import Glibc
 #endif
 
-/// Runs the built `kb` as a child spawned and reaped here (`posix_spawn` + `wait4`), so the child's own peak
-/// memory is known: `getrusage(RUSAGE_CHILDREN)` would report the largest of all children ever waited for.
+/// Runs the built `kb` as a child spawned and reaped here, measuring the child's own peak memory.
+///
+/// The peak is the `VmHWM` line of `/proc/PID/status`, read every few milliseconds while the child runs (it only
+/// grows, and filling hundreds of megabytes takes far longer than the interval). Neither `getrusage(RUSAGE_CHILDREN)`
+/// (the largest of all children ever waited for) nor the child's own `ru_maxrss` will do: Linux carries into the
+/// latter the high-water mark of the memory the child had before `exec`, which for `posix_spawn` (a vfork) is
+/// this test process's own.
 enum MeasuredProcess {
     struct Result {
         /// The exit code, or minus the signal that ended the process.
         let status: Int32
         let stdout: String
         let stderr: String
-        /// Peak resident set size of the child (`ru_maxrss`), in bytes.
+        /// Peak resident set size of the child (`VmHWM`), in bytes.
         let maximumResidentBytes: Int
         let seconds: Double
 
@@ -61,8 +66,13 @@ enum MeasuredProcess {
         let watchdog = DispatchWorkItem { kill(childID, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peakKilobytes = 0
+        while true {
+            peakKilobytes = max(peakKilobytes, highWaterKilobytes(of: pid))
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) { break }
+            usleep(2_000)
+        }
         watchdog.cancel()
         let seconds = Date().timeIntervalSince(started)
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as functions.
@@ -70,7 +80,19 @@ enum MeasuredProcess {
         let exit: Int32 = signal == 0 ? (status >> 8) & 0xFF : -signal
         let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        // Linux reports ru_maxrss in kilobytes.
-        return Result(status: exit, stdout: out, stderr: err, maximumResidentBytes: Int(usage.ru_maxrss) * 1024, seconds: seconds)
+        return Result(status: exit, stdout: out, stderr: err, maximumResidentBytes: peakKilobytes * 1024, seconds: seconds)
+    }
+
+    /// `VmHWM` of a running process in kilobytes; 0 once it has exited.
+    static func highWaterKilobytes(of pid: pid_t) -> Int {
+        let descriptor = open("/proc/\(pid)/status", O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 8_192)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
     }
 }

@@ -4,7 +4,7 @@ import KBCore
 import KBTestSupport
 
 /// Oversized and hostile input through the built `kb`: a clear error, the rest of the input still handled,
-/// and the process's peak memory bounded (measured with `wait4`), never a crash.
+/// and the process's peak memory bounded (measured from `/proc`, see `MeasuredProcess`), never a crash.
 @Suite(.serialized, .enabled(if: BuiltBinary.kbURL != nil, "needs the built kb executable"))
 struct ResourceLimitTests {
     /// Peak resident memory allowed to one kb run on hostile input.
@@ -27,6 +27,7 @@ struct ResourceLimitTests {
     }
 
     static func expectBounded(_ result: MeasuredProcess.Result, _ what: String) {
+        #expect(result.maximumResidentBytes > 1 << 20, "\(what): no memory measured; is /proc mounted?")
         #expect(result.status >= 0, "\(what): killed by signal \(-result.status)\n\(result.stderr.prefix(2_000))")
         #expect(result.maximumResidentBytes < memoryBound,
                 "\(what): peak memory \(result.maximumResidentMegabytes) MB (bound \(memoryBound >> 20) MB)")

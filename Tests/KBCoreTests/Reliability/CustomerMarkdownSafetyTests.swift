@@ -38,6 +38,8 @@ import Testing
         "<div\n  onclick=\"alert(1)\">x</div>", "[x](\njavascript:alert(1))", "[x]:\n  javascript:alert(1)\n\n[x]",
         "<JAVASCRIPT:alert(1)>", "[x](  \t javascript:alert(1))", "[x](&#x6A;&#x61;vascript:alert(1))", "[x](javascript&colon;alert(1))",
         "[x](jav\tascript:alert(1))", "![x](vbscript:x)", "[![img](x.png)](javascript:alert(1))", "[x](data:text/html,<script>)",
+        // A link hidden in a paragraph whose brackets the renderer escapes for speed.
+        String(repeating: "[", count: 600) + " [x](javascript:alert(1))",
     ])
     func attackLeavesNoActiveContent(markdown: String) {
         let prepared = CustomerMarkdown.prepare(markdown, minimumHeadingLevel: 3)
