@@ -578,8 +578,6 @@ extension JSONParser {
 
             var isNull: Bool { kind == .null }
 
-            var isString: Bool { kind == .string || kind == .escapedString }
-
             /// A short name of the value's type, as `JSONValue.typeName` gives it.
             var typeName: String {
                 switch kind {
@@ -642,19 +640,6 @@ extension JSONParser {
                     item = value.next
                 }
                 return items
-            }
-
-            /// The members of an object in document order, nil for anything else.
-            var members: [(String, Value)]? {
-                guard kind == .object else { return nil }
-                var members: [(String, Value)] = []
-                var name = index + 1
-                while name < nodes[index].end {
-                    let value = Value(nodes: nodes, bytes: bytes, index: name + 1)
-                    members.append((Value(nodes: nodes, bytes: bytes, index: name).stringValue ?? "", value))
-                    name = value.next
-                }
-                return members
             }
 
             /// The last member named `key` (null included) of an object, names compared as Swift
