@@ -578,8 +578,6 @@ extension JSONParser {
 
             var isNull: Bool { kind == .null }
 
-            var isString: Bool { kind == .string || kind == .escapedString }
-
             /// A short name of the value's type, as `JSONValue.typeName` gives it.
             var typeName: String {
                 switch kind {
@@ -642,19 +640,6 @@ extension JSONParser {
                     item = value.next
                 }
                 return items
-            }
-
-            /// The members of an object in document order, nil for anything else.
-            var members: [(String, Value)]? {
-                guard kind == .object else { return nil }
-                var members: [(String, Value)] = []
-                var name = index + 1
-                while name < nodes[index].end {
-                    let value = Value(nodes: nodes, bytes: bytes, index: name + 1)
-                    members.append((Value(nodes: nodes, bytes: bytes, index: name).stringValue ?? "", value))
-                    name = value.next
-                }
-                return members
             }
 
             /// The last member named `key` (null included) of an object, names compared as Swift
@@ -765,30 +750,33 @@ extension JSONParser {
             /// Swift strings do; plain ASCII names against an ASCII key, the usual case, compare as
             /// bytes, which is the same thing for them.
             func member(_ key: String) -> Value? {
-                var keyText = key
-                let keyFingerprint = keyText.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? Self.fingerprint($0) : nil }
-                guard let keyFingerprint else { return member(named: key) }
-                return keyText.withUTF8 { keyBytes in
-                    let nodes = value.nodes
-                    let bytes = value.bytes
-                    var found = -1
-                    forEachMember { name, value in
-                        let nameNode = nodes[name]
-                        if nameNode.fingerprint == keyFingerprint {
-                            guard keyBytes.count > 7 else {
-                                found = value
-                                return
-                            }
-                            guard nameNode.end - nameNode.start == keyBytes.count else { return }
-                            var offset = 7
-                            while offset < keyBytes.count, bytes[nameNode.start + offset] == keyBytes[offset] { offset += 1 }
-                            if offset == keyBytes.count { found = value }
-                        } else if nameNode.fingerprint == Self.compareAsString, node(name).stringValue == key {
+                let utf8 = Array(key.utf8)
+                guard utf8.allSatisfy({ $0 < 0x80 }) else { return member(named: key) }
+                return member(key, utf8: utf8, fingerprint: utf8.withUnsafeBufferPointer { Self.fingerprint($0) })
+            }
+
+            /// `member(_:)` for an ASCII key whose UTF-8 and fingerprint are already at hand.
+            func member(_ key: String, utf8 keyBytes: [UInt8], fingerprint keyFingerprint: UInt64) -> Value? {
+                let nodes = value.nodes
+                let bytes = value.bytes
+                let keyCount = keyBytes.count
+                var found = -1
+                forEachMember { name, value in
+                    let nameNode = nodes[name]
+                    if nameNode.fingerprint == keyFingerprint {
+                        guard keyCount > 7 else {
                             found = value
+                            return
                         }
+                        guard nameNode.end - nameNode.start == keyCount else { return }
+                        var offset = 7
+                        while offset < keyCount, bytes[nameNode.start + offset] == keyBytes[offset] { offset += 1 }
+                        if offset == keyCount { found = value }
+                    } else if nameNode.fingerprint == Self.compareAsString, node(name).stringValue == key {
+                        found = value
                     }
-                    return found < 0 ? nil : node(found)
                 }
+                return found < 0 ? nil : node(found)
             }
 
             /// The last member named `key` (null included), names compared as Swift strings.

@@ -38,33 +38,33 @@ extension Ticket {
             throw .invalidField(field: "$", reason: "expected an object, found \(json.typeName)")
         }
         let reader = FieldReader<Node>(object: object, path: FieldPath())
-        let id = try reader.requiredString("id")
+        let id = try reader.requiredString(.id)
         guard Self.hasVisibleText(id) else {
             throw .invalidField(field: "id", reason: "must not be empty")
         }
         guard id.utf8.count <= 200 else { throw .invalidField(field: "id", reason: "longer than 200 bytes") }
-        let title = try reader.requiredString("title")
-        let severity = try reader.requiredInt("severity")
+        let title = try reader.requiredString(.title)
+        let severity = try reader.requiredInt(.severity)
         guard (1...5).contains(severity) else {
             throw .invalidField(field: "severity", reason: "must be 1 to 5 (1 Crítica … 5 Solicitud), found \(severity)")
         }
-        let status = try reader.requiredEnum("status", RawValueTables.statuses)
-        let timezone = try reader.optionalString("timezone")
+        let status = try reader.requiredEnum(.status, RawValueTables.statuses)
+        let timezone = try reader.optionalString(.timezone)
         if let timezone, !timeZoneCheck(timezone) {
             throw .invalidField(field: "timezone", reason: "'\(timezone)' is not an IANA time zone such as America/Santiago")
         }
-        let createdAt = try reader.requiredTime("created_at")
+        let createdAt = try reader.requiredTime(.createdAt)
         var ticket = Ticket(
-            id: id, title: title, description: try reader.optionalString("description") ?? "",
-            customer: try reader.optionalString("customer"), plan: try reader.optionalString("plan"),
-            timezone: timezone, service: try reader.optionalString("service"), severity: severity,
-            status: status, channel: try reader.optionalEnum("channel", RawValueTables.channels),
-            assignee: try reader.optionalString("assignee"), level: try reader.optionalString("level"),
-            createdAt: createdAt, resolvedAt: try reader.optionalTime("resolved_at"),
-            closedAt: try reader.optionalTime("closed_at"),
-            resolution: try reader.optionalString("resolution"), rootCause: try reader.optionalString("root_cause"),
-            tags: try reader.stringList("tags"), articles: try reader.stringList("articles"))
-        if let extra = reader.value("extra") {
+            id: id, title: title, description: try reader.optionalString(.description) ?? "",
+            customer: try reader.optionalString(.customer), plan: try reader.optionalString(.plan),
+            timezone: timezone, service: try reader.optionalString(.service), severity: severity,
+            status: status, channel: try reader.optionalEnum(.channel, RawValueTables.channels),
+            assignee: try reader.optionalString(.assignee), level: try reader.optionalString(.level),
+            createdAt: createdAt, resolvedAt: try reader.optionalTime(.resolvedAt),
+            closedAt: try reader.optionalTime(.closedAt),
+            resolution: try reader.optionalString(.resolution), rootCause: try reader.optionalString(.rootCause),
+            tags: try reader.stringList(.tags), articles: try reader.stringList(.articles))
+        if let extra = reader.value(.extra) {
             guard let members = extra.object?.members else {
                 throw .invalidField(field: "extra", reason: "expected an object, found \(extra.typeName)")
             }
@@ -75,7 +75,7 @@ extension Ticket {
                 ticket.extra[key] = text
             }
         }
-        if let events = reader.value("events") {
+        if let events = reader.value(.events) {
             guard let items = events.items else {
                 throw .invalidField(field: "events", reason: "expected an array, found \(events.typeName)")
             }
@@ -157,14 +157,14 @@ extension TicketEvent {
             throw .invalidField(field: path.name, reason: "expected an object, found \(json.typeName)")
         }
         let reader = FieldReader<Node>(object: object, path: path)
-        let kind = try reader.requiredEnum("kind", RawValueTables.eventKinds)
+        let kind = try reader.requiredEnum(.kind, RawValueTables.eventKinds)
         self.init(
-            at: try reader.requiredTime("at"), kind: kind, author: try reader.optionalString("author"),
-            visibility: try reader.optionalEnum("visibility", RawValueTables.visibilities) ?? .public,
-            text: try reader.optionalString("text") ?? "",
-            status: try reader.optionalEnum("status", RawValueTables.statuses), to: try reader.optionalString("to"))
-        if reader.value("severity") != nil {
-            let value = try reader.requiredInt("severity")
+            at: try reader.requiredTime(.at), kind: kind, author: try reader.optionalString(.author),
+            visibility: try reader.optionalEnum(.visibility, RawValueTables.visibilities) ?? .public,
+            text: try reader.optionalString(.text) ?? "",
+            status: try reader.optionalEnum(.status, RawValueTables.statuses), to: try reader.optionalString(.to))
+        if reader.value(.severity) != nil {
+            let value = try reader.requiredInt(.severity)
             guard (1...5).contains(value) else {
                 throw .invalidField(field: path.name + ".severity", reason: "must be 1 to 5, found \(value)")
             }
@@ -183,7 +183,7 @@ extension TicketEvent {
         if let to, to.hasPrefix("vendor:"), to.count == 7 {
             throw .invalidField(field: path.name + ".to", reason: "vendor escalation needs a name after 'vendor:'")
         }
-        if let items = reader.value("attachments") {
+        if let items = reader.value(.attachments) {
             guard let list = items.items else {
                 throw .invalidField(field: path.name + ".attachments", reason: "expected an array, found \(items.typeName)")
             }
@@ -193,9 +193,9 @@ extension TicketEvent {
                     throw .invalidField(field: itemPath.name, reason: "expected an object with 'name', found \(item.typeName)")
                 }
                 let attachmentReader = FieldReader<Node>(object: attachment, path: itemPath)
-                let name = try attachmentReader.requiredString("name")
+                let name = try attachmentReader.requiredString(.name)
                 guard !name.isEmpty else { throw .invalidField(field: itemPath.name + ".name", reason: "must not be empty") }
-                attachments.append(Attachment(name: name, kind: try attachmentReader.optionalString("kind")))
+                attachments.append(Attachment(name: name, kind: try attachmentReader.optionalString(.kind)))
             }
         }
     }
@@ -240,8 +240,8 @@ struct FieldPath {
     }
 
     /// The path of one member of the object.
-    func field(_ key: String) -> String {
-        event == nil ? key : name + "." + key
+    func field(_ key: FieldName) -> String {
+        event == nil ? key.text : name + "." + key.text
     }
 }
 
@@ -296,9 +296,8 @@ protocol TicketJSONObject {
     associatedtype Node: TicketJSONNode
     /// All members in document order.
     var members: [(String, Node)] { get }
-    /// The last member named `key`, null included; nil when absent. `key` is a field name:
-    /// lower-case ASCII and `_`.
-    func member(_ key: String) -> Node?
+    /// The last member named `key`, null included; nil when absent.
+    func member(_ key: FieldName) -> Node?
 }
 
 extension JSONValue: TicketJSONNode {
@@ -308,12 +307,12 @@ extension JSONValue: TicketJSONNode {
 
         /// Field names are lower-case ASCII and `_`, which no other text is canonically equivalent
         /// to, so names of another UTF-8 length are skipped before strings are compared.
-        func member(_ key: String) -> JSONValue? {
+        func member(_ key: FieldName) -> JSONValue? {
             let length = key.utf8.count
             var index = members.endIndex
             while index > members.startIndex {
                 index -= 1
-                if members[index].0.utf8.count == length, members[index].0 == key { return members[index].1 }
+                if members[index].0.utf8.count == length, members[index].0 == key.text { return members[index].1 }
             }
             return nil
         }
@@ -330,7 +329,57 @@ extension JSONValue: TicketJSONNode {
 }
 
 extension JSONParser.Tape.Value: TicketJSONNode {}
-extension JSONParser.Tape.Object: TicketJSONObject {}
+
+extension JSONParser.Tape.Object: TicketJSONObject {
+    func member(_ key: FieldName) -> JSONParser.Tape.Value? {
+        member(key.text, utf8: key.utf8, fingerprint: key.fingerprint)
+    }
+}
+
+/// A member name ticket decoding reads, prepared once for both ways of looking it up: as a
+/// string (`JSONValue`) and as bytes with the tape's fingerprint. Field names are lower-case
+/// ASCII and `_`.
+struct FieldName: Sendable {
+    let text: String
+    let utf8: [UInt8]
+    let fingerprint: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        utf8 = Array(text.utf8)
+        fingerprint = utf8.withUnsafeBufferPointer { JSONParser.Tape.Object.fingerprint($0) }
+    }
+
+    static let articles = FieldName("articles")
+    static let assignee = FieldName("assignee")
+    static let at = FieldName("at")
+    static let attachments = FieldName("attachments")
+    static let author = FieldName("author")
+    static let channel = FieldName("channel")
+    static let closedAt = FieldName("closed_at")
+    static let createdAt = FieldName("created_at")
+    static let customer = FieldName("customer")
+    static let description = FieldName("description")
+    static let events = FieldName("events")
+    static let extra = FieldName("extra")
+    static let id = FieldName("id")
+    static let kind = FieldName("kind")
+    static let level = FieldName("level")
+    static let name = FieldName("name")
+    static let plan = FieldName("plan")
+    static let resolution = FieldName("resolution")
+    static let resolvedAt = FieldName("resolved_at")
+    static let rootCause = FieldName("root_cause")
+    static let service = FieldName("service")
+    static let severity = FieldName("severity")
+    static let status = FieldName("status")
+    static let tags = FieldName("tags")
+    static let text = FieldName("text")
+    static let timezone = FieldName("timezone")
+    static let title = FieldName("title")
+    static let to = FieldName("to")
+    static let visibility = FieldName("visibility")
+}
 
 /// Reads typed members of one JSON object, naming the member's path in every error.
 struct FieldReader<Node: TicketJSONNode> {
@@ -338,12 +387,12 @@ struct FieldReader<Node: TicketJSONNode> {
     let path: FieldPath
 
     /// The member named `key` (the last one when repeated), nil when absent or null.
-    func value(_ key: String) -> Node? {
+    func value(_ key: FieldName) -> Node? {
         guard let value = object.member(key), !value.isNull else { return nil }
         return value
     }
 
-    func requiredString(_ key: String) throws(TicketError) -> String {
+    func requiredString(_ key: FieldName) throws(TicketError) -> String {
         guard let value = value(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         guard let text = value.stringValue else {
             throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
@@ -351,7 +400,7 @@ struct FieldReader<Node: TicketJSONNode> {
         return try checkedLength(text, key)
     }
 
-    func optionalString(_ key: String) throws(TicketError) -> String? {
+    func optionalString(_ key: FieldName) throws(TicketError) -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.stringValue else {
             throw .invalidField(field: path.field(key), reason: "expected a string, found \(value.typeName)")
@@ -359,12 +408,12 @@ struct FieldReader<Node: TicketJSONNode> {
         return try checkedLength(text, key)
     }
 
-    func checkedLength(_ text: String, _ key: String) throws(TicketError) -> String {
+    func checkedLength(_ text: String, _ key: FieldName) throws(TicketError) -> String {
         try checkLength(text.utf8.count, key)
         return text
     }
 
-    func checkLength(_ byteCount: Int, _ key: String) throws(TicketError) {
+    func checkLength(_ byteCount: Int, _ key: FieldName) throws(TicketError) {
         guard byteCount <= Ticket.Limits.maximumTextBytes else {
             throw .invalidField(field: path.field(key), reason: "text of \(byteCount) bytes is over the limit of \(Ticket.Limits.maximumTextBytes) bytes")
         }
@@ -373,7 +422,7 @@ struct FieldReader<Node: TicketJSONNode> {
     /// A string member read as bytes by `parse`, with the checks `optionalString` makes first; nil
     /// when absent or null. `invalid` names the problem when `parse` finds nothing.
     func parsedString<T>(
-        _ key: String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
+        _ key: FieldName, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
     ) throws(TicketError) -> T? {
         guard let value = value(key) else { return nil }
         guard let (byteCount, result) = value.withUTF8({ ($0.count, parse($0)) }) else {
@@ -384,7 +433,7 @@ struct FieldReader<Node: TicketJSONNode> {
         throw .invalidField(field: path.field(key), reason: invalid(value.stringValue ?? ""))
     }
 
-    func requiredInt(_ key: String) throws(TicketError) -> Int {
+    func requiredInt(_ key: FieldName) throws(TicketError) -> Int {
         guard let value = value(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         guard let number = value.intValue else {
             throw .invalidField(field: path.field(key), reason: "expected an integer, found \(value.typeName)")
@@ -392,31 +441,31 @@ struct FieldReader<Node: TicketJSONNode> {
         return number
     }
 
-    func requiredEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T {
+    func requiredEnum<T>(_ key: FieldName, _ table: RawValueTable<T>) throws(TicketError) -> T {
         guard let result = try optionalEnum(key, table) else { throw .invalidField(field: path.field(key), reason: "missing") }
         return result
     }
 
-    func optionalEnum<T>(_ key: String, _ table: RawValueTable<T>) throws(TicketError) -> T? {
+    func optionalEnum<T>(_ key: FieldName, _ table: RawValueTable<T>) throws(TicketError) -> T? {
         try parsedString(key, { table.value(forUTF8: $0) }) { text in
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             return "unknown value '\(text.prefix(60))'; expected one of: \(allowed)"
         }
     }
 
-    func requiredTime(_ key: String) throws(TicketError) -> Timestamp {
+    func requiredTime(_ key: FieldName) throws(TicketError) -> Timestamp {
         guard let result = try optionalTime(key) else { throw .invalidField(field: path.field(key), reason: "missing") }
         return result
     }
 
     /// Parsed from the string's bytes, as `Timestamp(iso8601:)` parses a string's UTF-8.
-    func optionalTime(_ key: String) throws(TicketError) -> Timestamp? {
+    func optionalTime(_ key: FieldName) throws(TicketError) -> Timestamp? {
         try parsedString(key, { Timestamp.parse($0) }) { text in
             "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00"
         }
     }
 
-    func stringList(_ key: String) throws(TicketError) -> [String] {
+    func stringList(_ key: FieldName) throws(TicketError) -> [String] {
         guard let value = value(key) else { return [] }
         guard let items = value.items else {
             throw .invalidField(field: path.field(key), reason: "expected an array of strings, found \(value.typeName)")

@@ -190,7 +190,7 @@ import Testing
         case .number: .number(tape.numberValue!)
         case .string, .escapedString: .string(tape.stringValue!)
         case .array: .array(tape.items!.map(value(of:)))
-        case .object: .object(tape.members!.map { ($0.0, value(of: $0.1)) })
+        case .object: .object(tape.object!.members.map { ($0.0, value(of: $0.1)) })
         }
     }
 
