@@ -85,9 +85,7 @@ public final class TicketImporter {
                 if Self.isBlank(bytes) { return true }
                 report.read += 1
                 do {
-                    let json: JSONValue
-                    do { json = try parser.parse(bytes) } catch let error as JSONParser.SyntaxError { throw TicketError.invalidJSON(reason: error.description) }
-                    let ticket = try Ticket(json: json, timeZoneCheck: isKnownTimeZone)
+                    let ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: isKnownTimeZone)
                     try accept(ticket, line: number, source: bytes, firstLineOfID: &firstLineOfID, into: &report)
                 } catch let error as TicketError {
                     reject(ImportRejection(file: name, line: number, reason: error.description), into: &report)
