@@ -1,3 +1,4 @@
+import KBTestSupport
 import CCmarkGFM
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import KBTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

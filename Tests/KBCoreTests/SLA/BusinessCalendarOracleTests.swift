@@ -1,3 +1,4 @@
+import KBTestSupport
 import Foundation
 import Testing
 @testable import KBCore

@@ -1,8 +1,8 @@
 /// Hostile text for fuzz tests: query syntax of FTS5 and SQL, Unicode that trips naive code (combining marks,
 /// emoji sequences, right-to-left text and overrides, NUL and other control characters), and very long runs.
-enum HostileText {
+public enum HostileText {
     /// Pieces with a meaning to FTS5's query parser, SQL or shells.
-    static let syntax: [String] = [
+    public static let syntax: [String] = [
         "AND", "OR", "NOT", "NEAR", "NEAR(", "NEAR(a b, 2)", "and", "or", "not", "near/3", "*", "^", ":", "-", "+",
         "(", ")", "\"", "'", "\"\"", "title:", "description:", "events_text:", "{title description}:", "-title:",
         "tickets_fts", "rank", "bm25(", "\"unterminated", "a\"b", "*portal", "portal*", "^portal", "'; DROP TABLE tickets; --",
@@ -11,13 +11,13 @@ enum HostileText {
     ]
 
     /// Words the small test corpus contains, so queries also match something.
-    static let words: [String] = [
+    public static let words: [String] = [
         "portal", "login", "contraseña", "contrasena", "CONTRASEÑAS", "caducada", "certificado", "balanceador",
         "ERR-401", "err-401", "db-01", "v2.3", "correo", "ñandú", "pingüino", "acción", "no", "sin", "el", "la",
     ]
 
     /// Unicode that stresses tokenizers and byte offsets.
-    static let unicode: [String] = [
+    public static let unicode: [String] = [
         "\u{301}", "e\u{301}", "a\u{301}\u{302}\u{303}\u{304}\u{305}", "👩‍💻", "🇨🇱", "👍🏽", "🏳️‍🌈", "\u{FE0F}",
         "مرحبا", "שלום", "\u{202E}evil\u{202C}", "\u{200F}", "\u{200B}", "\u{FEFF}", "\u{1}", "\u{7}", "\u{8}",
         "\u{1B}[1m", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}", "\t", "\n", "\r\n", "\u{A0}", "ﬁ", "ß", "İ", "ǅ",
@@ -25,7 +25,7 @@ enum HostileText {
     ]
 
     /// One random string of `pieces` pieces from every class, joined with random separators.
-    static func string(using generator: inout SeededGenerator, pieces: ClosedRange<Int> = 1...12) -> String {
+    public static func string(using generator: inout SeededGenerator, pieces: ClosedRange<Int> = 1...12) -> String {
         var text = ""
         for _ in 0..<Int.random(in: pieces, using: &generator) {
             switch Int.random(in: 0..<10, using: &generator) {
@@ -40,7 +40,7 @@ enum HostileText {
     }
 
     /// Random Unicode scalars from the whole range (surrogates excluded, as Swift strings cannot hold them).
-    static func randomScalars(using generator: inout SeededGenerator, count: Int) -> String {
+    public static func randomScalars(using generator: inout SeededGenerator, count: Int) -> String {
         var text = ""
         for _ in 0..<count {
             let range: ClosedRange<UInt32> = generator.pick([0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0x10FFFF])
@@ -50,7 +50,7 @@ enum HostileText {
     }
 
     /// Strings of about `bytes` bytes built from one repeated hostile piece or many random ones.
-    static func long(using generator: inout SeededGenerator, bytes: Int = 10_240) -> String {
+    public static func long(using generator: inout SeededGenerator, bytes: Int = 10_240) -> String {
         switch Int.random(in: 0..<4, using: &generator) {
         case 0: return String(repeating: generator.pick(syntax + unicode), count: bytes / 4)
         case 1: return "e" + String(repeating: "\u{301}", count: bytes / 2)

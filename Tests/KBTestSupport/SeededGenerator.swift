@@ -1,13 +1,13 @@
 /// A deterministic random number generator (SplitMix64) for property and fuzz tests: the same seed gives
 /// the same sequence on every platform and run, so a failure can be replayed from the seed in its message.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,12 +16,12 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// A uniformly chosen element of a non-empty collection.
-    mutating func pick<C: Collection>(_ items: C) -> C.Element {
+    public mutating func pick<C: Collection>(_ items: C) -> C.Element {
         items[items.index(items.startIndex, offsetBy: Int.random(in: 0..<items.count, using: &self))]
     }
 
     /// True with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         Double.random(in: 0..<1, using: &self) < probability
     }
 }
