@@ -27,12 +27,13 @@ struct KBBench {
 
         USAGE: kb-bench retrieval [--data DIR] [--set NAME ...]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
-               kb-bench [--tickets N] [--runs N] [--work DIR]
+               kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse]
 
         SUBCOMMANDS:
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
           suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
-          (default)     Import, search, suggest, review and automations timings against raw FTS5.
+          (default)     Import, search, suggest, review, automations and index timings against raw FTS5;
+                        --reuse keeps the tickets and databases an earlier run left in --work (no import).
         """
 }
 

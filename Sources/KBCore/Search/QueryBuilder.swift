@@ -47,20 +47,43 @@ public struct QueryBuilder: Sendable {
 
     /// The MATCH expression for already-chosen words.
     public func expression(words: [Word], mode: QueryMode = .any, expandSynonyms: Bool = true) -> String? {
+        match(words: words, mode: mode, expandSynonyms: expandSynonyms)?.text
+    }
+
+    /// The MATCH expression for already-chosen words, with its phrases in the order FTS5 numbers them.
+    public func match(words: [Word], mode: QueryMode = .any, expandSynonyms: Bool = true) -> MatchExpression? {
         guard !words.isEmpty else { return nil }
         switch mode {
         case .phrase:
-            return QueryBuilder.quote(words.map(\.original).joined(separator: " "))
+            let phrase = words.map(\.original).joined(separator: " ")
+            return MatchExpression(text: QueryBuilder.quote(phrase), phrases: [.init(text: phrase, isPrefix: false)])
         case .prefix:
-            return words.map { QueryBuilder.quote($0.original) + " *" }.joined(separator: " AND ")
+            return MatchExpression(text: words.map { QueryBuilder.quote($0.original) + " *" }.joined(separator: " AND "),
+                                   phrases: words.map { .init(text: $0.original, isPrefix: true) })
         case .any, .all:
+            var phrases: [MatchExpression.Phrase] = []
             let parts = words.map { word -> String in
                 let alternatives = expandSynonyms ? synonyms(word.term).filter { $0 != word.original } : []
+                let spellings = [word.original] + alternatives
+                phrases += spellings.map { .init(text: $0, isPrefix: false) }
                 if alternatives.isEmpty { return QueryBuilder.quote(word.original) }
-                return "(" + ([word.original] + alternatives).map(QueryBuilder.quote).joined(separator: " OR ") + ")"
+                return "(" + spellings.map(QueryBuilder.quote).joined(separator: " OR ") + ")"
             }
-            return parts.joined(separator: mode == .all ? " AND " : " OR ")
+            return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases)
         }
+    }
+
+    /// The analyzed terms of `text`, repeats included.
+    public func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            termSource(bytes) { term, _, _ in
+                terms.append(String(decoding: term, as: UTF8.self))
+                return true
+            }
+        }
+        return terms
     }
 
     /// An FTS5 string literal: the text in double quotes with inner quotes doubled.

@@ -9,7 +9,7 @@ public final class SearchEngine {
     /// BM25's length normalisation already favours a match in a short title, so the title needs only a
     /// small extra weight: tuned on the retrieval sets (xquad-es, xquad-en, cranfield), where heavier
     /// title weights (10, 4, 2, 2, 1) lost 0.2–3 points of MRR/nDCG; `kb-bench retrieval` measures it.
-    static let ticketWeights = "1.5, 1.0, 1.0, 1.0, 1.0"
+    static let ticketWeights = "1.5 1 1 1 1"
     /// Column weights: title ≫ problem > solution > tags.
     static let articleWeights = "10.0, 4.0, 2.0, 3.0"
 
@@ -19,9 +19,9 @@ public final class SearchEngine {
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
 
-    /// Stores with at least this many tickets rank only the most recent `rankingBudget` matches of a query.
+    /// Stores with at least this many tickets rank only windows of recent matches (see `searchTickets`).
     public var rankingThreshold = 100_000
-    public var rankingBudget = 500
+    public var rankingBudget = 2_000
 
     /// Function words of the store's language, dropped from ranked queries.
     let stopTerms: Set<String>
@@ -47,8 +47,9 @@ public final class SearchEngine {
         if filters.type != .article {
             // Words in most tickets add nothing to BM25 but make FTS5 score most of the index: drop them.
             let planned = mode == .any ? try statistics.selective(words) : words
-            let ticketExpression = builder.expression(words: planned, mode: mode) ?? expression
-            results += try searchTickets(expression: ticketExpression, filters: filters)
+            if let match = builder.match(words: planned, mode: mode) {
+                results += try searchTickets(match: match, filters: filters)
+            }
         }
         if filters.type != .ticket {
             results += try searchArticles(expression: expression, filters: filters)
@@ -58,9 +59,78 @@ public final class SearchEngine {
     }
 
     /// Tickets matching a MATCH expression, best first.
-    public func searchTickets(expression: String, filters: SearchFilters) throws -> [SearchResult] {
-        var conditions: [String] = ["tickets_fts MATCH ?"]
-        var values: [any SQLBindable] = [expression]
+    ///
+    /// On a store of `rankingThreshold` tickets or more, scoring every match of common words would take
+    /// seconds (about 4.5 µs a match on a million tickets), so only the `rankingBudget` most recent matches,
+    /// found cheaply in rowid order, are ranked: latency stays bounded and recent solutions win ties.
+    /// `budget` overrides `rankingBudget` for callers that need only a few good matches; without `snippets`
+    /// the results' snippets are empty.
+    public func searchTickets(match: MatchExpression, filters: SearchFilters, budget: Int? = nil,
+                              snippets: Bool = true) throws -> [SearchResult] {
+        let (conditions, values) = filterConditions(filters)
+        let ranked = try rank(match, filters: filters, conditions: conditions, values: values, limit: filters.limit,
+                              budget: max(filters.limit, budget ?? rankingBudget))
+        // Titles and snippets only for the rows shown: a snippet re-reads and re-tokenizes its ticket.
+        let columns = "t.id, t.doc ->> '$.title', t.status, t.service, t.severity"
+        let details = try store.connection.cached(snippets ? """
+            SELECT \(columns), snippet(tickets_fts, -1, char(2), char(3), '…', 24)
+            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE tickets_fts MATCH ? AND tickets_fts.rowid = ?
+            """ : "SELECT \(columns), '' FROM tickets t WHERE t.rowid = ?")
+        return try ranked.prefix(filters.limit).compactMap { hit in
+            try details.first(snippets ? [match.text, hit.rowid] : [hit.rowid]) { row in
+                SearchResult(type: .ticket, id: row.text(0), title: row.text(1), score: hit.score, status: row.text(2),
+                             service: row.optionalText(3), severity: row.int(4), snippet: row.text(5))
+            }
+        }
+    }
+
+    /// The best `limit` tickets matching `match` and the filter conditions, as rowids and scores.
+    private func rank(_ match: MatchExpression, filters: SearchFilters, conditions filterConditions: [String],
+                      values filterValues: [any SQLBindable], limit: Int, budget: Int) throws -> [(rowid: Int64, score: Double)] {
+        var conditions = ["tickets_fts MATCH ?"] + filterConditions
+        var values: [any SQLBindable] = [match.text] + filterValues
+        if statistics.documentCount >= rankingThreshold, let bounds = try rowidBounds(filters) {
+            // FTS5 walks matches in rowid order and cannot use an index on tickets: without bounds, a period with
+            // fewer matches than the budget makes the boundary query below walk every match of the whole store.
+            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
+            values += [bounds.lowest, bounds.highest]
+        }
+        if statistics.documentCount >= rankingThreshold {
+            let boundary = """
+                SELECT tickets_fts.rowid FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC LIMIT 1 OFFSET ?
+                """
+            if let lowest = try store.connection.cached(boundary).first(values + [budget - 1], { $0.int64(0) }) {
+                conditions.append("tickets_fts.rowid >= ?")
+                values.append(lowest)
+            }
+        }
+        let ranking = """
+            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?) AS score
+            FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
+            """
+        return try store.connection.cached(ranking).map([try idfArgument(match)] + values + [limit]) {
+            (rowid: $0.int64(0), score: $0.double(1))
+        }
+    }
+
+    /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`
+    /// index), or nil when the filters set no period. Exact whatever the order tickets were imported in.
+    private func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
+        guard filters.since != nil || filters.until != nil else { return nil }
+        let row = try store.connection.cached(
+            "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1) FROM tickets WHERE created_at >= ? AND created_at < ?"
+        ).first([filters.since?.seconds ?? Int64.min, filters.until?.seconds ?? Int64.max]) { ($0.int64(0), $0.int64(1)) }
+        return row.map { (lowest: $0.0, highest: $0.1) }
+    }
+
+    /// SQL conditions on `tickets t` for the filters, with their values.
+    private func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
+        var conditions: [String] = []
+        var values: [any SQLBindable] = []
         if !filters.services.isEmpty {
             conditions.append("t.service IN (" + placeholders(filters.services.count) + ")")
             values += filters.services as [any SQLBindable]
@@ -85,30 +155,17 @@ public final class SearchEngine {
             conditions.append("t.created_at < ?")
             values.append(until.seconds)
         }
-        // FTS5 computes BM25 for every match before it can sort: on a large store, rank only the most
-        // recent `rankingBudget` matches (found cheaply in rowid order) so latency stays bounded.
-        if statistics.documentCount >= rankingThreshold {
-            let boundary = """
-                SELECT tickets_fts.rowid FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
-                WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC LIMIT 1 OFFSET ?
-                """
-            if let lowest = try store.connection.cached(boundary).first(values + [rankingBudget - 1], { $0.int64(0) }) {
-                conditions.append("tickets_fts.rowid >= ?")
-                values.append(lowest)
-            }
+        return (conditions, values)
+    }
+
+    /// Each phrase's idf for `kb_rank`, from the vocabulary table where one term makes the phrase.
+    func idfArgument(_ match: MatchExpression) throws -> String {
+        var values: [Double?] = []
+        for phrase in match.phrases {
+            let terms = phrase.isPrefix ? [] : builder.terms(in: phrase.text)
+            values.append(terms.count == 1 ? try statistics.idf(terms[0]) : nil)
         }
-        values.append(filters.limit)
-        let sql = """
-            SELECT t.id, t.doc ->> '$.title', -bm25(tickets_fts, \(Self.ticketWeights)) AS score, t.status, t.service,
-                   t.severity, snippet(tickets_fts, -1, char(2), char(3), '…', 24)
-            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY bm25(tickets_fts, \(Self.ticketWeights)) LIMIT ?
-            """
-        return try store.connection.cached(sql).map(values) { row in
-            SearchResult(type: .ticket, id: row.text(0), title: row.text(1), score: row.double(2), status: row.text(3),
-                         service: row.optionalText(4), severity: row.int(5), snippet: row.text(6))
-        }
+        return RankFunction.idfArgument(values)
     }
 
     /// Articles matching a MATCH expression, best first; each language's articles are queried with its analyzer.

@@ -16,6 +16,9 @@ public final class Suggester {
     public var frequentShare = 0.2
     /// How many words select candidates.
     public var selectedWords = 8
+    /// On large stores, how many recent matches each candidate query ranks (see `SearchEngine.searchTickets`):
+    /// intake needs a few good neighbours, not the best of a million.
+    public var rankingBudget = 500
     /// Open tickets created this long before the request count as possible duplicates.
     public var duplicateWindowSeconds: Int64 = 48 * 3_600
 
@@ -93,12 +96,12 @@ public final class Suggester {
         filters.limit = 20
         var results: [SearchResult] = []
         let narrow = Array(words.prefix(3))
-        if narrow.count >= 2, let expression = engine.builder.expression(words: narrow, mode: .all) {
-            results = try engine.searchTickets(expression: expression, filters: filters)
+        if narrow.count >= 2, let match = engine.builder.match(words: narrow, mode: .all) {
+            results = try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false)
         }
-        if results.count < 5, let expression = engine.builder.expression(words: words, mode: .any) {
+        if results.count < 5, let match = engine.builder.match(words: words, mode: .any) {
             let seen = Set(results.map(\.id))
-            results += try engine.searchTickets(expression: expression, filters: filters).filter { !seen.contains($0.id) }
+            results += try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false).filter { !seen.contains($0.id) }
         }
         return try results.filter { $0.id != excluding }.prefix(20).compactMap { result in
             try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
@@ -141,7 +144,7 @@ public final class Suggester {
     // MARK: - Duplicates
 
     func possibleDuplicates(words: [QueryBuilder.Word], request: IntakeRequest, selected: Set<String>) throws -> [Suggestion.Duplicate] {
-        guard let expression = engine.builder.expression(words: words, mode: .any) else { return [] }
+        guard let match = engine.builder.match(words: words, mode: .any) else { return [] }
         var filters = SearchFilters()
         filters.statuses = TicketStatus.allCases.filter { !$0.isDone }.map(\.rawValue)
         filters.since = Timestamp(seconds: request.receivedAt.seconds - duplicateWindowSeconds)
@@ -149,7 +152,7 @@ public final class Suggester {
         filters.limit = 20
         let needed = max(2, Int((Double(words.count) * 0.5).rounded(.up)))
         var duplicates: [Suggestion.Duplicate] = []
-        for result in try engine.searchTickets(expression: expression, filters: filters) where result.id != request.ticketID {
+        for result in try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false) where result.id != request.ticketID {
             guard let ticket = try store.ticket(id: result.id) else { continue }
             let shared = why(ticket: ticket, words: words, selected: selected)
             guard shared.count >= min(needed, words.count) else { continue }

@@ -26,9 +26,7 @@ public final class TermStatistics {
 
     /// Inverse document frequency, as BM25 computes it (never below a small positive floor).
     public func idf(_ term: String) throws -> Double {
-        let n = Double(try documentFrequency(term))
-        let total = Double(max(documentCount, 1))
-        return max(1e-6, log((total - n + 0.5) / (n + 0.5)))
+        RankFunction.idf(documentFrequency: try documentFrequency(term), documentCount: max(documentCount, 1))
     }
 
     /// The words worth matching: those found in at most `maximumShare` of tickets (all of them when none is).

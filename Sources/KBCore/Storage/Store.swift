@@ -34,6 +34,7 @@ public final class Store {
             try Store.checkTablesReadable(connection)
             try connection.registerTokenizer(tokenizer)
             try Store.registerFunctions(connection)
+            try RankFunction.register(on: connection)
             _ = try connection.scalarText("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = NORMAL")
             try migrate()
@@ -113,11 +114,15 @@ public final class Store {
                 }
                 let count = Int(sqlite3_value_bytes(value))
                 let buffer = UnsafeBufferPointer(start: text, count: count)
-                let eventsText: String
-                if let json = try? JSONParser().parse(buffer), let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }) {
-                    eventsText = ticket.eventsText
-                } else {
-                    eventsText = ""
+                // Snippets read this for every ticket shown: take the texts straight from the stored (canonical,
+                // already validated) document rather than decoding a whole Ticket. Same text as `Ticket.eventsText`.
+                var eventsText = ""
+                if let events = (try? JSONParser().parse(buffer))?["events"]?.arrayValue {
+                    for event in events {
+                        guard let text = event["text"]?.stringValue, !text.isEmpty else { continue }
+                        if !eventsText.isEmpty { eventsText += "\n" }
+                        eventsText += text
+                    }
                 }
                 sqlite3_result_text(context, eventsText, -1, SQLITE_TRANSIENT)
             }, nil, nil, nil)

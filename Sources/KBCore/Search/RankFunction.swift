@@ -1,0 +1,141 @@
+import CSQLite
+import Foundation
+
+/// `kb_rank(fts_table, weights, idfs)`: FTS5's BM25 with inverse document frequencies given by the caller.
+///
+/// FTS5's own `bm25()` counts, before scoring the first row, how many rows hold each phrase by walking the
+/// phrase's whole doclist (`xQueryPhrase`). On a million tickets a query of common words spends most of its
+/// time there, even when only a few hundred rows are then scored. kb already knows those counts: the
+/// `fts5vocab` table stores each term's document count, so the caller passes each phrase's idf and only
+/// phrases it cannot know (several words, prefixes: `-`) are counted the slow way. Scores are BM25's exactly
+/// (k1 = 1.2, b = 0.75, the same idf formula and floor), positive, higher is better.
+///
+/// - `weights`: column weights separated by spaces (`"1.5 1 1 1 1"`); missing columns weigh 1.
+/// - `idfs`: one value per phrase of the MATCH expression, in order, `-` for "count it"; when the count of
+///   values differs from the expression's phrase count every phrase is counted.
+enum RankFunction {
+    static let name = "kb_rank"
+    static let k1 = 1.2
+    static let b = 0.75
+
+    /// BM25's idf of a term found in `documentFrequency` of `documentCount` rows, with FTS5's floor.
+    static func idf(documentFrequency: Int, documentCount: Int) -> Double {
+        let rows = Double(documentCount)
+        let hits = Double(documentFrequency)
+        let value = log((rows - hits + 0.5) / (hits + 0.5))
+        return value > 0 ? value : 1e-6
+    }
+
+    /// The idf list argument: `nil` entries are counted by FTS5.
+    static func idfArgument(_ values: [Double?]) -> String {
+        values.map { $0.map { String($0) } ?? "-" }.joined(separator: " ")
+    }
+
+    /// What one query's scoring needs, computed on its first row and kept as FTS5 auxiliary data.
+    final class QueryData {
+        var weights: [Double] = []
+        var idf: [Double] = []
+        var averageLength = 1.0
+        var frequencies: [Double] = []
+    }
+
+    /// Registers `kb_rank` through the connection's `fts5_api`.
+    static func register(on connection: Connection) throws {
+        let statement = try connection.prepare("SELECT fts5(?1)")
+        var api: UnsafeMutablePointer<fts5_api>?
+        let bindCode = withUnsafeMutablePointer(to: &api) { pointer in
+            sqlite3_bind_pointer(statement.handle, 1, UnsafeMutableRawPointer(pointer), "fts5_api_ptr", nil)
+        }
+        guard bindCode == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: bindCode, sql: statement.sql) }
+        _ = try statement.step()
+        guard let api, let create = api.pointee.xCreateFunction else { throw StoreError.missingFTS5 }
+        let code = create(api, name, nil, { extensionAPI, context, result, argumentCount, arguments in
+            guard let extensionAPI, let context, let result else { return }
+            let code = RankFunction.score(api: extensionAPI, context: context, result: result,
+                                          arguments: UnsafeBufferPointer(start: arguments, count: Int(argumentCount)))
+            if code != SQLITE_OK { sqlite3_result_error_code(result, code) }
+        }, nil)
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code) }
+    }
+
+    private static func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, result: OpaquePointer,
+                              arguments: UnsafeBufferPointer<OpaquePointer?>) -> Int32 {
+        let functions = api.pointee
+        let data: QueryData
+        if let stored = functions.xGetAuxdata(context, 0) {
+            data = Unmanaged<QueryData>.fromOpaque(stored).takeUnretainedValue()
+        } else {
+            data = QueryData()
+            let code = prepare(data, api: api, context: context, arguments: arguments)
+            guard code == SQLITE_OK else { return code }
+            let retained = Unmanaged.passRetained(data).toOpaque()
+            let stored = functions.xSetAuxdata(context, retained) { pointer in
+                guard let pointer else { return }
+                Unmanaged<QueryData>.fromOpaque(pointer).release()
+            }
+            guard stored == SQLITE_OK else { return stored }
+        }
+
+        for index in data.frequencies.indices { data.frequencies[index] = 0 }
+        var instanceCount: Int32 = 0
+        var code = functions.xInstCount(context, &instanceCount)
+        guard code == SQLITE_OK else { return code }
+        for instance in 0..<instanceCount {
+            var phrase: Int32 = 0
+            var column: Int32 = 0
+            var offset: Int32 = 0
+            code = functions.xInst(context, instance, &phrase, &column, &offset)
+            guard code == SQLITE_OK else { return code }
+            let weight = Int(column) < data.weights.count ? data.weights[Int(column)] : 1
+            data.frequencies[Int(phrase)] += weight
+        }
+        var tokens: Int32 = 0
+        code = functions.xColumnSize(context, -1, &tokens)
+        guard code == SQLITE_OK else { return code }
+        let lengthNorm = k1 * (1 - b + b * Double(tokens) / data.averageLength)
+        var total = 0.0
+        for (phrase, frequency) in data.frequencies.enumerated() where frequency > 0 {
+            total += data.idf[phrase] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
+        }
+        sqlite3_result_double(result, total)
+        return SQLITE_OK
+    }
+
+    private static func prepare(_ data: QueryData, api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer,
+                                arguments: UnsafeBufferPointer<OpaquePointer?>) -> Int32 {
+        let functions = api.pointee
+        data.weights = arguments.count > 0 ? numbers(arguments[0]).map { $0 ?? 1 } : []
+        var rows: Int64 = 0
+        var tokens: Int64 = 0
+        var code = functions.xRowCount(context, &rows)
+        guard code == SQLITE_OK else { return code }
+        code = functions.xColumnTotalSize(context, -1, &tokens)
+        guard code == SQLITE_OK else { return code }
+        data.averageLength = rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1
+        let phraseCount = Int(functions.xPhraseCount(context))
+        var given = arguments.count > 1 ? numbers(arguments[1]) : []
+        if given.count != phraseCount { given = Array(repeating: nil, count: phraseCount) }
+        data.idf = []
+        for phrase in 0..<phraseCount {
+            if let known = given[phrase] {
+                data.idf.append(known)
+                continue
+            }
+            var hits: Int64 = 0
+            code = functions.xQueryPhrase(context, Int32(phrase), &hits) { _, _, counter in
+                counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            guard code == SQLITE_OK else { return code }
+            data.idf.append(idf(documentFrequency: Int(hits), documentCount: Int(rows)))
+        }
+        data.frequencies = Array(repeating: 0, count: phraseCount)
+        return SQLITE_OK
+    }
+
+    /// Space-separated numbers; `-` or anything unreadable is nil.
+    private static func numbers(_ value: OpaquePointer?) -> [Double?] {
+        guard let value, let text = sqlite3_value_text(value) else { return [] }
+        return String(cString: text).split(separator: " ").map { Double($0) }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import KBTestSupport
+@testable import KBCore
+
+/// `kb_rank` (BM25 with idfs from the vocabulary table) and the bounded ranking of large stores.
+@Suite struct SearchRankingTests {
+    /// A store of generated tickets, upserted in the order given.
+    static func makeStore(_ directory: TemporaryDirectory, count: Int, reversed: Bool = false) throws -> (Store, SearchEngine) {
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        var tickets: [Ticket] = []
+        TicketGenerator(seed: 5).writeJSONLines(count: count) { line in
+            if let json = try? JSONParser().parse(line), let ticket = try? Ticket(json: json) { tickets.append(ticket) }
+        }
+        if reversed { tickets.reverse() }
+        try store.connection.transaction {
+            for ticket in tickets { _ = try store.upsert(ticket) }
+        }
+        let builder = QueryBuilder(termSource: Store.defaultTermSources[.spanish]!, synonyms: { term in
+            term == "contrasen" ? ["clave", "inicio de sesión"] : []
+        })
+        return (store, try SearchEngine(store: store, builder: builder))
+    }
+
+    static let queries = [
+        "contraseña caducada", "no carga el portal", "llamadas entrantes cortadas", "reporte de estadísticas",
+        "webchat", "error 500 al exportar", "certificado expirado en el portal",
+    ]
+
+    /// Given each phrase's idf, kb_rank scores every row exactly as FTS5's bm25() with the same weights, including
+    /// phrases of several words (counted by FTS5) and prefix phrases.
+    @Test(arguments: [QueryMode.any, .all, .phrase, .prefix])
+    func rankEqualsBM25(mode: QueryMode) throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try Self.makeStore(directory, count: 300)
+        defer { try? store.close() }
+        var compared = 0
+        for query in Self.queries {
+            guard let match = engine.builder.match(words: engine.builder.words(in: query), mode: mode) else { continue }
+            let idfs = try engine.idfArgument(match)
+            let rows = try store.connection.prepare("""
+                SELECT rowid, kb_rank(tickets_fts, '1.5 1 1 1 1', ?), -bm25(tickets_fts, 1.5, 1, 1, 1, 1), kb_rank(tickets_fts, '1.5 1 1 1 1', '')
+                FROM tickets_fts WHERE tickets_fts MATCH ?
+                """).map([idfs, match.text]) { ($0.int64(0), $0.double(1), $0.double(2), $0.double(3)) }
+            for row in rows {
+                #expect(abs(row.1 - row.2) <= 1e-9 * max(1, abs(row.2)), "\(query) rowid \(row.0): \(row.1) vs bm25 \(row.2)")
+                #expect(abs(row.3 - row.2) <= 1e-9 * max(1, abs(row.2)), "counted idfs differ for \(query)")
+            }
+            compared += rows.count
+        }
+        #expect(compared > 10)
+    }
+
+    /// The phrase list follows FTS5's numbering: synonyms expand into phrases of their own, in order.
+    @Test func phrasesIncludeSynonymsInOrder() throws {
+        let builder = QueryBuilder(termSource: Store.defaultTermSources[.spanish]!, synonyms: { term in
+            term == "contrasen" ? ["clave", "inicio de sesión"] : []
+        })
+        let match = try #require(builder.match(words: builder.words(in: "portal contraseña"), mode: .any))
+        #expect(match.phrases.map(\.text) == ["portal", "contraseña", "clave", "inicio de sesión"])
+        #expect(match.text == #""portal" OR ("contraseña" OR "clave" OR "inicio de sesión")"#)
+    }
+
+    /// A store ranked in windows still returns exactly the matches of a period when the period holds fewer
+    /// matches than the budget, whatever order the tickets were imported in (the rowid bounds come from the
+    /// `created_at` index, not from import order).
+    @Test(arguments: [false, true])
+    func periodFilterOnLargeStoreMatchesFullRanking(reversed: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try Self.makeStore(directory, count: 400, reversed: reversed)
+        defer { try? store.close() }
+        let days = try store.connection.prepare("SELECT created_at FROM tickets ORDER BY created_at").map { $0.int64(0) }
+        var filters = SearchFilters()
+        filters.type = .ticket
+        filters.since = Timestamp(seconds: days[days.count / 4])
+        filters.until = Timestamp(seconds: days[days.count / 4 + 40])
+        filters.limit = 50
+        for query in Self.queries {
+            engine.rankingThreshold = .max
+            let full = try engine.search(query, filters: filters).results.map(\.id)
+            engine.rankingThreshold = 0
+            engine.rankingBudget = 60
+            let windowed = try engine.search(query, filters: filters).results.map(\.id)
+            #expect(windowed == full, "\(query)")
+        }
+    }
+
+    /// Above the threshold only the most recent `rankingBudget` matches are ranked, and each keeps its BM25 score.
+    @Test func largeStoreRanksOnlyTheRecentWindow() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try Self.makeStore(directory, count: 300)
+        defer { try? store.close() }
+        var filters = SearchFilters()
+        filters.type = .ticket
+        filters.limit = 1_000
+        engine.rankingThreshold = .max
+        let full = try engine.search("portal", filters: filters).results
+        #expect(full.count > 30)
+        engine.rankingThreshold = 0
+        engine.rankingBudget = 10
+        filters.limit = 5
+        let windowed = try engine.search("portal", filters: filters).results
+        let recent = try store.connection.prepare("""
+            SELECT t.id FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE tickets_fts MATCH '"portal"' ORDER BY tickets_fts.rowid DESC LIMIT 10
+            """).map { $0.text(0) }
+        let expected = full.filter { recent.contains($0.id) }.prefix(5)
+        #expect(windowed.map(\.id) == expected.map(\.id))
+        #expect(windowed.map(\.score) == expected.map(\.score))
+    }
+
+    /// Results without snippets (intake) carry the same tickets and scores, with empty snippets.
+    @Test func snippetsCanBeSkipped() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try Self.makeStore(directory, count: 100)
+        defer { try? store.close() }
+        let match = try #require(engine.builder.match(words: engine.builder.words(in: "portal contraseña"), mode: .any))
+        let with = try engine.searchTickets(match: match, filters: SearchFilters())
+        let without = try engine.searchTickets(match: match, filters: SearchFilters(), snippets: false)
+        #expect(!with.isEmpty)
+        #expect(with.map(\.id) == without.map(\.id))
+        #expect(with.map(\.score) == without.map(\.score))
+        #expect(with.allSatisfy { $0.snippet.contains(SearchEngine.highlightStart) })
+        #expect(without.allSatisfy { $0.snippet.isEmpty })
+    }
+}
