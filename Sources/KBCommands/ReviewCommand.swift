@@ -23,7 +23,8 @@ struct ReviewCommand: Subcommand {
             .value("--audience", valueName: "AUDIENCE",
                    help: "internal (default) or customer: public events only, no agent names or other customers, personal data redacted.",
                    choices: ReviewAudience.allCases.map(\.rawValue)),
-            .value("--out", valueName: "PATH", help: "Write the review to PATH; with --since, the folder for the reviews, summary and index."),
+            .value("--out", valueName: "PATH",
+                   help: "Write the review to PATH ('-': standard output); with --since, the folder for the reviews, summary and index."),
             .value("--since", valueName: "DATE", help: "Review every closed severity 1-2 ticket created on or after DATE (YYYY-MM-DD, UTC)."),
             .value("--until", valueName: "DATE", help: "With --since: only tickets created before DATE (default: now)."),
             .flag("--force", help: "Review a ticket that is not closed or not severity 1-2; overwrite existing files."),
@@ -43,14 +44,21 @@ struct ReviewCommand: Subcommand {
         }
         let audience = arguments.value("--audience").flatMap(ReviewAudience.init(rawValue:)) ?? .internal
         let force = arguments.flag("--force")
+        let out = arguments.value("--out")
+        if out == "" { throw UsageError("--out needs a path, not an empty string") }
         if arguments.value("--since") != nil {
             guard arguments.positionals.isEmpty else { throw UsageError("give either a ticket ID or --since DATE, not both") }
             guard format != .json else { throw UsageError("--since writes md or html files; --format json reviews one ticket") }
             guard audience == .internal else { throw UsageError("--audience customer reviews one ticket; a period's reviews are internal") }
-            guard arguments.value("--out") != nil else { throw UsageError("--since needs --out DIR, the folder to write the reviews to") }
+            guard let out else { throw UsageError("--since needs --out DIR, the folder to write the reviews to") }
+            guard out != "-" else { throw UsageError("--since writes several files; give --out a folder, not '-'") }
         } else {
             if arguments.value("--until") != nil { throw UsageError("--until needs --since") }
             guard arguments.positionals.count == 1 else { throw UsageError("missing expected argument '<id>' (or --since DATE)") }
+        }
+        // Refuse a bad destination before any work is done.
+        if let out, out != "-" {
+            try checkDestination(context.url(out), displayPath: out, isFolder: arguments.value("--since") != nil, force: force)
         }
 
         let workspace = try context.workspace(arguments)
@@ -86,13 +94,11 @@ struct ReviewCommand: Subcommand {
         for warning in review.warnings where format != .json {
             context.stderr.line("warning: \(review.ticket.id): \(warning.message)")
         }
-        guard let out = arguments.value("--out") else {
+        guard let out, out != "-" else {
             context.stdout.write(text)
             return KB.success
         }
-        let url = context.url(out)
-        if !force, FileManager.default.fileExists(atPath: url.path) { throw ReviewError.wouldOverwrite(paths: [out]) }
-        try write(text, to: url)
+        try write(text, to: context.url(out), displayPath: out)
         context.stdout.line("wrote \(out)")
         return KB.success
     }
@@ -125,21 +131,87 @@ struct ReviewCommand: Subcommand {
         let documents = try batch.documents(renderer: renderer)
         let out = arguments.value("--out")!
         let folder = context.url(out)
+        // Every file name is known now: none may make a path too long once the folder is created.
+        for document in documents {
+            try checkLength(folder.appendingPathComponent(document.fileName),
+                            displayPath: (out as NSString).appendingPathComponent(document.fileName))
+        }
         let existing = documents.map { folder.appendingPathComponent($0.fileName) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
         if !force, !existing.isEmpty {
             throw ReviewError.wouldOverwrite(paths: existing.map { (out as NSString).appendingPathComponent($0.lastPathComponent) })
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for document in documents { try write(document.text, to: folder.appendingPathComponent(document.fileName)) }
+        for document in documents {
+            try write(document.text, to: folder.appendingPathComponent(document.fileName),
+                      displayPath: (out as NSString).appendingPathComponent(document.fileName))
+        }
         let warnings = reviews.reduce(0) { $0 + $1.warnings.count }
         context.stdout.line("wrote \(reviews.count) review\(reviews.count == 1 ? "" : "s"), \(batch.summaryFileName) and "
             + "\(batch.indexFileName) to \(out) (\(warnings) timeline warning\(warnings == 1 ? "" : "s"))")
         return KB.success
     }
 
-    private static func write(_ text: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+    /// The longest file or folder name Linux and macOS file systems take, in bytes.
+    static let maximumNameBytes = 255
+    /// The longest path the kernel takes, in bytes (`PATH_MAX` less the terminating NUL).
+    static let maximumPathBytes = 4095
+
+    /// Throws unless `url` can receive the output: no name in it over the file system's limit (checked here, since
+    /// the missing folders would be created before the write failed), no file where a folder is needed, and for a
+    /// single review (`isFolder` false) no folder at the path and no file unless `force`.
+    private static func checkDestination(_ url: URL, displayPath: String, isFolder: Bool, force: Bool) throws {
+        if let long = url.pathComponents.first(where: { $0.utf8.count > maximumNameBytes }) {
+            throw ReviewError.unwritable(path: displayPath, reason: "the name '\(long.prefix(40))…' is \(long.utf8.count) "
+                + "bytes, over the file system's limit of \(maximumNameBytes)")
+        }
+        try checkLength(url, displayPath: displayPath)
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            switch (isFolder, isDirectory.boolValue) {
+            case (false, true): throw ReviewError.outputIsFolder(path: displayPath)
+            case (false, false) where !force: throw ReviewError.wouldOverwrite(paths: [displayPath])
+            case (true, false): throw ReviewError.unwritable(path: displayPath, reason: "it is a file, not a folder")
+            default: return
+            }
+        }
+        if !isFolder, displayPath.hasSuffix("/") { throw ReviewError.outputIsFolder(path: displayPath) }
+        // Missing folders are created when writing; the nearest one that exists must be a folder to hold them.
+        var ancestor = url.deletingLastPathComponent()
+        while !fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+            let parent = ancestor.deletingLastPathComponent()
+            if parent.path == ancestor.path { return }
+            ancestor = parent
+        }
+        if !isDirectory.boolValue {
+            throw ReviewError.unwritable(path: displayPath, reason: "\(ancestor.lastPathComponent) is a file, not a folder")
+        }
+    }
+
+    /// Throws when the kernel would refuse `url` as too long.
+    private static func checkLength(_ url: URL, displayPath: String) throws {
+        if url.path.utf8.count > maximumPathBytes {
+            throw ReviewError.unwritable(path: displayPath, reason: "the path is \(url.path.utf8.count) bytes, over the "
+                + "limit of \(maximumPathBytes)")
+        }
+    }
+
+    /// Writes `text` to `url` (creating missing folders) in one step: a reader sees the old file or the new one,
+    /// and a symbolic link at `url` is replaced, never written through.
+    private static func write(_ text: String, to url: URL, displayPath: String) throws {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ReviewError.unwritable(path: displayPath, reason: describe(error))
+        }
+    }
+
+    /// The system's reason for a failed write (`permission denied`), lower-case.
+    private static func describe(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        return error.localizedDescription.lowercased()
     }
 }

@@ -10,6 +10,11 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable, Equatable {
     case wouldOverwrite(paths: [String])
     /// A period whose end is not after its start.
     case emptyPeriod(since: String, until: String)
+    /// The path given for one review names a folder.
+    case outputIsFolder(path: String)
+    /// The output cannot be written at `path` (a name over the file system's limit, a file where a folder is
+    /// needed, or the file system's own refusal); `reason` says which.
+    case unwritable(path: String, reason: String)
 
     /// The message printed after `error: `.
     public var description: String {
@@ -27,6 +32,10 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(shown) already exist\(paths.count == 1 ? "s" : ""); nothing was written (use --force to overwrite)"
         case let .emptyPeriod(since, until):
             return "the period from \(since) to \(until) is empty; --until must be after --since"
+        case let .outputIsFolder(path):
+            return "\(path) names a folder; give --out a file name for the review"
+        case let .unwritable(path, reason):
+            return "cannot write \(path): \(reason)"
         }
     }
 }

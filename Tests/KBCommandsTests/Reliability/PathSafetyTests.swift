@@ -6,7 +6,7 @@ import KBTestSupport
 
 /// Files kb writes stay where they belong: draft paths made from hostile ticket titles and services never
 /// leave `kb/articles`, `--out` refuses names the file system would cut or refuse, and nothing is overwritten
-/// without `--force`. (`kb review --out` will need the same tests once it lands.)
+/// without `--force`. (`kb review --out` has its own, `ReviewPathSafetyTests`.)
 @Suite struct PathSafetyTests {
     static let pathAttacks = [
         "../../etc/passwd", "/etc/passwd", "..", ".", "...", "./../x", "a/../../b", "..\\..\\windows", "~/.ssh/id_rsa",

@@ -7,7 +7,7 @@ import KBTestSupport
 /// Generated tickets (`TicketGenerator`) with a marker planted in every internal note, and the project's demo
 /// articles with markers in their internal blocks and in every internal or unvalidated article: no customer
 /// material (`kb training`, both formats, both languages, filtered or not) ever contains a marker.
-/// (`kb review --audience customer` must join this test when it lands.)
+/// (`kb review --audience customer` has its own property test, `ReviewPrivacyPropertyTests`.)
 @Suite struct PrivacyPropertyTests {
     static let marker = "MARCAPRIV"
 
