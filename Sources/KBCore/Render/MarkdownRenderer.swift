@@ -78,6 +78,11 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
+    /// cmark-gfm keeps the inline parser's special characters in one process-wide table: attaching the
+    /// strikethrough extension adds `~` to it and freeing that parser removes it, so a parser freed on one thread
+    /// makes another thread's parse miss `~~text~~`. Parsing and rendering therefore run one at a time.
+    private static let cmarkLock = NSLock()
+
     /// Parses `markdown` with the GitHub extensions and passes the document and the extension list to `body`;
     /// frees the parser and the tree afterwards. Nil when cmark cannot allocate. Input that would make cmark-gfm
     /// take quadratic time is defused first (see `defused(_:)`).
@@ -85,6 +90,8 @@ public struct MarkdownRenderer: Sendable {
         _ markdown: String,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result?
     ) -> Result? {
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         defer { cmark_parser_free(parser) }
         let (defused, tables) = defused(markdown)

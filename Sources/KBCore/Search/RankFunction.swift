@@ -1,18 +1,27 @@
 import CSQLite
 import Foundation
 
-/// `kb_rank(fts_table, weights, idfs)`: FTS5's BM25 with inverse document frequencies given by the caller.
+/// `kb_rank(fts_table, weights, idfs, proximity)`: FTS5's BM25 with inverse document frequencies given by the
+/// caller, plus a term-proximity bonus.
 ///
 /// FTS5's own `bm25()` counts, before scoring the first row, how many rows hold each phrase by walking the
 /// phrase's whole doclist (`xQueryPhrase`). On a million tickets a query of common words spends most of its
 /// time there, even when only a few hundred rows are then scored. kb already knows those counts: the
 /// `fts5vocab` table stores each term's document count, so the caller passes each phrase's idf and only
-/// phrases it cannot know (several words, prefixes: `-`) are counted the slow way. Scores are BM25's exactly
-/// (k1 = 1.2, b = 0.75, the same idf formula and floor), positive, higher is better.
+/// phrases it cannot know (several words, prefixes: `-`) are counted the slow way. With `proximity` 0 the
+/// score is BM25's exactly (k1 = 1.2, b = 0.75, the same idf formula and floor); higher is better.
+///
+/// `proximity` > 0 adds Büttcher, Clarke and Lushman's term-proximity score (BM25TP, SIGIR 2006): each pair of
+/// neighbouring occurrences of two different query phrases in a column adds the other phrase's idf divided by
+/// their distance squared to each one's accumulator, which is then saturated like a term frequency and
+/// weighted by min(1, idf). Passages where the question's words stand together win: on the retrieval sets
+/// (`kb-bench retrieval`) weight 0.5 raised MRR@10 on xquad-es 0.9599 → 0.9642, xquad-en 0.9650 → 0.9659 and
+/// cranfield nDCG@10 0.3716 → 0.3763.
 ///
 /// - `weights`: column weights separated by spaces (`"1.5 1 1 1 1"`); missing columns weigh 1.
 /// - `idfs`: one value per phrase of the MATCH expression, in order, `-` for "count it"; when the count of
 ///   values differs from the expression's phrase count every phrase is counted.
+/// - `proximity`: the weight of the proximity score (0 or absent: plain BM25).
 enum RankFunction {
     static let name = "kb_rank"
     static let k1 = 1.2
@@ -37,6 +46,8 @@ enum RankFunction {
         var idf: [Double] = []
         var averageLength = 1.0
         var frequencies: [Double] = []
+        var proximity: [Double] = []
+        var proximityWeight = 0.0
     }
 
     /// Registers `kb_rank` through the connection's `fts5_api`.
@@ -76,10 +87,14 @@ enum RankFunction {
             guard stored == SQLITE_OK else { return stored }
         }
 
-        for index in data.frequencies.indices { data.frequencies[index] = 0 }
+        for index in data.frequencies.indices {
+            data.frequencies[index] = 0
+            data.proximity[index] = 0
+        }
         var instanceCount: Int32 = 0
         var code = functions.xInstCount(context, &instanceCount)
         guard code == SQLITE_OK else { return code }
+        var previous: (phrase: Int, column: Int32, offset: Int32)?
         for instance in 0..<instanceCount {
             var phrase: Int32 = 0
             var column: Int32 = 0
@@ -88,6 +103,12 @@ enum RankFunction {
             guard code == SQLITE_OK else { return code }
             let weight = Int(column) < data.weights.count ? data.weights[Int(column)] : 1
             data.frequencies[Int(phrase)] += weight
+            if data.proximityWeight > 0, let last = previous, last.column == column, last.phrase != Int(phrase), offset > last.offset {
+                let distance = Double(offset - last.offset)
+                data.proximity[last.phrase] += data.idf[Int(phrase)] / (distance * distance)
+                data.proximity[Int(phrase)] += data.idf[last.phrase] / (distance * distance)
+            }
+            previous = (Int(phrase), column, offset)
         }
         var tokens: Int32 = 0
         code = functions.xColumnSize(context, -1, &tokens)
@@ -96,6 +117,8 @@ enum RankFunction {
         var total = 0.0
         for (phrase, frequency) in data.frequencies.enumerated() where frequency > 0 {
             total += data.idf[phrase] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
+            let near = data.proximity[phrase]
+            if near > 0 { total += data.proximityWeight * min(1, data.idf[phrase]) * (near * (k1 + 1)) / (near + lengthNorm) }
         }
         sqlite3_result_double(result, total)
         return SQLITE_OK
@@ -105,6 +128,7 @@ enum RankFunction {
                                 arguments: UnsafeBufferPointer<OpaquePointer?>) -> Int32 {
         let functions = api.pointee
         data.weights = arguments.count > 0 ? numbers(arguments[0]).map { $0 ?? 1 } : []
+        data.proximityWeight = arguments.count > 2 ? max(0, sqlite3_value_double(arguments[2])) : 0
         var rows: Int64 = 0
         var tokens: Int64 = 0
         var code = functions.xRowCount(context, &rows)
@@ -130,6 +154,7 @@ enum RankFunction {
             data.idf.append(idf(documentFrequency: Int(hits), documentCount: Int(rows)))
         }
         data.frequencies = Array(repeating: 0, count: phraseCount)
+        data.proximity = Array(repeating: 0, count: phraseCount)
         return SQLITE_OK
     }
 

@@ -11,7 +11,9 @@ public final class SearchEngine {
     /// title weights (10, 4, 2, 2, 1) lost 0.2–3 points of MRR/nDCG; `kb-bench retrieval` measures it.
     static let ticketWeights = "1.5 1 1 1 1"
     /// Column weights: title ≫ problem > solution > tags.
-    static let articleWeights = "10.0, 4.0, 2.0, 3.0"
+    static let articleWeights = "10 4 2 3"
+    /// Weight of `kb_rank`'s term-proximity score, tuned on the retrieval sets (0.4–0.75 all gain; see RankFunction).
+    static let proximityWeight = 0.5
 
     let store: Store
     public let builder: QueryBuilder
@@ -107,7 +109,7 @@ public final class SearchEngine {
             }
         }
         let ranking = """
-            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?) AS score
+            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight)) AS score
             FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
@@ -197,12 +199,12 @@ public final class SearchEngine {
             if !filters.severities.isEmpty || filters.customer != nil { return [] }
             values.append(filters.limit)
             let sql = """
-                SELECT a.id, a.title, -bm25(articles_fts, \(Self.articleWeights)), a.state,
+                SELECT a.id, a.title, kb_rank(articles_fts, '\(Self.articleWeights)', '', \(Self.proximityWeight)) AS score, a.state,
                        (SELECT group_concat(value, ',') FROM json_each(a.services)),
                        snippet(articles_fts, -1, char(2), char(3), '…', 24)
                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                 WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY bm25(articles_fts, \(Self.articleWeights)) LIMIT ?
+                ORDER BY score DESC LIMIT ?
                 """
             results += try store.tokenizer.with(language: language) {
                 try store.connection.cached(sql).map(values) { row in

@@ -39,7 +39,7 @@ import KBTestSupport
             guard let match = engine.builder.match(words: engine.builder.words(in: query), mode: mode) else { continue }
             let idfs = try engine.idfArgument(match)
             let rows = try store.connection.prepare("""
-                SELECT rowid, kb_rank(tickets_fts, '1.5 1 1 1 1', ?), -bm25(tickets_fts, 1.5, 1, 1, 1, 1), kb_rank(tickets_fts, '1.5 1 1 1 1', '')
+                SELECT rowid, kb_rank(tickets_fts, '1.5 1 1 1 1', ?, 0), -bm25(tickets_fts, 1.5, 1, 1, 1, 1), kb_rank(tickets_fts, '1.5 1 1 1 1', '')
                 FROM tickets_fts WHERE tickets_fts MATCH ?
                 """).map([idfs, match.text]) { ($0.int64(0), $0.double(1), $0.double(2), $0.double(3)) }
             for row in rows {
@@ -49,6 +49,36 @@ import KBTestSupport
             compared += rows.count
         }
         #expect(compared > 10)
+    }
+
+    /// With a proximity weight, of two tickets holding the same words the same number of times in texts of the
+    /// same length, the one where they stand together ranks first; without it (plain BM25) they tie.
+    @Test func proximityRanksNeighbouringWordsFirst() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let texts = [
+            "T-1": "el cliente indica que la contraseña del portal caducada ayer no permite entrar hoy",
+            "T-2": "la contraseña caducada del cliente indica que el portal ayer no permite entrar hoy",
+            "T-3": "otra consulta sin relación con el tema de hoy ni con nada parecido en absoluto",
+        ]
+        for (id, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let line = TicketFixtures.line(id: id, title: "Consulta", extra: "").replacingOccurrences(
+                of: "La pantalla queda en blanco", with: text)
+            _ = try store.upsert(Ticket(json: JSONParser().parse(line)))
+        }
+        let rows = { (proximity: Double) in
+            try store.connection.prepare("""
+                SELECT t.id, kb_rank(tickets_fts, '1 1 1 1 1', '', ?) FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+                WHERE tickets_fts MATCH '"contraseña" OR "caducada"' ORDER BY t.id
+                """).map([proximity]) { ($0.text(0), $0.double(1)) }
+        }
+        let plain = try rows(0)
+        let near = try rows(0.5)
+        #expect(plain.map(\.0) == ["T-1", "T-2"])
+        #expect(abs(plain[0].1 - plain[1].1) < 1e-12)
+        #expect(near[1].1 > near[0].1)
+        #expect(near[0].1 > plain[0].1)
     }
 
     /// The phrase list follows FTS5's numbering: synonyms expand into phrases of their own, in order.
