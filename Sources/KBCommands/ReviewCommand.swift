@@ -77,7 +77,7 @@ struct ReviewCommand: Subcommand {
         // Automation proposals whose evidence holds this incident, mined over the 90 days before it closed.
         // Mining reads every closed incident of the window: on a large store it is left to --proposals.
         var proposals: [ReviewProposal] = []
-        let mine = try arguments.flag("--proposals") || store.ticketCount() < ReviewCommand.miningLimit
+        let mine = try arguments.flag("--proposals") || store.indexedTicketCount() < ReviewCommand.miningLimit
         if !mine {
             context.stderr.line("note: automation proposals skipped on a store of \(ReviewCommand.miningLimit) tickets or more; pass --proposals to include them (takes seconds) or run 'kb automations'")
         }

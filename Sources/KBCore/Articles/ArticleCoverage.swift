@@ -74,7 +74,7 @@ final class ArticleCoverage {
         let words = engine.builder.words(in: title)
         guard let expression = engine.builder.expression(words: words, mode: .any) else { return nil }
         var weights: [Double] = []
-        for word in words { weights.append(try engine.statistics.idf(word.term)) }
+        for word in words { weights.append(try engine.statistics.idf(word)) }
         let reference = weights.reduce(0, +)
         guard reference > 0 else { return nil }
         var filters = SearchFilters()

@@ -165,7 +165,7 @@ public final class SearchEngine {
         var values: [Double?] = []
         for phrase in match.phrases {
             let terms = phrase.isPrefix ? [] : builder.terms(in: phrase.text)
-            values.append(terms.count == 1 ? try statistics.idf(terms[0]) : nil)
+            values.append(terms.count == 1 ? try statistics.idf(QueryBuilder.Word(original: phrase.text, term: terms[0])) : nil)
         }
         return RankFunction.idfArgument(values)
     }

@@ -75,9 +75,9 @@ public final class Suggester {
         let limit = max(1, Int(Double(statistics.documentCount) * frequentShare))
         var scored: [(word: QueryBuilder.Word, score: Double)] = []
         for word in words {
-            let frequency = try statistics.documentFrequency(word.term)
+            let frequency = try statistics.documentFrequency(word)
             guard frequency > 0, frequency <= limit else { continue }
-            scored.append((word, Double(termFrequency[word.term] ?? 1) * (try statistics.idf(word.term))))
+            scored.append((word, Double(termFrequency[word.term] ?? 1) * (try statistics.idf(word))))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.word.term < $1.word.term }
         return scored.prefix(selectedWords).map(\.word)

@@ -154,3 +154,74 @@ import KBTestSupport
         #expect(without.allSatisfy { $0.snippet.isEmpty })
     }
 }
+
+/// The constant-time ticket count read from FTS5's averages record agrees with `count(*)`.
+@Suite struct IndexedTicketCountTests {
+    @Test func agreesWithCountThroughImportsUpdatesAndRollbacks() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        #expect(try store.indexedTicketCount() == 0)
+        var tickets: [Ticket] = []
+        TicketGenerator(seed: 9).writeJSONLines(count: 300) { line in
+            if let ticket = try? Ticket(json: JSONParser().parse(line)) { tickets.append(ticket) }
+        }
+        try store.connection.transaction { for ticket in tickets.prefix(200) { _ = try store.upsert(ticket) } }
+        #expect(try store.indexedTicketCount() == 200)
+        var changed = tickets[3]
+        changed.title += " (actualizado)"
+        _ = try store.upsert(changed)
+        #expect(try store.indexedTicketCount() == 200)
+        struct Abort: Error {}
+        #expect(throws: Abort.self) {
+            try store.connection.transaction {
+                for ticket in tickets.suffix(100) { _ = try store.upsert(ticket) }
+                throw Abort()
+            }
+        }
+        #expect(try store.indexedTicketCount() == 200)
+        try store.connection.transaction { for ticket in tickets.suffix(100) { _ = try store.upsert(ticket) } }
+        #expect(try store.indexedTicketCount() == store.ticketCount())
+        #expect(try store.indexedTicketCount() == 300)
+    }
+
+    @Test(arguments: [
+        ([0x00], 0), ([0x7F], 127), ([0x81, 0x00], 128), ([0x83, 0xE8, 0x00], 62_464), ([0x87, 0x68], 1_000),
+    ] as [([UInt8], Int64)])
+    func readsVarints(bytes: [UInt8], value: Int64) {
+        #expect(Store.leadingVarint(bytes) == value)
+    }
+}
+
+/// Document frequencies on large stores: estimated from recent tickets for common words, exact for rare ones.
+@Suite struct TermStatisticsSamplingTests {
+    @Test func estimatesCommonWordsAndCountsRareOnesExactly() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 1_000)
+        defer { try? store.close() }
+        let exact = engine.statistics
+        let sampled = try TermStatistics(store: store)
+        sampled.samplingThreshold = 0
+        sampled.sampleSize = 400
+        let vocabulary = try store.connection.prepare("SELECT term, doc FROM tickets_vocab ORDER BY doc DESC, term")
+            .map { ($0.text(0), $0.int(1)) }
+        var checkedCommon = 0
+        var checkedRare = 0
+        for (term, count) in vocabulary where term.allSatisfy(\.isLetter) {
+            // The indexed term is its own spelling only when re-analysing it gives it back.
+            guard engine.builder.terms(in: term) == [term] else { continue }
+            let word = QueryBuilder.Word(original: term, term: term)
+            #expect(try exact.documentFrequency(word) == count)
+            let estimate = try sampled.documentFrequency(word)
+            if count >= 200 {
+                #expect(abs(estimate - count) <= count / 4, "\(term): estimated \(estimate), exact \(count)")
+                checkedCommon += 1
+            } else if count < 20 {
+                #expect(estimate == count, "\(term): rare words are counted exactly")
+                checkedRare += 1
+            }
+        }
+        #expect(checkedCommon >= 5)
+        #expect(checkedRare >= 5)
+    }
+}
