@@ -77,6 +77,22 @@ public final class Statement {
         while try step() {}
     }
 
+    /// Runs the statement with `values` bound to parameters 1…n and `utf8` as text to parameter n+1.
+    ///
+    /// Binds the text from bytes with their length, so a large document need not become a `String`
+    /// (a UTF-8 validation and a copy) nor be measured with `strlen` on its way into SQLite.
+    public func execute(_ values: [any SQLBindable], appendingUTF8 utf8: UnsafeBufferPointer<UInt8>) throws {
+        try bind(values)
+        let index = Int32(values.count + 1)
+        // A null base address (empty text) would bind NULL; a one-byte dummy binds "".
+        let code = withUnsafePointer(to: 0 as UInt8) { empty in
+            let start = UnsafeRawPointer(utf8.baseAddress ?? empty).assumingMemoryBound(to: CChar.self)
+            return sqlite3_bind_text64(handle, index, start, sqlite3_uint64(utf8.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+        }
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code, sql: sql) }
+        while try step() {}
+    }
+
     /// Calls `body` for each row produced with `values` bound.
     public func forEachRow(_ values: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)

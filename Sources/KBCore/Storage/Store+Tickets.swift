@@ -15,50 +15,61 @@ extension Store {
     /// every record. Without it the canonical form is written.
     @discardableResult
     public func upsert(_ ticket: Ticket, source: UnsafeBufferPointer<UInt8>? = nil) throws -> UpsertOutcome {
-        let hash: String
-        let doc: String
+        let doc: [UInt8]
         if let source {
-            hash = FNV1a.hex(source)
-            doc = String(decoding: source, as: UTF8.self)
+            doc = Array(source)
         } else {
             var writer = JSONWriter()
             ticket.write(to: &writer)
-            hash = FNV1a.hex(writer.bytes)
-            doc = writer.text
+            doc = writer.bytes
         }
-        let existing = try connection.cached("SELECT rowid, hash, doc FROM tickets WHERE id = ?")
-            .first([ticket.id]) { ($0.int64(0), $0.text(1), $0.text(2)) }
+        return try upsert(TicketRecord(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) }))
+    }
+
+    /// The upsert of a ticket already reduced to what is stored (import prepares records on its reading thread).
+    func upsert(_ record: TicketRecord) throws -> UpsertOutcome {
+        let existing = try connection.cached("SELECT rowid, hash FROM tickets WHERE id = ?")
+            .first([record.id]) { ($0.int64(0), $0.text(1)) }
         let values: [any SQLBindable] = [
-            ticket.id, ticket.severity, ticket.status.rawValue, ticket.service, ticket.customer, ticket.plan,
-            ticket.channel?.rawValue, ticket.createdAt.seconds, ticket.resolvedAt?.seconds, ticket.closedAt?.seconds,
-            hash, doc,
+            record.id, record.severity, record.status, record.service, record.customer, record.plan,
+            record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash,
         ]
         let rowid: Int64
         if let existing {
-            if existing.1 == hash { return .unchanged }
+            if existing.1 == record.hash { return .unchanged }
             rowid = existing.0
             // External content: the index must be told the old text to remove its terms.
-            if let old = try? Ticket(json: JSONParser().parse(existing.2), timeZoneCheck: { _ in true }) {
+            let oldDoc = try connection.cached("SELECT doc FROM tickets WHERE rowid = ?").first([rowid]) { $0.text(0) }
+            if let oldDoc, let old = try? Ticket(json: JSONParser().parse(oldDoc), timeZoneCheck: { _ in true }) {
                 try connection.cached("""
                     INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
                     VALUES ('delete', ?, ?, ?, ?, ?, ?)
                     """).execute([rowid] + old.searchColumns)
             }
-            try connection.cached("""
-                UPDATE tickets SET id = ?, severity = ?, status = ?, service = ?, customer = ?, plan = ?, channel = ?,
-                    created_at = ?, resolved_at = ?, closed_at = ?, hash = ?, doc = ? WHERE rowid = ?
-                """).execute(values + [rowid])
+            // rowid goes first so the document can be bound last, from its bytes.
+            try record.doc.withUnsafeBufferPointer { doc in
+                try connection.cached("""
+                    UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
+                        channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, doc = ?13
+                        WHERE rowid = ?1
+                    """).execute([rowid] + values, appendingUTF8: doc)
+            }
         } else {
-            try connection.cached("""
-                INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
-                    created_at, resolved_at, closed_at, hash, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(values)
+            try record.doc.withUnsafeBufferPointer { doc in
+                try connection.cached("""
+                    INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
+                        created_at, resolved_at, closed_at, hash, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(values, appendingUTF8: doc)
+            }
             rowid = connection.lastInsertRowID
         }
+        // The terms analysed ahead of time serve this insert only.
+        tokenizer.preparedTerms = record.preparedTerms
+        defer { tokenizer.preparedTerms = nil }
         try connection.cached("""
             INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
             VALUES (?, ?, ?, ?, ?, ?)
-            """).execute([rowid] + ticket.searchColumns)
+            """).execute([rowid] + record.searchTexts)
         return existing == nil ? .inserted : .updated
     }
 

@@ -76,7 +76,17 @@ public struct Analyzer: Sendable {
         var pass = AnalysisPass(
             bytes: utf8, stemmer: stemmer, allowsApostrophes: language == .english,
             maximumTokenBytes: Self.maximumTokenBytes)
-        guard let shared = stemCache, var cache = shared.checkOut() else {
+        guard let shared = stemCache else {
+            try pass.run(emit)
+            return
+        }
+        var slot = 0
+        var checkedOut = shared.checkOut(slot: slot)
+        while checkedOut == nil, slot + 1 < StemCache.Shared.slotCount {
+            slot += 1
+            checkedOut = shared.checkOut(slot: slot)
+        }
+        guard var cache = checkedOut.take() else {
             try pass.run(emit)
             return
         }
@@ -89,7 +99,7 @@ public struct Analyzer: Sendable {
         } catch {
             failure = error
         }
-        shared.checkIn(cache)
+        shared.checkIn(cache, slot: slot)
         if let failure { throw failure }
     }
 

@@ -14,6 +14,9 @@ public final class TokenizerContext: @unchecked Sendable {
     /// The language the tokenizer analyses with until changed.
     public var language: AnalyzerLanguage
     let sources: [AnalyzerLanguage: TermSource]
+    /// Terms analysed ahead of time for the row being written; set by import around one insert, on the
+    /// connection's thread, and replayed when FTS5 hands the tokenizer one of the same texts.
+    var preparedTerms: PreparedTerms?
 
     public init(language: AnalyzerLanguage, sources: [AnalyzerLanguage: TermSource]) {
         self.language = language
@@ -28,6 +31,7 @@ public final class TokenizerContext: @unchecked Sendable {
         return try body()
     }
 
+    /// The term source of `fixed`, or of the current language when nil.
     func source(for fixed: AnalyzerLanguage?) -> TermSource {
         sources[fixed ?? language] ?? sources.values.first!
     }
@@ -89,7 +93,19 @@ extension Connection {
                 }
                 let callback = TokenCallback(context: callbackContext, emit: emit)
                 var result = SQLITE_OK
-                instance.context.source(for: instance.fixed)(buffer) { term, start, end in
+                let context = instance.context
+                if let prepared = context.preparedTerms, prepared.language == instance.fixed ?? context.language,
+                   let index = prepared.index(of: buffer) {
+                    prepared.replay(index) { term, start, end in
+                        let code = term.withMemoryRebound(to: CChar.self) { chars in
+                            callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start), Int32(end))
+                        }
+                        result = code
+                        return code == SQLITE_OK
+                    }
+                    return result
+                }
+                context.source(for: instance.fixed)(buffer) { term, start, end in
                     let code = term.withMemoryRebound(to: CChar.self) { chars in
                         callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start), Int32(end))
                     }

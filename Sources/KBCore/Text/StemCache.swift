@@ -170,10 +170,11 @@ struct StemCache: ~Copyable, @unchecked Sendable {
 }
 
 extension StemCache {
-    /// One analyzer's cache behind a lock: a pass checks it out for its whole run and returns it
-    /// after, so the hot loop takes no lock. A pass that finds it checked out (another thread, or a
-    /// nested call) runs without a cache; its terms are the same, only slower. The cache is made on
-    /// first use, so an analyzer that never runs allocates nothing.
+    /// One analyzer's caches behind locks: a pass checks one out for its whole run and returns it
+    /// after, so the hot loop takes no lock. There are two, so two threads analysing at once (import
+    /// reads on one and writes on the other) both run cached; a pass that finds both checked out (a
+    /// third thread, or a nested call) runs without a cache: its terms are the same, only slower. A
+    /// cache is made on first use, so an analyzer that never runs allocates nothing.
     final class Shared: Sendable {
         private enum State: ~Copyable {
             case unused
@@ -181,11 +182,26 @@ extension StemCache {
             case checkedOut
         }
 
-        private let state = Mutex<State>(.unused)
+        /// How many passes can hold a cache at once.
+        static let slotCount = 2
+        private let first = Mutex<State>(.unused)
+        private let second = Mutex<State>(.unused)
 
-        /// The cache, which the caller owns until `checkIn`; nil while another pass has it.
-        func checkOut() -> StemCache? {
-            state.withLock { state -> StemCache? in
+        /// The cache of `slot` (0 ..< `slotCount`), which the caller owns until `checkIn`; nil while it is out.
+        func checkOut(slot: Int) -> StemCache? {
+            slot == 0 ? Self.checkOut(first) : Self.checkOut(second)
+        }
+
+        func checkIn(_ cache: consuming StemCache, slot: Int) {
+            if slot == 0 {
+                Self.checkIn(cache, to: first)
+            } else {
+                Self.checkIn(cache, to: second)
+            }
+        }
+
+        private static func checkOut(_ slot: borrowing Mutex<State>) -> StemCache? {
+            slot.withLock { state -> StemCache? in
                 switch consume state {
                 case .unused:
                     state = .checkedOut
@@ -200,10 +216,10 @@ extension StemCache {
             }
         }
 
-        func checkIn(_ cache: consuming StemCache) {
+        private static func checkIn(_ cache: consuming StemCache, to slot: borrowing Mutex<State>) {
             // A closure cannot consume what it captures; an optional it empties can.
             var returning: StemCache? = consume cache
-            state.withLock { state in
+            slot.withLock { state in
                 if let cache = returning.take() { state = .available(cache) }
             }
         }

@@ -72,43 +72,52 @@ public final class TicketImporter {
         onReject?(rejection)
     }
 
+    /// JSON Lines go through two threads: `JSONLinesDecoder` reads, decodes and validates on its own, and this
+    /// thread only writes. Records arrive in file order, so rejections are reported as before, in order.
     private func importJSONLines(path: String, name: String, into report: inout ImportReport) throws {
-        let reader = try LineReader(path: path, maximumLineBytes: Ticket.Limits.maximumTextBytes * 2)
-        var firstLineOfID: [String: Int32] = [:]
-        let parser = JSONParser()
-        try reader.forEachLine { number, line in
-            switch line {
-            case .tooLong(let bytes):
+        let queue = ImportBatchQueue<DecodedRecord>(capacity: 4)
+        let tokenizer = store.tokenizer
+        JSONLinesDecoder(path: path, maximumLineBytes: Ticket.Limits.maximumTextBytes * 2,
+                         language: tokenizer.language, termSource: tokenizer.source(for: nil)).start(into: queue)
+        var finished = false
+        // On a write error, stop the reader and wait for it: nothing outlives the import.
+        defer {
+            if !finished {
+                queue.cancel()
+                _ = queue.waitUntilFinished()
+            }
+        }
+        while let batch = queue.take() {
+            for record in batch {
                 report.read += 1
-                reject(ImportRejection(file: name, line: number, reason: TicketError.lineTooLong(bytes: bytes, limit: reader.maximumLineBytes).description), into: &report)
-            case .text(let bytes):
-                if Self.isBlank(bytes) { return true }
-                report.read += 1
-                do {
-                    let ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: isKnownTimeZone)
-                    try accept(ticket, line: number, source: bytes, firstLineOfID: &firstLineOfID, into: &report)
-                } catch let error as TicketError {
-                    reject(ImportRejection(file: name, line: number, reason: error.description), into: &report)
+                switch record.content {
+                case let .ticket(record):
+                    count(try store.upsert(record), into: &report)
+                case let .rejected(reason):
+                    reject(ImportRejection(file: name, line: record.line, reason: reason), into: &report)
                 }
                 if report.read % progressInterval == 0 { progress?(report.read) }
             }
-            return true
         }
+        finished = true
+        if let failure = queue.waitUntilFinished() { throw failure }
     }
 
     /// Upserts a valid ticket, refusing an id already seen in the same file.
-    /// `source` is the record's JSON text when it came as JSON (stored as is, see `Store.upsert`).
-    private func accept(_ ticket: Ticket, line: Int, source: UnsafeBufferPointer<UInt8>? = nil,
-                        firstLineOfID: inout [String: Int32], into report: inout ImportReport) throws {
+    private func accept(_ ticket: Ticket, line: Int, firstLineOfID: inout [String: Int32], into report: inout ImportReport) throws {
         if let first = firstLineOfID[ticket.id] {
             throw TicketError.duplicateID(id: ticket.id, firstLine: Int(first))
         }
         firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: line)
-        try upsert(ticket, source: source, into: &report)
+        try upsert(ticket, into: &report)
     }
 
-    private func upsert(_ ticket: Ticket, source: UnsafeBufferPointer<UInt8>? = nil, into report: inout ImportReport) throws {
-        switch try store.upsert(ticket, source: source) {
+    private func upsert(_ ticket: Ticket, into report: inout ImportReport) throws {
+        count(try store.upsert(ticket), into: &report)
+    }
+
+    private func count(_ outcome: UpsertOutcome, into report: inout ImportReport) {
+        switch outcome {
         case .inserted: report.inserted += 1
         case .updated: report.updated += 1
         case .unchanged: report.unchanged += 1
@@ -188,12 +197,13 @@ public final class TicketImporter {
 
     private func isKnownTimeZone(_ identifier: String) -> Bool {
         if let known = knownTimeZones[identifier] { return known }
-        let known = TimeZone(identifier: identifier) != nil && identifier.contains("/") || identifier == "UTC"
+        let known = Self.isKnownTimeZone(identifier)
         knownTimeZones[identifier] = known
         return known
     }
 
-    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    /// Whether a ticket's time zone is one kb accepts: a region name Foundation knows, or UTC.
+    static func isKnownTimeZone(_ identifier: String) -> Bool {
+        TimeZone(identifier: identifier) != nil && identifier.contains("/") || identifier == "UTC"
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The terms of a row's texts, analysed ahead of time on another thread, for the FTS5 tokenizer to replay.
+///
+/// Import analyses some rows on its reading thread while the writing thread is busy in SQLite. When FTS5
+/// then asks kb's tokenizer for the terms of a text byte-for-byte equal to one of `texts`, in the same
+/// language, the tokenizer hands back the recorded terms instead of analysing again. The terms come from
+/// the very `TermSource` the tokenizer would call, so the index holds exactly what it would have.
+struct PreparedTerms: Sendable {
+    private struct Token {
+        /// End of the term in `termBytes` (it starts where the previous one ends).
+        var termEnd: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    let language: AnalyzerLanguage
+    /// The texts analysed, in order.
+    let texts: [String]
+    private var termBytes: [UInt8] = []
+    private var tokens: [Token] = []
+    /// End in `tokens` of each text's tokens.
+    private var tokenEnds: [Int] = []
+
+    /// Analyses `texts` with `source`, the term source of `language`.
+    init(texts: [String], language: AnalyzerLanguage, source: TermSource) {
+        self.language = language
+        self.texts = texts
+        termBytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
+        for text in texts {
+            var text = text
+            text.withUTF8 { utf8 in
+                source(utf8) { term, start, end in
+                    termBytes.append(contentsOf: term)
+                    tokens.append(Token(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end)))
+                    return true
+                }
+            }
+            tokenEnds.append(tokens.count)
+        }
+    }
+
+    /// Which of `texts` has exactly these bytes, if any.
+    func index(of utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (index, text) in texts.enumerated() {
+            let same = text.utf8.withContiguousStorageIfAvailable { stored in
+                stored.count == utf8.count && (stored.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, stored.count) == 0)
+            }
+            if same == true { return index }
+        }
+        return nil
+    }
+
+    /// Calls `emit` with the recorded terms of text `index` until it returns false, as the term source did.
+    func replay(_ index: Int, _ emit: (_ term: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool) {
+        let first = index == 0 ? 0 : tokenEnds[index - 1]
+        termBytes.withUnsafeBufferPointer { bytes in
+            var termStart = first == 0 ? 0 : Int(tokens[first - 1].termEnd)
+            for token in tokens[first..<tokenEnds[index]] {
+                let termEnd = Int(token.termEnd)
+                guard emit(UnsafeBufferPointer(rebasing: bytes[termStart..<termEnd]), Int(token.start), Int(token.end)) else {
+                    return
+                }
+                termStart = termEnd
+            }
+        }
+    }
+}

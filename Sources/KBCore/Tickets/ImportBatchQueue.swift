@@ -1,0 +1,82 @@
+import Foundation
+
+/// A bounded first-in first-out hand-off of batches from one producing thread to one consuming thread.
+///
+/// Import reads and decodes records on one thread while the other writes to SQLite; at most `capacity`
+/// batches wait between them, so memory stays bounded whatever the file's size. Every field is read and
+/// written under `condition`'s lock, which is what makes the `@unchecked Sendable` true.
+final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Element]] = []
+    private var isFinished = false
+    private var isCancelled = false
+    private var storedFailure: TicketError?
+    /// Most batches waiting at once.
+    let capacity: Int
+
+    init(capacity: Int) {
+        precondition(capacity > 0, "a queue holds at least one batch")
+        self.capacity = capacity
+    }
+
+    /// Producer: appends a batch, waiting while the queue is full; false when the consumer cancelled.
+    func put(_ batch: [Element]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !isCancelled {
+            condition.wait()
+        }
+        if isCancelled { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// Producer: no more batches will come; `failure` is why it stopped early, if it did.
+    func finish(failure: TicketError?) {
+        condition.lock()
+        isFinished = true
+        storedFailure = failure
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer: the next batch, waiting for one; nil once the producer finished and everything was taken.
+    func take() -> [Element]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !isFinished {
+            condition.wait()
+        }
+        guard !batches.isEmpty else { return nil }
+        let batch = batches.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Batches waiting for the consumer now.
+    var waitingBatches: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return batches.count
+    }
+
+    /// Consumer: stops the producer at its next `put` and drops what is waiting.
+    func cancel() {
+        condition.lock()
+        isCancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until the producer has called `finish`, then returns its failure, if any.
+    func waitUntilFinished() -> TicketError? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !isFinished {
+            condition.wait()
+        }
+        return storedFailure
+    }
+}

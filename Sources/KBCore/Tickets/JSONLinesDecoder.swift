@@ -1,0 +1,98 @@
+import Foundation
+
+/// The reading half of a JSON Lines import: reads, decodes, validates and fingerprints records on its own
+/// thread, handing them on in file order through an `ImportBatchQueue`.
+///
+/// Everything here depends only on the file, so it can run beside the SQLite writes; what depends on the
+/// database (inserted, updated or unchanged) stays with the writer.
+struct JSONLinesDecoder: Sendable {
+    let path: String
+    let maximumLineBytes: Int
+    /// The tokenizer's language and term source for `tickets_fts`, to analyse records ahead of time.
+    let language: AnalyzerLanguage
+    let termSource: TermSource
+    /// Records per batch: large enough that the lock is rare, small enough that memory stays flat.
+    var batchSize = 128
+    /// Records analysed ahead (or not) per decision; see `run`.
+    private static let balanceInterval = 16
+
+    /// Starts a thread that decodes the whole file into `queue`, then finishes it.
+    func start(into queue: ImportBatchQueue<DecodedRecord>) {
+        let decoder = self
+        let thread = Thread {
+            queue.finish(failure: decoder.run(into: queue))
+        }
+        thread.name = "kb import reader"
+        thread.start()
+    }
+
+    /// Decodes every line into `queue`; returns why it stopped early, or nil.
+    func run(into queue: ImportBatchQueue<DecodedRecord>) -> TicketError? {
+        var knownTimeZones: [String: Bool] = [:]
+        let timeZoneCheck = { (identifier: String) -> Bool in
+            if let known = knownTimeZones[identifier] { return known }
+            let known = TicketImporter.isKnownTimeZone(identifier)
+            knownTimeZones[identifier] = known
+            return known
+        }
+        var firstLineOfID: [String: Int32] = [:]
+        let parser = JSONParser()
+        var batch: [DecodedRecord] = []
+        batch.reserveCapacity(batchSize)
+        var analysesAhead = false
+        var decided = 0
+        do {
+            let reader = try LineReader(path: path, maximumLineBytes: maximumLineBytes)
+            try reader.forEachLine { number, line in
+                switch line {
+                case .tooLong(let bytes):
+                    let reason = TicketError.lineTooLong(bytes: bytes, limit: reader.maximumLineBytes).description
+                    batch.append(DecodedRecord(line: number, content: .rejected(reason: reason)))
+                case .text(let bytes):
+                    if Self.isBlank(bytes) { return true }
+                    // Balance the two threads: while the writer has batches waiting it is the slower one, so this
+                    // thread also analyses the full-text columns, which the tokenizer then only replays.
+                    if decided == 0 { analysesAhead = queue.waitingBatches >= queue.capacity / 2 }
+                    decided = (decided + 1) % Self.balanceInterval
+                    var content = Self.decode(
+                        bytes, line: number, parser: parser, timeZoneCheck: timeZoneCheck, firstLineOfID: &firstLineOfID)
+                    if analysesAhead, case .ticket(var record) = content {
+                        record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language, source: termSource)
+                        content = .ticket(record)
+                    }
+                    batch.append(DecodedRecord(line: number, content: content))
+                }
+                guard batch.count >= batchSize else { return true }
+                defer { batch.removeAll(keepingCapacity: true) }
+                return queue.put(batch)
+            }
+        } catch let error as TicketError {
+            return error
+        } catch {
+            return .unreadable(path: path, reason: "\(error)")
+        }
+        if !batch.isEmpty { _ = queue.put(batch) }
+        return nil
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, parser: JSONParser,
+                               timeZoneCheck: (String) -> Bool,
+                               firstLineOfID: inout [String: Int32]) -> DecodedRecord.Content {
+        let ticket: Ticket
+        do {
+            ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: timeZoneCheck)
+        } catch {
+            return .rejected(reason: error.description)
+        }
+        if let first = firstLineOfID[ticket.id] {
+            return .rejected(reason: TicketError.duplicateID(id: ticket.id, firstLine: Int(first)).description)
+        }
+        firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: line)
+        // The line is stored as is (it decodes to the same ticket; see `Store.upsert`).
+        return .ticket(TicketRecord(ticket, doc: Array(bytes), hash: FNV1a.hex(bytes)))
+    }
+
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import KBTestSupport
+@testable import KBCore
+
+/// JSON Lines import runs a reading thread beside the writer: order, counts and failures must be as on one thread.
+@Suite struct JSONLinesPipelineTests {
+    /// Many batches' worth of lines with rejections spread through them, including across batch boundaries.
+    @Test(arguments: [1, 127, 128, 129, 1_000])
+    func rejectionsComeInFileOrderWithTheirLines(count: Int) throws {
+        let directory = try TemporaryDirectory()
+        var lines: [String] = []
+        var expectedLines: [Int] = []
+        for index in 0..<count {
+            switch index % 97 {
+            case 13:
+                lines.append("{not json")
+                expectedLines.append(lines.count)
+            case 41:
+                lines.append("   ")
+            case 60 where index > 0:
+                lines.append(TicketFixtures.line(id: "T-\(index - 1)"))
+                expectedLines.append(lines.count)
+            default:
+                lines.append(TicketFixtures.line(id: "T-\(index)"))
+            }
+        }
+        let file = try directory.write("tickets.jsonl", lines.joined(separator: "\n") + "\n")
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let importer = TicketImporter(store: store)
+        var streamed: [Int] = []
+        importer.onReject = { streamed.append($0.line) }
+        let report = try importer.importFiles([file.path], displayNames: ["tickets.jsonl"])
+        #expect(report.rejected.map(\.line) == expectedLines)
+        #expect(streamed == expectedLines)
+        #expect(report.rejected.allSatisfy { $0.file == "tickets.jsonl" })
+        let blank = lines.filter { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        #expect(report.read == lines.count - blank)
+        #expect(report.inserted == report.read - expectedLines.count)
+        #expect(try store.ticketCount() == report.inserted)
+
+        let again = try TicketImporter(store: store).importFiles([file.path])
+        #expect(again.unchanged == report.inserted)
+        #expect(again.inserted == 0 && again.updated == 0)
+    }
+
+    @Test func duplicateNamesTheFirstLine() throws {
+        let directory = try TemporaryDirectory()
+        let text = [TicketFixtures.line(id: "T-1"), TicketFixtures.line(id: "T-2"), TicketFixtures.line(id: "T-1")]
+            .joined(separator: "\n")
+        let file = try directory.write("t.jsonl", text)
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let report = try TicketImporter(store: store).importFiles([file.path], displayNames: ["t.jsonl"])
+        #expect(report.rejected == [ImportRejection(file: "t.jsonl", line: 3, reason: "duplicate id 'T-1' (first seen on line 1)")])
+        #expect(report.inserted == 2)
+    }
+
+    /// A changed ticket is updated from its new line and the index forgets its old words.
+    @Test func updatedTicketReplacesItsIndexedText() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let first = try directory.write("a.jsonl", TicketFixtures.line(id: "T-1", title: "Zanahoria perdida"))
+        _ = try TicketImporter(store: store).importFiles([first.path])
+        let second = try directory.write("b.jsonl", TicketFixtures.line(id: "T-1", title: "Berenjena perdida"))
+        let report = try TicketImporter(store: store).importFiles([second.path])
+        #expect(report.updated == 1)
+        let terms = try store.connection.prepare("SELECT term FROM tickets_vocab").map { $0.text(0) }
+        #expect(!terms.contains { $0.hasPrefix("zanahori") })
+        #expect(terms.contains { $0.hasPrefix("berenjen") })
+        #expect(try store.ticket(id: "T-1")?.title == "Berenjena perdida")
+    }
+
+    @Test func missingFileThrowsAndWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let good = try directory.write("good.jsonl", TicketFixtures.line(id: "T-1"))
+        let missing = directory.url.appendingPathComponent("missing.jsonl").path
+        #expect(throws: TicketError.self) {
+            try TicketImporter(store: store).importFiles([good.path, missing], format: .jsonl)
+        }
+        #expect(try store.ticketCount() == 0)
+        #expect(!store.connection.isInTransaction)
+    }
+
+    @Test func queueHandsBatchesInOrderAndStopsWhenCancelled() {
+        let queue = ImportBatchQueue<Int>(capacity: 2)
+        let producer = Thread {
+            var index = 0
+            while queue.put([index]) { index += 1 }
+            queue.finish(failure: nil)
+        }
+        producer.start()
+        var taken: [Int] = []
+        for _ in 0..<50 {
+            guard let batch = queue.take() else { break }
+            taken += batch
+        }
+        queue.cancel()
+        #expect(queue.waitUntilFinished() == nil)
+        #expect(taken == Array(0..<50))
+    }
+}
