@@ -55,6 +55,11 @@ private struct TokenCallback {
 }
 
 extension Connection {
+    /// Registers kb's tokenizer as `kb` on a connection that is not a `Store` (benchmarks, tools), analysing in `language`.
+    public func registerTokenizer(language: AnalyzerLanguage) throws {
+        try registerTokenizer(TokenizerContext(language: language, sources: Store.defaultTermSources))
+    }
+
     /// Registers kb's tokenizer as `kb` through the connection's `fts5_api`.
     func registerTokenizer(_ context: TokenizerContext) throws {
         let statement = try prepare("SELECT fts5(?1)")
