@@ -110,13 +110,27 @@ import Testing
         let calendar = BusinessCalendar.twelveFive
         let start = at("2026-01-05T08:00:00-03:00") // Monday
         let end = at("2027-01-04T08:00:00-03:00")   // Monday, 52 weeks later
-        // 52 weeks of 60 hours, minus the weekday holidays of 2026 (Jan 1 falls before the start).
+        // 52 weeks of 60 hours, minus the weekday holidays in between (2026-01-01 falls before the start).
         let weekdayHolidays = ["2026-04-03", "2026-05-01", "2026-05-21", "2026-06-29", "2026-07-16", "2026-09-18",
-                               "2026-10-12", "2026-12-08", "2026-12-25"].count
+                               "2026-10-12", "2026-12-08", "2026-12-25", "2027-01-01"].count
         #expect(calendar.businessSeconds(from: start, to: end, in: Self.santiago)
                 == Int64(52 * 60 - weekdayHolidays * 12) * 3_600)
+        // 2027-01-01 (Friday) is a holiday: the budget runs out at the close of Thursday 2026-12-31.
         #expect(calendar.instant(after: Int64(52 * 60 - weekdayHolidays * 12) * 3_600, from: start, in: Self.santiago)
-                == at("2027-01-01T20:00:00-03:00")) // 2027-01-01 is not in the shipped (2026) holidays
+                == at("2026-12-31T20:00:00-03:00"))
+    }
+
+    /// The shipped calendar covers 2027: its weekday holidays are not business days, its ordinary weekdays are.
+    @Test(arguments: ["2027-01-01", "2027-03-26", "2027-05-21", "2027-06-21", "2027-06-28", "2027-07-16",
+                      "2027-10-11", "2027-11-01", "2027-12-08"])
+    func holidaysOf2027(day: String) {
+        let calendar = BusinessCalendar.twelveFive
+        #expect(!calendar.isBusinessTime(at(day + "T12:00:00-03:00"), in: Self.santiago))
+    }
+
+    @Test(arguments: ["2027-06-29", "2027-10-12", "2027-03-25", "2027-09-17"])
+    func ordinaryWeekdaysOf2027(day: String) {
+        #expect(BusinessCalendar.twelveFive.isBusinessTime(at(day + "T12:00:00-03:00"), in: Self.santiago))
     }
 
     @Test func hoursText() {
