@@ -10,19 +10,13 @@ extension Store {
     ///
     /// Call inside a transaction: the row and its full-text entry change together.
     ///
-    /// `source` is the JSON text the ticket was decoded from, when there is one: it is stored as is
-    /// (it decodes to the same ticket) and fingerprinted, which spares import a re-serialisation of
-    /// every record. Without it the canonical form is written.
+    /// The canonical JSON form is stored; a JSON Lines import stores each validated line as is instead
+    /// (see `JSONLinesDecoder`).
     @discardableResult
-    public func upsert(_ ticket: Ticket, source: UnsafeBufferPointer<UInt8>? = nil) throws -> UpsertOutcome {
-        let doc: [UInt8]
-        if let source {
-            doc = Array(source)
-        } else {
-            var writer = JSONWriter()
-            ticket.write(to: &writer)
-            doc = writer.bytes
-        }
+    public func upsert(_ ticket: Ticket) throws -> UpsertOutcome {
+        var writer = JSONWriter()
+        ticket.write(to: &writer)
+        let doc = writer.bytes
         return try upsert(TicketRecord(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) }))
     }
 
@@ -39,8 +33,7 @@ extension Store {
             if existing.1 == record.hash { return .unchanged }
             rowid = existing.0
             // External content: the index must be told the old text to remove its terms.
-            let oldDoc = try connection.cached("SELECT doc FROM tickets WHERE rowid = ?").first([rowid]) { $0.text(0) }
-            if let oldDoc, let old = try? Ticket(json: JSONParser().parse(oldDoc), timeZoneCheck: { _ in true }) {
+            if let old = try? ticket(rowid: rowid) {
                 try connection.cached("""
                     INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
                     VALUES ('delete', ?, ?, ?, ?, ?, ?)
