@@ -52,14 +52,8 @@ enum RankFunction {
 
     /// Registers `kb_rank` through the connection's `fts5_api`.
     static func register(on connection: Connection) throws {
-        let statement = try connection.prepare("SELECT fts5(?1)")
-        var api: UnsafeMutablePointer<fts5_api>?
-        let bindCode = withUnsafeMutablePointer(to: &api) { pointer in
-            sqlite3_bind_pointer(statement.handle, 1, UnsafeMutableRawPointer(pointer), "fts5_api_ptr", nil)
-        }
-        guard bindCode == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: bindCode, sql: statement.sql) }
-        _ = try statement.step()
-        guard let api, let create = api.pointee.xCreateFunction else { throw StoreError.missingFTS5 }
+        let api = try connection.fts5API()
+        guard let create = api.pointee.xCreateFunction else { throw StoreError.missingFTS5 }
         let code = create(api, name, nil, { extensionAPI, context, result, argumentCount, arguments in
             guard let extensionAPI, let context, let result else { return }
             let code = RankFunction.score(api: extensionAPI, context: context, result: result,

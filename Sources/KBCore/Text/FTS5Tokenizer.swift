@@ -60,8 +60,8 @@ extension Connection {
         try registerTokenizer(TokenizerContext(language: language, sources: Store.defaultTermSources))
     }
 
-    /// Registers kb's tokenizer as `kb` through the connection's `fts5_api`.
-    func registerTokenizer(_ context: TokenizerContext) throws {
+    /// The connection's `fts5_api` (valid while the connection is open), through which extensions register.
+    func fts5API() throws -> UnsafeMutablePointer<fts5_api> {
         let statement = try prepare("SELECT fts5(?1)")
         var api: UnsafeMutablePointer<fts5_api>?
         let bindCode = withUnsafeMutablePointer(to: &api) { pointer in
@@ -69,9 +69,14 @@ extension Connection {
         }
         guard bindCode == SQLITE_OK else { throw SQLiteError(connection: handle, code: bindCode, sql: statement.sql) }
         _ = try statement.step()
-        guard let api, api.pointee.iVersion >= 2, let create = api.pointee.xCreateTokenizer else {
-            throw StoreError.missingFTS5
-        }
+        guard let api, api.pointee.iVersion >= 2 else { throw StoreError.missingFTS5 }
+        return api
+    }
+
+    /// Registers kb's tokenizer as `kb` through the connection's `fts5_api`.
+    func registerTokenizer(_ context: TokenizerContext) throws {
+        let api = try fts5API()
+        guard let create = api.pointee.xCreateTokenizer else { throw StoreError.missingFTS5 }
         var tokenizer = fts5_tokenizer(
             xCreate: { contextPointer, arguments, argumentCount, output in
                 guard let contextPointer, let output else { return SQLITE_ERROR }
