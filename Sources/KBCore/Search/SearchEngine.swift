@@ -21,7 +21,7 @@ public final class SearchEngine {
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
 
-    /// Stores with at least this many tickets rank only windows of recent matches (see `searchTickets`).
+    /// Stores with at least this many tickets rank only their most recent matches (see `searchTickets`).
     public var rankingThreshold = 100_000
     public var rankingBudget = 2_000
 
@@ -69,9 +69,7 @@ public final class SearchEngine {
     /// the results' snippets are empty.
     public func searchTickets(match: MatchExpression, filters: SearchFilters, budget: Int? = nil,
                               snippets: Bool = true) throws -> [SearchResult] {
-        let (conditions, values) = filterConditions(filters)
-        let ranked = try rank(match, filters: filters, conditions: conditions, values: values, limit: filters.limit,
-                              budget: max(filters.limit, budget ?? rankingBudget))
+        let ranked = try rank(match, filters: filters, budget: max(filters.limit, budget ?? rankingBudget))
         // Titles and snippets only for the rows shown: a snippet re-reads and re-tokenizes its ticket.
         let columns = "t.id, t.doc ->> '$.title', t.status, t.service, t.severity"
         let details = try store.connection.cached(snippets ? """
@@ -87,18 +85,19 @@ public final class SearchEngine {
         }
     }
 
-    /// The best `limit` tickets matching `match` and the filter conditions, as rowids and scores.
-    private func rank(_ match: MatchExpression, filters: SearchFilters, conditions filterConditions: [String],
-                      values filterValues: [any SQLBindable], limit: Int, budget: Int) throws -> [(rowid: Int64, score: Double)] {
+    /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores.
+    private func rank(_ match: MatchExpression, filters: SearchFilters, budget: Int) throws -> [(rowid: Int64, score: Double)] {
+        let (filterConditions, filterValues) = self.filterConditions(filters)
         var conditions = ["tickets_fts MATCH ?"] + filterConditions
         var values: [any SQLBindable] = [match.text] + filterValues
-        if statistics.documentCount >= rankingThreshold, let bounds = try rowidBounds(filters) {
-            // FTS5 walks matches in rowid order and cannot use an index on tickets: without bounds, a period with
-            // fewer matches than the budget makes the boundary query below walk every match of the whole store.
-            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
-            values += [bounds.lowest, bounds.highest]
-        }
         if statistics.documentCount >= rankingThreshold {
+            if let bounds = try rowidBounds(filters) {
+                // FTS5 walks matches in rowid order and cannot use an index on tickets: without bounds, a period with
+                // fewer matches than the budget makes the boundary query below walk every match of the whole store.
+                conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
+                values += [bounds.lowest, bounds.highest]
+            }
+            // CROSS JOIN keeps FTS5 as the outer loop, so matches come in rowid order and the walk stops at the budget.
             let boundary = """
                 SELECT tickets_fts.rowid FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC LIMIT 1 OFFSET ?
@@ -114,7 +113,7 @@ public final class SearchEngine {
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
             """
-        return try store.connection.cached(ranking).map([try idfArgument(match)] + values + [limit]) {
+        return try store.connection.cached(ranking).map([try idfArgument(match)] + values + [filters.limit]) {
             (rowid: $0.int64(0), score: $0.double(1))
         }
     }
@@ -160,7 +159,7 @@ public final class SearchEngine {
         return (conditions, values)
     }
 
-    /// Each phrase's idf for `kb_rank`, from the vocabulary table where one term makes the phrase.
+    /// Each phrase's idf for `kb_rank` (see `TermStatistics`) where one term makes the phrase; nil lets FTS5 count it.
     func idfArgument(_ match: MatchExpression) throws -> String {
         var values: [Double?] = []
         for phrase in match.phrases {
