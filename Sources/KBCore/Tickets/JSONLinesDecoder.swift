@@ -28,14 +28,7 @@ struct JSONLinesDecoder: Sendable {
 
     /// Decodes every line into `queue`; returns why it stopped early, or nil.
     func run(into queue: ImportBatchQueue<DecodedRecord>) -> TicketError? {
-        var knownTimeZones: [String: Bool] = [:]
-        let timeZoneCheck = { (identifier: String) -> Bool in
-            if let known = knownTimeZones[identifier] { return known }
-            let known = TicketImporter.isKnownTimeZone(identifier)
-            knownTimeZones[identifier] = known
-            return known
-        }
-        var firstLineOfID: [String: Int32] = [:]
+        let checks = ImportRecordChecks()
         let parser = JSONParser()
         var batch: [DecodedRecord] = []
         batch.reserveCapacity(batchSize)
@@ -54,8 +47,7 @@ struct JSONLinesDecoder: Sendable {
                     // thread also analyses the full-text columns, which the tokenizer then only replays.
                     if decided == 0 { analysesAhead = queue.waitingBatches >= queue.capacity / 2 }
                     decided = (decided + 1) % Self.balanceInterval
-                    var content = Self.decode(
-                        bytes, line: number, parser: parser, timeZoneCheck: timeZoneCheck, firstLineOfID: &firstLineOfID)
+                    var content = Self.decode(bytes, line: number, parser: parser, checks: checks)
                     if analysesAhead, case .ticket(var record) = content {
                         record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language, source: termSource)
                         content = .ticket(record)
@@ -76,18 +68,14 @@ struct JSONLinesDecoder: Sendable {
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, parser: JSONParser,
-                               timeZoneCheck: (String) -> Bool,
-                               firstLineOfID: inout [String: Int32]) -> DecodedRecord.Content {
+                               checks: ImportRecordChecks) -> DecodedRecord.Content {
         let ticket: Ticket
         do {
-            ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: timeZoneCheck)
+            ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: checks.isKnownTimeZone)
+            try checks.register(id: ticket.id, line: line)
         } catch {
             return .rejected(reason: error.description)
         }
-        if let first = firstLineOfID[ticket.id] {
-            return .rejected(reason: TicketError.duplicateID(id: ticket.id, firstLine: Int(first)).description)
-        }
-        firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: line)
         // The line is stored as is (it decodes to the same ticket; see `Store.upsert`).
         return .ticket(TicketRecord(ticket, doc: Array(bytes), hash: FNV1a.hex(bytes)))
     }

@@ -8,7 +8,8 @@ import Foundation
 /// before the import (SQLite's WAL discards the uncommitted frames on the next open).
 public final class TicketImporter {
     let store: Store
-    private var knownTimeZones: [String: Bool] = [:]
+    /// Time zones, for every format and file of an import.
+    private let timeZones = ImportRecordChecks()
     /// Called with the number of records read so far, every `progressInterval` records.
     public var progress: ((Int) -> Void)?
     public var progressInterval = 10_000
@@ -103,15 +104,6 @@ public final class TicketImporter {
         if let failure = queue.waitUntilFinished() { throw failure }
     }
 
-    /// Upserts a valid ticket, refusing an id already seen in the same file.
-    private func accept(_ ticket: Ticket, line: Int, firstLineOfID: inout [String: Int32], into report: inout ImportReport) throws {
-        if let first = firstLineOfID[ticket.id] {
-            throw TicketError.duplicateID(id: ticket.id, firstLine: Int(first))
-        }
-        firstLineOfID[ticket.id] = Int32(truncatingIfNeeded: line)
-        try upsert(ticket, into: &report)
-    }
-
     private func upsert(_ ticket: Ticket, into report: inout ImportReport) throws {
         count(try store.upsert(ticket), into: &report)
     }
@@ -133,7 +125,7 @@ public final class TicketImporter {
     private func importCSV(path: String, name: String, into report: inout ImportReport) throws {
         let reader = try CSVReader(path: path, delimiter: csvMapping.delimiter, maximumRecordBytes: maximumCSVRecordBytes)
         var builder: CSVTicketBuilder?
-        var firstLineOfID: [String: Int32] = [:]
+        let seen = ImportRecordChecks()
         var headerError: Error?
         try reader.forEachRecord { item in
             switch item {
@@ -156,8 +148,9 @@ public final class TicketImporter {
                 }
                 countRead(into: &report)
                 do {
-                    let ticket = try builder.ticket(from: record, timeZoneCheck: isKnownTimeZone)
-                    try accept(ticket, line: record.line, firstLineOfID: &firstLineOfID, into: &report)
+                    let ticket = try builder.ticket(from: record, timeZoneCheck: timeZones.isKnownTimeZone)
+                    try seen.register(id: ticket.id, line: record.line)
+                    try upsert(ticket, into: &report)
                 } catch let error as CSVError {
                     reject(ImportRejection(file: name, line: record.line, reason: error.description), into: &report)
                 } catch let error as TicketError {
@@ -174,7 +167,7 @@ public final class TicketImporter {
     /// (incremental exports list a ticket again after each update) replaces the earlier copy.
     private func importZendesk(path: String, name: String, comments: ZendeskCommentSource?, into report: inout ImportReport) throws {
         let reader = ZendeskExportReader(path: path, file: name)
-        let converter = ZendeskTicketConverter(settings: zendesk, timeZoneCheck: isKnownTimeZone)
+        let converter = ZendeskTicketConverter(settings: zendesk, timeZoneCheck: timeZones.isKnownTimeZone)
         try reader.forEachTicket { item in
             countRead(into: &report)
             switch item {
@@ -193,17 +186,5 @@ public final class TicketImporter {
             }
             return true
         }
-    }
-
-    private func isKnownTimeZone(_ identifier: String) -> Bool {
-        if let known = knownTimeZones[identifier] { return known }
-        let known = Self.isKnownTimeZone(identifier)
-        knownTimeZones[identifier] = known
-        return known
-    }
-
-    /// Whether a ticket's time zone is one kb accepts: a region name Foundation knows, or UTC.
-    static func isKnownTimeZone(_ identifier: String) -> Bool {
-        TimeZone(identifier: identifier) != nil && identifier.contains("/") || identifier == "UTC"
     }
 }
