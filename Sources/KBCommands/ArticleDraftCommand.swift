@@ -25,7 +25,7 @@ struct ArticleDraftCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let ticketID = arguments.positionals[0]
-        let language = arguments.value("--lang").flatMap(ArticleLanguage.init(rawValue:))
+        let language = arguments.value("--lang").flatMap(Language.init(rawValue:))
         let workspace = try context.workspace(arguments)
         let store = try workspace.openStore(create: false)
         defer { try? store.close() }
@@ -43,7 +43,7 @@ struct ArticleDraftCommand: Subcommand {
             context.stdout.line(writer.text)
             return KB.success
         }
-        let marker = draft.language == .en ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
+        let marker = draft.language == .english ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
         context.stdout.line("wrote \(draft.path) (\(draft.id), state wip) from \(draft.ticketID)")
         context.stdout.line("next: complete the \(marker) parts, then 'kb article lint \(draft.path)' and 'kb index'")
         return KB.success

@@ -36,7 +36,7 @@ struct ArticleLintCommand: Subcommand {
         }
         defer { try? store?.close() }
         let names = try store.map { try PersonNames.load(from: $0) } ?? PersonNames()
-        let linter = ArticleLinter(redactor: names.redactor(language: .es))
+        let linter = ArticleLinter(redactor: names.redactor(language: .spanish))
         let lookup = try store?.connection.prepare("SELECT 1 FROM tickets WHERE id = ?")
         var lookupError: Error?
         let diagnostics = linter.lint(files: files) { id in

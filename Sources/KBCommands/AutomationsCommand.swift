@@ -37,12 +37,12 @@ struct AutomationsCommand: Subcommand {
 
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()
-        let language = arguments.value("--lang").flatMap(Policy.Language.init(rawValue:)) ?? policy.language
+        let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? policy.language
         let store = try workspace.openStore(create: false)
         defer { try? store.close() }
 
         let options = AutomationOptions(now: context.now, since: since, until: until, minimumOccurrences: minimum,
-                                        language: language, analyzerLanguage: policy.analyzerLanguage)
+                                        language: language, analyzerLanguage: policy.language)
         context.progress("mining closed incidents…")
         let report = try AutomationMiner(policy: policy, options: options).report(store: store)
         context.endProgress()

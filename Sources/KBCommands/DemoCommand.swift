@@ -35,7 +35,7 @@ struct DemoCommand: Subcommand {
 
         section("Index", out)
         let files = try ArticleScanner.entries(root: workspace.root)
-        let index = try store.indexArticles(files, defaultLanguage: try workspace.loadPolicy().analyzerLanguage)
+        let index = try store.indexArticles(files, defaultLanguage: try workspace.loadPolicy().language)
         out.line("kb index → \(files.count) articles: added \(index.added.count), changed \(index.changed.count), removed \(index.removed.count), unchanged \(index.unchanged.count), invalid \(index.invalid.count)")
 
         section("Search", out)

@@ -19,7 +19,7 @@ struct IndexCommand: Subcommand {
         let store = try workspace.openStore()
         defer { try? store.close() }
         let files = try ArticleScanner.entries(root: workspace.root)
-        let report = try store.indexArticles(files, defaultLanguage: policy.analyzerLanguage)
+        let report = try store.indexArticles(files, defaultLanguage: policy.language)
         for error in report.invalid { context.stderr.line(error.description) }
         if arguments.flag("--json") {
             context.stdout.line(report.jsonText)

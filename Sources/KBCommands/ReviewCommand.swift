@@ -19,7 +19,7 @@ struct ReviewCommand: Subcommand {
         options: [
             .value("--format", valueName: "FORMAT", help: "Document format (default md).", choices: ReviewFormat.allCases.map(\.rawValue)),
             .flag("--json", help: "Print the review as JSON (same as --format json)."),
-            .value("--lang", valueName: "LANG", help: "Document language (default: the policy's, es).", choices: Policy.Language.allCases.map(\.rawValue)),
+            .value("--lang", valueName: "LANG", help: "Document language (default: the policy's, es).", choices: Language.allCases.map(\.rawValue)),
             .value("--audience", valueName: "AUDIENCE",
                    help: "internal (default) or customer: public events only, no agent names or other customers, personal data redacted.",
                    choices: ReviewAudience.allCases.map(\.rawValue)),
@@ -63,7 +63,7 @@ struct ReviewCommand: Subcommand {
 
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()
-        let language = arguments.value("--lang").flatMap(Policy.Language.init(rawValue:)) ?? policy.language
+        let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? policy.language
         let store = try workspace.openStore(create: false)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
@@ -107,7 +107,7 @@ struct ReviewCommand: Subcommand {
     static let miningLimit = 100_000
 
     private static func runBatch(since sinceText: String, reviewer: IncidentReviewer, renderer: ReviewRenderer,
-                                 format: ReviewFormat, language: Policy.Language, force: Bool,
+                                 format: ReviewFormat, language: Language, force: Bool,
                                  _ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let since = try SearchCommand.day(sinceText, option: "--since")
         let until = try arguments.value("--until").map { try SearchCommand.day($0, option: "--until") } ?? context.now

@@ -20,7 +20,7 @@ struct TrainingCommand: Subcommand {
                    repeating: true),
             .value("--tag", valueName: "TAG", help: "Only articles and requests with this tag (repeatable).", repeating: true),
             .value("--lang", valueName: "LANG", help: "Document language (default: the workspace language).",
-                   choices: ArticleLanguage.allCases.map(\.rawValue)),
+                   choices: Language.allCases.map(\.rawValue)),
             .value("--format", valueName: "FORMAT", help: "Output format (default md).",
                    choices: TrainingFormat.allCases.map(\.rawValue)),
             .value("--out", valueName: "PATH", help: "Write the document to PATH; '-' prints it to standard output."),
@@ -37,9 +37,9 @@ struct TrainingCommand: Subcommand {
         let format = arguments.value("--format").flatMap(TrainingFormat.init(rawValue:)) ?? .markdown
         let faqLimit = try arguments.int("--faq-limit", default: 10, range: 0...1000)
         let workspace = try context.workspace(arguments)
-        let analyzerLanguage = try workspace.loadPolicy().analyzerLanguage
-        let workspaceLanguage = ArticleLanguage(rawValue: analyzerLanguage.rawValue) ?? .es
-        let language = arguments.value("--lang").flatMap(ArticleLanguage.init(rawValue:)) ?? workspaceLanguage
+        let analyzerLanguage = try workspace.loadPolicy().language
+        let workspaceLanguage = analyzerLanguage
+        let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? workspaceLanguage
         // Refuse a bad destination before any work is done.
         let destination = out == "-" ? nil : context.url(out)
         if let destination { try checkDestination(destination, displayPath: out, force: arguments.flag("--force")) }
@@ -47,7 +47,7 @@ struct TrainingCommand: Subcommand {
         let options = TrainingOptions(language: language, workspaceLanguage: workspaceLanguage,
                                       services: arguments.all("--service"), tags: arguments.all("--tag"),
                                       generatedOn: context.now.day(), faqLimit: faqLimit)
-        let redactorLanguage = Redactor.Language(rawValue: language.rawValue) ?? .es
+        let redactorLanguage = language
         let (redactor, faq) = try storeInputs(workspace, options: options, language: redactorLanguage, context)
 
         let files = try ArticleScanner.scan(root: workspace.root)
@@ -79,7 +79,7 @@ struct TrainingCommand: Subcommand {
 
     /// The redactor (with the store's customer and agent names) and the FAQ; without a store, a pattern-only
     /// redactor and no FAQ, with a note.
-    private static func storeInputs(_ workspace: Workspace, options: TrainingOptions, language: Redactor.Language,
+    private static func storeInputs(_ workspace: Workspace, options: TrainingOptions, language: Language,
                                     _ context: CommandContext) throws -> (Redactor, [TrainingPack.FAQEntry]?) {
         let store: Store
         do {
@@ -91,7 +91,7 @@ struct TrainingCommand: Subcommand {
         }
         defer { try? store.close() }
         let redactor = try store.trainingRedactor(language: language)
-        var miner = FAQMiner(options: options, redactor: redactor, analyzerLanguage: try workspace.loadPolicy().analyzerLanguage)
+        var miner = FAQMiner(options: options, redactor: redactor, analyzerLanguage: try workspace.loadPolicy().language)
         if options.faqLimit > 0 { try store.forEachFAQRequest { miner.add($0) } }
         return (redactor, miner.entries())
     }

@@ -37,7 +37,7 @@ struct RetrievalBenchmark {
 
     func evaluate(set name: String) throws -> Score {
         let folder = dataDirectory.appendingPathComponent(name)
-        let language: AnalyzerLanguage = name.hasSuffix("-es") ? .spanish : .english
+        let language: Language = name.hasSuffix("-es") ? .spanish : .english
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("kb-retrieval-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("kb"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }

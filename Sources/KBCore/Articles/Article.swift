@@ -13,7 +13,7 @@ public struct Article: Sendable, Equatable {
     /// Day of the last update, `YYYY-MM-DD` as written (lint checks the format).
     public var updated: String?
     /// Nil when the front matter does not say (the workspace language applies).
-    public var language: ArticleLanguage?
+    public var language: Language?
     /// Path relative to the workspace root, with `/` separators.
     public var path: String
     /// The Markdown after the front matter, as written, internal blocks included.

@@ -22,12 +22,12 @@ final class ArticleCoverage {
     let engine: SearchEngine
     let threshold: Double
     private var articles: [String: IndexedTerms] = [:]
-    private var analyzers: [ArticleLanguage: Analyzer] = [:]
+    private var analyzers: [Language: Analyzer] = [:]
     private var cache: [String: Match?] = [:]
 
     /// An article's analysed text.
     private struct IndexedTerms {
-        var language: ArticleLanguage
+        var language: Language
         var terms: Set<String>
     }
 
@@ -43,7 +43,7 @@ final class ArticleCoverage {
         self.threshold = threshold
         let sql = "SELECT id, language, title, problem, tags_text FROM articles WHERE state <> 'archived' ORDER BY path"
         try engine.store.connection.prepare(sql).forEachRow { row in
-            let language = ArticleLanguage(rawValue: row.text(1)) ?? .es
+            let language = Language(rawValue: row.text(1)) ?? .spanish
             let analyzer = self.analyzer(for: language)
             var terms = Set<String>()
             for column in Int32(2)...4 { terms.formUnion(analyzer.terms(row.text(column))) }
@@ -109,9 +109,9 @@ final class ArticleCoverage {
         return false
     }
 
-    private func analyzer(for language: ArticleLanguage) -> Analyzer {
+    private func analyzer(for language: Language) -> Analyzer {
         if let known = analyzers[language] { return known }
-        let analyzer = Analyzer(language: language == .en ? .english : .spanish)
+        let analyzer = Analyzer(language: language == .english ? .english : .spanish)
         analyzers[language] = analyzer
         return analyzer
     }

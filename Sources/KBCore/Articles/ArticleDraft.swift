@@ -6,13 +6,13 @@ public struct ArticleDraft: Sendable, Equatable {
     public var ticketID: String
     /// The article title (the ticket title, personal data redacted).
     public var title: String
-    public var language: ArticleLanguage
+    public var language: Language
     /// Where it goes, relative to the workspace root (`kb/articles/portal/no-carga-el-login.md`).
     public var path: String
     /// The whole file: front matter and body.
     public var text: String
 
-    public init(id: String, ticketID: String, title: String, language: ArticleLanguage, path: String, text: String) {
+    public init(id: String, ticketID: String, title: String, language: Language, path: String, text: String) {
         self.id = id
         self.ticketID = ticketID
         self.title = title

@@ -16,19 +16,19 @@ public struct ArticleDrafter: Sendable {
     /// The template name (`templates/LANG/article.md.mustache`).
     public static let templateName = "article.md"
 
-    public var language: ArticleLanguage
+    public var language: Language
     public var templates: TemplateSet
     public var redactor: Redactor
 
-    public init(language: ArticleLanguage, templates: TemplateSet, names: PersonNames = PersonNames()) {
+    public init(language: Language, templates: TemplateSet, names: PersonNames = PersonNames()) {
         self.language = language
         self.templates = templates
-        self.redactor = names.redactor(language: language == .en ? .en : .es)
+        self.redactor = names.redactor(language: language == .english ? .english : .spanish)
     }
 
     /// The placeholder a writer replaces, in the draft's language.
     public var placeholder: String {
-        language == .en ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
+        language == .english ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
     }
 
     /// Drafts article `id` from `ticket`, dated `date` (its UTC day). Refuses a ticket that is not
@@ -75,7 +75,7 @@ public struct ArticleDrafter: Sendable {
         let services = ticket.service.map { MarkdownText.trimmed($0).isEmpty ? [] : [$0] } ?? []
         var tags: [String] = []
         for tag in ticket.tags where !MarkdownText.trimmed(tag).isEmpty && !tags.contains(tag) { tags.append(tag) }
-        let english = language == .en
+        let english = language == .english
 
         // The customer's words stop at the resolution: later updates are thanks and confirmations.
         let resolvedAt = ticket.resolvedAt ?? ticket.events.first { $0.kind == .resolved }?.at

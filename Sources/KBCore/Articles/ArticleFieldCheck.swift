@@ -23,7 +23,7 @@ struct ArticleFieldCheck {
     var tags: [FrontMatter.Item] = []
     var tickets: [FrontMatter.Item] = []
     var updated: String?
-    var language: ArticleLanguage?
+    var language: Language?
     var problems: [Problem] = []
 
     init(_ frontMatter: FrontMatter) {
@@ -54,7 +54,7 @@ struct ArticleFieldCheck {
                                     blocksParsing: false))
         }
         if let entry = frontMatter["language"], let text = scalar(entry) {
-            language = ArticleLanguage(rawValue: text)
+            language = Language(rawValue: text)
             if language == nil {
                 problems.append(Problem(line: entry.line, severity: .error,
                                         message: "'language' must be es or en (got '\(text)')", blocksParsing: true))

@@ -103,7 +103,7 @@ public struct ArticleLinter: Sendable {
             let sections = ArticleMarkdown.sections(of: lines)
             // Messages name headings in the language the writer uses.
             let language = fields.language
-                ?? sections.lazy.compactMap { ArticleSectionKind.language(ofHeading: $0.heading) }.first ?? .es
+                ?? sections.lazy.compactMap { ArticleSectionKind.language(ofHeading: $0.heading) }.first ?? .spanish
             checkSections(sections, state: state, language: language, bodyLine: bodyLine, into: &report)
             checkPlaceholders(title: fields.title, titleLine: document.frontMatter["title"]?.line ?? 1,
                               lines: scan.keptLines, state: state, into: &report)
@@ -124,7 +124,7 @@ public struct ArticleLinter: Sendable {
         return (report.diagnostics, id)
     }
 
-    private func checkSections(_ sections: [ArticleSection], state: ArticleState, language: ArticleLanguage,
+    private func checkSections(_ sections: [ArticleSection], state: ArticleState, language: Language,
                                bodyLine: Int, into report: inout Report) {
         guard state != .archived else { return }
         var firstByKind: [ArticleSectionKind: ArticleSection] = [:]

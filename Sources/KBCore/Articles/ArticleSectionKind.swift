@@ -15,12 +15,12 @@ public enum ArticleSectionKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// The language of a recognised KCS heading (`Causa` → es, `Cause` → en); nil for other headings.
-    public static func language(ofHeading heading: String) -> ArticleLanguage? {
+    public static func language(ofHeading heading: String) -> Language? {
         switch normalized(heading) {
         case "problema", "sintoma", "sintomas", "entorno", "ambiente", "solucion", "resolucion", "causa", "causa raiz":
-            .es
+            .spanish
         case "problem", "symptom", "symptoms", "environment", "solution", "resolution", "cause", "root cause":
-            .en
+            .english
         default:
             nil
         }
@@ -34,16 +34,16 @@ public enum ArticleSectionKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// The heading text the draft templates use, in `language`.
-    public func heading(in language: ArticleLanguage) -> String {
+    public func heading(in language: Language) -> String {
         switch (self, language) {
-        case (.problem, .es): "Problema"
-        case (.problem, .en): "Problem"
-        case (.environment, .es): "Entorno"
-        case (.environment, .en): "Environment"
-        case (.solution, .es): "Solución"
-        case (.solution, .en): "Resolution"
-        case (.cause, .es): "Causa"
-        case (.cause, .en): "Cause"
+        case (.problem, .spanish): "Problema"
+        case (.problem, .english): "Problem"
+        case (.environment, .spanish): "Entorno"
+        case (.environment, .english): "Environment"
+        case (.solution, .spanish): "Solución"
+        case (.solution, .english): "Resolution"
+        case (.cause, .spanish): "Causa"
+        case (.cause, .english): "Cause"
         }
     }
 }

@@ -97,7 +97,7 @@ public struct KnowledgeGaps {
             log(1 + documents / Double(max(try statistics.documentFrequency(term), 1)))
         }
         clusterer.termsPerTicket = options.termsPerTicket
-        clusterer.redactor = try PersonNames.load(from: store, ticketIDs: uncovered.map(\.id)).redactor(language: .es)
+        clusterer.redactor = try PersonNames.load(from: store, ticketIDs: uncovered.map(\.id)).redactor(language: .spanish)
         clusterer.threshold = options.similarityThreshold
         let items = uncovered.map {
             TicketClusterer.Item(id: $0.id, service: $0.service ?? "", title: $0.title, description: $0.description, solvedAt: $0.solvedAt)

@@ -61,7 +61,7 @@ public struct PersonNames: Sendable, Equatable {
     }
 
     /// A redactor that hides these names, with placeholders in `language`.
-    public func redactor(language: Redactor.Language) -> Redactor {
+    public func redactor(language: Language) -> Redactor {
         Redactor(language: language, customerNames: customers, agentNames: agents)
     }
 

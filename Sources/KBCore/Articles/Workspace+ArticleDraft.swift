@@ -4,13 +4,13 @@ extension Workspace {
     /// The id is the next `KB-NNNN` after those indexed in `store` and those written in the files on
     /// disk; the template is `templates/LANG/article.md.mustache` (else the built-in one); `language`
     /// defaults to the workspace policy's; the date is `now`'s UTC day. Names the store knows are redacted.
-    public func draftArticle(ticketID: String, store: Store, language: ArticleLanguage? = nil, now: Timestamp,
+    public func draftArticle(ticketID: String, store: Store, language: Language? = nil, now: Timestamp,
                              allowOpen: Bool = false) throws -> ArticleDraft {
         guard let ticket = try store.ticket(id: ticketID) else { throw ArticleDraftError.ticketNotFound(id: ticketID) }
         guard ticket.isDone || allowOpen else {
             throw ArticleDraftError.ticketNotResolved(id: ticket.id, status: ticket.status.rawValue)
         }
-        let language = try language ?? ArticleLanguage(rawValue: loadPolicy().language.rawValue) ?? .es
+        let language = try language ?? loadPolicy().language
         let id = ArticleIDAllocator.nextID(indexedIDs: try store.allArticles().map(\.id),
                                            files: try ArticleScanner.scan(root: root))
         let drafter = ArticleDrafter(language: language, templates: try templates(language: language.rawValue),

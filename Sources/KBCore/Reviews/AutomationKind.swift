@@ -47,40 +47,40 @@ public enum AutomationKind: String, Sendable, CaseIterable, Comparable {
     }
 
     /// Which manual minutes of the evidence tickets a proposal of this kind counts.
-    public func countedMinutes(language: Policy.Language) -> String {
+    public func countedMinutes(language: Language) -> String {
         switch (self, language) {
-        case (.runbook, .es): return "acciones del runbook"
-        case (.runbook, .en): return "the runbook's actions"
-        case (.escalationRule, .es): return "trabajo previo al escalamiento"
-        case (.escalationRule, .en): return "work before the escalation"
-        case (.staffing, .es): return "trabajo en los incidentes con SLA incumplido"
-        case (.staffing, .en): return "work on the breached incidents"
-        case (.selfService, .es): return "trabajo en las solicitudes"
-        case (.selfService, .en): return "work on the requests"
-        case (_, .es): return "todo el trabajo manual"
-        case (_, .en): return "all manual work"
+        case (.runbook, .spanish): return "acciones del runbook"
+        case (.runbook, .english): return "the runbook's actions"
+        case (.escalationRule, .spanish): return "trabajo previo al escalamiento"
+        case (.escalationRule, .english): return "work before the escalation"
+        case (.staffing, .spanish): return "trabajo en los incidentes con SLA incumplido"
+        case (.staffing, .english): return "work on the breached incidents"
+        case (.selfService, .spanish): return "trabajo en las solicitudes"
+        case (.selfService, .english): return "work on the requests"
+        case (_, .spanish): return "todo el trabajo manual"
+        case (_, .english): return "all manual work"
         }
     }
 
     /// The kind's name for readers.
-    public func name(language: Policy.Language) -> String {
+    public func name(language: Language) -> String {
         switch (self, language) {
-        case (.runbook, .es): return "Runbook automatizado"
-        case (.runbook, .en): return "Automated runbook"
-        case (.problemRecord, .es): return "Registro de problema / corrección permanente"
-        case (.problemRecord, .en): return "Problem record / permanent fix"
-        case (.monitoringAlert, .es): return "Alerta de monitoreo"
-        case (.monitoringAlert, .en): return "Monitoring alert"
-        case (.escalationRule, .es): return "Regla de escalamiento automático"
-        case (.escalationRule, .en): return "Automatic escalation rule"
-        case (.intakeField, .es): return "Campo en el formulario de ingreso"
-        case (.intakeField, .en): return "Intake form field"
-        case (.staffing, .es): return "Cambio de turnos / guardia"
-        case (.staffing, .en): return "Staffing / on-call change"
-        case (.selfService, .es): return "Autoservicio o FAQ"
-        case (.selfService, .en): return "Self-service or FAQ"
-        case (.knowledgeArticle, .es): return "Artículo de conocimiento"
-        case (.knowledgeArticle, .en): return "Knowledge article"
+        case (.runbook, .spanish): return "Runbook automatizado"
+        case (.runbook, .english): return "Automated runbook"
+        case (.problemRecord, .spanish): return "Registro de problema / corrección permanente"
+        case (.problemRecord, .english): return "Problem record / permanent fix"
+        case (.monitoringAlert, .spanish): return "Alerta de monitoreo"
+        case (.monitoringAlert, .english): return "Monitoring alert"
+        case (.escalationRule, .spanish): return "Regla de escalamiento automático"
+        case (.escalationRule, .english): return "Automatic escalation rule"
+        case (.intakeField, .spanish): return "Campo en el formulario de ingreso"
+        case (.intakeField, .english): return "Intake form field"
+        case (.staffing, .spanish): return "Cambio de turnos / guardia"
+        case (.staffing, .english): return "Staffing / on-call change"
+        case (.selfService, .spanish): return "Autoservicio o FAQ"
+        case (.selfService, .english): return "Self-service or FAQ"
+        case (.knowledgeArticle, .spanish): return "Artículo de conocimiento"
+        case (.knowledgeArticle, .english): return "Knowledge article"
         }
     }
 

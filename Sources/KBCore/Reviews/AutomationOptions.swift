@@ -9,9 +9,9 @@ public struct AutomationOptions: Sendable, Equatable {
     /// Fewest evidence tickets a proposal needs (at least 2).
     public var minimumOccurrences: Int
     /// Language of titles and rationales.
-    public var language: Policy.Language
+    public var language: Language
     /// Language of the ticket text (stemming of actions, causes and titles).
-    public var analyzerLanguage: AnalyzerLanguage
+    public var analyzerLanguage: Language
     /// Services a monitoring check could watch: customer-reported incidents on them are detection gaps.
     public var monitorableServices: [String]
     /// An escalation later than this many minutes after creation is slow.
@@ -28,7 +28,7 @@ public struct AutomationOptions: Sendable, Equatable {
     /// Options with the documented defaults.
     public init(
         now: Timestamp, since: Timestamp? = nil, until: Timestamp? = nil, minimumOccurrences: Int = 3,
-        language: Policy.Language = .es, analyzerLanguage: AnalyzerLanguage = .spanish,
+        language: Language = .spanish, analyzerLanguage: Language = .spanish,
         monitorableServices: [String] = ["llamadas", "webchat", "mensajeria", "portal"],
         slowEscalationMinutes: Int = 30, actionSimilarity: Double = 0.8, causeSimilarity: Double = 0.5,
         requestSimilarity: Double = 0.5, breachRateRatio: Double = 1.5

@@ -41,7 +41,7 @@ extension AutomationReport {
             "span_start": .string(spanStart.day()),
             "span_end": .string(spanEnd.day()),
             "months": .string(JSONWriter.format(months, decimals: 2)),
-            "months_label": .string(JSONWriter.format(months, decimals: 2) + (language == .es
+            "months_label": .string(JSONWriter.format(months, decimals: 2) + (language == .spanish
                 ? (months == 1 ? " mes" : " meses") : (months == 1 ? " month" : " months"))),
             "incidents": .number(Double(incidentsExamined)),
             "requests": .number(Double(requestsExamined)),

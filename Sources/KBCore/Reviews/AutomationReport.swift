@@ -3,7 +3,7 @@ public struct AutomationReport: Sendable, Equatable {
     /// Sorted by hours saved per month (most first), then kind, then title.
     public var proposals: [AutomationProposal]
     /// Language of titles, rationales and rules.
-    public var language: Policy.Language
+    public var language: Language
     /// Start of the period asked for (creation at or after it); nil when open.
     public var since: Timestamp?
     /// End of the period asked for (creation before it); nil when open.
@@ -30,7 +30,7 @@ public struct AutomationReport: Sendable, Equatable {
 
     /// A report; ``AutomationMiner`` builds them.
     public init(
-        proposals: [AutomationProposal], language: Policy.Language, since: Timestamp?, until: Timestamp?,
+        proposals: [AutomationProposal], language: Language, since: Timestamp?, until: Timestamp?,
         spanStart: Timestamp, spanEnd: Timestamp, months: Double, incidentsExamined: Int, requestsExamined: Int,
         minimumOccurrences: Int, minutesRule: String, savingsRule: String, confidenceRule: String
     ) {

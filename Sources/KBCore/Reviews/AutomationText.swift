@@ -1,11 +1,11 @@
 /// Titles and rationales of automation proposals in the report's language (Spanish or English).
 struct AutomationText: Sendable {
-    let language: Policy.Language
+    let language: Language
 
     /// Longest quoted wording in a title, in characters.
     static let quoteLimit = 90
 
-    private var isSpanish: Bool { language == .es }
+    private var isSpanish: Bool { language == .spanish }
 
     /// A wording in the language's quotation marks, shortened to ``quoteLimit`` characters.
     func quote(_ text: String) -> String {

@@ -40,7 +40,7 @@ struct AutomationTextNormalizer: Sendable {
     private let droppedStems: Set<String>
 
     /// A normalizer over the analyzer of `language`.
-    init(language: AnalyzerLanguage) {
+    init(language: Language) {
         analyzer = Analyzer(language: language)
         var dropped = Set<String>()
         for word in Self.functionWords {

@@ -316,7 +316,7 @@ public final class IncidentHistoryFinder {
                     "SELECT title, problem, solution, language, audience FROM articles WHERE id = ? ORDER BY path LIMIT 1")
                     .first([hit.id], { ($0.text(0), $0.text(1), $0.text(2), $0.text(3), $0.text(4)) })
             else { continue }
-            let analyzer = Analyzer(language: AnalyzerLanguage(rawValue: row.3) ?? store.tokenizer.language)
+            let analyzer = Analyzer(language: Language(rawValue: row.3) ?? store.tokenizer.language)
             let articleTerms = Set(analyzer.terms(row.0 + "\n" + row.1 + "\n" + row.2))
             let shared = words.filter { word in analyzer.terms(word.original).contains(where: articleTerms.contains) }
             guard shared.count >= needed else { continue }

@@ -24,7 +24,7 @@ public final class IncidentReviewer {
     ///
     /// Throws `ReviewError.notClosed` or `.severityOutOfScope` for tickets reviews are not for, unless `force`;
     /// a forced review carries a warning saying so.
-    public func review(id: String, now: Timestamp, language: Policy.Language, force: Bool = false,
+    public func review(id: String, now: Timestamp, language: Language, force: Bool = false,
                        proposals: [ReviewProposal] = []) throws -> Review {
         let ticket = try ticket(id: id)
         if !force, let problem = Review.eligibilityProblem(of: ticket) { throw problem }
@@ -32,7 +32,7 @@ public final class IncidentReviewer {
     }
 
     /// The internal review of a ticket already loaded.
-    public func review(of ticket: Ticket, now: Timestamp, language: Policy.Language,
+    public func review(of ticket: Ticket, now: Timestamp, language: Language,
                        proposals: [ReviewProposal] = []) throws -> Review {
         let history = try finder.history(for: ticket, now: now)
         return Review(ticket: ticket, policy: policy, history: history, proposals: proposals, now: now, language: language)
@@ -47,7 +47,7 @@ public final class IncidentReviewer {
     ///
     /// Customer names come from every ticket row (there is no index on customers: about a second per million
     /// tickets); agents from a recent sample, since the team is small and every active agent is assigned often.
-    public func customerRedactor(for ticket: Ticket, language: Policy.Language) throws -> Redactor {
+    public func customerRedactor(for ticket: Ticket, language: Language) throws -> Redactor {
         var customers = Set(policy.customers.keys)
         try store.connection.prepare("SELECT DISTINCT customer FROM tickets WHERE customer IS NOT NULL").forEachRow { row in
             let customer = row.text(0)
@@ -67,7 +67,7 @@ public final class IncidentReviewer {
         let others = customers.filter { Policy.foldedKey($0) != own }.sorted()
         // The customer's own people may sign their messages; they are not hidden from their own summary.
         let ownContacts = Set(ticket.events.filter { $0.kind == .customerUpdate }.compactMap(\.author))
-        return Redactor(language: language == .en ? .en : .es, customerNames: others,
+        return Redactor(language: language == .english ? .english : .spanish, customerNames: others,
                         agentNames: agents.subtracting(ownContacts).sorted())
     }
 

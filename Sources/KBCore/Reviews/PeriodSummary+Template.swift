@@ -8,7 +8,7 @@ extension PeriodSummary {
     /// with `MarkdownText` (insert them with `{{{…}}}`); HTML ones are raw (insert them with `{{…}}`), except
     /// `*_svg` and `stylesheet_html`, which are markup this module made.
     public func templateValue(format: ReviewFormat) -> TemplateValue {
-        let spanish = language == .es
+        let spanish = language == .spanish
         func text(_ value: String?) -> TemplateValue {
             guard let value, !value.isEmpty else { return .null }
             return .string(format == .md ? ReviewMarkdown.inline(value) : value)

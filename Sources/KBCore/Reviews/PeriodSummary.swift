@@ -70,7 +70,7 @@ public struct PeriodSummary: Sendable, Equatable {
 
     public var since: Timestamp
     public var until: Timestamp
-    public var language: Policy.Language
+    public var language: Language
     public var generatedAt: Timestamp
     public var entries: [Entry]
     public var bySeverity: [Count]
@@ -91,7 +91,7 @@ public struct PeriodSummary: Sendable, Equatable {
     static let maximumCauses = 5
 
     /// Summarises `reviews` (created in `since ..< until`); `fileNames` maps ticket ids to their review files.
-    public init(reviews: [Review], since: Timestamp, until: Timestamp, language: Policy.Language, generatedAt: Timestamp,
+    public init(reviews: [Review], since: Timestamp, until: Timestamp, language: Language, generatedAt: Timestamp,
                 fileNames: [String: String]) {
         let ordered = reviews.sorted { ($0.created.at.seconds, $0.ticket.id) < ($1.created.at.seconds, $1.ticket.id) }
         self.since = since
@@ -149,8 +149,8 @@ public struct PeriodSummary: Sendable, Equatable {
     }
 
     /// Greedy clustering of root causes by the overlap of their stemmed words (words of three letters or more).
-    static func causes(_ reviews: [Review], language: Policy.Language) -> [Cause] {
-        let analyzer = Analyzer(language: AnalyzerLanguage(rawValue: language.rawValue) ?? .spanish)
+    static func causes(_ reviews: [Review], language: Language) -> [Cause] {
+        let analyzer = Analyzer(language: language)
         var clusters: [(terms: Set<String>, cause: Cause)] = []
         for review in reviews {
             guard let text = review.resolution.rootCause else { continue }

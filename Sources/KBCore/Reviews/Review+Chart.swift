@@ -6,7 +6,7 @@ extension Review {
     /// business hours shaded for plans with business hours, and every timeline event as a numbered marker.
     public func timelineChart(width: Double = 960) -> TimelineChart {
         let words = ReviewVocabulary(language: language)
-        let spanish = language == .es
+        let spanish = language == .spanish
         let created = self.created.at
         let limit = generatedAt.at.seconds
         var instants = [created.seconds, impact.start.at.seconds]

@@ -7,7 +7,7 @@
 public struct Review: Sendable, Equatable {
     /// The ticket as stored: events in the order the file listed them (the customer view keeps public ones only).
     public var ticket: Ticket
-    public var language: Policy.Language
+    public var language: Language
     public var audience: ReviewAudience
     public var generatedAt: ReviewTime
     /// The plan, calendar and time zone the metrics are measured under.
@@ -39,7 +39,7 @@ public struct Review: Sendable, Equatable {
     public var training: ReviewTraining
     public var evidence: [ReviewEvidenceItem]
 
-    public init(ticket: Ticket, language: Policy.Language, audience: ReviewAudience, generatedAt: ReviewTime,
+    public init(ticket: Ticket, language: Language, audience: ReviewAudience, generatedAt: ReviewTime,
                 terms: SLATerms, usesBusinessHours: Bool, created: ReviewTime, resolved: ReviewTime?,
                 closed: ReviewTime?, severityChanges: [ReviewSeverityChange], summary: String,
                 timeline: [ReviewTimelineEntry], metrics: ReviewMetrics, impact: ReviewImpact,

@@ -7,7 +7,7 @@ public struct ReviewBatch: Sendable {
     public var format: ReviewFormat
 
     /// Names every review's file (`T-1042.md`; characters unsafe in file names become `_`) and summarises them.
-    public init(reviews: [Review], since: Timestamp, until: Timestamp, language: Policy.Language, generatedAt: Timestamp,
+    public init(reviews: [Review], since: Timestamp, until: Timestamp, language: Language, generatedAt: Timestamp,
                 format: ReviewFormat) {
         var used: Set<String> = ["index", "summary"]
         var names: [String: String] = [:]

@@ -22,7 +22,7 @@ struct ReviewBuilder {
     let meter: SLAMeter
 
     init(ticket: Ticket, policy: Policy, history: IncidentHistory, proposals: [ReviewProposal], now: Timestamp,
-         language: Policy.Language) {
+         language: Language) {
         self.ticket = ticket
         self.policy = policy
         self.history = history

@@ -18,7 +18,7 @@ extension ReviewProposal {
 
     /// Proposals mined from the closed incidents of `window` seconds up to `end`, whose evidence holds `ticketID`.
     public static func mined(store: Store, policy: Policy, ticketID: String, end: Timestamp, window: Int64,
-                             now: Timestamp, language: Policy.Language) throws -> [ReviewProposal] {
+                             now: Timestamp, language: Language) throws -> [ReviewProposal] {
         let options = AutomationOptions(now: now, since: Timestamp(seconds: end.seconds - window),
                                         until: Timestamp(seconds: end.seconds + 1), language: language,
                                         analyzerLanguage: store.tokenizer.language)

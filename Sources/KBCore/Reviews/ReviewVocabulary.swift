@@ -3,9 +3,9 @@
 /// Headings and fixed text live in the templates (`templates/es`, `templates/en`); this holds what is built
 /// from data, so the model carries finished text and templates stay plain.
 struct ReviewVocabulary: Sendable {
-    let language: Policy.Language
+    let language: Language
 
-    private var spanish: Bool { language == .es }
+    private var spanish: Bool { language == .spanish }
 
     private func pick(_ es: String, _ en: String) -> String { spanish ? es : en }
 

@@ -7,7 +7,7 @@ extension Policy {
     /// ten working days under `12x5`, one, three and five days under `24x7`. Update cadence is twice the first
     /// response target for 1–4 and one day for requests.
     public static let `default` = Policy(
-        language: .es,
+        language: .spanish,
         defaultTimeZone: "America/Santiago",
         defaultPlan: "12x5",
         calendars: [

@@ -6,11 +6,6 @@ import Foundation
 /// Every field has a default (`Policy.default`); a policy file may give only some fields and the rest
 /// keep their defaults. See `POLICY.md` next to this file for the file format.
 public struct Policy: Sendable, Equatable {
-    /// The language of the documents kb writes.
-    public enum Language: String, Sendable, CaseIterable {
-        case es, en
-    }
-
     /// Language of generated documents (JSON `language`, default `es`).
     public var language: Language
     /// IANA time zone for customers the policy does not list (JSON `default_timezone`).

@@ -9,7 +9,7 @@
 ///    severity 3;
 /// 4. with no phrase and no failure word there is no suggestion.
 public struct SeverityClassifier: Sendable {
-    private let language: Policy.Language
+    private let language: Language
     private let phrases: [Int: [PolicyPhraseMatcher.Pattern]]
     private let withFailure: [Int: [PolicyPhraseMatcher.Pattern]]
     private let failureWords: [PolicyPhraseMatcher.Pattern]

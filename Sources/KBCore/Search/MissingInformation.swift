@@ -31,9 +31,9 @@ public enum MissingInformation {
     }
 
     /// A message to send the customer asking for what is missing, or nil when nothing is.
-    public static func customerMessage(for missing: [Suggestion.MissingItem], language: Policy.Language) -> String? {
+    public static func customerMessage(for missing: [Suggestion.MissingItem], language: Language) -> String? {
         guard !missing.isEmpty else { return nil }
-        if language == .en {
+        if language == .english {
             let questions = missing.map { "- " + (englishQuestions[$0.field] ?? $0.question) }
             return "Hello,\n\nThank you for your report. To help you faster, please send us:\n\n"
                 + questions.joined(separator: "\n") + "\n\nBest regards,\nSupport"

@@ -174,7 +174,7 @@ public final class SearchEngine {
         let languages = try store.connection.cached("SELECT DISTINCT language FROM articles ORDER BY language").map { $0.text(0) }
         var results: [SearchResult] = []
         for code in languages {
-            let language = AnalyzerLanguage(rawValue: code) ?? store.tokenizer.language
+            let language = Language(rawValue: code) ?? store.tokenizer.language
             var conditions = ["articles_fts MATCH ?", "a.language = ?"]
             var values: [any SQLBindable] = [expression, code]
             if !filters.includeArchived { conditions.append("a.state <> 'archived'") }

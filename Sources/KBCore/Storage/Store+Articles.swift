@@ -5,7 +5,7 @@ extension Store {
     /// modification time match the indexed ones is not even read; otherwise its content hash decides,
     /// and only a changed file is parsed and reindexed. Removed files are dropped; a file that does not
     /// parse is reported and keeps its previously indexed version. One transaction: all or nothing.
-    public func indexArticles(_ entries: [ArticleEntry], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
+    public func indexArticles(_ entries: [ArticleEntry], defaultLanguage: Language) throws -> IndexReport {
         try indexArticles(entries.map { entry in
             ArticleSource(path: entry.path, size: entry.size, modified: entry.modifiedNanoseconds) { () throws(ArticleError) in
                 try entry.read()
@@ -14,7 +14,7 @@ extension Store {
     }
 
     /// Indexes files already read (tests, generated content); they are always compared by content hash.
-    public func indexArticles(_ files: [ArticleFile], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
+    public func indexArticles(_ files: [ArticleFile], defaultLanguage: Language) throws -> IndexReport {
         try indexArticles(files.map { file in
             ArticleSource(path: file.path, size: Int64(file.bytes.count), modified: 0) { () throws(ArticleError) in file }
         }, defaultLanguage: defaultLanguage)
@@ -28,7 +28,7 @@ extension Store {
         let load: () throws(ArticleError) -> ArticleFile
     }
 
-    private func indexArticles(_ sources: [ArticleSource], defaultLanguage: AnalyzerLanguage) throws -> IndexReport {
+    private func indexArticles(_ sources: [ArticleSource], defaultLanguage: Language) throws -> IndexReport {
         var report = IndexReport()
         try connection.transaction {
             var existing: [String: (hash: String, language: String, size: Int64, modified: Int64)] = [:]
@@ -63,7 +63,7 @@ extension Store {
                     continue
                 }
                 if let previous { try deleteArticle(path: file.path, language: previous.language) }
-                let language = article.language.flatMap { AnalyzerLanguage(rawValue: $0.rawValue) } ?? defaultLanguage
+                let language = article.language.flatMap { Language(rawValue: $0.rawValue) } ?? defaultLanguage
                 try tokenizer.with(language: language) {
                     try insert(article, hash: file.contentHash, language: language, size: source.size, modified: source.modified)
                 }
@@ -79,12 +79,12 @@ extension Store {
 
     private func deleteArticle(path: String, language: String) throws {
         // The delete trigger re-tokenizes the old text: it must use the language it was indexed with.
-        try tokenizer.with(language: AnalyzerLanguage(rawValue: language) ?? tokenizer.language) {
+        try tokenizer.with(language: Language(rawValue: language) ?? tokenizer.language) {
             try connection.cached("DELETE FROM articles WHERE path = ?").execute([path])
         }
     }
 
-    private func insert(_ article: Article, hash: String, language: AnalyzerLanguage, size: Int64, modified: Int64) throws {
+    private func insert(_ article: Article, hash: String, language: Language, size: Int64, modified: Int64) throws {
         func text(_ kinds: [ArticleSectionKind]) -> String {
             kinds.compactMap { article.section($0)?.text }.joined(separator: "\n\n")
         }

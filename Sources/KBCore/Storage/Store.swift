@@ -13,8 +13,8 @@ public final class Store {
     ///
     /// Nothing is written to a file before it is known to be a kb database of a schema this
     /// binary understands: a foreign or newer file is refused untouched.
-    public init(path: String, create: Bool = true, language: AnalyzerLanguage = .spanish,
-                termSources: [AnalyzerLanguage: TermSource]? = nil) throws {
+    public init(path: String, create: Bool = true, language: Language = .spanish,
+                termSources: [Language: TermSource]? = nil) throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -53,9 +53,9 @@ public final class Store {
     }
 
     /// kb's analyzers (Snowball stemming, codes kept whole, accent folding) for every language.
-    static var defaultTermSources: [AnalyzerLanguage: TermSource] {
-        var sources: [AnalyzerLanguage: TermSource] = [:]
-        for language in AnalyzerLanguage.allCases {
+    static var defaultTermSources: [Language: TermSource] {
+        var sources: [Language: TermSource] = [:]
+        for language in Language.allCases {
             let analyzer = Analyzer(language: language)
             sources[language] = { text, emit in analyzer.analyze(text, emit) }
         }

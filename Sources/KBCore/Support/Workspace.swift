@@ -44,21 +44,14 @@ public struct Workspace: Sendable {
     }
 
     /// Opens the workspace database, creating it when `create` is true, analysing in the policy's language.
-    public func openStore(create: Bool = true, language: AnalyzerLanguage? = nil) throws -> Store {
-        try Store(path: databasePath, create: create, language: language ?? loadPolicy().analyzerLanguage)
+    public func openStore(create: Bool = true, language: Language? = nil) throws -> Store {
+        try Store(path: databasePath, create: create, language: language ?? loadPolicy().language)
     }
 
     /// `kb/policy.json` merged over the defaults; the defaults alone when the file is absent.
     public func loadPolicy() throws -> Policy {
         guard FileManager.default.fileExists(atPath: policyFile.path) else { return .default }
         return try Policy.load(path: policyFile.path)
-    }
-}
-
-extension Policy {
-    /// The analyzer language of the workspace.
-    public var analyzerLanguage: AnalyzerLanguage {
-        AnalyzerLanguage(rawValue: language.rawValue) ?? .spanish
     }
 }
 

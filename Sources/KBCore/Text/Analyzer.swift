@@ -41,18 +41,18 @@ public struct Analyzer: Sendable {
     public static let maximumTokenBytes = 64
 
     /// The language whose stemmer words go through.
-    public let language: AnalyzerLanguage
+    public let language: Language
     private let stemmer: any Stemmer
     /// Shared by copies of this analyzer (FTS5 keeps one per connection and language).
     private let stemCache: StemCache.Shared?
 
     /// Creates an analyzer for a language (Spanish unless told otherwise).
-    public init(language: AnalyzerLanguage = .spanish) {
+    public init(language: Language = .spanish) {
         self.init(language: language, cachesTerms: true)
     }
 
     /// Creates an analyzer that caches the terms of words it has seen, or not (tests compare both).
-    init(language: AnalyzerLanguage, cachesTerms: Bool) {
+    init(language: Language, cachesTerms: Bool) {
         self.language = language
         stemCache = cachesTerms ? StemCache.Shared() : nil
         switch language {

@@ -12,19 +12,19 @@ public typealias TermSource = @Sendable (
 /// in a Spanish workspace) is written and queried with `language` switched around that statement.
 public final class TokenizerContext: @unchecked Sendable {
     /// The language the tokenizer analyses with until changed.
-    public var language: AnalyzerLanguage
-    let sources: [AnalyzerLanguage: TermSource]
+    public var language: Language
+    let sources: [Language: TermSource]
     /// Terms analysed ahead of time for the row being written; set by import around one insert, on the
     /// connection's thread, and replayed when FTS5 hands the tokenizer one of the same texts.
     var preparedTerms: PreparedTerms?
 
-    public init(language: AnalyzerLanguage, sources: [AnalyzerLanguage: TermSource]) {
+    public init(language: Language, sources: [Language: TermSource]) {
         self.language = language
         self.sources = sources
     }
 
     /// Runs `body` with the tokenizer switched to `language`, restoring the previous one after.
-    public func with<T>(language: AnalyzerLanguage, _ body: () throws -> T) rethrows -> T {
+    public func with<T>(language: Language, _ body: () throws -> T) rethrows -> T {
         let previous = self.language
         self.language = language
         defer { self.language = previous }
@@ -32,7 +32,7 @@ public final class TokenizerContext: @unchecked Sendable {
     }
 
     /// The term source of `fixed`, or of the current language when nil.
-    func source(for fixed: AnalyzerLanguage?) -> TermSource {
+    func source(for fixed: Language?) -> TermSource {
         sources[fixed ?? language] ?? sources.values.first!
     }
 }
@@ -40,9 +40,9 @@ public final class TokenizerContext: @unchecked Sendable {
 /// One tokenizer instance FTS5 created for a table; `fixed` comes from `tokenize='kb en'`.
 private final class TokenizerInstance {
     let context: TokenizerContext
-    let fixed: AnalyzerLanguage?
+    let fixed: Language?
 
-    init(context: TokenizerContext, fixed: AnalyzerLanguage?) {
+    init(context: TokenizerContext, fixed: Language?) {
         self.context = context
         self.fixed = fixed
     }
@@ -56,7 +56,7 @@ private struct TokenCallback {
 
 extension Connection {
     /// Registers kb's tokenizer as `kb` on a connection that is not a `Store` (benchmarks, tools), analysing in `language`.
-    public func registerTokenizer(language: AnalyzerLanguage) throws {
+    public func registerTokenizer(language: Language) throws {
         try registerTokenizer(TokenizerContext(language: language, sources: Store.defaultTermSources))
     }
 
@@ -81,9 +81,9 @@ extension Connection {
             xCreate: { contextPointer, arguments, argumentCount, output in
                 guard let contextPointer, let output else { return SQLITE_ERROR }
                 let context = Unmanaged<TokenizerContext>.fromOpaque(contextPointer).takeUnretainedValue()
-                var fixed: AnalyzerLanguage?
+                var fixed: Language?
                 if argumentCount > 0, let arguments, let first = arguments[0] {
-                    guard let language = AnalyzerLanguage(rawValue: String(cString: first)) else { return SQLITE_ERROR }
+                    guard let language = Language(rawValue: String(cString: first)) else { return SQLITE_ERROR }
                     fixed = language
                 }
                 let instance = TokenizerInstance(context: context, fixed: fixed)

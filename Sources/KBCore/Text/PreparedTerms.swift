@@ -14,7 +14,7 @@ struct PreparedTerms: Sendable {
         var end: Int32
     }
 
-    let language: AnalyzerLanguage
+    let language: Language
     /// The texts analysed, in order.
     let texts: [String]
     private var termBytes: [UInt8] = []
@@ -23,7 +23,7 @@ struct PreparedTerms: Sendable {
     private var tokenEnds: [Int] = []
 
     /// Analyses `texts` with `source`, the term source of `language`.
-    init(texts: [String], language: AnalyzerLanguage, source: TermSource) {
+    init(texts: [String], language: Language, source: TermSource) {
         self.language = language
         self.texts = texts
         termBytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })

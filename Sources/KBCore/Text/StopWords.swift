@@ -29,7 +29,7 @@ public enum StopWords {
     ]
 
     /// The analysed terms of a language's list, as the query words carry them.
-    public static func terms(for language: AnalyzerLanguage) -> Set<String> {
+    public static func terms(for language: Language) -> Set<String> {
         let analyzer = Analyzer(language: language)
         return Set((language == .english ? english : spanish).flatMap { analyzer.terms($0) })
     }

@@ -9,7 +9,7 @@ struct JSONLinesDecoder: Sendable {
     let path: String
     let maximumLineBytes: Int
     /// The tokenizer's language and term source for `tickets_fts`, to analyse records ahead of time.
-    let language: AnalyzerLanguage
+    let language: Language
     let termSource: TermSource
     /// Records per batch: large enough that the lock is rare, small enough that memory stays flat.
     var batchSize = 128

@@ -55,7 +55,7 @@ public struct FAQMiner {
 
     /// A miner keeping requests that pass `options`' service and tag filters; titles are analysed in
     /// `analyzerLanguage` (the language tickets are written in: the workspace's).
-    public init(options: TrainingOptions, redactor: Redactor, analyzerLanguage: AnalyzerLanguage) {
+    public init(options: TrainingOptions, redactor: Redactor, analyzerLanguage: Language) {
         self.options = options
         self.redactor = redactor
         self.analyzer = Analyzer(language: analyzerLanguage)

@@ -54,18 +54,18 @@ public struct IncidentReportGuide: Sendable, Equatable {
     }
 
     /// The chapter title in `language`; its slug is the chapter's anchor unless it collides.
-    public static func title(in language: ArticleLanguage) -> String {
+    public static func title(in language: Language) -> String {
         switch language {
-        case .es: "Cómo reportar un incidente"
-        case .en: "How to report an incident"
+        case .spanish: "Cómo reportar un incidente"
+        case .english: "How to report an incident"
         }
     }
 
     /// The guide in `language`, from the support manual (sections 3, 5 and 6), with the given anchor.
-    public static func standard(language: ArticleLanguage, anchor: String) -> IncidentReportGuide {
+    public static func standard(language: Language, anchor: String) -> IncidentReportGuide {
         switch language {
-        case .es: spanish(anchor: anchor)
-        case .en: english(anchor: anchor)
+        case .spanish: spanish(anchor: anchor)
+        case .english: english(anchor: anchor)
         }
     }
 
@@ -79,7 +79,7 @@ public struct IncidentReportGuide: Sendable, Equatable {
             ("No hay afectación del servicio.", "Solicitud de cambio de contraseña, documentación, etc."),
         ]
         return IncidentReportGuide(
-            title: title(in: .es), anchor: anchor,
+            title: title(in: .spanish), anchor: anchor,
             introduction: "Reporte cada incidente por uno de los canales de atención. Indique la severidad según la "
                 + "tabla siguiente y envíe toda la información de la lista: un reporte completo se atiende antes, "
                 + "porque no hay que esperar a que nos envíe los datos que faltan.",
@@ -123,7 +123,7 @@ public struct IncidentReportGuide: Sendable, Equatable {
             ("The service is not affected.", "Password change requests, documentation, etc."),
         ]
         return IncidentReportGuide(
-            title: title(in: .en), anchor: anchor,
+            title: title(in: .english), anchor: anchor,
             introduction: "Report every incident through one of the support channels. Give its severity from the "
                 + "table below and send everything on the list: a complete report is handled sooner, because "
                 + "nobody has to wait for missing details.",

@@ -7,17 +7,12 @@
 /// (`ERR-401`) and years are not phone numbers. Loopback and unspecified addresses (`127.0.0.1`, `::1`,
 /// `0.0.0.0`) are documentation, not personal data, and are kept.
 public struct Redactor: Sendable {
-    /// Language of the placeholders.
-    public enum Language: String, Sendable, CaseIterable, Codable {
-        case es, en
-    }
-
     public var language: Language
     let names: NameIndex
 
     /// A redactor writing placeholders in `language` that also hides the given customer and agent
     /// names (whole words, ignoring case and accents: `Jose Perez` hides `JOSÉ PÉREZ`).
-    public init(language: Language = .es, customerNames: [String] = [], agentNames: [String] = []) {
+    public init(language: Language = .spanish, customerNames: [String] = [], agentNames: [String] = []) {
         self.language = language
         self.names = NameIndex(customerNames: customerNames, agentNames: agentNames)
     }
@@ -25,17 +20,17 @@ public struct Redactor: Sendable {
     /// The placeholder that replaces data of `kind`.
     public func placeholder(for kind: Finding.Kind) -> String {
         switch (kind, language) {
-        case (.email, .es): "[correo]"
-        case (.email, .en): "[email]"
-        case (.phone, .es): "[teléfono]"
-        case (.phone, .en): "[phone]"
+        case (.email, .spanish): "[correo]"
+        case (.email, .english): "[email]"
+        case (.phone, .spanish): "[teléfono]"
+        case (.phone, .english): "[phone]"
         case (.ipAddress, _): "[IP]"
-        case (.urlCredentials, .es), (.password, .es), (.token, .es): "[credencial]"
-        case (.urlCredentials, .en), (.password, .en), (.token, .en): "[secret]"
-        case (.customerName, .es): "[cliente]"
-        case (.customerName, .en): "[customer]"
-        case (.agentName, .es): "[agente]"
-        case (.agentName, .en): "[agent]"
+        case (.urlCredentials, .spanish), (.password, .spanish), (.token, .spanish): "[credencial]"
+        case (.urlCredentials, .english), (.password, .english), (.token, .english): "[secret]"
+        case (.customerName, .spanish): "[cliente]"
+        case (.customerName, .english): "[customer]"
+        case (.agentName, .spanish): "[agente]"
+        case (.agentName, .english): "[agent]"
         }
     }
 

@@ -29,7 +29,7 @@ extension Store {
     }
 
     /// A redactor writing placeholders in `language` that also hides every customer and person the store knows.
-    public func trainingRedactor(language: Redactor.Language) throws -> Redactor {
+    public func trainingRedactor(language: Language) throws -> Redactor {
         let names = try redactionNames()
         return Redactor(language: language, customerNames: names.customers, agentNames: names.people)
     }

@@ -37,26 +37,26 @@ public struct TrainingBuilder: Sendable {
     ]
 
     /// The document title in `language`.
-    public static func title(in language: ArticleLanguage) -> String {
+    public static func title(in language: Language) -> String {
         switch language {
-        case .es: "Material de formación para clientes"
-        case .en: "Customer training material"
+        case .spanish: "Material de formación para clientes"
+        case .english: "Customer training material"
         }
     }
 
     /// The FAQ chapter title in `language`.
-    public static func faqTitle(in language: ArticleLanguage) -> String {
+    public static func faqTitle(in language: Language) -> String {
         switch language {
-        case .es: "Preguntas frecuentes"
-        case .en: "Frequently asked questions"
+        case .spanish: "Preguntas frecuentes"
+        case .english: "Frequently asked questions"
         }
     }
 
     /// The chapter title for articles that name no service.
-    public static func generalTitle(in language: ArticleLanguage) -> String {
+    public static func generalTitle(in language: Language) -> String {
         switch language {
-        case .es: "General"
-        case .en: "General"
+        case .spanish: "General"
+        case .english: "General"
         }
     }
 

@@ -1,9 +1,9 @@
 /// What customer material to build: language, filters, date and FAQ size.
 public struct TrainingOptions: Sendable, Equatable {
     /// The document's language; only articles written in it are included.
-    public var language: ArticleLanguage
+    public var language: Language
     /// The workspace language, which applies to articles whose front matter gives none.
-    public var workspaceLanguage: ArticleLanguage
+    public var workspaceLanguage: Language
     /// Only articles (and FAQ tickets) of these services; empty for all. Matched ignoring case and accents.
     public var services: [String]
     /// Only articles (and FAQ tickets) with one of these tags; empty for all. Matched ignoring case and accents.
@@ -15,7 +15,7 @@ public struct TrainingOptions: Sendable, Equatable {
     /// A request must have been asked at least this often to count as frequent.
     public var faqMinimumCount: Int
 
-    public init(language: ArticleLanguage, workspaceLanguage: ArticleLanguage = .es, services: [String] = [],
+    public init(language: Language, workspaceLanguage: Language = .spanish, services: [String] = [],
                 tags: [String] = [], generatedOn: String, faqLimit: Int = 10, faqMinimumCount: Int = 2) {
         self.language = language
         self.workspaceLanguage = workspaceLanguage

@@ -19,7 +19,7 @@ public struct TrainingPack: Sendable, Equatable {
     }
 
     /// The language of the document (labels, chapter texts and placeholders).
-    public var language: ArticleLanguage
+    public var language: Language
     /// The document title, on the cover.
     public var title: String
     /// The day the material was generated, `YYYY-MM-DD`.
@@ -32,7 +32,7 @@ public struct TrainingPack: Sendable, Equatable {
     /// The most frequent requests; nil when the FAQ was omitted (no ticket store) or found nothing.
     public var faq: FAQChapter?
 
-    public init(language: ArticleLanguage, title: String, generatedOn: String, scope: Scope, sections: [Section],
+    public init(language: Language, title: String, generatedOn: String, scope: Scope, sections: [Section],
                 incidentGuide: IncidentReportGuide, faq: FAQChapter?) {
         self.language = language
         self.title = title

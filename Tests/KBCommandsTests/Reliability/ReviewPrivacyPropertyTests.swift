@@ -70,7 +70,7 @@ import KBTestSupport
         let candidates = fixture.eligible.suffix(fixture.eligible.count * 2 / 3)
         for _ in 0..<min(3, candidates.count) {
             let ticket = generator.pick(candidates)
-            for language in Policy.Language.allCases {
+            for language in Language.allCases {
                 let proposals = try ReviewProposal.mined(store: store, policy: policy, ticketID: ticket.id,
                                                          end: ticket.closedAt ?? now, window: 90 * 86_400, now: now,
                                                          language: language)

@@ -7,7 +7,7 @@ import KBTestSupport
     static let names = PersonNames(customers: ["Banco Austral", "María Pérez"], agents: ["ana"])
     static let today = WriterFixtures.time("2026-11-01T23:30:00-03:00")
 
-    func drafter(_ language: ArticleLanguage = .es) throws -> ArticleDrafter {
+    func drafter(_ language: Language = .spanish) throws -> ArticleDrafter {
         ArticleDrafter(language: language, templates: try WriterFixtures.templates(language.rawValue), names: Self.names)
     }
 
@@ -24,7 +24,7 @@ import KBTestSupport
         #expect(article.services == ["portal"] && article.tags == ["login", "certificado"] && article.tickets == ["T-1042"])
         // The UTC day of `date`, not the local one.
         #expect(article.updated == "2026-11-02")
-        #expect(article.language == .es)
+        #expect(article.language == .spanish)
 
         let problem = try section(article, .problem)
         #expect(problem.contains("> No carga el login del portal"))
@@ -74,9 +74,9 @@ import KBTestSupport
     }
 
     @Test func englishDraftUsesEnglishHeadingsAndPlaceholder() throws {
-        let draft = try drafter(.en).draft(from: WriterFixtures.closedTicket(rootCause: nil), id: "KB-0001", date: Self.today)
+        let draft = try drafter(.english).draft(from: WriterFixtures.closedTicket(rootCause: nil), id: "KB-0001", date: Self.today)
         let article = try Article.parse(text: draft.text, path: draft.path)
-        #expect(article.language == .en)
+        #expect(article.language == .english)
         #expect(article.sections.compactMap(\.kind) == [.problem, .environment, .solution, .cause])
         #expect(article.sections.map(\.heading) == ["Problem", "Environment", "Resolution", "Cause"])
         // The internal notes block follows the placeholder in the last section.
@@ -128,7 +128,7 @@ import KBTestSupport
     @Test func filledDraftLintsCleanAsValidated() throws {
         let ticket = WriterFixtures.closedTicket(rootCause: nil)
         let draft = try drafter().draft(from: ticket, id: "KB-0042", date: Self.today)
-        let linter = ArticleLinter(redactor: Self.names.redactor(language: .es))
+        let linter = ArticleLinter(redactor: Self.names.redactor(language: .spanish))
         let known: (String) -> Bool = { $0 == "T-1042" }
         // As drafted (wip), placeholders are allowed.
         let wip = linter.lint(file: ArticleFile(path: draft.path, text: draft.text), knownTickets: known)
@@ -150,7 +150,7 @@ import KBTestSupport
 
     @Test func brokenWorkspaceTemplateIsReported() throws {
         let templates = try TemplateSet(directories: [], builtIn: ["article.md": "---\ntitle: {{{title}}}\n---\n## Problema\nx\n"])
-        let drafter = ArticleDrafter(language: .es, templates: templates)
+        let drafter = ArticleDrafter(language: .spanish, templates: templates)
         #expect(throws: ArticleDraftError.self) {
             try drafter.draft(from: WriterFixtures.closedTicket(), id: "KB-0001", date: Self.today)
         }

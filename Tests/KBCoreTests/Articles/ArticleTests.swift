@@ -50,7 +50,7 @@ import Testing
         #expect(article.tags == ["login", "certificado"])
         #expect(article.tickets == ["T-1042", "T-1077"])
         #expect(article.updated == "2026-03-10")
-        #expect(article.language == .es)
+        #expect(article.language == .spanish)
         #expect(article.path == "kb/articles/portal/login.md")
         #expect(article.bodyStartLine == 12)
         #expect(article.body.hasPrefix("Introducción breve.\n"))

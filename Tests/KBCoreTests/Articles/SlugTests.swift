@@ -60,7 +60,7 @@ import KBTestSupport
     @Test func draftsOfHostileTitlesAreWrittenInsideArticles() throws {
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()
-        let drafter = ArticleDrafter(language: .es, templates: try WriterFixtures.templates())
+        let drafter = ArticleDrafter(language: .spanish, templates: try WriterFixtures.templates())
         var written: Set<String> = []
         for (index, title) in Self.hostileTitles.enumerated() {
             let ticket = WriterFixtures.closedTicket(id: "T-\(index)", title: title, service: index % 2 == 0 ? "../.." : nil)
@@ -80,7 +80,7 @@ import KBTestSupport
 
     @Test func writerRefusesPathsOutsideArticles() throws {
         let directory = try TemporaryDirectory()
-        let draft = ArticleDraft(id: "KB-0001", ticketID: "T-1", title: "x", language: .es, path: "kb/articles/../../evil.md", text: "x")
+        let draft = ArticleDraft(id: "KB-0001", ticketID: "T-1", title: "x", language: .spanish, path: "kb/articles/../../evil.md", text: "x")
         #expect(throws: ArticleDraftError.unwritable(path: draft.path, reason: "not a draft path under kb/articles")) {
             try draft.write(root: directory.url)
         }

@@ -56,7 +56,7 @@ enum AutomationFixtures {
         incident(id, service: service, severity: 5, day: day, channel: .ticketera, steps: steps, title: title)
     }
 
-    static func options(_ minimum: Int = 3, language: Policy.Language = .es, since: Timestamp? = nil,
+    static func options(_ minimum: Int = 3, language: Language = .spanish, since: Timestamp? = nil,
                         until: Timestamp? = nil) -> AutomationOptions {
         AutomationOptions(now: now, since: since, until: until, minimumOccurrences: minimum, language: language)
     }
@@ -316,7 +316,7 @@ enum AutomationFixtures {
     }
 
     @Test func jsonIsValidAndCarriesTheFigures() throws {
-        let report = try F.report(F.plantedRunbook(), options: F.options(language: .en))
+        let report = try F.report(F.plantedRunbook(), options: F.options(language: .english))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.jsonText().utf8)) as? [String: Any])
         let proposals = try #require(object["proposals"] as? [[String: Any]])
         try #require(proposals.count == 1)

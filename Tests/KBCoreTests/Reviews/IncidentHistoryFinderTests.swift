@@ -135,7 +135,7 @@ import KBTestSupport
         let store = try F.store(in: directory, tickets: [F.overnight] + F.history)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: .default, builder: F.builder(for: store))
-        let redactor = try reviewer.customerRedactor(for: F.overnight, language: .es)
+        let redactor = try reviewer.customerRedactor(for: F.overnight, language: .spanish)
         let text = redactor.redact("Banco Austral y Mutual Andina; atendió ana con luis y pedro; firmó Carla")
         #expect(text == "Banco Austral y [cliente]; atendió [agente] con [agente] y [agente]; firmó Carla")
     }
@@ -151,14 +151,14 @@ import KBTestSupport
         let store = try F.store(in: directory, tickets: [open, minor])
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: .default, builder: F.builder(for: store))
-        #expect(throws: ReviewError.ticketNotFound(id: "T-NONE")) { try reviewer.review(id: "T-NONE", now: F.now, language: .es) }
+        #expect(throws: ReviewError.ticketNotFound(id: "T-NONE")) { try reviewer.review(id: "T-NONE", now: F.now, language: .spanish) }
         #expect(throws: ReviewError.notClosed(id: "T-OPEN", status: .inProgress)) {
-            try reviewer.review(id: "T-OPEN", now: F.now, language: .es)
+            try reviewer.review(id: "T-OPEN", now: F.now, language: .spanish)
         }
         #expect(throws: ReviewError.severityOutOfScope(id: "T-MINOR", severity: 3)) {
-            try reviewer.review(id: "T-MINOR", now: F.now, language: .es)
+            try reviewer.review(id: "T-MINOR", now: F.now, language: .spanish)
         }
-        let forced = try reviewer.review(id: "T-MINOR", now: F.now, language: .es, force: true)
+        let forced = try reviewer.review(id: "T-MINOR", now: F.now, language: .spanish, force: true)
         #expect(forced.warnings.contains { $0.code == .forcedReview })
     }
 }

@@ -31,7 +31,7 @@ import Testing
 
     static var summary: PeriodSummary {
         PeriodSummary(reviews: reviews, since: F.at("2026-03-01T00:00:00Z"), until: F.at("2026-04-01T00:00:00Z"),
-                      language: .es, generatedAt: F.now, fileNames: [:])
+                      language: .spanish, generatedAt: F.now, fileNames: [:])
     }
 
     @Test func countsTimesComplianceAndCauses() throws {
@@ -74,7 +74,7 @@ import Testing
 
     @Test func longPeriodsGoByMonth() {
         let summary = PeriodSummary(reviews: Self.reviews, since: F.at("2025-11-15T00:00:00Z"), until: F.at("2026-04-01T00:00:00Z"),
-                                    language: .es, generatedAt: F.now, fileNames: [:])
+                                    language: .spanish, generatedAt: F.now, fileNames: [:])
         #expect(summary.monthly)
         #expect(summary.buckets.map(\.label) == ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03"])
         #expect(summary.buckets.last?.bySeverity == [1: 3, 2: 2])
@@ -88,7 +88,7 @@ import Testing
             return review
         }
         let summary = PeriodSummary(reviews: reviews, since: F.at("2026-03-01T00:00:00Z"), until: F.at("2026-04-01T00:00:00Z"),
-                                    language: .es, generatedAt: F.now, fileNames: [:])
+                                    language: .spanish, generatedAt: F.now, fileNames: [:])
         #expect(summary.recurringCauses.first?.tickets.count == 13)
         let text = try F.renderer().render(summary, format: .md)
         #expect(text.contains("13 incidentes (T-100, T-101, T-102, T-103, T-104, T-105, T-106, T-107, T-108, T-109, … (+3))"))
@@ -107,7 +107,7 @@ import Testing
         var reviews = Self.reviews
         reviews[4].ticket.id = "T/5 index"
         let batch = ReviewBatch(reviews: reviews, since: F.at("2026-03-01T00:00:00Z"), until: F.at("2026-04-01T00:00:00Z"),
-                                language: .es, generatedAt: F.now, format: format)
+                                language: .spanish, generatedAt: F.now, format: format)
         let documents = try batch.documents(renderer: try F.renderer())
         let ext = format.fileExtension
         #expect(documents.map(\.fileName) == ["T-1.\(ext)", "T-2.\(ext)", "T-3.\(ext)", "T-4.\(ext)", "T_5_index.\(ext)",

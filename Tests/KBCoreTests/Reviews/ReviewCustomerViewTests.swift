@@ -7,7 +7,7 @@ import KBTestSupport
     typealias F = ReviewFixtures
 
     /// The review of the overnight ticket with its store history, seen by the customer.
-    func customerReview(language: Policy.Language = .es) throws -> (internal: Review, customer: Review) {
+    func customerReview(language: Language = .spanish) throws -> (internal: Review, customer: Review) {
         let directory = try TemporaryDirectory()
         var ticket = F.overnight
         // Plant more: an internal escalation note, an internal attachment, personal data in a public comment.
@@ -24,8 +24,8 @@ import KBTestSupport
         return (review, review.forCustomer(redactor: redactor))
     }
 
-    @Test(arguments: [Policy.Language.es, .en])
-    func customerOutputHasNoInternalNoteAgentNameOrOtherCustomer(language: Policy.Language) throws {
+    @Test(arguments: [Language.spanish, .english])
+    func customerOutputHasNoInternalNoteAgentNameOrOtherCustomer(language: Language) throws {
         let (internalReview, review) = try customerReview(language: language)
         // The internal review does hold everything that must be kept from the customer.
         let internalText = try F.renderer(language.rawValue).render(internalReview, format: .md)

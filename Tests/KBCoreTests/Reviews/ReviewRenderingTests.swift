@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: ["es", "en"])
     func htmlIsWellFormedSelfContainedAndEscaped(language: String) throws {
         let review = Review(ticket: Self.hostileReview.ticket, policy: .default, now: F.now,
-                            language: Policy.Language(rawValue: language)!)
+                            language: Language(rawValue: language)!)
         let html = try F.renderer(language).render(review, format: .html)
         let document = try XMLDocument(xmlString: html, options: [])
         #expect(document.rootElement()?.name == "html")
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func englishDocumentsHaveEnglishHeadingsAndText() throws {
-        let review = Review(ticket: F.overnight, policy: .default, now: F.now, language: .en)
+        let review = Review(ticket: F.overnight, policy: .default, now: F.now, language: .english)
         let text = try F.renderer("en").render(review, format: .md)
         for heading in ["# Post-incident review T-2001", "## Warnings", "## Summary", "## Impact", "## Metrics", "## Timeline",
                         "## Detection", "## Response and escalation", "## Root cause", "## Resolution", "## Related incidents",

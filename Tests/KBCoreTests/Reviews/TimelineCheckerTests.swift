@@ -109,7 +109,7 @@ import KBTestSupport
     @Test func englishWarningsInEnglish() {
         var ticket = F.overnight
         ticket.events.swapAt(5, 6)
-        let review = Review(ticket: ticket, policy: .default, now: F.now, language: .en)
+        let review = Review(ticket: ticket, policy: .default, now: F.now, language: .english)
         #expect(review.warnings.first?.message.hasPrefix("Events out of order: event #7") == true)
     }
 }

@@ -49,7 +49,7 @@ import Testing
 
     @Test func defaultsMatchTheBrief() {
         let policy = Policy.default
-        #expect(policy.language == .es)
+        #expect(policy.language == .spanish)
         #expect(policy.defaultTimeZone == "America/Santiago")
         #expect(policy.targets[1] == SeverityTargets(firstResponseSeconds: 900, updateSeconds: 1_800, resolutionSeconds: 14_400))
         #expect(policy.pausingStatuses == [.waitingCustomer])
@@ -77,7 +77,7 @@ import Testing
              "calendars": {"12x5": {"holidays": ["2027-01-01"]}}}
             """)
         var expected = Policy.default
-        expected.language = .en
+        expected.language = .english
         expected.targets[1]?.firstResponseSeconds = 600
         expected.calendars["12x5"] = try BusinessCalendar(
             name: "12x5", hours: [.monday: [BusinessCalendar.Hours(text: "08:00-20:00")!],

@@ -86,7 +86,7 @@ import Testing
 
     @Test func englishDefinitionsFollowThePolicyLanguage() throws {
         var policy = Policy.default
-        policy.language = .en
+        policy.language = .english
         let suggestion = try #require(SeverityClassifier(policy: policy).suggest("blank screen after login"))
         #expect(suggestion.severity == 1)
         #expect(suggestion.reasons.first?.definition.hasPrefix("Critical") == true)

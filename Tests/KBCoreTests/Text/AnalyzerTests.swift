@@ -8,8 +8,8 @@ struct AnalyzerTests {
     let english = Analyzer(language: .english)
 
     @Test func languageRawValues() {
-        #expect(AnalyzerLanguage(rawValue: "es") == .spanish)
-        #expect(AnalyzerLanguage(rawValue: "en") == .english)
+        #expect(Language(rawValue: "es") == .spanish)
+        #expect(Language(rawValue: "en") == .english)
         #expect(Analyzer().language == .spanish)
     }
 

@@ -13,8 +13,8 @@ import KBTestSupport
         "Revisando\nSe reinició el servicio\nCliente confirma que funciona",
     ]
 
-    @Test(arguments: AnalyzerLanguage.allCases)
-    func replayGivesTheAnalyzersTokens(language: AnalyzerLanguage) {
+    @Test(arguments: Language.allCases)
+    func replayGivesTheAnalyzersTokens(language: Language) {
         let analyzer = Analyzer(language: language)
         let prepared = PreparedTerms(texts: Self.texts, language: language) { text, emit in analyzer.analyze(text, emit) }
         for (index, text) in Self.texts.enumerated() {
@@ -84,7 +84,7 @@ import KBTestSupport
                 chars.withMemoryRebound(to: UInt8.self) { emit(UnsafeBufferPointer(rebasing: $0.dropLast()), 0, text.count) }
             }
         }
-        func vocabulary(after texts: [String], language: AnalyzerLanguage) throws -> [String] {
+        func vocabulary(after texts: [String], language: Language) throws -> [String] {
             try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('delete-all')")
             store.tokenizer.preparedTerms = PreparedTerms(texts: texts, language: language, source: marker)
             defer { store.tokenizer.preparedTerms = nil }

@@ -29,8 +29,8 @@ struct StemCacheTests {
         }
     }
 
-    @Test(arguments: AnalyzerLanguage.allCases)
-    func cachedTermsEqualAnalysedTerms(language: AnalyzerLanguage) {
+    @Test(arguments: Language.allCases)
+    func cachedTermsEqualAnalysedTerms(language: Language) {
         let cached = Analyzer(language: language, cachesTerms: true)
         let plain = Analyzer(language: language, cachesTerms: false)
         let expected = plain.tokens(Self.sample)

@@ -2,11 +2,11 @@ import Testing
 @testable import KBCore
 
 @Suite struct FAQMinerTests {
-    static let redactor = Redactor(language: .es, customerNames: ["Acme Andina", "Banco Austral"],
+    static let redactor = Redactor(language: .spanish, customerNames: ["Acme Andina", "Banco Austral"],
                                    agentNames: ["Rocío Fuentes"])
 
     static func miner(limit: Int = 10, minimum: Int = 2, services: [String] = [], tags: [String] = []) -> FAQMiner {
-        FAQMiner(options: TrainingOptions(language: .es, services: services, tags: tags, generatedOn: "2026-11-01",
+        FAQMiner(options: TrainingOptions(language: .spanish, services: services, tags: tags, generatedOn: "2026-11-01",
                                           faqLimit: limit, faqMinimumCount: minimum),
                  redactor: redactor, analyzerLanguage: .spanish)
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import KBCore
 
 @Suite struct RedactorTests {
-    static let redactor = Redactor(language: .es, customerNames: ["Banco Austral", "Acme", "Pérez y Cía"],
+    static let redactor = Redactor(language: .spanish, customerNames: ["Banco Austral", "Acme", "Pérez y Cía"],
                                    agentNames: ["Ana María Soto", "Luis Ñúñez"])
 
     /// Text in, expected Spanish redaction out.
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func englishPlaceholders() {
-        let redactor = Redactor(language: .en, customerNames: ["Acme"], agentNames: ["Ana"])
+        let redactor = Redactor(language: .english, customerNames: ["Acme"], agentNames: ["Ana"])
         let text = "Acme: mail ana@x.io, call +1 415 555 0100, ip 10.1.2.3, password: p4ss, agent Ana"
         #expect(redactor.redact(text)
             == "[customer]: mail [email], call [phone], ip [IP], password: [secret], agent [agent]")

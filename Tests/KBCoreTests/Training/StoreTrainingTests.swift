@@ -33,7 +33,7 @@ import KBTestSupport
         let names = try store.redactionNames()
         #expect(names.customers == ["Acme Andina", "Banco Austral"])
         #expect(names.people == ["Matías Ibarra", "Pedro Rojas", "Rocío Fuentes"])
-        let redactor = try store.trainingRedactor(language: .en)
+        let redactor = try store.trainingRedactor(language: .english)
         #expect(redactor.redact("Matías Ibarra de Banco Austral habló con el sistema")
                     == "[agent] de [customer] habló con el sistema")
     }

@@ -20,9 +20,9 @@ import Testing
         return try Article.parse(text: text, path: "kb/articles/\(id).md")
     }
 
-    static let redactor = Redactor(language: .es, customerNames: ["Acme Andina"], agentNames: ["Rocío Fuentes"])
+    static let redactor = Redactor(language: .spanish, customerNames: ["Acme Andina"], agentNames: ["Rocío Fuentes"])
 
-    static func builder(language: ArticleLanguage = .es, services: [String] = [], tags: [String] = []) -> TrainingBuilder {
+    static func builder(language: Language = .spanish, services: [String] = [], tags: [String] = []) -> TrainingBuilder {
         TrainingBuilder(options: TrainingOptions(language: language, services: services, tags: tags,
                                                  generatedOn: "2026-11-01"),
                         redactor: redactor)
@@ -115,10 +115,10 @@ import Testing
             try Self.article("KB-0002", language: "en", body: "## Problem\nx\n## Solution\ny"),
             try Self.article("KB-0003"),
         ]
-        let spanish = Self.builder(language: .es).build(articles: articles, faq: nil)
+        let spanish = Self.builder(language: .spanish).build(articles: articles, faq: nil)
         #expect(spanish.pack.sections.flatMap(\.articles).map(\.id) == ["KB-0001", "KB-0003"])
         #expect(spanish.otherLanguageCount == 1)
-        let english = Self.builder(language: .en).build(articles: articles, faq: nil)
+        let english = Self.builder(language: .english).build(articles: articles, faq: nil)
         #expect(english.pack.sections.flatMap(\.articles).map(\.id) == ["KB-0002"])
         #expect(english.pack.title == "Customer training material")
         #expect(english.pack.incidentGuide.title == "How to report an incident")
@@ -145,13 +145,13 @@ import Testing
     }
 
     @Test func incidentGuideFollowsTheManualsScale() {
-        let guide = IncidentReportGuide.standard(language: .es, anchor: "x")
+        let guide = IncidentReportGuide.standard(language: .spanish, anchor: "x")
         #expect(guide.severities.map(\.name) == ["Crítica", "Alto impacto", "Impacto medio", "Bajo impacto", "Solicitud"])
         #expect(guide.severities[0].definition == "Sin servicio de la plataforma.")
         #expect(guide.severities[4].examples.contains("contraseña"))
         #expect(guide.checklist.map(\.label) == ["Cliente", "Servicio afectado", "Desde cuándo", "Usuarios afectados",
                                                   "Descripción", "Evidencias", "Contacto", "Severidad"])
-        let english = IncidentReportGuide.standard(language: .en, anchor: "x")
+        let english = IncidentReportGuide.standard(language: .english, anchor: "x")
         #expect(english.severities.map(\.level) == [1, 2, 3, 4, 5])
         #expect(english.severities.map(\.name) == ["Critical", "High impact", "Medium impact", "Low impact", "Request"])
         #expect(english.checklist.count == guide.checklist.count)

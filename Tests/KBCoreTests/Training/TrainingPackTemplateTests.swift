@@ -4,7 +4,7 @@ import KBTestSupport
 @testable import KBCore
 
 @Suite struct TrainingPackTemplateTests {
-    static func pack(language: ArticleLanguage = .es) throws -> TrainingPack {
+    static func pack(language: Language = .spanish) throws -> TrainingPack {
         let text = """
         ---
         id: KB-0001
@@ -55,8 +55,8 @@ import KBTestSupport
         #expect(markdown.contains("### ¿Cómo \\<i\\>cambio\\</i\\> la clave?\n\nUse *Olvidé mi clave*."))
     }
 
-    @Test(arguments: ArticleLanguage.allCases)
-    func everyTableOfContentsLinkHasItsTarget(language: ArticleLanguage) throws {
+    @Test(arguments: Language.allCases)
+    func everyTableOfContentsLinkHasItsTarget(language: Language) throws {
         let html = try Self.pack(language: language).render(format: .html, templates: try Self.templates(language.rawValue))
         let hrefs = Self.values(of: "href=\"#", in: html)
         let ids = Set(Self.values(of: "id=\"", in: html))
