@@ -1,0 +1,77 @@
+/// One record an import refused, with where it is and why.
+public struct ImportRejection: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let reason: String
+    /// What is wrong, for grouping rejections in a summary: the field at fault (`status`, `severity (column
+    /// "Prioridad")`) or the kind of damage (`invalid JSON`, `duplicate id`).
+    public let kind: String
+    /// Values no mapping or list knows, by the field they are in (e.g. `("priority", "critical")`), so a summary can
+    /// count the distinct ones instead of repeating a message per record.
+    public let unknownValues: [UnknownValue]
+
+    /// A value outside a field's known values.
+    public struct UnknownValue: Sendable, Equatable, Hashable {
+        public let field: String
+        public let value: String
+
+        public init(field: String, value: String) {
+            self.field = field
+            self.value = value
+        }
+    }
+
+    public init(file: String, line: Int, reason: String, kind: String = "other", unknownValues: [UnknownValue] = []) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.kind = kind
+        self.unknownValues = unknownValues
+    }
+
+    /// The rejection of a record for `problem`; `place` (e.g. `tickets[3] zd:4`) goes before the reason.
+    init(file: String, line: Int, problem: any RecordProblem, place: String? = nil) {
+        let reason = place.map { $0.isEmpty ? problem.description : "\($0): \(problem.description)" } ?? problem.description
+        self.init(file: file, line: line, reason: reason, kind: problem.kind, unknownValues: problem.unknownValues)
+    }
+
+    /// `FILE:LINE: error: reason`.
+    public var description: String { "\(file):\(line): error: \(reason)" }
+}
+
+/// An error that rejects one record of an import, and how a summary groups it.
+protocol RecordProblem: Error, CustomStringConvertible {
+    /// The field at fault or the kind of damage; see `ImportRejection.kind`.
+    var kind: String { get }
+    /// The values no mapping or list knows; see `ImportRejection.unknownValues`.
+    var unknownValues: [ImportRejection.UnknownValue] { get }
+}
+
+extension TicketError: RecordProblem {
+    var kind: String {
+        switch self {
+        case let .invalidField(field, _), let .unknownValue(field, _, _): return Self.withoutIndices(field)
+        case .invalidJSON: return "invalid JSON"
+        case .duplicateID: return "duplicate id"
+        case .lineTooLong, .ticketTooLong: return "too long"
+        case .unreadable: return "unreadable"
+        case .notFound: return "not found"
+        }
+    }
+
+    var unknownValues: [ImportRejection.UnknownValue] {
+        guard case let .unknownValue(field, value, _) = self else { return [] }
+        return [ImportRejection.UnknownValue(field: Self.withoutIndices(field), value: value)]
+    }
+
+    /// `events[12].kind` → `events[].kind`: one kind for the same field of every event.
+    private static func withoutIndices(_ field: String) -> String {
+        var result = ""
+        var inBrackets = false
+        for character in field {
+            if character == "[" { inBrackets = true } else if character == "]" { inBrackets = false }
+            if !(inBrackets && character.isNumber) { result.append(character) }
+        }
+        return result
+    }
+}
