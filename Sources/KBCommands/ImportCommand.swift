@@ -41,7 +41,9 @@ struct ImportCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let workspace = try context.workspace(arguments)
         let inputs = arguments.positionals.map { name in
-            (name: name, open: { name == "-" ? ByteInput(data: context.readStandardInput(), path: name) : try ByteInput(path: context.url(name).path) })
+            (name: name, open: {
+                name == "-" ? ByteInput(data: context.readStandardInput(), path: name) : try ByteInput(path: name.isEmpty ? name : context.url(name).path)
+            })
         }
         let files = try TicketImporter.open(inputs, format: arguments.value("--format").map(ImportFormat.init(rawValue:)))
         let options = ImportOptions(maps: arguments.all("--map"), mappingPath: arguments.value("--mapping").map { context.url($0).path },

@@ -15,6 +15,9 @@ import KBTestSupport
         try Data(text.utf8).write(to: url)
     }
 
+    /// Kills land at seeded points spread over the reading and writing of the import, measured from a full run on
+    /// a copy of the workspace; the state after each kill is exactly "before" or "after". At least one kill must
+    /// land before the commit, or the test would have checked nothing but completed imports.
     @Test(.enabled(if: BuiltBinary.kbURL != nil, "needs the built kb executable"))
     func killedImportLeavesBeforeOrAfter() throws {
         let directory = try TemporaryDirectory()
@@ -26,10 +29,20 @@ import KBTestSupport
         try directory.write("seed.jsonl", TicketFixtures.line(id: "SEED-1") + "\n")
         #expect(try BuiltBinary.run(["import", "seed.jsonl"], in: directory.url).code == 0)
 
-        var generator = SystemRandomNumberGenerator()
+        // How long a whole import takes on this machine now, so the kills spread over it.
+        let rehearsal = try TemporaryDirectory()
+        try rehearsal.makeWorkspace()
+        try FileManager.default.copyItem(at: file, to: rehearsal.url.appendingPathComponent("tickets.jsonl"))
+        let started = Date()
+        #expect(try BuiltBinary.run(["import", "tickets.jsonl"], in: rehearsal.url).code == 0)
+        let fullRun = Date().timeIntervalSince(started)
+
+        var generator = SeededGenerator(seed: 0xC4A5)
+        var sawBefore = 0
         for attempt in 0..<4 {
+            let delay = Double.random(in: (fullRun * 0.2)...(fullRun * 0.8), using: &generator)
             let process = try BuiltBinary.start(["import", "tickets.jsonl"], in: directory.url)
-            usleep(UInt32.random(in: 150_000...1_500_000, using: &generator))
+            usleep(UInt32(delay * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let store = try Workspace(root: directory.url).openStore(create: false)
@@ -37,9 +50,10 @@ import KBTestSupport
             try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
             let stored = try store.ticketCount()
             try store.close()
-            #expect(stored == 1 || stored == count + 1, "attempt \(attempt): \(stored) tickets after the kill")
-            if stored == count + 1 { break }
+            #expect(stored == 1 || stored == count + 1, "attempt \(attempt) (killed after \(delay) s): \(stored) tickets")
+            if stored == 1 { sawBefore += 1 } else { break }
         }
+        #expect(sawBefore > 0, "every kill came after the commit; the test checked only completed imports")
         let rerun = try BuiltBinary.run(["import", "--json", "tickets.jsonl"], in: directory.url)
         #expect(rerun.code == 0)
         let store = try Workspace(root: directory.url).openStore(create: false)

@@ -46,7 +46,7 @@ public final class TicketImporter {
             do {
                 files.append(try ImportFile(input: try open(), name: name, format: format))
             } catch TicketError.unreadable(_, let reason) {
-                problems.append(TicketError.unreadable(path: name, reason: reason))
+                problems.append(TicketError.unreadable(path: name.isEmpty ? "''" : name, reason: reason))
             } catch {
                 problems.append(error)
             }
