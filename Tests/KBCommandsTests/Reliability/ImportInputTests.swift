@@ -76,7 +76,13 @@ struct ImportInputTests {
             try? handle.close()
         }
         writer.start()
-        let throughFIFO = try BuiltBinary.run(["import", "--json"] + options + [fifo], in: fifoDirectory.url)
+        // Through a watchdog: a kb that opens the FIFO twice waits for ever for a second writer.
+        let absolute = options.map { $0.hasSuffix(".json") ? fifoDirectory.url.appendingPathComponent($0).path : $0 }
+        let throughFIFO = try MeasuredProcess.run(["import", "--json"] + absolute + [fifo], root: fifoDirectory.url, timeLimit: 60)
+        // Releases a writer still waiting to open (when kb never opened the FIFO).
+        let release = open(fifo, O_RDONLY | O_NONBLOCK)
+        if release >= 0 { close(release) }
+        #expect(throughFIFO.status >= 0, "kb hung on the FIFO and was killed")
         #expect(Self.counts(throughFIFO.stdout) == Self.counts(fromFile.stdout), "\(file) through a FIFO: \(throughFIFO.stderr)")
     }
 
