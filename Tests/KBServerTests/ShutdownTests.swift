@@ -17,9 +17,9 @@ struct ShutdownTests {
         })
         let port = fixture.server.port
         let client = RawHTTPClient(port: port)
-        let answer = LockedResponse()
+        let answer = Mailbox<RawHTTPClient.Response?>()
         let requester = Thread {
-            answer.set(try? client.request("GET", "/test/slow"))
+            answer.deliver(try? client.request("GET", "/test/slow"))
         }
         requester.start()
         gate.entered.wait()
@@ -46,8 +46,7 @@ struct ShutdownTests {
         #expect(stopped.wait(timeout: .now()) == .timedOut, "shutdown is still waiting for the request")
         gate.release.signal()
         stopped.wait()
-        while !answer.isSet { usleep(1000) }
-        let response = try #require(answer.value)
+        let response = try #require(answer.receive())
         #expect(response.status == 200)
         #expect(response.text == "3 tickets")
         #expect(response.header("Connection")?.lowercased() == "close")
@@ -56,27 +55,23 @@ struct ShutdownTests {
     }
 }
 
-final class LockedResponse: @unchecked Sendable {
+/// A value handed from one thread to another, once: `receive` waits until it is delivered.
+final class Mailbox<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var response: RawHTTPClient.Response?
-    private var done = false
+    private let delivered = DispatchSemaphore(value: 0)
+    private var value: Value?
 
-    func set(_ value: RawHTTPClient.Response?) {
+    func deliver(_ value: Value) {
         lock.lock()
-        response = value
-        done = true
+        self.value = value
         lock.unlock()
+        delivered.signal()
     }
 
-    var isSet: Bool {
+    func receive() -> Value {
+        delivered.wait()
         lock.lock()
         defer { lock.unlock() }
-        return done
-    }
-
-    var value: RawHTTPClient.Response? {
-        lock.lock()
-        defer { lock.unlock() }
-        return response
+        return value!
     }
 }

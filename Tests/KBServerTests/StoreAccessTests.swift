@@ -19,8 +19,8 @@ struct StoreAccessTests {
             }
         })
         let client = fixture.client
-        let answer = LockedResponse()
-        let requester = Thread { answer.set(try? client.request("GET", "/test/twice")) }
+        let answer = Mailbox<RawHTTPClient.Response?>()
+        let requester = Thread { answer.deliver(try? client.request("GET", "/test/twice")) }
         requester.start()
         gate.entered.wait()
         try fixture.directory.write("more.jsonl", TicketFixtures.line(id: "T-9") + "\n"
@@ -28,8 +28,7 @@ struct StoreAccessTests {
         let imported = runKB(["import", "more.jsonl"], in: fixture.directory.url)
         #expect(imported.code == 0, "\(imported.stderr)")
         gate.release.signal()
-        while !answer.isSet { usleep(1000) }
-        #expect(answer.value?.text == "3 3 No carga el login del portal")
+        #expect(answer.receive()?.text == "3 3 No carga el login del portal")
         // The next request takes a new snapshot and sees the import.
         let next = try client.request("GET", "/api/tickets/T-1")
         #expect(try JSONParser().parse(next.text)["title"]?.stringValue == "Titulo cambiado")

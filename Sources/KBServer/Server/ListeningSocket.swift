@@ -58,17 +58,13 @@ enum ListeningSocket {
             socketAddress.sin_family = sa_family_t(AF_INET)
             socketAddress.sin_port = address.port.bigEndian
             socketAddress.sin_addr = ip
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
+            bound = bind(descriptor, to: socketAddress)
         case let .ipv6(ip):
             var socketAddress = sockaddr_in6()
             socketAddress.sin6_family = sa_family_t(AF_INET6)
             socketAddress.sin6_port = address.port.bigEndian
             socketAddress.sin6_addr = ip
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-            }
+            bound = bind(descriptor, to: socketAddress)
         }
         if bound == 0 { bound = listen(descriptor, backlog) }
         guard bound == 0 else {
@@ -82,6 +78,16 @@ enum ListeningSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
         }
         return (descriptor, port(of: storage))
+    }
+
+    /// `bind(2)` with a `sockaddr_in` or `sockaddr_in6`.
+    private static func bind<SocketAddress>(_ descriptor: Int32, to address: SocketAddress) -> Int32 {
+        var copy = address
+        return withUnsafePointer(to: &copy) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Foundation.bind(descriptor, $0, socklen_t(MemoryLayout<SocketAddress>.size))
+            }
+        }
     }
 
     private static func port(of storage: sockaddr_storage) -> UInt16 {
