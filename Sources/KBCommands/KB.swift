@@ -23,6 +23,7 @@ public enum KB {
             RenderCommand.self,
             ReviewCommand.self,
             SearchCommand.self,
+            ServeCommand.self,
             ShowCommand.self,
             SLACommand.self,
             SuggestCommand.self,
