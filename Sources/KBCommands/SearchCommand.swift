@@ -22,7 +22,7 @@ struct SearchCommand: ParsableCommand {
     @Option(valueName: "NAME", help: "Only tickets of this customer.") var customer: String?
     @Option(help: "Only this ticket status or article state (repeatable).") var status: [String]
     @OptionGroup var period: PeriodOptions
-    @Option(help: "At most N results.", range: 1...1000) var limit = 10
+    @Option(help: "At most N results.", range: 1...1000) var limit = SearchFilters().limit
     @Flag(help: "Include archived articles.") var includeArchived: Bool
     @Option(valueName: "FILE", help: "Batch mode: a TSV of qid<TAB>query lines; prints one JSON line per query.")
     var queries: String?

@@ -6,7 +6,7 @@ extension KnowledgeBase {
         let options = AutomationOptions(now: now, since: request.since, until: request.until,
                                         minimumOccurrences: request.minimumOccurrences,
                                         language: try language(request.language), analyzerLanguage: policy.language)
-        report("mining closed incidents…")
+        showProgress("mining closed incidents…")
         return try AutomationMiner(policy: policy, options: options).report(store: store)
     }
 

@@ -53,7 +53,7 @@ extension KnowledgeBase {
         let mined = try AutomationMiner(policy: policy, options: options).report(store: store)
         var reviews: [Review] = []
         for (index, ticket) in tickets.enumerated() {
-            report("reviewing \(index + 1)/\(tickets.count) \(ticket.id)")
+            showProgress("reviewing \(index + 1)/\(tickets.count) \(ticket.id)")
             let proposals = mined.proposals(involving: ticket.id).compactMap(ReviewProposal.init)
             reviews.append(try reviewer.review(of: ticket, now: now, language: language, proposals: proposals))
         }

@@ -107,8 +107,8 @@ public final class KnowledgeBase {
         try language ?? policy().language
     }
 
-    /// Shows `text` through `progress`.
-    func report(_ text: String) {
+    /// Shows `text` through `progress`, when set.
+    func showProgress(_ text: String) {
         progress?(text)
     }
 }
