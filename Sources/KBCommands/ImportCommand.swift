@@ -2,8 +2,8 @@ import Foundation
 import KBCore
 
 /// `kb import FILE…`: loads tickets into the store from JSON Lines, CSV or Zendesk export files.
-struct ImportCommand: Subcommand {
-    static let spec = CommandSpec(
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "import",
         abstract: "Import tickets from JSON Lines, CSV or Zendesk export files.",
         discussion: """
@@ -20,17 +20,6 @@ struct ImportCommand: Subcommand {
             The whole import runs in one transaction: a failure or a kill leaves the database as it was.
             --dry-run reads and checks everything and writes nothing. See docs/import-formats.md.
             """,
-        arguments: [ArgumentSpec("file", help: "Ticket files to import (- for standard input).", repeating: true)],
-        options: [
-            .value("--format", valueName: "FORMAT", help: "The files' format (default: detected per file).",
-                   choices: ImportFormat.allCases.map(\.rawValue)),
-            .value("--map", valueName: "FIELD=COLUMN", help: "CSV: read a ticket field from a column (repeatable).", repeating: true),
-            .value("--mapping", valueName: "FILE", help: "CSV or Zendesk mapping file (JSON)."),
-            .value("--comments", valueName: "FILE|DIR", help: "Zendesk: comments, one FILE for all tickets or a DIR of <ticket id>.json."),
-            .flag("--strict", help: "Import nothing if any record is rejected."),
-            .flag("--dry-run", help: "Read and check everything, write nothing, print what an import would do."),
-            .flag("--json", help: "Print the counts and rejections as JSON."),
-        ],
         examples: [
             "kb import kb/demo/tickets.jsonl",
             "kb import --dry-run --mapping helpdesk.json export.csv",
@@ -38,33 +27,34 @@ struct ImportCommand: Subcommand {
             "gunzip -c tickets.jsonl.gz | kb import -",
         ])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let workspace = try context.workspace(arguments)
-        let inputs = arguments.positionals.map { name in
+    @Argument(help: "Ticket files to import (- for standard input).") var file: [String]
+    @Option(help: "The files' format (default: detected per file).") var format: ImportFormat?
+    @Option(valueName: "FIELD=COLUMN", help: "CSV: read a ticket field from a column (repeatable).") var map: [String]
+    @Option(valueName: "FILE", help: "CSV or Zendesk mapping file (JSON).") var mapping: String?
+    @Option(valueName: "FILE|DIR", help: "Zendesk: comments, one FILE for all tickets or a DIR of <ticket id>.json.")
+    var comments: String?
+    @Flag(help: "Import nothing if any record is rejected.") var strict: Bool
+    @Flag(help: "Read and check everything, write nothing, print what an import would do.") var dryRun: Bool
+    @OptionGroup var output: JSONOption
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let knowledgeBase = try context.knowledgeBase()
+        let inputs = file.map { name in
             (name: name, open: {
                 name == "-" ? ByteInput(data: context.readStandardInput(), path: name) : try ByteInput(path: name.isEmpty ? name : context.url(name).path)
             })
         }
-        let files = try TicketImporter.open(inputs, format: arguments.value("--format").map(ImportFormat.init(rawValue:)))
-        let options = ImportOptions(maps: arguments.all("--map"), mappingPath: arguments.value("--mapping").map { context.url($0).path },
-                                    commentsPath: arguments.value("--comments").map { context.url($0).path })
-        let settings: ImportSettings
+        let options = ImportOptions(maps: map, mappingPath: mapping.map { context.url($0).path }, commentsPath: comments.map { context.url($0).path })
+        let request = ImportRequest(files: try TicketImporter.open(inputs, format: format), options: options, strict: strict,
+                                    dryRun: dryRun, rejectionsReportedPerKind: 10)
+        let report: ImportReport
         do {
-            settings = try options.settings(for: Set(files.map(\.format)), policy: workspace.loadPolicy)
+            report = try knowledgeBase.importTickets(request, onReject: dryRun ? nil : { context.stderr.line($0.description) })
         } catch let error as ImportOptionError {
             throw UsageError(error.description)
         }
-        let dryRun = arguments.flag("--dry-run")
-        let store = dryRun ? nil : try workspace.openStore()
-        defer { try? store?.close() }
-        let importer = try store.map(TicketImporter.init(store:)) ?? TicketImporter(dryRunAgainst: StoredTicketHashes(path: workspace.databasePath))
-        importer.settings = settings
-        importer.rejectionsReportedPerKind = 10
-        if !dryRun { importer.onReject = { context.stderr.line($0.description) } }
-        importer.progress = { context.progress("read \($0) records…") }
-        let report = try importer.importFiles(files, strict: arguments.flag("--strict"))
         context.endProgress()
-        context.stdout.line(arguments.flag("--json") ? report.jsonText : report.summaryText(examples: dryRun ? 3 : 0))
+        output.print(report, or: report.summaryText(examples: dryRun ? 3 : 0) + "\n", to: context)
         return report.rejected.isEmpty && report.fileProblems.isEmpty ? KB.success : KB.failure
     }
 }

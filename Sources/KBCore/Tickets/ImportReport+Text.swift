@@ -1,66 +1,27 @@
-extension ImportReport {
+extension ImportReport: JSONEncodable {
     /// The `--json` form: the totals, every rejection, each input's counts, and what the summary groups.
     ///
     /// `{"read":N,"inserted":N,"updated":N,"unchanged":N,"rejected":[{"file","line","reason","kind"}…],
     /// "files":[{"file","format","read","inserted","updated","unchanged","rejected"}…],
-    /// "unknown_values":[{"field","values":[{"value","count"}…]}…],"file_problems":[…]}`, plus `"rolled_back":true`
-    /// and `"dry_run":true` when they apply.
-    public var jsonText: String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        if isDryRun { writer.member("dry_run", true) }
-        writer.member("read", read)
-        writer.member("inserted", inserted)
-        writer.member("updated", updated)
-        writer.member("unchanged", unchanged)
-        writer.key("rejected")
-        writer.beginArray()
-        for rejection in rejected {
-            writer.beginObject()
-            writer.member("file", rejection.file)
-            writer.member("line", rejection.line)
-            writer.member("reason", rejection.reason)
-            writer.member("kind", rejection.kind)
-            writer.endObject()
+    /// "unknown_values":[{"field","values":[{"value","count"}…]}…],"file_problems":[…]}`, with `"dry_run":true`
+    /// first and `"rolled_back":true` last when they apply.
+    public func write(to writer: inout JSONWriter) {
+        let rejections = rejected.map { JSONObject(("file", $0.file), ("line", $0.line), ("reason", $0.reason), ("kind", $0.kind)) }
+        let files = files.map { file in
+            JSONObject(("file", file.file), ("format", file.format.rawValue), ("read", file.counts.read),
+                       ("inserted", file.counts.inserted), ("updated", file.counts.updated),
+                       ("unchanged", file.counts.unchanged), ("rejected", file.counts.rejected))
         }
-        writer.endArray()
-        writer.key("files")
-        writer.beginArray()
-        for file in files {
-            writer.beginObject()
-            writer.member("file", file.file)
-            writer.member("format", file.format.rawValue)
-            writer.member("read", file.counts.read)
-            writer.member("inserted", file.counts.inserted)
-            writer.member("updated", file.counts.updated)
-            writer.member("unchanged", file.counts.unchanged)
-            writer.member("rejected", file.counts.rejected)
-            writer.endObject()
+        let unknown = unknownValues.map { field, values in
+            JSONObject(("field", field), ("values", values.map { JSONObject(("value", $0.value), ("count", $0.count)) }))
         }
-        writer.endArray()
-        writer.key("unknown_values")
-        writer.beginArray()
-        for (field, values) in unknownValues {
-            writer.beginObject()
-            writer.member("field", field)
-            writer.key("values")
-            writer.beginArray()
-            for (value, count) in values {
-                writer.beginObject()
-                writer.member("value", value)
-                writer.member("count", count)
-                writer.endObject()
-            }
-            writer.endArray()
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.member("file_problems", fileProblems)
-        if rolledBack { writer.member("rolled_back", true) }
-        writer.endObject()
-        return writer.text
+        writer.object(isDryRun ? ("dry_run", true) : nil, ("read", read), ("inserted", inserted), ("updated", updated),
+                      ("unchanged", unchanged), ("rejected", rejections), ("files", files), ("unknown_values", unknown),
+                      ("file_problems", fileProblems), rolledBack ? ("rolled_back", true) : nil)
     }
+}
 
+extension ImportReport {
     /// The text a person reads: the counts, each input's counts when there are several, the problems with whole
     /// inputs, and the rejections grouped by kind with the distinct unknown values; `examples` rejections of each
     /// kind are quoted (a dry run's only sight of them; an import has printed them as it went).
