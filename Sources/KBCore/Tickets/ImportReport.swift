@@ -27,12 +27,8 @@ public struct ImportReport: Sendable, Equatable {
         public var counts = Counts()
     }
 
-    public var read = 0
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
     public var rejected: [ImportRejection] = []
-    /// One entry per input, in the order they were read.
+    /// One entry per input, in the order they were read; the totals add them up.
     public var files: [FileCounts] = []
     /// True when `--strict` rolled everything back because of rejections (for a dry run: would have).
     public var rolledBack = false
@@ -44,24 +40,21 @@ public struct ImportReport: Sendable, Equatable {
 
     public init() {}
 
-    mutating func add(_ outcome: UpsertOutcome) {
-        switch outcome {
-        case .inserted: inserted += 1
-        case .updated: updated += 1
-        case .unchanged: unchanged += 1
+    /// The totals over every input.
+    public var totals: Counts {
+        files.reduce(into: Counts()) { total, file in
+            total.read += file.counts.read
+            total.inserted += file.counts.inserted
+            total.updated += file.counts.updated
+            total.unchanged += file.counts.unchanged
+            total.rejected += file.counts.rejected
         }
     }
 
-    /// The totals over every input.
-    public var totals: Counts {
-        var counts = Counts()
-        counts.read = read
-        counts.inserted = inserted
-        counts.updated = updated
-        counts.unchanged = unchanged
-        counts.rejected = rejected.count
-        return counts
-    }
+    public var read: Int { totals.read }
+    public var inserted: Int { totals.inserted }
+    public var updated: Int { totals.updated }
+    public var unchanged: Int { totals.unchanged }
 
     /// Rejections grouped by kind, in the order each kind first appeared: how many, and the first few.
     public func rejectionsByKind(examples: Int) -> [(kind: String, count: Int, first: [ImportRejection])] {

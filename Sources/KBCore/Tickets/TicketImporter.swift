@@ -78,9 +78,6 @@ public final class TicketImporter {
             try store.importTransaction {
                 try read(files, sources, into: &report) { try store.upsert($0) }
                 guard strict, !report.rejected.isEmpty else { return true }
-                report.inserted = 0
-                report.updated = 0
-                report.unchanged = 0
                 for index in report.files.indices {
                     report.files[index].counts.inserted = 0
                     report.files[index].counts.updated = 0
@@ -122,6 +119,7 @@ public final class TicketImporter {
                       write: (TicketRecord) throws -> UpsertOutcome) throws {
         var reported: [String: Int] = [:]
         for file in files {
+            let readBefore = report.read
             var counts = ImportReport.Counts()
             // An input's problems come before its records; an import stops once it has them all.
             var problems: [any Error] = []
@@ -133,9 +131,7 @@ public final class TicketImporter {
                 if case .fileProblem = item {} else { try stopIfProblems() }
                 switch item {
                 case let .ticket(record):
-                    let outcome = try write(record)
-                    counts.add(outcome)
-                    report.add(outcome)
+                    counts.add(try write(record))
                 case let .rejected(rejection):
                     counts.rejected += 1
                     report.rejected.append(rejection)
@@ -148,8 +144,8 @@ public final class TicketImporter {
                     return
                 }
                 counts.read += 1
-                report.read += 1
-                if report.read % self.progressInterval == 0 { self.progress?(report.read) }
+                let read = readBefore + counts.read
+                if read % self.progressInterval == 0 { self.progress?(read) }
             }
             let source = sources[file.format]!
             try source.read(file, into: take)
