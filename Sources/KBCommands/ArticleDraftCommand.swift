@@ -27,7 +27,7 @@ struct ArticleDraftCommand: Subcommand {
         let ticketID = arguments.positionals[0]
         let language = arguments.value("--lang").flatMap(Language.init(rawValue:))
         let workspace = try context.workspace(arguments)
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let draft = try workspace.draftArticle(ticketID: ticketID, store: store, language: language, now: context.now,
                                                allowOpen: arguments.flag("--force"))

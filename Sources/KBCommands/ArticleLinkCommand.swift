@@ -22,7 +22,7 @@ struct ArticleLinkCommand: Subcommand {
         let ticketID = arguments.positionals[0]
         let articleID = arguments.positionals[1]
         let workspace = try context.workspace(arguments)
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.write)
         defer { try? store.close() }
         let created = try store.link(ticket: ticketID, article: articleID, at: context.now)
         if arguments.flag("--json") {

@@ -28,7 +28,7 @@ struct ArticleLintCommand: Subcommand {
         }
         let store: Store?
         do {
-            store = try workspace.openStore(create: false)
+            store = try workspace.openStore(.read)
         } catch StoreError.missing(_) {
             store = nil
             context.stderr.line("warning: no ticket database yet (.kb/kb.sqlite); linked tickets are not checked "

@@ -38,7 +38,7 @@ struct AutomationsCommand: Subcommand {
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()
         let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? policy.language
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
 
         let options = AutomationOptions(now: context.now, since: since, until: until, minimumOccurrences: minimum,

@@ -26,7 +26,7 @@ public struct CommandContext {
 
     /// The workspace named by `--root`, `KB_ROOT`, or found upwards from the current folder.
     public func workspace(_ arguments: ParsedArguments) throws -> Workspace {
-        try Workspace.locate(explicit: arguments.value("--root") ?? environment["KB_ROOT"], start: currentDirectory)
+        try Workspace.locate(explicit: arguments.value("--root") ?? environment["KB_ROOT"], start: currentDirectory, environment: environment)
     }
 
     /// A path argument resolved against the current folder.

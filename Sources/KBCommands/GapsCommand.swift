@@ -28,7 +28,7 @@ struct GapsCommand: Subcommand {
         var options = KnowledgeGaps.Options(now: context.now, since: since)
         options.limit = try arguments.int("--limit", default: 10, range: 1...10_000)
         let workspace = try context.workspace(arguments)
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let report = try KnowledgeGaps(store: store, builder: try workspace.queryBuilder(for: store)).analyze(options)
         if arguments.flag("--json") {

@@ -64,7 +64,7 @@ struct ReviewCommand: Subcommand {
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()
         let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? policy.language
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
         let renderer = ReviewRenderer(templates: try workspace.templates(language: language.rawValue))

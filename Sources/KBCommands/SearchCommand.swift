@@ -46,7 +46,7 @@ struct SearchCommand: Subcommand {
         let mode = arguments.value("--mode").flatMap(QueryMode.init(rawValue:)) ?? .any
 
         let workspace = try context.workspace(arguments)
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
 

@@ -14,7 +14,7 @@ struct ShowCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let workspace = try context.workspace(arguments)
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let now = try arguments.value("--now").map { text in
             guard let stamp = Timestamp(iso8601: text) else {

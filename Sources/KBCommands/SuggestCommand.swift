@@ -75,7 +75,7 @@ struct SuggestCommand: Subcommand {
 
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
         let suggestion = try Suggester(store: store, engine: engine, policy: policy).suggest(request)

@@ -83,7 +83,7 @@ struct TrainingCommand: Subcommand {
                                     _ context: CommandContext) throws -> (Redactor, [TrainingPack.FAQEntry]?) {
         let store: Store
         do {
-            store = try workspace.openStore(create: false)
+            store = try workspace.openStore(.read)
         } catch StoreError.missing(let path) {
             context.stderr.line("note: no ticket database at \(path); the FAQ is left out, and customer and agent "
                 + "names cannot be redacted without it (run 'kb import' first)")
