@@ -99,7 +99,7 @@ public final class IncidentHistoryFinder {
         for name in names { excluded.formUnion(terms(of: name)) }
 
         // A word only the ticket itself contains finds nothing else; when the ticket is not stored, one other is a hit.
-        let isStored = try store.ticketRowID(id: ticket.id) != nil
+        let isStored = try store.hasTicket(id: ticket.id)
         let minimumFrequency = isStored ? 2 : 1
         var candidates: [(word: QueryBuilder.Word, score: Double, frequency: Int)] = []
         var common: [(word: QueryBuilder.Word, weight: Double)] = []

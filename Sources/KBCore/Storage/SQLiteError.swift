@@ -49,6 +49,12 @@ public struct SQLiteError: Error, DiagnosticConvertible, Sendable {
         SQLITE_BUSY, SQLITE_LOCKED,
     ]
 
+    /// The same failure told about the database at `path` (a file being built under another name, say).
+    func about(_ path: String) -> SQLiteError {
+        SQLiteError(code: code, extendedCode: extendedCode, message: message, sql: sql, path: self.path == nil ? nil : path,
+                    systemErrorNumber: systemErrorNumber)
+    }
+
     /// True when SQLite found the file damaged.
     public var isDamage: Bool { code == SQLITE_CORRUPT || code == SQLITE_NOTADB }
 

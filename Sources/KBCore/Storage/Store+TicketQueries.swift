@@ -26,6 +26,18 @@ extension Store {
         try connection.cached("SELECT rowid FROM tickets WHERE id = ?").first([id]) { row -> Int64 in row["rowid"] }
     }
 
+    /// True when a ticket with this id is stored.
+    public func hasTicket(id: String) throws -> Bool {
+        try ticketRowID(id: id) != nil
+    }
+
+    /// The id of the most recently created ticket `filter` selects (ties: the smaller id).
+    public func latestTicketID(_ filter: TicketFilter) throws -> String? {
+        let condition = filter.condition
+        return try connection.prepare("SELECT id FROM tickets WHERE \(condition.sql) ORDER BY created_at DESC, id LIMIT 1")
+            .first(condition.values) { row -> String in row["id"] }
+    }
+
     /// A resolved or closed ticket, as far as knowledge gaps need it.
     public struct SolvedTicket: Sendable, Equatable {
         public let id: String

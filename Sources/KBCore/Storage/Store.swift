@@ -40,9 +40,10 @@ public final class Store {
                 allowsSharedDatabase: Bool = false) throws {
         guard sqlite3_compileoption_used("ENABLE_FTS5") == 1 else { throw StoreError.missingFTS5 }
         let sources = termSources ?? Store.defaultTermSources
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue { throw StoreError.isDirectory(path: path) }
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if !exists && errno != ENOENT { throw StoreError.inaccessible(path: path, reason: SQLiteError.systemReason(errno)) }
+        if exists && (status.st_mode & S_IFMT) == S_IFDIR { throw StoreError.isDirectory(path: path) }
         if !exists {
             guard access == .create else { throw StoreError.missing(path: path) }
             try Store.create(path: path, language: language, sources: sources, workspace: workspace)
@@ -106,6 +107,21 @@ public final class Store {
     public func write<T>(_ body: () throws -> T) throws -> T {
         precondition(access != .read, "a store opened for reading cannot write")
         return try connection.transaction(body)
+    }
+
+    /// Runs a bulk write (an import) in one write transaction with a 64 MiB page cache: committed when `body`
+    /// returns true, rolled back when it returns false (as `kb import --strict` does after a rejection) or throws.
+    public func bulkWrite(_ body: () throws -> Bool) throws {
+        precondition(access != .read, "a store opened for reading cannot write")
+        try connection.execute("PRAGMA cache_size = -65536")
+        defer { try? connection.execute("PRAGMA cache_size = -2000") }
+        try connection.beginImmediate()
+        do {
+            try connection.execute(try body() ? "COMMIT" : "ROLLBACK")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// Registers a connection extension (an SQL or FTS5 function) the first time a caller asks for it by `name`.
@@ -215,13 +231,18 @@ public final class Store {
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
         }
-        let fresh = try Store(creatingAt: temporary, language: language, sources: sources)
         do {
-            if let workspace { try fresh.record(workspace: workspace) }
-            try fresh.close()
-        } catch {
-            try? fresh.close()
-            throw error
+            let fresh = try Store(creatingAt: temporary, language: language, sources: sources)
+            do {
+                if let workspace { try fresh.record(workspace: workspace) }
+                try fresh.close()
+            } catch {
+                try? fresh.close()
+                throw error
+            }
+        } catch let error as SQLiteError {
+            // The temporary name means nothing to the user; the database it was to become does.
+            throw error.about(path)
         }
         if Glibc.link(temporary, path) != 0 && errno != EEXIST {
             // A file system without hard links: claim the file directly (the header check keeps racing commands safe).

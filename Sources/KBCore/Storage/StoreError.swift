@@ -14,6 +14,8 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
     case missingFTS5
     /// No database yet where one is needed.
     case missing(path: String)
+    /// The database cannot be reached (a folder on its path this user may not enter, say).
+    case inaccessible(path: String, reason: String)
     /// The database (or its folder) could not be created.
     case cannotCreate(path: String, reason: String)
     /// `PRAGMA integrity_check` reported problems.
@@ -42,6 +44,8 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
             return Diagnostic(.error, "this SQLite library was built without FTS5; install Debian's libsqlite3-dev (3.40 or later)")
         case let .missing(path):
             return Diagnostic(.error, "no database at \(path) yet; run 'kb import FILE' or 'kb index' first")
+        case let .inaccessible(path, reason):
+            return Diagnostic(.error, "cannot open \(path): \(reason); check that this user may read it and the folders above it")
         case let .cannotCreate(path, reason):
             return Diagnostic(.error, "cannot create \(path): \(reason)")
         case let .corrupted(path, detail):

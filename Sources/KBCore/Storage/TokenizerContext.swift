@@ -2,7 +2,7 @@
 ///
 /// FTS5 gives a tokenizer no per-row context, so a document in another language (an English article
 /// in a Spanish workspace) is written and queried with `language` switched around that statement.
-public final class TokenizerContext: @unchecked Sendable {
+public final class TokenizerContext {
     /// The language the tokenizer analyses with until changed.
     public var language: Language
     let sources: [Language: TermSource]
