@@ -11,9 +11,8 @@ extension Store {
     /// Distinct customer names and people's names (assignees and event authors) known to the store, sorted,
     /// for the redactor; ticket documents are not decoded.
     public func redactionNames() throws -> (customers: [String], people: [String]) {
-        let names = try ticketPeople()
-        let customers = names.customers.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let people = names.assignees.union(names.authors.keys)
+        let customers = try customerNames()
+        let people = try assigneesAndAuthors()
         let persons = people.filter {
             let folded = TrainingBuilder.filterKey($0)
             return !folded.isEmpty && !Store.nonPersonAuthors.contains(folded)
