@@ -23,9 +23,6 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
     /// The database belongs to workspace `owner`, which uses the same file, and `workspace` opened it too.
     case sharedDatabase(path: String, workspace: String, owner: String)
 
-    /// The environment variable that lets two workspaces share one database (`KB_ALLOW_SHARED_DATABASE=1`).
-    public static let allowSharingVariable = "KB_ALLOW_SHARED_DATABASE"
-
     public var diagnostic: Diagnostic {
         switch self {
         case let .notADatabase(path):
@@ -53,7 +50,7 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
         case let .sharedDatabase(path, workspace, owner):
             return Diagnostic(.error, "\(path) is the database of the workspace \(owner), and \(workspace) uses the same file; "
                 + "kb will not mix two workspaces' tickets and articles ('kb index' here would remove the other's articles); "
-                + "give this workspace its own .kb/ folder, or set \(StoreError.allowSharingVariable)=1 to share it anyway")
+                + "give this workspace its own .kb/ folder, or set \(Workspace.allowSharedDatabaseVariable)=1 to share it anyway")
         }
     }
 }

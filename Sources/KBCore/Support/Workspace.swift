@@ -6,6 +6,8 @@ public struct Workspace: Sendable {
     /// Opens a database another workspace records as its own and still uses (`KB_ALLOW_SHARED_DATABASE=1`);
     /// refused otherwise, since `kb index` in one would remove the other's articles.
     public var allowsSharedDatabase = false
+    /// The environment variable that sets `allowsSharedDatabase` when it is `1`.
+    public static let allowSharedDatabaseVariable = "KB_ALLOW_SHARED_DATABASE"
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -22,10 +24,10 @@ public struct Workspace: Sendable {
 
     /// Finds the workspace as git finds `.git`: `explicit` (from `--root` or `KB_ROOT`) if given,
     /// else the first folder from `start` upwards that holds a `kb/` directory; `environment` may allow a
-    /// shared database (`StoreError.allowSharingVariable`).
+    /// shared database (`allowSharedDatabaseVariable`).
     public static func locate(explicit: String?, start: URL, environment: [String: String] = [:]) throws -> Workspace {
         var workspace = try find(explicit: explicit, start: start)
-        workspace.allowsSharedDatabase = environment[StoreError.allowSharingVariable] == "1"
+        workspace.allowsSharedDatabase = environment[Workspace.allowSharedDatabaseVariable] == "1"
         return workspace
     }
 
@@ -51,20 +53,6 @@ public struct Workspace: Sendable {
             if parent.path == current.path { throw WorkspaceError.notFound(start: start.path) }
             current = parent
         }
-    }
-
-    /// Opens the workspace database for `access` (`.read` for commands that only read: one snapshot, and no
-    /// write access needed), analysing in the policy's language.
-    public func openStore(_ access: Store.Access = .create, language: Language? = nil) throws -> Store {
-        try Store(path: databasePath, access: access, language: language ?? loadPolicy().language,
-                  workspace: canonicalRoot, allowsSharedDatabase: allowsSharedDatabase)
-    }
-
-    /// The root with symbolic links resolved: the same folder reached by two paths is one workspace.
-    public var canonicalRoot: String {
-        guard let resolved = realpath(root.path, nil) else { return root.path }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// `kb/policy.json` merged over the defaults; the defaults alone when the file is absent.
