@@ -42,7 +42,7 @@ public final class Store {
         let sources = termSources ?? Store.defaultTermSources
         var status = stat()
         let exists = stat(path, &status) == 0
-        if !exists && errno != ENOENT { throw StoreError.inaccessible(path: path, reason: SQLiteError.systemReason(errno)) }
+        if !exists && errno != ENOENT { throw StoreError.inaccessible(path: path, reason: Store.unreachableReason(path, errno)) }
         if exists && (status.st_mode & S_IFMT) == S_IFDIR { throw StoreError.isDirectory(path: path) }
         if !exists {
             guard access == .create else { throw StoreError.missing(path: path) }
@@ -171,6 +171,16 @@ public final class Store {
             throw error
         }
         return connection
+    }
+
+    /// Why `path` cannot be reached, from `stat`'s errno, with what to do.
+    private static func unreachableReason(_ path: String, _ number: Int32) -> String {
+        if number == ENOTDIR {
+            let folder = (path as NSString).deletingLastPathComponent
+            return "\(folder) is a file, where kb keeps its database folder; move it away"
+        }
+        let reason = SQLiteError.systemReason(number)
+        return number == EACCES ? reason + "; check that this user may read it and the folders above it" : reason
     }
 
     /// Ends a read transaction, keeping the first error.

@@ -42,7 +42,7 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
         case let .missing(path):
             return Diagnostic(.error, "no database at \(path) yet; run 'kb import FILE' or 'kb index' first")
         case let .inaccessible(path, reason):
-            return Diagnostic(.error, "cannot open \(path): \(reason); check that this user may read it and the folders above it")
+            return Diagnostic(.error, "cannot open \(path): \(reason)")
         case let .cannotCreate(path, reason):
             return Diagnostic(.error, "cannot create \(path): \(reason)")
         case let .corrupted(path, detail):

@@ -167,6 +167,26 @@ import KBTestSupport
         try copied.close()
     }
 
+    /// A file where the database's folder should be, and a folder where its file should be: each a sentence saying
+    /// which is in the way, for readers and writers alike, and nothing created.
+    @Test func somethingInTheWay() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.url.appendingPathComponent(".kb").path
+        try directory.write(".kb", "not a folder")
+        for access in [Store.Access.read, .create] {
+            #expect(throws: StoreError.inaccessible(path: folder + "/kb.sqlite",
+                                                    reason: "\(folder) is a file, where kb keeps its database folder; move it away")) {
+                try Store(path: folder + "/kb.sqlite", access: access)
+            }
+        }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/kb.sqlite", withIntermediateDirectories: true)
+        for access in [Store.Access.read, .create] {
+            #expect(throws: StoreError.isDirectory(path: folder + "/kb.sqlite")) { try Store(path: folder + "/kb.sqlite", access: access) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["kb.sqlite"])
+    }
+
     /// A bulk write keeps its changes when its body says so, and none when it says not to or throws.
     @Test func bulkWriteCommitsOrRollsBack() throws {
         let directory = try TemporaryDirectory()
