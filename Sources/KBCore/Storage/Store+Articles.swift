@@ -1,63 +1,41 @@
 extension Store {
     /// An article as the `articles` table holds it: front matter, the texts the index searches, and the file's
     /// size, modification time and content hash, which tell `kb index` whether the file changed.
-    public struct ArticleRecord: Sendable, Equatable {
-        public var id: String
-        public var path: String
-        public var hash: String
-        public var size: Int64
+    struct ArticleRecord: Sendable, Equatable {
+        var id: String
+        var path: String
+        var hash: String
+        var size: Int64
         /// Nanoseconds since 1970; zero when unknown (the hash then always decides).
-        public var modified: Int64
-        public var title: String
-        public var state: String
-        public var audience: String
+        var modified: Int64
+        var title: String
+        var state: String
+        var audience: String
         /// The language its text is analysed in.
-        public var language: Language
-        public var services: [String]
-        public var tags: [String]
-        public var tickets: [String]
-        public var updated: String?
+        var language: Language
+        var services: [String]
+        var tags: [String]
+        var tickets: [String]
+        var updated: String?
         /// Problem and environment sections.
-        public var problem: String
+        var problem: String
         /// Solution and cause sections.
-        public var solution: String
-        public var tagsText: String
-        public var body: String
-
-        public init(id: String, path: String, hash: String, size: Int64, modified: Int64, title: String, state: String,
-                    audience: String, language: Language, services: [String], tags: [String], tickets: [String],
-                    updated: String?, problem: String, solution: String, tagsText: String, body: String) {
-            self.id = id
-            self.path = path
-            self.hash = hash
-            self.size = size
-            self.modified = modified
-            self.title = title
-            self.state = state
-            self.audience = audience
-            self.language = language
-            self.services = services
-            self.tags = tags
-            self.tickets = tickets
-            self.updated = updated
-            self.problem = problem
-            self.solution = solution
-            self.tagsText = tagsText
-            self.body = body
-        }
+        var solution: String
+        var tagsText: String
+        var body: String
     }
 
     /// What the index remembers of an article file, to tell whether it changed.
-    public struct IndexedFile: Sendable, Equatable {
-        public let hash: String
+    struct IndexedFile: Sendable, Equatable {
+        let hash: String
         /// The language its text was indexed in (removing it from the index must analyse it the same way).
-        public let language: String
-        public let size: Int64
-        public let modified: Int64
+        let language: String
+        let size: Int64
+        let modified: Int64
     }
 
     /// Every indexed file by path.
-    public func indexedFiles() throws -> [String: IndexedFile] {
+    func indexedFiles() throws -> [String: IndexedFile] {
         var files: [String: IndexedFile] = [:]
         try connection.prepare("SELECT path, hash, language, size, mtime FROM articles").forEachRow { row in
             files[row["path"]] = IndexedFile(hash: row["hash"], language: row["language"], size: row["size"], modified: row["mtime"])
@@ -66,12 +44,12 @@ extension Store {
     }
 
     /// Records new size and modification time for a file whose content did not change.
-    public func updateIndexedFile(path: String, size: Int64, modified: Int64) throws {
+    func updateIndexedFile(path: String, size: Int64, modified: Int64) throws {
         try connection.cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?").execute([size, modified, path])
     }
 
     /// Adds an article to the table and its full-text index (analysed in its language).
-    public func insertArticle(_ article: ArticleRecord) throws {
+    func insertArticle(_ article: ArticleRecord) throws {
         func list(_ values: [String]) -> String {
             var writer = JSONWriter()
             writer.beginArray()
@@ -93,7 +71,7 @@ extension Store {
     }
 
     /// Removes the article indexed from `path`; `language` is the one it was indexed in (`IndexedFile.language`).
-    public func deleteArticle(path: String, language: String) throws {
+    func deleteArticle(path: String, language: String) throws {
         // The delete trigger re-tokenizes the old text: it must use the language it was indexed with.
         try tokenizer.with(language: Language(rawValue: language) ?? tokenizer.language) {
             try connection.cached("DELETE FROM articles WHERE path = ?").execute([path])

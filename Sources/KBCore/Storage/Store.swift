@@ -95,6 +95,19 @@ public final class Store {
         try connection.close()
     }
 
+    /// Ends a `.read` store's snapshot and takes a new one, for a reader that outlives one command (a server's, per
+    /// request); returns true when another connection committed changes since the previous snapshot, so caches
+    /// built from the old one (term statistics) are stale.
+    @discardableResult
+    public func renewSnapshot() throws -> Bool {
+        precondition(access == .read, "only a store opened for reading holds a snapshot")
+        let previous = try connection.scalarInt("PRAGMA data_version")
+        try Store.finishReading(connection)
+        try connection.execute("BEGIN DEFERRED")
+        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        return try connection.scalarInt("PRAGMA data_version") != previous
+    }
+
     /// Runs `body` in one read transaction, so all its reads see one state of the database; inside a transaction
     /// already (always, on a `.read` store), it simply runs.
     public func read<T>(_ body: () throws -> T) throws -> T {

@@ -51,6 +51,23 @@ import KBTestSupport
         #expect(try Self.engine(later).search("portal caído").results.map(\.id) != before)
     }
 
+    /// A long-lived reader takes a new snapshot when asked, and learns whether anything was committed meanwhile.
+    @Test func readerRenewsItsSnapshot() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        let writer = try Store(path: path)
+        defer { try? writer.close() }
+        try Self.insert(try Self.tickets("A", count: 5), into: writer)
+        let reader = try Store(path: path, access: .read)
+        defer { try? reader.close() }
+        #expect(try reader.renewSnapshot() == false)
+        try Self.insert(try Self.tickets("B", count: 5), into: writer)
+        #expect(try reader.ticketCount() == 5)
+        #expect(try reader.renewSnapshot() == true)
+        #expect(try reader.ticketCount() == 10)
+        #expect(try reader.renewSnapshot() == false)
+    }
+
     /// `Store.read` gives a writable store the same guarantee for the reads inside it.
     @Test func readBlockKeepsOneSnapshot() throws {
         let directory = try TemporaryDirectory()
