@@ -56,7 +56,7 @@ import KBTestSupport
         #expect(fixture.eligible.count >= 3, "seed \(seed): the generator should write closed severity 1-2 incidents")
         let workspace = Workspace(root: fixture.directory.url)
         let policy = try workspace.loadPolicy()
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
         var generator = SeededGenerator(seed: seed)

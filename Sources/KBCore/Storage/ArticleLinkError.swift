@@ -1,11 +1,13 @@
 /// Why `kb article link` could not record that an article solved a ticket.
-public enum ArticleLinkError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ArticleLinkError: Error, Equatable, Sendable, DiagnosticConvertible {
     /// No ticket with this id in the store.
     case unknownTicket(id: String)
     /// No indexed article with this id.
     case unknownArticle(id: String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+
+    private var message: String {
         switch self {
         case let .unknownTicket(id):
             "ticket '\(id)' not found in the store; run 'kb import FILE' first"
