@@ -12,7 +12,7 @@ struct ArticleDraftCommand: Subcommand {
             channel, the Solución from the resolution and the public actions and comments, the Causa
             from the root cause, and puts internal events in an internal block. Personal data the
             store knows of is redacted. The article gets the next free KB id, state wip and audience
-            internal, and goes to kb/articles/SERVICE/TITLE-SLUG.md from templates/LANG/article.md.mustache.
+            internal, and goes to kb/articles/SERVICE/TITLE-SLUG.md from templates/article.md.mustache.
             An existing file is never overwritten.
             """,
         arguments: [ArgumentSpec("ticket", help: "The ticket id (T-1042).")],

@@ -49,7 +49,7 @@ struct AutomationsCommand: Subcommand {
         if json {
             context.stdout.line(report.jsonText())
         } else {
-            let templates = try workspace.templates(language: language.rawValue)
+            let templates = try workspace.templates(language: language)
             context.stdout.write(try templates.render("automations.md", context: report.templateValue))
         }
         return KB.success

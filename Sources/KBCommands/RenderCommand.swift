@@ -7,15 +7,20 @@ struct RenderCommand: Subcommand {
         name: "render",
         abstract: "Render a Mustache template with JSON data, to preview a customised template.",
         discussion: """
-            Partials ({{> name}}) are looked up in --partials DIR, then in the template's own folder.
-            Unclosed or mismatched tags are reported as FILE:LINE:COLUMN: error: reason.
+            The template renders as kb renders its documents: partials ({{> name}}) are looked up in
+            --partials DIR, then in the template's own folder, and the words of --lang are there as
+            t ({{{t.review.heading.summary}}}). Unclosed or mismatched tags are reported as
+            FILE:LINE:COLUMN: error: reason.
             """,
-        arguments: [ArgumentSpec("template", help: "The template file (for example templates/es/review.md.mustache).")],
+        arguments: [ArgumentSpec("template", help: "The template file (for example templates/review.md.mustache).")],
         options: [
             .value("--data", valueName: "FILE", help: "A JSON file with the data to render."),
             .value("--partials", valueName: "DIR", help: "A folder of NAME.mustache partials."),
+            .value("--lang", valueName: "LANG", help: "The language of the words templates see as t (default es).",
+                   choices: Language.allCases.map(\.rawValue)),
         ],
-        examples: ["kb render templates/es/article.md.mustache --data articulo.json"])
+        examples: ["kb render templates/article.md.mustache --data articulo.json",
+                   "kb render templates/review.html.mustache --data review.json --lang en"])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         guard let dataPath = arguments.value("--data") else { throw UsageError("missing expected option '--data <FILE>'") }
@@ -31,9 +36,9 @@ struct RenderCommand: Subcommand {
         var directories: [String] = []
         if let partials = arguments.value("--partials") { directories.append(context.url(partials).path) }
         directories.append(templateURL.deletingLastPathComponent().path)
-        let partials = try TemplateSet(directories: directories)
-        let template = try MustacheTemplate(source: source, name: templatePath)
-        context.stdout.write(try template.render(value) { partials.source(named: $0) })
+        let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? .spanish
+        let templates = try TemplateSet(directories: directories, words: language.catalogue)
+        context.stdout.write(try templates.render(source: source, name: templatePath, context: value))
         return KB.success
     }
 }

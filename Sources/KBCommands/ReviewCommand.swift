@@ -67,7 +67,7 @@ struct ReviewCommand: Subcommand {
         let store = try workspace.openStore(create: false)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
-        let renderer = ReviewRenderer(templates: try workspace.templates(language: language.rawValue))
+        let renderer = ReviewRenderer(templates: try workspace.templates(language: language))
 
         if let sinceText = arguments.value("--since") {
             return try runBatch(since: sinceText, reviewer: reviewer, renderer: renderer, format: format,

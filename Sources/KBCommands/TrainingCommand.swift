@@ -61,7 +61,7 @@ struct TrainingCommand: Subcommand {
             context.stderr.line("note: no validated customer article matched; the material holds only the "
                 + "report-an-incident chapter\(result.pack.faq == nil ? "" : " and the FAQ")")
         }
-        let document = try result.pack.render(format: format, templates: workspace.templates(language: language.rawValue))
+        let document = try result.pack.render(format: format, templates: workspace.templates(language: language))
         guard let destination else {
             context.stdout.write(document)
             return KB.success

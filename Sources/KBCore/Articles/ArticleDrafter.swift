@@ -13,7 +13,7 @@
 /// placeholder lint knows (`(completar)`, `(to complete)`). The front matter is written so that it
 /// parses back to exactly these values, and the rendered draft is parsed before it is returned.
 public struct ArticleDrafter: Sendable {
-    /// The template name (`templates/LANG/article.md.mustache`).
+    /// The template name (`templates/article.md.mustache`).
     public static let templateName = "article.md"
 
     public var language: Language
@@ -23,13 +23,11 @@ public struct ArticleDrafter: Sendable {
     public init(language: Language, templates: TemplateSet, names: PersonNames = PersonNames()) {
         self.language = language
         self.templates = templates
-        self.redactor = names.redactor(language: language == .english ? .english : .spanish)
+        self.redactor = names.redactor(language: language)
     }
 
     /// The placeholder a writer replaces, in the draft's language.
-    public var placeholder: String {
-        language == .english ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
-    }
+    public var placeholder: String { language.catalogue["article.placeholder"] }
 
     /// Drafts article `id` from `ticket`, dated `date` (its UTC day). Refuses a ticket that is not
     /// resolved or closed unless `allowOpen`.
@@ -75,7 +73,6 @@ public struct ArticleDrafter: Sendable {
         let services = ticket.service.map { MarkdownText.trimmed($0).isEmpty ? [] : [$0] } ?? []
         var tags: [String] = []
         for tag in ticket.tags where !MarkdownText.trimmed(tag).isEmpty && !tags.contains(tag) { tags.append(tag) }
-        let english = language == .english
 
         // The customer's words stop at the resolution: later updates are thanks and confirmations.
         let resolvedAt = ticket.resolvedAt ?? ticket.events.first { $0.kind == .resolved }?.at
@@ -92,9 +89,10 @@ public struct ArticleDrafter: Sendable {
             guard let value, !MarkdownText.trimmed(value).isEmpty else { return }
             environment.append(["label": .string(label), "value": .string(MarkdownText.singleLine(redactor.redact(value)))])
         }
-        addEnvironment(english ? "Service" : "Servicio", ticket.service)
-        addEnvironment("Plan", ticket.plan)
-        addEnvironment(english ? "Channel" : "Canal", ticket.channel?.rawValue)
+        let words = language.catalogue
+        addEnvironment(words["word.service"], ticket.service)
+        addEnvironment(words["word.plan"], ticket.plan)
+        addEnvironment(words["word.channel"], ticket.channel?.rawValue)
 
         let resolution = ticket.resolution.map { MarkdownText.paragraph(redactor.redact($0)) } ?? ""
         var steps: [TemplateValue] = []
@@ -134,7 +132,7 @@ public struct ArticleDrafter: Sendable {
             "ticket": [
                 "id": .string(MarkdownText.singleLine(ticket.id)),
                 "severity": .number(Double(ticket.severity)),
-                "severity_name": .string(Severity.name(ticket.severity, language: language.rawValue)),
+                "severity_name": .string(Severity.name(ticket.severity, language: language)),
                 "status": .string(ticket.status.rawValue),
             ],
             "problem": [

@@ -18,8 +18,9 @@ struct MustacheRenderer {
     /// Parsed partials keyed by indentation and name: the same partial at another indentation is different source.
     private var parsedPartials: [String: [MustacheNode]] = [:]
 
-    init(context: TemplateValue) {
-        stack = [context]
+    /// `fallback`, when given, sits under the data on the context stack: names the data lacks are looked up there.
+    init(context: TemplateValue, fallback: TemplateValue? = nil) {
+        stack = (fallback.map { [$0] } ?? []) + [context]
     }
 
     mutating func render(_ nodes: [MustacheNode], templateName: String,

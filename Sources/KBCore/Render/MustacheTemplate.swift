@@ -24,9 +24,11 @@ public struct MustacheTemplate: Sendable {
         })
     }
 
-    /// Renders with partials that name their own errors (a file path rather than the partial's name).
-    func render(_ context: TemplateValue, partialLookup: MustacheRenderer.PartialLookup) throws(TemplateError) -> String {
-        var renderer = MustacheRenderer(context: context)
+    /// Renders with partials that name their own errors (a file path rather than the partial's name); `fallback`
+    /// answers the names the data lacks (a template set's words, `t`).
+    func render(_ context: TemplateValue, fallback: TemplateValue? = nil,
+                partialLookup: MustacheRenderer.PartialLookup) throws(TemplateError) -> String {
+        var renderer = MustacheRenderer(context: context, fallback: fallback)
         return try renderer.render(nodes, templateName: name, partials: partialLookup)
     }
 }

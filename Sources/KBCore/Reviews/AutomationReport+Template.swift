@@ -41,8 +41,8 @@ extension AutomationReport {
             "span_start": .string(spanStart.day()),
             "span_end": .string(spanEnd.day()),
             "months": .string(JSONWriter.format(months, decimals: 2)),
-            "months_label": .string(JSONWriter.format(months, decimals: 2) + (language == .spanish
-                ? (months == 1 ? " mes" : " meses") : (months == 1 ? " month" : " months"))),
+            "months_label": .string(language.catalogue(months == 1 ? "automations.months_one" : "automations.months_other",
+                                                       ["months": JSONWriter.format(months, decimals: 2)])),
             "incidents": .number(Double(incidentsExamined)),
             "requests": .number(Double(requestsExamined)),
             "min_occurrences": .number(Double(minimumOccurrences)),

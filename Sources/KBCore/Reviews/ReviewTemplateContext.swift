@@ -139,6 +139,10 @@ struct ReviewTemplateContext {
         if format == .html {
             root["stylesheet_html"] = .string(ReviewRenderer.stylesheet)
             root["timeline_svg"] = .string(ReviewRenderer.inlineSVG(review.timelineChart().svg))
+            // The catalogue's words are kb's own text: only the time zone needs escaping.
+            root["chart_caption_html"] = .string(review.language.catalogue(
+                review.usesBusinessHours ? "review.chart_caption_business_hours" : "review.chart_caption",
+                ["time_zone": HTML.escape(review.terms.timeZone.identifier)]))
         }
         return .object(root)
     }
@@ -224,7 +228,7 @@ struct ReviewTemplateContext {
             "severity": .number(Double(incident.severity)), "customer": text(incident.customer),
             "created": time(ReviewTime(incident.createdAt, timeZone: review.terms.timeZone)),
             "days_before": .number(Double(incident.daysBefore)),
-            "similarity": .string("\(Int((incident.similarity * 100).rounded())) %"),
+            "similarity": .string(words.percent(Int((incident.similarity * 100).rounded()))),
             "same_service": .bool(incident.sameService), "root_cause": text(incident.rootCause),
             "resolution": text(incident.resolution),
         ]

@@ -8,7 +8,7 @@ import KBTestSupport
     static let today = WriterFixtures.time("2026-11-01T23:30:00-03:00")
 
     func drafter(_ language: Language = .spanish) throws -> ArticleDrafter {
-        ArticleDrafter(language: language, templates: try WriterFixtures.templates(language.rawValue), names: Self.names)
+        ArticleDrafter(language: language, templates: try WriterFixtures.templates(language), names: Self.names)
     }
 
     func section(_ article: Article, _ kind: ArticleSectionKind) throws -> String {

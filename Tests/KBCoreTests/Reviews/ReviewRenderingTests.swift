@@ -59,7 +59,7 @@ import Testing
     func htmlIsWellFormedSelfContainedAndEscaped(language: String) throws {
         let review = Review(ticket: Self.hostileReview.ticket, policy: .default, now: F.now,
                             language: Language(rawValue: language)!)
-        let html = try F.renderer(language).render(review, format: .html)
+        let html = try F.renderer(Language(rawValue: language)!).render(review, format: .html)
         let document = try XMLDocument(xmlString: html, options: [])
         #expect(document.rootElement()?.name == "html")
         #expect(document.rootElement()?.attribute(forName: "lang")?.stringValue == language)
@@ -104,7 +104,7 @@ import Testing
 
     @Test func englishDocumentsHaveEnglishHeadingsAndText() throws {
         let review = Review(ticket: F.overnight, policy: .default, now: F.now, language: .english)
-        let text = try F.renderer("en").render(review, format: .md)
+        let text = try F.renderer(.english).render(review, format: .md)
         for heading in ["# Post-incident review T-2001", "## Warnings", "## Summary", "## Impact", "## Metrics", "## Timeline",
                         "## Detection", "## Response and escalation", "## Root cause", "## Resolution", "## Related incidents",
                         "## Lessons", "### What went well", "### What went wrong", "### Where we got lucky", "## Action items",
