@@ -12,7 +12,20 @@ import KBTestSupport
         try directory.write("d.json", #"{"title": "Hola <b>", "items": [{"name": "a"}, {"name": "{{x}}"}]}"#)
         let result = runKB(["render", "t/main.md.mustache", "--data", "d.json", "--partials", "p"], in: directory.url)
         #expect(result.code == 0)
-        #expect(result.stdout == "# Hola &lt;b&gt;\n- a\n- {{x}}\nfin Hola &lt;b&gt;\n")
+        // A Markdown template escapes for Markdown, its partials too, as kb's documents do.
+        #expect(result.stdout == "# Hola \\<b\\>\n- a\n- {{x}}\nfin Hola \\<b\\>\n")
+        try directory.write("t/main.html.mustache", "<h1>{{title}}</h1>{{> pie}}")
+        let html = runKB(["render", "t/main.html.mustache", "--data", "d.json", "--partials", "p"], in: directory.url)
+        #expect(html.stdout == "<h1>Hola &lt;b&gt;</h1>fin Hola &lt;b&gt;\n")
+    }
+
+    @Test func wordsOfTheLanguageAreThereAsT() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("t.md.mustache", "{{{t.word.severity}}} {{level}}: {{{t.severity.name.5}}}")
+        try directory.write("d.json", #"{"level": 5}"#)
+        #expect(runKB(["render", "t.md.mustache", "--data", "d.json"], in: directory.url).stdout == "Severidad 5: Solicitudes")
+        #expect(runKB(["render", "t.md.mustache", "--data", "d.json", "--lang", "en"], in: directory.url).stdout
+            == "Severity 5: Requests")
     }
 
     @Test func unclosedTagNamesFileLineAndColumn() throws {

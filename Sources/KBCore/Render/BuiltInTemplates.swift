@@ -17,109 +17,109 @@ updated: {{{yaml.updated}}}
 language: {{{yaml.language}}}
 ---
 ## {{{t.article.section.problem}}}
-<!-- {{{t.article.problem_hint_before}}} {{{ticket.id}}}{{{t.article.problem_hint_after}}} -->
+<!-- {{{t.article.problem_hint_before}}} {{ticket.id}}{{{t.article.problem_hint_after}}} -->
 {{#problem.quote}}
-{{{.}}}
+{{#text}}> {{text}}{{/text}}{{^text}}>{{/text}}
 {{/problem.quote}}
 {{#problem.has_updates}}
 
 {{{t.article.customer_added}}}
 {{#problem.updates}}
-- {{{.}}}
+- {{.}}
 {{/problem.updates}}
 {{/problem.has_updates}}
 
 ## {{{t.article.section.environment}}}
 {{#environment}}
-- {{{label}}}: {{{value}}}
+- {{label}}: {{value}}
 {{/environment}}
 {{^has_environment}}
-{{{placeholder}}}
+{{{t.article.placeholder}}}
 {{/has_environment}}
 
 ## {{{t.article.section.solution}}}
 {{#solution.resolution}}
-{{{solution.resolution}}}
+{{.}}
 {{/solution.resolution}}
 {{#solution.has_steps}}
 
 {{{t.article.steps}}}
 {{#solution.steps}}
-{{{number}}}. {{{text}}}
+{{number}}. {{text}}
 {{/solution.steps}}
 {{/solution.has_steps}}
 {{^solution.has_content}}
-{{{placeholder}}}
+{{{t.article.placeholder}}}
 {{/solution.has_content}}
 
 ## {{{t.article.section.cause}}}
 {{#cause}}
-{{{cause}}}
+{{.}}
 {{/cause}}
 {{^cause}}
-{{{placeholder}}}
+{{{t.article.placeholder}}}
 {{/cause}}
 {{#has_internal_notes}}
 
 <!-- internal -->
-{{{t.article.internal_notes}}} {{{ticket.id}}}:
+{{{t.article.internal_notes}}} {{ticket.id}}:
 {{#internal_notes}}
-- {{{at}}} {{{kind}}}: {{{text}}}
+- {{at}} {{kind}}: {{text}}
 {{/internal_notes}}
 <!-- /internal -->
 {{/has_internal_notes}}
 """# + "\n",
         "automations.md": #"""
-{{! Automation proposals (kb automations). Words come from the language's catalogue (t.…); everything goes in with triple mustaches: the output is Markdown, not HTML. }}
+{{! Automation proposals (kb automations). Words come from the language's catalogue (t.…) and go in with triple braces, as does each kind's identifier inside its code span; data goes in with double braces, which escape it for Markdown. }}
 # {{{t.word.automation_proposals}}}
 
-- **{{{t.automations.period}}}:** {{#since}}{{{t.automations.from}}} {{{since}}}{{/since}}{{^since}}{{{t.automations.from_first_ticket}}} ({{{span_start}}}){{/since}} {{#until}}{{{t.automations.until}}} {{{until}}} ({{{t.automations.excluded}}}){{/until}}{{^until}}{{{t.automations.to}}} {{{span_end}}}{{/until}} · {{{months_label}}}
-- **{{{t.automations.examined}}}:** {{{incidents}}} {{{t.automations.closed_incidents}}} {{{requests}}} {{{t.automations.closed_requests}}}
-- **{{{t.automations.minimum_occurrences}}}:** {{{min_occurrences}}}
+- **{{{t.automations.period}}}:** {{#since}}{{{t.automations.from}}} {{since}}{{/since}}{{^since}}{{{t.automations.from_first_ticket}}} ({{span_start}}){{/since}} {{#until}}{{{t.automations.until}}} {{until}} ({{{t.automations.excluded}}}){{/until}}{{^until}}{{{t.automations.to}}} {{span_end}}{{/until}} · {{months_label}}
+- **{{{t.automations.examined}}}:** {{incidents}} {{{t.automations.closed_incidents}}} {{requests}} {{{t.automations.closed_requests}}}
+- **{{{t.automations.minimum_occurrences}}}:** {{min_occurrences}}
 
 {{^has_proposals}}
-{{{t.automations.none_before}}} {{{min_occurrences}}} {{{t.automations.none_after}}}
+{{{t.automations.none_before}}} {{min_occurrences}} {{{t.automations.none_after}}}
 {{/has_proposals}}
 {{#has_proposals}}
 | # | {{{t.word.kind}}} | {{{t.review.proposal}}} | {{{t.automations.occurrences}}} | {{{t.automations.hours_per_month}}} | {{{t.automations.confidence}}} |
 |---:|---|---|---:|---:|---:|
 {{#proposals}}
-| {{{number}}} | {{{kind_name}}} | {{{title_cell}}} | {{{occurrences}}} | {{{hours_saved}}} | {{{confidence}}} |
+| {{number}} | {{kind_name}} | {{title}} | {{occurrences}} | {{hours_saved}} | {{confidence}} |
 {{/proposals}}
 {{/has_proposals}}
 {{#proposals}}
 
-## {{{number}}}. {{{title}}}
+## {{number}}. {{title}}
 
-- **{{{t.word.kind}}}:** {{{kind_name}}} (`{{{kind}}}`)
-- **{{{t.automations.why}}}:** {{{rationale}}}
+- **{{{t.word.kind}}}:** {{kind_name}} (`{{{kind}}}`)
+- **{{{t.automations.why}}}:** {{rationale}}
 {{#services}}
-- **{{{t.automations.services}}}:** {{{services}}}
+- **{{{t.automations.services}}}:** {{services}}
 {{/services}}
-- **{{{t.word.evidence}}} ({{{occurrences}}} tickets):** {{{evidence}}}
-- **{{{t.automations.manual_minutes}}}:** {{{manual_minutes}}} ({{{minutes_per_occurrence}}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{{counted_minutes}}})
-- **{{{t.review.hours_saved}}}:** {{{hours_saved}}} ({{{t.automations.automation_factor}}} {{{factor}}})
-- **{{{t.automations.confidence}}}:** {{{confidence}}}
+- **{{{t.word.evidence}}} ({{occurrences}} tickets):** {{evidence}}
+- **{{{t.automations.manual_minutes}}}:** {{manual_minutes}} ({{minutes_per_occurrence}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{counted_minutes}})
+- **{{{t.review.hours_saved}}}:** {{hours_saved}} ({{{t.automations.automation_factor}}} {{factor}})
+- **{{{t.automations.confidence}}}:** {{confidence}}
 {{#has_steps}}
 
 {{#is_runbook}}{{{t.automations.runbook_draft}}}:{{/is_runbook}}{{^is_runbook}}{{{t.automations.detail}}}:{{/is_runbook}}
 
 {{#steps}}
-{{{number}}}. {{{text}}}
+{{number}}. {{text}}
 {{/steps}}
 {{/has_steps}}
 {{/proposals}}
 
 ## {{{t.automations.how}}}
 
-- {{{rules.minutes}}}
-- {{{rules.savings}}}
-- {{{rules.confidence}}}
+- {{rules.minutes}}
+- {{rules.savings}}
+- {{rules.confidence}}
 
 | {{{t.word.kind}}} | {{{t.automations.minutes_counted}}} | {{{t.automations.factor}}} |
 |---|---|---:|
 {{#factors}}
-| {{{name}}} (`{{{kind}}}`) | {{{counted_minutes}}} | {{{factor}}} |
+| {{name}} (`{{{kind}}}`) | {{counted_minutes}} | {{factor}} |
 {{/factors}}
 """# + "\n",
         "review-index.html": #"""
@@ -157,16 +157,16 @@ language: {{{yaml.language}}}
 </html>
 """# + "\n",
         "review-index.md": #"""
-{{! Index of a period's reviews in Markdown. Words come from the language's catalogue (t.…) and text values are already escaped: insert both with triple braces. }}
-# {{{t.index.title}}} {{{t.word.period_from}}} {{{since}}} {{{t.word.period_to}}} {{{until}}}
+{{! Index of a period's reviews in Markdown. Words come from the language's catalogue (t.…) and go in with triple braces; data goes in with double braces, which escape it for Markdown. }}
+# {{{t.index.title}}} {{{t.word.period_from}}} {{since}} {{{t.word.period_to}}} {{until}}
 
-[{{{t.index.summary_link}}}](summary.md) · {{{total}}} {{{t.word.incidents_count}}} · {{{t.index.generated_by_kb}}} {{{generated}}}
+[{{{t.index.summary_link}}}](summary.md) · {{total}} {{{t.word.incidents_count}}} · {{{t.index.generated_by_kb}}} {{generated}}
 
 {{#has_incidents}}
 | {{{t.word.ticket}}} | {{{t.word.title}}} | {{{t.word.severity}}} | {{{t.word.service}}} | {{{t.word.customer}}} | {{{t.index.created_local}}} | {{{t.metric.time_to_resolution}}} | SLA | {{{t.word.warnings}}} |
 |---|---|---|---|---|---|---|---|---|
 {{#entries}}
-| [{{{id}}}]({{{link}}}) | {{{title}}} | {{{severity}}} | {{{service}}}{{^service}}—{{/service}} | {{{customer}}}{{^customer}}—{{/customer}} | {{{created}}} | {{{resolution}}}{{^resolution}}{{{t.word.missing}}}{{/resolution}} | {{{sla}}} | {{{warnings}}} |
+| [{{id}}]({{link}}) | {{title}} | {{severity}} | {{service}}{{^service}}—{{/service}} | {{customer}}{{^customer}}—{{/customer}} | {{created}} | {{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}} | {{sla}} | {{warnings}} |
 {{/entries}}
 {{/has_incidents}}
 {{^has_incidents}}
@@ -277,20 +277,20 @@ language: {{{yaml.language}}}
 </html>
 """# + "\n",
         "review-summary.md": #"""
-{{! Summary of a period's reviews in Markdown. Words come from the language's catalogue (t.…) and text values are already escaped: insert both with triple braces. }}
-# {{{t.summary.title}}} {{{t.word.period_from}}} {{{since}}} {{{t.word.period_to}}} {{{until}}}
+{{! Summary of a period's reviews in Markdown. Words come from the language's catalogue (t.…) and go in with triple braces; data goes in with double braces, which escape it for Markdown. }}
+# {{{t.summary.title}}} {{{t.word.period_from}}} {{since}} {{{t.word.period_to}}} {{until}}
 
-_{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{{generated}}}._
+_{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 
 {{#has_incidents}}
-**{{{total}}} {{{t.summary.incidents_reviewed}}}**, {{{t.summary.with}}} {{{warning_count}}} {{{t.summary.timeline_warnings}}} [{{{t.summary.index}}}](index.md).
+**{{total}} {{{t.summary.incidents_reviewed}}}**, {{{t.summary.with}}} {{warning_count}} {{{t.summary.timeline_warnings}}} [{{{t.summary.index}}}](index.md).
 
 ## {{{t.summary.by_severity}}}
 
 | {{{t.word.severity}}} | {{{t.word.incidents}}} |
 |---|---|
 {{#by_severity}}
-| {{{severity}}} | {{{count}}} |
+| {{severity}} | {{count}} |
 {{/by_severity}}
 
 ## {{{t.summary.by_service}}}
@@ -298,7 +298,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{{generated}}}._
 | {{{t.word.service}}} | {{{t.word.incidents}}} |
 |---|---|
 {{#by_service}}
-| {{{service}}} | {{{count}}} |
+| {{service}} | {{count}} |
 {{/by_service}}
 
 ## {{{t.metric.time_to_resolution}}}
@@ -306,7 +306,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{{generated}}}._
 | {{{t.word.severity}}} | {{{t.word.incidents}}} | {{{t.summary.median}}} | p90 | {{{t.summary.median_sla}}} | {{{t.summary.p90_sla}}} | {{{t.summary.unmeasured}}} |
 |---|---|---|---|---|---|---|
 {{#resolution_times}}
-| {{{severity}}} | {{{incidents}}} | {{{median}}}{{^median}}—{{/median}} | {{{p90}}}{{^p90}}—{{/p90}} | {{{median_business}}}{{^median_business}}—{{/median_business}} | {{{p90_business}}}{{^p90_business}}—{{/p90_business}} | {{{unmeasured}}} |
+| {{severity}} | {{incidents}} | {{median}}{{^median}}—{{/median}} | {{p90}}{{^p90}}—{{/p90}} | {{median_business}}{{^median_business}}—{{/median_business}} | {{p90_business}}{{^p90_business}}—{{/p90_business}} | {{unmeasured}} |
 {{/resolution_times}}
 
 ## {{{t.summary.compliance}}}
@@ -316,13 +316,13 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{{generated}}}._
 | {{{t.word.plan}}} | {{{t.word.incidents}}} | {{{t.summary.first_response_met}}} | {{{t.summary.resolution_met}}} | {{{t.summary.both_met}}} | {{{t.summary.compliance_column}}} |
 |---|---|---|---|---|---|
 {{#compliance}}
-| {{{plan}}} | {{{incidents}}} | {{{first_response_met}}} | {{{resolution_met}}} | {{{both_met}}} {{{t.summary.of}}} {{{measured}}} | {{{percent}}}{{^percent}}{{{t.word.missing}}}{{/percent}} |
+| {{plan}} | {{incidents}} | {{first_response_met}} | {{resolution_met}} | {{both_met}} {{{t.summary.of}}} {{measured}} | {{percent}}{{^percent}}{{{t.word.missing}}}{{/percent}} |
 {{/compliance}}
 
 ## {{{t.summary.recurring_causes}}}
 
 {{#causes}}
-- **{{{text}}}**: {{{count}}} {{{t.word.incidents_count}}} ({{{tickets}}}){{#services}}; {{{t.summary.services}}}: {{{services}}}{{/services}}
+- **{{text}}**: {{count}} {{{t.word.incidents_count}}} ({{tickets}}){{#services}}; {{{t.summary.services}}}: {{services}}{{/services}}
 {{/causes}}
 {{^has_causes}}
 {{{t.summary.no_causes}}}
@@ -333,7 +333,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{{generated}}}._
 | {{#monthly}}{{{t.summary.month}}}{{/monthly}}{{^monthly}}{{{t.summary.week}}}{{/monthly}} | {{{t.word.severity}}} 1 | {{{t.word.severity}}} 2 | {{{t.word.total}}} |
 |---|---|---|---|
 {{#buckets}}
-| {{{label}}} | {{{s1}}} | {{{s2}}} | {{{total}}} |
+| {{label}} | {{s1}} | {{s2}} | {{total}} |
 {{/buckets}}
 {{/has_incidents}}
 {{^has_incidents}}
@@ -650,32 +650,32 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{{generated}}}._
 </html>
 """# + "\n",
         "review.md": #"""
-{{! Post-incident review in Markdown. Words come from the language's catalogue (t.…) and text values are already escaped for Markdown: insert both with triple braces. }}
-# {{{t.review.title}}} {{{id}}}: {{{title}}}
+{{! Post-incident review in Markdown. Words come from the language's catalogue (t.…) and go in with triple braces; data goes in with double braces, which escape it for Markdown. }}
+# {{{t.review.title}}} {{id}}: {{title}}
 
 {{#is_internal}}
-_{{{t.review.internal_document}}} {{{t.word.generated_by_kb}}} {{{generated.text}}}._
+_{{{t.review.internal_document}}} {{{t.word.generated_by_kb}}} {{generated.text}}._
 {{/is_internal}}
 {{#is_customer}}
-_{{{t.review.customer_document}}} {{{generated.text}}}._
+_{{{t.review.customer_document}}} {{generated.text}}._
 {{/is_customer}}
 
 | {{{t.word.field}}} | {{{t.word.value}}} |
 |---|---|
-| {{{t.word.ticket}}} | {{{id}}} |
-| {{{t.word.customer}}} | {{{customer}}}{{^customer}}—{{/customer}} |
-| {{{t.word.plan}}} | {{{plan}}} ({{{t.review.calendar}}} {{{calendar}}}, {{{time_zone}}}) |
-| {{{t.word.severity}}} | {{{severity}}} |
-| {{{t.review.severity_changes}}} | {{{severity_changes_text}}}{{^severity_changes_text}}{{{t.word.none}}}{{/severity_changes_text}} |
-| {{{t.word.service}}} | {{{service}}}{{^service}}—{{/service}} |
+| {{{t.word.ticket}}} | {{id}} |
+| {{{t.word.customer}}} | {{customer}}{{^customer}}—{{/customer}} |
+| {{{t.word.plan}}} | {{plan}} ({{{t.review.calendar}}} {{calendar}}, {{time_zone}}) |
+| {{{t.word.severity}}} | {{severity}} |
+| {{{t.review.severity_changes}}} | {{severity_changes_text}}{{^severity_changes_text}}{{{t.word.none}}}{{/severity_changes_text}} |
+| {{{t.word.service}}} | {{service}}{{^service}}—{{/service}} |
 {{#is_internal}}
-| {{{t.word.owner}}} | {{{owner}}}{{^owner}}—{{/owner}} |
+| {{{t.word.owner}}} | {{owner}}{{^owner}}—{{/owner}} |
 {{/is_internal}}
-| {{{t.word.channel}}} | {{{channel}}}{{^channel}}—{{/channel}} |
-| {{{t.word.status}}} | {{{status}}} |
-| {{{t.word.created}}} | {{{created.text}}} ({{{created.utc}}} UTC) |
-| {{{t.review.resolved}}} | {{#resolved}}{{{text}}} ({{{utc}}} UTC){{/resolved}}{{^resolved}}—{{/resolved}} |
-| {{{t.review.closed}}} | {{#closed}}{{{text}}} ({{{utc}}} UTC){{/closed}}{{^closed}}—{{/closed}} |
+| {{{t.word.channel}}} | {{channel}}{{^channel}}—{{/channel}} |
+| {{{t.word.status}}} | {{status}} |
+| {{{t.word.created}}} | {{created.text}} ({{created.utc}} UTC) |
+| {{{t.review.resolved}}} | {{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}} |
+| {{{t.review.closed}}} | {{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}} |
 
 ## {{{t.word.warnings}}}
 
@@ -683,7 +683,7 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 > **{{{t.review.attention}}}** {{{t.review.timeline_has_problems}}}
 >
 {{#warnings}}
-> - {{{message}}}
+> - {{message}}
 {{/warnings}}
 {{/has_warnings}}
 {{^has_warnings}}
@@ -692,49 +692,49 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 
 ## {{{t.review.heading.summary}}}
 
-{{{summary}}}
+{{summary}}
 {{#description}}
 
 **{{{t.review.description}}}**
 
-{{{description}}}
+{{description}}
 {{/description}}
 
 ## {{{t.review.heading.impact}}}
 
 | {{{t.review.measure}}} | {{{t.word.value}}} |
 |---|---|
-| {{{t.review.window}}} | {{{impact.start.text}}} → {{#impact.end}}{{{text}}}{{/impact.end}}{{^impact.end}}{{{t.review.no_recorded_end}}}{{/impact.end}} |
-| {{{t.word.duration}}} | {{{impact.duration}}}{{^impact.duration}}{{{t.word.missing}}}{{/impact.duration}} |
-| {{{t.review.customers_affected}}} | {{{impact.customers}}}{{^impact.customers}}—{{/impact.customers}} ({{{impact.customer_count}}}) |
-| {{{t.review.services_affected}}} | {{{impact.services}}}{{^impact.services}}—{{/impact.services}} |
-| {{{t.review.reporting_channels}}} | {{{impact.channels}}}{{^impact.channels}}—{{/impact.channels}} |
-| {{{t.review.impact_minutes}}} | {{{impact.minutes}}}{{^impact.minutes}}{{{t.word.missing}}}{{/impact.minutes}} |
+| {{{t.review.window}}} | {{impact.start.text}} → {{#impact.end}}{{text}}{{/impact.end}}{{^impact.end}}{{{t.review.no_recorded_end}}}{{/impact.end}} |
+| {{{t.word.duration}}} | {{impact.duration}}{{^impact.duration}}{{{t.word.missing}}}{{/impact.duration}} |
+| {{{t.review.customers_affected}}} | {{impact.customers}}{{^impact.customers}}—{{/impact.customers}} ({{impact.customer_count}}) |
+| {{{t.review.services_affected}}} | {{impact.services}}{{^impact.services}}—{{/impact.services}} |
+| {{{t.review.reporting_channels}}} | {{impact.channels}}{{^impact.channels}}—{{/impact.channels}} |
+| {{{t.review.impact_minutes}}} | {{impact.minutes}}{{^impact.minutes}}{{{t.word.missing}}}{{/impact.minutes}} |
 {{#is_internal}}
 {{#impact.has_concurrent}}
 
 {{{t.review.other_reports}}}
 
 {{#impact.concurrent}}
-- {{{id}}}: {{{customer}}}{{^customer}}—{{/customer}} {{{t.review.via}}} {{{channel}}}{{^channel}}—{{/channel}}, {{{created.text}}}
+- {{id}}: {{customer}}{{^customer}}—{{/customer}} {{{t.review.via}}} {{channel}}{{^channel}}—{{/channel}}, {{created.text}}
 {{/impact.concurrent}}
 {{/impact.has_concurrent}}
 {{/is_internal}}
 
 ## {{{t.review.heading.metrics}}}
 
-{{{business_time_note}}}
+{{business_time_note}}
 
 | {{{t.review.metric}}} | {{{t.review.wall_time}}} | {{{t.review.sla_time}}} | {{{t.review.target}}} | {{{t.review.result}}} | {{{t.review.source}}} |
 |---|---|---|---|---|---|
 {{#metrics}}
-| {{{label}}}{{#flagged}} ⚠{{/flagged}} | {{{wall}}}{{^wall}}—{{/wall}} | {{{business}}}{{^business}}—{{/business}} | {{{target}}}{{^target}}—{{/target}} | {{{missing}}}{{{outcome}}}{{^outcome}}{{^missing}}—{{/missing}}{{/outcome}} | {{{sources}}}{{^sources}}—{{/sources}} |
+| {{label}}{{#flagged}} ⚠{{/flagged}} | {{wall}}{{^wall}}—{{/wall}} | {{business}}{{^business}}—{{/business}} | {{target}}{{^target}}—{{/target}} | {{missing}}{{outcome}}{{^outcome}}{{^missing}}—{{/missing}}{{/outcome}} | {{sources}}{{^sources}}—{{/sources}} |
 {{/metrics}}
 
 {{{t.review.heading.definitions}}}:
 
 {{#metrics}}
-- **{{{label}}}:** {{{definition}}}{{#due}} {{{t.review.due}}} {{{text}}}.{{/due}}
+- **{{label}}:** {{definition}}{{#due}} {{{t.review.due}}} {{text}}.{{/due}}
 {{/metrics}}
 
 ### {{{t.review.heading.waits}}}
@@ -743,9 +743,9 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 | {{{t.metric.customer_wait}}} | {{{t.word.until}}} | {{{t.word.duration}}} | {{{t.word.business_time}}} | {{{t.word.events}}} |
 |---|---|---|---|---|
 {{#customer_waits}}
-| {{{start.text}}} | {{{end.text}}} | {{{duration}}} | {{{business}}} | {{{events}}}{{^events}}—{{/events}} |
+| {{start.text}} | {{end.text}} | {{duration}} | {{business}} | {{events}}{{^events}}—{{/events}} |
 {{/customer_waits}}
-| **{{{t.word.total}}}** | | **{{{customer_wait_total}}}** | **{{{customer_wait_business_total}}}** | |
+| **{{{t.word.total}}}** | | **{{customer_wait_total}}** | **{{customer_wait_business_total}}** | |
 
 {{/has_customer_waits}}
 {{^has_customer_waits}}
@@ -756,9 +756,9 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 | {{{t.review.vendor_wait}}} | {{{t.word.from}}} | {{{t.word.until}}} | {{{t.word.duration}}} | {{{t.word.business_time}}} | {{{t.word.events}}} |
 |---|---|---|---|---|---|
 {{#vendor_waits}}
-| {{{party}}}{{^party}}{{#is_internal}}{{{t.review.no_recorded_escalation}}}{{/is_internal}}{{#is_customer}}{{{t.review.external_vendor}}}{{/is_customer}}{{/party}} | {{{start.text}}} | {{{end.text}}} | {{{duration}}} | {{{business}}} | {{{events}}}{{^events}}—{{/events}} |
+| {{party}}{{^party}}{{#is_internal}}{{{t.review.no_recorded_escalation}}}{{/is_internal}}{{#is_customer}}{{{t.review.external_vendor}}}{{/is_customer}}{{/party}} | {{start.text}} | {{end.text}} | {{duration}} | {{business}} | {{events}}{{^events}}—{{/events}} |
 {{/vendor_waits}}
-| **{{{t.word.total}}}** | | | **{{{vendor_wait_total}}}** | **{{{vendor_wait_business_total}}}** | |
+| **{{{t.word.total}}}** | | | **{{vendor_wait_total}}** | **{{vendor_wait_business_total}}** | |
 {{/has_vendor_waits}}
 {{^has_vendor_waits}}
 {{{t.review.no_vendor_waits}}}
@@ -766,28 +766,28 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 
 ## {{{t.review.heading.timeline}}}
 
-{{{t.review.local_times_in}}} {{{time_zone}}}. {{#is_internal}}{{{t.review.event_number_internal}}}{{/is_internal}}{{#is_customer}}{{{t.review.event_number_customer}}}{{/is_customer}}
+{{{t.review.local_times_in}}} {{time_zone}}. {{#is_internal}}{{{t.review.event_number_internal}}}{{/is_internal}}{{#is_customer}}{{{t.review.event_number_customer}}}{{/is_customer}}
 
 | # | {{{t.word.local_time}}} | UTC | {{{t.review.actor}}} | {{{t.word.kind}}} | {{{t.word.description}}} | {{{t.review.attachments}}} |
 |---|---|---|---|---|---|---|
 {{#timeline}}
-| {{{number}}}{{#flagged}} ⚠{{/flagged}} | {{{time.local}}} | {{{time.utc}}} | {{{actor}}} | {{{kind}}}{{#detail}} → {{{detail}}}{{/detail}}{{#internal}} ({{{t.word.internal}}}){{/internal}} | {{{text}}} | {{{attachments}}} |
+| {{number}}{{#flagged}} ⚠{{/flagged}} | {{time.local}} | {{time.utc}} | {{actor}} | {{kind}}{{#detail}} → {{detail}}{{/detail}}{{#internal}} ({{{t.word.internal}}}){{/internal}} | {{text}} | {{attachments}} |
 {{/timeline}}
 
 ## {{{t.review.heading.detection}}}
 
-**{{{detection.source}}}.** {{{detection.summary}}}
+**{{detection.source}}.** {{detection.summary}}
 {{#is_internal}}
 
 ## {{{t.review.heading.escalation}}}
 
-{{{t.review.levels}}}: {{{escalation.levels}}}. {{{t.review.vendors}}}: {{{escalation.vendors}}}{{^escalation.vendors}}{{{t.word.none}}}{{/escalation.vendors}}.
+{{{t.review.levels}}}: {{escalation.levels}}. {{{t.review.vendors}}}: {{escalation.vendors}}{{^escalation.vendors}}{{{t.word.none}}}{{/escalation.vendors}}.
 
 {{#escalation.has_steps}}
 | {{{t.word.local_time}}} | {{{t.review.to}}} | {{{t.review.since_creation}}} | {{{t.review.who}}} | {{{t.word.reason}}} | {{{t.review.vendor_wait_column}}} |
 |---|---|---|---|---|---|
 {{#escalation.steps}}
-| {{{time.local}}} | {{{target}}} | {{{since}}} | {{{author}}}{{^author}}—{{/author}} | {{{reason}}}{{^reason}}({{{t.review.no_reason_recorded}}}){{/reason}} | {{{wait}}}{{^wait}}—{{/wait}} |
+| {{time.local}} | {{target}} | {{since}} | {{author}}{{^author}}—{{/author}} | {{reason}}{{^reason}}({{{t.review.no_reason_recorded}}}){{/reason}} | {{wait}}{{^wait}}—{{/wait}} |
 {{/escalation.steps}}
 {{/escalation.has_steps}}
 {{^escalation.has_steps}}
@@ -797,7 +797,7 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 {{{t.review.rules_applied}}}:
 
 {{#escalation.rules}}
-- **{{{rule}}}** ({{#followed}}{{{t.review.rule_followed}}}{{/followed}}{{^followed}}{{{t.review.rule_not_followed}}}{{/followed}}): {{{reason}}} {{{outcome}}}
+- **{{rule}}** ({{#followed}}{{{t.review.rule_followed}}}{{/followed}}{{^followed}}{{{t.review.rule_not_followed}}}{{/followed}}): {{reason}} {{outcome}}
 {{/escalation.rules}}
 {{^escalation.has_rules}}
 - {{{t.review.no_rules}}}
@@ -806,21 +806,21 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 
 ## {{{t.word.root_cause}}}
 
-{{{root_cause}}}{{^root_cause}}_{{{t.review.not_recorded}}}_{{/root_cause}}
+{{root_cause}}{{^root_cause}}_{{{t.review.not_recorded}}}_{{/root_cause}}
 
 ## {{{t.word.resolution}}}
 
-**{{{resolution.kind}}}.** {{{resolution.summary}}}
+**{{resolution.kind}}.** {{resolution.summary}}
 {{#resolution.text}}
 
-{{{resolution.text}}}
+{{resolution.text}}
 {{/resolution.text}}
 {{#has_articles}}
 
 {{{t.word.articles}}}:
 
 {{#articles}}
-- {{{id}}}: {{{title}}} ({{{state}}}{{#is_internal}}, {{{audience}}}{{#linked}}, {{{t.review.linked}}}{{/linked}}{{/is_internal}})
+- {{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}{{#linked}}, {{{t.review.linked}}}{{/linked}}{{/is_internal}})
 {{/articles}}
 {{/has_articles}}
 {{#is_internal}}
@@ -828,12 +828,12 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 ## {{{t.review.heading.related}}}
 
 {{#has_related}}
-{{{t.review.related_intro}}} {{{search_terms}}}).
+{{{t.review.related_intro}}} {{search_terms}}).
 
 | {{{t.word.ticket}}} | {{{t.word.title}}} | {{{t.word.service}}} | {{{t.word.created}}} | {{{t.review.similarity}}} | {{{t.word.root_cause}}} | {{{t.word.resolution}}} |
 |---|---|---|---|---|---|---|
 {{#related}}
-| {{{id}}} | {{{title}}} | {{{service}}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}} | {{{created.local}}} ({{{days_before}}} {{{t.review.days_before}}}) | {{{similarity}}} | {{{root_cause}}}{{^root_cause}}—{{/root_cause}} | {{{resolution}}}{{^resolution}}—{{/resolution}} |
+| {{id}} | {{title}} | {{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}} | {{created.local}} ({{days_before}} {{{t.review.days_before}}}) | {{similarity}} | {{root_cause}}{{^root_cause}}—{{/root_cause}} | {{resolution}}{{^resolution}}—{{/resolution}} |
 {{/related}}
 {{/has_related}}
 {{^has_related}}
@@ -841,14 +841,14 @@ _{{{t.review.customer_document}}} {{{generated.text}}}._
 {{/has_related}}
 
 {{#has_recurrence}}
-**{{{t.review.recurrence}}}** {{{t.review.recurrence_happened}}} {{{recurrence.count_text}}} {{{t.review.recurrence_in_the}}} {{{recurrence.window_days}}} {{{t.review.previous_days}}}:
+**{{{t.review.recurrence}}}** {{{t.review.recurrence_happened}}} {{recurrence.count_text}} {{{t.review.recurrence_in_the}}} {{recurrence.window_days}} {{{t.review.previous_days}}}:
 
 {{#recurrence.incidents}}
-- {{{id}}} ({{{created.local}}}): {{{resolution}}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}
+- {{id}} ({{created.local}}): {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}
 {{/recurrence.incidents}}
 {{/has_recurrence}}
 {{^has_recurrence}}
-**{{{t.review.recurrence}}}** {{{t.review.no_recurrence}}} {{{recurrence.window_days}}} {{{t.review.previous_days}}}.
+**{{{t.review.recurrence}}}** {{{t.review.no_recurrence}}} {{recurrence.window_days}} {{{t.review.previous_days}}}.
 {{/has_recurrence}}
 
 ## {{{t.review.heading.lessons}}}
@@ -882,7 +882,7 @@ _{{{t.review.lessons_intro}}}_
 | {{{t.review.action_column}}} | {{{t.word.reason}}} | {{{t.word.owner}}} | {{{t.review.date}}} |
 |---|---|---|---|
 {{#actions}}
-| {{{title}}} | {{{reason}}} | _({{{t.review.to_assign}}})_ | _({{{t.review.to_set}}})_ |
+| {{title}} | {{reason}} | _({{{t.review.to_assign}}})_ | _({{{t.review.to_set}}})_ |
 {{/actions}}
 {{/has_actions}}
 {{^has_actions}}
@@ -896,7 +896,7 @@ _{{{t.review.lessons_intro}}}_
 | {{{t.word.kind}}} | {{{t.review.proposal}}} | {{{t.word.evidence}}} | {{{t.review.hours_saved}}} |
 |---|---|---|---|
 {{#proposals}}
-| {{{kind}}} | {{{title}}} | {{{evidence}}} | {{{hours}}} |
+| {{kind}} | {{title}} | {{evidence}} | {{hours}} |
 {{/proposals}}
 {{/has_proposals}}
 {{^has_proposals}}
@@ -906,13 +906,13 @@ _{{{t.review.lessons_intro}}}_
 
 ## {{{t.review.heading.training}}}
 
-{{{training.reason}}}
+{{training.reason}}
 {{#training.has_articles}}
 
 {{{t.review.suggested_material}}}:
 
 {{#training.articles}}
-- {{{id}}}: {{{title}}}
+- {{id}}: {{title}}
 {{/training.articles}}
 {{/training.has_articles}}
 
@@ -922,7 +922,7 @@ _{{{t.review.lessons_intro}}}_
 | {{{t.review.file}}} | {{{t.word.kind}}} | {{{t.review.event}}} | {{{t.word.local_time}}} |
 |---|---|---|---|
 {{#evidence}}
-| {{{name}}} | {{{kind}}}{{^kind}}—{{/kind}} | {{{event}}} {{{event_kind}}}{{#internal}} ({{{t.word.internal}}}){{/internal}} | {{{time.local}}} |
+| {{name}} | {{kind}}{{^kind}}—{{/kind}} | {{event}} {{event_kind}}{{#internal}} ({{{t.word.internal}}}){{/internal}} | {{time.local}} |
 {{/evidence}}
 {{/has_evidence}}
 {{^has_evidence}}
@@ -1046,35 +1046,35 @@ article.kb-article h3 { color: #374151; }
 </html>
 """# + "\n",
         "training.md": #"""
-{{! Customer training material (kb training --format md). Words come from the language's catalogue (t.…), texts arrive already escaped for Markdown and articles as Markdown, so everything is inserted with triple mustaches. }}
-# {{{title}}}
+{{! Customer training material (kb training --format md). Words come from the language's catalogue (t.…) and the article pieces (problem, solution, cause, answer) are Markdown: both go in with triple braces; other text goes in with double braces, which escape it for Markdown. }}
+# {{title}}
 
-- **{{{t.training.date}}}:** {{{generated_on}}}
-- **{{{t.training.scope}}}:** {{#scope.all}}{{{t.training.all_services}}}{{/scope.all}}{{#scope.services}}{{{t.training.services}}} {{{scope.services}}}{{/scope.services}}{{#scope.tags}}{{#scope.services}}; {{/scope.services}}{{{t.training.tags}}} {{{scope.tags}}}{{/scope.tags}}
+- **{{{t.training.date}}}:** {{generated_on}}
+- **{{{t.training.scope}}}:** {{#scope.all}}{{{t.training.all_services}}}{{/scope.all}}{{#scope.services}}{{{t.training.services}}} {{scope.services}}{{/scope.services}}{{#scope.tags}}{{#scope.services}}; {{/scope.services}}{{{t.training.tags}}} {{scope.tags}}{{/scope.tags}}
 - **{{{t.word.articles}}}:** {{article_count}}
 
 ## {{{t.training.contents}}}
 
 {{#sections}}
-- [{{{title}}}](#{{{anchor}}})
+- [{{title}}](#{{anchor}})
 {{#articles}}
-  - [{{{title}}}](#{{{anchor}}})
+  - [{{title}}](#{{anchor}})
 {{/articles}}
 {{/sections}}
 {{#incident}}
-- [{{{title}}}](#{{{anchor}}})
+- [{{title}}](#{{anchor}})
 {{/incident}}
 {{#faq}}
-- [{{{title}}}](#{{{anchor}}})
+- [{{title}}](#{{anchor}})
 {{/faq}}
 {{#sections}}
 
-## {{{title}}}
+## {{title}}
 {{#articles}}
 
-### {{{title}}}
+### {{title}}
 
-*{{{id}}}{{#updated}} · {{{t.training.updated}}} {{{updated}}}{{/updated}}*
+*{{id}}{{#updated}} · {{{t.training.updated}}} {{updated}}{{/updated}}*
 {{#problem}}
 
 #### {{{t.article.section.problem}}}
@@ -1094,43 +1094,43 @@ article.kb-article h3 { color: #374151; }
 {{/articles}}
 {{#see_also}}
 
-**{{{t.training.see_also}}}:** [{{{title}}}](#{{{anchor}}})
+**{{{t.training.see_also}}}:** [{{title}}](#{{anchor}})
 {{/see_also}}
 {{/sections}}
 {{#incident}}
 
-## {{{title}}}
+## {{title}}
 
-{{{introduction}}}
+{{introduction}}
 
-**{{{t.training.channels}}}:** {{{channels}}}.
+**{{{t.training.channels}}}:** {{channels}}.
 
 ### {{{t.training.severities}}}
 
 | {{{t.word.severity}}} | {{{t.training.when}}} | {{{t.training.examples}}} |
 |---|---|---|
 {{#severities}}
-| {{level}} · {{{name}}} | {{{definition}}} | {{{examples}}} |
+| {{level}} · {{name}} | {{definition}} | {{examples}} |
 {{/severities}}
 
 ### {{{t.training.what_to_send}}}
 
 {{#checklist}}
-- **{{{label}}}:** {{{detail}}}
+- **{{label}}:** {{detail}}
 {{/checklist}}
 
 ### {{{t.training.what_happens_next}}}
 
 {{#next_steps}}
-{{number}}. {{{text}}}
+{{number}}. {{text}}
 {{/next_steps}}
 {{/incident}}
 {{#faq}}
 
-## {{{title}}}
+## {{title}}
 {{#entries}}
 
-### {{{question}}}
+### {{question}}
 
 {{{answer}}}
 {{/entries}}

@@ -7,7 +7,8 @@ import Foundation
 /// as a partial (`{{> partials/header}}`), looked up in the same set. Missing directories are skipped.
 ///
 /// A set made with a catalogue renders every template with the catalogue's words as `t` (`{{{t.word.severity}}}`),
-/// under the data: a template written once shows the words of whichever language the set was made for.
+/// under the data: a template written once shows the words of whichever language the set was made for. A
+/// template named `NAME.md` escapes `{{name}}` for Markdown, any other for HTML (`TemplateEscaping`).
 public struct TemplateSet: Sendable {
     /// The directories searched, highest priority first.
     public let directories: [String]
@@ -63,19 +64,23 @@ public struct TemplateSet: Sendable {
         return try MustacheTemplate(source: entry.source, name: entry.path ?? name)
     }
 
-    /// Renders a template of this set with its partials and the set's words as `t`.
+    /// Renders a template of this set with its partials, the set's words as `t` and the escaping of its format.
     public func render(_ name: String, context: TemplateValue) throws(TemplateError) -> String {
-        try render(template(named: name), context: context)
+        try render(template(named: name), escaping: TemplateEscaping(templateName: name), context: context)
     }
 
     /// Renders template text that is not part of the set (`kb render FILE`) exactly as the set's own templates
-    /// render: with this set's partials and words. `name` labels errors (the file's path).
+    /// render: with this set's partials and words, escaped for the format its name says. `name` labels errors
+    /// (the file's path).
     public func render(source: String, name: String, context: TemplateValue) throws(TemplateError) -> String {
-        try render(MustacheTemplate(source: source, name: name), context: context)
+        try render(MustacheTemplate(source: source, name: name), escaping: TemplateEscaping(templateName: name),
+                   context: context)
     }
 
-    private func render(_ template: MustacheTemplate, context: TemplateValue) throws(TemplateError) -> String {
-        try template.render(context, fallback: words.map { ["t": $0.templateValue] }, partialLookup: { partialName in
+    private func render(_ template: MustacheTemplate, escaping: TemplateEscaping,
+                        context: TemplateValue) throws(TemplateError) -> String {
+        try template.render(context, fallback: words.map { ["t": $0.templateValue] }, escaping: escaping,
+                            partialLookup: { partialName in
             entries[partialName].map { ($0.source, $0.path ?? partialName) }
         })
     }

@@ -7,7 +7,7 @@ extension AutomationReport {
     /// unit, "1 mes", "2.5 months"), `incidents`,
     /// `requests`, `min_occurrences`, `has_proposals`, `proposals`, `rules` (`minutes`, `savings`,
     /// `confidence`) and `factors` (`kind`, `name`, `factor`, `counted_minutes` per kind).
-    /// Each proposal: `number`, `kind`, `kind_name`, `title`, `title_cell` (pipes escaped for tables),
+    /// Each proposal: `number`, `kind`, `kind_name`, `title`,
     /// `rationale`, `evidence` (ids joined by ", "), `evidence_list`, `occurrences`, `manual_minutes`,
     /// `minutes_per_occurrence`, `hours_saved`, `confidence` (two decimals), `factor`, `counted_minutes`,
     /// `services`, `has_steps`, `steps` (`number`, `text`), `is_runbook`.
@@ -18,7 +18,6 @@ extension AutomationReport {
                 "kind": .string(proposal.kind.rawValue),
                 "kind_name": .string(proposal.kind.name(language: language)),
                 "title": .string(proposal.title),
-                "title_cell": .string(proposal.title.replacingOccurrences(of: "|", with: "\\|")),
                 "rationale": .string(proposal.rationale),
                 "evidence": .string(proposal.evidence.joined(separator: ", ")),
                 "evidence_list": .array(proposal.evidence.map { .string($0) }),

@@ -4,14 +4,14 @@ extension PeriodSummary {
     /// Ticket ids listed per recurring cause; the rest are counted.
     static let causeTicketsShown = 10
 
-    /// The values `review-summary.*` and `review-index.*` templates render. Markdown text values are escaped
-    /// with `MarkdownText` (insert them with `{{{…}}}`); HTML ones are raw (insert them with `{{…}}`), except
-    /// `*_svg` and `stylesheet_html`, which are markup this module made.
+    /// The values `review-summary.*` and `review-index.*` templates render. Text values are raw (the renderer
+    /// escapes `{{…}}` for the template's format; in Markdown they are on one line), except `*_svg` and
+    /// `stylesheet_html`, which are markup this module made.
     public func templateValue(format: ReviewFormat) -> TemplateValue {
         let catalogue = language.catalogue
         func text(_ value: String?) -> TemplateValue {
             guard let value, !value.isEmpty else { return .null }
-            return .string(format == .md ? ReviewMarkdown.inline(value) : value)
+            return .string(format == .md ? Markdown.line(value) : value)
         }
         func duration(_ seconds: Int64?) -> TemplateValue { seconds.map { .string(ReviewDuration.text($0)) } ?? .null }
         func percent(_ value: Double?) -> TemplateValue {
@@ -63,7 +63,7 @@ extension PeriodSummary {
                 "created": .string(entry.created.local), "resolution": duration(entry.resolutionSeconds),
                 "sla": .string(sla), "sla_state": .string(entry.slaMet.map { $0 ? "met" : "breached" } ?? "missing"),
                 "warnings": .number(Double(entry.warnings)), "recurrences": .number(Double(entry.recurrences)),
-                "link": .string(format == .md ? ReviewMarkdown.inline(entry.fileName) : entry.fileName),
+                "link": .string(entry.fileName),
             ]
         })
         root["monthly"] = .bool(monthly)

@@ -145,22 +145,4 @@ import Testing
         #expect((ticketJSON["events"] as? [[String: Any]])?.count == 16)
         #expect(ticketJSON["id"] as? String == "T-2001")
     }
-
-    @Test(arguments: [
-        ("plain text", "plain text"),
-        ("a * b _c_ snake_case", #"a \* b \_c\_ snake_case"#),
-        ("# title", "\\# title"),
-        ("1. one", #"1\. one"#),
-        ("- item", #"\- item"#),
-        ("x | y", #"x \| y"#),
-        ("<b>", #"\<b\>"#),
-        ("line\nbreak", "line break"),
-    ])
-    func markdownEscaping(text: String, escaped: String) {
-        #expect(ReviewMarkdown.inline(text) == escaped)
-    }
-
-    @Test func markdownBlocksKeepLines() {
-        #expect(ReviewMarkdown.block("uno\n# dos\n\ntres") == "uno\\\n\\# dos\n\ntres")
-    }
 }

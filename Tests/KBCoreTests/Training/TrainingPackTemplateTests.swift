@@ -47,7 +47,7 @@ import KBTestSupport
     @Test func markdownEscapesPlainTextAndKeepsArticleMarkdown() throws {
         let markdown = try Self.pack().render(format: .markdown, templates: try Self.templates(.spanish))
         #expect(markdown.hasPrefix("# Material de formación para clientes\n"))
-        #expect(markdown.contains("### Error \\<b\\>grave\\</b\\> & \\*raro\\*\n"))
+        #expect(markdown.contains("### Error \\<b\\>grave\\</b\\> \\& \\*raro\\*\n"))
         #expect(markdown.contains("Falla  con **negrita**."))
         #expect(markdown.contains("##### Paso uno\nReiniciar."))
         #expect(markdown.contains("## Cómo reportar un incidente"))
