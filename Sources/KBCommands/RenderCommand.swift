@@ -26,9 +26,7 @@ struct RenderCommand: Subcommand {
         guard let dataPath = arguments.value("--data") else { throw UsageError("missing expected option '--data <FILE>'") }
         let templatePath = arguments.positionals[0]
         let templateURL = context.url(templatePath)
-        guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {
-            throw TemplateError.unreadableTemplate(path: templatePath, reason: "no such file or not UTF-8")
-        }
+        let source = try TemplateSet.source(ofFile: templateURL.path, name: templatePath)
         guard let data = FileManager.default.contents(atPath: context.url(dataPath).path) else {
             throw TemplateError.invalidData(name: dataPath, reason: "no such file")
         }

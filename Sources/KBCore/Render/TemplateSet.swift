@@ -31,7 +31,7 @@ public struct TemplateSet: Sendable {
         var entries: [String: Entry] = [:]
         for directory in directories {
             for (name, path) in try Self.templateFiles(in: directory) where entries[name] == nil {
-                entries[name] = Entry(source: try Self.read(path), path: path)
+                entries[name] = Entry(source: try Self.source(ofFile: path), path: path)
             }
         }
         for (name, source) in builtIn where entries[name] == nil {
@@ -117,12 +117,13 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    private static func read(_ path: String) throws(TemplateError) -> String {
+    /// The text of a template file; `name` (the path as the user gave it, by default `path`) labels errors.
+    public static func source(ofFile path: String, name: String? = nil) throws(TemplateError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableTemplate(path: path, reason: "cannot read file")
+            throw .unreadableTemplate(path: name ?? path, reason: "cannot read file")
         }
         guard var text = String(validating: data, as: UTF8.self) else {
-            throw .unreadableTemplate(path: path, reason: "not valid UTF-8")
+            throw .unreadableTemplate(path: name ?? path, reason: "not valid UTF-8")
         }
         // Editors on Windows may start files with a byte-order mark, which would otherwise reach the output.
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
