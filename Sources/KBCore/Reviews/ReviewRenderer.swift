@@ -6,7 +6,7 @@
 /// Rendering reads only the values given: it never queries the database.
 public struct ReviewRenderer: Sendable {
     /// The HTML pages' CSS: the shared default stylesheet plus review tables, states and badges.
-    public static let stylesheet = HTMLDocument.defaultStylesheet + "\n" + """
+    public static let stylesheet = HTMLStylesheet.standard + "\n" + """
         .text { white-space: pre-line; }
         .muted, .placeholder { color: #57606a; }
         .placeholder { font-style: italic; }

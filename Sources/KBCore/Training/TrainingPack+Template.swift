@@ -54,8 +54,7 @@ extension TrainingPack {
             root["faq"] = .null
         }
         if format == .html {
-            // `</` would close the style element early; CSS never needs it.
-            root["stylesheet"] = .string(HTMLDocument.defaultStylesheet.replacingOccurrences(of: "</", with: "<\\/"))
+            root["stylesheet"] = .string(HTMLStylesheet.standard)
         }
         return .object(root)
     }
