@@ -17,7 +17,7 @@ struct ArticleDraftCommand: Subcommand {
             """,
         arguments: [ArgumentSpec("ticket", help: "The ticket id (T-1042).")],
         options: [
-            .value("--lang", valueName: "LANG", help: "Language of the draft (default: the workspace's).", choices: ["es", "en"]),
+            .value("--lang", valueName: "LANG", help: "Language of the draft (default: the workspace's).", choices: Language.allCases.map(\.rawValue)),
             .flag("--force", help: "Draft from a ticket that is not resolved or closed yet."),
             .flag("--json", help: "Print the new article's id, path and ticket as JSON."),
         ],
@@ -43,7 +43,7 @@ struct ArticleDraftCommand: Subcommand {
             context.stdout.line(writer.text)
             return KB.success
         }
-        let marker = draft.language == .english ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
+        let marker = draft.language.catalogue["article.placeholder"]
         context.stdout.line("wrote \(draft.path) (\(draft.id), state wip) from \(draft.ticketID)")
         context.stdout.line("next: complete the \(marker) parts, then 'kb article lint \(draft.path)' and 'kb index'")
         return KB.success

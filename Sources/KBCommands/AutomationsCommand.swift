@@ -20,7 +20,7 @@ struct AutomationsCommand: Subcommand {
             .value("--min-occurrences", valueName: "N", help: "Evidence tickets a proposal needs (default 3, at least 2)."),
             .value("--format", valueName: "FORMAT", help: "Output format (default md).", choices: ["md", "json"]),
             .flag("--json", help: "Same as --format json."),
-            .value("--lang", valueName: "LANG", help: "Language of the report (default: the workspace's).", choices: ["es", "en"]),
+            .value("--lang", valueName: "LANG", help: "Language of the report (default: the workspace's).", choices: Language.allCases.map(\.rawValue)),
         ],
         examples: ["kb automations", "kb automations --since 2026-01-01 --min-occurrences 5",
                    "kb automations --format json --lang en"])

@@ -9,11 +9,8 @@
 /// - `validated`: Problema, Entorno, Solución and Causa — the full KCS structure;
 /// - `archived`: none — kept for history, not maintained.
 public struct ArticleLinter: Sendable {
-    /// What drafts write where the writer still has to fill in text (Spanish).
-    public static let placeholderMarker = Language.spanish.catalogue["article.placeholder"]
-    /// The English drafts' placeholder.
-    public static let englishPlaceholderMarker = Language.english.catalogue["article.placeholder"]
-    /// Every text lint treats as an unfinished placeholder: each language's, and `TODO:`.
+    /// Every text lint treats as an unfinished placeholder: what drafts write where the writer still has to fill
+    /// in text (`article.placeholder` in each language's catalogue), and `TODO:`.
     public static let placeholderMarkers = Language.allCases.map { $0.catalogue["article.placeholder"] } + ["TODO:"]
     /// About one page of text; longer articles get a warning.
     public static let defaultMaxWords = 600

@@ -134,14 +134,14 @@ import KBTestSupport
         // As drafted (wip), placeholders are allowed.
         let wip = linter.lint(file: ArticleFile(path: draft.path, text: draft.text), knownTickets: known)
         #expect(wip.filter { $0.severity == .error }.isEmpty, "\(wip)")
-        #expect(draft.text.contains(ArticleLinter.placeholderMarker))
+        #expect(draft.text.contains(Language.spanish.catalogue["article.placeholder"]))
         // Validated with the placeholder left: lint refuses it.
         let early = draft.text.replacingOccurrences(of: "state: wip", with: "state: validated")
         #expect(linter.lint(file: ArticleFile(path: draft.path, text: early), knownTickets: known).contains {
             $0.severity == .error && $0.message.contains("placeholder")
         })
         // Filled in and validated: no errors.
-        let filled = early.replacingOccurrences(of: ArticleLinter.placeholderMarker, with: "El certificado venció sin aviso.")
+        let filled = early.replacingOccurrences(of: Language.spanish.catalogue["article.placeholder"], with: "El certificado venció sin aviso.")
         let diagnostics = linter.lint(file: ArticleFile(path: draft.path, text: filled), knownTickets: known)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
         let article = try Article.parse(text: filled, path: draft.path)

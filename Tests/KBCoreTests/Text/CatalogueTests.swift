@@ -89,6 +89,11 @@ import KBTestSupport
         for kind in AutomationKind.allCases {
             #expect(!kind.countedMinutes(language: language).hasPrefix("⟦"))
         }
+        // The headings drafts write are the ones the article parser knows, in the draft's language.
+        for kind in ArticleSectionKind.allCases {
+            #expect(ArticleSectionKind(heading: kind.heading(in: language)) == kind)
+            #expect(ArticleSectionKind.language(ofHeading: kind.heading(in: language)) == language)
+        }
     }
 
     /// Every key the code or the templates name exists, and every word is used by one of them.
