@@ -22,9 +22,18 @@ let package = Package(
             name: "KBCore",
             dependencies: ["CSQLite", "CCmarkGFM"]
         ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            path: "Sources/CMicroHTTPD",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .target(
+            name: "KBServer",
+            dependencies: ["KBCore", "CMicroHTTPD"]
+        ),
         .target(
             name: "KBCommands",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore", "KBServer"]
         ),
         .executableTarget(
             name: "kb",
@@ -48,6 +57,10 @@ let package = Package(
             name: "KBCommandsTests",
             dependencies: ["KBCommands", "KBCore", "KBTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "KBServerTests",
+            dependencies: ["KBServer", "KBCommands", "KBCore", "KBTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -20,9 +20,9 @@ struct SLACommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let now = try arguments.value("--now").map { try SearchCommand.day($0, option: "--now") } ?? context.now
-        let until = try arguments.value("--until").map { try SearchCommand.day($0, option: "--until") }
-        let since = try arguments.value("--since").map { try SearchCommand.day($0, option: "--since") }
+        let now = try arguments.value("--now").map { try Timestamp.parse($0, option: "--now") } ?? context.now
+        let until = try arguments.value("--until").map { try Timestamp.parse($0, option: "--until") }
+        let since = try arguments.value("--since").map { try Timestamp.parse($0, option: "--since") }
             ?? Timestamp(seconds: (until ?? now).seconds - 30 * 86_400)
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()

@@ -1,0 +1,18 @@
+/// What `KnowledgeBase.sla(_:)` measures: open tickets at an instant and compliance over a period.
+public struct SLARequest: Sendable {
+    /// The instant clocks are measured at; nil: the knowledge base's clock.
+    public var now: Timestamp?
+    /// Compliance period start; nil: `defaultPeriodDays` before `until` (or `now`).
+    public var since: Timestamp?
+    /// Compliance period end, exclusive; nil: open-ended.
+    public var until: Timestamp?
+
+    /// The compliance period when no start is given.
+    public static let defaultPeriodDays: Int64 = 30
+
+    public init(now: Timestamp? = nil, since: Timestamp? = nil, until: Timestamp? = nil) {
+        self.now = now
+        self.since = since
+        self.until = until
+    }
+}
