@@ -145,7 +145,7 @@ import KBTestSupport
         #expect(result.code == 1)
         #expect(result.stdout.contains("\"inserted\":0"))
         #expect(result.stdout.contains("\"rolled_back\":true"))
-        #expect(result.stderr == "a.csv:5: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitud), found 9\n")
+        #expect(result.stderr == "a.csv:5: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitudes), found 9\n")
         let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == 0)

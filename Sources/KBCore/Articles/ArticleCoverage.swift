@@ -110,7 +110,7 @@ final class ArticleCoverage {
 
     private func analyzer(for language: Language) -> Analyzer {
         if let known = analyzers[language] { return known }
-        let analyzer = Analyzer(language: language == .english ? .english : .spanish)
+        let analyzer = Analyzer(language: language)
         analyzers[language] = analyzer
         return analyzer
     }

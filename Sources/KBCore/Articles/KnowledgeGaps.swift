@@ -94,7 +94,7 @@ public struct KnowledgeGaps {
         let recentFloor = options.now.seconds - Int64(options.recentDays) * 86_400
         var clusters: [GapCluster] = try clusterer.cluster(items).map { cluster in
             let members = cluster.members.map { uncovered[$0] }
-            let representative = MarkdownText.trimmed(uncovered[cluster.representative].title)
+            let representative = TextLines.trimmed(uncovered[cluster.representative].title)
             let terms = cluster.signature.map { clusterer.spelling(of: $0) }
             return GapCluster(
                 rank: 0, service: members[0].service,

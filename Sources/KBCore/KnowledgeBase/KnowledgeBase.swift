@@ -106,10 +106,10 @@ public final class KnowledgeBase {
         return engine
     }
 
-    /// The templates of `language`: the workspace's `templates/LANG/` over the built-in ones.
+    /// The templates with the words of `language`: the workspace's `templates/` over the built-in ones.
     public func templates(_ language: Language) throws -> TemplateSet {
         if let templates = loadedTemplates[language] { return templates }
-        let templates = try workspace.templates(language: language.rawValue)
+        let templates = try workspace.templates(language: language)
         loadedTemplates[language] = templates
         return templates
     }

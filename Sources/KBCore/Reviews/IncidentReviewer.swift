@@ -58,7 +58,7 @@ public final class IncidentReviewer {
         let others = customers.filter { Policy.foldedKey($0) != own }.sorted()
         // The customer's own people may sign their messages; they are not hidden from their own summary.
         let ownContacts = Set(ticket.events.filter { $0.kind == .customerUpdate }.compactMap(\.author))
-        return Redactor(language: language == .english ? .english : .spanish, customerNames: others,
+        return Redactor(language: language, customerNames: others,
                         agentNames: agents.subtracting(ownContacts).sorted())
     }
 

@@ -76,7 +76,7 @@ import KBTestSupport
                                                          language: language)
                 let review = try reviewer.review(id: ticket.id, now: now, language: language, proposals: proposals)
                 reviews += 1
-                let renderer = ReviewRenderer(templates: try workspace.templates(language: language.rawValue))
+                let renderer = ReviewRenderer(templates: try workspace.templates(language: language))
                 let internalText = try renderer.render(review, format: .md)
                 let seen = Set(ReviewMarkerPlanter.markers(in: internalText).map(\.marker))
                 if !seen.isDisjoint(with: fixture.planter.hidden[ticket.id] ?? []) { internalSawHidden += 1 }

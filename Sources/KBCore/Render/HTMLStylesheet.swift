@@ -1,7 +1,10 @@
-extension HTMLDocument {
-    /// The default stylesheet: readable system fonts (no web fonts), tables and code blocks styled, and print
-    /// rules (A4 margins, each `.chapter` on a new page, no page breaks inside tables, figures or code).
-    public static let defaultStylesheet = """
+/// The CSS of kb's HTML documents, which the templates inline in their `<style>` element (pages load nothing
+/// from outside).
+public enum HTMLStylesheet {
+    /// Readable system fonts (no web fonts), tables and code blocks styled, and print rules (A4 margins, each
+    /// `.chapter` on a new page, no page breaks inside tables, figures or code). It holds no `</`, which would
+    /// end the style element early.
+    public static let standard = """
         * { box-sizing: border-box; }
         html { font-size: 16px; -webkit-text-size-adjust: 100%; }
         body { margin: 0; background: #ffffff; color: #1f2328; line-height: 1.6;
