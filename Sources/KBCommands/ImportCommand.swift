@@ -45,11 +45,14 @@ struct ImportCommand: ParsableCommand {
             })
         }
         let options = ImportOptions(maps: map, mappingPath: mapping.map { context.url($0).path }, commentsPath: comments.map { context.url($0).path })
-        let request = ImportRequest(files: try TicketImporter.open(inputs, format: format), options: options, strict: strict,
-                                    dryRun: dryRun, rejectionsReportedPerKind: 10)
         let report: ImportReport
         do {
+            let request = ImportRequest(files: try TicketImporter.open(inputs, format: format), options: options, strict: strict,
+                                        dryRun: dryRun, rejectionsReportedPerKind: 10)
             report = try knowledgeBase.importTickets(request, onReject: dryRun ? nil : { context.stderr.line($0.description) })
+        } catch let errors as ImportInputErrors {
+            for diagnostic in errors.diagnostics { context.stderr.line(diagnostic.formatted) }
+            return KB.failure
         } catch let error as ImportOptionError {
             throw UsageError(error.description)
         }

@@ -26,7 +26,7 @@ struct SLACommand: Subcommand {
             ?? Timestamp(seconds: (until ?? now).seconds - 30 * 86_400)
         let workspace = try context.workspace(arguments)
         let policy = try workspace.loadPolicy()
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let report = try SLAReport.build(store: store, policy: policy, now: now, since: since, until: until)
         if arguments.flag("--json") {

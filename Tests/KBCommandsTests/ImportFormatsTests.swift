@@ -49,7 +49,7 @@ import KBTestSupport
         #expect(result.stderr == "")
         #expect(result.code == 0)
         #expect(result.stdout == "{\"read\":5,\"inserted\":5,\"updated\":0,\"unchanged\":0,\"rejected\":[],\"files\":[{\"file\":\"a.csv\",\"format\":\"csv\",\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0},{\"file\":\"b.json\",\"format\":\"zendesk\",\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0},{\"file\":\"c.jsonl\",\"format\":\"jsonl\",\"read\":1,\"inserted\":1,\"updated\":0,\"unchanged\":0,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticket(id: "C-2")?.title == "Reporte\nvacío")
         #expect(try store.ticket(id: "C-1")?.extra == ["Origen": "ERP"])
@@ -78,6 +78,22 @@ import KBTestSupport
         let forced = runKB(["import", "--format", "jsonl", name], in: directory.url)
         #expect(forced.code == 1)
         #expect(forced.stderr.hasPrefix("\(name):1: error: "))
+    }
+
+    /// Every input that cannot be opened or told apart is named in one run, each on its own line; nothing is imported.
+    @Test func everyUnreadableInputAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        try directory.makeWorkspace()
+        try directory.write("good.jsonl", TicketFixtures.line(id: "T-1") + "\n")
+        try directory.write("notes.txt", "hola\n")
+        let result = runKB(["import", "good.jsonl", "missing.jsonl", "notes.txt", "kb"], in: directory.url)
+        #expect(result.code == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0] == "error: cannot read missing.jsonl: no such file")
+        #expect(lines[1].hasPrefix("notes.txt: error: cannot tell the format: "))
+        #expect(lines[2].hasPrefix("error: cannot read kb: it is a folder; name the files inside it"))
+        #expect(runKB(["show", "T-1"], in: directory.url).code == 1)
     }
 
     /// Binary input is refused after detection's bounded read, whatever --format says: it would only give one
@@ -158,8 +174,8 @@ import KBTestSupport
         #expect(result.code == 1)
         #expect(result.stdout.contains("\"inserted\":0"))
         #expect(result.stdout.contains("\"rolled_back\":true"))
-        #expect(result.stderr == "a.csv:5: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitud), found 9\n")
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        #expect(result.stderr == "a.csv:5: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitudes), found 9\n")
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == 0)
     }
@@ -181,7 +197,7 @@ import KBTestSupport
         let result = runKB(["import", "--mapping", "names.json", "--comments", "comments", "export.json"], in: directory.url)
         #expect(result.stderr == "")
         #expect(result.stdout == "read 2, inserted 2, updated 0, unchanged 0, rejected 0\n")
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         let first = try #require(try store.ticket(id: "zd:1"))
         #expect(first.severity == 1)

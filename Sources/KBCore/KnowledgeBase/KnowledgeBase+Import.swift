@@ -6,8 +6,8 @@ extension KnowledgeBase {
     public func importTickets(_ request: ImportRequest, onReject: ((ImportRejection) -> Void)? = nil) throws -> ImportReport {
         let settings = try request.options.settings(for: Set(request.files.map(\.format)), policy: policy)
         let importer = request.dryRun
-            ? TicketImporter(dryRunAgainst: try StoredTicketHashes(path: workspace.databasePath))
-            : TicketImporter(store: try store(create: true))
+            ? TicketImporter(dryRunAgainst: try existingStore())
+            : TicketImporter(store: try store(.create))
         importer.settings = settings
         importer.rejectionsReportedPerKind = request.rejectionsReportedPerKind
         importer.onReject = onReject

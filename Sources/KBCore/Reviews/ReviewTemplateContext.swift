@@ -2,10 +2,10 @@ import Foundation
 
 /// Turns a `Review` into the values its templates render.
 ///
-/// Ticket text is escaped for the output format here or by the template: for Markdown (`review.md`) every text
-/// value is already escaped with `MarkdownText` and the template inserts it with `{{{…}}}`; for HTML
-/// (`review.html`) text values are raw and the template escapes them with `{{…}}`. Only values whose names end
-/// in `_html` or `_svg` (markup this module produced) may be inserted unescaped into HTML.
+/// Text values are raw: the renderer escapes `{{…}}` for the template's format (`TemplateEscaping`). For Markdown
+/// a one-line value (`text`) has its line breaks turned into spaces, since it sits in a table cell, heading or
+/// list item; a block (`block`) keeps them. Only values whose names end in `_html` or `_svg` (markup this module
+/// produced) may be inserted unescaped, with `{{{…}}}`.
 struct ReviewTemplateContext {
     let review: Review
     let format: ReviewFormat
@@ -17,16 +17,16 @@ struct ReviewTemplateContext {
         words = ReviewVocabulary(language: review.language)
     }
 
-    /// One line of text, escaped for Markdown when rendering Markdown.
+    /// One line of text (on one line in Markdown).
     func text(_ value: String?) -> TemplateValue {
         guard let value, !value.isEmpty else { return .null }
-        return .string(format == .md ? ReviewMarkdown.inline(value) : value)
+        return .string(format == .md ? Markdown.line(value) : value)
     }
 
     /// Several lines of text (descriptions, root causes).
     func block(_ value: String?) -> TemplateValue {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .null }
-        return .string(format == .md ? ReviewMarkdown.block(value) : value)
+        return .string(value)
     }
 
     func time(_ time: ReviewTime?) -> TemplateValue {
@@ -139,6 +139,10 @@ struct ReviewTemplateContext {
         if format == .html {
             root["stylesheet_html"] = .string(ReviewRenderer.stylesheet)
             root["timeline_svg"] = .string(ReviewRenderer.inlineSVG(review.timelineChart().svg))
+            // The catalogue's words are kb's own text: only the time zone needs escaping.
+            root["chart_caption_html"] = .string(review.language.catalogue(
+                review.usesBusinessHours ? "review.chart_caption_business_hours" : "review.chart_caption",
+                ["time_zone": HTML.escape(review.terms.timeZone.identifier)]))
         }
         return .object(root)
     }
@@ -224,7 +228,7 @@ struct ReviewTemplateContext {
             "severity": .number(Double(incident.severity)), "customer": text(incident.customer),
             "created": time(ReviewTime(incident.createdAt, timeZone: review.terms.timeZone)),
             "days_before": .number(Double(incident.daysBefore)),
-            "similarity": .string("\(Int((incident.similarity * 100).rounded())) %"),
+            "similarity": .string(words.percent(Int((incident.similarity * 100).rounded()))),
             "same_service": .bool(incident.sameService), "root_cause": text(incident.rootCause),
             "resolution": text(incident.resolution),
         ]

@@ -25,7 +25,32 @@ extension Policy {
     /// maps keyed by names (calendars, plans, customers, routing, vendors, Zendesk maps) merge entry by entry;
     /// lists replace the default list.
     public init(jsonData: Data, file: String = "kb/policy.json") throws(PolicyError) {
-        let root = try PolicyJSONReader.parse(data: jsonData, file: file)
+        var bytes = [UInt8](jsonData)
+        // A UTF-8 byte order mark, as some Windows editors write, is not part of the JSON.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let result: Result<Policy, PolicyError> = bytes.withUnsafeBufferPointer { text in
+            do throws(PolicyError) {
+                let root = try PolicyJSONReader.parse(text, file: file)
+                do throws(PolicyError) {
+                    return .success(try Policy(root))
+                } catch {
+                    // Every complaint names its JSON path; the document says where that path's value is written.
+                    let offsets = root.offsets()
+                    return .failure(error.located { path in
+                        var current: String? = path
+                        while let candidate = current, offsets[candidate] == nil { current = PolicyJSONReader.parentPath(candidate) }
+                        return Diagnostic.Location(path: file, offset: current.flatMap { offsets[$0] } ?? 0, in: text)
+                    })
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
+        self = try result.get()
+    }
+
+    /// The policy a parsed document describes, on top of `Policy.default`.
+    private init(_ root: PolicyJSONReader) throws(PolicyError) {
         var policy = Policy.default
         let fields = try root.fields(allowed: Policy.fieldNames)
         if let reader = fields["language"] {
@@ -90,7 +115,7 @@ extension Policy {
         var week: [BusinessCalendar.Weekday: [BusinessCalendar.Hours]] = [:]
         for day in BusinessCalendar.Weekday.allCases {
             guard let value = fields[day.key] else { continue }
-            let items = value.value is [Any] ? try value.array() : [value]
+            let items = value.isArray ? try value.array() : [value]
             var hours: [BusinessCalendar.Hours] = []
             for item in items {
                 let text = try item.string()

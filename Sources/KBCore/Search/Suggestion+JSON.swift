@@ -52,7 +52,7 @@ extension Suggestion {
     /// The terminal form.
     public var text: String {
         var lines: [String] = []
-        lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: "en")))")
+        lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: .english)))")
         for reason in severity.reasons { lines.append("  - " + reason) }
         lines.append("")
         lines.append("SLA (\(sla.plan), \(sla.calendar), \(sla.timeZone)): first response by \(sla.firstResponseDue.utcString) (\(Duration.text(sla.firstResponseTarget))), resolution by \(sla.resolutionDue.utcString) (\(Duration.text(sla.resolutionTarget)))")

@@ -4,11 +4,8 @@ public struct ImportInputErrors: Error, CustomStringConvertible {
     /// One error per input (`TicketError.unreadable`, `ImportFormatError`…), in the order the inputs were given.
     public let problems: [any Error]
 
-    /// One line per input, each `FILE: error: …` or `error: …`.
-    public var description: String {
-        problems.map { problem in
-            let text = String(describing: problem)
-            return text.contains(": error: ") ? text : "error: " + text
-        }.joined(separator: "\n")
-    }
+    /// One diagnostic per input, each printed on its own line.
+    public var diagnostics: [Diagnostic] { problems.map(Diagnostic.init) }
+
+    public var description: String { diagnostics.map(\.formatted).joined(separator: "\n") }
 }

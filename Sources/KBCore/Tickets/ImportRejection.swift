@@ -1,5 +1,5 @@
-/// One record an import refused, with where it is and why.
-public struct ImportRejection: Sendable, Equatable, CustomStringConvertible {
+/// One record an import refused, with where it is and why; printed `FILE:LINE: error: reason` (its `diagnostic`).
+public struct ImportRejection: Sendable, Equatable {
     public let file: String
     public let line: Int
     public let reason: String
@@ -34,9 +34,6 @@ public struct ImportRejection: Sendable, Equatable, CustomStringConvertible {
         let reason = place.map { $0.isEmpty ? problem.description : "\($0): \(problem.description)" } ?? problem.description
         self.init(file: file, line: line, reason: reason, kind: problem.kind, unknownValues: problem.unknownValues)
     }
-
-    /// `FILE:LINE: error: reason`.
-    public var description: String { "\(file):\(line): error: \(reason)" }
 }
 
 /// An error that rejects one record of an import, and how a summary groups it.

@@ -9,8 +9,8 @@ import Foundation
 public final class TicketImporter {
     private enum Target {
         case store(Store)
-        /// A dry run, against the fingerprints of the tickets already stored (nil: no database yet).
-        case preview(StoredTicketHashes?)
+        /// A dry run, against the tickets already stored (nil: no database yet).
+        case preview(Store?)
     }
 
     private let target: Target
@@ -30,8 +30,9 @@ public final class TicketImporter {
     }
 
     /// An importer that reads and checks everything and writes nothing, not even a database: `existing` (the
-    /// workspace's tickets, when it has a database) tells which records would be inserted, updated or unchanged.
-    public init(dryRunAgainst existing: StoredTicketHashes?) {
+    /// workspace's database opened `.read`, when it has one) tells which records would be inserted, updated or
+    /// unchanged.
+    public init(dryRunAgainst existing: Store?) {
         target = .preview(existing)
     }
 
@@ -93,7 +94,7 @@ public final class TicketImporter {
             // Tickets seen earlier in this run, as the store would hold them by the time a later copy arrives.
             var seen: [String: String] = [:]
             try read(files, sources, into: &report) { record in
-                let stored = try seen[record.id] ?? existing?.hash(id: record.id)
+                let stored = try seen[record.id] ?? existing?.storedHash(id: record.id)
                 seen[record.id] = record.hash
                 return stored == nil ? .inserted : stored == record.hash ? .unchanged : .updated
             }

@@ -45,7 +45,7 @@ import KBTestSupport
         try holder.close()
         while outcome.value == .waiting { usleep(10_000) }
         #expect(outcome.value == .began)
-        let store = try Store(path: path, create: false)
+        let store = try Store(path: path, access: .read)
         defer { try? store.close() }
         #expect(try store.connection.scalarText("SELECT value FROM meta WHERE key = 'holder'") == "x")
         #expect(try store.connection.scalarText("SELECT value FROM meta WHERE key = 'waiter'") == "y")
