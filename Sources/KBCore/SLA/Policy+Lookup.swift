@@ -5,7 +5,8 @@ extension Policy {
     ///
     /// Time zone: the ticket's own, else its customer's in the policy, else `defaultTimeZone`.
     /// Plan: the ticket's own, else its customer's, else `defaultPlan`. A name the policy does not know
-    /// falls back to the next source and leaves a warning.
+    /// falls back to the next source and leaves a warning. The plan's calendar takes the public holidays of
+    /// the customer's country (`applyingHolidays(to:customer:timeZone:)`).
     public func terms(for ticket: Ticket) -> SLATerms {
         var warnings: [String] = []
         let customerTerms = ticket.customer.flatMap { customer(named: $0) }
@@ -28,12 +29,15 @@ extension Policy {
             warnings.append("unknown plan \"\(candidate)\"")
         }
         if plans[planName] == nil { warnings.append("unknown plan \"\(planName)\"") }
-        let calendar = plans[planName].flatMap { calendars[$0] } ?? .twelveFive
         if warnings.isEmpty == false {
             warnings.append("using plan \(planName) and time zone \(zone?.identifier ?? "UTC")")
         }
-        return SLATerms(planName: planName, calendar: calendar,
-                        timeZone: zone ?? TimeZone(secondsFromGMT: 0)!, warnings: warnings)
+        let timeZone = zone ?? TimeZone(secondsFromGMT: 0)!
+        let applied = applyingHolidays(to: plans[planName].flatMap { calendars[$0] } ?? .twelveFive,
+                                       customer: customerTerms, timeZone: timeZone.identifier)
+        return SLATerms(planName: planName, calendar: applied.calendar, timeZone: timeZone,
+                        warnings: warnings + applied.warnings, country: applied.country,
+                        holidayCalendar: applied.holidayCalendar)
     }
 
     /// A customer's terms; exact name first, then ignoring case and accents.

@@ -106,7 +106,7 @@ import Testing
         let twelveFive = try BusinessCalendar(
             name: "12x5",
             hours: Dictionary(uniqueKeysWithValues: BusinessCalendar.Weekday.allCases.prefix(5).map { ($0, hours(["08:00-20:00"])) }),
-            holidays: BusinessCalendar.twelveFive.holidays + ["2022-04-01", "2025-01-01", "2027-01-01", "2027-04-02"])
+            holidays: Policy.default.listedHolidays(ofCalendar: "CL").map(\.holiday.date) + ["2022-04-01", "2025-01-01", "2027-01-01", "2027-04-02"])
         return [twelveFive, split, everyDay, .twentyFourSeven]
     }
 
