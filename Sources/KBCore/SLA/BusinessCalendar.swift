@@ -235,3 +235,11 @@ public struct BusinessCalendar: Sendable, Equatable {
         return low < holidayDays.count && holidayDays[low] == dayNumber
     }
 }
+
+extension BusinessCalendar {
+    /// `Mon` … `Sun` for a `YYYY-MM-DD` date; empty for a malformed one.
+    public static func weekdayName(ofDate date: String) -> String {
+        guard let day = dayNumber(of: date) else { return "" }
+        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][Weekday(dayNumber: day).rawValue]
+    }
+}

@@ -102,3 +102,17 @@ extension Policy {
         return (calendar.applying(holidayCalendar: name, days: days), country, name, [])
     }
 }
+
+extension Policy {
+    /// The customers whose SLA clocks count a holiday calendar's days, by name; the policy's default terms
+    /// (customers it does not list) appear as `*`.
+    public func customers(usingHolidayCalendar name: String) -> [String] {
+        var members: [(String, CustomerTerms?)] = customers.keys.sorted().map { ($0, customers[$0]) }
+        members.append(("*", nil))
+        return members.compactMap { member, terms in
+            guard let calendar = plans[terms?.plan ?? defaultPlan].flatMap({ calendars[$0] }) else { return nil }
+            let applied = applyingHolidays(to: calendar, customer: terms, timeZone: terms?.timezone ?? defaultTimeZone)
+            return applied.holidayCalendar == name ? member : nil
+        }
+    }
+}

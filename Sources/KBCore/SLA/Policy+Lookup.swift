@@ -12,9 +12,11 @@ extension Policy {
         let customerTerms = ticket.customer.flatMap { customer(named: $0) }
 
         var zone: TimeZone?
+        var zoneName = "UTC"
         for candidate in [ticket.timezone, customerTerms?.timezone, defaultTimeZone].compactMap({ $0 }) {
             if let found = TimeZone(identifier: candidate) {
                 zone = found
+                zoneName = candidate
                 break
             }
             warnings.append("unknown time zone \"\(candidate)\"")
@@ -34,7 +36,7 @@ extension Policy {
         }
         let timeZone = zone ?? TimeZone(secondsFromGMT: 0)!
         let applied = applyingHolidays(to: plans[planName].flatMap { calendars[$0] } ?? .twelveFive,
-                                       customer: customerTerms, timeZone: timeZone.identifier)
+                                       customer: customerTerms, timeZone: zoneName)
         return SLATerms(planName: planName, calendar: applied.calendar, timeZone: timeZone,
                         warnings: warnings + applied.warnings, country: applied.country,
                         holidayCalendar: applied.holidayCalendar)
@@ -42,12 +44,14 @@ extension Policy {
 
     /// A customer's terms; exact name first, then ignoring case and accents.
     public func customer(named name: String) -> CustomerTerms? {
-        if let terms = customers[name] { return terms }
+        customerKey(named: name).flatMap { customers[$0] }
+    }
+
+    /// The name a customer has in `customers`; exact name first, then ignoring case and accents.
+    public func customerKey(named name: String) -> String? {
+        if customers[name] != nil { return name }
         let key = Policy.foldedKey(name)
-        for candidate in customers.keys.sorted() where Policy.foldedKey(candidate) == key {
-            return customers[candidate]
-        }
-        return nil
+        return customers.keys.sorted().first { Policy.foldedKey($0) == key }
     }
 
     /// The route of a service; exact name first, then ignoring case and accents.
