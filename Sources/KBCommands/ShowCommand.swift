@@ -10,6 +10,7 @@ struct ShowCommand: Subcommand {
         options: [
             .flag("--json", help: "Print an array of tickets with all fields, events and SLA state."),
             .value("--now", valueName: "TIME", help: "Measure open tickets' SLA at this ISO 8601 time (default: now)."),
+            TimeZoneOption.spec,
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
@@ -23,6 +24,7 @@ struct ShowCommand: Subcommand {
             return stamp
         } ?? context.now
         let policy = try workspace.loadPolicy()
+        let displayClock = try TimeZoneOption.clock(arguments)
         var tickets: [Ticket] = []
         var articles: [Store.IndexedArticle] = []
         for id in arguments.positionals {
@@ -41,7 +43,7 @@ struct ShowCommand: Subcommand {
                 let sla = TicketSLA(ticket: ticket, policy: policy, now: now)
                 ticket.write(to: &writer) { writer in
                     writer.key("sla")
-                    sla.write(to: &writer)
+                    sla.write(to: &writer, clock: displayClock)
                 }
             }
             for article in articles {
@@ -64,9 +66,10 @@ struct ShowCommand: Subcommand {
         for ticket in tickets {
             if !first { context.stdout.line() }
             first = false
-            context.stdout.write(TicketText.render(ticket))
+            let sla = TicketSLA(ticket: ticket, policy: policy, now: now)
+            context.stdout.write(TicketText.render(ticket, clock: displayClock ?? sla.localClock))
             context.stdout.line()
-            for line in TicketSLA(ticket: ticket, policy: policy, now: now).textLines { context.stdout.line(line) }
+            for line in sla.textLines(clock: displayClock) { context.stdout.line(line) }
         }
         for article in articles {
             if !first { context.stdout.line() }

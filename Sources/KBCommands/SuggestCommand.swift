@@ -21,6 +21,7 @@ struct SuggestCommand: Subcommand {
             .value("--plan", valueName: "PLAN", help: "The customer's plan (12x5, 24x7), when known."),
             .value("--service", valueName: "SERVICE", help: "The affected service, when known."),
             .value("--now", valueName: "TIME", help: "Treat the request as received at this ISO 8601 time."),
+            TimeZoneOption.spec,
             .flag("--json", help: "Print the suggestion as JSON."),
         ],
         examples: ["kb suggest \"No carga el login del portal, pantalla en blanco\" --customer \"Transportes Andinos\"",
@@ -79,7 +80,7 @@ struct SuggestCommand: Subcommand {
         defer { try? store.close() }
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
         let suggestion = try Suggester(store: store, engine: engine, policy: policy).suggest(request)
-        context.stdout.write(arguments.flag("--json") ? suggestion.jsonText + "\n" : suggestion.text)
+        context.stdout.write(arguments.flag("--json") ? suggestion.jsonText + "\n" : suggestion.text(clock: try TimeZoneOption.clock(arguments)))
         return KB.success
     }
 }

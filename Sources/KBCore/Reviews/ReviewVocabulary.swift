@@ -4,6 +4,8 @@
 /// from data, so the model carries finished text and templates stay plain.
 struct ReviewVocabulary: Sendable {
     let language: Language
+    /// The plan calendar's business day, when it is not 24 hours: SLA durations are written in business days.
+    var businessDay: Int64? = nil
 
     private var spanish: Bool { language == .spanish }
 
@@ -13,6 +15,11 @@ struct ReviewVocabulary: Sendable {
     func time(_ time: ReviewTime) -> String { time.local + " " + time.offsetName }
 
     func duration(_ seconds: Int64) -> String { ReviewDuration.text(seconds) }
+
+    /// An SLA (business-time) duration: `6 días hábiles` / `6 business days` where a business day is not 24 h.
+    func businessDuration(_ seconds: Int64) -> String {
+        BusinessDuration.documentText(seconds, businessDay: businessDay, language: language)
+    }
 
     func quoted(_ text: String) -> String { spanish ? "«" + text + "»" : "\"" + text + "\"" }
 
@@ -153,8 +160,11 @@ struct ReviewVocabulary: Sendable {
 
     func businessTimeNote(terms: SLATerms, usesBusinessHours: Bool) -> String {
         if usesBusinessHours {
-            return pick("Tiempo SLA: horas hábiles del calendario \(terms.calendar.name) del plan \(terms.planName) en \(terms.timeZone.identifier) (feriados excluidos), sin las pausas por espera del cliente. Las metas son las de la política para la severidad del ticket.",
-                        "SLA time: business hours of the \(terms.calendar.name) calendar of plan \(terms.planName) in \(terms.timeZone.identifier) (holidays excluded), without the pauses waiting on the customer. Targets are the policy's for the ticket's severity.")
+            let holidays = terms.holidayCalendar.map { pick("feriados de \($0) excluidos", "\($0) holidays excluded") }
+                ?? pick("sin feriados", "no holidays")
+            let day = businessDay.map { pick(" Un día hábil son \(ReviewDuration.text($0)).", " A business day is \(ReviewDuration.text($0)).") } ?? ""
+            return pick("Tiempo SLA: horas hábiles del calendario \(terms.calendar.name) del plan \(terms.planName) en \(terms.timeZone.identifier) (\(holidays)), sin las pausas por espera del cliente. Las metas son las de la política para la severidad del ticket.\(day)",
+                        "SLA time: business hours of the \(terms.calendar.name) calendar of plan \(terms.planName) in \(terms.timeZone.identifier) (\(holidays)), without the pauses waiting on the customer. Targets are the policy's for the ticket's severity.\(day)")
         }
         return pick("Tiempo SLA: reloj continuo (calendario \(terms.calendar.name) del plan \(terms.planName)), sin las pausas por espera del cliente. Las metas son las de la política para la severidad del ticket.",
                     "SLA time: a continuous clock (calendar \(terms.calendar.name) of plan \(terms.planName)), without the pauses waiting on the customer. Targets are the policy's for the ticket's severity.")
@@ -179,8 +189,8 @@ struct ReviewVocabulary: Sendable {
     }
 
     func outcome(met: Bool, margin: Int64) -> String {
-        met ? pick("cumplido, con \(duration(margin)) de margen", "met, with \(duration(margin)) to spare")
-            : pick("incumplido por \(duration(-margin))", "breached by \(duration(-margin))")
+        met ? pick("cumplido, con \(businessDuration(margin)) de margen", "met, with \(businessDuration(margin)) to spare")
+            : pick("incumplido por \(businessDuration(-margin))", "breached by \(businessDuration(-margin))")
     }
 
     // MARK: - Warnings
@@ -361,8 +371,8 @@ struct ReviewVocabulary: Sendable {
 
     func slaExceededReason(metric: String, target: Int64, due: ReviewTime?) -> String {
         let dueText = due.map { pick(" (vencía el \(time($0)))", " (due \(time($0)))") } ?? ""
-        return pick("\(metric) superó su meta de \(duration(target))\(dueText).",
-                    "\(metric) exceeded its \(duration(target)) target\(dueText).")
+        return pick("\(metric) superó su meta de \(businessDuration(target))\(dueText).",
+                    "\(metric) exceeded its \(businessDuration(target)) target\(dueText).")
     }
 
     func ruleFollowed(target: String, at: ReviewTime, delay: Int64, afterDue: Bool) -> String {

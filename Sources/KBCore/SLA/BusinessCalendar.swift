@@ -243,3 +243,14 @@ extension BusinessCalendar {
         return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][Weekday(dayNumber: day).rawValue]
     }
 }
+
+extension BusinessCalendar {
+    /// The length of the calendar's usual open day — the most common among its open weekdays, the longest on a
+    /// tie — when it is shorter than 24 hours (12 hours under `12x5`); nil for calendars open all day.
+    public var businessDaySeconds: Int64? {
+        var counts: [Int64: Int] = [:]
+        for seconds in dailySeconds where seconds > 0 { counts[seconds, default: 0] += 1 }
+        guard let usual = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key, usual < 86_400 else { return nil }
+        return usual
+    }
+}

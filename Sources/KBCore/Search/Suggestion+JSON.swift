@@ -25,9 +25,12 @@ extension Suggestion {
         writer.member("timezone", sla.timeZone)
         writer.member("severity", sla.severity)
         writer.member("first_response_target_seconds", sla.firstResponseTarget)
+        writer.member("holidays", sla.holidays)
         writer.member("first_response_due", sla.firstResponseDue.utcString)
+        writer.member("first_response_due_local", sla.localClock.iso8601(sla.firstResponseDue))
         writer.member("resolution_target_seconds", sla.resolutionTarget)
         writer.member("resolution_due", sla.resolutionDue.utcString)
+        writer.member("resolution_due_local", sla.localClock.iso8601(sla.resolutionDue))
         writer.endObject()
         writer.key("solutions")
         writer.beginArray()
@@ -83,13 +86,20 @@ extension Suggestion {
         return writer.text
     }
 
-    /// The terminal form.
-    public var text: String {
+    /// The terminal form, times in the customer's zone.
+    public var text: String { text(clock: nil) }
+
+    /// The terminal form, due times in `clock`'s zone (default: the customer's).
+    public func text(clock: LocalClock?) -> String {
+        let clock = clock ?? sla.localClock
+        func target(_ seconds: Int64) -> String { BusinessDuration.text(seconds, businessDay: sla.businessDaySeconds) }
         var lines: [String] = []
         lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: "en")))")
         for reason in severity.reasons { lines.append("  - " + reason) }
         lines.append("")
-        lines.append("SLA (\(sla.plan), \(sla.calendar), \(sla.timeZone)): first response by \(sla.firstResponseDue.utcString) (\(Duration.text(sla.firstResponseTarget))), resolution by \(sla.resolutionDue.utcString) (\(Duration.text(sla.resolutionTarget)))")
+        lines.append("SLA (plan \(sla.plan), calendar \(sla.calendar)" + (sla.holidays.map { ", holidays \($0)" } ?? "") + ", \(sla.timeZone)):")
+        lines.append("  first response by \(clock.text(sla.firstResponseDue)) (\(target(sla.firstResponseTarget)))")
+        lines.append("  resolution by \(clock.text(sla.resolutionDue)) (\(target(sla.resolutionTarget)))")
         if probableMajorIncident {
             lines.append("")
             lines.append("PROBABLE MAJOR INCIDENT: \(duplicates.count) open tickets from several customers describe the same problem")
