@@ -23,9 +23,18 @@ let package = Package(
             dependencies: ["CSQLite", "CCmarkGFM"],
             exclude: ["SLA/Holidays"]
         ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            path: "Sources/CMicroHTTPD",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .target(
+            name: "KBServer",
+            dependencies: ["KBCore", "CMicroHTTPD"]
+        ),
         .target(
             name: "KBCommands",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore", "KBServer"]
         ),
         .executableTarget(
             name: "kb",
@@ -49,6 +58,10 @@ let package = Package(
             name: "KBCommandsTests",
             dependencies: ["KBCommands", "KBCore", "KBTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "KBServerTests",
+            dependencies: ["KBServer", "KBCommands", "KBCore", "KBTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,13 +2,12 @@ import Foundation
 import KBCore
 
 /// `kb policy holidays`: list holiday calendars and import iCalendar files into them.
-struct PolicyHolidaysCommand: Subcommand {
+struct PolicyHolidaysCommand: ParsableCommand {
     static var children: [any Subcommand.Type] {
         [PolicyHolidaysImportCommand.self, PolicyHolidaysListCommand.self]
     }
 
-    static var spec: CommandSpec {
-        CommandSpec(
+    static let configuration = CommandConfiguration(
             name: "holidays",
             abstract: "List holiday calendars and import holidays from iCalendar files.",
             discussion: """
@@ -16,13 +15,11 @@ struct PolicyHolidaysCommand: Subcommand {
                 customer's "country" in kb/policy.json, else the country of its time zone. A customer's
                 "holiday_calendar" (a region such as ES-MD) replaces its country's.
                 """,
-            subcommands: children.map { $0.spec },
             examples: ["kb policy holidays list", "kb policy holidays list AR --year 2026",
                        "kb policy holidays import festivos-madrid.ics --calendar ES-MD"])
-    }
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        context.stdout.write(HelpRenderer.help(spec, path: ["kb", "policy", "holidays"]))
+    func run(_ context: CommandContext) throws -> Int32 {
+        context.stdout.write(HelpRenderer.help(Self.spec, path: ["kb", "policy", "holidays"]))
         return KB.success
     }
 }

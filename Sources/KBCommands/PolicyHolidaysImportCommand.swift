@@ -2,8 +2,8 @@ import Foundation
 import KBCore
 
 /// `kb policy holidays import FILE.ics --calendar NAME`: adds a year or a regional set of holidays to kb/policy.json.
-struct PolicyHolidaysImportCommand: Subcommand {
-    static let spec = CommandSpec(
+struct PolicyHolidaysImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "import",
         abstract: "Add the all-day events of an iCalendar file to a holiday calendar in kb/policy.json.",
         discussion: """
@@ -13,25 +13,26 @@ struct PolicyHolidaysImportCommand: Subcommand {
             NAME is a built-in country (CL, MX, PE, CO, AR, ES, US) to add a year, or a new calendar such as
             ES-MD, which extends ES. A bad file is refused with its line and reason, and nothing is written.
             """,
-        arguments: [ArgumentSpec("file", help: "The iCalendar (.ics) file.")],
-        options: [
-            .value("--calendar", valueName: "NAME", help: "The holiday calendar to add to (required)."),
-            .value("--extends", valueName: "NAME", help: "For a new calendar: the one whose days it includes (default: ES for ES-MD)."),
-            .value("--customer", valueName: "NAME", help: "Give this customer of kb/policy.json the calendar (repeatable).", repeating: true),
-            .value("--through", valueName: "YEAR", help: "Last year of yearly rules that never end (default: four years after this one)."),
-            .flag("--dry-run", help: "Show what would be added; write nothing."),
-            .flag("--json", help: "Print the result as JSON."),
-        ],
         examples: ["kb policy holidays import festivos-madrid-2027.ics --calendar ES-MD --customer \"Clínica Dental Castellana\"",
                    "kb policy holidays import feriados-2031.ics --calendar CL --dry-run"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        guard let name = arguments.value("--calendar") else {
-            throw UsageError("missing --calendar NAME: the holiday calendar to add to (CL, MX, …, or a new one such as ES-MD)")
-        }
-        let now = context.now
-        let through = try PolicyCommand.year(arguments, "--through", default: PolicyCommand.year(of: now) + 4)
-        let path = arguments.positionals[0]
+    @Argument(help: "The iCalendar (.ics) file.") var file: String
+    @Option(valueName: "NAME", help: "The holiday calendar to add to: CL, MX, …, or a new one such as ES-MD.") var calendar: String
+    @Option(valueName: "NAME", help: "For a new calendar: the one whose days it includes (default: ES for ES-MD).") var extends: String?
+    @Option(valueName: "NAME", help: "Give this customer of kb/policy.json the calendar (repeatable).") var customer: [String]
+    @Option(valueName: "YEAR", help: "Last year of yearly rules that never end (default: four years after this one).")
+    var through: Int?
+    @Flag(help: "Show what would be added; write nothing.") var dryRun: Bool
+    @OptionGroup var output: JSONOption
+
+    func validate() throws {
+        try PolicyCommand.checkYear(through, option: "--through")
+    }
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let name = calendar
+        let through = through ?? PolicyCommand.year(of: context.now) + 4
+        let path = file
         let url = context.url(path)
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw ICalendarError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file")
@@ -43,20 +44,19 @@ struct PolicyHolidaysImportCommand: Subcommand {
             throw ICalendarError.invalid(file: path, line: 1, reason: "the calendar has no all-day events to import"
                 + (result.cancelled > 0 ? " (\(result.cancelled) cancelled)" : ""))
         }
-        let workspace = try context.workspace(arguments)
-        let file = workspace.policyFile
-        let text = FileManager.default.fileExists(atPath: file.path) ? try String(contentsOf: file, encoding: .utf8) : nil
-        let change = try PolicyFileEditor.addingHolidays(result.holidays, toCalendar: name, extends: arguments.value("--extends"),
-                                                        assigningTo: arguments.all("--customer"), in: text, file: PolicyCommand.displayPath)
-        let write = !arguments.flag("--dry-run") && (change.createdEntry || !change.added.isEmpty || !change.assigned.isEmpty)
-        if write { try Data(change.text.utf8).write(to: file, options: .atomic) }
+        let policyFile = try context.workspace().policyFile
+        let text = FileManager.default.fileExists(atPath: policyFile.path) ? try String(contentsOf: policyFile, encoding: .utf8) : nil
+        let change = try PolicyFileEditor.addingHolidays(result.holidays, toCalendar: name, extends: extends,
+                                                        assigningTo: customer, in: text, file: PolicyCommand.displayPath)
+        let write = !dryRun && (change.createdEntry || !change.added.isEmpty || !change.assigned.isEmpty)
+        if write { try Data(change.text.utf8).write(to: policyFile, options: .atomic) }
         let users = change.policy.customers(usingHolidayCalendar: name)
-        if arguments.flag("--json") {
+        if output.json {
             context.stdout.line(change.jsonText(written: write, file: PolicyCommand.displayPath, usedBy: users))
             return KB.success
         }
         let origin = change.createdEntry ? " (new" + (change.extends.map { ", extends \($0)" } ?? "") + ")" : ""
-        let verb = arguments.flag("--dry-run") ? "would add" : "added"
+        let verb = dryRun ? "would add" : "added"
         context.stdout.line("\(PolicyCommand.displayPath): holiday calendar \(name)\(origin): \(verb) \(change.added.count) day\(change.added.count == 1 ? "" : "s") off from \(path); \(change.alreadyCounted) already counted")
         for holiday in change.added { context.stdout.line("  \(holiday.date)  \(holiday.name)") }
         for customer in change.assigned { context.stdout.line("\(customer): holiday_calendar \(name)") }

@@ -2,22 +2,24 @@ import Foundation
 import KBCore
 
 /// `kb policy holidays list [NAME]`: the holiday calendars, or one calendar's days off with their sources.
-struct PolicyHolidaysListCommand: Subcommand {
-    static let spec = CommandSpec(
+struct PolicyHolidaysListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "list",
         abstract: "List the holiday calendars, or the days off of one with their sources.",
-        arguments: [ArgumentSpec("calendar", help: "A holiday calendar (CL, MX, PE, CO, AR, ES, US, or one of kb/policy.json).", optional: true)],
-        options: [
-            .value("--year", valueName: "YEAR", help: "Only the days off of this year."),
-            .flag("--json", help: "Print the list as JSON."),
-        ],
         examples: ["kb policy holidays list", "kb policy holidays list MX --year 2026"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let policy = try context.workspace(arguments).loadPolicy()
-        let year = try arguments.value("--year").map { _ in try PolicyCommand.year(arguments, "--year", default: 0) }
-        guard let name = arguments.positionals.first else {
-            if arguments.flag("--json") {
+    @Argument(help: "A holiday calendar (CL, MX, PE, CO, AR, ES, US, or one of kb/policy.json).") var calendar: String?
+    @Option(valueName: "YEAR", help: "Only the days off of this year.") var year: Int?
+    @OptionGroup var output: JSONOption
+
+    func validate() throws {
+        try PolicyCommand.checkYear(year, option: "--year")
+    }
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let policy = try context.knowledgeBase().policy()
+        guard let name = self.calendar else {
+            if output.json {
                 context.stdout.line(policy.holidayCalendarsJSON)
                 return KB.success
             }
@@ -35,7 +37,7 @@ struct PolicyHolidaysListCommand: Subcommand {
         guard let calendar = policy.holidayCalendar(named: name) else {
             throw UsageError("unknown holiday calendar '\(name)'; known: \(policy.holidayCalendarNames.joined(separator: ", "))")
         }
-        if arguments.flag("--json") {
+        if output.json {
             context.stdout.line(policy.holidayListJSON(calendar: name, year: year))
             return KB.success
         }

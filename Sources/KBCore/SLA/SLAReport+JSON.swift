@@ -1,8 +1,7 @@
-extension SLAReport {
-    /// `kb sla --json`: the board and the compliance tables; times in UTC, due times also local (`due_at_local`,
-    /// in each customer's zone, or `clock`'s when given).
-    public func jsonText(clock: LocalClock? = nil) -> String {
-        var writer = JSONWriter()
+extension SLAReport: JSONEncodable {
+    /// `kb sla --json`: the board and the compliance tables; times in UTC, due times also in each customer's zone
+    /// (`due_at_local`).
+    public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("now", now.utcString)
         writer.member("since", since?.utcString)
@@ -15,7 +14,7 @@ extension SLAReport {
         writer.key("tickets")
         writer.beginArray()
         for item in attention {
-            let local = clock ?? item.sla.localClock
+            let local = item.sla.localClock
             writer.beginObject()
             writer.member("id", item.ticket.id)
             writer.member("title", item.ticket.title)
@@ -33,7 +32,7 @@ extension SLAReport {
             writer.member("paused_too_long_seconds", item.pausedTooLongSeconds)
             writer.member("pause_limit_seconds", item.pauseLimitSeconds)
             writer.key("sla")
-            item.sla.write(to: &writer, clock: clock)
+            item.sla.write(to: &writer)
             writer.key("escalation")
             writer.beginArray()
             for advice in item.advice {
@@ -66,6 +65,5 @@ extension SLAReport {
         }
         writer.endObject()
         writer.endObject()
-        return writer.text
     }
 }

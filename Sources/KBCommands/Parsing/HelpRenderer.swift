@@ -2,13 +2,21 @@
 enum HelpRenderer {
     static func usage(_ spec: CommandSpec, path: [String]) -> String {
         var parts = path
+        // Global options go before the subcommand: `kb [--root <DIR>] <subcommand>`.
+        if path.count == 1, let valueName = CommandSpec.rootOption.valueName {
+            parts.append("[\(CommandSpec.rootOption.primaryName) <\(valueName)>]")
+        }
         if !spec.subcommands.isEmpty && spec.arguments.isEmpty {
             parts.append("<subcommand>")
         }
         for option in spec.options {
             let name = option.primaryName
             let rendered = option.valueName.map { "\(name) <\($0)>" } ?? name
-            parts.append(option.isRepeating ? "[\(rendered) ...]" : "[\(rendered)]")
+            if option.isRequired {
+                parts.append(rendered)
+            } else {
+                parts.append(option.isRepeating ? "[\(rendered) ...]" : "[\(rendered)]")
+            }
         }
         for argument in spec.arguments {
             var rendered = "<\(argument.name)>"
@@ -18,7 +26,8 @@ enum HelpRenderer {
         return parts.joined(separator: " ")
     }
 
-    static func help(_ spec: CommandSpec, path: [String], version: String? = nil) -> String {
+    /// The help of `spec`; `globalOptions` replaces the common options for `kb` itself (which adds `--version`).
+    static func help(_ spec: CommandSpec, path: [String], globalOptions: [OptionSpec]? = nil) -> String {
         var out = "OVERVIEW: \(spec.abstract)\n"
         if let discussion = spec.discussion { out += "\n" + discussion + "\n" }
         out += "\nUSAGE: \(usage(spec, path: path))\n"
@@ -29,14 +38,15 @@ enum HelpRenderer {
             }
         }
         out += "\nOPTIONS:\n"
-        for option in spec.options + CommandSpec.commonOptions {
+        for option in spec.options + (globalOptions ?? CommandSpec.commonOptions) {
             var label = option.names.joined(separator: ", ")
             if let valueName = option.valueName { label += " <\(valueName)>" }
             var help = option.help
             if let choices = option.choices { help += " (values: \(choices.joined(separator: ", ")))" }
+            if let range = option.range { help += " (values: \(range))" }
+            if let defaultValue = option.defaultValue { help += " (default: \(defaultValue))" }
             out += row(label, help)
         }
-        if version != nil { out += row("--version", "Show the version.") }
         if !spec.subcommands.isEmpty {
             out += "\nSUBCOMMANDS:\n"
             for subcommand in spec.subcommands { out += row(subcommand.name, subcommand.abstract) }

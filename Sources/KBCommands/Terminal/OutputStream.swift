@@ -1,11 +1,18 @@
 import Foundation
+import Synchronization
 
 /// Where a command writes: a file descriptor for the real CLI, a string buffer in tests.
-public final class OutputStream: @unchecked Sendable {
-    private var buffer: [UInt8] = []
+///
+/// `Sendable`: every write, flush and read of `captured` holds one lock, so an import's progress callback on a
+/// worker thread and the command's own lines never interleave mid-line or lose text.
+public final class OutputStream: Sendable {
+    private struct State {
+        var buffer: [UInt8] = []
+        var captured = ""
+    }
+
+    private let state = Mutex(State())
     private let descriptor: Int32?
-    /// Everything written, when the stream captures instead of writing to a descriptor.
-    public private(set) var captured = ""
     /// True when the stream is a terminal (progress lines are shown only then).
     public let isTerminal: Bool
 
@@ -25,15 +32,22 @@ public final class OutputStream: @unchecked Sendable {
         flush()
     }
 
+    /// Everything written, when the stream captures instead of writing to a descriptor.
+    public var captured: String {
+        state.withLock { $0.captured }
+    }
+
     /// Writes `text` with the control characters a terminal would act on removed (see `TerminalText`).
     public func write(_ text: String) {
         let text = TerminalText.sanitized(text)
-        guard descriptor != nil else {
-            captured += text
-            return
+        state.withLock { state in
+            guard let descriptor else {
+                state.captured += text
+                return
+            }
+            state.buffer.append(contentsOf: text.utf8)
+            if state.buffer.count >= 64 * 1024 { Self.drain(&state.buffer, to: descriptor) }
         }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 64 * 1024 { flush() }
     }
 
     public func line(_ text: String = "") {
@@ -41,7 +55,13 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     public func flush() {
-        guard let descriptor, !buffer.isEmpty else { return }
+        guard let descriptor else { return }
+        state.withLock { Self.drain(&$0.buffer, to: descriptor) }
+    }
+
+    /// Writes out and empties `buffer`.
+    private static func drain(_ buffer: inout [UInt8], to descriptor: Int32) {
+        guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {

@@ -45,6 +45,12 @@ public struct OptionSpec: Sendable {
     public var isRepeating: Bool
     /// Allowed values, checked by the parser and listed in help.
     public var choices: [String]?
+    /// The value used when the option is left out, shown in help.
+    public var defaultValue: String? = nil
+    /// The bounds a value must keep (`1 to 5`), shown in help.
+    public var range: String? = nil
+    /// The command cannot run without it.
+    public var isRequired = false
 
     public static func flag(_ names: String..., help: String) -> OptionSpec {
         OptionSpec(names: names, valueName: nil, help: help, isRepeating: false, choices: nil)
@@ -59,9 +65,10 @@ public struct OptionSpec: Sendable {
 }
 
 extension CommandSpec {
-    /// Options every subcommand accepts.
-    static let commonOptions: [OptionSpec] = [
-        .value("--root", valueName: "DIR", help: "Use the workspace in DIR instead of searching upwards (also KB_ROOT)."),
-        .flag("-h", "--help", help: "Show help information."),
-    ]
+    /// Options every subcommand accepts, and `kb` itself before the subcommand (`kb --root DIR search x`).
+    static let commonOptions: [OptionSpec] = [rootOption, .flag("-h", "--help", help: "Show help information.")]
+
+    /// `--root DIR`: the workspace to use.
+    static let rootOption = OptionSpec.value("--root", valueName: "DIR",
+                                             help: "Use the workspace in DIR instead of searching upwards (also KB_ROOT).")
 }
