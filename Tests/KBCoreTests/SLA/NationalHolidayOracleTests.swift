@@ -176,27 +176,14 @@ import Testing
         let zone: TimeZone
 
         func isOpen(minute: Int64) -> Bool {
-            let utc = minute * 60
-            let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))))
-            precondition(offset % 60 == 0, "the oracle assumes whole-minute offsets")
-            let local = utc + offset
-            let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            let (day, minuteOfDay) = BusinessCalendarOracleTests.local(minute: minute, in: zone)
             let weekday = Days.weekday(day)
             guard weekday != 0, weekday != 6, !holidays.contains(day) else { return false }
-            let minuteOfDay = (local - day * 86_400) / 60
             return minuteOfDay >= 8 * 60 && minuteOfDay < 20 * 60
         }
 
         func businessSeconds(from start: Int64, to end: Int64) -> Int64 {
-            var total: Int64 = 0
-            var cursor = start
-            while cursor < end {
-                let minute = cursor >= 0 ? cursor / 60 : (cursor - 59) / 60
-                let stop = min(end, (minute + 1) * 60)
-                if isOpen(minute: minute) { total += stop - cursor }
-                cursor = stop
-            }
-            return total
+            BusinessCalendarOracleTests.openSeconds(from: start, to: end, isOpen: isOpen(minute:))
         }
     }
 
