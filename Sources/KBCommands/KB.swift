@@ -21,6 +21,7 @@ public enum KB {
             ImportCommand.self,
             IndexCommand.self,
             InitCommand.self,
+            PolicyCommand.self,
             RenderCommand.self,
             ReviewCommand.self,
             SearchCommand.self,

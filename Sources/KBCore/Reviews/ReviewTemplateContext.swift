@@ -14,7 +14,7 @@ struct ReviewTemplateContext {
     init(review: Review, format: ReviewFormat) {
         self.review = review
         self.format = format
-        words = ReviewVocabulary(language: review.language)
+        words = ReviewVocabulary(language: review.language, businessDay: review.terms.calendar.businessDaySeconds)
     }
 
     /// One line of text (on one line in Markdown).
@@ -37,6 +37,11 @@ struct ReviewTemplateContext {
 
     func duration(_ seconds: Int64?) -> TemplateValue {
         seconds.map { .string(words.duration($0)) } ?? .null
+    }
+
+    /// SLA time, in business days of the plan's calendar where a business day is not 24 hours.
+    func businessDuration(_ seconds: Int64?) -> TemplateValue {
+        seconds.map { .string(words.businessDuration($0)) } ?? .null
     }
 
     func events(_ indices: [Int], fields: [String] = []) -> TemplateValue {
@@ -88,10 +93,10 @@ struct ReviewTemplateContext {
         root["vendor_waits"] = list(review.metrics.vendorWaitIntervals.map(waitValue))
         root["has_customer_waits"] = .bool(!review.metrics.customerWaitIntervals.isEmpty)
         root["has_vendor_waits"] = .bool(!review.metrics.vendorWaitIntervals.isEmpty)
-        root["customer_wait_business_total"] = duration(review.metrics.customerWait.businessSeconds)
+        root["customer_wait_business_total"] = businessDuration(review.metrics.customerWait.businessSeconds)
         root["customer_wait_total"] = duration(review.metrics.customerWait.seconds)
         root["vendor_wait_total"] = duration(review.metrics.vendorWait.seconds)
-        root["vendor_wait_business_total"] = duration(review.metrics.vendorWait.businessSeconds)
+        root["vendor_wait_business_total"] = businessDuration(review.metrics.vendorWait.businessSeconds)
         root["timeline"] = list(review.timeline.map(entryValue))
         root["detection"] = [
             "source": text(words.detection(review.detection.source)), "summary": text(review.detection.summary),
@@ -175,8 +180,8 @@ struct ReviewTemplateContext {
         }
         return [
             "key": .string(metric.key), "label": text(metric.label), "definition": text(metric.definition),
-            "wall": duration(metric.seconds), "business": duration(metric.businessSeconds),
-            "target": duration(metric.targetSeconds), "due": time(metric.dueAt.map { ReviewTime($0, timeZone: review.terms.timeZone) }),
+            "wall": duration(metric.seconds), "business": businessDuration(metric.businessSeconds),
+            "target": businessDuration(metric.targetSeconds), "due": time(metric.dueAt.map { ReviewTime($0, timeZone: review.terms.timeZone) }),
             "outcome": metric.marginSeconds.map { text(words.outcome(met: $0 >= 0, margin: $0)) } ?? .null,
             "state": .string(state), "missing": text(metric.missing), "sources": events(metric.events, fields: metric.fields),
             "flagged": .bool(metric.flagged),
@@ -187,7 +192,7 @@ struct ReviewTemplateContext {
         [
             "start": time(ReviewTime(wait.start, timeZone: review.terms.timeZone)),
             "end": time(ReviewTime(wait.end, timeZone: review.terms.timeZone)),
-            "duration": duration(wait.seconds), "business": duration(wait.businessSeconds),
+            "duration": duration(wait.seconds), "business": businessDuration(wait.businessSeconds),
             "party": text(wait.party.map(words.target)), "events": events(wait.events),
         ]
     }

@@ -6,9 +6,12 @@
 struct ReviewVocabulary: Sendable {
     let language: Language
     private let words: Catalogue
+    /// The plan calendar's business day, when it is not 24 hours: SLA durations are written in business days.
+    var businessDay: Int64? = nil
 
-    init(language: Language) {
+    init(language: Language, businessDay: Int64? = nil) {
         self.language = language
+        self.businessDay = businessDay
         words = language.catalogue
     }
 
@@ -16,6 +19,11 @@ struct ReviewVocabulary: Sendable {
     func time(_ time: ReviewTime) -> String { time.local + " " + time.offsetName }
 
     func duration(_ seconds: Int64) -> String { ReviewDuration.text(seconds) }
+
+    /// An SLA (business-time) duration: `6 días hábiles` / `6 business days` where a business day is not 24 h.
+    func businessDuration(_ seconds: Int64) -> String {
+        BusinessDuration.documentText(seconds, businessDay: businessDay, language: language)
+    }
 
     func quoted(_ text: String) -> String { words("word.quoted", ["text": text]) }
 
@@ -76,8 +84,15 @@ struct ReviewVocabulary: Sendable {
     }
 
     func businessTimeNote(terms: SLATerms, usesBusinessHours: Bool) -> String {
-        words(usesBusinessHours ? "review.business_time_note" : "review.continuous_time_note", [
+        guard usesBusinessHours else {
+            return words("review.continuous_time_note", ["calendar": terms.calendar.name, "plan": terms.planName])
+        }
+        let holidays = terms.holidayCalendar.map { words("review.holidays_excluded", ["calendar": $0]) }
+            ?? words["review.no_holidays"]
+        let day = businessDay.map { words("review.business_day_length", ["duration": ReviewDuration.text($0)]) } ?? ""
+        return words("review.business_time_note", [
             "calendar": terms.calendar.name, "plan": terms.planName, "time_zone": terms.timeZone.identifier,
+            "holidays": holidays, "business_day": day,
         ])
     }
 
@@ -90,8 +105,8 @@ struct ReviewVocabulary: Sendable {
     var missingImpactEnd: String { words["review.missing_impact_end"] }
 
     func outcome(met: Bool, margin: Int64) -> String {
-        met ? words("review.outcome_met", ["margin": duration(margin)])
-            : words("review.outcome_breached", ["excess": duration(-margin)])
+        met ? words("review.outcome_met", ["margin": businessDuration(margin)])
+            : words("review.outcome_breached", ["excess": businessDuration(-margin)])
     }
 
     // MARK: - Warnings
@@ -244,7 +259,7 @@ struct ReviewVocabulary: Sendable {
 
     func slaExceededReason(metric: String, target: Int64, due: ReviewTime?) -> String {
         let dueText = due.map { words("review.escalation.sla_due", ["due": time($0)]) } ?? ""
-        return words("review.escalation.sla_exceeded", ["metric": metric, "target": duration(target), "due": dueText])
+        return words("review.escalation.sla_exceeded", ["metric": metric, "target": businessDuration(target), "due": dueText])
     }
 
     func ruleFollowed(target: String, at: ReviewTime, delay: Int64, afterDue: Bool) -> String {

@@ -22,6 +22,20 @@ struct PolicyJSONReader {
         }
     }
 
+    /// Parses a whole document given as bytes (a UTF-8 byte order mark is skipped).
+    static func parse(data: Data, file: String) throws(PolicyError) -> PolicyJSONReader {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let result: Result<PolicyJSONReader, PolicyError> = bytes.withUnsafeBufferPointer { text in
+            do throws(PolicyError) {
+                return .success(try parse(text, file: file))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     /// The byte offset of the value at each JSON path of the document, for placing errors.
     func offsets() -> [String: Int] {
         var result: [String: Int] = [:]

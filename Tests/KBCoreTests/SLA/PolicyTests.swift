@@ -85,7 +85,7 @@ import Testing
                                   .wednesday: [BusinessCalendar.Hours(text: "08:00-20:00")!],
                                   .thursday: [BusinessCalendar.Hours(text: "08:00-20:00")!],
                                   .friday: [BusinessCalendar.Hours(text: "08:00-20:00")!]],
-            holidays: ["2027-01-01"])
+            holidays: ["2027-01-01"], holidaySource: .country)
         #expect(policy == expected)
     }
 
