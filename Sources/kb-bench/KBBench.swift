@@ -11,6 +11,8 @@ struct KBBench {
                 try RetrievalBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "relevance":
                 try RelevanceBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "language":
+                try LanguageEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "suggest-eval":
                 try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "-h", "--help", nil:
@@ -29,6 +31,7 @@ struct KBBench {
 
         USAGE: kb-bench relevance [--data DIR] [--set NAME ...] [--retrieval-data DIR] [--write-qrels | --families]
                kb-bench retrieval [--data DIR] [--set NAME ...]
+               kb-bench language [--data DIR] [--shared DIR] [--write-trigrams]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse]
 
@@ -36,6 +39,7 @@ struct KBBench {
           relevance     MRR@10, nDCG@10, success@5 and top-1 of kb and plain FTS5 on the demo set, BANKING77, the
                         multilingual helpdesk tickets (queue agreement) and English tickets under --data DIR
                         (default ../relevance-data; absent sets are skipped), and the retrieval sets.
+          language      Accuracy of the language detector on labelled public text, by source and length.
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
           suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
           (default)     Import, search, suggest, review, automations and index timings against raw FTS5;
