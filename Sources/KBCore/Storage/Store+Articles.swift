@@ -63,7 +63,7 @@ extension Store {
                     continue
                 }
                 if let previous { try deleteArticle(path: file.path, language: previous.language) }
-                let language = article.language.flatMap { Language(rawValue: $0.rawValue) } ?? defaultLanguage
+                let language = article.analysisLanguage ?? defaultLanguage
                 try tokenizer.with(language: language) {
                     try insert(article, hash: file.contentHash, language: language, size: source.size, modified: source.modified)
                 }

@@ -9,7 +9,7 @@ struct EnglishTicketsCheck {
     let file: URL
 
     static let name = "english-tickets"
-    static let queries = ["cancel", "cancellation", "refunds", "charged twice"]
+    static let queries = ["cancel", "cancellation", "cancelled", "canceling"]
 
     func run() throws -> [String] {
         let table = try CSVTable(path: file.path)
