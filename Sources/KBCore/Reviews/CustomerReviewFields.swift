@@ -37,7 +37,7 @@ public enum CustomerReviewFields {
             "timezone": .kept, "service": .kept, "severity": .kept, "status": .kept, "channel": .kept,
             "assignee": .dropped, "level": .dropped, "createdAt": .kept, "resolvedAt": .kept, "closedAt": .kept,
             "resolution": .redacted, "rootCause": .redacted, "tags": .dropped, "articles": .filtered,
-            "events": .filtered, "extra": .dropped,
+            "events": .filtered, "extra": .dropped, "language": .dropped,
         ],
         "TicketEvent": [
             "at": .kept, "kind": .kept, "author": .dropped, "visibility": .kept, "text": .redacted, "status": .kept,
@@ -45,7 +45,9 @@ public enum CustomerReviewFields {
         ],
         "Attachment": ["name": .redacted, "kind": .kept],
         "ReviewTime": ["at": .kept, "utc": .kept, "local": .kept, "offsetName": .kept],
-        "SLATerms": ["planName": .kept, "calendar": .kept, "timeZone": .kept, "warnings": .kept],
+        "SLATerms": [
+            "planName": .kept, "calendar": .kept, "timeZone": .kept, "warnings": .kept, "country": .kept, "holidayCalendar": .kept,
+        ],
         "ReviewSeverityChange": ["from": .kept, "to": .kept, "time": .kept, "event": .renumbered],
         "ReviewTimelineEntry": [
             "index": .renumbered, "time": .kept, "kind": .kept, "kindLabel": .kept, "author": .dropped, "role": .kept,

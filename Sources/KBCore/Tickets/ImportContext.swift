@@ -3,6 +3,6 @@
 struct ImportContext {
     let settings: ImportSettings
     let timeZones: ImportRecordChecks
-    /// The store's analyzer language and term source; nil when nothing will be written (a dry run).
-    let analysis: (language: Language, termSource: TermSource)?
+    /// The store's analyzer language (for records of no language of their own) and its term sources per language; nil when nothing will be written (a dry run).
+    let analysis: (language: Language, termSources: [Language: TermSource])?
 }

@@ -33,9 +33,9 @@ struct JSONLinesTicketSource: TicketSource {
     func read(_ file: ImportFile, into body: (ImportItem) throws -> Void) throws {
         let queue = ImportBatchQueue<DecodedRecord>(capacity: 4)
         // Without a store nothing is analysed ahead; the decoder then never does.
-        let analysis = context.analysis ?? (.spanish, { _, _ in })
+        let analysis = context.analysis ?? (.spanish, [:])
         var decoder = JSONLinesDecoder(input: file.input, maximumLineBytes: Ticket.Limits.maximumTextBytes * 2,
-                                       language: analysis.language, termSource: analysis.termSource)
+                                       language: analysis.language, termSources: analysis.termSources)
         decoder.analysesAhead = context.analysis != nil
         decoder.start(into: queue)
         var finished = false

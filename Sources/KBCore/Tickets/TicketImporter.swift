@@ -74,7 +74,7 @@ public final class TicketImporter {
         switch target {
         case .store(let store):
             let context = ImportContext(settings: settings, timeZones: ImportRecordChecks(),
-                                        analysis: (store.tokenizer.language, store.tokenizer.source(for: nil)))
+                                        analysis: (store.tokenizer.language, store.tokenizer.sources))
             let sources = try Self.sources(for: files, context: context)
             try store.importTransaction {
                 try read(files, sources, into: &report) { try store.upsert($0) }
