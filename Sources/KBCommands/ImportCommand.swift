@@ -37,11 +37,18 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Read and check everything, write nothing, print what an import would do.") var dryRun: Bool
     @OptionGroup var output: JSONOption
 
+    func validate() throws {
+        // Standard input can be read only once: a second - would import nothing and say nothing.
+        if file.filter({ $0 == "-" }).count > 1 { throw UsageError("- (standard input) given more than once") }
+    }
+
     func run(_ context: CommandContext) throws -> Int32 {
         let knowledgeBase = try context.knowledgeBase()
         let inputs = file.map { name in
             (name: name, open: {
-                name == "-" ? ByteInput(data: context.readStandardInput(), path: name) : try ByteInput(path: name.isEmpty ? name : context.url(name).path)
+                guard name == "-" else { return try ByteInput(path: name.isEmpty ? name : context.url(name).path) }
+                return context.standardInputIsTheProcesses
+                    ? ByteInput(standardInputNamed: name) : ByteInput(data: context.readStandardInput(), path: name)
             })
         }
         let options = ImportOptions(maps: map, mappingPath: mapping.map { context.url($0).path }, commentsPath: comments.map { context.url($0).path })

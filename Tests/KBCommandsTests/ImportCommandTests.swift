@@ -76,6 +76,15 @@ import KBTestSupport
         #expect(try store.ticketCount() == 1)
     }
 
+    /// Standard input can be read once: a second `-` is a usage error, not a silent import of nothing.
+    @Test func standardInputTwiceIsAUsageError() throws {
+        let directory = try TemporaryDirectory()
+        try directory.makeWorkspace()
+        let result = runKB(["import", "-", "-"], in: directory.url, stdin: TicketFixtures.line(id: "T-1") + "\n")
+        #expect(result.code == 64)
+        #expect(result.stderr.hasPrefix("error: - (standard input) given more than once\n"))
+    }
+
     @Test func reimportChangesNothingAndUpdatesChangedTickets() throws {
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()

@@ -54,6 +54,13 @@ public final class ByteInput: Sendable {
         state = Mutex(State(descriptor: descriptor, closesDescriptor: true))
     }
 
+    /// The process's standard input, streamed like any other input (an endless pipe is refused after detection's
+    /// bounded look instead of being read whole first); the descriptor stays open.
+    public init(standardInputNamed path: String) {
+        self.path = path
+        state = Mutex(State(descriptor: STDIN_FILENO, closesDescriptor: false))
+    }
+
     /// An input whose bytes are already in memory (standard input as a test harness hands it over).
     public init(data: Data, path: String) {
         self.path = path

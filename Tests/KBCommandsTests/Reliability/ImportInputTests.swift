@@ -94,6 +94,16 @@ struct ImportInputTests {
         #expect(result.stdout == "read 3, inserted 3, updated 0, unchanged 0, rejected 0\n")
     }
 
+    /// An endless stream of text on `-` is refused after detection's bounded look (before, `-` was read whole first
+    /// and `yes | kb import -` never ended). `timeout` turns a hang into exit 124 instead of a stuck test run.
+    @Test func endlessTextOnStandardInputIsRefused() throws {
+        let directory = try Self.workspace()
+        let result = try BuiltBinary.shell("yes | timeout 60 \"$KB\" import -", in: directory.url)
+        #expect(result.code == 1, "exit \(result.code) (124: hung until killed)")
+        #expect(result.stderr.hasPrefix("-: error: cannot tell the format: "), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".kb/kb.sqlite").path))
+    }
+
     /// `/dev/zero` and random bytes, with or without `--format`: refused after the bounded look, never read for ever.
     @Test(arguments: [["/dev/zero"], ["--format", "jsonl", "/dev/zero"], ["--format", "csv", "/dev/urandom"], ["/dev/urandom"]])
     func endlessBinaryStreamsAreRefused(arguments: [String]) throws {
