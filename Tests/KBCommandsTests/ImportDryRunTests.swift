@@ -28,14 +28,27 @@ import KBTestSupport
         counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
+    /// Without any mapping, one run names every missing required field and shows the columns no field reads that have
+    /// few distinct values, with their counts: the priorities and statuses are there before a mapping names them.
     @Test func everyMissingRequiredFieldAtOnceAndNothingWritten() throws {
-        let (directory, _) = try Self.workspace()
+        let (directory, export) = try Self.workspace()
         let result = runKB(["import", "--dry-run", "export.csv"], in: directory.url)
         #expect(result.code == 1)
         #expect(result.stdout.contains("dry run: nothing was written"))
         #expect(result.stdout.contains("export.csv:1: error: no column for the required fields 'id', 'title', 'severity', 'status', 'created_at'"))
         #expect(result.stdout.contains("read \(Self.rows), inserted 0, updated 0, unchanged 0, rejected \(Self.rows)"))
+        #expect(result.stdout.contains("\n  export.csv \"Ticket Priority\": " + Self.valuesLine(export.priorityCounts) + "\n"))
+        #expect(result.stdout.contains("\n  export.csv \"Ticket Status\": " + Self.valuesLine(export.statusCounts) + "\n"))
+        // Columns with many distinct values (names, e-mails, dates) are left out.
+        #expect(!result.stdout.contains("\"Customer Email\": "))
+        #expect(!result.stdout.contains("\"Date of Purchase\": "))
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".kb").path))
+
+        let json = runKB(["import", "--dry-run", "--json", "export.csv"], in: directory.url)
+        let critical = export.priorityCounts["Critical"] ?? 0
+        #expect(json.stdout.contains("\"column_values\":[{\"file\":\"export.csv\",\"column\":"))
+        #expect(json.stdout.contains("{\"file\":\"export.csv\",\"column\":\"Ticket Priority\",\"values\":["))
+        #expect(json.stdout.contains("{\"value\":\"Critical\",\"count\":\(critical)}"))
     }
 
     /// The case: required fields mapped, values not: the distinct priorities and statuses with their counts.
@@ -50,9 +63,19 @@ import KBTestSupport
         #expect(result.stderr == "")
         #expect(result.stdout.contains("  severity (column \"Ticket Priority\"): " + Self.valuesLine(export.priorityCounts) + "\n"))
         #expect(result.stdout.contains("  status (column \"Ticket Status\"): " + Self.valuesLine(export.statusCounts) + "\n"))
-        // The first three errors of each kind are quoted, no more.
-        let quoted = result.stdout.split(separator: "\n").filter { $0.hasPrefix("    export.csv:") }
-        #expect(quoted.count == 3)
+        // Every row has an unknown priority and an unknown status: each kind is counted and quoted on its own, the
+        // first three of each, each quote naming only its own problem.
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let kinds = ["severity (column \"Ticket Priority\")", "status (column \"Ticket Status\")"]
+        for kind in kinds {
+            let header = try #require(lines.firstIndex(of: "  \(kind): \(Self.rows)"), "\(result.stdout)")
+            let quoted = lines[(header + 1)...].prefix { $0.hasPrefix("    export.csv:") }
+            #expect(quoted.count == 3)
+            for other in kinds where other != kind {
+                #expect(quoted.allSatisfy { $0.contains(": error: \(kind): ") && !$0.contains(other) }, "\(quoted)")
+            }
+        }
+        #expect(lines.filter { $0.hasPrefix("    export.csv:") }.count == 6)
         #expect(!FileManager.default.fileExists(atPath: Self.databasePath(directory)))
 
         let json = runKB(["import", "--dry-run", "--json", "--mapping", "mapping.json", "export.csv"], in: directory.url)

@@ -108,6 +108,11 @@ extension CSVError: RecordProblem {
         }
     }
 
+    var parts: [ImportRejection.Problem] {
+        guard case let .several(problems) = self else { return [ImportRejection.Problem(kind: kind, message: description)] }
+        return problems.flatMap(\.parts)
+    }
+
     var unknownValues: [ImportRejection.UnknownValue] {
         switch self {
         case let .unknownValue(field, column, value, _):

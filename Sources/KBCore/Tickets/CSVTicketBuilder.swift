@@ -24,6 +24,8 @@ public struct CSVTicketBuilder {
     /// reads its records for the rest of its summary.
     public let problems: [CSVError]
     private let unmappedRequired: [String]
+    /// The columns no field reads, in header order.
+    let unreadColumns: [(index: Int, name: String)]
     private let fields: [Field]
     private let extraColumns: [(index: Int, name: String)]
 
@@ -84,6 +86,7 @@ public struct CSVTicketBuilder {
         fields = resolved
         self.problems = problems
         unmappedRequired = unmapped
+        unreadColumns = names.indices.filter { !used.contains($0) }.map { ($0, names[$0]) }
         var extras: [(Int, String)] = []
         if mapping.keepsUnmappedColumns {
             var seen: [String: Int] = [:]
@@ -94,6 +97,10 @@ public struct CSVTicketBuilder {
         }
         extraColumns = extras
     }
+
+    /// True when required fields have no column: the file cannot be imported, and the values of the columns no field
+    /// reads show where they might come from.
+    var lacksRequiredFields: Bool { !unmappedRequired.isEmpty }
 
     /// The columns that map themselves to `field`: the one named like it (any case), or for a list field the
     /// numbered ones (`tag_1`, `tags_2`, `Tag 3`…) in number order.

@@ -32,6 +32,7 @@ struct CSVTicketSource: TicketSource {
         let reader = CSVReader(input: file.input, name: file.name, delimiter: settings.csvMapping.delimiter,
                                maximumRecordBytes: settings.maximumCSVRecordBytes)
         var builder: CSVTicketBuilder?
+        var census: CSVColumnCensus?
         let seen = ImportRecordChecks()
         try reader.forEachRecord { item in
             switch item {
@@ -45,8 +46,12 @@ struct CSVTicketSource: TicketSource {
                     let resolved = CSVTicketBuilder(resolving: record, mapping: settings.csvMapping, file: file.name)
                     builder = resolved
                     for problem in resolved.problems { try body(.fileProblem(problem)) }
+                    if resolved.lacksRequiredFields {
+                        census = CSVColumnCensus(columns: resolved.unreadColumns, encoding: settings.csvMapping.encoding)
+                    }
                     return true
                 }
+                census?.add(record)
                 let outcome: ImportItem
                 do {
                     let ticket = try builder.ticket(from: record, timeZoneCheck: context.timeZones.isKnownTimeZone)
@@ -60,5 +65,6 @@ struct CSVTicketSource: TicketSource {
             return true
         }
         if builder == nil { try body(.fileProblem(CSVError.missingHeader(path: file.name))) }
+        if let census { try body(.columnValues(census.columnValues(file: file.name))) }
     }
 }

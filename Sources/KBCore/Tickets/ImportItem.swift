@@ -7,4 +7,7 @@ enum ImportItem {
     /// A problem with the whole input, such as a CSV header without the columns the mapping needs: an import stops
     /// with it (writing nothing); a dry run notes it and reads on, to report everything at once.
     case fileProblem(any Error)
+    /// The distinct values of columns no field reads, at the end of an input that lacks required fields (see
+    /// `CSVColumnCensus`); not a record.
+    case columnValues([ImportReport.ColumnValues])
 }

@@ -3,12 +3,29 @@ public struct ImportRejection: Sendable, Equatable {
     public let file: String
     public let line: Int
     public let reason: String
-    /// What is wrong, for grouping rejections in a summary: the field at fault (`status`, `severity (column
-    /// "Prioridad")`) or the kind of damage (`invalid JSON`, `duplicate id`).
-    public let kind: String
+    /// Each thing wrong with the record, in the order found: one for most records, several for a CSV row with (say)
+    /// an unknown priority and a date without offset, so a summary counts and quotes each kind on its own.
+    public let problems: [Problem]
     /// Values no mapping or list knows, by the field they are in (e.g. `("priority", "critical")`), so a summary can
     /// count the distinct ones instead of repeating a message per record.
     public let unknownValues: [UnknownValue]
+
+    /// One thing wrong with a record.
+    public struct Problem: Sendable, Equatable {
+        /// What is wrong, for grouping rejections in a summary: the field at fault (`status`, `severity (column
+        /// "Prioridad")`) or the kind of damage (`invalid JSON`, `duplicate id`).
+        public let kind: String
+        /// The problem's own message (with the record's place, e.g. `tickets[3] zd:4: …`, when it has one).
+        public let message: String
+
+        public init(kind: String, message: String) {
+            self.kind = kind
+            self.message = message
+        }
+    }
+
+    /// The kind of the record's first problem.
+    public var kind: String { problems.first?.kind ?? "other" }
 
     /// A value outside a field's known values.
     public struct UnknownValue: Sendable, Equatable, Hashable {
@@ -21,18 +38,30 @@ public struct ImportRejection: Sendable, Equatable {
         }
     }
 
+    /// A rejection with one problem, of `kind`, whose message is `reason`.
     public init(file: String, line: Int, reason: String, kind: String = "other", unknownValues: [UnknownValue] = []) {
+        self.init(file: file, line: line, reason: reason, problems: [Problem(kind: kind, message: reason)], unknownValues: unknownValues)
+    }
+
+    public init(file: String, line: Int, reason: String, problems: [Problem], unknownValues: [UnknownValue] = []) {
         self.file = file
         self.line = line
         self.reason = reason
-        self.kind = kind
+        self.problems = problems
         self.unknownValues = unknownValues
     }
 
     /// The rejection of a record for `problem`; `place` (e.g. `tickets[3] zd:4`) goes before the reason.
     init(file: String, line: Int, problem: any RecordProblem, place: String? = nil) {
-        let reason = place.map { $0.isEmpty ? problem.description : "\($0): \(problem.description)" } ?? problem.description
-        self.init(file: file, line: line, reason: reason, kind: problem.kind, unknownValues: problem.unknownValues)
+        func placed(_ text: String) -> String { place.map { $0.isEmpty ? text : "\($0): \(text)" } ?? text }
+        self.init(file: file, line: line, reason: placed(problem.description),
+                  problems: problem.parts.map { Problem(kind: $0.kind, message: placed($0.message)) },
+                  unknownValues: problem.unknownValues)
+    }
+
+    /// The diagnostic of one of the record's problems alone, at the record's file and line.
+    public func diagnostic(of problem: Problem) -> Diagnostic {
+        Diagnostic(.error, problem.message, at: .init(path: file, line: line))
     }
 }
 
@@ -42,6 +71,12 @@ protocol RecordProblem: Error, CustomStringConvertible {
     var kind: String { get }
     /// The values no mapping or list knows; see `ImportRejection.unknownValues`.
     var unknownValues: [ImportRejection.UnknownValue] { get }
+    /// Each problem on its own (several for an error that gathers a record's problems).
+    var parts: [ImportRejection.Problem] { get }
+}
+
+extension RecordProblem {
+    var parts: [ImportRejection.Problem] { [ImportRejection.Problem(kind: kind, message: description)] }
 }
 
 extension TicketError: RecordProblem {

@@ -4,7 +4,8 @@ extension ImportReport: JSONEncodable {
     /// `{"read":N,"inserted":N,"updated":N,"unchanged":N,"rejected":[{"file","line","reason","kind"}…],
     /// "files":[{"file","format","read","inserted","updated","unchanged","rejected"}…],
     /// "unknown_values":[{"field","values":[{"value","count"}…]}…],"file_problems":[…]}`, with `"dry_run":true`
-    /// first and `"rolled_back":true` last when they apply.
+    /// first, `"column_values":[{"file","column","values":[{"value","count"}…]}…]` after `file_problems` and
+    /// `"rolled_back":true` last when they apply.
     public func write(to writer: inout JSONWriter) {
         let rejections = rejected.map { JSONObject(("file", $0.file), ("line", $0.line), ("reason", $0.reason), ("kind", $0.kind)) }
         let files = files.map { file in
@@ -15,9 +16,14 @@ extension ImportReport: JSONEncodable {
         let unknown = unknownValues.map { field, values in
             JSONObject(("field", field), ("values", values.map { JSONObject(("value", $0.value), ("count", $0.count)) }))
         }
+        let columns = columnValues.map { column in
+            JSONObject(("file", column.file), ("column", column.column),
+                       ("values", column.values.map { JSONObject(("value", $0.value), ("count", $0.count)) }))
+        }
         writer.object(isDryRun ? ("dry_run", true) : nil, ("read", read), ("inserted", inserted), ("updated", updated),
                       ("unchanged", unchanged), ("rejected", rejections), ("files", files), ("unknown_values", unknown),
-                      ("file_problems", fileProblems), rolledBack ? ("rolled_back", true) : nil)
+                      ("file_problems", fileProblems), columnValues.isEmpty ? nil : ("column_values", columns),
+                      rolledBack ? ("rolled_back", true) : nil)
     }
 }
 
@@ -36,12 +42,20 @@ extension ImportReport {
             lines.append("problems with whole files (nothing is imported until they are fixed):")
             lines += fileProblems.map { "  " + $0 }
         }
+        if !columnValues.isEmpty {
+            lines.append("columns no field reads, with their few distinct values (where the missing fields may come from):")
+            for column in columnValues {
+                let shown = column.values.map { "\($0.value) \(Self.grouped($0.count))" }.joined(separator: ", ")
+                lines.append("  \(column.file) \"\(column.column)\": " + shown)
+            }
+        }
         let kinds = rejectionsByKind(examples: examples)
         if !kinds.isEmpty {
-            lines.append("rejected records by kind:")
+            let several = kinds.reduce(0) { $0 + $1.count } > rejected.count
+            lines.append("rejected records by kind" + (several ? " (a record with several problems counts under each):" : ":"))
             for (kind, count, first) in kinds {
                 lines.append("  \(kind): \(Self.grouped(count))")
-                lines += first.map { "    " + $0.description }
+                lines += first.map { "    " + $0.formatted }
             }
         }
         let unknown = unknownValues

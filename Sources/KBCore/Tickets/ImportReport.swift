@@ -37,6 +37,23 @@ public struct ImportReport: Sendable, Equatable {
     /// Problems with whole inputs (a CSV header without the columns the mapping needs), each `FILE:1: error: …`.
     /// An import stops at the first; a dry run reads on and lists them all.
     public var fileProblems: [String] = []
+    /// For a CSV input whose header leaves required fields without a column, the columns no field reads that have
+    /// few distinct values, with their counts: where the priorities and statuses a mapping needs are.
+    public var columnValues: [ColumnValues] = []
+
+    /// The distinct values of one column of one input.
+    public struct ColumnValues: Sendable, Equatable {
+        public let file: String
+        public let column: String
+        /// Most frequent first.
+        public let values: [ValueCount]
+    }
+
+    /// A value and how many records hold it.
+    public struct ValueCount: Sendable, Equatable {
+        public let value: String
+        public let count: Int
+    }
 
     public init() {}
 
@@ -56,14 +73,20 @@ public struct ImportReport: Sendable, Equatable {
     public var updated: Int { totals.updated }
     public var unchanged: Int { totals.unchanged }
 
-    /// Rejections grouped by kind, in the order each kind first appeared: how many, and the first few.
-    public func rejectionsByKind(examples: Int) -> [(kind: String, count: Int, first: [ImportRejection])] {
+    /// The rejected records' problems grouped by kind, in the order each kind first appeared: how many records have
+    /// one of that kind (a record with several problems counts under each), and the first few, each on its own.
+    public func rejectionsByKind(examples: Int) -> [(kind: String, count: Int, first: [Diagnostic])] {
         var order: [String] = []
-        var groups: [String: (count: Int, first: [ImportRejection])] = [:]
+        var groups: [String: (count: Int, first: [Diagnostic])] = [:]
         for rejection in rejected {
-            if groups[rejection.kind] == nil { order.append(rejection.kind) }
-            groups[rejection.kind, default: (0, [])].count += 1
-            if groups[rejection.kind]!.first.count < examples { groups[rejection.kind]!.first.append(rejection) }
+            var counted = Set<String>()
+            for problem in rejection.problems where counted.insert(problem.kind).inserted {
+                if groups[problem.kind] == nil { order.append(problem.kind) }
+                groups[problem.kind, default: (0, [])].count += 1
+                if groups[problem.kind]!.first.count < examples {
+                    groups[problem.kind]!.first.append(rejection.diagnostic(of: problem))
+                }
+            }
         }
         return order.map { ($0, groups[$0]!.count, groups[$0]!.first) }
     }

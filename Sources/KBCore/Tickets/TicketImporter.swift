@@ -129,19 +129,27 @@ public final class TicketImporter {
                 throw problems.count == 1 ? problems[0] : ImportInputErrors(problems: problems)
             }
             let take = { (item: ImportItem) throws -> Void in
-                if case .fileProblem = item {} else { try stopIfProblems() }
+                switch item {
+                case .fileProblem, .columnValues: break
+                case .ticket, .rejected: try stopIfProblems()
+                }
                 switch item {
                 case let .ticket(record):
                     counts.add(try write(record))
                 case let .rejected(rejection):
                     counts.rejected += 1
                     report.rejected.append(rejection)
-                    let shown = reported[rejection.kind, default: 0]
-                    reported[rejection.kind] = shown + 1
-                    if shown < self.rejectionsReportedPerKind ?? .max { self.onReject?(rejection) }
+                    // Shown while one of its kinds is still under the limit, so every kind gets its first examples.
+                    let kinds = Set(rejection.problems.map(\.kind))
+                    let shows = kinds.contains { reported[$0, default: 0] < self.rejectionsReportedPerKind ?? .max }
+                    for kind in kinds { reported[kind, default: 0] += 1 }
+                    if shows { self.onReject?(rejection) }
                 case let .fileProblem(problem):
                     problems.append(problem)
                     report.fileProblems.append(String(describing: problem))
+                    return
+                case let .columnValues(columns):
+                    report.columnValues += columns
                     return
                 }
                 counts.read += 1
