@@ -76,7 +76,7 @@ public final class TicketImporter {
             let context = ImportContext(settings: settings, timeZones: ImportRecordChecks(),
                                         analysis: (store.tokenizer.language, store.tokenizer.sources))
             let sources = try Self.sources(for: files, context: context)
-            try store.importTransaction {
+            try store.bulkWrite {
                 try read(files, sources, into: &report) { try store.upsert($0) }
                 guard strict, !report.rejected.isEmpty else { return true }
                 for index in report.files.indices {
