@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(maps: map, mappingPath: mapping.map { context.url($0).path }, commentsPath: comments.map { context.url($0).path })
         let report: ImportReport
         do {
-            let request = ImportRequest(files: try TicketImporter.open(inputs, format: format), options: options, strict: strict,
+            let request = ImportRequest(files: try knowledgeBase.openImportInputs(inputs, format: format), options: options, strict: strict,
                                         dryRun: dryRun, rejectionsReportedPerKind: 10)
             report = try knowledgeBase.importTickets(request, onReject: dryRun ? nil : { context.stderr.line($0.description) })
         } catch let errors as ImportInputErrors {

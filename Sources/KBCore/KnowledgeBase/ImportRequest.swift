@@ -1,5 +1,5 @@
 /// What `KnowledgeBase.importTickets(_:onReject:)` imports: the inputs, opened and told apart beforehand
-/// (`TicketImporter.open`), how their formats are read, and whether anything is written.
+/// (`openImportInputs`), how their formats are read, and whether anything is written.
 public struct ImportRequest: Sendable {
     public var files: [ImportFile]
     public var options: ImportOptions

@@ -1,4 +1,11 @@
 extension KnowledgeBase {
+    /// Opens every input and tells its format (unless `format` gives it), all before anything is read or written;
+    /// every input that cannot be opened or told apart is reported at once (see `TicketImporter.open`).
+    public func openImportInputs(_ inputs: [(name: String, open: () throws -> ByteInput)],
+                                 format: ImportFormat?) throws -> [ImportFile] {
+        try TicketImporter.open(inputs, format: format)
+    }
+
     /// Imports the request's inputs in one transaction, or with `dryRun` reads and checks them and writes nothing.
     ///
     /// Options that do not fit the inputs' formats throw `ImportOptionError`; each rejected record goes to
