@@ -107,6 +107,8 @@ public enum KB {
             return try command.run(parsed, context)
         } catch let error as UsageError {
             return usageFailure(error, spec: spec, path: path, context)
+        } catch let error as any UsageProblem where error.isUsageProblem {
+            return usageFailure(error, spec: spec, path: path, context)
         } catch {
             report(error, context)
             return failure
@@ -121,6 +123,7 @@ public enum KB {
             parsed.values["--root"] = [root]
         }
         context.root = parsed.value("--root")
+        if context.root == "" { throw UsageError("--root needs a folder, not an empty string") }
         return parsed
     }
 
