@@ -14,6 +14,8 @@ struct ArticleDraftCommand: ParsableCommand {
             store knows of is redacted. The article gets the next free KB id, state wip and audience
             internal, and goes to kb/articles/SERVICE/TITLE-SLUG.md from templates/LANG/article.md.mustache.
             An existing file is never overwritten. With --json: the new article's id, path and ticket.
+            With --template-data: the JSON the template is rendered from (for 'kb render'); nothing is
+            written.
             """,
         examples: ["kb article draft T-1042", "kb article draft T-1042 --lang en"])
 
@@ -21,10 +23,20 @@ struct ArticleDraftCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @Flag(help: "Draft from a ticket that is not resolved or closed yet.") var force: Bool
     @OptionGroup var output: JSONOption
+    @OptionGroup var templateData: TemplateDataOption
+
+    func validate() throws {
+        try templateData.refuse([(output.json, "--json")])
+    }
 
     func run(_ context: CommandContext) throws -> Int32 {
-        let request = ArticleDraftRequest(ticketID: ticket, language: language.language, allowOpen: force)
+        let request = ArticleDraftRequest(ticketID: ticket, language: language.language, allowOpen: force,
+                                          write: !templateData.templateData)
         let draft = try context.knowledgeBase().draftArticle(request)
+        if templateData.templateData {
+            templateData.print(draft.templateData, to: context)
+            return KB.success
+        }
         if output.json {
             context.printJSON(draft)
             return KB.success

@@ -9,8 +9,17 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Partials ({{> name}}) are looked up in --partials DIR, then in the template's own folder.
             Unclosed or mismatched tags are reported as FILE:LINE:COLUMN: error: reason.
+
+            The data of kb's own documents, exactly as their templates receive it, comes from the
+            command that writes them with --template-data: kb review ID, kb review --since DATE
+            (period summary and index), kb training, kb automations and kb article draft ID, each with
+            the --format of the template to preview (md or html). --data is required: a template
+            rendered with no data shows nothing of a document.
             """,
-        examples: ["kb render templates/es/article.md.mustache --data articulo.json"])
+        examples: ["kb review T-0000100 --template-data > review.json",
+                   "kb render templates/es/review.md.mustache --data review.json",
+                   "kb review T-0000100 --format html --template-data > review-html.json",
+                   "kb render templates/es/review.html.mustache --data review-html.json"])
 
     @Argument(help: "The template file (for example templates/es/review.md.mustache).") var template: String
     @Option(valueName: "FILE", help: "A JSON file with the data to render.") var data: String
@@ -18,7 +27,7 @@ struct RenderCommand: ParsableCommand {
 
     func run(_ context: CommandContext) throws -> Int32 {
         let request = RenderRequest(template: context.url(template), templateName: template, data: context.url(data),
-                                    dataName: data, partials: partials.map(context.url))
+                                    dataName: data, partials: partials.map(context.url), partialsName: partials)
         context.stdout.write(try KnowledgeBase.render(request))
         return KB.success
     }

@@ -1,16 +1,31 @@
 import Foundation
 
 extension KnowledgeBase {
+    /// The largest template `render(_:)` reads.
+    public static let maximumTemplateBytes = 4 << 20
+    /// The largest data file `render(_:)` reads: a period's summary context is a few megabytes at most.
+    public static let maximumRenderDataBytes = 64 << 20
+
     /// The template rendered with the data, partials (`{{> name}}`) looked up in the request's folder, then in the
     /// template's own; needs no workspace.
+    ///
+    /// The template and the data are files a user named: a folder, a device, an empty or a missing file is a
+    /// `UserFileError` naming it (a pipe is fine: `--data <(kb review T-1 --template-data)`).
     public static func render(_ request: RenderRequest) throws -> String {
-        guard let source = try? String(contentsOf: request.template, encoding: .utf8) else {
-            throw TemplateError.unreadableTemplate(path: request.templateName, reason: "no such file or not UTF-8")
-        }
-        guard let data = FileManager.default.contents(atPath: request.data.path) else {
-            throw TemplateError.invalidData(name: request.dataName, reason: "no such file")
-        }
+        let source = try UserFile(request.template, displayPath: request.templateName)
+            .readText(limit: maximumTemplateBytes)
+        let data = try UserFile(request.data, displayPath: request.dataName).read(limit: maximumRenderDataBytes)
         let value = try TemplateValue(jsonData: data, name: request.dataName)
+        if let partials = request.partials {
+            var isDirectory: ObjCBool = false
+            let name = request.partialsName ?? partials.path
+            guard FileManager.default.fileExists(atPath: partials.path, isDirectory: &isDirectory) else {
+                throw UserFileError.noSuchFile(path: name)
+            }
+            guard isDirectory.boolValue else {
+                throw UserFileError.unreadable(path: name, reason: "it is a file; --partials takes a folder of NAME.mustache files")
+            }
+        }
         let directories = (request.partials.map { [$0.path] } ?? []) + [request.template.deletingLastPathComponent().path]
         let partials = try TemplateSet(directories: directories)
         let template = try MustacheTemplate(source: source, name: request.templateName)

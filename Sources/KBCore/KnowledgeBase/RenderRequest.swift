@@ -10,12 +10,16 @@ public struct RenderRequest: Sendable {
     public var dataName: String
     /// A folder of `NAME.mustache` partials searched before the template's own folder.
     public var partials: URL?
+    /// The partials folder as given, used in errors.
+    public var partialsName: String?
 
-    public init(template: URL, templateName: String, data: URL, dataName: String, partials: URL? = nil) {
+    public init(template: URL, templateName: String, data: URL, dataName: String, partials: URL? = nil,
+                partialsName: String? = nil) {
         self.template = template
         self.templateName = templateName
         self.data = data
         self.dataName = dataName
         self.partials = partials
+        self.partialsName = partialsName
     }
 }
