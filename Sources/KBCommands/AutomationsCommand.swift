@@ -12,7 +12,9 @@ struct AutomationsCommand: ParsableCommand {
             customers reported before monitoring did, repeated or slow escalations, evidence asked for again
             and again, SLA breaches clustered in time and frequent requests (self-service). Each proposal
             lists its evidence tickets, occurrences, manual minutes, estimated hours saved per month and a
-            confidence; the rules behind the figures are printed with the report. With --template-data: the
+            confidence; the rules behind the figures are printed with the report. With --format json:
+            {"proposals":[{"kind","title","rationale","evidence","occurrences","manual_minutes",
+            "hours_saved_per_month","confidence",…}…],"language","since","until","months","rules",…}. With --template-data: the
             JSON templates/LANG/automations.md.mustache is rendered from (for 'kb render').
             """,
         examples: ["kb automations", "kb automations --since 2026-01-01 --min-occurrences 5",

@@ -14,14 +14,17 @@ struct ReviewCommand: ParsableCommand {
             out of order, times in the future, missing milestones) are listed as warnings, never computed around.
             Documents are Spanish by default. With --since, every closed severity 1-2 ticket created in the
             period is reviewed into the folder --out DIR with a period summary and an index.
-            With --template-data: the JSON the --format template (md or html) is rendered from, for
+            With --json: {"ticket","review","metrics","warnings","severity_changes","impact","detection",
+            "escalation","resolution","related","recurrence","articles","actions","proposals","training",
+            "evidence",…}. With --template-data: the JSON the --format template (md or html) is rendered from, for
             'kb render': of the review, or with --since of the period summary and index.
             """,
         examples: [
-            "kb review T-1042", "kb review T-1042 --format html --out T-1042.html",
-            "kb review T-1042 --audience customer --lang en", "kb review T-1042 --json",
-            "kb review --since 2026-03-01 --until 2026-04-01 --out reviews/2026-03 --format html",
-            "kb review T-1042 --template-data > review.json",
+            "kb review T-0000593", "kb review T-0000593 --format html --out T-0000593.html",
+            "kb review T-0000593 --audience customer --lang en", "kb review T-0000593 --json",
+            "kb review --since 2026-08-01 --until 2026-11-01 --out revisiones/2026-q3 --format html",
+            "kb review T-0000593 --template-data > review.json",
+            "kb review --since 2026-08-01 --until 2026-11-01 --template-data > resumen.json",
         ])
 
     @Argument(name: "id", help: "The ticket to review (T-1042).") var id: String?

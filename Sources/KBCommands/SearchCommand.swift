@@ -15,7 +15,8 @@ struct SearchCommand: ParsableCommand {
 
             Filter values match what the store holds ignoring case and accents (--customer "banco
             cafetero" is "Banco Cafetero"); a value nothing has is a usage error listing the known ones.
-            --status takes a ticket status or an article state.
+            --status takes a ticket status or an article state. With --json:
+            {"query","results":[{"type","id","title","score","status","service","severity","snippet"}…]}.
 
             --queries FILE runs a TSV of qid<TAB>query lines and prints {"qid":…,"results":[ids]} per
             line, with or without --json; a line that is no query is reported as FILE:LINE: error: …,

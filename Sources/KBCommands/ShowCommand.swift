@@ -9,8 +9,9 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             A ticket's articles include those linked with 'kb article link'. An id that is neither a
             stored ticket nor an indexed article is reported on stderr as "error: no ticket or article
-            'ID'" after the others are shown, and the exit code is 1. With --json: an array of tickets
-            with all fields, events and SLA state, then the articles.
+            'ID'" after the others are shown, and the exit code is 1. With --json: an array of the tickets
+            with all their fields, events and SLA state, then the articles,
+            [{"id","title","status","articles","events","sla",…}…, {"type":"article","id","path",…}…].
             """,
         examples: ["kb show T-0000001", "kb show T-0000593 KB-0001 --json", "kb show T-0000001 --now 2026-10-31T22:59:59Z"])
 
