@@ -30,11 +30,15 @@ extension IntakeRequest {
                   service: ticket.service, receivedAt: ticket.createdAt, ticketID: ticket.id)
     }
 
-    /// The file at `path` (typed as `displayPath`), refused when it is not a readable regular file or pipe, is
-    /// empty, or holds more than `maximumInputBytes`: parsed JSON takes about ten times its text in memory, so no
-    /// more is ever read.
-    public static func readTicketFile(path: String, displayPath: String) throws(UserFileError) -> Data {
-        try UserFile(URL(fileURLWithPath: path), displayPath: displayPath).read(limit: maximumInputBytes)
+    /// The file at `path` (typed as `displayPath`), refused (`UserFileError`) when it is not a readable regular file
+    /// or pipe or is empty, and (`tooLarge`) when it holds more than `maximumInputBytes`: parsed JSON takes about ten
+    /// times its text in memory, so no more is ever read.
+    public static func readTicketFile(path: String, displayPath: String) throws -> Data {
+        do {
+            return try UserFile(URL(fileURLWithPath: path), displayPath: displayPath).read(limit: maximumInputBytes)
+        } catch .tooLarge {
+            throw tooLarge(displayPath)
+        }
     }
 
     /// The error for input over `maximumInputBytes` from `source` (a file, standard input, a request body).
