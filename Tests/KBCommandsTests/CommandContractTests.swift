@@ -154,6 +154,18 @@ import KBTestSupport
         #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("byte 1"))
     }
 
+    @Test func aPolicyErrorNamesTheFileAndTheJSONPath() throws {
+        let directory = try DemoWorkspace.copy()
+        let url = directory.url.appendingPathComponent("kb/policy.json")
+        let policy = try String(contentsOf: url, encoding: .utf8)
+        try Data(policy.replacingOccurrences(of: "\"first_response\": \"15m\"", with: "\"first_response\": \"quince\"").utf8).write(to: url)
+        let result = run(["search", "portal"], in: directory)
+        #expect(result.code == 1)
+        // The file is named, with its line where the policy reader knows it (kb/policy.json:230:…).
+        #expect(result.stderr.contains("kb/policy.json"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: $.targets.1.first_response: expected a duration"), "\(result.stderr)")
+    }
+
     // MARK: - templates
 
     @Test func renderNeedsDataAndSaysSoInItsUsage() throws {

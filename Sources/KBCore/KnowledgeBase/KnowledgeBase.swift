@@ -53,10 +53,10 @@ public final class KnowledgeBase {
     /// The clock's current instant.
     public var now: Timestamp { clock() }
 
-    /// `kb/policy.json` over the defaults, read once.
+    /// `kb/policy.json` over the defaults, read once; an error names the file.
     public func policy() throws -> Policy {
         if let loadedPolicy { return loadedPolicy }
-        let policy = try workspace.loadPolicy()
+        let policy = try workspace.policyNamingFile()
         loadedPolicy = policy
         return policy
     }
