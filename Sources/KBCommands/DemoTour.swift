@@ -89,7 +89,7 @@ struct DemoTour {
 
     /// The latest closed severity-1 ticket: the one the review, draft, link and render steps use.
     func latestIncident() throws -> String {
-        guard let id = try knowledgeBase.store().latestClosedTicketID(severity: 1) else {
+        guard let id = try knowledgeBase.store().latestTicketID(TicketFilter(statuses: [.closed], severities: [1])) else {
             throw ReviewError.ticketNotFound(id: "(a closed severity-1 ticket)")
         }
         return id

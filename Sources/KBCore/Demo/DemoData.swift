@@ -67,7 +67,7 @@ public enum DemoData {
             try write(policy.jsonText, to: workspace.policyFile)
             policyStatus = .written
         } else {
-            let loaded = try workspace.policyNamingFile()
+            let loaded = try workspace.loadPolicy()
             let differing = customers.keys.filter { loaded.customers[$0] != customers[$0] }.sorted()
             policyStatus = differing.isEmpty ? .hasDemoCustomers : .lacksDemoCustomers(differing)
         }

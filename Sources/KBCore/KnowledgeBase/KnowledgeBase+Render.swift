@@ -6,8 +6,9 @@ extension KnowledgeBase {
     /// The largest data file `render(_:)` reads: a period's summary context is a few megabytes at most.
     public static let maximumRenderDataBytes = 64 << 20
 
-    /// The template rendered with the data, partials (`{{> name}}`) looked up in the request's folder, then in the
-    /// template's own; needs no workspace.
+    /// The template rendered with the data as kb renders its documents: partials (`{{> name}}`) looked up in the
+    /// request's folder, then in the template's own, the words of the request's language as `t`, and `{{name}}`
+    /// escaped for the format the file's name says (`NAME.md.mustache` Markdown, others HTML). Needs no workspace.
     ///
     /// The template and the data are files a user named: a folder, a device, an empty or a missing file is a
     /// `UserFileError` naming it (a pipe is fine: `--data <(kb review T-1 --template-data)`).
@@ -27,8 +28,7 @@ extension KnowledgeBase {
             }
         }
         let directories = (request.partials.map { [$0.path] } ?? []) + [request.template.deletingLastPathComponent().path]
-        let partials = try TemplateSet(directories: directories)
-        let template = try MustacheTemplate(source: source, name: request.templateName)
-        return try template.render(value) { partials.source(named: $0) }
+        let templates = try TemplateSet(directories: directories, words: request.language.catalogue)
+        return try templates.render(source: source, name: request.templateName, context: value)
     }
 }

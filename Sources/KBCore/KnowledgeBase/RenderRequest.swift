@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `KnowledgeBase.render(_:)` previews: a Mustache template file with JSON data and a folder of partials.
+/// What `KnowledgeBase.render(_:)` previews: a Mustache template file with JSON data, a folder of partials and the
+/// language whose words the template sees as `t`.
 public struct RenderRequest: Sendable {
     public var template: URL
     /// The template's path as given, used in errors (`FILE:LINE:COLUMN: error: …`).
@@ -12,14 +13,17 @@ public struct RenderRequest: Sendable {
     public var partials: URL?
     /// The partials folder as given, used in errors.
     public var partialsName: String?
+    /// The language of the words the template sees as `t`.
+    public var language: Language
 
     public init(template: URL, templateName: String, data: URL, dataName: String, partials: URL? = nil,
-                partialsName: String? = nil) {
+                partialsName: String? = nil, language: Language = .spanish) {
         self.template = template
         self.templateName = templateName
         self.data = data
         self.dataName = dataName
         self.partials = partials
         self.partialsName = partialsName
+        self.language = language
     }
 }

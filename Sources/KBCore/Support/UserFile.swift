@@ -96,7 +96,7 @@ public struct UserFile: Sendable {
 }
 
 /// Why a file a user named cannot be read; each message names the path as typed and says what is wrong.
-public enum UserFileError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum UserFileError: Error, Equatable, Sendable, DiagnosticConvertible {
     /// An empty string where a path was expected.
     case emptyPath
     case noSuchFile(path: String)
@@ -134,10 +134,11 @@ public enum UserFileError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// `PATH: error: cannot read the file: PROBLEM`, placed like every other file error.
+    public var diagnostic: Diagnostic {
         switch self {
-        case .emptyPath: problem
-        default: "cannot read \(path): \(problem)"
+        case .emptyPath: Diagnostic(.error, problem)
+        default: Diagnostic(.error, "cannot read the file: \(problem)", at: Diagnostic.Location(path: path))
         }
     }
 }

@@ -51,10 +51,23 @@ enum ExampleFixtures {
                 for (name, text) in files where name.hasPrefix(argument) {
                     try write(text, to: directory.appendingPathComponent(name))
                 }
+            } else if argument.hasSuffix(".ics") {
+                try write(holidayCalendar(named: argument), to: url)
             } else if let text = files[argument] {
                 try write(text, to: url)
             }
         }
+    }
+
+    /// An iCalendar file of two all-day holidays in the year its name carries (2027 when it names none), as the
+    /// `kb policy holidays import` examples expect a government's published calendar to look.
+    static func holidayCalendar(named name: String) -> String {
+        let digits = name.split(whereSeparator: { !$0.isNumber }).first { $0.count == 4 }
+        let year = digits.map { String($0) } ?? "2027"
+        return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kb tests//ES",
+                "BEGIN:VEVENT", "UID:\(year)-0502@example", "DTSTART;VALUE=DATE:\(year)0502", "SUMMARY:Fiesta de la Comunidad", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:\(year)-0515@example", "DTSTART;VALUE=DATE:\(year)0515", "SUMMARY:San Isidro", "END:VEVENT",
+                "END:VCALENDAR", ""].joined(separator: "\r\n")
     }
 
     /// The data of the template `kb render TEMPLATE --data FILE` names, from the command that prints it.

@@ -187,7 +187,7 @@ import KBTestSupport
         case "gaps": starts = ["Knowledge gaps since "]
         case "render":
             let template = run.arguments.first { $0.hasSuffix(".mustache") } ?? ""
-            starts = [template.hasSuffix(".html.mustache") ? "<!DOCTYPE html>" : "# "]
+            starts = [template.hasSuffix(".html.mustache") ? "<!DOCTYPE html>" : template.hasSuffix("article.md.mustache") ? "---\n" : "# "]
         case "demo": starts = ["\n== Demo data"]
         default:
             // Other commands: some output, whatever its first line.

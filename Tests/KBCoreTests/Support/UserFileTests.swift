@@ -20,7 +20,7 @@ import KBTestSupport
         for (path, expected) in cases {
             #expect(throws: expected) { try UserFile(path: path, relativeTo: directory.url) }
         }
-        #expect(UserFileError.isDirectory(path: "q").description == "cannot read q: it is a folder, not a file")
+        #expect(UserFileError.isDirectory(path: "q").description == "q: error: cannot read the file: it is a folder, not a file")
         #expect(UserFileError.emptyPath.isUsageProblem && !UserFileError.empty(path: "q").isUsageProblem)
         #expect(try UserFile(path: "empty.tsv", relativeTo: directory.url, allowEmpty: true).size == 0)
     }
