@@ -31,7 +31,7 @@ extension KnowledgeBase {
                             answer: (BatchSearchAnswer) -> Void, problem: (_ line: Int, _ reason: String) -> Void) throws -> Int {
         let engine = try searchEngine()
         let filters = try resolved(filters)
-        let reader = LineReader(handle: try file.open())
+        let reader = try LineReader(handle: try file.open())
         var problems = 0
         try reader.forEachLine { number, line in
             guard case .text(let bytes) = line else {

@@ -54,6 +54,15 @@ public final class ByteInput: Sendable {
         state = Mutex(State(descriptor: descriptor, closesDescriptor: true))
     }
 
+    /// An already opened file, read from where it stands; the input reads a duplicate of its descriptor, so the
+    /// handle may be closed or dropped independently.
+    public init(handle: FileHandle, path: String) throws(TicketError) {
+        let descriptor = dup(handle.fileDescriptor)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: Self.sentence(errno)) }
+        self.path = path
+        state = Mutex(State(descriptor: descriptor, closesDescriptor: true))
+    }
+
     /// The process's standard input, streamed like any other input (an endless pipe is refused after detection's
     /// bounded look instead of being read whole first); the descriptor stays open.
     public init(standardInputNamed path: String) {

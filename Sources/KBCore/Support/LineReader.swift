@@ -20,6 +20,11 @@ public final class LineReader {
         self.init(input: try ByteInput(path: path), chunkSize: chunkSize, maximumLineBytes: maximumLineBytes)
     }
 
+    /// Reads an open file from where it stands (the caller keeps `handle`; closing it does not end the reading).
+    public convenience init(handle: FileHandle, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) throws {
+        self.init(input: try ByteInput(handle: handle, path: "input"), chunkSize: chunkSize, maximumLineBytes: maximumLineBytes)
+    }
+
     /// Reads `input` from where it stands.
     public init(input: ByteInput, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) {
         self.input = input
