@@ -22,9 +22,10 @@ struct ImportCommand: ParsableCommand {
             """,
         examples: [
             "kb import kb/demo/tickets.jsonl",
-            "kb import --dry-run --mapping helpdesk.json export.csv",
+            "kb import --strict --json export.jsonl",
+            "kb import --dry-run --map id=\"Ticket ID\" --map title=Asunto --mapping helpdesk.json tickets.csv",
             "kb import --format csv --map id=\"Ticket ID\" --map title=Asunto --mapping helpdesk.json tickets.csv",
-            "gunzip -c tickets.jsonl.gz | kb import -",
+            "kb import --format zendesk --comments comments/ tickets.json",
         ])
 
     @Argument(help: "Ticket files to import (- for standard input).") var file: [String]
