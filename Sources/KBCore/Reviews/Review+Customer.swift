@@ -29,7 +29,14 @@ extension Review {
 
         var view = self
         view.audience = .customer
-        let customerArticles = articles.filter { $0.audience == "customer" && $0.state == "validated" }
+        func customerSafe(_ matches: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
+            matches.filter { $0.audience == "customer" && $0.state == "validated" }.map { match in
+                var copy = match
+                copy.title = redactor.redact(match.title)
+                return copy
+            }
+        }
+        let customerArticles = customerSafe(articles)
         var publicTicket = ticket
         publicTicket.title = redactor.redact(ticket.title)
         publicTicket.description = redactor.redact(ticket.description)
@@ -121,7 +128,7 @@ extension Review {
         }
         view.proposals = []
         view.training.reason = redactor.redact(training.reason)
-        view.training.articles = training.articles.filter { $0.audience == "customer" && $0.state == "validated" }
+        view.training.articles = customerSafe(training.articles)
         view.evidence = evidence.compactMap { item in
             guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
             var copy = item
