@@ -31,14 +31,16 @@ struct NormalizedText {
         self.init(Array(text.utf8))
     }
 
-    init(_ original: [UInt8]) {
+    /// The normalized form of UTF-8 `original`. With `markdownEscapes` false a backslash escape stays as written:
+    /// `<\!--` shows as the text `<!--`, so it never opens a comment (drafts write ticket text that way).
+    init(_ original: [UInt8], markdownEscapes: Bool = true) {
         guard original.contains(where: Self.mayChange) else {
             bytes = original
             return
         }
         bytes = []
         bytes.reserveCapacity(original.count)
-        var builder = Builder(original: original)
+        var builder = Builder(original: original, markdownEscapes: markdownEscapes)
         builder.run(into: &self)
     }
 
@@ -106,6 +108,7 @@ struct NormalizedText {
     /// One pass over the original.
     private struct Builder {
         let original: [UInt8]
+        let markdownEscapes: Bool
         /// NFKC forms already computed in this text: Spanish repeats the same few accented letters.
         var cache: [String: [UInt8]] = [:]
 
@@ -145,7 +148,7 @@ struct NormalizedText {
                 }
                 return (normalized(scalars), end)
             case ScanByte.backslash:
-                guard index + 1 < original.count, Self.isASCIIPunctuation(original[index + 1]) else { return nil }
+                guard markdownEscapes, index + 1 < original.count, Self.isASCIIPunctuation(original[index + 1]) else { return nil }
                 return ([original[index + 1]], index + 2)
             case ScanByte.space, ScanByte.openBracket, ScanByte.openParen, ScanByte.openBrace:
                 return defanged(at: index)
