@@ -7,7 +7,8 @@ import Foundation
 /// - HTML character references are decoded — named (`&commat;`), decimal (`&#64;`), hex (`&#x40;`), with or
 ///   without `;`, also encoded twice (`&amp;#64;`);
 /// - the text is in Unicode NFKC: full-width forms (`＠`, `１０`), mathematical letters, ligatures, circled and
-///   superscript digits, no-break spaces become their plain forms, and decomposed accents are composed;
+///   superscript digits, no-break spaces become their plain forms, and decomposed accents are composed; hyphens,
+///   en dashes and the minus sign read as `-`, the ideographic full stop as `.`;
 /// - default-ignorable code points (zero-width spaces and joiners, bidi controls, word joiners, soft hyphen, BOM,
 ///   variation selectors), control characters and terminal escape sequences are gone;
 /// - a Markdown backslash escape (`10\.0\.0\.1`) is the character it escapes;
@@ -229,7 +230,7 @@ struct NormalizedText {
         private mutating func normalized(_ scalars: [Unicode.Scalar]) -> [UInt8] {
             if scalars.count == 1, Self.removable(scalars[0]) { return [] }
             if scalars.count == 1, Self.isStable(scalars[0]) {
-                return Self.removable(scalars[0]) ? [] : Array(String(scalars[0]).utf8)
+                return Array(String(Self.plainForm(of: scalars[0])).utf8)
             }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars)
@@ -237,7 +238,7 @@ struct NormalizedText {
             if let cached = cache[key] { return cached }
             var out = String.UnicodeScalarView()
             for scalar in key.precomposedStringWithCompatibilityMapping.unicodeScalars where !Self.removable(scalar) {
-                out.append(scalar)
+                out.append(Self.plainForm(of: scalar))
             }
             let result = Array(String(out).utf8)
             cache[key] = result
@@ -250,6 +251,16 @@ struct NormalizedText {
             let value = scalar.value
             if value < 0x80 || ((0xC0...0xFF).contains(value) && value != 0xD7 && value != 0xF7) { return true }
             return !scalar.properties.changesWhenNFKCCaseFolded
+        }
+
+        /// Dashes and full stops NFKC leaves alone but a reader takes for `-` and `.` (hyphen, non-breaking hyphen,
+        /// figure and en dashes, minus sign; ideographic full stop).
+        private static func plainForm(of scalar: Unicode.Scalar) -> Unicode.Scalar {
+            switch scalar.value {
+            case 0x2010...0x2013, 0x2212, 0xFE63: "-"
+            case 0x3002: "."
+            default: scalar
+            }
         }
 
         /// Code points a reader never sees: default ignorables (zero-width, bidi, soft hyphen, BOM, variation

@@ -64,16 +64,28 @@ extension Redactor {
             return true
         }
 
-        /// True when no letter or digit touches `start` from the left: a code starts a word.
+        /// True when no letter, digit or `_` touches `start` from the left: a code starts a word. Other characters
+        /// (`«`, `—`, `”`) are punctuation, not part of a word.
         func startsWord(_ start: Int) -> Bool {
-            start == 0 || !(ScanByte.isAlphanumeric(bytes[start - 1]) || bytes[start - 1] >= 0x80
-                || bytes[start - 1] == ScanByte.underscore)
+            guard start > 0 else { return true }
+            let byte = bytes[start - 1]
+            guard byte >= 0x80 else { return !(ScanByte.isAlphanumeric(byte) || byte == ScanByte.underscore) }
+            var lead = start - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return !Self.isWordScalar(ScanByte.scalar(in: bytes, at: lead).0)
         }
 
-        /// True when no letter or digit touches `end` from the right.
+        /// True when no letter, digit or `_` touches `end` from the right.
         func endsWord(_ end: Int) -> Bool {
-            end >= bytes.count || !(ScanByte.isAlphanumeric(bytes[end]) || bytes[end] >= 0x80
-                || bytes[end] == ScanByte.underscore)
+            guard end < bytes.count else { return true }
+            let byte = bytes[end]
+            guard byte >= 0x80 else { return !(ScanByte.isAlphanumeric(byte) || byte == ScanByte.underscore) }
+            return !Self.isWordScalar(ScanByte.scalar(in: bytes, at: end).0)
+        }
+
+        private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
         }
 
         func skipBlanks(_ cursor: inout Int) {
