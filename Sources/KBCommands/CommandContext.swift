@@ -37,14 +37,14 @@ public struct CommandContext {
     /// Shows a transient progress line on a terminal; nothing otherwise.
     public func progress(_ text: String) {
         guard stderr.isTerminal else { return }
-        stderr.write("\r\u{1B}[K" + text)
+        stderr.write(TerminalSanitizer.Styled(.lineStart, text))
         stderr.flush()
     }
 
     /// Clears the progress line.
     public func endProgress() {
         guard stderr.isTerminal else { return }
-        stderr.write("\r\u{1B}[K")
+        stderr.write(TerminalSanitizer.Styled(.lineStart))
         stderr.flush()
     }
 }

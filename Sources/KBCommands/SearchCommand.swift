@@ -97,8 +97,12 @@ struct SearchCommand: Subcommand {
             details.append("score " + JSONWriter.format(result.score, decimals: 2))
             header += "  (" + details.joined(separator: ", ") + ")"
             context.stdout.line(header)
-            let snippet = mark(result.snippet, start: bold ? "\u{1B}[1m" : "**", end: bold ? "\u{1B}[0m" : "**")
-            context.stdout.line("   " + snippet.replacingOccurrences(of: "\n", with: " "))
+            let snippet = "   " + result.snippet.replacingOccurrences(of: "\n", with: " ")
+            if bold {
+                context.stdout.write(.highlighted(snippet + "\n", start: SearchEngine.highlightStart, end: SearchEngine.highlightEnd))
+            } else {
+                context.stdout.line(mark(snippet, start: "**", end: "**"))
+            }
         }
         return KB.success
     }

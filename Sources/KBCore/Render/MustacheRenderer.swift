@@ -36,7 +36,8 @@ struct MustacheRenderer {
                 output += text
             case .variable(let path, let escaped):
                 guard let value = resolve(path) else { continue }
-                let text = value.interpolationText
+                // Data never brings a control character or an escape sequence into a document.
+                let text = TerminalSanitizer.sanitizedForDocument(value.interpolationText)
                 output += escaped ? HTML.escape(text) : text
             case .section(let path, let inverted, let children):
                 let value = resolve(path)

@@ -7,6 +7,10 @@
 /// SOS, PM, APC and the two-byte ones, introduced by ESC or by their C1 form (`U+009B 31m`) — is removed whole,
 /// so no stray `[2J` is left behind. An OSC or DCS string that is never terminated is removed to the end of its
 /// line. kb's own styling is added afterwards (`Styled`), never let through from data.
+///
+/// Used for everything kb prints (`OutputStream` in KBCommands) and for every value a template inserts into a
+/// Markdown or HTML document (`MustacheRenderer`), so files written with `--out` carry no control characters
+/// from data either; JSON escapes them (`JSONWriter`).
 public enum TerminalSanitizer {
     /// `text` without control characters and escape sequences.
     public static func sanitized(_ text: String) -> String {
@@ -26,11 +30,11 @@ public enum TerminalSanitizer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// An HTML document made safe the same way, and without numeric character references to those control
-    /// characters either (`&#27;`, `&#x1B;`, `&#13;`), which a browser or a tool converting the page to text
-    /// would turn back into them.
-    public static func sanitizedHTML(_ html: String) -> String {
-        let clean = sanitized(html)
+    /// Text for a document (Markdown or HTML) made safe the same way, and without numeric character references to
+    /// those control characters either (`&#27;`, `&#x1B;`, `&#13;`), which a browser or a Markdown renderer would
+    /// turn back into them (cmark writes `&#27;` in Markdown as a raw ESC in HTML).
+    public static func sanitizedForDocument(_ text: String) -> String {
+        let clean = sanitized(text)
         guard clean.utf8.contains(UInt8(ascii: "&")) else { return clean }
         let bytes = Array(clean.utf8)
         var out: [UInt8] = []
