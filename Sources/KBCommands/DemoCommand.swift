@@ -20,6 +20,7 @@ struct DemoCommand: Subcommand {
         guard FileManager.default.fileExists(atPath: demoFile.path) else {
             throw WorkspaceError.notAWorkspace(path: workspace.root.path + " (no kb/demo/tickets.jsonl)")
         }
+        try workspace.checkConfined(demoFile, kind: "demo data")
         if arguments.flag("--fresh") {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace.databasePath + suffix) }
         }

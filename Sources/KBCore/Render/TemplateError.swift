@@ -23,6 +23,8 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
     case unreadableTemplate(path: String, reason: String)
     /// Template data that is not valid JSON.
     case invalidData(name: String, reason: String)
+    /// A workspace template or partial reached through a symbolic link to `target`, outside the workspace.
+    case outsideWorkspace(path: String, target: String)
 
     /// The template, partial or file the error is about.
     public var name: String {
@@ -34,7 +36,7 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
              .templateNotFound(let name, _),
              .invalidData(let name, _):
             return name
-        case .unreadableTemplate(let path, _):
+        case .unreadableTemplate(let path, _), .outsideWorkspace(let path, _):
             return path
         }
     }
@@ -47,7 +49,7 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
              .badSetDelimiter(_, let line, let column, _), .invalidTagName(_, let line, let column, _),
              .partialNestingTooDeep(_, let line, let column, _, _), .sectionNestingTooDeep(_, let line, let column, _, _):
             return (line, column)
-        case .templateNotFound, .unreadableTemplate, .invalidData:
+        case .templateNotFound, .unreadableTemplate, .invalidData, .outsideWorkspace:
             return nil
         }
     }
@@ -79,6 +81,8 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot read template: \(reason)"
         case .invalidData(_, let reason):
             return "invalid template data: \(reason)"
+        case .outsideWorkspace(_, let target):
+            return WorkspaceConfinement.reason(kind: "templates", target: target)
         }
     }
 
