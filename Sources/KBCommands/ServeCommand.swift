@@ -3,8 +3,8 @@ import KBCore
 import KBServer
 
 /// `kb serve`: the knowledge base over HTTP until SIGINT or SIGTERM.
-struct ServeCommand: Subcommand {
-    static let spec = CommandSpec(
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "serve",
         abstract: "Serve the knowledge base over HTTP: the JSON API, /healthz and /metrics.",
         discussion: """
@@ -16,19 +16,21 @@ struct ServeCommand: Subcommand {
             connections, requests in flight finish, the database is closed. The API is described in
             docs/openapi.yaml.
             """,
-        options: [
-            .value("--host", valueName: "ADDRESS", help: "Listen on this IP address (default 127.0.0.1; any other needs tokens)."),
-            .value("--port", valueName: "PORT", help: "TCP port (default 8080; 0 picks a free one)."),
-            .value("--threads", valueName: "N", help: "Worker threads, each with its own read connection (default: CPUs, at least 2)."),
-            .value("--tokens", valueName: "FILE", help: "Bearer tokens file (also KB_TOKENS); required on a non-loopback address."),
-        ],
         examples: ["kb serve --port 8080", "kb serve --host 0.0.0.0 --tokens /etc/kb/tokens"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    @Option(valueName: "ADDRESS", help: "Listen on this IP address (any other than loopback needs tokens).")
+    var host = ServerConfiguration().host
+    @Option(help: "TCP port (0 picks a free one).", range: 0...65_535) var port = Int(ServerConfiguration().port)
+    @Option(help: "Worker threads, each with its own read connection; the default is the number of CPUs, at least 2.", range: 1...256)
+    var threads = ServerConfiguration().threads
+    @Option(valueName: "FILE", help: "Bearer tokens file (also KB_TOKENS); required on a non-loopback address.")
+    var tokens: String?
+
+    func run(_ context: CommandContext) throws -> Int32 {
         var configuration = ServerConfiguration()
-        configuration.host = arguments.value("--host") ?? configuration.host
-        configuration.port = UInt16(try arguments.int("--port", default: Int(configuration.port), range: 0...65_535))
-        configuration.threads = try arguments.int("--threads", default: configuration.threads, range: 1...256)
+        configuration.host = host
+        configuration.port = UInt16(port)
+        configuration.threads = threads
         let stderr = context.stderr
         let lock = NSLock()
         let log: @Sendable (String) -> Void = { line in
@@ -37,7 +39,7 @@ struct ServeCommand: Subcommand {
             stderr.flush()
             lock.unlock()
         }
-        if let path = arguments.value("--tokens") {
+        if let path = tokens {
             let file = context.url(path).path
             configuration.tokens = try AccessTokens.load(path: file)
             if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber,
@@ -48,7 +50,7 @@ struct ServeCommand: Subcommand {
             configuration.tokens = try AccessTokens.parse(text, source: "KB_TOKENS", commaSeparates: true)
         }
         try configuration.validate()
-        let workspace = try context.workspace(arguments)
+        let workspace = try context.workspace()
         let fixedNow = context.environment["KB_NOW"].flatMap { Timestamp(iso8601: $0) }
         let server = try WorkspaceServer(workspace: workspace, configuration: configuration,
                                          clock: { fixedNow ?? Timestamp(date: Date()) }, log: log)

@@ -18,6 +18,7 @@ struct MustacheRenderer {
     typealias PartialLookup = (String) -> (source: String, errorName: String)?
 
     private var stack: [TemplateValue]
+    private let escaping: TemplateEscaping
     private var output = ""
     private var depth = 0
     /// Sections open on the current rendering path, across partials.
@@ -29,8 +30,10 @@ struct MustacheRenderer {
     /// The template being rendered, named in limit errors.
     private var rootName = ""
 
-    init(context: TemplateValue) {
-        stack = [context]
+    /// `fallback`, when given, sits under the data on the context stack: names the data lacks are looked up there.
+    init(context: TemplateValue, fallback: TemplateValue? = nil, escaping: TemplateEscaping = .html) {
+        stack = (fallback.map { [$0] } ?? []) + [context]
+        self.escaping = escaping
     }
 
     mutating func render(_ nodes: [MustacheNode], templateName: String,
@@ -66,7 +69,7 @@ struct MustacheRenderer {
                 guard let value = resolve(path) else { continue }
                 // Data never brings a control character or an escape sequence into a document.
                 let text = TerminalSanitizer.sanitizedForDocument(value.interpolationText)
-                output += escaped ? HTML.escape(text) : text
+                output += escaped ? escaping.escape(text) : text
                 try checkSize(in: templateName)
             case .section(let path, let inverted, let children):
                 let value = resolve(path)

@@ -32,6 +32,22 @@ extension TerminalSanitizer {
             text += style.rawValue
         }
 
+        public mutating func append(_ styled: Styled) {
+            text += styled.text
+        }
+
+        /// `text` with its CRLF line endings kept as kb's own and everything else sanitized: `kb render` prints a
+        /// template written with CRLF line endings as it renders, while the data it inserts has lost its carriage
+        /// returns already (`MustacheRenderer` sanitizes every value).
+        public static func keepingCRLF(_ text: String) -> Styled {
+            var styled = Styled()
+            for (index, line) in text.components(separatedBy: "\r\n").enumerated() {
+                if index > 0 { styled.text += "\r\n" }
+                styled.append(line)
+            }
+            return styled
+        }
+
         /// `data` with the parts between `start` and `end` (markers the data itself cannot hold once sanitized, such
         /// as the search engine's U+0002 and U+0003) in bold, everything sanitized.
         public static func highlighted(_ data: String, start: String, end: String) -> Styled {

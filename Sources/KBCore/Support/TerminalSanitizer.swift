@@ -2,9 +2,9 @@
 ///
 /// Ticket and article text is data. An escape sequence in it could retitle the window (`ESC ] 0 ; … BEL`), clear
 /// the screen (`ESC [ 2 J`), hide text (`ESC [ 8 m`), write the clipboard (OSC 52) or answer back; a carriage return
-/// or backspaces overwrite what is already on the line. So every C0 control character except tab and line feed,
-/// DEL, every C1 control (U+0080–U+009F as code points) and every escape sequence — CSI (SGR included), OSC, DCS,
-/// SOS, PM, APC and the two-byte ones, introduced by ESC or by their C1 form (`U+009B 31m`) — is removed whole,
+/// or backspaces overwrite what is already on the line. So every C0 control character except tab and line feed (a
+/// carriage return too, even before a line feed), DEL, every C1 control (U+0080–U+009F as code points) and every
+/// escape sequence — CSI (SGR included), OSC, DCS, SOS, PM, APC and the two-byte ones, introduced by ESC or by their C1 form (`U+009B 31m`) — is removed whole,
 /// so no stray `[2J` is left behind. An OSC or DCS string that is never terminated is removed to the end of its
 /// line. kb's own styling is added afterwards (`Styled`), never let through from data.
 ///

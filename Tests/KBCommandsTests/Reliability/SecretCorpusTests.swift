@@ -131,7 +131,7 @@ import KBTestSupport
         let corpus = fixture.corpus
         let workspace = Workspace(root: fixture.directory.url)
         let policy = try workspace.loadPolicy()
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
         let now = try #require(Timestamp(iso8601: Self.now))
@@ -140,7 +140,7 @@ import KBTestSupport
             for language in Language.allCases {
                 let review = try reviewer.review(id: ticket.id, now: now, language: language, proposals: [])
                 let customer = review.forCustomer(redactor: Redactor(disabledIn: language))
-                let renderer = ReviewRenderer(templates: try workspace.templates(language: language.rawValue))
+                let renderer = ReviewRenderer(templates: try workspace.templates(language: language))
                 for format in ReviewFormat.allCases {
                     let text = SecretCorpus.comparable(try renderer.render(customer, format: format), isJSON: format == .json)
                     found.formUnion(corpus.leaks(in: text, among: corpus.items, ticket: ticket.id).map(\.number))
@@ -154,7 +154,7 @@ import KBTestSupport
             try store.forEachFAQRequest { miner.add($0) }
             let result = TrainingBuilder(options: options, redactor: Redactor(disabledIn: language)).build(files: files, faq: miner.entries())
             for format in [TrainingFormat.markdown, .html] {
-                let text = SecretCorpus.comparable(try result.pack.render(format: format, templates: workspace.templates(language: language.rawValue)))
+                let text = SecretCorpus.comparable(try result.pack.render(format: format, templates: workspace.templates(language: language)))
                 found.formUnion(corpus.leaks(in: text, among: corpus.items).map(\.number))
             }
         }

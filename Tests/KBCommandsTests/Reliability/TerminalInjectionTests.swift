@@ -45,5 +45,9 @@ import KBTestSupport
         out.write(TerminalSanitizer.Styled(.lineStart, "imported 10\r records…"))
         out.write("data \u{1B}[1mbold\u{1B}[0m \u{9B}31m")
         #expect(out.captured == "a \u{1B}[1mportal\u{1B}[0m b" + "\r\u{1B}[Kimported 10 records…" + "data bold ")
+        // Carriage returns from data go, also before a line feed; a rendered template's CRLF line endings stay.
+        #expect(TerminalSanitizer.sanitized("uno\r\ndos\rtres\r") == "uno\ndostres")
+        #expect(TerminalSanitizer.Styled.keepingCRLF("uno\r\ndos\rtres\u{1B}[2J\r\n").text == "uno\r\ndostres\r\n")
+        #expect(TerminalSanitizer.sanitized("a\tb\nc") == "a\tb\nc")
     }
 }

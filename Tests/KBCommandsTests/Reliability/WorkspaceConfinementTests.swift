@@ -112,18 +112,18 @@ import KBTestSupport
         let fixture = try Fixture()
         try fixture.workspace.write("t.jsonl", TicketFixtures.line(id: "T-1", severity: 1) + "\n")
         #expect(fixture.run(["import", "t.jsonl"]).code == 0)
-        let templates = fixture.workspace.url.appendingPathComponent("templates/es")
+        let templates = fixture.workspace.url.appendingPathComponent("templates")
         // A link to a template elsewhere inside the workspace is used.
         try fixture.workspace.write("mis-plantillas/review.md.mustache", "PLANTILLA PROPIA\n")
-        try fixture.link("templates/es/review.md.mustache",
+        try fixture.link("templates/review.md.mustache",
                          to: fixture.workspace.url.appendingPathComponent("mis-plantillas/review.md.mustache").path)
         #expect(fixture.run(["review", "T-1", "--format", "md"]).stdout.contains("PLANTILLA PROPIA"))
 
         let passwd = try fixture.outsideFile("passwd", Fixture.secret + "\n")
         for link in ["review.md.mustache", "partials/pie.mustache"] {
-            try fixture.link("templates/es/review.md.mustache",
+            try fixture.link("templates/review.md.mustache",
                              to: fixture.workspace.url.appendingPathComponent("mis-plantillas/review.md.mustache").path)
-            try fixture.link("templates/es/" + link, to: passwd)
+            try fixture.link("templates/" + link, to: passwd)
             let result = fixture.run(["review", "T-1", "--format", "md"])
             #expect(result.code == 1, "\(link)")
             Self.expectRefused(result, path: templates.appendingPathComponent(link).path + ": error", "template \(link)")
