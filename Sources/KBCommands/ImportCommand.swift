@@ -38,7 +38,7 @@ struct ImportCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let workspace = try context.workspace(arguments)
-        let paths = arguments.positionals.map { context.url($0).path }
+        let paths = try arguments.positionals.map { try context.input($0, kind: "imports").path }
         let explicit = arguments.value("--format").flatMap(ImportFormat.init(rawValue:))
         // Options for one format need to know which formats are in play before anything is read.
         var formats: Set<ImportFormat>
@@ -86,7 +86,7 @@ struct ImportCommand: Subcommand {
                     ? "--mapping applies to CSV files and Zendesk exports; none of the files is either (pass --format)"
                     : "--mapping is read as a CSV or a Zendesk mapping; the files are both kinds, import them separately")
             }
-            let path = context.url(mappingPath).path
+            let path = try context.input(mappingPath, kind: "mappings").path
             if format == .csv {
                 importer.csvMapping = try CSVMapping.load(path: path)
             } else {
@@ -105,7 +105,7 @@ struct ImportCommand: Subcommand {
         }
         if formats.contains(.zendesk) {
             importer.zendesk.policy = try workspace.loadPolicy().zendesk
-            importer.zendesk.commentsPath = arguments.value("--comments").map { context.url($0).path }
+            importer.zendesk.commentsPath = try arguments.value("--comments").map { try context.input($0, kind: "imports").path }
         }
     }
 }

@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
     func run(_ context: CommandContext) throws -> Int32 {
         let knowledgeBase = try context.knowledgeBase()
         if let queries {
-            let problems = try knowledgeBase.searchBatch(path: context.url(queries).path, mode: mode, filters: filters,
+            let problems = try knowledgeBase.searchBatch(path: context.input(queries, kind: "queries").path, mode: mode, filters: filters,
                                                          answer: { context.printJSON($0) },
                                                          problem: { context.stderr.line("\(queries):\($0): error: \($1)") })
             return problems == 0 ? KB.success : KB.failure

@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
             lock.unlock()
         }
         if let path = tokens {
-            let file = context.url(path).path
+            let file = try context.input(path, kind: "tokens").path
             configuration.tokens = try AccessTokens.load(path: file)
             if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber,
                mode.intValue & 0o077 != 0 {

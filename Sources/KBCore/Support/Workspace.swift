@@ -71,7 +71,12 @@ public enum WorkspaceError: Error, DiagnosticConvertible, Sendable, Equatable {
     /// A workspace file (`kind`: policy, synonyms, demo data) reached through a symbolic link to `target`, outside.
     case outsideWorkspace(path: String, kind: String, target: String)
 
-    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+    public var diagnostic: Diagnostic {
+        if case let .outsideWorkspace(path, kind, target) = self {
+            return Diagnostic(.error, WorkspaceConfinement.reason(kind: kind, target: target), at: .init(path: path))
+        }
+        return Diagnostic(.error, message)
+    }
 
     private var message: String {
         switch self {
@@ -81,8 +86,8 @@ public enum WorkspaceError: Error, DiagnosticConvertible, Sendable, Equatable {
             return "\(path) is not a kb workspace (it has no kb/ folder); run 'kb init \(path)'"
         case let .alreadyExists(path):
             return "\(path) already holds a kb workspace; kb init never overwrites one"
-        case let .outsideWorkspace(path, kind, target):
-            return "\(path): error: " + WorkspaceConfinement.reason(kind: kind, target: target)
+        case let .outsideWorkspace(_, kind, target):
+            return WorkspaceConfinement.reason(kind: kind, target: target)
         }
     }
 }

@@ -156,4 +156,50 @@ import KBTestSupport
             try? FileManager.default.moveItem(at: backup, to: fixture.workspace.url.appendingPathComponent(file))
         }
     }
+
+    /// Files a command is given by name — imports and their mappings, `kb suggest --file`, `--queries`, holiday
+    /// calendars to import, `kb serve --tokens`, `kb render` templates, data and partials, `kb article lint FILE` —
+    /// are refused when they sit in the workspace as named but a link takes them outside; named outside the
+    /// workspace, they are read (the user chose them), and `kb policy holidays import` refuses a linked policy.
+    @Test func namedInputsLinkedOutAreRefused() throws {
+        let fixture = try Fixture()
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20310101\r\nSUMMARY:\(Fixture.secret)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        try fixture.workspace.write("plantilla.mustache", "{{> pie}}\n")
+        try fixture.workspace.write("datos.json", "{}")
+        let cases: [(link: String, content: String, command: [String], refused: String)] = [
+            ("fuera.jsonl", TicketFixtures.line(id: "T-9", title: Fixture.secret) + "\n", ["import", "fuera.jsonl"], "fuera.jsonl"),
+            ("mapa.json", "{\"\(Fixture.secret)\": 1}", ["import", "--format", "csv", "--mapping", "mapa.json", "t.csv"], "mapa.json"),
+            ("ticket.json", "{\"title\": \"\(Fixture.secret)\"}", ["suggest", "--file", "ticket.json"], "ticket.json"),
+            ("consultas.tsv", "q1\t\(Fixture.secret)\n", ["search", "--queries", "consultas.tsv"], "consultas.tsv"),
+            ("feriados.ics", ics, ["policy", "holidays", "import", "feriados.ics", "--calendar", "CL"], "feriados.ics"),
+            ("tokens.txt", "lectura read \(Fixture.secret)-0123456789abcdef\n", ["serve", "--tokens", "tokens.txt", "--port", "0"], "tokens.txt"),
+            ("otra.mustache", Fixture.secret + "\n", ["render", "otra.mustache", "--data", "datos.json"], "otra.mustache"),
+            ("otros.json", "{\"x\": \"\(Fixture.secret)\"}", ["render", "plantilla.mustache", "--data", "otros.json"], "otros.json"),
+            ("pie.mustache", Fixture.secret + "\n", ["render", "plantilla.mustache", "--data", "datos.json"], "pie.mustache"),
+            ("parciales/pie.mustache", Fixture.secret + "\n",
+             ["render", "plantilla.mustache", "--data", "datos.json", "--partials", "parciales"], "parciales/pie.mustache"),
+            ("kb/articles/sub/otro.md", Self.article(id: "KB-0301", text: Fixture.secret), ["article", "lint", "kb/articles/sub/otro.md"],
+             "kb/articles/sub/otro.md:1: error"),
+        ]
+        try fixture.workspace.write("t.csv", "id,title\nT-1,x\n")
+        for (index, (link, content, command, refused)) in cases.enumerated() {
+            try fixture.link(link, to: try fixture.outsideFile("f\(index)-" + URL(fileURLWithPath: link).lastPathComponent, content))
+            let result = fixture.run(command)
+            #expect(result.code != 0, "\(command): \(result.stdout) \(result.stderr)")
+            Self.expectRefused(result, path: refused, "\(command)")
+            try FileManager.default.removeItem(at: fixture.workspace.url.appendingPathComponent(link))
+        }
+
+        // Named outside the workspace, a file is read where the user pointed.
+        let named = try fixture.outsideFile("consultas-fuera.tsv", "q1\tportal\n")
+        #expect(fixture.run(["search", "--queries", named]).stdout.contains("\"qid\""))
+        // kb policy holidays import reads kb/policy.json to edit it: a linked policy is refused, the link left as is.
+        let policy = try fixture.outsideFile("policy.json", "{\"language\": \"es\"}\n")
+        try fixture.link("kb/policy.json", to: policy)
+        try fixture.workspace.write("feriados.ics", ics)
+        let holidays = fixture.run(["policy", "holidays", "import", "feriados.ics", "--calendar", "CL"])
+        #expect(holidays.code == 1)
+        Self.expectRefused(holidays, path: "kb/policy.json: error", "holidays import with a linked policy")
+        #expect(try String(contentsOfFile: policy, encoding: .utf8) == "{\"language\": \"es\"}\n")
+    }
 }
