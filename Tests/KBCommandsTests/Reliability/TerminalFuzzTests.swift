@@ -4,7 +4,8 @@ import KBCore
 import KBTestSupport
 @testable import KBCommands
 
-/// Hostile ticket ids, titles, texts, names, services, tags and article titles and bodies — escape sequences
+/// Hostile ticket ids, titles, texts, names, services, tags, article titles and bodies, policy customers, holiday
+/// names in an iCalendar file, query ids and the lines of a `--queries` file — escape sequences
 /// (CSI and SGR, OSC with BEL and ST, OSC 52, DCS, SOS/PM/APC, their C1 forms), C0 and C1 controls, DEL,
 /// carriage returns, backspaces and character references to them — run through every command: no byte in
 /// 0x00–0x08, 0x0B–0x1F or 0x7F and no code point in U+0080–U+009F reaches standard output, standard error, a file
@@ -145,6 +146,21 @@ import KBTestSupport
                 """)
         }
         try directory.write("kb/articles/roto.md", "---\nid: KB-909\ntitle: \(hostile("roto: sí", &generator))\n---\n")
+        let customer = escaped(hostile("Acme", &generator))
+        try directory.write("kb/policy.json", """
+            {"customers": {"\(customer)": {"plan": "24x7", "timezone": "America/Santiago"},
+                           "\(escaped(hostile("Otra", &generator)))": {"plan": "24x7", "country": "CL"}}}
+
+            """)
+        try directory.write("feriados.ics", [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20310101", "SUMMARY:" + hostile("Año Nuevo", &generator),
+            "END:VEVENT", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20310918", "SUMMARY:" + hostile("Fiestas Patrias", &generator),
+            "END:VEVENT", "END:VCALENDAR",
+        ].joined(separator: "\r\n") + "\r\n")
+        try directory.write("roto.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:" + hostile("2031", &generator) + "\r\n")
+        try directory.write("consultas.tsv", "qid\tquery\n\(hostile("q1", &generator))\t\(hostile("portal", &generator))\n"
+            + hostile("sin tabulador", &generator) + "\n")
+        try directory.write("ticket.json", tickets[4].jsonText())
         try directory.write("plantilla.mustache", "{{title}} {{{title}}}\n")
         try directory.write("datos.json", "{\"title\":\"\(escaped(hostile("Título", &generator)))\"}")
         return result
@@ -187,12 +203,21 @@ import KBTestSupport
             ["training", "--lang", "en", "--out", "-"], ["training", "--format", "html", "--out", "-"],
             ["article", "lint"], ["article", "lint", "--json"], ["render", "plantilla.mustache", "--data", "datos.json"],
             ["article", "link", Self.hostile("T-900", &generator), Self.hostile("KB-900", &generator)],
+            ["policy", "check"], ["policy", "check", "--json"], ["policy", "holidays", "list"],
+            ["policy", "holidays", "import", "feriados.ics", "--calendar", "CL", "--dry-run"],
+            ["policy", "holidays", "import", "feriados.ics", "--calendar", Self.hostile("ES-MD", &generator), "--dry-run"],
+            ["policy", "holidays", "import", "roto.ics", "--calendar", "CL"],
+            ["search", "--queries", "consultas.tsv"], ["suggest", "--file", "ticket.json"],
+            ["sla", "--customer", Self.hostile("Acme", &generator)], [Self.hostile("show", &generator)],
         ]
         var outputs = 0
         for arguments in runs {
             let result = runKB(arguments, in: root)
             let label = arguments.map { $0.debugDescription }.joined(separator: " ")
-            if ["review", "training", "sla", "gaps", "automations", "suggest", "search"].contains(arguments[0]) || arguments == ["import", "tickets.jsonl"] {
+            // A bad line in the queries file and an unknown customer are errors, also printed clean.
+            let errorExpected = arguments.contains("--queries") || arguments.contains("--customer")
+            if ["review", "training", "sla", "gaps", "automations", "suggest", "search"].contains(arguments[0]) && !errorExpected
+                || arguments == ["import", "tickets.jsonl"] {
                 // The hostile data was imported and is used: these commands succeed on it.
                 #expect(result.code == 0, "seed \(seed) \(label): \(result.stderr.prefix(300))")
             }

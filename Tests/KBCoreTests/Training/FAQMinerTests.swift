@@ -81,6 +81,18 @@ import Testing
         #expect(secretOnly.entries().isEmpty)
     }
 
+    /// A secret in the description or in any event keeps the ticket out too, though neither is ever shown.
+    @Test func aSecretElsewhereInTheTicketKeepsItOut() {
+        var miner = Self.miner(minimum: 1)
+        var held = FAQMiner.Request(id: "T-1", title: "Acceso al portal", resolution: "Se envió un enlace.", tags: ["acceso"],
+                                    finishedAt: 2, otherText: "Descripción.\nNota interna: la clave temporal quedó Verano2026")
+        miner.add(held)
+        #expect(miner.entries().isEmpty)
+        held.otherText = "Descripción.\nNota interna: se envió el enlace."
+        miner.add(held)
+        #expect(miner.entries().first?.answer == "Se envió un enlace.")
+    }
+
     @Test func answersKeepNoPersonalDataOrHTML() {
         var miner = Self.miner(minimum: 1)
         miner.add(Self.request("T-1", "Acceso", """
