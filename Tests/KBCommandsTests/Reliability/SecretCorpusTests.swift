@@ -56,6 +56,32 @@ import KBTestSupport
         #expect(markerStyles.allSatisfy { style in corpus.articles.contains { $0.text.contains(style) } })
     }
 
+    /// Every item is in what kb holds, as a user sees it: `kb show --json` of its ticket (imported as planted,
+    /// internal notes and all) or its article file; so a customer document without it left it out or redacted it.
+    @Test func everyItemIsInTheRawInputs() throws {
+        let fixture = try Self.fixture()
+        var shown: [String: String] = [:]
+        var missing: [SecretCorpus.Item] = []
+        for item in fixture.corpus.items {
+            let text: String
+            if item.location.hasPrefix("kb/") {
+                text = SecretCorpus.comparable(try String(contentsOf: fixture.directory.url.appendingPathComponent(item.location),
+                                                          encoding: .utf8))
+            } else if let known = shown[item.location] {
+                text = known
+            } else {
+                // FAQ items sit in three requests of their group (`faq-N`: T-88N0, T-88N1, T-88N2).
+                let id = item.location.hasPrefix("faq-") ? "T-88" + item.location.dropFirst(4) + "0" : item.location
+                let result = runKB(["show", "--json", id], in: fixture.directory.url)
+                #expect(result.code == 0, "\(item.location): \(result.stderr.prefix(300))")
+                text = SecretCorpus.comparable(result.stdout, isJSON: true)
+                shown[item.location] = text
+            }
+            if !item.needles.contains(where: text.contains) { missing.append(item) }
+        }
+        #expect(missing.isEmpty, "\(missing.count) item(s) are not in the inputs: \(Self.describe(missing))")
+    }
+
     @Test func customerReviewsShowNothingPlanted() throws {
         let fixture = try Self.fixture()
         let corpus = fixture.corpus
