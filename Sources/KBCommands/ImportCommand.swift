@@ -105,7 +105,15 @@ struct ImportCommand: Subcommand {
         }
         if formats.contains(.zendesk) {
             importer.zendesk.policy = try workspace.loadPolicy().zendesk
-            importer.zendesk.commentsPath = try arguments.value("--comments").map { try context.input($0, kind: "imports").path }
+            if let comments = arguments.value("--comments") {
+                let folder = try context.input(comments, kind: "imports")
+                importer.zendesk.commentsPath = folder.path
+                // A folder of comment files: each one is read, so each one stays inside the workspace too.
+                let confinement = context.confinement()
+                for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
+                    try confinement.check(folder.appendingPathComponent(name), displayPath: comments + "/" + name, kind: "imports")
+                }
+            }
         }
     }
 }

@@ -169,6 +169,8 @@ import KBTestSupport
         let cases: [(link: String, content: String, command: [String], refused: String)] = [
             ("fuera.jsonl", TicketFixtures.line(id: "T-9", title: Fixture.secret) + "\n", ["import", "fuera.jsonl"], "fuera.jsonl"),
             ("mapa.json", "{\"\(Fixture.secret)\": 1}", ["import", "--format", "csv", "--mapping", "mapa.json", "t.csv"], "mapa.json"),
+            ("comentarios/123.json", "{\"comments\": [{\"body\": \"\(Fixture.secret)\"}]}",
+             ["import", "--format", "zendesk", "--comments", "comentarios", "zd.json"], "comentarios/123.json"),
             ("ticket.json", "{\"title\": \"\(Fixture.secret)\"}", ["suggest", "--file", "ticket.json"], "ticket.json"),
             ("consultas.tsv", "q1\t\(Fixture.secret)\n", ["search", "--queries", "consultas.tsv"], "consultas.tsv"),
             ("feriados.ics", ics, ["policy", "holidays", "import", "feriados.ics", "--calendar", "CL"], "feriados.ics"),
@@ -182,6 +184,7 @@ import KBTestSupport
              "kb/articles/sub/otro.md:1: error"),
         ]
         try fixture.workspace.write("t.csv", "id,title\nT-1,x\n")
+        try fixture.workspace.write("zd.json", "{\"tickets\": [{\"id\": 123, \"subject\": \"Portal\"}]}")
         for (index, (link, content, command, refused)) in cases.enumerated() {
             try fixture.link(link, to: try fixture.outsideFile("f\(index)-" + URL(fileURLWithPath: link).lastPathComponent, content))
             let result = fixture.run(command)
