@@ -37,14 +37,14 @@ extension Review {
                 workaroundSignals: resolution.workaroundSignals, misuse: resolution.misuse,
                 misuseSignals: resolution.misuseSignals, summary: redactor.redact(resolution.summary)),
             related: [], recurrence: ReviewRecurrence(windowDays: recurrence.windowDays, incidents: []), searchTerms: [],
-            articles: articles.filter(CustomerView.isForCustomers),
+            articles: view.customerArticles(articles),
             actions: actions.filter(\.isCustomerFacing).map {
                 ReviewAction(kind: $0.kind, title: redactor.redact($0.title), reason: redactor.redact($0.reason),
                              events: view.keep($0.events), tickets: [], isCustomerFacing: true)
             },
             proposals: [],
             training: ReviewTraining(suggested: training.suggested, topic: training.topic, reason: redactor.redact(training.reason),
-                                     articles: training.articles.filter(CustomerView.isForCustomers)),
+                                     articles: view.customerArticles(training.articles)),
             evidence: evidence.compactMap { item in
                 guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
                 return ReviewEvidenceItem(name: redactor.redact(item.name), kind: item.kind, event: index,
@@ -62,6 +62,15 @@ private struct CustomerView {
 
     static func isForCustomers(_ article: ReviewArticleMatch) -> Bool {
         article.audience == "customer" && article.state == "validated"
+    }
+
+    /// The validated customer articles of `matches`, their titles redacted like every other text.
+    func customerArticles(_ matches: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
+        matches.filter(Self.isForCustomers).map { match in
+            var copy = match
+            copy.title = redactor.redact(match.title)
+            return copy
+        }
     }
 
     func redacted(_ attachment: Attachment) -> Attachment {
