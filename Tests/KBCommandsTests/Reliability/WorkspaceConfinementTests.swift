@@ -195,7 +195,9 @@ import KBTestSupport
 
         // Named outside the workspace, a file is read where the user pointed.
         let named = try fixture.outsideFile("consultas-fuera.tsv", "q1\tportal\n")
-        #expect(fixture.run(["search", "--queries", named]).stdout.contains("\"qid\""))
+        #expect(fixture.run(["index"]).code == 0)
+        let outside = fixture.run(["search", "--queries", named])
+        #expect(outside.stdout.contains("\"qid\""), "\(outside.stderr)")
         // kb policy holidays import reads kb/policy.json to edit it: a linked policy is refused, the link left as is.
         let policy = try fixture.outsideFile("policy.json", "{\"language\": \"es\"}\n")
         try fixture.link("kb/policy.json", to: policy)
