@@ -20,7 +20,8 @@ let package = Package(
         ),
         .target(
             name: "KBCore",
-            dependencies: ["CSQLite", "CCmarkGFM"]
+            dependencies: ["CSQLite", "CCmarkGFM"],
+            exclude: ["SLA/Holidays"]
         ),
         .systemLibrary(
             name: "CMicroHTTPD",

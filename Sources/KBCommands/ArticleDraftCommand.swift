@@ -12,7 +12,7 @@ struct ArticleDraftCommand: ParsableCommand {
             channel, the Solución from the resolution and the public actions and comments, the Causa
             from the root cause, and puts internal events in an internal block. Personal data the
             store knows of is redacted. The article gets the next free KB id, state wip and audience
-            internal, and goes to kb/articles/SERVICE/TITLE-SLUG.md from templates/LANG/article.md.mustache.
+            internal, and goes to kb/articles/SERVICE/TITLE-SLUG.md from templates/article.md.mustache.
             An existing file is never overwritten. With --json: the new article's id, path and ticket.
             """,
         examples: ["kb article draft T-1042", "kb article draft T-1042 --lang en"])
@@ -29,7 +29,7 @@ struct ArticleDraftCommand: ParsableCommand {
             context.printJSON(draft)
             return KB.success
         }
-        let marker = draft.language == .english ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
+        let marker = draft.language.catalogue["article.placeholder"]
         context.stdout.line("wrote \(draft.path) (\(draft.id), state wip) from \(draft.ticketID)")
         context.stdout.line("next: complete the \(marker) parts, then 'kb article lint \(draft.path)' and 'kb index'")
         return KB.success

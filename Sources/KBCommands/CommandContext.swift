@@ -35,12 +35,13 @@ public struct CommandContext {
 
     /// The workspace named by `--root`, `KB_ROOT`, or found upwards from the current folder.
     public func workspace() throws -> Workspace {
-        try Workspace.locate(explicit: root ?? environment["KB_ROOT"], start: currentDirectory)
+        try Workspace.locate(explicit: root ?? environment["KB_ROOT"], start: currentDirectory, environment: environment)
     }
 
     /// The workspace for a command that reads `--root` from its parsed arguments.
     public func workspace(_ arguments: ParsedArguments) throws -> Workspace {
-        try Workspace.locate(explicit: arguments.value("--root") ?? root ?? environment["KB_ROOT"], start: currentDirectory)
+        try Workspace.locate(explicit: arguments.value("--root") ?? root ?? environment["KB_ROOT"], start: currentDirectory,
+                             environment: environment)
     }
 
     /// The knowledge base of the workspace, measuring at `clock` and showing progress on a terminal.

@@ -62,7 +62,7 @@ struct DemoTour {
         try FileManager.default.createDirectory(at: scratch.appendingPathComponent("kb/articles"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: workspace.policyFile, to: scratch.appendingPathComponent("kb/policy.json"))
         let store = try knowledgeBase.store()
-        guard let ticketID = try store.latestClosedTicketID(severity: 1) else {
+        guard let ticketID = try store.latestTicketID(TicketFilter(statuses: [.closed], severities: [1])) else {
             context.stdout.line("no closed severity-1 ticket to draft from")
             return
         }

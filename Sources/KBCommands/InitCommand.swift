@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
         context.stdout.line("  kb/articles/     Markdown articles (front matter + Problema, Entorno, Solución, Causa)")
         context.stdout.line("  kb/policy.json   SLA targets, calendars, plans, escalation and routing")
         context.stdout.line("  kb/synonyms.txt  groups of equivalent search terms")
-        context.stdout.line("  templates/       document templates (es, en)")
+        context.stdout.line("  templates/       document templates (one per document and format; words per language)")
         context.stdout.line("next: kb import TICKETS.jsonl, then kb index")
         return KB.success
     }

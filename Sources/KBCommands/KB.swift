@@ -21,6 +21,7 @@ public enum KB {
             ImportCommand.self,
             IndexCommand.self,
             InitCommand.self,
+            PolicyCommand.self,
             RenderCommand.self,
             ReviewCommand.self,
             SearchCommand.self,
@@ -131,14 +132,9 @@ public enum KB {
         return usage
     }
 
-    /// Prints an error as `error: message`, or as-is when it already names its location (`path:line: error: …`).
+    /// Prints an error as its diagnostic: `path:line: error: message`, or `error: message` when it has no place.
     static func report(_ error: Error, _ context: CommandContext) {
-        let text = String(describing: error)
-        if text.contains(": error: ") || text.hasPrefix("error: ") {
-            context.stderr.line(text)
-        } else {
-            context.stderr.line("error: \(text)")
-        }
+        context.stderr.line(Diagnostic(error).formatted)
     }
 
     private static func help(_ names: [String], _ context: CommandContext) -> Int32 {

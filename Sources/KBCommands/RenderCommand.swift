@@ -7,18 +7,23 @@ struct RenderCommand: ParsableCommand {
         name: "render",
         abstract: "Render a Mustache template with JSON data, to preview a customised template.",
         discussion: """
-            Partials ({{> name}}) are looked up in --partials DIR, then in the template's own folder.
-            Unclosed or mismatched tags are reported as FILE:LINE:COLUMN: error: reason.
+            The template renders as kb renders its documents: partials ({{> name}}) are looked up in
+            --partials DIR, then in the template's own folder, and the words of --lang are there as
+            t ({{{t.review.heading.summary}}}). Unclosed or mismatched tags are reported as
+            FILE:LINE:COLUMN: error: reason.
             """,
-        examples: ["kb render templates/es/article.md.mustache --data articulo.json"])
+        examples: ["kb render templates/article.md.mustache --data articulo.json",
+                   "kb render templates/review.html.mustache --data review.json --lang en"])
 
-    @Argument(help: "The template file (for example templates/es/review.md.mustache).") var template: String
+    @Argument(help: "The template file (for example templates/review.md.mustache).") var template: String
     @Option(valueName: "FILE", help: "A JSON file with the data to render.") var data: String
     @Option(valueName: "DIR", help: "A folder of NAME.mustache partials.") var partials: String?
+    @Option(name: "--lang", valueName: "LANG", help: "The language of the words templates see as t (default es).")
+    var language: Language?
 
     func run(_ context: CommandContext) throws -> Int32 {
         let request = RenderRequest(template: context.url(template), templateName: template, data: context.url(data),
-                                    dataName: data, partials: partials.map(context.url))
+                                    dataName: data, partials: partials.map(context.url), language: language ?? .spanish)
         context.stdout.write(try KnowledgeBase.render(request))
         return KB.success
     }

@@ -11,10 +11,11 @@ struct ShowCommand: ParsableCommand {
     @Argument(name: "id", help: "Ticket ids (T-1042) or article ids (KB-0007).") var ids: [String]
     @OptionGroup var output: JSONOption
     @Option(valueName: "TIME", help: "Measure open tickets' SLA at this ISO 8601 time (default: now).") var now: Timestamp?
+    @OptionGroup var zone: TimeZoneOption
 
     func run(_ context: CommandContext) throws -> Int32 {
         let result = try context.knowledgeBase().show(ShowRequest(ids: ids, now: now))
-        output.print(result, or: result.terminalText, to: context)
+        output.print(result, or: result.terminalText(clock: zone.tz), to: context)
         return KB.success
     }
 }

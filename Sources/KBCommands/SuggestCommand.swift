@@ -24,6 +24,7 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "The affected service, when known.") var service: String?
     @Option(valueName: "TIME", help: "Treat the request as received at this ISO 8601 time.") var now: Timestamp?
     @OptionGroup var output: JSONOption
+    @OptionGroup var zone: TimeZoneOption
 
     func validate() throws {
         if file != nil, !text.isEmpty { throw UsageError("give either TEXT or --file FILE, not both") }
@@ -36,7 +37,7 @@ struct SuggestCommand: ParsableCommand {
         request.service = service ?? request.service
         request.receivedAt = now ?? request.receivedAt
         let suggestion = try context.knowledgeBase().suggest(request)
-        output.print(suggestion, or: suggestion.text, to: context)
+        output.print(suggestion, or: suggestion.text(clock: zone.tz), to: context)
         return KB.success
     }
 

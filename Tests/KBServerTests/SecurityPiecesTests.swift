@@ -107,7 +107,7 @@ struct SecurityPiecesTests {
 
     @Test func missingTokensFile() {
         #expect { try AccessTokens.load(path: "/nonexistent/tokens") } throws: {
-            String(describing: $0).hasPrefix("cannot read tokens file /nonexistent/tokens")
+            String(describing: $0).hasPrefix("/nonexistent/tokens: error: cannot read the tokens file")
         }
     }
 

@@ -2,9 +2,11 @@
 ///
 /// An escape sequence in a ticket title (`ESC ] 0 ; … BEL` retitles the window, `ESC [ 2 J` clears the screen,
 /// OSC 52 writes the clipboard) or a bare carriage return (which overwrites what is already on the line) would
-/// act when `kb search` or `kb show` prints it. Only what kb itself writes survives: tab, line feed, styling and
-/// line-erasing sequences (`ESC [ 1 m`, `ESC [ 0 m`, `ESC [ K`) and a carriage return that starts a progress
-/// line (`CR ESC [ K`). Every other C0 control character and escape sequence introducer is dropped.
+/// act when `kb search` or `kb show` prints it. Only what kb itself writes survives: tab, line feed, a carriage
+/// return that ends a line with the line feed after it (`CR LF` overwrites nothing, and a document rendered with
+/// CRLF line endings must print as it renders), styling and line-erasing sequences (`ESC [ 1 m`, `ESC [ 0 m`,
+/// `ESC [ K`) and a carriage return that starts a progress line (`CR ESC [ K`). Every other C0 control character
+/// and escape sequence introducer is dropped.
 enum TerminalText {
     private static let escape: UInt8 = 0x1B
     private static let carriageReturn: UInt8 = 0x0D
@@ -19,6 +21,9 @@ enum TerminalText {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x20 || byte == 0x0A || byte == 0x09 {
+                out.append(byte)
+                index += 1
+            } else if byte == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
                 out.append(byte)
                 index += 1
             } else if byte == escape, let end = styleSequenceEnd(bytes, from: index) {

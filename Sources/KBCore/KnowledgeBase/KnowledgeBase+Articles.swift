@@ -33,7 +33,7 @@ extension KnowledgeBase {
 
     /// Records that the article solved the ticket (KCS reuse); linking twice changes nothing.
     public func linkArticle(ticket ticketID: String, article articleID: String) throws -> ArticleLinkResult {
-        let store = try store()
+        let store = try store(.write)
         let linked = try store.link(ticket: ticketID, article: articleID, at: now)
         return ArticleLinkResult(ticketID: ticketID, articleID: articleID, linked: linked,
                                  articleTitle: try store.articles(id: articleID).first?.title ?? "")
@@ -42,7 +42,7 @@ extension KnowledgeBase {
     /// Reindexes the articles in `kb/articles` that changed since the last run (creating the database if needed).
     public func index() throws -> IndexReport {
         let language = try policy().language
-        let store = try store(create: true)
+        let store = try store(.create)
         return try store.indexArticles(try ArticleScanner.entries(root: workspace.root), defaultLanguage: language)
     }
 }

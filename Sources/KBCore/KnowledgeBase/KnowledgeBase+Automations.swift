@@ -10,7 +10,7 @@ extension KnowledgeBase {
         return try AutomationMiner(policy: policy, options: options).report(store: store)
     }
 
-    /// The report as the Markdown document of `templates/LANG/automations.md.mustache`, in the report's language.
+    /// The report as the Markdown document of `templates/automations.md.mustache`, in the report's language.
     public func automationsDocument(_ report: AutomationReport) throws -> String {
         try templates(report.language).render("automations.md", context: report.templateValue)
     }

@@ -61,15 +61,27 @@ public final class KnowledgeBase {
         return policy
     }
 
-    /// The database, opened on first use; without `create`, a missing one is `StoreError.missing`.
-    public func store(create: Bool = false) throws -> Store {
-        if let openedStore { return openedStore }
-        let store = try workspace.openStore(create: create, language: try policy().language)
+    /// The database, opened on first use for `access`: `.read` holds one snapshot until `close()` (every read
+    /// of a capability sees one state of the store) and writes nothing, so a read-only workspace is usable;
+    /// `.write` and `.create` reopen a read store for writing. Without `.create`, a missing one is
+    /// `StoreError.missing`.
+    public func store(_ access: Store.Access = .read) throws -> Store {
+        if let openedStore, Self.permits(openedStore.access, access) { return openedStore }
+        close()
+        let store = try workspace.openStore(access, language: try policy().language)
         openedStore = store
         return store
     }
 
-    /// The database, or nil when the workspace has none yet.
+    /// Whether a store opened for `opened` serves a capability that needs `needed`.
+    private static func permits(_ opened: Store.Access, _ needed: Store.Access) -> Bool {
+        switch (opened, needed) {
+        case (.create, _), (.write, .read), (.write, .write), (.read, .read): true
+        default: false
+        }
+    }
+
+    /// The database for reading, or nil when the workspace has none yet.
     public func existingStore() throws -> Store? {
         do {
             return try store()
@@ -94,10 +106,10 @@ public final class KnowledgeBase {
         return engine
     }
 
-    /// The templates of `language`: the workspace's `templates/LANG/` over the built-in ones.
+    /// The templates with the words of `language`: the workspace's `templates/` over the built-in ones.
     public func templates(_ language: Language) throws -> TemplateSet {
         if let templates = loadedTemplates[language] { return templates }
-        let templates = try workspace.templates(language: language.rawValue)
+        let templates = try workspace.templates(language: language)
         loadedTemplates[language] = templates
         return templates
     }

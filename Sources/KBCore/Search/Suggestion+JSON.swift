@@ -21,9 +21,11 @@ extension Suggestion.MissingItem: JSONEncodable {
 
 extension Suggestion.SLADue: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("plan", plan), ("calendar", calendar), ("timezone", timeZone), ("severity", severity),
+        writer.object(("plan", plan), ("calendar", calendar), ("holidays", holidays), ("timezone", timeZone), ("severity", severity),
                       ("first_response_target_seconds", firstResponseTarget), ("first_response_due", firstResponseDue.utcString),
-                      ("resolution_target_seconds", resolutionTarget), ("resolution_due", resolutionDue.utcString))
+                      ("first_response_due_local", localClock.iso8601(firstResponseDue)),
+                      ("resolution_target_seconds", resolutionTarget), ("resolution_due", resolutionDue.utcString),
+                      ("resolution_due_local", localClock.iso8601(resolutionDue)))
     }
 }
 
@@ -49,13 +51,20 @@ extension Suggestion.Routing: JSONEncodable {
 }
 
 extension Suggestion {
-    /// The terminal form.
-    public var text: String {
+    /// The terminal form, times in the customer's zone.
+    public var text: String { text(clock: nil) }
+
+    /// The terminal form, due times in `clock`'s zone (default: the customer's).
+    public func text(clock: LocalClock?) -> String {
+        let clock = clock ?? sla.localClock
+        func target(_ seconds: Int64) -> String { BusinessDuration.text(seconds, businessDay: sla.businessDaySeconds) }
         var lines: [String] = []
-        lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: "en")))")
+        lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: .english)))")
         for reason in severity.reasons { lines.append("  - " + reason) }
         lines.append("")
-        lines.append("SLA (\(sla.plan), \(sla.calendar), \(sla.timeZone)): first response by \(sla.firstResponseDue.utcString) (\(Duration.text(sla.firstResponseTarget))), resolution by \(sla.resolutionDue.utcString) (\(Duration.text(sla.resolutionTarget)))")
+        lines.append("SLA (plan \(sla.plan), calendar \(sla.calendar)" + (sla.holidays.map { ", holidays \($0)" } ?? "") + ", \(sla.timeZone)):")
+        lines.append("  first response by \(clock.text(sla.firstResponseDue)) (\(target(sla.firstResponseTarget)))")
+        lines.append("  resolution by \(clock.text(sla.resolutionDue)) (\(target(sla.resolutionTarget)))")
         if probableMajorIncident {
             lines.append("")
             lines.append("PROBABLE MAJOR INCIDENT: \(duplicates.count) open tickets from several customers describe the same problem")

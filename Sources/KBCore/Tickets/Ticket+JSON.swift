@@ -46,7 +46,7 @@ extension Ticket {
         let title = try reader.requiredString(.title)
         let severity = try reader.requiredInt(.severity)
         guard (1...5).contains(severity) else {
-            throw .invalidField(field: "severity", reason: "must be 1 to 5 (1 Crítica … 5 Solicitud), found \(severity)")
+            throw .invalidField(field: "severity", reason: "must be 1 to 5 (1 Crítica … 5 Solicitudes), found \(severity)")
         }
         let status = try reader.requiredEnum(.status, RawValueTables.statuses)
         let timezone = try reader.optionalString(.timezone)

@@ -10,7 +10,7 @@ public struct Ticket: Sendable, Equatable {
     /// IANA time zone of the customer, when the ticket names one.
     public var timezone: String?
     public var service: String?
-    /// 1 Crítica … 5 Solicitud, as in the support manual.
+    /// 1 Crítica … 5 Solicitudes, as in the support manual.
     public var severity: Int
     public var status: TicketStatus
     public var channel: Channel?

@@ -121,14 +121,14 @@ public struct AccessTokens: Sendable {
 }
 
 /// Why the tokens could not be read.
-public enum AccessTokensError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum AccessTokensError: Error, DiagnosticConvertible, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     case invalid(source: String, line: Int, reason: String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic {
         switch self {
-        case let .unreadable(path, reason): return "cannot read tokens file \(path): \(reason)"
-        case let .invalid(source, line, reason): return "\(source):\(line): error: \(reason)"
+        case let .unreadable(path, reason): return Diagnostic(.error, "cannot read the tokens file: \(reason)", at: .init(path: path))
+        case let .invalid(source, line, reason): return Diagnostic(.error, reason, at: .init(path: source, line: line))
         }
     }
 }

@@ -29,9 +29,11 @@ public final class ReaderConnection {
     /// first read of the schema page pins it now rather than at the handler's first query.
     func beginSnapshot() throws {
         precondition(!inSnapshot, "a reader is already in a snapshot")
-        try store.connection.execute("BEGIN DEFERRED")
+        // A store opened for reading starts in the snapshot it took when it opened; later requests begin their own.
+        let opened = store.connection.isInTransaction
+        if !opened { try store.connection.execute("BEGIN DEFERRED") }
         do {
-            _ = try store.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+            if !opened { _ = try store.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") }
             let version = try store.connection.scalarInt("PRAGMA data_version")
             if version != dataVersion {
                 cache.removeAll()

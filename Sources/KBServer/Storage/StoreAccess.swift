@@ -11,6 +11,8 @@ import KBCore
 public final class StoreAccess: @unchecked Sendable {
     public let path: String
     private let language: Language
+    private let workspace: String
+    private let allowsShared: Bool
     private let lock = NSLock()
     private var idle: [ReaderConnection] = []
     private var lent = 0
@@ -22,7 +24,10 @@ public final class StoreAccess: @unchecked Sendable {
     public init(workspace: Workspace, language: Language) throws {
         self.path = workspace.databasePath
         self.language = language
-        self.writer = try Store(path: path, create: true, language: language)
+        self.workspace = workspace.canonicalRoot
+        self.allowsShared = workspace.allowsSharedDatabase
+        self.writer = try Store(path: path, access: .create, language: language,
+                                workspace: workspace.canonicalRoot, allowsSharedDatabase: workspace.allowsSharedDatabase)
     }
 
     /// Read connections open now, lent or idle.
@@ -43,7 +48,8 @@ public final class StoreAccess: @unchecked Sendable {
         lent += 1
         lock.unlock()
         do {
-            let connection = try reader ?? ReaderConnection(store: Store(path: path, create: false, language: language))
+            let connection = try reader ?? ReaderConnection(store: Store(path: path, access: .read, language: language,
+                                                                                      workspace: workspace, allowsSharedDatabase: allowsShared))
             try connection.beginSnapshot()
             return connection
         } catch {

@@ -15,7 +15,7 @@ import KBTestSupport
             solution: "Recargar sin caché."))
         let knowledgeBase = KnowledgeBase(workspace: Workspace(root: directory.url), clock: { now })
         if tickets > 0 {
-            let store = try knowledgeBase.store(create: true)
+            let store = try knowledgeBase.store(.create)
             for number in 1...tickets {
                 let ticket = try Ticket(json: JSONParser().parse(TicketFixtures.line(id: "T-\(number)")))
                 _ = try store.upsert(ticket)

@@ -63,7 +63,7 @@ import KBTestSupport
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("kb.sqlite").path
         try Self.makeDatabase(at: path, version: version)
-        let store = try Store(path: path, create: false)
+        let store = try Store(path: path, access: .write)
         defer { try? store.close() }
         #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
         #expect(try store.connection.scalarInt("PRAGMA application_id") == Int(Schema.applicationID))
@@ -89,7 +89,7 @@ import KBTestSupport
             return try connection.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name").map { $0.text(0) }
         }
         let before = try schema()
-        try Store(path: path, create: false).close()
+        try Store(path: path, access: .write).close()
         #expect(try schema() == before)
     }
 }
