@@ -1,8 +1,9 @@
 extension SearchResponse: JSONEncodable {
-    /// `{"query":…,"results":[{"type","id","title","score","status","service","severity","snippet"}…]}`; matched
-    /// words are marked `**word**` in the snippets.
+    /// `{"query":…,"lists":"separate","results":[{"type","id","title","score","status","service","severity","snippet"}…]}`:
+    /// the ranked articles, then the ranked tickets (`lists` says so: scores are comparable only within a type);
+    /// matched words are marked `**word**` in the snippets.
     public func write(to writer: inout JSONWriter) {
-        writer.object(("query", query), ("results", results))
+        writer.object(("query", query), ("lists", SearchResponse.lists), ("results", results))
     }
 }
 

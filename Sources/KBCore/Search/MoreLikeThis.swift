@@ -9,7 +9,8 @@ import Foundation
 ///   what fails, and a rare one would otherwise outrank the topic ("trabajar" over "VPN").
 /// - Words found in more than `frequentShare` of tickets are not chosen (they match most of the store and rank
 ///   nothing), except names and codes: a word written with a capital inside a sentence or in capitals (`VPN`,
-///   `WhatsApp`, `Excel`) or holding a digit (`ERR-401`, `app-01`), which name the product or the error.
+///   `WhatsApp`, `Excel`) or holding a digit (`ERR-401`, `app-01`), which name the product or the error; and except
+///   when fewer than `minimumTerms` words would be left (a small store), when the best frequent ones fill in.
 /// - A word is counted in every language the tickets use (`QueryBuilder.additionalLanguages`), so an English
 ///   request finds English tickets in a Spanish workspace; a word no ticket holds is not chosen.
 public struct MoreLikeThis {
@@ -17,6 +18,9 @@ public struct MoreLikeThis {
     public var maximumTerms = 10
     /// Words in more tickets than this share are not chosen (names and codes excepted).
     public var frequentShare = 0.2
+
+    /// Frequent words are chosen, best first, when fewer than this many other words are.
+    static let minimumTerms = 2
 
     let builder: QueryBuilder
     let statistics: TermStatistics
@@ -91,16 +95,23 @@ public struct MoreLikeThis {
         }
         let limit = Int(Double(statistics.documentCount) * frequentShare)
         var scored: [Term] = []
+        var frequent: [Term] = []
         for term in order where !ignored.contains(term) && (term.utf8.count > 1 || names.contains(term)) {
             let word = QueryBuilder.Word(original: originals[term]!, term: term)
             let frequency = try documentFrequency(of: word)
             let isName = names.contains(term)
-            guard frequency > 0, frequency <= max(limit, 1) || isName else { continue }
+            guard frequency > 0 else { continue }
             let idf = RankFunction.idf(documentFrequency: frequency, documentCount: max(statistics.documentCount, 1))
-            scored.append(Term(word: word, count: counts[term]!, documentFrequency: frequency, isName: isName,
-                               score: Double(counts[term]!) * idf))
+            let chosen = Term(word: word, count: counts[term]!, documentFrequency: frequency, isName: isName,
+                              score: Double(counts[term]!) * idf)
+            if frequency <= max(limit, 1) || isName { scored.append(chosen) } else { frequent.append(chosen) }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.word.term < $1.word.term }
+        let byScore: (Term, Term) -> Bool = { $0.score != $1.score ? $0.score > $1.score : $0.word.term < $1.word.term }
+        scored.sort(by: byScore)
+        // On a small store most words are "frequent": the best of them make up a selection of at least two.
+        if scored.count < Self.minimumTerms {
+            scored += frequent.sorted(by: byScore).prefix(Self.minimumTerms - scored.count)
+        }
         return Array(scored.prefix(maximumTerms))
     }
 

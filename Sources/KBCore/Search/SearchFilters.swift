@@ -33,6 +33,8 @@ public struct SearchResult: Sendable, Equatable {
     public let severity: Int?
     /// Matched text with `SearchEngine.highlightStart`/`highlightEnd` around matched words.
     public let snippet: String
+    /// The language an article is analysed in (nil for tickets).
+    public var language: Language? = nil
 }
 
 /// The answer to one query.
@@ -40,5 +42,30 @@ public struct SearchResponse: Sendable {
     public let query: String
     /// The MATCH expression used, or nil when the query had no searchable word.
     public let expression: String?
-    public let results: [SearchResult]
+    /// Articles, best first: title matches, then score, then id.
+    public let articles: [SearchResult]
+    /// Tickets, best first: score, then id.
+    public let tickets: [SearchResult]
+
+    /// How the results are listed: two ranked lists, articles then tickets, as helpdesks show them. Ticket and
+    /// article scores come from two indexes with different statistics and column weights, so they are not merged.
+    public static let lists = "separate"
+
+    public init(query: String, expression: String?, articles: [SearchResult] = [], tickets: [SearchResult] = []) {
+        self.query = query
+        self.expression = expression
+        self.articles = articles
+        self.tickets = tickets
+    }
+
+    /// Both lists as shown: the articles, then the tickets.
+    public var results: [SearchResult] { articles + tickets }
+}
+
+extension SearchResponse {
+    /// Tickets best first, at most `limit`: by score, equal scores by id, so the order does not depend on the order
+    /// the tickets were stored in (a re-import or reindex gives the same list).
+    static func ranked(tickets: [SearchResult], limit: Int) -> [SearchResult] {
+        Array(tickets.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(limit))
+    }
 }
