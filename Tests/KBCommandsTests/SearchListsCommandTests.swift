@@ -4,8 +4,8 @@ import KBCore
 import KBTestSupport
 @testable import KBCommands
 
-/// `kb search` on the demo store (the 38 articles of `kb/articles`, `kb generate --tickets 600 --seed 42`): articles
-/// and tickets as two ranked lists, titles first, the same order whatever the order of storage.
+/// `kb search` on the demo store (the 38 articles of `kb/articles`, `kb generate --tickets 600 --seed 42`): titles
+/// first, the same order whatever the order of storage.
 @Suite struct SearchListsCommandTests {
     /// A workspace with the demo articles (indexed) and tickets (imported).
     static func demoWorkspace() throws -> TemporaryDirectory {
@@ -31,7 +31,7 @@ import KBTestSupport
         let result = runKB(["search", "--json"] + arguments, in: directory)
         #expect(result.code == 0, "\(result.stderr)")
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        #expect(parsed?["lists"] as? String == "separate")
+        #expect(parsed?["lists"] as? String == "merged")
         let results = try #require(parsed?["results"] as? [[String: Any]])
         return results.map { ($0["type"] as? String ?? "", $0["id"] as? String ?? "") }
     }
@@ -61,9 +61,6 @@ import KBTestSupport
         #expect(sip.first?.id == "KB-0004")
         let mail = try Self.ranking(["No llega el correo para restablecer la contraseña"], in: directory.url)
         #expect(mail.first?.id == "KB-0014")
-        // Articles come first, as their own list; tickets follow.
-        let types = sip.map(\.type)
-        #expect(types == types.sorted())
     }
 
     /// The same query gives the same order after `kb index` and a re-import, even into a new database in another order.

@@ -1,6 +1,6 @@
 extension SearchResponse: JSONEncodable {
-    /// `{"query":…,"lists":"separate","results":[{"type","id","title","score","status","service","severity","snippet"}…]}`:
-    /// the ranked articles, then the ranked tickets (`lists` says so: scores are comparable only within a type);
+    /// `{"query":…,"lists":"merged","results":[{"type","id","title","score","status","service","severity","snippet"}…]}`:
+    /// articles whose title is or contains the query, then articles and tickets by score (`SearchResponse.results`);
     /// matched words are marked `**word**` in the snippets.
     public func write(to writer: inout JSONWriter) {
         writer.object(("query", query), ("lists", SearchResponse.lists), ("results", results))

@@ -57,6 +57,7 @@ extension SearchEngine {
             if first != second { return first > second }
             return a.score != b.score ? a.score > b.score : a.id < b.id
         }
+        for index in results.indices { results[index].matchesTitle = (titleMatches[results[index].id] ?? .none) >= .contained }
         return Array(results.prefix(filters.limit))
     }
 

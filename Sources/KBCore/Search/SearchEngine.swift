@@ -36,7 +36,7 @@ public final class SearchEngine {
         self.stopTerms = StopWords.terms(for: store.tokenizer.language)
     }
 
-    /// Runs `query` with `mode` and `filters`: articles and tickets as two ranked lists (see `SearchResponse.lists`).
+    /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked, and merged (see `SearchResponse.lists`).
     public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
         var words = builder.words(in: query)
         if mode == .any {
@@ -55,7 +55,8 @@ public final class SearchEngine {
             }
         }
         let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters)
-        return SearchResponse(query: query, expression: expression, articles: articles, tickets: SearchResponse.ranked(tickets: results, limit: filters.limit))
+        return SearchResponse(query: query, expression: expression, articles: articles, tickets: SearchResponse.ranked(tickets: results, limit: filters.limit),
+                              limit: filters.limit)
     }
 
     /// Tickets matching a MATCH expression, best first.
