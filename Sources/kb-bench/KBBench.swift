@@ -11,10 +11,6 @@ struct KBBench {
                 try RetrievalBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "suggest-eval":
                 try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
-            case "check":
-                try ExploreCheck.run(arguments[1])
-            case "explore":
-                try Explore(work: arguments[1], count: Int(arguments[2])!).run()
             case "-h", "--help", nil:
                 print(usage)
             default:

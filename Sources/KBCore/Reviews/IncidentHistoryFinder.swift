@@ -3,10 +3,11 @@ import Foundation
 /// Gathers an incident's `IncidentHistory` from the store: similar closed past incidents, other reports of the
 /// same service during the impact window, and the articles linked to it or covering its problem.
 ///
-/// The similarity query is planned to stay fast on large stores:
+/// The similarity query is planned to stay fast on large stores. FTS5 scores every document an OR'ed term
+/// matches, and its BM25 reads the whole doclist of every query term to count documents, so:
 /// - only the incident's rare terms are OR'ed (at most `maximumTerms`, found in at most `postingBudget` tickets
 ///   together), chosen by tf·idf as Lucene's MoreLikeThis does, and ranked by BM25 over that bounded set;
-/// - document frequencies are the ticket index's exact counts, capped at the budget;
+/// - document frequencies are counted with a LIMIT, so a common word costs a bounded scan, never its doclist;
 /// - when every word is common, the three weightiest must all match and only the latest `candidateLimit`
 ///   matches imported before the ticket are read (no BM25); they are ranked by the share of the incident's
 ///   title and root-cause words they contain.
@@ -130,15 +131,18 @@ public final class IncidentHistoryFinder {
     }
 
     /// BM25's inverse document frequency (as `TermStatistics.idf`) of a term in `documentFrequency` tickets: the
-    /// capped count is exact for the rare terms it is asked for.
+    /// capped count is exact for the rare terms it is asked for, and cheaper than the vocabulary table, whose
+    /// count reads the term's whole doclist.
     func idf(documentFrequency: Int) -> Double {
         let total = Double(max(statistics.documentCount, 1)), count = Double(documentFrequency)
         return max(1e-6, log((total - count + 0.5) / (count + 0.5)))
     }
 
-    /// Tickets containing a word (the index's exact count), capped at `postingBudget + 1`.
+    /// Tickets containing a word, counted up to `postingBudget + 1` (a common word stops the count early).
     func cappedFrequency(of word: QueryBuilder.Word) throws -> Int {
-        min(try statistics.documentFrequency(word), postingBudget + 1)
+        try store.connection.scalarInt(
+            "SELECT count(*) FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT ?)",
+            [QueryBuilder.quote(word.original), postingBudget + 1])
     }
 
     /// Short words, plain numbers and years say little about a problem.
@@ -154,7 +158,7 @@ public final class IncidentHistoryFinder {
 
     // MARK: - Similar incidents
 
-    static let weights: [Double] = [10, 4, 2, 2, 1]
+    static let weights = "10.0, 4.0, 2.0, 2.0, 1.0"
 
     /// A candidate row: the ticket's fields and, for BM25 candidates, its score.
     struct Candidate {
@@ -174,7 +178,7 @@ public final class IncidentHistoryFinder {
     /// Similar closed past tickets, best first, and whether the candidates filled `candidateLimit` (more may exist).
     func similarIncidents(to ticket: Ticket, words: [QueryBuilder.Word],
                           mode: QueryMode) throws -> (incidents: [RelatedIncident], truncated: Bool) {
-        guard let match = builder.match(words: words, mode: mode, expandSynonyms: false) else { return ([], false) }
+        guard let expression = builder.expression(words: words, mode: mode, expandSynonyms: false) else { return ([], false) }
         let ownRowID = try store.connection.cached("SELECT rowid FROM tickets WHERE id = ?").first([ticket.id]) { $0.int64(0) }
         let columns = """
             t.id, t.doc ->> '$.title', t.service, t.severity, t.customer, t.doc ->> '$.created_at',
@@ -192,21 +196,32 @@ public final class IncidentHistoryFinder {
         var similarity: (Candidate) -> Double
         if mode == .any {
             // Rare terms only: BM25 over at most `postingBudget` matches, normalised by the ticket's own score.
-            let row = try store.connection.cached("SELECT \(columns) FROM tickets t WHERE t.rowid = ? AND \(filters)")
-            candidates = try engine.rankTickets(match: match, weights: Self.weights, proximityWeight: 0, limit: Self.candidateLimit)
-                .compactMap { hit in try row.first([hit.rowid, ticket.id, ticket.createdAt.seconds]) { candidate($0, score: hit.score) } }
+            candidates = try store.connection.cached("""
+                SELECT \(columns), -hits.score
+                FROM (SELECT rowid, bm25(tickets_fts, \(Self.weights)) AS score FROM tickets_fts
+                      WHERE tickets_fts MATCH ? ORDER BY score LIMIT ?) AS hits
+                JOIN tickets t ON t.rowid = hits.rowid
+                WHERE \(filters)
+                """).map([expression, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) { candidate($0, score: $0.double(10)) }
             var reference = candidates.map(\.score).max() ?? 1
-            if let ownRowID, let own = try engine.rankTickets(match: match, weights: Self.weights, proximityWeight: 0, limit: 1,
-                                                              lowest: ownRowID, highest: ownRowID).first?.score, own > 0 {
+            if let ownRowID, let own = try store.connection.cached(
+                "SELECT -bm25(tickets_fts, \(Self.weights)) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid = ?")
+                .first([expression, ownRowID], { $0.double(0) }), own > 0 {
                 reference = own
             }
             similarity = { min(1, $0.score / reference) }
         } else {
-            // Common terms: no BM25 over their many matches; the latest matches imported before the
+            // Common terms: no BM25 (it would read their whole doclists); the latest matches imported before the
             // ticket, scored by how much of the incident's title and root cause they share.
-            let row = try store.connection.cached("SELECT \(columns) FROM tickets t WHERE t.rowid = ? AND \(filters)")
-            candidates = try engine.matchingTickets(match: match, below: ownRowID ?? Int64.max, limit: Self.candidateLimit)
-                .compactMap { rowid in try row.first([rowid, ticket.id, ticket.createdAt.seconds]) { candidate($0, score: 0) } }
+            candidates = try store.connection.cached("""
+                SELECT \(columns)
+                FROM (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid < ?
+                      ORDER BY rowid DESC LIMIT ?) AS hits
+                JOIN tickets t ON t.rowid = hits.rowid
+                WHERE \(filters)
+                """).map([expression, ownRowID ?? Int64.max, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) {
+                candidate($0, score: 0)
+            }
             var profile: [String: Double] = [:]
             for (text, fieldWeight) in [(ticket.title, 2.0), (ticket.rootCause ?? "", 1.0)] {
                 for term in terms(of: text) where !stopTerms.contains(term) && Self.isWorthSearching(term) {
@@ -223,8 +238,10 @@ public final class IncidentHistoryFinder {
 
         // The inner query reads at most `candidateLimit` hits; filters drop some, so any that remain near the
         // limit mean the hits were cut off.
-        let truncated = try engine.matchingTickets(match: match, below: mode == .any ? Int64.max : (ownRowID ?? Int64.max),
-                                                   limit: Self.candidateLimit + 1).count > Self.candidateLimit
+        let truncated = try store.connection.cached(
+            "SELECT count(*) FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid < ? LIMIT ?)")
+            .first([expression, mode == .any ? Int64.max : (ownRowID ?? Int64.max), Self.candidateLimit + 1]) { $0.int(0) }
+            .map { $0 > Self.candidateLimit } ?? false
         let service = ticket.service.map(Policy.foldedKey)
         let queryTerms = Set(words.map(\.term))
         let needed = min(Self.minimumSharedTerms, queryTerms.count)

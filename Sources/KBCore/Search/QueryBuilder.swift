@@ -59,21 +59,17 @@ public struct QueryBuilder: Sendable {
             return MatchExpression(text: QueryBuilder.quote(phrase), phrases: [.init(text: phrase, isPrefix: false)])
         case .prefix:
             return MatchExpression(text: words.map { QueryBuilder.quote($0.original) + " *" }.joined(separator: " AND "),
-                                   phrases: words.map { .init(text: $0.original, isPrefix: true) },
-                                   groups: words.indices.map { [$0] }, requiresEveryGroup: true)
+                                   phrases: words.map { .init(text: $0.original, isPrefix: true) })
         case .any, .all:
             var phrases: [MatchExpression.Phrase] = []
-            var groups: [[Int]] = []
             let parts = words.map { word -> String in
                 let alternatives = expandSynonyms ? synonyms(word.term).filter { $0 != word.original } : []
                 let spellings = [word.original] + alternatives
-                groups.append(Array(phrases.count..<(phrases.count + spellings.count)))
                 phrases += spellings.map { .init(text: $0, isPrefix: false) }
                 if alternatives.isEmpty { return QueryBuilder.quote(word.original) }
                 return "(" + spellings.map(QueryBuilder.quote).joined(separator: " OR ") + ")"
             }
-            return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases,
-                                   groups: groups, requiresEveryGroup: mode == .all)
+            return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases)
         }
     }
 

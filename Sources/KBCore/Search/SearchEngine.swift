@@ -1,8 +1,4 @@
-/// Full-text search over tickets and articles, ranked with column-weighted BM25 and a proximity score.
-///
-/// Tickets are ranked by kb's own index (`TicketIndex`) with exact top-k: the results are those that scoring every
-/// match would give, found with MaxScore pruning instead of by visiting every match. Articles, a few thousand at
-/// most, are ranked by FTS5 with `kb_rank`, the same function.
+/// Full-text search over tickets and articles, ranked with column-weighted BM25.
 public final class SearchEngine {
     /// Marks around matched words in snippets; presentation replaces them (ANSI bold, `**`).
     public static let highlightStart = "\u{2}"
@@ -13,10 +9,10 @@ public final class SearchEngine {
     /// BM25's length normalisation already favours a match in a short title, so the title needs only a
     /// small extra weight: tuned on the retrieval sets (xquad-es, xquad-en, cranfield), where heavier
     /// title weights (10, 4, 2, 2, 1) lost 0.2–3 points of MRR/nDCG; `kb-bench retrieval` measures it.
-    static let ticketWeights: [Double] = [1.5, 1, 1, 1, 1]
+    static let ticketWeights = "1.5 1 1 1 1"
     /// Column weights: title ≫ problem > solution > tags.
     static let articleWeights = "10 4 2 3"
-    /// Weight of the term-proximity score, tuned on the retrieval sets (0.4–0.75 all gain; see RankFunction).
+    /// Weight of `kb_rank`'s term-proximity score, tuned on the retrieval sets (0.4–0.75 all gain; see RankFunction).
     static let proximityWeight = 0.5
 
     let store: Store
@@ -24,6 +20,10 @@ public final class SearchEngine {
 
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
+
+    /// Stores with at least this many tickets rank only their most recent matches (see `searchTickets`).
+    public var rankingThreshold = 100_000
+    public var rankingBudget = 2_000
 
     /// Function words of the store's language, dropped from ranked queries.
     let stopTerms: Set<String>
@@ -37,151 +37,85 @@ public final class SearchEngine {
 
     /// Runs `query` with `mode` and `filters`; tickets and articles merged by score.
     public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
-        let words = queryWords(query, mode: mode)
-        guard let expression = builder.expression(words: words, mode: mode) else {
-            return SearchResponse(query: query, expression: nil, results: [])
-        }
-        var results: [SearchResult] = []
-        if filters.type != .article, let match = try ticketMatch(words: words, mode: mode) {
-            results += try searchTickets(match: match, filters: filters)
-        }
-        if filters.type != .ticket {
-            results += try searchArticles(expression: expression, filters: filters)
-        }
-        if filters.order == .relevance || filters.type == .article {
-            results.sort { $0.score != $1.score ? $0.score > $1.score : ($0.type.rawValue, $0.id) < ($1.type.rawValue, $1.id) }
-        }
-        return SearchResponse(query: query, expression: expression, results: Array(results.prefix(filters.limit)))
-    }
-
-    /// The ticket query `search` runs for `query`: function words dropped, then (in `any` mode) words found in most
-    /// tickets, which add nothing to BM25; nil when no word is left.
-    public func ticketMatch(for query: String, mode: QueryMode = .any) throws -> MatchExpression? {
-        try ticketMatch(words: queryWords(query, mode: mode), mode: mode)
-    }
-
-    private func queryWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
         var words = builder.words(in: query)
         if mode == .any {
             let content = words.filter { !stopTerms.contains($0.term) }
             if !content.isEmpty { words = content }
         }
-        return words
+        guard let expression = builder.expression(words: words, mode: mode) else {
+            return SearchResponse(query: query, expression: nil, results: [])
+        }
+        var results: [SearchResult] = []
+        if filters.type != .article {
+            // Words in most tickets add nothing to BM25 but make FTS5 score most of the index: drop them.
+            let planned = mode == .any ? try statistics.selective(words) : words
+            if let match = builder.match(words: planned, mode: mode) {
+                results += try searchTickets(match: match, filters: filters)
+            }
+        }
+        if filters.type != .ticket {
+            results += try searchArticles(expression: expression, filters: filters)
+        }
+        results.sort { $0.score != $1.score ? $0.score > $1.score : ($0.type.rawValue, $0.id) < ($1.type.rawValue, $1.id) }
+        return SearchResponse(query: query, expression: expression, results: Array(results.prefix(filters.limit)))
     }
 
-    private func ticketMatch(words: [QueryBuilder.Word], mode: QueryMode) throws -> MatchExpression? {
-        let planned = mode == .any ? try statistics.selective(words) : words
-        return builder.match(words: planned, mode: mode)
-    }
-
-    /// Tickets matching a query, best first (or newest first with `filters.order == .recent`).
+    /// Tickets matching a MATCH expression, best first.
     ///
-    /// Every match is a candidate, whatever the store's size: with `exhaustive` every match is scored (the
-    /// reference kb-bench and the tests compare against); otherwise MaxScore skips the tickets that cannot reach the
-    /// top `filters.limit`, which gives the same results. Without `snippets` the results' snippets are empty.
-    public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
-                              exhaustive: Bool = false) throws -> [SearchResult] {
-        let query = TicketQuery(match, builder: builder)
-        let ranked = filters.order == .recent ? try recentTickets(query, filters: filters)
-            : try rankTickets(query, filters: filters, exhaustive: exhaustive)
-        let snippetMaker = TicketSnippet(phrases: query.phrases, source: builder.termSource)
-        return try ranked.compactMap { hit in
-            if snippets {
-                guard let ticket = try store.ticket(rowid: hit.rowid) else { return nil }
-                return SearchResult(type: .ticket, id: ticket.id, title: ticket.title, score: hit.score,
-                                    status: ticket.status.rawValue, service: ticket.service, severity: ticket.severity,
-                                    snippet: snippetMaker.snippet(for: ticket.searchTexts))
-            }
-            return try store.connection.cached(
-                "SELECT id, doc ->> '$.title', status, service, severity FROM tickets WHERE rowid = ?"
-            ).first([hit.rowid]) { row in
+    /// On a store of `rankingThreshold` tickets or more, scoring every match of common words would take
+    /// seconds (about 4.5 µs a match on a million tickets), so only the `rankingBudget` most recent matches,
+    /// found cheaply in rowid order, are ranked: latency stays bounded and recent solutions win ties.
+    /// `budget` overrides `rankingBudget` for callers that need only a few good matches; without `snippets`
+    /// the results' snippets are empty.
+    public func searchTickets(match: MatchExpression, filters: SearchFilters, budget: Int? = nil,
+                              snippets: Bool = true) throws -> [SearchResult] {
+        let ranked = try rank(match, filters: filters, budget: max(filters.limit, budget ?? rankingBudget))
+        // Titles and snippets only for the rows shown: a snippet re-reads and re-tokenizes its ticket.
+        let columns = "t.id, t.doc ->> '$.title', t.status, t.service, t.severity"
+        let details = try store.connection.cached(snippets ? """
+            SELECT \(columns), snippet(tickets_fts, -1, char(2), char(3), '…', 24)
+            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE tickets_fts MATCH ? AND tickets_fts.rowid = ?
+            """ : "SELECT \(columns), '' FROM tickets t WHERE t.rowid = ?")
+        return try ranked.prefix(filters.limit).compactMap { hit in
+            try details.first(snippets ? [match.text, hit.rowid] : [hit.rowid]) { row in
                 SearchResult(type: .ticket, id: row.text(0), title: row.text(1), score: hit.score, status: row.text(2),
-                             service: row.optionalText(3), severity: row.int(4), snippet: "")
+                             service: row.optionalText(3), severity: row.int(4), snippet: row.text(5))
             }
         }
     }
 
-    /// The best `filters.limit` tickets for `query` under the filters, as rowids and scores.
-    func rankTickets(_ query: TicketQuery, filters: SearchFilters, exhaustive: Bool = false) throws -> [TicketRanker.Result] {
-        var options = TicketIndex.RankingOptions()
-        options.weights = Self.ticketWeights
-        options.proximityWeight = Self.proximityWeight
-        options.limit = filters.limit
-        options.exhaustive = exhaustive
-        if let bounds = try rowidBounds(filters) {
-            options.lowestRowid = bounds.lowest
-            options.highestRowid = bounds.highest
-        }
-        return try store.ticketIndex.rank(query, options: options, accept: try filterCheck(filters))
-    }
-
-    /// Tickets matching `match` ranked with other column `weights` and `proximityWeight` (0: plain BM25), best
-    /// first, among rowids `lowest...highest`; exact, as `searchTickets`.
-    func rankTickets(match: MatchExpression, weights: [Double], proximityWeight: Double, limit: Int,
-                     lowest: Int64 = 1, highest: Int64 = TicketIndexLayout.largestRowid) throws -> [TicketRanker.Result] {
-        var options = TicketIndex.RankingOptions()
-        options.weights = weights
-        options.proximityWeight = proximityWeight
-        options.limit = limit
-        options.lowestRowid = lowest
-        options.highestRowid = highest
-        return try store.ticketIndex.rank(TicketQuery(match, builder: builder), options: options)
-    }
-
-    /// The rowids of the newest `limit` tickets matching `match` with a rowid below `rowid`, newest first.
-    func matchingTickets(match: MatchExpression, below rowid: Int64, limit: Int) throws -> [Int64] {
-        try store.ticketIndex.matches(TicketQuery(match, builder: builder), lowest: 1, highest: rowid - 1, limit: limit)
-    }
-
-    /// The newest `filters.limit` matches by creation time (ties: highest rowid), each with its score.
-    private func recentTickets(_ query: TicketQuery, filters: SearchFilters) throws -> [TicketRanker.Result] {
-        var lowest: Int64 = 1
-        var highest = TicketIndexLayout.largestRowid
-        if let bounds = try rowidBounds(filters) { (lowest, highest) = (bounds.lowest, bounds.highest) }
-        let matches = try store.ticketIndex.matches(query, lowest: lowest, highest: highest, limit: Int.max)
-        let (conditions, values) = filterConditions(filters)
-        let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
-        var chosen: [Int64] = []
-        if matches.count <= 20_000 {
-            // Few matches: read each one's creation time.
-            var dated: [(created: Int64, rowid: Int64)] = []
-            let statement = try store.connection.cached("SELECT created_at FROM tickets t WHERE t.rowid = ?" + filter)
-            for rowid in matches {
-                if let created = try statement.first([rowid] + values, { $0.int64(0) }) { dated.append((created, rowid)) }
+    /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores.
+    private func rank(_ match: MatchExpression, filters: SearchFilters, budget: Int) throws -> [(rowid: Int64, score: Double)] {
+        let (filterConditions, filterValues) = self.filterConditions(filters)
+        var conditions = ["tickets_fts MATCH ?"] + filterConditions
+        var values: [any SQLBindable] = [match.text] + filterValues
+        if statistics.documentCount >= rankingThreshold {
+            if let bounds = try rowidBounds(filters) {
+                // FTS5 walks matches in rowid order and cannot use an index on tickets: without bounds, a period with
+                // fewer matches than the budget makes the boundary query below walk every match of the whole store.
+                conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
+                values += [bounds.lowest, bounds.highest]
             }
-            dated.sort { $0.created != $1.created ? $0.created > $1.created : $0.rowid > $1.rowid }
-            chosen = dated.prefix(filters.limit).map(\.rowid)
-        } else {
-            // Many matches: walk the creation-time index from the newest ticket until enough of them match.
-            let matching = Set(matches)
-            let statement = try store.connection.prepare(
-                "SELECT t.rowid FROM tickets t WHERE 1" + filter + " ORDER BY t.created_at DESC, t.rowid DESC")
-            try statement.bind(values)
-            while chosen.count < filters.limit, try statement.step() {
-                let rowid = Row(statement: statement).int64(0)
-                if matching.contains(rowid) { chosen.append(rowid) }
+            // CROSS JOIN keeps FTS5 as the outer loop, so matches come in rowid order and the walk stops at the budget.
+            let boundary = """
+                SELECT tickets_fts.rowid FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC LIMIT 1 OFFSET ?
+                """
+            if let lowest = try store.connection.cached(boundary).first(values + [budget - 1], { $0.int64(0) }) {
+                conditions.append("tickets_fts.rowid >= ?")
+                values.append(lowest)
             }
         }
-        return try chosen.map { rowid in
-            var options = TicketIndex.RankingOptions()
-            options.weights = Self.ticketWeights
-            options.proximityWeight = Self.proximityWeight
-            options.limit = 1
-            options.lowestRowid = rowid
-            options.highestRowid = rowid
-            options.exhaustive = true
-            let score = try store.ticketIndex.rank(query, options: options).first?.score ?? 0
-            return TicketRanker.Result(rowid: rowid, score: score)
+        let ranking = """
+            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight)) AS score
+            FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
+            """
+        return try store.connection.cached(ranking).map([try idfArgument(match)] + values + [filters.limit]) {
+            (rowid: $0.int64(0), score: $0.double(1))
         }
-    }
-
-    /// A check that a ticket passes the filters other than its period's rowid bounds, or nil when nothing is filtered.
-    private func filterCheck(_ filters: SearchFilters) throws -> ((Int64) throws -> Bool)? {
-        let (conditions, values) = filterConditions(filters)
-        guard !conditions.isEmpty else { return nil }
-        let statement = try store.connection.cached(
-            "SELECT 1 FROM tickets t WHERE t.rowid = ? AND " + conditions.joined(separator: " AND "))
-        return { rowid in try statement.first([rowid] + values) { _ in true } ?? false }
     }
 
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`
@@ -223,6 +157,16 @@ public final class SearchEngine {
             values.append(until.seconds)
         }
         return (conditions, values)
+    }
+
+    /// Each phrase's idf for `kb_rank` (see `TermStatistics`) where one term makes the phrase; nil lets FTS5 count it.
+    func idfArgument(_ match: MatchExpression) throws -> String {
+        var values: [Double?] = []
+        for phrase in match.phrases {
+            let terms = phrase.isPrefix ? [] : builder.terms(in: phrase.text)
+            values.append(terms.count == 1 ? try statistics.idf(QueryBuilder.Word(original: phrase.text, term: terms[0])) : nil)
+        }
+        return RankFunction.idfArgument(values)
     }
 
     /// Articles matching a MATCH expression, best first; each language's articles are queried with its analyzer.

@@ -3,14 +3,6 @@ public enum SearchResultType: String, Sendable, CaseIterable {
     case ticket, article
 }
 
-/// How ticket results are ordered.
-public enum SearchOrder: String, Sendable, CaseIterable {
-    /// Best score first (ties: newest first).
-    case relevance
-    /// Newest created first, among every match (articles keep their score order).
-    case recent
-}
-
 /// Narrows a search; every value is bound as an SQL parameter.
 public struct SearchFilters: Sendable {
     public var type: SearchResultType?
@@ -24,7 +16,6 @@ public struct SearchFilters: Sendable {
     public var until: Timestamp?
     public var includeArchived = false
     public var limit = 10
-    public var order = SearchOrder.relevance
 
     public init() {}
 }
@@ -34,7 +25,7 @@ public struct SearchResult: Sendable, Equatable {
     public let type: SearchResultType
     public let id: String
     public let title: String
-    /// Higher is better: BM25 with kb's column weights plus a proximity score (see `TicketScoring`).
+    /// Higher is better (negated BM25 with kb's column weights).
     public let score: Double
     /// Ticket status or article state.
     public let status: String

@@ -73,30 +73,6 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         """,
-        // 2: tickets leave FTS5 for kb's own full-text index (see TicketIndex): posting chunks with bounds for exact
-        // pruned top-k, exact document frequencies, token counts. The tickets stored so far are indexed here.
-        """
-        DROP TABLE tickets_vocab;
-        DROP TABLE tickets_fts;
-        DROP VIEW tickets_text;
-        CREATE TABLE ticket_terms(
-            term TEXT PRIMARY KEY,
-            id INTEGER NOT NULL,
-            documents INTEGER NOT NULL,
-            bound REAL NOT NULL,
-            average REAL NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE ticket_postings(
-            key INTEGER PRIMARY KEY,
-            count INTEGER NOT NULL,
-            bound REAL NOT NULL,
-            average REAL NOT NULL,
-            data BLOB NOT NULL
-        );
-        CREATE TABLE ticket_lengths(block INTEGER PRIMARY KEY, lengths BLOB NOT NULL);
-        CREATE TABLE ticket_index_stats(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-        SELECT kb_rebuild_ticket_index();
-        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -2,8 +2,23 @@ extension Store {
     /// Number of tickets in the full-text index (equal to `ticketCount()`), read in constant time.
     ///
     /// `SELECT count(*)` walks a million rows (≈ 0.1–0.25 s on a 1M-ticket store), and every search, intake and
-    /// review needs the count first; the ticket index keeps it, updated in the same transaction as the tickets.
+    /// review needs the count first. FTS5 keeps its row count as the first varint of its "averages" record
+    /// (rowid 1 of `tickets_fts_data`), updated in the same transaction as the rows; this reads it, and falls
+    /// back to counting when the record is missing or unreadable.
     public func indexedTicketCount() throws -> Int {
-        try ticketIndex.statistics().documents
+        let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 1").first { $0.blob(0) }
+        if let record, let count = Store.leadingVarint(record), count >= 0, count <= Int64(Int.max) { return Int(count) }
+        return try ticketCount()
+    }
+
+    /// SQLite's variable-length integer at the start of `bytes` (big-endian 7-bit groups, a ninth byte of 8 bits).
+    static func leadingVarint(_ bytes: [UInt8]) -> Int64? {
+        var value: UInt64 = 0
+        for (index, byte) in bytes.prefix(9).enumerated() {
+            if index == 8 { return Int64(bitPattern: (value << 8) | UInt64(byte)) }
+            value = (value << 7) | UInt64(byte & 0x7F)
+            if byte < 0x80 { return Int64(bitPattern: value) }
+        }
+        return nil
     }
 }

@@ -8,7 +8,7 @@ public enum UpsertOutcome: Sendable {
 extension Store {
     /// Inserts a ticket, replaces a changed one (row and timeline together) or leaves an identical one alone.
     ///
-    /// Call inside a transaction: the row and its full-text postings change together.
+    /// Call inside a transaction: the row and its full-text entry change together.
     ///
     /// The canonical JSON form is stored; a JSON Lines import stores each validated line as is instead
     /// (see `JSONLinesDecoder`).
@@ -33,9 +33,11 @@ extension Store {
             if existing.1 == record.hash { return .unchanged }
             rowid = existing.0
             // External content: the index must be told the old text to remove its terms.
-            // The index removes the old version's postings by analysing its text again.
-            if let old = try ticket(rowid: rowid) {
-                try ticketIndex.remove(rowid: rowid, texts: old.searchTexts)
+            if let old = try? ticket(rowid: rowid) {
+                try connection.cached("""
+                    INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
+                    VALUES ('delete', ?, ?, ?, ?, ?, ?)
+                    """).execute([rowid] + old.searchColumns)
             }
             // rowid goes first so the document can be bound last, from its bytes.
             try record.doc.withUnsafeBufferPointer { doc in
@@ -54,27 +56,14 @@ extension Store {
             }
             rowid = connection.lastInsertRowID
         }
-        try ticketIndex.add(rowid: rowid, texts: record.searchTexts, prepared: record.preparedTerms)
+        // The terms analysed ahead of time serve this insert only.
+        tokenizer.preparedTerms = record.preparedTerms
+        defer { tokenizer.preparedTerms = nil }
+        try connection.cached("""
+            INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """).execute([rowid] + record.searchTexts)
         return existing == nil ? .inserted : .updated
-    }
-
-    /// Runs `body`, which upserts many tickets, with the full-text index buffering its writes: postings are merged
-    /// into the index in large batches and once more when `body` returns. Call inside the write transaction.
-    public func bulkTicketWrites<T>(_ body: () throws -> T) throws -> T {
-        try ticketIndex.bulk(body)
-    }
-
-    /// Checks the tickets' full-text index; with `deep`, against every ticket's text analysed again.
-    public func checkTicketIndex(deep: Bool = true) throws {
-        let problems = try ticketIndex.problems(deep: deep)
-        guard problems.isEmpty else {
-            throw StoreError.corrupted(path: path, detail: "full-text index: " + problems.joined(separator: "; "))
-        }
-    }
-
-    /// Indexes every stored ticket again (inside a transaction).
-    public func rebuildTicketIndex() throws {
-        _ = try connection.transaction { try ticketIndex.rebuild() }
     }
 
     /// The ticket with this id, or nil.
@@ -123,7 +112,7 @@ extension Store {
 
 extension Ticket {
     /// The five full-text columns: title, description, resolution, root cause, events.
-    var searchTexts: [String] {
+    var searchColumns: [any SQLBindable] {
         [title, description, resolution ?? "", rootCause ?? "", eventsText]
     }
 }

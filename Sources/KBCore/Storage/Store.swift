@@ -8,8 +8,6 @@ public final class Store {
     /// Switches the analyzer language of the `kb` tokenizer for this connection.
     public let tokenizer: TokenizerContext
     public let path: String
-    /// The tickets' full-text index (kb's own posting chunks; see `TicketIndex`).
-    let ticketIndex: TicketIndex
 
     /// Opens (and, when `create` is true, creates) the database at `path`, migrating it forward.
     ///
@@ -31,14 +29,12 @@ public final class Store {
         self.connection = connection
         self.path = path
         self.tokenizer = TokenizerContext(language: language, sources: termSources ?? Store.defaultTermSources)
-        self.ticketIndex = TicketIndex(connection: connection, tokenizer: tokenizer)
         do {
             try Store.checkOwnership(connection, path: path)
             try Store.checkTablesReadable(connection)
             try connection.registerTokenizer(tokenizer)
             try Store.registerFunctions(connection)
             try RankFunction.register(on: connection)
-            try ticketIndex.registerFunctions()
             _ = try connection.scalarText("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = NORMAL")
             try migrate()

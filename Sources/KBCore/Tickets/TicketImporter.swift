@@ -45,14 +45,11 @@ public final class TicketImporter {
         defer { try? connection.execute("PRAGMA cache_size = -2000") }
         try connection.beginImmediate()
         do {
-            // The full-text index buffers postings across the whole import and merges them in large batches.
-            try store.bulkTicketWrites {
-                for (index, path) in paths.enumerated() {
-                    switch formats[index] {
-                    case .jsonl: try importJSONLines(path: path, name: names[index], into: &report)
-                    case .csv: try importCSV(path: path, name: names[index], into: &report)
-                    case .zendesk: try importZendesk(path: path, name: names[index], comments: comments, into: &report)
-                    }
+            for (index, path) in paths.enumerated() {
+                switch formats[index] {
+                case .jsonl: try importJSONLines(path: path, name: names[index], into: &report)
+                case .csv: try importCSV(path: path, name: names[index], into: &report)
+                case .zendesk: try importZendesk(path: path, name: names[index], comments: comments, into: &report)
                 }
             }
             if strict && !report.rejected.isEmpty {
