@@ -20,11 +20,21 @@ let package = Package(
         ),
         .target(
             name: "KBCore",
-            dependencies: ["CSQLite", "CCmarkGFM"]
+            dependencies: ["CSQLite", "CCmarkGFM"],
+            exclude: ["SLA/Holidays"]
+        ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            path: "Sources/CMicroHTTPD",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .target(
+            name: "KBServer",
+            dependencies: ["KBCore", "CMicroHTTPD"]
         ),
         .target(
             name: "KBCommands",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore", "KBServer"]
         ),
         .executableTarget(
             name: "kb",
@@ -32,7 +42,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "kb-bench",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore"],
+            exclude: ["Relevance/README.md", "Relevance/demo-queries.tsv", "Relevance/demo-qrels.tsv"]
         ),
         .target(
             name: "KBTestSupport",
@@ -48,6 +59,10 @@ let package = Package(
             name: "KBCommandsTests",
             dependencies: ["KBCommands", "KBCore", "KBTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "KBServerTests",
+            dependencies: ["KBServer", "KBCommands", "KBCore", "KBTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

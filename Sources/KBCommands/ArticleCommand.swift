@@ -2,26 +2,23 @@ import Foundation
 import KBCore
 
 /// `kb article`: the writers' commands on articles (draft, lint, link).
-struct ArticleCommand: Subcommand {
+struct ArticleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "article",
+        abstract: "Draft articles from tickets, lint them and record their reuse.",
+        discussion: """
+            Articles follow KCS: Problema (in the customer's words), Entorno, Solución, Causa, and
+            the states wip → not_validated → validated → archived.
+            """,
+        examples: ["kb article draft T-1042", "kb article lint", "kb article link T-1077 KB-0007"])
+
     static var children: [any Subcommand.Type] {
         [ArticleDraftCommand.self, ArticleLintCommand.self, ArticleLinkCommand.self]
     }
 
-    static var spec: CommandSpec {
-        CommandSpec(
-            name: "article",
-            abstract: "Draft articles from tickets, lint them and record their reuse.",
-            discussion: """
-                Articles follow KCS: Problema (in the customer's words), Entorno, Solución, Causa, and
-                the states wip → not_validated → validated → archived.
-                """,
-            subcommands: children.map { $0.spec },
-            examples: ["kb article draft T-1042", "kb article lint", "kb article link T-1077 KB-0007"])
-    }
-
     /// Without a subcommand: the group's help, as `kb article --help` shows it.
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        context.stdout.write(HelpRenderer.help(spec, path: ["kb", "article"]))
+    func run(_ context: CommandContext) throws -> Int32 {
+        context.stdout.write(HelpRenderer.help(Self.spec, path: ["kb", "article"]))
         return KB.success
     }
 }

@@ -2,42 +2,30 @@ import Foundation
 import KBCore
 
 /// `kb article link TICKET KB-ID`: records that an article solved a ticket.
-struct ArticleLinkCommand: Subcommand {
-    static let spec = CommandSpec(
+struct ArticleLinkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "link",
         abstract: "Record that an article solved a ticket (KCS reuse).",
         discussion: """
             The link is kept in the database (article_links), not in the ticket's source data, and
             counts in 'kb gaps' for the link rate, article reuse and coverage. The ticket must be in
-            the store and the article indexed ('kb index'). Linking twice changes nothing.
+            the store and the article indexed ('kb index'). Linking twice changes nothing. With --json:
+            {"ticket","article","linked":true|false} (false: already linked).
             """,
-        arguments: [
-            ArgumentSpec("ticket", help: "The ticket id (T-1077)."),
-            ArgumentSpec("article", help: "The article id (KB-0007)."),
-        ],
-        options: [.flag("--json", help: "Print {\"ticket\",\"article\",\"linked\":true|false} (false: already linked).")],
         examples: ["kb article link T-1077 KB-0007"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let ticketID = arguments.positionals[0]
-        let articleID = arguments.positionals[1]
-        let workspace = try context.workspace(arguments)
-        let store = try workspace.openStore(create: false)
-        defer { try? store.close() }
-        let created = try store.link(ticket: ticketID, article: articleID, at: context.now)
-        if arguments.flag("--json") {
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.member("ticket", ticketID)
-            writer.member("article", articleID)
-            writer.member("linked", created)
-            writer.endObject()
-            context.stdout.line(writer.text)
-        } else if created {
-            let title = try store.articles(id: articleID).first?.title ?? ""
-            context.stdout.line("linked \(ticketID) to \(articleID) (\(title))")
+    @Argument(help: "The ticket id (T-1077).") var ticket: String
+    @Argument(help: "The article id (KB-0007).") var article: String
+    @OptionGroup var output: JSONOption
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let result = try context.knowledgeBase().linkArticle(ticket: ticket, article: article)
+        if output.json {
+            context.printJSON(result)
+        } else if result.linked {
+            context.stdout.line("linked \(ticket) to \(article) (\(result.articleTitle))")
         } else {
-            context.stdout.line("\(ticketID) is already linked to \(articleID); nothing changed")
+            context.stdout.line("\(ticket) is already linked to \(article); nothing changed")
         }
         return KB.success
     }

@@ -2,8 +2,8 @@ import Foundation
 import KBCore
 
 /// `kb automations`: automation proposals mined from closed severity 1–2 incidents.
-struct AutomationsCommand: Subcommand {
-    static let spec = CommandSpec(
+struct AutomationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "automations",
         abstract: "Propose automations from repeated work in closed severity 1-2 incidents.",
         discussion: """
@@ -14,43 +14,25 @@ struct AutomationsCommand: Subcommand {
             lists its evidence tickets, occurrences, manual minutes, estimated hours saved per month and a
             confidence; the rules behind the figures are printed with the report.
             """,
-        options: [
-            .value("--since", valueName: "DATE", help: "Only tickets created on or after DATE (YYYY-MM-DD); default: all."),
-            .value("--until", valueName: "DATE", help: "Only tickets created before DATE (YYYY-MM-DD); default: all."),
-            .value("--min-occurrences", valueName: "N", help: "Evidence tickets a proposal needs (default 3, at least 2)."),
-            .value("--format", valueName: "FORMAT", help: "Output format (default md).", choices: ["md", "json"]),
-            .flag("--json", help: "Same as --format json."),
-            .value("--lang", valueName: "LANG", help: "Language of the report (default: the workspace's).", choices: ["es", "en"]),
-        ],
         examples: ["kb automations", "kb automations --since 2026-01-01 --min-occurrences 5",
                    "kb automations --format json --lang en"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let since = try arguments.value("--since").map { try SearchCommand.day($0, option: "--since") }
-        let until = try arguments.value("--until").map { try SearchCommand.day($0, option: "--until") }
-        if let since, let until, since.seconds >= until.seconds {
-            throw UsageError("--since \(since.day()) must be before --until \(until.day())")
-        }
-        let minimum = try arguments.int("--min-occurrences", default: 3, range: 2...1_000_000)
-        let json = arguments.flag("--json") || arguments.value("--format") == "json"
-        if arguments.flag("--json"), arguments.value("--format") == "md" { throw UsageError("--json conflicts with --format md") }
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "Evidence tickets a proposal needs.", range: 2...1_000_000)
+    var minOccurrences = AutomationsRequest.defaultMinimumOccurrences
+    @OptionGroup var format: FormatOptions<ReportFormat>
+    @OptionGroup var language: LanguageOption
 
-        let workspace = try context.workspace(arguments)
-        let policy = try workspace.loadPolicy()
-        let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? policy.language
-        let store = try workspace.openStore(create: false)
-        defer { try? store.close() }
-
-        let options = AutomationOptions(now: context.now, since: since, until: until, minimumOccurrences: minimum,
-                                        language: language, analyzerLanguage: policy.language)
-        context.progress("mining closed incidents…")
-        let report = try AutomationMiner(policy: policy, options: options).report(store: store)
+    func run(_ context: CommandContext) throws -> Int32 {
+        let knowledgeBase = try context.knowledgeBase()
+        let report = try knowledgeBase.automations(AutomationsRequest(since: period.since, until: period.until,
+                                                                      minimumOccurrences: minOccurrences,
+                                                                      language: language.language))
         context.endProgress()
-        if json {
-            context.stdout.line(report.jsonText())
+        if format.resolved == .json {
+            context.printJSON(report)
         } else {
-            let templates = try workspace.templates(language: language.rawValue)
-            context.stdout.write(try templates.render("automations.md", context: report.templateValue))
+            context.stdout.write(try knowledgeBase.automationsDocument(report))
         }
         return KB.success
     }

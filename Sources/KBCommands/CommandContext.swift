@@ -2,6 +2,9 @@ import Foundation
 import KBCore
 
 /// What a running command can reach: its output streams, environment, current folder and standard input.
+///
+/// Not `Sendable` (it holds the standard-input reader); a command uses it on the thread that runs it. The streams
+/// themselves may be written from any thread.
 public struct CommandContext {
     public let stdout: OutputStream
     public let stderr: OutputStream
@@ -9,11 +12,8 @@ public struct CommandContext {
     public let currentDirectory: URL
     /// Reads standard input, when the command needs it.
     public let readStandardInput: () -> Data
-    /// The instant commands treat as now (tests fix it through `KB_NOW`).
-    public var now: Timestamp {
-        if let text = environment["KB_NOW"], let stamp = Timestamp(iso8601: text) { return stamp }
-        return Timestamp(date: Date())
-    }
+    /// The workspace folder given with `--root` (before or after the subcommand); nil: `KB_ROOT` or a search upwards.
+    public var root: String?
 
     public init(stdout: OutputStream, stderr: OutputStream, environment: [String: String],
                 currentDirectory: URL, readStandardInput: @escaping () -> Data) {
@@ -24,14 +24,41 @@ public struct CommandContext {
         self.readStandardInput = readStandardInput
     }
 
+    /// The instant commands treat as now: `KB_NOW` when set (tests fix it), else the system clock.
+    public var clock: @Sendable () -> Timestamp {
+        if let text = environment["KB_NOW"], let stamp = Timestamp(iso8601: text) { return { stamp } }
+        return KnowledgeBase.systemClock
+    }
+
+    /// The current instant of `clock`.
+    public var now: Timestamp { clock() }
+
     /// The workspace named by `--root`, `KB_ROOT`, or found upwards from the current folder.
+    public func workspace() throws -> Workspace {
+        try Workspace.locate(explicit: root ?? environment["KB_ROOT"], start: currentDirectory, environment: environment)
+    }
+
+    /// The workspace for a command that reads `--root` from its parsed arguments.
     public func workspace(_ arguments: ParsedArguments) throws -> Workspace {
-        try Workspace.locate(explicit: arguments.value("--root") ?? environment["KB_ROOT"], start: currentDirectory)
+        try Workspace.locate(explicit: arguments.value("--root") ?? root ?? environment["KB_ROOT"], start: currentDirectory,
+                             environment: environment)
+    }
+
+    /// The knowledge base of the workspace, measuring at `clock` and showing progress on a terminal.
+    public func knowledgeBase() throws -> KnowledgeBase {
+        let knowledgeBase = KnowledgeBase(workspace: try workspace(), clock: clock)
+        knowledgeBase.progress = { [self] text in progress(text) }
+        return knowledgeBase
     }
 
     /// A path argument resolved against the current folder.
     public func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+    }
+
+    /// Prints `value`'s JSON (KBCore's, the same bytes the HTTP API answers) and a newline.
+    public func printJSON(_ value: some JSONEncodable) {
+        stdout.line(value.jsonText())
     }
 
     /// Shows a transient progress line on a terminal; nothing otherwise.
@@ -47,17 +74,4 @@ public struct CommandContext {
         stderr.write("\r\u{1B}[K")
         stderr.flush()
     }
-}
-
-/// One `kb` subcommand: its spec and what it does.
-protocol Subcommand {
-    static var spec: CommandSpec { get }
-    /// Runs the command; returns the exit code (0 success, 1 failure).
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32
-    /// Nested subcommands (`kb article draft`), dispatched by their spec name.
-    static var children: [any Subcommand.Type] { get }
-}
-
-extension Subcommand {
-    static var children: [any Subcommand.Type] { [] }
 }

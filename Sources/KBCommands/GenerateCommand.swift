@@ -2,8 +2,8 @@ import Foundation
 import KBCore
 
 /// `kb generate --tickets N`: deterministic demo tickets as JSON Lines.
-struct GenerateCommand: Subcommand {
-    static let spec = CommandSpec(
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "generate",
         abstract: "Write deterministic, realistic demo tickets as JSON Lines on standard output.",
         discussion: """
@@ -11,19 +11,13 @@ struct GenerateCommand: Subcommand {
             24x7 plans, full timelines and recurring problem families. The same seed always gives the
             same output; kb/demo/tickets.jsonl is 'kb generate --tickets 600 --seed 42'.
             """,
-        options: [
-            .value("--tickets", valueName: "N", help: "How many tickets to write."),
-            .value("--seed", valueName: "S", help: "Random seed (default 42)."),
-        ],
         examples: ["kb generate --tickets 1000000 > tickets.jsonl"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        guard arguments.value("--tickets") != nil else { throw UsageError("missing expected option '--tickets <N>'") }
-        let count = try arguments.int("--tickets", default: 0, range: 0...100_000_000)
-        guard let seed = UInt64(arguments.value("--seed") ?? "42") else {
-            throw UsageError("--seed needs a whole number from 0 to \(UInt64.max)")
-        }
-        TicketGenerator(seed: seed).writeJSONLines(count: count) { context.stdout.line($0) }
+    @Option(help: "How many tickets to write.", range: 0...100_000_000) var tickets: Int
+    @Option(valueName: "S", help: "Random seed.") var seed: UInt64 = 42
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        TicketGenerator(seed: seed).writeJSONLines(count: tickets) { context.stdout.line($0) }
         return KB.success
     }
 }

@@ -2,29 +2,26 @@ import Foundation
 import KBCore
 
 /// `kb index`: mirrors kb/articles into the search index.
-struct IndexCommand: Subcommand {
-    static let spec = CommandSpec(
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "index",
         abstract: "Reindex the articles in kb/articles that changed since the last run.",
         discussion: """
             Compares each file's content hash with the indexed one: only changed files are parsed and
             reindexed, removed files are dropped. A malformed article is reported as PATH:LINE: error: …
             and skipped (its previous version stays indexed); the others are indexed.
-            """,
-        options: [.flag("--json", help: "Print the report as JSON.")])
+            """)
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let workspace = try context.workspace(arguments)
-        let policy = try workspace.loadPolicy()
-        let store = try workspace.openStore()
-        defer { try? store.close() }
-        let files = try ArticleScanner.entries(root: workspace.root)
-        let report = try store.indexArticles(files, defaultLanguage: policy.language)
+    @OptionGroup var output: JSONOption
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let report = try context.knowledgeBase().index()
         for error in report.invalid { context.stderr.line(error.description) }
-        if arguments.flag("--json") {
-            context.stdout.line(report.jsonText)
+        if output.json {
+            context.printJSON(report)
         } else {
-            context.stdout.line("added \(report.added.count), changed \(report.changed.count), removed \(report.removed.count), unchanged \(report.unchanged.count), invalid \(report.invalid.count)")
+            context.stdout.line("added \(report.added.count), changed \(report.changed.count), removed \(report.removed.count), "
+                + "unchanged \(report.unchanged.count), invalid \(report.invalid.count)")
             for path in report.added { context.stdout.line("  added    \(path)") }
             for path in report.changed { context.stdout.line("  changed  \(path)") }
             for path in report.removed { context.stdout.line("  removed  \(path)") }

@@ -2,20 +2,19 @@ import Foundation
 import KBCore
 
 /// `kb init [DIR]`: a new workspace.
-struct InitCommand: Subcommand {
-    static let spec = CommandSpec(
-        name: "init",
-        abstract: "Create a workspace: kb/ (articles, policy, synonyms), templates/ and the database.",
-        arguments: [ArgumentSpec("dir", help: "Folder for the workspace (default: the current folder).", optional: true)])
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "init", abstract: "Create a workspace: kb/ (articles, policy, synonyms), templates/ and the database.")
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let root = context.url(arguments.positionals.first ?? ".")
-        let workspace = try Workspace.initialize(at: root)
+    @Argument(help: "Folder for the workspace (default: the current folder).") var dir: String?
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let workspace = try Workspace.initialize(at: context.url(dir ?? "."))
         context.stdout.line("created a kb workspace in \(workspace.root.path)")
         context.stdout.line("  kb/articles/     Markdown articles (front matter + Problema, Entorno, Solución, Causa)")
         context.stdout.line("  kb/policy.json   SLA targets, calendars, plans, escalation and routing")
         context.stdout.line("  kb/synonyms.txt  groups of equivalent search terms")
-        context.stdout.line("  templates/       document templates (es, en)")
+        context.stdout.line("  templates/       document templates (one per document and format; words per language)")
         context.stdout.line("next: kb import TICKETS.jsonl, then kb index")
         return KB.success
     }

@@ -10,6 +10,7 @@ public enum KB {
     public static let failure: Int32 = 1
     public static let usage: Int32 = 64
 
+    /// Every subcommand; a new command is one file and one line here.
     static var subcommands: [any Subcommand.Type] {
         [
             ArticleCommand.self,
@@ -20,9 +21,11 @@ public enum KB {
             ImportCommand.self,
             IndexCommand.self,
             InitCommand.self,
+            PolicyCommand.self,
             RenderCommand.self,
             ReviewCommand.self,
             SearchCommand.self,
+            ServeCommand.self,
             ShowCommand.self,
             SLACommand.self,
             SuggestCommand.self,
@@ -42,50 +45,58 @@ public enum KB {
         name: "help", abstract: "Show help for a subcommand.",
         arguments: [ArgumentSpec("subcommand", help: "The subcommand to describe.", optional: true, repeating: true)])
 
+    /// Options `kb` takes before the subcommand: the common ones and `--version`.
+    static let globalOptions = CommandSpec.commonOptions + [.flag("--version", help: "Show the version.")]
+
     /// Runs kb with `arguments` (without the program name) and returns the exit code.
     public static func run(arguments: [String], stdout: OutputStream, stderr: OutputStream,
                            environment: [String: String] = ProcessInfo.processInfo.environment,
                            currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                            standardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> Int32 {
-        let context = CommandContext(stdout: stdout, stderr: stderr, environment: environment,
+        var context = CommandContext(stdout: stdout, stderr: stderr, environment: environment,
                                      currentDirectory: currentDirectory, readStandardInput: standardInput)
         defer {
             stdout.flush()
             stderr.flush()
         }
-        guard let first = arguments.first else {
-            stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], version: version))
-            return success
+        let global: ParsedArguments
+        let rest: Int
+        do {
+            (global, rest) = try ArgumentParser.parseLeadingOptions(arguments, options: globalOptions)
+        } catch {
+            return usageFailure(error, spec: rootSpec, path: ["kb"], context)
         }
-        switch first {
-        case "--version":
+        if global.flag("--version") {
             stdout.line("kb \(version)")
             return success
-        case "-h", "--help":
-            stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], version: version))
-            return success
-        case "help":
-            return help(Array(arguments.dropFirst()), context)
-        default:
-            break
         }
-        guard let command = subcommands.first(where: { $0.spec.name == first }) else {
-            stderr.line("error: unknown subcommand '\(first)'")
+        context.root = global.value("--root")
+        guard rest < arguments.count, !global.flag("--help") else {
+            stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], globalOptions: globalOptions))
+            return success
+        }
+        let name = arguments[rest]
+        let remaining = Array(arguments[(rest + 1)...])
+        if name == "help" { return help(remaining, context) }
+        guard let command = subcommands.first(where: { $0.spec.name == name }) else {
+            stderr.line("error: unknown subcommand '\(name)'")
             stderr.line("Usage: \(HelpRenderer.usage(rootSpec, path: ["kb"]))")
             stderr.line("See 'kb --help'.")
             return usage
         }
-        return run(command, spec: command.spec, path: ["kb", first], arguments: Array(arguments.dropFirst()), context)
+        return run(command, path: ["kb", name], arguments: remaining, context)
     }
 
-    private static func run(_ command: any Subcommand.Type, spec: CommandSpec, path: [String],
-                            arguments: [String], _ context: CommandContext) -> Int32 {
+    private static func run(_ command: any Subcommand.Type, path: [String], arguments: [String],
+                            _ context: CommandContext) -> Int32 {
         if let name = arguments.first, let child = command.children.first(where: { $0.spec.name == name }) {
-            return run(child, spec: child.spec, path: path + [name], arguments: Array(arguments.dropFirst()), context)
+            return run(child, path: path + [name], arguments: Array(arguments.dropFirst()), context)
         }
+        let spec = command.spec
+        var context = context
         let parsed: ParsedArguments
         do {
-            parsed = try ArgumentParser.parse(arguments, spec: spec)
+            parsed = try parse(arguments, spec: spec, context: &context)
         } catch {
             return usageFailure(error, spec: spec, path: path, context)
         }
@@ -103,6 +114,17 @@ public enum KB {
         }
     }
 
+    /// The subcommand's arguments, with a `--root` given before the subcommand merged in (once only).
+    private static func parse(_ arguments: [String], spec: CommandSpec, context: inout CommandContext) throws -> ParsedArguments {
+        var parsed = try ArgumentParser.parse(arguments, spec: spec)
+        if let root = context.root {
+            guard parsed.values["--root"] == nil else { throw UsageError("--root given more than once") }
+            parsed.values["--root"] = [root]
+        }
+        context.root = parsed.value("--root")
+        return parsed
+    }
+
     static func usageFailure(_ error: Error, spec: CommandSpec, path: [String], _ context: CommandContext) -> Int32 {
         context.stderr.line("error: \(error)")
         context.stderr.line("Usage: \(HelpRenderer.usage(spec, path: path))")
@@ -110,19 +132,14 @@ public enum KB {
         return usage
     }
 
-    /// Prints an error as `error: message`, or as-is when it already names its location (`path:line: error: …`).
+    /// Prints an error as its diagnostic: `path:line: error: message`, or `error: message` when it has no place.
     static func report(_ error: Error, _ context: CommandContext) {
-        let text = String(describing: error)
-        if text.contains(": error: ") || text.hasPrefix("error: ") {
-            context.stderr.line(text)
-        } else {
-            context.stderr.line("error: \(text)")
-        }
+        context.stderr.line(Diagnostic(error).formatted)
     }
 
     private static func help(_ names: [String], _ context: CommandContext) -> Int32 {
         guard let name = names.first else {
-            context.stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], version: version))
+            context.stdout.write(HelpRenderer.help(rootSpec, path: ["kb"], globalOptions: globalOptions))
             return success
         }
         var command: (any Subcommand.Type)? = subcommands.first(where: { $0.spec.name == name })

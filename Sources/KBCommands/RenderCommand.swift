@@ -2,38 +2,29 @@ import Foundation
 import KBCore
 
 /// `kb render TEMPLATE --data FILE.json`: previews a template with JSON data.
-struct RenderCommand: Subcommand {
-    static let spec = CommandSpec(
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
         name: "render",
         abstract: "Render a Mustache template with JSON data, to preview a customised template.",
         discussion: """
-            Partials ({{> name}}) are looked up in --partials DIR, then in the template's own folder.
-            Unclosed or mismatched tags are reported as FILE:LINE:COLUMN: error: reason.
+            The template renders as kb renders its documents: partials ({{> name}}) are looked up in
+            --partials DIR, then in the template's own folder, and the words of --lang are there as
+            t ({{{t.review.heading.summary}}}). Unclosed or mismatched tags are reported as
+            FILE:LINE:COLUMN: error: reason.
             """,
-        arguments: [ArgumentSpec("template", help: "The template file (for example templates/es/review.md.mustache).")],
-        options: [
-            .value("--data", valueName: "FILE", help: "A JSON file with the data to render."),
-            .value("--partials", valueName: "DIR", help: "A folder of NAME.mustache partials."),
-        ],
-        examples: ["kb render templates/es/article.md.mustache --data articulo.json"])
+        examples: ["kb render templates/article.md.mustache --data articulo.json",
+                   "kb render templates/review.html.mustache --data review.json --lang en"])
 
-    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        guard let dataPath = arguments.value("--data") else { throw UsageError("missing expected option '--data <FILE>'") }
-        let templatePath = arguments.positionals[0]
-        let templateURL = context.url(templatePath)
-        guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {
-            throw TemplateError.unreadableTemplate(path: templatePath, reason: "no such file or not UTF-8")
-        }
-        guard let data = FileManager.default.contents(atPath: context.url(dataPath).path) else {
-            throw TemplateError.invalidData(name: dataPath, reason: "no such file")
-        }
-        let value = try TemplateValue(jsonData: data, name: dataPath)
-        var directories: [String] = []
-        if let partials = arguments.value("--partials") { directories.append(context.url(partials).path) }
-        directories.append(templateURL.deletingLastPathComponent().path)
-        let partials = try TemplateSet(directories: directories)
-        let template = try MustacheTemplate(source: source, name: templatePath)
-        context.stdout.write(try template.render(value) { partials.source(named: $0) })
+    @Argument(help: "The template file (for example templates/review.md.mustache).") var template: String
+    @Option(valueName: "FILE", help: "A JSON file with the data to render.") var data: String
+    @Option(valueName: "DIR", help: "A folder of NAME.mustache partials.") var partials: String?
+    @Option(name: "--lang", valueName: "LANG", help: "The language of the words templates see as t (default es).")
+    var language: Language?
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let request = RenderRequest(template: context.url(template), templateName: template, data: context.url(data),
+                                    dataName: data, partials: partials.map(context.url), language: language ?? .spanish)
+        context.stdout.write(try KnowledgeBase.render(request))
         return KB.success
     }
 }

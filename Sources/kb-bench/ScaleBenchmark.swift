@@ -41,7 +41,7 @@ struct ScaleBenchmark {
 
         var table = Table()
         if reusable {
-            let store = try Workspace(root: work).openStore(create: false)
+            let store = try Workspace(root: work).openStore(.read)
             let count = try store.ticketCount()
             try store.close()
             guard count == tickets else {
@@ -113,7 +113,7 @@ struct ScaleBenchmark {
 
     /// `kb review` of closed severity 1-2 incidents and `kb automations`, whole processes as a user runs them.
     func reviewBenchmarks(table: inout Table) throws {
-        let store = try Workspace(root: work).openStore(create: false)
+        let store = try Workspace(root: work).openStore(.read)
         let incidents = try store.connection.prepare("""
             SELECT id FROM tickets WHERE status = 'closed' AND severity <= 2 ORDER BY rowid DESC LIMIT 20
             """).map { $0.text(0) }
@@ -134,7 +134,7 @@ struct ScaleBenchmark {
     func queryBenchmarks(rawPath: String, table: inout Table) throws {
         let queries = benchmarkQueries()
         let workspace = Workspace(root: work)
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let builder = try workspace.queryBuilder(for: store)
         var kbLatencies: [[Double]] = []

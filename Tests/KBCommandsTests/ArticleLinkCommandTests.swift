@@ -24,7 +24,7 @@ import KBTestSupport
         #expect(second.stdout == "T-1077 is already linked to KB-0007; nothing changed\n")
         let json = runKB(["article", "link", "T-1077", "KB-0007", "--json"], in: directory.url)
         #expect(json.stdout == "{\"ticket\":\"T-1077\",\"article\":\"KB-0007\",\"linked\":false}\n")
-        let store = try Store(path: directory.url.appendingPathComponent(".kb/kb.sqlite").path, create: false)
+        let store = try Store(path: directory.url.appendingPathComponent(".kb/kb.sqlite").path, access: .write)
         defer { try? store.close() }
         #expect(try store.links(forTicket: "T-1077").map(\.articleID) == ["KB-0007"])
         #expect(try store.links(forTicket: "T-1077").first?.linkedAt == Timestamp(iso8601: "2026-11-01T12:00:00Z"))

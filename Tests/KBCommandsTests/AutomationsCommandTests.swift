@@ -76,7 +76,7 @@ import KBTestSupport
 
     @Test func workspaceTemplateOverridesTheBuiltInOne() throws {
         let directory = try Self.workspace()
-        try directory.write("templates/es/automations.md.mustache", "{{#proposals}}{{{kind}}} {{{occurrences}}}\n{{/proposals}}")
+        try directory.write("templates/automations.md.mustache", "{{#proposals}}{{{kind}}} {{{occurrences}}}\n{{/proposals}}")
         let result = runKB(["automations"], in: directory.url)
         #expect(result.code == 0)
         #expect(Set(result.stdout.split(separator: "\n")) == ["runbook 3", "monitoring_alert 3", "escalation_rule 3"])

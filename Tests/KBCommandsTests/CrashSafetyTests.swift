@@ -32,7 +32,8 @@ import KBTestSupport
             usleep(UInt32.random(in: 150_000...1_500_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let store = try Workspace(root: directory.url).openStore(create: false)
+            // Writable: FTS5's integrity check is asked for with an INSERT.
+            let store = try Workspace(root: directory.url).openStore(.write)
             try store.checkIntegrity()
             try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
             let stored = try store.ticketCount()
@@ -42,7 +43,7 @@ import KBTestSupport
         }
         let rerun = try BuiltBinary.run(["import", "--json", "tickets.jsonl"], in: directory.url)
         #expect(rerun.code == 0)
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == count + 1)
     }

@@ -55,7 +55,7 @@ import KBTestSupport
                     "line \(line) should be rejected for \(reason)")
         }
         #expect(result.stdout.contains("inserted 3"))
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == 3)
         for id in mixed.validIDs { #expect(try store.ticket(id: id) != nil) }
@@ -71,7 +71,7 @@ import KBTestSupport
         let result = runKB(["import", "--strict", "--json", "mixed.jsonl"], in: directory.url)
         #expect(result.code == 1)
         #expect(result.stdout.contains("\"inserted\":0"))
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == 1)
     }

@@ -49,7 +49,7 @@ import KBTestSupport
         #expect(result.stderr == "")
         #expect(result.code == 0)
         #expect(result.stdout == "{\"read\":5,\"inserted\":5,\"updated\":0,\"unchanged\":0,\"rejected\":[]}\n")
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticket(id: "C-2")?.title == "Reporte\nvacío")
         #expect(try store.ticket(id: "C-1")?.extra == ["Origen": "ERP"])
@@ -145,8 +145,8 @@ import KBTestSupport
         #expect(result.code == 1)
         #expect(result.stdout.contains("\"inserted\":0"))
         #expect(result.stdout.contains("\"rolled_back\":true"))
-        #expect(result.stderr == "a.csv:5: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitud), found 9\n")
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        #expect(result.stderr == "a.csv:5: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitudes), found 9\n")
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == 0)
     }
@@ -168,7 +168,7 @@ import KBTestSupport
         let result = runKB(["import", "--mapping", "names.json", "--comments", "comments", "export.json"], in: directory.url)
         #expect(result.stderr == "")
         #expect(result.stdout == "read 2, inserted 2, updated 0, unchanged 0, rejected 0\n")
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         let first = try #require(try store.ticket(id: "zd:1"))
         #expect(first.severity == 1)

@@ -41,14 +41,13 @@ final class ArticleCoverage {
     init(engine: SearchEngine, threshold: Double = ArticleCoverage.defaultThreshold) throws {
         self.engine = engine
         self.threshold = threshold
-        let sql = "SELECT id, language, title, problem, tags_text FROM articles WHERE state <> 'archived' ORDER BY path"
-        try engine.store.connection.prepare(sql).forEachRow { row in
-            let language = Language(rawValue: row.text(1)) ?? .spanish
+        for article in try engine.store.activeArticleTexts() {
+            let language = Language(rawValue: article.language) ?? .spanish
             let analyzer = self.analyzer(for: language)
             var terms = Set<String>()
-            for column in Int32(2)...4 { terms.formUnion(analyzer.terms(row.text(column))) }
+            for text in [article.title, article.problem, article.tagsText] { terms.formUnion(analyzer.terms(text)) }
             // Two files with one id (a lint error) pool their text.
-            articles[row.text(0), default: IndexedTerms(language: language, terms: [])].terms.formUnion(terms)
+            articles[article.id, default: IndexedTerms(language: language, terms: [])].terms.formUnion(terms)
         }
     }
 
@@ -111,7 +110,7 @@ final class ArticleCoverage {
 
     private func analyzer(for language: Language) -> Analyzer {
         if let known = analyzers[language] { return known }
-        let analyzer = Analyzer(language: language == .english ? .english : .spanish)
+        let analyzer = Analyzer(language: language)
         analyzers[language] = analyzer
         return analyzer
     }

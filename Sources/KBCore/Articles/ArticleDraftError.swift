@@ -1,5 +1,5 @@
 /// Why `kb article draft` could not write a draft.
-public enum ArticleDraftError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ArticleDraftError: Error, Equatable, Sendable, DiagnosticConvertible {
     /// No ticket with this id in the store.
     case ticketNotFound(id: String)
     /// The ticket is still open: an article is written from a solved case.
@@ -11,7 +11,9 @@ public enum ArticleDraftError: Error, Equatable, Sendable, CustomStringConvertib
     /// The draft could not be written.
     case unwritable(path: String, reason: String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+
+    private var message: String {
         switch self {
         case let .ticketNotFound(id):
             "ticket '\(id)' not found in the store; run 'kb import FILE' first"

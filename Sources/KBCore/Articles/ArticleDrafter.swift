@@ -8,12 +8,12 @@
 /// - Internal events (notes, internal actions) go into an `<!-- internal -->` block after Causa.
 ///
 /// Everything taken from the ticket goes through the redactor (emails, phones, IPs, secrets and the
-/// customer and agent names the store knows) and is made inert as Markdown: it cannot open a heading,
-/// a code fence or an internal block. Where the ticket has nothing to say, the draft holds the
+/// customer and agent names the store knows) and is escaped for Markdown by the template renderer: it cannot
+/// open a heading, a list, a code fence or an internal block. Where the ticket has nothing to say, the draft holds the
 /// placeholder lint knows (`(completar)`, `(to complete)`). The front matter is written so that it
 /// parses back to exactly these values, and the rendered draft is parsed before it is returned.
 public struct ArticleDrafter: Sendable {
-    /// The template name (`templates/LANG/article.md.mustache`).
+    /// The template name (`templates/article.md.mustache`).
     public static let templateName = "article.md"
 
     public var language: Language
@@ -23,12 +23,7 @@ public struct ArticleDrafter: Sendable {
     public init(language: Language, templates: TemplateSet, names: PersonNames = PersonNames()) {
         self.language = language
         self.templates = templates
-        self.redactor = names.redactor(language: language == .english ? .english : .spanish)
-    }
-
-    /// The placeholder a writer replaces, in the draft's language.
-    public var placeholder: String {
-        language == .english ? ArticleLinter.englishPlaceholderMarker : ArticleLinter.placeholderMarker
+        self.redactor = names.redactor(language: language)
     }
 
     /// Drafts article `id` from `ticket`, dated `date` (its UTC day). Refuses a ticket that is not
@@ -65,49 +60,51 @@ public struct ArticleDrafter: Sendable {
 
     /// The ticket title, redacted, on one line; the ticket id when nothing is left.
     func articleTitle(for ticket: Ticket) -> String {
-        let title = MarkdownText.singleLine(redactor.redact(ticket.title))
+        let title = TextLines.singleLine(redactor.redact(ticket.title))
         return title.isEmpty ? ticket.id : title
     }
 
-    /// The values the template renders, already redacted, escaped for Markdown and quoted for YAML.
+    /// The values the template renders, redacted and shaped into lines (the renderer escapes them for Markdown);
+    /// the front matter's come quoted for YAML, to be inserted as they are.
     func context(for ticket: Ticket, id: String, title: String, date: Timestamp) -> TemplateValue {
         let ticket = ticket.sortedTimeline()
-        let services = ticket.service.map { MarkdownText.trimmed($0).isEmpty ? [] : [$0] } ?? []
+        let services = ticket.service.map { TextLines.trimmed($0).isEmpty ? [] : [$0] } ?? []
         var tags: [String] = []
-        for tag in ticket.tags where !MarkdownText.trimmed(tag).isEmpty && !tags.contains(tag) { tags.append(tag) }
-        let english = language == .english
+        for tag in ticket.tags where !TextLines.trimmed(tag).isEmpty && !tags.contains(tag) { tags.append(tag) }
 
         // The customer's words stop at the resolution: later updates are thanks and confirmations.
         let resolvedAt = ticket.resolvedAt ?? ticket.events.first { $0.kind == .resolved }?.at
         let updates = ticket.events.filter { event in
-            event.kind == .customerUpdate && event.visibility == .public && !MarkdownText.trimmed(event.text).isEmpty
+            event.kind == .customerUpdate && event.visibility == .public && !TextLines.trimmed(event.text).isEmpty
                 && (resolvedAt.map { event.at <= $0 } ?? true)
-        }.map { MarkdownText.singleLine(redactor.redact($0.text)) }
-        var quote = [MarkdownText.singleLine(redactor.redact(ticket.title))]
-        let description = MarkdownText.lines(redactor.redact(ticket.description))
+        }.map { TextLines.singleLine(redactor.redact($0.text)) }
+        var quote = [TextLines.singleLine(redactor.redact(ticket.title))]
+        let description = TextLines.lines(redactor.redact(ticket.description))
         if !description.isEmpty { quote += [""] + description }
 
         var environment: [TemplateValue] = []
         func addEnvironment(_ label: String, _ value: String?) {
-            guard let value, !MarkdownText.trimmed(value).isEmpty else { return }
-            environment.append(["label": .string(label), "value": .string(MarkdownText.singleLine(redactor.redact(value)))])
+            guard let value, !TextLines.trimmed(value).isEmpty else { return }
+            environment.append(["label": .string(label), "value": .string(TextLines.singleLine(redactor.redact(value)))])
         }
-        addEnvironment(english ? "Service" : "Servicio", ticket.service)
-        addEnvironment("Plan", ticket.plan)
-        addEnvironment(english ? "Channel" : "Canal", ticket.channel?.rawValue)
+        let words = language.catalogue
+        addEnvironment(words["word.service"], ticket.service)
+        addEnvironment(words["word.plan"], ticket.plan)
+        addEnvironment(words["word.channel"], ticket.channel?.rawValue)
 
-        let resolution = ticket.resolution.map { MarkdownText.paragraph(redactor.redact($0)) } ?? ""
+        let resolutionLines = ticket.resolution.map { TextLines.lines(redactor.redact($0)) } ?? []
+        let resolution = resolutionLines.joined(separator: "\n")
         var steps: [TemplateValue] = []
         for event in ticket.events where (event.kind == .action || event.kind == .comment) && event.visibility == .public {
-            let text = MarkdownText.singleLine(redactor.redact(event.text))
+            let text = TextLines.singleLine(redactor.redact(event.text))
             guard !text.isEmpty, text != resolution else { continue }
             steps.append(["number": .number(Double(steps.count + 1)), "text": .string(text)])
         }
-        let cause = ticket.rootCause.map { MarkdownText.paragraph(redactor.redact($0)) } ?? ""
+        let cause = ticket.rootCause.map { TextLines.lines(redactor.redact($0)) } ?? []
 
         var notes: [TemplateValue] = []
         for event in ticket.events where event.visibility == .internal {
-            let text = MarkdownText.singleLine(redactor.redact(event.text))
+            let text = TextLines.singleLine(redactor.redact(event.text))
             guard !text.isEmpty else { continue }
             notes.append([
                 "at": .string(event.at.formatted(offsetSeconds: ticket.displayOffset)),
@@ -118,8 +115,7 @@ public struct ArticleDrafter: Sendable {
 
         return [
             "id": .string(id),
-            "title": .string(MarkdownText.singleLine(title)),
-            "placeholder": .string(placeholder),
+            "title": .string(title),
             "yaml": [
                 "id": .string(FrontMatterWriter.scalar(id)),
                 "title": .string(FrontMatterWriter.scalar(title)),
@@ -132,26 +128,27 @@ public struct ArticleDrafter: Sendable {
                 "language": .string(language.rawValue),
             ],
             "ticket": [
-                "id": .string(MarkdownText.singleLine(ticket.id)),
+                "id": .string(TextLines.singleLine(ticket.id)),
                 "severity": .number(Double(ticket.severity)),
-                "severity_name": .string(Severity.name(ticket.severity, language: language.rawValue)),
+                "severity_name": .string(Severity.name(ticket.severity, language: language)),
                 "status": .string(ticket.status.rawValue),
             ],
             "problem": [
-                // Quoted here, not in the template, so a blank line stays a bare `>` (no trailing space).
-                "quote": .array(quote.map { .string($0.isEmpty ? ">" : "> " + $0) }),
+                // Empty for a blank line, which the template quotes as a bare `>` (no trailing space).
+                "quote": .array(quote.map { ["text": .string($0)] }),
                 "updates": .array(updates.map { .string($0) }),
                 "has_updates": .bool(!updates.isEmpty),
             ],
             "environment": .array(environment),
             "has_environment": .bool(!environment.isEmpty),
             "solution": [
-                "resolution": .string(resolution),
+                // Line by line, so the line breaks stay soft: one paragraph, as the writer will edit it.
+                "resolution": .array(resolutionLines.map { .string($0) }),
                 "steps": .array(steps),
                 "has_steps": .bool(!steps.isEmpty),
                 "has_content": .bool(!resolution.isEmpty || !steps.isEmpty),
             ],
-            "cause": .string(cause),
+            "cause": .array(cause.map { .string($0) }),
             "internal_notes": .array(notes),
             "has_internal_notes": .bool(!notes.isEmpty),
         ]

@@ -1,5 +1,5 @@
 /// Why an article file could not be read or parsed.
-public enum ArticleError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ArticleError: Error, Equatable, Sendable, DiagnosticConvertible {
     /// The front matter is malformed or a required field is missing or invalid, at `line` of the file.
     case invalidFrontMatter(path: String, line: Int, reason: String)
     /// The file is not valid UTF-8.
@@ -37,5 +37,5 @@ public enum ArticleError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `PATH:LINE: error: reason`, the compiler-style form editors can jump to.
-    public var description: String { "\(path):\(line): error: \(reason)" }
+    public var diagnostic: Diagnostic { Diagnostic(.error, reason, at: Diagnostic.Location(path: path, line: line)) }
 }

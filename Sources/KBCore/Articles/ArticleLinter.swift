@@ -9,12 +9,9 @@
 /// - `validated`: Problema, Entorno, Solución and Causa — the full KCS structure;
 /// - `archived`: none — kept for history, not maintained.
 public struct ArticleLinter: Sendable {
-    /// What draft templates write where the writer still has to fill in text (Spanish).
-    public static let placeholderMarker = "(completar)"
-    /// The English templates' placeholder.
-    public static let englishPlaceholderMarker = "(to complete)"
-    /// Every text lint treats as an unfinished placeholder.
-    public static let placeholderMarkers = [placeholderMarker, englishPlaceholderMarker, "TODO:"]
+    /// Every text lint treats as an unfinished placeholder: what drafts write where the writer still has to fill
+    /// in text (`article.placeholder` in each language's catalogue), and `TODO:`.
+    public static let placeholderMarkers = Language.allCases.map { $0.catalogue["article.placeholder"] } + ["TODO:"]
     /// About one page of text; longer articles get a warning.
     public static let defaultMaxWords = 600
 

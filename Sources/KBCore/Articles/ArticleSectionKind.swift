@@ -33,17 +33,8 @@ public enum ArticleSectionKind: String, Sendable, CaseIterable, Codable {
         return folded
     }
 
-    /// The heading text the draft templates use, in `language`.
+    /// The heading text the draft and training templates use, in `language`.
     public func heading(in language: Language) -> String {
-        switch (self, language) {
-        case (.problem, .spanish): "Problema"
-        case (.problem, .english): "Problem"
-        case (.environment, .spanish): "Entorno"
-        case (.environment, .english): "Environment"
-        case (.solution, .spanish): "Solución"
-        case (.solution, .english): "Resolution"
-        case (.cause, .spanish): "Causa"
-        case (.cause, .english): "Cause"
-        }
+        language.catalogue["article.section." + rawValue]
     }
 }

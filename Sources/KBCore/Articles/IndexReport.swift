@@ -7,26 +7,13 @@ public struct IndexReport: Sendable, Equatable {
     public var invalid: [ArticleError] = []
 
     public init() {}
+}
 
-    /// The `--json` form.
-    public var jsonText: String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.member("added", added)
-        writer.member("changed", changed)
-        writer.member("removed", removed)
-        writer.member("unchanged", unchanged.count)
-        writer.key("invalid")
-        writer.beginArray()
-        for error in invalid {
-            writer.beginObject()
-            writer.member("file", error.path)
-            writer.member("line", error.line)
-            writer.member("reason", error.reason)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.endObject()
-        return writer.text
+extension IndexReport: JSONEncodable {
+    /// The `--json` form: paths added, changed and removed, the unchanged count and the unreadable articles.
+    public func write(to writer: inout JSONWriter) {
+        let unreadable = invalid.map { JSONObject(("file", $0.path), ("line", $0.line), ("reason", $0.reason)) }
+        writer.object(("added", added), ("changed", changed), ("removed", removed), ("unchanged", unchanged.count),
+                      ("invalid", unreadable))
     }
 }

@@ -25,70 +25,33 @@ public struct KnowledgeGapReport: Sendable, Equatable {
     public let coverageThreshold: Double
     /// The Jaccard similarity a ticket needs to join a cluster.
     public let similarityThreshold: Double
+}
 
+extension KnowledgeGapReport: JSONEncodable {
     /// The `--json` form: period, counts, ranked clusters, link rate, reuse and never-reused articles.
-    public var jsonText: String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.member("since", since.day())
-        writer.member("now", now.utcString)
-        writer.member("recent_days", recentDays)
-        writer.key("tickets")
-        writer.beginObject()
-        writer.member("solved", solvedTickets)
-        writer.member("linked", linkedTickets)
-        writer.member("matched", matchedTickets)
-        writer.member("uncovered", uncoveredTickets)
-        writer.endObject()
-        writer.member("coverage_threshold", coverageThreshold, decimals: 2)
-        writer.member("similarity_threshold", similarityThreshold, decimals: 2)
-        writer.member("cluster_count", clusterCount)
-        writer.key("clusters")
-        writer.beginArray()
-        for cluster in clusters {
-            writer.beginObject()
-            writer.member("rank", cluster.rank)
-            writer.member("service", cluster.service)
-            writer.member("size", cluster.tickets.count)
-            writer.member("recent", cluster.recentCount)
-            writer.member("score", cluster.score)
-            writer.member("suggested_title", cluster.suggestedTitle)
-            writer.member("terms", cluster.terms)
-            writer.member("last_solved_at", cluster.lastSolvedAt.utcString)
-            writer.key("tickets")
-            writer.beginArray()
-            for ticket in cluster.tickets {
-                writer.beginObject()
-                writer.member("id", ticket.id)
-                writer.member("title", ticket.title)
-                writer.member("solved_at", ticket.solvedAt.utcString)
-                writer.endObject()
-            }
-            writer.endArray()
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("link_rate")
-        writer.beginObject()
-        writer.member("tickets", linkRate.tickets)
-        writer.member("linked", linkRate.linked)
-        writer.member("rate", linkRate.rate, decimals: 4)
-        writer.endObject()
-        for (name, list) in [("reuse", reuse), ("never_reused", neverReused)] {
-            writer.key(name)
-            writer.beginArray()
-            for article in list {
-                writer.beginObject()
-                writer.member("id", article.id)
-                writer.member("title", article.title)
-                writer.member("path", article.path)
-                writer.member("state", article.state)
-                writer.member("tickets", article.tickets)
-                writer.endObject()
-            }
-            writer.endArray()
-        }
-        writer.endObject()
-        return writer.text
+    public func write(to writer: inout JSONWriter) {
+        let counts = JSONObject(("solved", solvedTickets), ("linked", linkedTickets), ("matched", matchedTickets),
+                                ("uncovered", uncoveredTickets))
+        let rate = JSONObject(("tickets", linkRate.tickets), ("linked", linkRate.linked),
+                              ("rate", JSONNumber(linkRate.rate, decimals: 4)))
+        writer.object(("since", since.day()), ("now", now.utcString), ("recent_days", recentDays), ("tickets", counts),
+                      ("coverage_threshold", JSONNumber(coverageThreshold, decimals: 2)),
+                      ("similarity_threshold", JSONNumber(similarityThreshold, decimals: 2)), ("cluster_count", clusterCount),
+                      ("clusters", clusters), ("link_rate", rate), ("reuse", reuse), ("never_reused", neverReused))
+    }
+}
+
+extension GapCluster: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        let members = tickets.map { JSONObject(("id", $0.id), ("title", $0.title), ("solved_at", $0.solvedAt.utcString)) }
+        writer.object(("rank", rank), ("service", service), ("size", tickets.count), ("recent", recentCount), ("score", score),
+                      ("suggested_title", suggestedTitle), ("terms", terms), ("last_solved_at", lastSolvedAt.utcString),
+                      ("tickets", members))
+    }
+}
+
+extension ArticleReuse: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("id", id), ("title", title), ("path", path), ("state", state), ("tickets", tickets))
     }
 }

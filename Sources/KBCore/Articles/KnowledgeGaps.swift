@@ -55,28 +55,17 @@ public struct KnowledgeGaps {
         self.builder = builder
     }
 
-    /// A solved ticket of the period, as far as gaps need it.
-    private struct SolvedTicket {
-        var id: String
-        var service: String?
-        var title: String
-        var description: String
-        var articles: [String]
-        var solvedAt: Timestamp
-    }
-
     /// Runs the analysis.
     public func analyze(_ options: Options) throws -> KnowledgeGapReport {
         let engine = try SearchEngine(store: store, builder: builder)
         let coverage = try ArticleCoverage(engine: engine, threshold: options.coverageThreshold)
         let indexed = try indexedArticles()
         var links: [String: [String]] = [:]
-        try store.connection.prepare("SELECT ticket_id, article_id FROM article_links ORDER BY ticket_id, article_id")
-            .forEachRow { row in links[row.text(0), default: []].append(row.text(1)) }
+        for link in try store.allLinks() { links[link.ticketID, default: []].append(link.articleID) }
 
         var solved = 0, linkedAny = 0, linkedIndexed = 0, matched = 0
-        var uncovered: [SolvedTicket] = []
-        for ticket in try solvedTickets(since: options.since) {
+        var uncovered: [Store.SolvedTicket] = []
+        for ticket in try store.solvedTickets(since: options.since) {
             solved += 1
             let named = ticket.articles + (links[ticket.id] ?? [])
             if !named.isEmpty { linkedAny += 1 }
@@ -105,7 +94,7 @@ public struct KnowledgeGaps {
         let recentFloor = options.now.seconds - Int64(options.recentDays) * 86_400
         var clusters: [GapCluster] = try clusterer.cluster(items).map { cluster in
             let members = cluster.members.map { uncovered[$0] }
-            let representative = MarkdownText.trimmed(uncovered[cluster.representative].title)
+            let representative = TextLines.trimmed(uncovered[cluster.representative].title)
             let terms = cluster.signature.map { clusterer.spelling(of: $0) }
             return GapCluster(
                 rank: 0, service: members[0].service,
@@ -150,29 +139,10 @@ public struct KnowledgeGaps {
     /// Indexed articles by id (the first path when an id is duplicated), with a zero reuse count.
     private func indexedArticles() throws -> [String: ArticleReuse] {
         var articles: [String: ArticleReuse] = [:]
-        try store.connection.prepare("SELECT id, title, path, state FROM articles ORDER BY path").forEachRow { row in
-            let id = row.text(0)
-            if articles[id] == nil {
-                articles[id] = ArticleReuse(id: id, title: row.text(1), path: row.text(2), state: row.text(3), tickets: 0)
-            }
+        for article in try store.allArticles() where articles[article.id] == nil {
+            articles[article.id] = ArticleReuse(id: article.id, title: article.title, path: article.path, state: article.state,
+                                                tickets: 0)
         }
         return articles
-    }
-
-    /// Resolved and closed tickets solved at or after `since`, in time order; read column by column
-    /// rather than decoding whole tickets, since only a few fields matter here.
-    private func solvedTickets(since: Timestamp) throws -> [SolvedTicket] {
-        let sql = """
-            SELECT id, service, doc ->> '$.title', coalesce(doc ->> '$.description', ''), doc ->> '$.articles',
-                   coalesce(resolved_at, closed_at, created_at) AS solved
-            FROM tickets
-            WHERE status IN ('resolved', 'closed') AND coalesce(resolved_at, closed_at, created_at) >= ?
-            ORDER BY solved, id
-            """
-        return try store.connection.prepare(sql).map([since.seconds]) { row in
-            SolvedTicket(id: row.text(0), service: row.optionalText(1).flatMap { $0.isEmpty ? nil : $0 }, title: row.text(2),
-                         description: row.text(3), articles: Store.stringList(row.optionalText(4) ?? "[]"),
-                         solvedAt: Timestamp(seconds: row.int64(5)))
-        }
     }
 }

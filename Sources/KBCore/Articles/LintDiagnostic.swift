@@ -1,9 +1,7 @@
 /// One problem found by `kb article lint`, located by file and line.
-public struct LintDiagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct LintDiagnostic: Sendable, Hashable, Comparable, DiagnosticConvertible {
     /// Errors fail lint; warnings are advice.
-    public enum Severity: String, Sendable, Hashable, Codable {
-        case error, warning
-    }
+    public typealias Severity = Diagnostic.Severity
 
     /// Workspace-relative path of the article.
     public var path: String
@@ -21,7 +19,7 @@ public struct LintDiagnostic: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// `PATH:LINE: error|warning: message`, the compiler-style form editors can jump to.
-    public var description: String { "\(path):\(line): \(severity.rawValue): \(message)" }
+    public var diagnostic: Diagnostic { Diagnostic(severity, message, at: .init(path: path, line: line)) }
 
     /// Orders by path (byte order), then line, then errors before warnings, then message.
     public static func < (lhs: LintDiagnostic, rhs: LintDiagnostic) -> Bool {

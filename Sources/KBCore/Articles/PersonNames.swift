@@ -26,30 +26,11 @@ public struct PersonNames: Sendable, Equatable {
     /// the system authors above are left out. With `ticketIDs`, only those tickets are read (the names
     /// that can appear in their text), which is much cheaper than reading every timeline.
     public static func load(from store: Store, ticketIDs: [String]? = nil) throws -> PersonNames {
-        var customers = Set<String>()
-        var agents = Set<String>()
-        // The ids travel as one bound JSON array, however many there are.
-        let scope = ticketIDs == nil ? "tickets" : "tickets WHERE id IN (SELECT value FROM json_each(?1))"
-        var values: [any SQLBindable] = []
-        if let ticketIDs {
-            var writer = JSONWriter()
-            writer.beginArray()
-            for id in ticketIDs { writer.string(id) }
-            writer.endArray()
-            values = [writer.text]
-        }
-        try store.connection.prepare("SELECT DISTINCT customer, doc ->> '$.assignee' FROM \(scope)").forEachRow(values) { row in
-            if let customer = row.optionalText(0) { customers.insert(customer) }
-            if let assignee = row.optionalText(1) { agents.insert(assignee) }
-        }
-        let sql = """
-            SELECT e.value ->> '$.author', max(e.value ->> '$.kind' NOT IN ('created', 'customer_update'))
-            FROM (SELECT doc FROM \(scope)) t, json_each(t.doc, '$.events') e
-            WHERE e.value ->> '$.author' IS NOT NULL
-            GROUP BY 1
-            """
-        try store.connection.prepare(sql).forEachRow(values) { row in
-            if row.int(1) == 1 { agents.insert(row.text(0)) } else { customers.insert(row.text(0)) }
+        let people = try store.ticketPeople(ids: ticketIDs)
+        var customers = people.customers
+        var agents = people.assignees
+        for (author, actsForSupport) in people.authors {
+            if actsForSupport { agents.insert(author) } else { customers.insert(author) }
         }
         func keep(_ name: String) -> Bool {
             let trimmed = name.trimmingCharacters(in: .whitespaces)

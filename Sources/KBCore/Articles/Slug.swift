@@ -38,9 +38,7 @@ public enum Slug {
         for scalar in AccentFolding.fold(text).unicodeScalars {
             if bytes.count > maximumBytes { break }
             let value = scalar.value
-            if let expansion = expansions[value] {
-                append(expansion, to: &bytes, pendingDash: &pendingDash)
-            } else if value < 0x80, ScanByte.isLower(UInt8(value)) || ScanByte.isDigit(UInt8(value)) {
+            if value < 0x80, ScanByte.isLower(UInt8(value)) || ScanByte.isDigit(UInt8(value)) {
                 append(String(scalar), to: &bytes, pendingDash: &pendingDash)
             } else {
                 pendingDash = !bytes.isEmpty
@@ -65,9 +63,4 @@ public enum Slug {
         pendingDash = false
         bytes.append(contentsOf: letters.utf8)
     }
-
-    /// Letters accent folding keeps that have a conventional ASCII spelling.
-    private static let expansions: [UInt32: String] = [
-        0xDF: "ss", 0xE6: "ae", 0x153: "oe", 0xF0: "d", 0xFE: "th", 0x142: "l", 0x111: "d", 0x131: "i",
-    ]
 }

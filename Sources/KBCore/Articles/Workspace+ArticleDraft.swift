@@ -2,7 +2,7 @@ extension Workspace {
     /// Drafts an article from the ticket `ticketID` and writes it into `kb/articles/` (never over a file).
     ///
     /// The id is the next `KB-NNNN` after those indexed in `store` and those written in the files on
-    /// disk; the template is `templates/LANG/article.md.mustache` (else the built-in one); `language`
+    /// disk; the template is `templates/article.md.mustache` (else the built-in one); `language`
     /// defaults to the workspace policy's; the date is `now`'s UTC day. Names the store knows are redacted.
     public func draftArticle(ticketID: String, store: Store, language: Language? = nil, now: Timestamp,
                              allowOpen: Bool = false) throws -> ArticleDraft {
@@ -13,7 +13,7 @@ extension Workspace {
         let language = try language ?? loadPolicy().language
         let id = ArticleIDAllocator.nextID(indexedIDs: try store.allArticles().map(\.id),
                                            files: try ArticleScanner.scan(root: root))
-        let drafter = ArticleDrafter(language: language, templates: try templates(language: language.rawValue),
+        let drafter = ArticleDrafter(language: language, templates: try templates(language: language),
                                      names: try PersonNames.load(from: store))
         let draft = try drafter.draft(from: ticket, id: id, date: now, allowOpen: allowOpen)
         try draft.write(root: root)

@@ -11,6 +11,7 @@ struct MustacheRenderer {
     typealias PartialLookup = (String) -> (source: String, errorName: String)?
 
     private var stack: [TemplateValue]
+    private let escaping: TemplateEscaping
     private var output = ""
     private var depth = 0
     /// Sections open on the current rendering path, across partials.
@@ -18,8 +19,10 @@ struct MustacheRenderer {
     /// Parsed partials keyed by indentation and name: the same partial at another indentation is different source.
     private var parsedPartials: [String: [MustacheNode]] = [:]
 
-    init(context: TemplateValue) {
-        stack = [context]
+    /// `fallback`, when given, sits under the data on the context stack: names the data lacks are looked up there.
+    init(context: TemplateValue, fallback: TemplateValue? = nil, escaping: TemplateEscaping = .html) {
+        stack = (fallback.map { [$0] } ?? []) + [context]
+        self.escaping = escaping
     }
 
     mutating func render(_ nodes: [MustacheNode], templateName: String,
@@ -37,7 +40,7 @@ struct MustacheRenderer {
             case .variable(let path, let escaped):
                 guard let value = resolve(path) else { continue }
                 let text = value.interpolationText
-                output += escaped ? HTML.escape(text) : text
+                output += escaped ? escaping.escape(text) : text
             case .section(let path, let inverted, let children):
                 let value = resolve(path)
                 sectionDepth += 1

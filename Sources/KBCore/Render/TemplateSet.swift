@@ -5,9 +5,15 @@ import Foundation
 ///
 /// A template in a subdirectory is named by its relative path (`partials/header`). Any template can be used
 /// as a partial (`{{> partials/header}}`), looked up in the same set. Missing directories are skipped.
+///
+/// A set made with a catalogue renders every template with the catalogue's words as `t` (`{{{t.word.severity}}}`),
+/// under the data: a template written once shows the words of whichever language the set was made for. A
+/// template named `NAME.md` escapes `{{name}}` for Markdown, any other for HTML (`TemplateEscaping`).
 public struct TemplateSet: Sendable {
     /// The directories searched, highest priority first.
     public let directories: [String]
+    /// The words templates see as `t`; nil for none.
+    public let words: Catalogue?
     private let entries: [String: Entry]
 
     private struct Entry: Sendable {
@@ -20,12 +26,12 @@ public struct TemplateSet: Sendable {
     private static let maximumDirectoryDepth = 8
 
     /// Loads every `*.mustache` file under `directories` (earlier ones override later ones), then `builtIn`
-    /// sources (name → source) for names no directory has.
-    public init(directories: [String], builtIn: [String: String] = [:]) throws(TemplateError) {
+    /// sources (name → source) for names no directory has; templates render with `words` as `t`.
+    public init(directories: [String], builtIn: [String: String] = [:], words: Catalogue? = nil) throws(TemplateError) {
         var entries: [String: Entry] = [:]
         for directory in directories {
             for (name, path) in try Self.templateFiles(in: directory) where entries[name] == nil {
-                entries[name] = Entry(source: try Self.read(path), path: path)
+                entries[name] = Entry(source: try Self.source(ofFile: path), path: path)
             }
         }
         for (name, source) in builtIn where entries[name] == nil {
@@ -33,6 +39,7 @@ public struct TemplateSet: Sendable {
         }
         self.directories = directories
         self.entries = entries
+        self.words = words
     }
 
     /// Templates from `directory`, falling back to `fallback` for names it lacks.
@@ -57,9 +64,23 @@ public struct TemplateSet: Sendable {
         return try MustacheTemplate(source: entry.source, name: entry.path ?? name)
     }
 
-    /// Renders a template with partials from this set.
+    /// Renders a template of this set with its partials, the set's words as `t` and the escaping of its format.
     public func render(_ name: String, context: TemplateValue) throws(TemplateError) -> String {
-        try template(named: name).render(context, partialLookup: { partialName in
+        try render(template(named: name), escaping: TemplateEscaping(templateName: name), context: context)
+    }
+
+    /// Renders template text that is not part of the set (`kb render FILE`) exactly as the set's own templates
+    /// render: with this set's partials and words, escaped for the format its name says. `name` labels errors
+    /// (the file's path).
+    public func render(source: String, name: String, context: TemplateValue) throws(TemplateError) -> String {
+        try render(MustacheTemplate(source: source, name: name), escaping: TemplateEscaping(templateName: name),
+                   context: context)
+    }
+
+    private func render(_ template: MustacheTemplate, escaping: TemplateEscaping,
+                        context: TemplateValue) throws(TemplateError) -> String {
+        try template.render(context, fallback: words.map { ["t": $0.templateValue] }, escaping: escaping,
+                            partialLookup: { partialName in
             entries[partialName].map { ($0.source, $0.path ?? partialName) }
         })
     }
@@ -96,12 +117,13 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    private static func read(_ path: String) throws(TemplateError) -> String {
+    /// The text of a template file; `name` (the path as the user gave it, by default `path`) labels errors.
+    public static func source(ofFile path: String, name: String? = nil) throws(TemplateError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableTemplate(path: path, reason: "cannot read file")
+            throw .unreadableTemplate(path: name ?? path, reason: "cannot read file")
         }
         guard var text = String(validating: data, as: UTF8.self) else {
-            throw .unreadableTemplate(path: path, reason: "not valid UTF-8")
+            throw .unreadableTemplate(path: name ?? path, reason: "not valid UTF-8")
         }
         // Editors on Windows may start files with a byte-order mark, which would otherwise reach the output.
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

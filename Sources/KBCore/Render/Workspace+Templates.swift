@@ -1,7 +1,7 @@
 extension Workspace {
-    /// The templates of a language: the workspace's `templates/LANG/` files over the built-in defaults.
-    public func templates(language: String) throws -> TemplateSet {
-        try TemplateSet(directories: [templatesDirectory.appendingPathComponent(language).path],
-                        builtIn: BuiltInTemplates.sources(language: language))
+    /// The templates with the words of `language`: the workspace's `templates/NAME.mustache` files over the
+    /// built-in defaults, one template per document and format whatever the language.
+    public func templates(language: Language) throws -> TemplateSet {
+        try TemplateSet(directories: [templatesDirectory.path], builtIn: BuiltInTemplates.sources, words: language.catalogue)
     }
 }

@@ -103,7 +103,8 @@ struct AutomationCollector {
             customerReported: ticket.channel != .monitoreo && !detectedFirst,
             escalations: escalations, breached: sla.isBreached,
             weekday: Int(((day + 3) % 7 + 7) % 7), hour: Int((local - day * 86_400) / 3_600),
-            outsideBusinessHours: !businessHours.isBusinessTime(ticket.createdAt, in: zone)))
+            outsideBusinessHours: !policy.applyingHolidays(to: businessHours, customer: ticket.customer.flatMap(policy.customer(named:)),
+                                                           timeZone: zone.identifier).calendar.isBusinessTime(ticket.createdAt, in: zone)))
     }
 
     /// Reads a closed severity-5 request.

@@ -1,5 +1,5 @@
 /// Why automation mining could not run.
-public enum AutomationError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum AutomationError: Error, DiagnosticConvertible, Sendable, Equatable {
     /// The period ends before (or when) it starts.
     case invalidPeriod(since: String, until: String)
     /// A pattern must be seen at least twice to be a pattern.
@@ -9,8 +9,10 @@ public enum AutomationError: Error, CustomStringConvertible, Sendable, Equatable
     /// Another setting out of its range; `expected` says which values are allowed.
     case invalidSetting(name: String, value: String, expected: String)
 
+    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+
     /// The message, lower case, without location.
-    public var description: String {
+    private var message: String {
         switch self {
         case let .invalidPeriod(since, until):
             return "the period is empty: --since \(since) is not before --until \(until)"

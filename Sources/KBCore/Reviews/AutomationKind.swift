@@ -48,40 +48,15 @@ public enum AutomationKind: String, Sendable, CaseIterable, Comparable {
 
     /// Which manual minutes of the evidence tickets a proposal of this kind counts.
     public func countedMinutes(language: Language) -> String {
-        switch (self, language) {
-        case (.runbook, .spanish): return "acciones del runbook"
-        case (.runbook, .english): return "the runbook's actions"
-        case (.escalationRule, .spanish): return "trabajo previo al escalamiento"
-        case (.escalationRule, .english): return "work before the escalation"
-        case (.staffing, .spanish): return "trabajo en los incidentes con SLA incumplido"
-        case (.staffing, .english): return "work on the breached incidents"
-        case (.selfService, .spanish): return "trabajo en las solicitudes"
-        case (.selfService, .english): return "work on the requests"
-        case (_, .spanish): return "todo el trabajo manual"
-        case (_, .english): return "all manual work"
+        switch self {
+        case .runbook, .escalationRule, .staffing, .selfService: language.catalogue["automations.counted." + rawValue]
+        case .problemRecord, .monitoringAlert, .intakeField, .knowledgeArticle: language.catalogue["automations.counted.all"]
         }
     }
 
     /// The kind's name for readers.
     public func name(language: Language) -> String {
-        switch (self, language) {
-        case (.runbook, .spanish): return "Runbook automatizado"
-        case (.runbook, .english): return "Automated runbook"
-        case (.problemRecord, .spanish): return "Registro de problema / corrección permanente"
-        case (.problemRecord, .english): return "Problem record / permanent fix"
-        case (.monitoringAlert, .spanish): return "Alerta de monitoreo"
-        case (.monitoringAlert, .english): return "Monitoring alert"
-        case (.escalationRule, .spanish): return "Regla de escalamiento automático"
-        case (.escalationRule, .english): return "Automatic escalation rule"
-        case (.intakeField, .spanish): return "Campo en el formulario de ingreso"
-        case (.intakeField, .english): return "Intake form field"
-        case (.staffing, .spanish): return "Cambio de turnos / guardia"
-        case (.staffing, .english): return "Staffing / on-call change"
-        case (.selfService, .spanish): return "Autoservicio o FAQ"
-        case (.selfService, .english): return "Self-service or FAQ"
-        case (.knowledgeArticle, .spanish): return "Artículo de conocimiento"
-        case (.knowledgeArticle, .english): return "Knowledge article"
-        }
+        language.catalogue["automations.kind." + rawValue]
     }
 
     /// Orders kinds by their JSON name, the tie-break of sorted proposals.

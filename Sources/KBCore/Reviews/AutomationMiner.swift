@@ -38,35 +38,19 @@ public struct AutomationMiner: Sendable {
     /// The report over the tickets in a store; article links come from its `article_links` table.
     public func report(store: Store) throws -> AutomationReport {
         var collector = AutomationCollector(options: options, policy: policy)
-        var period = ""
-        var values: [any SQLBindable] = []
-        if let since = options.since {
-            period += " AND created_at >= ?"
-            values.append(since.seconds)
-        }
-        if let until = options.until {
-            period += " AND created_at < ?"
-            values.append(until.seconds)
-        }
-        // One snapshot for every read (a savepoint nests inside a caller's transaction, BEGIN would not).
-        return try store.connection.savepoint("kb_automations") {
-            try store.forEachTicket(where: "status = 'closed' AND severity BETWEEN 1 AND 2" + period, values) { ticket in
-                collector.addIncident(ticket)
+        let incidents = TicketFilter(statuses: [.closed], severities: [1, 2], createdSince: options.since,
+                                     createdBefore: options.until)
+        var requests = incidents
+        requests.severities = [5]
+        // One snapshot for every read.
+        return try store.read {
+            try store.forEachTicket(incidents) { collector.addIncident($0) }
+            // Requests outnumber incidents and self-service needs only their title and who acted when.
+            try store.forEachRequestWork(requests) { request in
+                collector.addRequest(id: request.id, service: request.service, createdAt: request.createdAt,
+                                     title: request.title, workSeconds: Self.workSeconds(of: request.workEvents))
             }
-            // Requests outnumber incidents and self-service needs only their title and who acted when: SQLite's JSON
-            // functions pick those out, which costs a fraction of decoding every request into a `Ticket`.
-            let requests = try store.connection.prepare("""
-                SELECT id, coalesce(service, ''), created_at, coalesce(doc ->> '$.title', ''),
-                    (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || coalesce(e.value ->> '$.author', ''), char(30))
-                     FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence'))
-                FROM tickets WHERE status = 'closed' AND severity = 5\(period) ORDER BY created_at, id
-                """)
-            try requests.forEachRow(values) { row in
-                collector.addRequest(id: row.text(0), service: row.text(1), createdAt: row.int64(2), title: row.text(3),
-                                     workSeconds: Self.workSeconds(packed: row.optionalText(4) ?? ""))
-            }
-            let links = try store.connection.prepare("SELECT 1 FROM article_links WHERE ticket_id = ? LIMIT 1")
-            return try finish(collector) { id in try links.first([id]) { _ in true } != nil }
+            return try finish(collector) { try store.hasLinkedArticle(ticket: $0) }
         }
     }
 
@@ -80,23 +64,8 @@ public struct AutomationMiner: Sendable {
         return try finish(collector) { linkedTickets.contains($0) }
     }
 
-    /// Manual seconds of a request from `at<US>author` records separated by `<RS>` (the query above).
-    static func workSeconds(packed: String) -> Int64 {
-        guard !packed.isEmpty else { return 0 }
-        var events: [TicketEvent] = []
-        let bytes = Array(packed.utf8)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x1E { end += 1 }
-            var separator = start
-            while separator < end && bytes[separator] != 0x1F { separator += 1 }
-            if let at = Timestamp(iso8601: String(decoding: bytes[start..<separator], as: UTF8.self)) {
-                let author = separator + 1 < end ? String(decoding: bytes[(separator + 1)..<end], as: UTF8.self) : nil
-                events.append(TicketEvent(at: at, kind: .action, author: author))
-            }
-            start = end + 1
-        }
+    /// Manual seconds of a request's work events, in the order its document lists them.
+    static func workSeconds(of events: [TicketEvent]) -> Int64 {
         // Stable by time: the per-author rule does not depend on the order of simultaneous events of different people.
         let ordered = events.enumerated().sorted { ($0.element.at.seconds, $0.offset) < ($1.element.at.seconds, $1.offset) }.map(\.element)
         return AutomationIncident.workSeconds(of: ordered).reduce(0, +)

@@ -1,51 +1,30 @@
-extension AutomationReport {
+extension AutomationReport: JSONEncodable {
     /// The report as one line of JSON: `{"proposals":[{"kind":…,"title":…,"rationale":…,"evidence":[…],
     /// "occurrences":N,"manual_minutes":N,"hours_saved_per_month":X,"confidence":X,…}],…}`.
     ///
     /// Besides the figures of each proposal it carries the rules that produced them (`rules`,
     /// `automation_factor`, `counted_minutes`), so the numbers can be checked by hand.
-    public func jsonText(pretty: Bool = false) -> String {
-        var writer = JSONWriter(pretty: pretty)
-        writer.beginObject()
-        writer.key("proposals")
-        writer.beginArray()
-        for proposal in proposals {
-            writer.beginObject()
-            writer.member("kind", proposal.kind.rawValue)
-            writer.member("title", proposal.title)
-            writer.member("rationale", proposal.rationale)
-            writer.member("evidence", proposal.evidence)
-            writer.member("occurrences", proposal.occurrences)
-            writer.member("manual_minutes", proposal.manualMinutes)
-            writer.member("hours_saved_per_month", proposal.hoursSavedPerMonth, decimals: 2)
-            writer.member("confidence", proposal.confidence, decimals: 2)
-            writer.member("consistency", proposal.consistency, decimals: 2)
-            writer.member("minutes_per_occurrence", proposal.minutesPerOccurrence)
-            writer.member("automation_factor", proposal.kind.automationFactor, decimals: 2)
-            writer.member("counted_minutes", proposal.kind.countedMinutes(language: language))
-            writer.member("services", proposal.services)
-            writer.member("steps", proposal.steps)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.member("language", language.rawValue)
-        writer.member("since", since?.utcString)
-        writer.member("until", until?.utcString)
-        writer.member("span_start", spanStart.utcString)
-        writer.member("span_end", spanEnd.utcString)
-        writer.member("months", months, decimals: 2)
-        writer.member("incidents_examined", incidentsExamined)
-        writer.member("requests_examined", requestsExamined)
-        writer.member("min_occurrences", minimumOccurrences)
-        writer.key("rules")
-        writer.beginObject()
-        writer.member("manual_minutes", minutesRule)
-        writer.member("hours_saved", savingsRule)
-        writer.member("confidence", confidenceRule)
-        writer.member("first_action_minutes", AutomationProposal.firstActionMinutes)
-        writer.member("gap_cap_minutes", AutomationProposal.gapCapMinutes)
-        writer.endObject()
-        writer.endObject()
-        return writer.text
+    public func write(to writer: inout JSONWriter) {
+        let rules = JSONObject(("manual_minutes", minutesRule), ("hours_saved", savingsRule), ("confidence", confidenceRule),
+                               ("first_action_minutes", AutomationProposal.firstActionMinutes),
+                               ("gap_cap_minutes", AutomationProposal.gapCapMinutes))
+        writer.object(("proposals", proposals.map { $0.json(language: language) }), ("language", language.rawValue),
+                      ("since", since?.utcString), ("until", until?.utcString), ("span_start", spanStart.utcString),
+                      ("span_end", spanEnd.utcString), ("months", JSONNumber(months, decimals: 2)),
+                      ("incidents_examined", incidentsExamined), ("requests_examined", requestsExamined),
+                      ("min_occurrences", minimumOccurrences), ("rules", rules))
+    }
+}
+
+extension AutomationProposal {
+    /// The proposal's object; `language` names the minutes counted for its kind.
+    func json(language: Language) -> JSONObject {
+        JSONObject(("kind", kind.rawValue), ("title", title), ("rationale", rationale), ("evidence", evidence),
+                   ("occurrences", occurrences), ("manual_minutes", manualMinutes),
+                   ("hours_saved_per_month", JSONNumber(hoursSavedPerMonth, decimals: 2)),
+                   ("confidence", JSONNumber(confidence, decimals: 2)), ("consistency", JSONNumber(consistency, decimals: 2)),
+                   ("minutes_per_occurrence", minutesPerOccurrence),
+                   ("automation_factor", JSONNumber(kind.automationFactor, decimals: 2)),
+                   ("counted_minutes", kind.countedMinutes(language: language)), ("services", services), ("steps", steps))
     }
 }

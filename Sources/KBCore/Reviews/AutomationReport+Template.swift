@@ -7,7 +7,7 @@ extension AutomationReport {
     /// unit, "1 mes", "2.5 months"), `incidents`,
     /// `requests`, `min_occurrences`, `has_proposals`, `proposals`, `rules` (`minutes`, `savings`,
     /// `confidence`) and `factors` (`kind`, `name`, `factor`, `counted_minutes` per kind).
-    /// Each proposal: `number`, `kind`, `kind_name`, `title`, `title_cell` (pipes escaped for tables),
+    /// Each proposal: `number`, `kind`, `kind_name`, `title`,
     /// `rationale`, `evidence` (ids joined by ", "), `evidence_list`, `occurrences`, `manual_minutes`,
     /// `minutes_per_occurrence`, `hours_saved`, `confidence` (two decimals), `factor`, `counted_minutes`,
     /// `services`, `has_steps`, `steps` (`number`, `text`), `is_runbook`.
@@ -18,7 +18,6 @@ extension AutomationReport {
                 "kind": .string(proposal.kind.rawValue),
                 "kind_name": .string(proposal.kind.name(language: language)),
                 "title": .string(proposal.title),
-                "title_cell": .string(proposal.title.replacingOccurrences(of: "|", with: "\\|")),
                 "rationale": .string(proposal.rationale),
                 "evidence": .string(proposal.evidence.joined(separator: ", ")),
                 "evidence_list": .array(proposal.evidence.map { .string($0) }),
@@ -41,8 +40,8 @@ extension AutomationReport {
             "span_start": .string(spanStart.day()),
             "span_end": .string(spanEnd.day()),
             "months": .string(JSONWriter.format(months, decimals: 2)),
-            "months_label": .string(JSONWriter.format(months, decimals: 2) + (language == .spanish
-                ? (months == 1 ? " mes" : " meses") : (months == 1 ? " month" : " months"))),
+            "months_label": .string(language.catalogue(months == 1 ? "automations.months_one" : "automations.months_other",
+                                                       ["months": JSONWriter.format(months, decimals: 2)])),
             "incidents": .number(Double(incidentsExamined)),
             "requests": .number(Double(requestsExamined)),
             "min_occurrences": .number(Double(minimumOccurrences)),

@@ -99,7 +99,7 @@ public final class IncidentHistoryFinder {
         for name in names { excluded.formUnion(terms(of: name)) }
 
         // A word only the ticket itself contains finds nothing else; when the ticket is not stored, one other is a hit.
-        let isStored = try store.connection.cached("SELECT 1 FROM tickets WHERE id = ?").first([ticket.id]) { $0.int(0) } != nil
+        let isStored = try store.hasTicket(id: ticket.id)
         let minimumFrequency = isStored ? 2 : 1
         var candidates: [(word: QueryBuilder.Word, score: Double, frequency: Int)] = []
         var common: [(word: QueryBuilder.Word, weight: Double)] = []
@@ -140,9 +140,7 @@ public final class IncidentHistoryFinder {
 
     /// Tickets containing a word, counted up to `postingBudget + 1` (a common word stops the count early).
     func cappedFrequency(of word: QueryBuilder.Word) throws -> Int {
-        try store.connection.scalarInt(
-            "SELECT count(*) FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT ?)",
-            [QueryBuilder.quote(word.original), postingBudget + 1])
+        try store.ticketMatchCount(QueryBuilder.quote(word.original), limit: postingBudget + 1)
     }
 
     /// Short words, plain numbers and years say little about a problem.
@@ -158,70 +156,30 @@ public final class IncidentHistoryFinder {
 
     // MARK: - Similar incidents
 
-    static let weights = "10.0, 4.0, 2.0, 2.0, 1.0"
-
-    /// A candidate row: the ticket's fields and, for BM25 candidates, its score.
-    struct Candidate {
-        let id: String
-        let title: String
-        let service: String?
-        let severity: Int
-        let customer: String?
-        let created: Timestamp?
-        let resolved: Timestamp?
-        let rootCause: String?
-        let resolution: String?
-        let description: String
-        let score: Double
-    }
+    /// BM25 weights of title, description, resolution, root cause and timeline.
+    static let weights = [10.0, 4.0, 2.0, 2.0, 1.0]
 
     /// Similar closed past tickets, best first, and whether the candidates filled `candidateLimit` (more may exist).
     func similarIncidents(to ticket: Ticket, words: [QueryBuilder.Word],
                           mode: QueryMode) throws -> (incidents: [RelatedIncident], truncated: Bool) {
         guard let expression = builder.expression(words: words, mode: mode, expandSynonyms: false) else { return ([], false) }
-        let ownRowID = try store.connection.cached("SELECT rowid FROM tickets WHERE id = ?").first([ticket.id]) { $0.int64(0) }
-        let columns = """
-            t.id, t.doc ->> '$.title', t.service, t.severity, t.customer, t.doc ->> '$.created_at',
-            t.doc ->> '$.resolved_at', t.doc ->> '$.root_cause', t.doc ->> '$.resolution',
-            substr(t.doc ->> '$.description', 1, 4000)
-            """
-        let filters = "t.status = 'closed' AND t.id <> ? AND t.created_at < ?"
-        func candidate(_ row: Row, score: Double) -> Candidate {
-            Candidate(id: row.text(0), title: row.optionalText(1) ?? "", service: row.optionalText(2), severity: row.int(3),
-                      customer: row.optionalText(4), created: row.optionalText(5).flatMap(Timestamp.init(iso8601:)),
-                      resolved: row.optionalText(6).flatMap(Timestamp.init(iso8601:)), rootCause: row.optionalText(7),
-                      resolution: row.optionalText(8), description: row.optionalText(9) ?? "", score: score)
-        }
-        var candidates: [Candidate]
-        var similarity: (Candidate) -> Double
+        let ownRowID = try store.ticketRowID(id: ticket.id)
+        var candidates: [Store.TicketExcerpt]
+        var similarity: (Store.TicketExcerpt) -> Double
         if mode == .any {
             // Rare terms only: BM25 over at most `postingBudget` matches, normalised by the ticket's own score.
-            candidates = try store.connection.cached("""
-                SELECT \(columns), -hits.score
-                FROM (SELECT rowid, bm25(tickets_fts, \(Self.weights)) AS score FROM tickets_fts
-                      WHERE tickets_fts MATCH ? ORDER BY score LIMIT ?) AS hits
-                JOIN tickets t ON t.rowid = hits.rowid
-                WHERE \(filters)
-                """).map([expression, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) { candidate($0, score: $0.double(10)) }
+            candidates = try store.bestClosedMatches(expression, weights: Self.weights, limit: Self.candidateLimit,
+                                                     excluding: ticket.id, createdBefore: ticket.createdAt)
             var reference = candidates.map(\.score).max() ?? 1
-            if let ownRowID, let own = try store.connection.cached(
-                "SELECT -bm25(tickets_fts, \(Self.weights)) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid = ?")
-                .first([expression, ownRowID], { $0.double(0) }), own > 0 {
+            if let ownRowID, let own = try store.ticketScore(expression, rowID: ownRowID, weights: Self.weights), own > 0 {
                 reference = own
             }
             similarity = { min(1, $0.score / reference) }
         } else {
             // Common terms: no BM25 (it would read their whole doclists); the latest matches imported before the
             // ticket, scored by how much of the incident's title and root cause they share.
-            candidates = try store.connection.cached("""
-                SELECT \(columns)
-                FROM (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid < ?
-                      ORDER BY rowid DESC LIMIT ?) AS hits
-                JOIN tickets t ON t.rowid = hits.rowid
-                WHERE \(filters)
-                """).map([expression, ownRowID ?? Int64.max, Self.candidateLimit, ticket.id, ticket.createdAt.seconds]) {
-                candidate($0, score: 0)
-            }
+            candidates = try store.latestClosedMatches(expression, before: ownRowID, limit: Self.candidateLimit,
+                                                       excluding: ticket.id, createdBefore: ticket.createdAt)
             var profile: [String: Double] = [:]
             for (text, fieldWeight) in [(ticket.title, 2.0), (ticket.rootCause ?? "", 1.0)] {
                 for term in terms(of: text) where !stopTerms.contains(term) && Self.isWorthSearching(term) {
@@ -238,15 +196,13 @@ public final class IncidentHistoryFinder {
 
         // The inner query reads at most `candidateLimit` hits; filters drop some, so any that remain near the
         // limit mean the hits were cut off.
-        let truncated = try store.connection.cached(
-            "SELECT count(*) FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid < ? LIMIT ?)")
-            .first([expression, mode == .any ? Int64.max : (ownRowID ?? Int64.max), Self.candidateLimit + 1]) { $0.int(0) }
-            .map { $0 > Self.candidateLimit } ?? false
+        let truncated = try store.ticketMatchCount(expression, before: mode == .any ? nil : ownRowID,
+                                                   limit: Self.candidateLimit + 1) > Self.candidateLimit
         let service = ticket.service.map(Policy.foldedKey)
         let queryTerms = Set(words.map(\.term))
         let needed = min(Self.minimumSharedTerms, queryTerms.count)
         let related = candidates.compactMap { row -> (RelatedIncident, Double)? in
-            guard let created = row.created else { return nil }
+            guard let created = row.createdAt else { return nil }
             let similarity = similarity(row)
             guard similarity >= Self.minimumSimilarity else { return nil }
             let text = [row.title, row.description, row.rootCause ?? "", row.resolution ?? ""].joined(separator: "\n")
@@ -254,7 +210,7 @@ public final class IncidentHistoryFinder {
             let sameService = service != nil && row.service.map(Policy.foldedKey) == service
             let incident = RelatedIncident(
                 id: row.id, title: row.title, service: row.service, severity: row.severity, customer: row.customer,
-                createdAt: created, resolvedAt: row.resolved, rootCause: row.rootCause, resolution: row.resolution,
+                createdAt: created, resolvedAt: row.resolvedAt, rootCause: row.rootCause, resolution: row.resolution,
                 similarity: similarity, sameService: sameService,
                 daysBefore: Int((ticket.createdAt.seconds - created.seconds) / 86_400))
             return (incident, similarity + (sameService ? Self.sameServiceBonus : 0))
@@ -278,14 +234,9 @@ public final class IncidentHistoryFinder {
         let start = min(milestones.detection?.at.seconds ?? ticket.createdAt.seconds, ticket.createdAt.seconds)
         let end = milestones.mitigation?.at.seconds ?? milestones.end(now: now).seconds
         guard end >= start else { return [] }
-        return try store.connection.cached("""
-            SELECT id, customer, service, channel, doc ->> '$.created_at' FROM tickets
-            WHERE created_at >= ? AND created_at <= ? AND service = ? AND id <> ?
-            ORDER BY created_at, id LIMIT 500
-            """).map([start, end, service, ticket.id]) { row in
-            ConcurrentReport(id: row.text(0), customer: row.optionalText(1), service: row.optionalText(2),
-                             channel: row.optionalText(3),
-                             createdAt: row.optionalText(4).flatMap(Timestamp.init(iso8601:)) ?? Timestamp(seconds: 0))
+        return try store.ticketsCreated(from: start, to: end, service: service, excluding: ticket.id, limit: 500).map { row in
+            ConcurrentReport(id: row.id, customer: row.customer, service: row.service, channel: row.channel,
+                             createdAt: row.createdAt ?? Timestamp(seconds: 0))
         }
     }
 
@@ -294,8 +245,7 @@ public final class IncidentHistoryFinder {
     /// Linked articles, then up to three not linked that contain at least two of the query's words.
     func articles(for ticket: Ticket, words: [QueryBuilder.Word]) throws -> [ReviewArticleMatch] {
         var linkedIDs = ticket.articles
-        for id in try store.connection.cached("SELECT article_id FROM article_links WHERE ticket_id = ? ORDER BY article_id")
-            .map([ticket.id], { $0.text(0) }) where !linkedIDs.contains(id) {
+        for id in try store.links(forTicket: ticket.id).map(\.articleID) where !linkedIDs.contains(id) {
             linkedIDs.append(id)
         }
         var result: [ReviewArticleMatch] = []
@@ -312,15 +262,14 @@ public final class IncidentHistoryFinder {
         var added = 0
         for hit in try engine.searchArticles(expression: expression, filters: filters) where added < 3 {
             guard !linkedIDs.contains(hit.id), result.allSatisfy({ $0.id != hit.id }),
-                  let row = try store.connection.cached(
-                    "SELECT title, problem, solution, language, audience FROM articles WHERE id = ? ORDER BY path LIMIT 1")
-                    .first([hit.id], { ($0.text(0), $0.text(1), $0.text(2), $0.text(3), $0.text(4)) })
+                  let article = try store.articleText(id: hit.id)
             else { continue }
-            let analyzer = Analyzer(language: Language(rawValue: row.3) ?? store.tokenizer.language)
-            let articleTerms = Set(analyzer.terms(row.0 + "\n" + row.1 + "\n" + row.2))
+            let analyzer = Analyzer(language: Language(rawValue: article.language) ?? store.tokenizer.language)
+            let articleTerms = Set(analyzer.terms(article.title + "\n" + article.problem + "\n" + article.solution))
             let shared = words.filter { word in analyzer.terms(word.original).contains(where: articleTerms.contains) }
             guard shared.count >= needed else { continue }
-            result.append(ReviewArticleMatch(id: hit.id, title: row.0, state: hit.status, audience: row.4, linked: false))
+            result.append(ReviewArticleMatch(id: hit.id, title: article.title, state: hit.status, audience: article.audience,
+                                             linked: false))
             added += 1
         }
         return result

@@ -48,17 +48,8 @@ public final class IncidentReviewer {
     /// Customer names come from every ticket row (there is no index on customers: about a second per million
     /// tickets); agents from a recent sample, since the team is small and every active agent is assigned often.
     public func customerRedactor(for ticket: Ticket, language: Language) throws -> Redactor {
-        var customers = Set(policy.customers.keys)
-        try store.connection.prepare("SELECT DISTINCT customer FROM tickets WHERE customer IS NOT NULL").forEachRow { row in
-            let customer = row.text(0)
-            if !customer.isEmpty { customers.insert(customer) }
-        }
-        var agents: Set<String> = []
-        try store.connection.prepare("""
-            SELECT DISTINCT doc ->> '$.assignee' FROM (SELECT doc FROM tickets ORDER BY rowid DESC LIMIT ?)
-            """).forEachRow([Self.agentSampleSize]) { row in
-            if let assignee = row.optionalText(0), !assignee.isEmpty { agents.insert(assignee) }
-        }
+        let customers = Set(policy.customers.keys).union(try store.customerNames())
+        var agents = try store.recentAssignees(limit: Self.agentSampleSize)
         if let assignee = ticket.assignee { agents.insert(assignee) }
         for event in ticket.events where event.kind != .customerUpdate {
             if let author = event.author, !author.isEmpty { agents.insert(author) }
@@ -67,15 +58,12 @@ public final class IncidentReviewer {
         let others = customers.filter { Policy.foldedKey($0) != own }.sorted()
         // The customer's own people may sign their messages; they are not hidden from their own summary.
         let ownContacts = Set(ticket.events.filter { $0.kind == .customerUpdate }.compactMap(\.author))
-        return Redactor(language: language == .english ? .english : .spanish, customerNames: others,
+        return Redactor(language: language, customerNames: others,
                         agentNames: agents.subtracting(ownContacts).sorted())
     }
 
     /// Closed severity 1–2 tickets created in `since ..< until`, in creation order.
     public func closedIncidents(since: Timestamp, until: Timestamp) throws -> [Ticket] {
-        var tickets: [Ticket] = []
-        try store.forEachTicket(where: "status = 'closed' AND severity IN (1, 2) AND created_at >= ? AND created_at < ?",
-                                [since.seconds, until.seconds]) { tickets.append($0) }
-        return tickets
+        try store.tickets(TicketFilter(statuses: [.closed], severities: [1, 2], createdSince: since, createdBefore: until))
     }
 }

@@ -1,74 +1,43 @@
-extension PeriodSummary {
-    /// The summary as JSON.
-    public func jsonText(pretty: Bool = true) -> String {
-        var writer = JSONWriter(pretty: pretty)
-        writer.beginObject()
-        writer.member("since", since.iso8601)
-        writer.member("until", until.iso8601)
-        writer.member("incidents", entries.count)
-        writer.key("by_severity")
-        writer.beginObject()
-        for count in bySeverity { writer.member(count.key, count.count) }
-        writer.endObject()
-        writer.key("by_service")
-        writer.beginObject()
-        for count in byService { writer.member(count.key, count.count) }
-        writer.endObject()
-        writer.key("resolution_times")
-        writer.beginArray()
-        for times in resolutionTimes {
-            writer.beginObject()
-            writer.member("severity", times.severity)
-            writer.member("incidents", times.incidents)
-            writer.member("unmeasured", times.unmeasured)
-            writer.member("median_seconds", times.medianSeconds)
-            writer.member("p90_seconds", times.p90Seconds)
-            writer.member("median_business_seconds", times.medianBusinessSeconds)
-            writer.member("p90_business_seconds", times.p90BusinessSeconds)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("compliance")
-        writer.beginArray()
-        for plan in compliance {
-            writer.beginObject()
-            writer.member("plan", plan.plan)
-            writer.member("incidents", plan.incidents)
-            writer.member("first_response_met", plan.firstResponseMet)
-            writer.member("resolution_met", plan.resolutionMet)
-            writer.member("measured", plan.measured)
-            writer.member("both_met", plan.bothMet)
-            writer.key("percent")
-            if let percent = plan.percent { writer.double(percent, decimals: 1) } else { writer.null() }
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("recurring_causes")
-        writer.beginArray()
-        for cause in recurringCauses {
-            writer.beginObject()
-            writer.member("cause", cause.text)
-            writer.member("tickets", cause.tickets)
-            writer.member("services", cause.services)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("reviews")
-        writer.beginArray()
-        for entry in entries {
-            writer.beginObject()
-            writer.member("id", entry.id)
-            writer.member("severity", entry.severity)
-            writer.member("service", entry.service)
-            writer.member("file", entry.fileName)
-            writer.member("resolution_seconds", entry.resolutionSeconds)
-            writer.key("sla_met")
-            if let met = entry.slaMet { writer.bool(met) } else { writer.null() }
-            writer.member("warnings", entry.warnings)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.endObject()
-        return writer.text
+extension PeriodSummary: JSONEncodable {
+    /// A period summary is a document a lead reads: its JSON is indented.
+    public static var jsonIsIndented: Bool { true }
+
+    /// The summary as JSON: the period, counts by severity and service, resolution times, compliance per plan,
+    /// recurring causes and one entry per review.
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("since", since.iso8601), ("until", until.iso8601), ("incidents", entries.count),
+                      ("by_severity", JSONObject(members: bySeverity.map { ($0.key, $0.count) })),
+                      ("by_service", JSONObject(members: byService.map { ($0.key, $0.count) })),
+                      ("resolution_times", resolutionTimes), ("compliance", compliance),
+                      ("recurring_causes", recurringCauses), ("reviews", entries))
+    }
+}
+
+extension PeriodSummary.ResolutionTimes: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("severity", severity), ("incidents", incidents), ("unmeasured", unmeasured),
+                      ("median_seconds", medianSeconds), ("p90_seconds", p90Seconds),
+                      ("median_business_seconds", medianBusinessSeconds), ("p90_business_seconds", p90BusinessSeconds))
+    }
+}
+
+extension PeriodSummary.PlanCompliance: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("plan", plan), ("incidents", incidents), ("first_response_met", firstResponseMet),
+                      ("resolution_met", resolutionMet), ("measured", measured), ("both_met", bothMet),
+                      ("percent", percent.map { JSONNumber($0, decimals: 1) }))
+    }
+}
+
+extension PeriodSummary.Cause: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("cause", text), ("tickets", tickets), ("services", services))
+    }
+}
+
+extension PeriodSummary.Entry: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("id", id), ("severity", severity), ("service", service), ("file", fileName),
+                      ("resolution_seconds", resolutionSeconds), ("sla_met", slaMet), ("warnings", warnings))
     }
 }

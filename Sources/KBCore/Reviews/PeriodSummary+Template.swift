@@ -4,18 +4,18 @@ extension PeriodSummary {
     /// Ticket ids listed per recurring cause; the rest are counted.
     static let causeTicketsShown = 10
 
-    /// The values `review-summary.*` and `review-index.*` templates render. Markdown text values are escaped
-    /// with `MarkdownText` (insert them with `{{{…}}}`); HTML ones are raw (insert them with `{{…}}`), except
-    /// `*_svg` and `stylesheet_html`, which are markup this module made.
+    /// The values `review-summary.*` and `review-index.*` templates render. Text values are raw (the renderer
+    /// escapes `{{…}}` for the template's format; in Markdown they are on one line), except `*_svg` and
+    /// `stylesheet_html`, which are markup this module made.
     public func templateValue(format: ReviewFormat) -> TemplateValue {
-        let spanish = language == .spanish
+        let catalogue = language.catalogue
         func text(_ value: String?) -> TemplateValue {
             guard let value, !value.isEmpty else { return .null }
-            return .string(format == .md ? ReviewMarkdown.inline(value) : value)
+            return .string(format == .md ? Markdown.line(value) : value)
         }
         func duration(_ seconds: Int64?) -> TemplateValue { seconds.map { .string(ReviewDuration.text($0)) } ?? .null }
         func percent(_ value: Double?) -> TemplateValue {
-            value.map { .string(JSONWriter.format($0, decimals: 1) + " %") } ?? .null
+            value.map { .string(catalogue("word.percent", ["value": JSONWriter.format($0, decimals: 1)])) } ?? .null
         }
         let words = ReviewVocabulary(language: language)
         let lastDay = Timestamp(seconds: max(since.seconds, until.seconds - 1)).day()
@@ -53,9 +53,9 @@ extension PeriodSummary {
         root["entries"] = .array(entries.map { entry in
             let sla: String
             switch entry.slaMet {
-            case true?: sla = spanish ? "cumplido" : "met"
-            case false?: sla = spanish ? "incumplido" : "breached"
-            case nil: sla = spanish ? "sin dato" : "missing"
+            case true?: sla = catalogue["summary.sla_met"]
+            case false?: sla = catalogue["summary.sla_breached"]
+            case nil: sla = catalogue["word.missing"]
             }
             return [
                 "id": text(entry.id), "title": text(entry.title), "severity": .number(Double(entry.severity)),
@@ -63,7 +63,7 @@ extension PeriodSummary {
                 "created": .string(entry.created.local), "resolution": duration(entry.resolutionSeconds),
                 "sla": .string(sla), "sla_state": .string(entry.slaMet.map { $0 ? "met" : "breached" } ?? "missing"),
                 "warnings": .number(Double(entry.warnings)), "recurrences": .number(Double(entry.recurrences)),
-                "link": .string(format == .md ? ReviewMarkdown.inline(entry.fileName) : entry.fileName),
+                "link": .string(entry.fileName),
             ]
         })
         root["monthly"] = .bool(monthly)
@@ -75,22 +75,21 @@ extension PeriodSummary {
         root["has_causes"] = .bool(!recurringCauses.isEmpty)
         if format == .html {
             root["stylesheet_html"] = .string(ReviewRenderer.stylesheet)
-            let services = BarChart(title: spanish ? "Incidentes por servicio" : "Incidents by service",
+            let services = BarChart(title: catalogue["summary.chart.by_service"],
                                     bars: byService.map { BarChart.Bar(category: $0.key, value: Double($0.count)) })
             root["services_svg"] = .string(ReviewRenderer.inlineSVG(services.svg))
             let planBars = compliance.compactMap { plan in plan.percent.map { BarChart.Bar(category: plan.plan, value: $0) } }
             root["compliance_svg"] = planBars.isEmpty ? .null : .string(ReviewRenderer.inlineSVG(BarChart(
-                title: spanish ? "Cumplimiento de SLA por plan" : "SLA compliance by plan", bars: planBars,
+                title: catalogue["summary.compliance"], bars: planBars,
                 valueUnit: "%").svg))
             let severities = Set(entries.map(\.severity)).sorted()
             if buckets.count >= 2 {
-                let title = monthly ? (spanish ? "Incidentes por mes" : "Incidents per month")
-                    : (spanish ? "Incidentes por semana" : "Incidents per week")
+                let title = catalogue[monthly ? "summary.chart.per_month" : "summary.chart.per_week"]
                 let line = LineChart(
                     title: title,
                     categories: buckets.map { monthly ? $0.label : String($0.label.dropFirst(5)) },
                     series: severities.map { severity in
-                        LineChart.Series(name: (spanish ? "Severidad " : "Severity ") + String(severity),
+                        LineChart.Series(name: catalogue["word.severity"] + " " + String(severity),
                                          values: buckets.map { Double($0.bySeverity[severity] ?? 0) })
                     })
                 root["trend_svg"] = .string(ReviewRenderer.inlineSVG(line.svg))

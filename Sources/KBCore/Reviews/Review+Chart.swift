@@ -6,7 +6,7 @@ extension Review {
     /// business hours shaded for plans with business hours, and every timeline event as a numbered marker.
     public func timelineChart(width: Double = 960) -> TimelineChart {
         let words = ReviewVocabulary(language: language)
-        let spanish = language == .spanish
+        let catalogue = language.catalogue
         let created = self.created.at
         let limit = generatedAt.at.seconds
         var instants = [created.seconds, impact.start.at.seconds]
@@ -18,29 +18,29 @@ extension Review {
         let start = Timestamp(seconds: low - padding), end = Timestamp(seconds: high + padding)
 
         var phases: [TimelineChart.Phase] = []
-        func phase(_ es: String, _ en: String, _ from: Timestamp?, _ to: Timestamp?) {
+        func phase(_ key: String, _ from: Timestamp?, _ to: Timestamp?) {
             guard let from, let to, to.seconds >= from.seconds else { return }
-            phases.append(TimelineChart.Phase(name: spanish ? es : en, start: from, end: to))
+            phases.append(TimelineChart.Phase(name: catalogue[key], start: from, end: to))
         }
         let firstResponse = metrics.firstResponse.end
         let mitigated = metrics.mitigation.end
         let resolvedAt = metrics.resolution.end
-        phase("Detección", "Detection", impact.start.at, created)
-        phase("Respuesta", "Response", created, firstResponse)
+        phase("review.heading.detection", impact.start.at, created)
+        phase("review.chart.response", created, firstResponse)
         let escalationTimes = metrics.escalations.compactMap(\.end)
         if let first = escalationTimes.min() {
-            phase("Escalamiento", "Escalation", first, mitigated ?? resolvedAt ?? escalationTimes.max())
+            phase("event.escalation", first, mitigated ?? resolvedAt ?? escalationTimes.max())
         }
-        phase("Mitigación", "Mitigation", firstResponse ?? created, mitigated)
-        phase("Resolución", "Resolution", mitigated ?? firstResponse ?? created, resolvedAt)
+        phase("review.chart.mitigation", firstResponse ?? created, mitigated)
+        phase("word.resolution", mitigated ?? firstResponse ?? created, resolvedAt)
 
         var intervals: [TimelineChart.Interval] = []
         if usesBusinessHours {
             for (open, close) in businessHours(from: start.seconds, to: end.seconds) {
                 intervals.append(TimelineChart.Interval(kind: .businessHours, start: Timestamp(seconds: open),
                                                         end: Timestamp(seconds: close),
-                                                        label: spanish ? "Horario hábil (\(terms.calendar.name))"
-                                                            : "Business hours (\(terms.calendar.name))"))
+                                                        label: catalogue("review.chart.business_hours",
+                                                                         ["calendar": terms.calendar.name])))
             }
         }
         if let impactEnd = impact.end {
@@ -62,9 +62,9 @@ extension Review {
                                        category: entry.kindLabel)
         }
         let offset = Int(BusinessCalendar.offset(at: created.seconds, in: terms.timeZone))
-        return TimelineChart(title: (spanish ? "Línea de tiempo de " : "Timeline of ") + ticket.id, start: start, end: end,
+        return TimelineChart(title: catalogue("review.chart.title", ["ticket": ticket.id]), start: start, end: end,
                              events: events, phases: phases, intervals: intervals, offsetSeconds: offset,
-                             eventsLabel: spanish ? "Eventos" : "Events", width: width)
+                             eventsLabel: catalogue["word.events"], width: width)
     }
 
     /// The plan calendar's open hours between two instants, as UTC intervals, in the ticket's time zone.

@@ -28,8 +28,8 @@ struct ReviewBuilder {
         self.history = history
         self.proposals = proposals
         self.now = now
-        words = ReviewVocabulary(language: language)
         terms = policy.terms(for: ticket)
+        words = ReviewVocabulary(language: language, businessDay: terms.calendar.businessDaySeconds)
         milestones = ReviewMilestones(ticket: ticket, now: now)
         meter = SLAMeter(terms: terms, timeline: TicketStatusTimeline(ticket: ticket, until: now.seconds), now: now,
                          pausing: Set(policy.pausingStatuses), vendor: Set(policy.vendorStatuses))

@@ -1,5 +1,5 @@
 /// Why a review could not be written.
-public enum ReviewError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum ReviewError: Error, DiagnosticConvertible, Sendable, Equatable {
     /// No ticket with this id in the store.
     case ticketNotFound(id: String)
     /// Reviews are for closed tickets; `status` is the ticket's current one.
@@ -16,8 +16,9 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable, Equatable {
     /// needed, or the file system's own refusal); `reason` says which.
     case unwritable(path: String, reason: String)
 
-    /// The message printed after `error: `.
-    public var description: String {
+    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+
+    private var message: String {
         switch self {
         case let .ticketNotFound(id):
             return "no ticket '\(id)' in the store; check the id with 'kb search' or import it with 'kb import'"

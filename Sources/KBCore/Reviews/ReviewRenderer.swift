@@ -1,11 +1,12 @@
 /// Renders reviews, period summaries and review indexes with a language's templates.
 ///
 /// Templates: `review.md`, `review.html`, `review-summary.md`, `review-summary.html`, `review-index.md` and
-/// `review-index.html` (workspace `templates/LANG/` over the built-in ones). JSON needs no template.
+/// `review-index.html` (workspace `templates/` over the built-in ones), with the words of the set's language.
+/// JSON needs no template.
 /// Rendering reads only the values given: it never queries the database.
 public struct ReviewRenderer: Sendable {
     /// The HTML pages' CSS: the shared default stylesheet plus review tables, states and badges.
-    public static let stylesheet = HTMLDocument.defaultStylesheet + "\n" + """
+    public static let stylesheet = HTMLStylesheet.standard + "\n" + """
         .text { white-space: pre-line; }
         .muted, .placeholder { color: #57606a; }
         .placeholder { font-style: italic; }

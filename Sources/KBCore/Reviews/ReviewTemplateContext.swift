@@ -2,10 +2,10 @@ import Foundation
 
 /// Turns a `Review` into the values its templates render.
 ///
-/// Ticket text is escaped for the output format here or by the template: for Markdown (`review.md`) every text
-/// value is already escaped with `MarkdownText` and the template inserts it with `{{{…}}}`; for HTML
-/// (`review.html`) text values are raw and the template escapes them with `{{…}}`. Only values whose names end
-/// in `_html` or `_svg` (markup this module produced) may be inserted unescaped into HTML.
+/// Text values are raw: the renderer escapes `{{…}}` for the template's format (`TemplateEscaping`). For Markdown
+/// a one-line value (`text`) has its line breaks turned into spaces, since it sits in a table cell, heading or
+/// list item; a block (`block`) keeps them. Only values whose names end in `_html` or `_svg` (markup this module
+/// produced) may be inserted unescaped, with `{{{…}}}`.
 struct ReviewTemplateContext {
     let review: Review
     let format: ReviewFormat
@@ -14,19 +14,19 @@ struct ReviewTemplateContext {
     init(review: Review, format: ReviewFormat) {
         self.review = review
         self.format = format
-        words = ReviewVocabulary(language: review.language)
+        words = ReviewVocabulary(language: review.language, businessDay: review.terms.calendar.businessDaySeconds)
     }
 
-    /// One line of text, escaped for Markdown when rendering Markdown.
+    /// One line of text (on one line in Markdown).
     func text(_ value: String?) -> TemplateValue {
         guard let value, !value.isEmpty else { return .null }
-        return .string(format == .md ? ReviewMarkdown.inline(value) : value)
+        return .string(format == .md ? Markdown.line(value) : value)
     }
 
     /// Several lines of text (descriptions, root causes).
     func block(_ value: String?) -> TemplateValue {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .null }
-        return .string(format == .md ? ReviewMarkdown.block(value) : value)
+        return .string(value)
     }
 
     func time(_ time: ReviewTime?) -> TemplateValue {
@@ -37,6 +37,11 @@ struct ReviewTemplateContext {
 
     func duration(_ seconds: Int64?) -> TemplateValue {
         seconds.map { .string(words.duration($0)) } ?? .null
+    }
+
+    /// SLA time, in business days of the plan's calendar where a business day is not 24 hours.
+    func businessDuration(_ seconds: Int64?) -> TemplateValue {
+        seconds.map { .string(words.businessDuration($0)) } ?? .null
     }
 
     func events(_ indices: [Int], fields: [String] = []) -> TemplateValue {
@@ -88,10 +93,10 @@ struct ReviewTemplateContext {
         root["vendor_waits"] = list(review.metrics.vendorWaitIntervals.map(waitValue))
         root["has_customer_waits"] = .bool(!review.metrics.customerWaitIntervals.isEmpty)
         root["has_vendor_waits"] = .bool(!review.metrics.vendorWaitIntervals.isEmpty)
-        root["customer_wait_business_total"] = duration(review.metrics.customerWait.businessSeconds)
+        root["customer_wait_business_total"] = businessDuration(review.metrics.customerWait.businessSeconds)
         root["customer_wait_total"] = duration(review.metrics.customerWait.seconds)
         root["vendor_wait_total"] = duration(review.metrics.vendorWait.seconds)
-        root["vendor_wait_business_total"] = duration(review.metrics.vendorWait.businessSeconds)
+        root["vendor_wait_business_total"] = businessDuration(review.metrics.vendorWait.businessSeconds)
         root["timeline"] = list(review.timeline.map(entryValue))
         root["detection"] = [
             "source": text(words.detection(review.detection.source)), "summary": text(review.detection.summary),
@@ -139,6 +144,10 @@ struct ReviewTemplateContext {
         if format == .html {
             root["stylesheet_html"] = .string(ReviewRenderer.stylesheet)
             root["timeline_svg"] = .string(ReviewRenderer.inlineSVG(review.timelineChart().svg))
+            // The catalogue's words are kb's own text: only the time zone needs escaping.
+            root["chart_caption_html"] = .string(review.language.catalogue(
+                review.usesBusinessHours ? "review.chart_caption_business_hours" : "review.chart_caption",
+                ["time_zone": HTML.escape(review.terms.timeZone.identifier)]))
         }
         return .object(root)
     }
@@ -171,8 +180,8 @@ struct ReviewTemplateContext {
         }
         return [
             "key": .string(metric.key), "label": text(metric.label), "definition": text(metric.definition),
-            "wall": duration(metric.seconds), "business": duration(metric.businessSeconds),
-            "target": duration(metric.targetSeconds), "due": time(metric.dueAt.map { ReviewTime($0, timeZone: review.terms.timeZone) }),
+            "wall": duration(metric.seconds), "business": businessDuration(metric.businessSeconds),
+            "target": businessDuration(metric.targetSeconds), "due": time(metric.dueAt.map { ReviewTime($0, timeZone: review.terms.timeZone) }),
             "outcome": metric.marginSeconds.map { text(words.outcome(met: $0 >= 0, margin: $0)) } ?? .null,
             "state": .string(state), "missing": text(metric.missing), "sources": events(metric.events, fields: metric.fields),
             "flagged": .bool(metric.flagged),
@@ -183,7 +192,7 @@ struct ReviewTemplateContext {
         [
             "start": time(ReviewTime(wait.start, timeZone: review.terms.timeZone)),
             "end": time(ReviewTime(wait.end, timeZone: review.terms.timeZone)),
-            "duration": duration(wait.seconds), "business": duration(wait.businessSeconds),
+            "duration": duration(wait.seconds), "business": businessDuration(wait.businessSeconds),
             "party": text(wait.party.map(words.target)), "events": events(wait.events),
         ]
     }
@@ -224,7 +233,7 @@ struct ReviewTemplateContext {
             "severity": .number(Double(incident.severity)), "customer": text(incident.customer),
             "created": time(ReviewTime(incident.createdAt, timeZone: review.terms.timeZone)),
             "days_before": .number(Double(incident.daysBefore)),
-            "similarity": .string("\(Int((incident.similarity * 100).rounded())) %"),
+            "similarity": .string(words.percent(Int((incident.similarity * 100).rounded()))),
             "same_service": .bool(incident.sameService), "root_cause": text(incident.rootCause),
             "resolution": text(incident.resolution),
         ]

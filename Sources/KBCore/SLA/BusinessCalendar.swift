@@ -82,14 +82,45 @@ public struct BusinessCalendar: Sendable, Equatable {
         }
     }
 
+    /// Where a calendar takes its public holidays from, besides the dates it lists itself.
+    public enum HolidaySource: Sendable, Equatable {
+        /// No public holidays: only the calendar's own dates (the built-in `24x7`).
+        case none
+        /// The holiday calendar of each customer's country (its `country`, else its time zone's country).
+        case country
+        /// One holiday calendar for every customer, by name (`CL`, `ES-MD`).
+        case named(String)
+
+        /// The policy file's text: `none`, `country` or a holiday calendar's name.
+        public var text: String {
+            switch self {
+            case .none: return "none"
+            case .country: return "country"
+            case let .named(name): return name
+            }
+        }
+
+        public init(text: String) {
+            switch text {
+            case "none": self = .none
+            case "country": self = .country
+            default: self = .named(text)
+            }
+        }
+    }
+
     /// The calendar's name in the policy (`12x5`, `24x7`, or a team's own).
     public let name: String
     /// Open hours per weekday, Monday first; an empty list is a closed day.
     public let weeklyHours: [[Hours]]
-    /// Holidays as `YYYY-MM-DD` local dates, sorted.
-    public let holidays: [String]
+    /// Where the calendar's public holidays come from (JSON `holiday_calendar`).
+    public let holidaySource: HolidaySource
+    /// The holiday calendar whose days `applying(holidayCalendar:days:)` added, for a ticket's terms.
+    public let appliedHolidayCalendar: String?
 
-    /// Sorted day numbers of `holidays`, for range counting.
+    /// Sorted day numbers of the dates the calendar lists itself (JSON `holidays`), for every customer.
+    let ownHolidayDays: [Int64]
+    /// Sorted day numbers of every holiday counted: its own dates plus the applied holiday calendar's.
     let holidayDays: [Int64]
     /// Business seconds of each weekday, Monday first.
     let dailySeconds: [Int64]
@@ -99,7 +130,8 @@ public struct BusinessCalendar: Sendable, Equatable {
     public let isAlwaysOpen: Bool
 
     /// A calendar; fails when hours overlap, a holiday is not a `YYYY-MM-DD` date, or the week has no open hours.
-    public init(name: String, hours: [Weekday: [Hours]], holidays: [String]) throws(PolicyError) {
+    public init(name: String, hours: [Weekday: [Hours]], holidays: [String],
+                holidaySource: HolidaySource = .none) throws(PolicyError) {
         let path = PolicyJSONReader.memberPath("$.calendars", name)
         var week: [[Hours]] = []
         for day in Weekday.allCases {
@@ -120,25 +152,69 @@ public struct BusinessCalendar: Sendable, Equatable {
         guard week.contains(where: { !$0.isEmpty }) else {
             throw .invalid(path: path + ".hours", reason: "a calendar needs open hours on at least one day")
         }
-        self.init(validatedName: name, week: week, holidayDays: days)
+        self.init(validatedName: name, week: week, holidayDays: days, holidaySource: holidaySource)
     }
 
     /// A calendar from data already checked (the built-in defaults and the policy reader).
-    init(validatedName name: String, week: [[Hours]], holidayDays: [Int64]) {
+    init(validatedName name: String, week: [[Hours]], holidayDays: [Int64], holidaySource: HolidaySource = .none) {
+        let own = Array(Set(holidayDays)).sorted()
+        self.init(name: name, week: week, holidaySource: holidaySource, ownDays: own, allDays: own, applied: nil)
+    }
+
+    private init(name: String, week: [[Hours]], holidaySource: HolidaySource, ownDays: [Int64], allDays: [Int64],
+                 applied: String?) {
         self.name = name
         weeklyHours = week
-        let uniqueDays = Array(Set(holidayDays)).sorted()
-        self.holidayDays = uniqueDays
-        holidays = uniqueDays.map { Timestamp(seconds: $0 * 86_400).day() }
+        self.holidaySource = holidaySource
+        appliedHolidayCalendar = applied
+        ownHolidayDays = ownDays
+        holidayDays = allDays
         dailySeconds = week.map { day in day.reduce(0) { $0 + $1.seconds } }
         weeklyBusinessSeconds = dailySeconds.reduce(0, +)
-        isAlwaysOpen = uniqueDays.isEmpty && dailySeconds.allSatisfy { $0 == 86_400 }
+        isAlwaysOpen = allDays.isEmpty && dailySeconds.allSatisfy { $0 == 86_400 }
     }
+
+    /// The calendar with a holiday calendar's days (sorted, distinct day numbers) counted as holidays too.
+    public func applying(holidayCalendar name: String, days: [Int64]) -> BusinessCalendar {
+        BusinessCalendar(name: self.name, week: weeklyHours, holidaySource: holidaySource, ownDays: ownHolidayDays,
+                         allDays: ownHolidayDays.isEmpty ? days : BusinessCalendar.union(ownHolidayDays, days),
+                         applied: name)
+    }
+
+    /// The dates the calendar lists itself (JSON `holidays`) as `YYYY-MM-DD`, sorted.
+    public var holidays: [String] { ownHolidayDays.map(BusinessCalendar.dateText) }
+
+    /// Every holiday counted (its own and the applied holiday calendar's) as `YYYY-MM-DD`, sorted.
+    public var countedHolidays: [String] { holidayDays.map(BusinessCalendar.dateText) }
 
     /// The day number (days since 1970-01-01) of a `YYYY-MM-DD` date.
     static func dayNumber(of date: String) -> Int64? {
         guard let midnight = Timestamp(day: date) else { return nil }
         return midnight.seconds / 86_400
+    }
+
+    /// The `YYYY-MM-DD` text of a day number.
+    static func dateText(_ day: Int64) -> String { Timestamp(seconds: day * 86_400).day() }
+
+    /// The sorted union of two sorted lists of distinct day numbers.
+    static func union(_ first: [Int64], _ second: [Int64]) -> [Int64] {
+        var result: [Int64] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0, j = 0
+        while i < first.count || j < second.count {
+            if j == second.count || (i < first.count && first[i] < second[j]) {
+                result.append(first[i])
+                i += 1
+            } else if i == first.count || second[j] < first[i] {
+                result.append(second[j])
+                j += 1
+            } else {
+                result.append(first[i])
+                i += 1
+                j += 1
+            }
+        }
+        return result
     }
 
     /// Open hours of a weekday.
@@ -157,5 +233,24 @@ public struct BusinessCalendar: Sendable, Equatable {
             if holidayDays[middle] < dayNumber { low = middle + 1 } else { high = middle }
         }
         return low < holidayDays.count && holidayDays[low] == dayNumber
+    }
+}
+
+extension BusinessCalendar {
+    /// `Mon` … `Sun` for a `YYYY-MM-DD` date; empty for a malformed one.
+    public static func weekdayName(ofDate date: String) -> String {
+        guard let day = dayNumber(of: date) else { return "" }
+        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][Weekday(dayNumber: day).rawValue]
+    }
+}
+
+extension BusinessCalendar {
+    /// The length of the calendar's usual open day — the most common among its open weekdays, the longest on a
+    /// tie — when it is shorter than 24 hours (12 hours under `12x5`); nil for calendars open all day.
+    public var businessDaySeconds: Int64? {
+        var counts: [Int64: Int] = [:]
+        for seconds in dailySeconds where seconds > 0 { counts[seconds, default: 0] += 1 }
+        guard let usual = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key, usual < 86_400 else { return nil }
+        return usual
     }
 }

@@ -25,7 +25,7 @@ public enum EscalationAdvisor {
         for clock in [sla.firstResponse, sla.resolution] where clock.state != .stopped {
             let percent = clock.fractionConsumed * 100
             let used = "\(clock.kind.rawValue.split(separator: "_").joined(separator: " ")) at \(Int(percent.rounded(.down)))% of its "
-                + "\(PolicyDuration.text(of: clock.targetSeconds)) target (due \(clock.dueAt.iso8601))"
+                + "\(BusinessDuration.text(clock.targetSeconds, businessDay: sla.businessDaySeconds)) target (due \(sla.localClock.text(clock.dueAt)))"
             if percent >= Double(rules.exceededPercent) {
                 let escalatedSince = escalations.contains { event in
                     event.at.seconds >= clock.dueAt.seconds && event.to.flatMap(rules.index(ofLevel:)) != nil

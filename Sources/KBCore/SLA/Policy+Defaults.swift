@@ -5,7 +5,8 @@ extension Policy {
     /// severity 1 `15m` / `30m` / `4h`; 2 `30m` / `1h` / `8h`; 3 `2h` / `4h` / `24h`; 4 `4h` / `8h` / `72h`;
     /// 5 `8h` / `24h` / `120h`. Resolution for severities 3–5 is 24, 72 and 120 business hours: two, six and
     /// ten working days under `12x5`, one, three and five days under `24x7`. Update cadence is twice the first
-    /// response target for 1–4 and one day for requests.
+    /// response target for 1–4 and one day for requests. `12x5` takes the public holidays of each customer's
+    /// country; a severity-1 ticket paused for more than one business hour is flagged by `kb sla`.
     public static let `default` = Policy(
         language: .spanish,
         defaultTimeZone: "America/Santiago",
@@ -71,7 +72,10 @@ extension Policy {
                 "new": .new, "open": .inProgress, "pending": .waitingCustomer, "hold": .waitingVendor,
                 "solved": .resolved, "closed": .closed,
             ]
-        )
+        ),
+        holidayCalendars: [:],
+        // A critical incident left waiting on the customer for more than a business hour needs a lead's eye.
+        pauseLimits: [1: 3_600]
     )
 
     /// Phrases drawn from the manual's severity definitions, in Spanish and English.

@@ -22,12 +22,27 @@ extension Policy {
                 if hours.isEmpty { return nil }
                 return (day.key, hours.count == 1 ? .string(hours[0].text) : strings(hours.map(\.text)))
             }
-            return .object([("hours", .object(days)), ("holidays", strings(calendar.holidays))])
+            return .object([("hours", .object(days)), ("holiday_calendar", .string(calendar.holidaySource.text)),
+                            ("holidays", strings(calendar.holidays))])
+        }
+        let holidayCalendarsNode = sortedMap(holidayCalendars) { calendar -> Node in
+            var members: [(String, Node)] = []
+            if let title = calendar.title { members.append(("title", .string(title))) }
+            if let country = calendar.country { members.append(("country", .string(country))) }
+            if let parent = calendar.extends { members.append(("extends", .string(parent))) }
+            if !calendar.timeZones.isEmpty { members.append(("time_zones", strings(calendar.timeZones))) }
+            if !calendar.sources.isEmpty { members.append(("sources", sortedMap(calendar.sources) { .string($0) })) }
+            if !calendar.notes.isEmpty { members.append(("notes", strings(calendar.notes))) }
+            members.append(("holidays", .array(calendar.holidays.map(Policy.holidayNode))))
+            if !calendar.excluded.isEmpty { members.append(("except", strings(calendar.excluded))) }
+            return .object(members)
         }
         let customersNode = sortedMap(customers) { terms -> Node in
             var members: [(String, Node)] = []
             if let plan = terms.plan { members.append(("plan", .string(plan))) }
             if let zone = terms.timezone { members.append(("timezone", .string(zone))) }
+            if let country = terms.country { members.append(("country", .string(country))) }
+            if let holidays = terms.holidayCalendar { members.append(("holiday_calendar", .string(holidays))) }
             return .object(members)
         }
         let targetsNode = severityMap(targets) { target -> Node in
@@ -66,9 +81,11 @@ extension Policy {
             "default_timezone": .string(defaultTimeZone),
             "default_plan": .string(defaultPlan),
             "calendars": calendarsNode,
+            "holiday_calendars": holidayCalendarsNode,
             "plans": sortedMap(plans) { .string($0) },
             "customers": customersNode,
             "targets": targetsNode,
+            "pause_limits": severityMap(pauseLimits) { .string(PolicyDuration.text(of: $0)) },
             "pausing_statuses": strings(pausingStatuses.map(\.rawValue)),
             "vendor_statuses": strings(vendorStatuses.map(\.rawValue)),
             "escalation": escalationNode,
@@ -78,5 +95,15 @@ extension Policy {
             "zendesk": zendeskNode,
         ]
         return .object(Policy.fieldNames.map { ($0, members[$0]!) })
+    }
+
+    /// A holiday as the policy file writes it: a bare date when it has nothing else, else an object.
+    static func holidayNode(_ holiday: HolidayCalendar.Holiday) -> PolicyJSONWriter {
+        if holiday.name.isEmpty, holiday.kind == .holiday, holiday.source == nil { return .string(holiday.date) }
+        var members: [(String, PolicyJSONWriter)] = [("date", .string(holiday.date))]
+        if !holiday.name.isEmpty { members.append(("name", .string(holiday.name))) }
+        if holiday.kind != .holiday { members.append(("kind", .string(holiday.kind.rawValue))) }
+        if let source = holiday.source { members.append(("source", .string(source))) }
+        return .object(members)
     }
 }

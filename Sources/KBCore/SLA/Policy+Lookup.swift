@@ -5,15 +5,18 @@ extension Policy {
     ///
     /// Time zone: the ticket's own, else its customer's in the policy, else `defaultTimeZone`.
     /// Plan: the ticket's own, else its customer's, else `defaultPlan`. A name the policy does not know
-    /// falls back to the next source and leaves a warning.
+    /// falls back to the next source and leaves a warning. The plan's calendar takes the public holidays of
+    /// the customer's country (`applyingHolidays(to:customer:timeZone:)`).
     public func terms(for ticket: Ticket) -> SLATerms {
         var warnings: [String] = []
         let customerTerms = ticket.customer.flatMap { customer(named: $0) }
 
         var zone: TimeZone?
+        var zoneName = "UTC"
         for candidate in [ticket.timezone, customerTerms?.timezone, defaultTimeZone].compactMap({ $0 }) {
             if let found = TimeZone(identifier: candidate) {
                 zone = found
+                zoneName = candidate
                 break
             }
             warnings.append("unknown time zone \"\(candidate)\"")
@@ -28,22 +31,27 @@ extension Policy {
             warnings.append("unknown plan \"\(candidate)\"")
         }
         if plans[planName] == nil { warnings.append("unknown plan \"\(planName)\"") }
-        let calendar = plans[planName].flatMap { calendars[$0] } ?? .twelveFive
         if warnings.isEmpty == false {
             warnings.append("using plan \(planName) and time zone \(zone?.identifier ?? "UTC")")
         }
-        return SLATerms(planName: planName, calendar: calendar,
-                        timeZone: zone ?? TimeZone(secondsFromGMT: 0)!, warnings: warnings)
+        let timeZone = zone ?? TimeZone(secondsFromGMT: 0)!
+        let applied = applyingHolidays(to: plans[planName].flatMap { calendars[$0] } ?? .twelveFive,
+                                       customer: customerTerms, timeZone: zoneName)
+        return SLATerms(planName: planName, calendar: applied.calendar, timeZone: timeZone,
+                        warnings: warnings + applied.warnings, country: applied.country,
+                        holidayCalendar: applied.holidayCalendar)
     }
 
     /// A customer's terms; exact name first, then ignoring case and accents.
     public func customer(named name: String) -> CustomerTerms? {
-        if let terms = customers[name] { return terms }
+        customerKey(named: name).flatMap { customers[$0] }
+    }
+
+    /// The name a customer has in `customers`; exact name first, then ignoring case and accents.
+    public func customerKey(named name: String) -> String? {
+        if customers[name] != nil { return name }
         let key = Policy.foldedKey(name)
-        for candidate in customers.keys.sorted() where Policy.foldedKey(candidate) == key {
-            return customers[candidate]
-        }
-        return nil
+        return customers.keys.sorted().first { Policy.foldedKey($0) == key }
     }
 
     /// The route of a service; exact name first, then ignoring case and accents.

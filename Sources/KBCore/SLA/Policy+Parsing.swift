@@ -3,8 +3,8 @@ import Foundation
 extension Policy {
     /// Top-level fields of the policy file, in the order the writer emits them.
     static let fieldNames = [
-        "language", "default_timezone", "default_plan", "calendars", "plans", "customers", "targets",
-        "pausing_statuses", "vendor_statuses", "escalation", "severity_keywords", "failure_words", "routing", "zendesk",
+        "language", "default_timezone", "default_plan", "calendars", "holiday_calendars", "plans", "customers", "targets",
+        "pause_limits", "pausing_statuses", "vendor_statuses", "escalation", "severity_keywords", "failure_words", "routing", "zendesk",
     ]
 
     /// Reads a policy file; fields it leaves out keep their defaults.
@@ -25,7 +25,32 @@ extension Policy {
     /// maps keyed by names (calendars, plans, customers, routing, vendors, Zendesk maps) merge entry by entry;
     /// lists replace the default list.
     public init(jsonData: Data, file: String = "kb/policy.json") throws(PolicyError) {
-        let root = try PolicyJSONReader.parse(data: jsonData, file: file)
+        var bytes = [UInt8](jsonData)
+        // A UTF-8 byte order mark, as some Windows editors write, is not part of the JSON.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let result: Result<Policy, PolicyError> = bytes.withUnsafeBufferPointer { text in
+            do throws(PolicyError) {
+                let root = try PolicyJSONReader.parse(text, file: file)
+                do throws(PolicyError) {
+                    return .success(try Policy(root))
+                } catch {
+                    // Every complaint names its JSON path; the document says where that path's value is written.
+                    let offsets = root.offsets()
+                    return .failure(error.located { path in
+                        var current: String? = path
+                        while let candidate = current, offsets[candidate] == nil { current = PolicyJSONReader.parentPath(candidate) }
+                        return Diagnostic.Location(path: file, offset: current.flatMap { offsets[$0] } ?? 0, in: text)
+                    })
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
+        self = try result.get()
+    }
+
+    /// The policy a parsed document describes, on top of `Policy.default`.
+    private init(_ root: PolicyJSONReader) throws(PolicyError) {
         var policy = Policy.default
         let fields = try root.fields(allowed: Policy.fieldNames)
         if let reader = fields["language"] {
@@ -38,11 +63,24 @@ extension Policy {
         }
         if let reader = fields["default_plan"] { policy.defaultPlan = try reader.name() }
         if let reader = fields["calendars"] { try policy.readCalendars(reader) }
+        if let reader = fields["holiday_calendars"] {
+            for (name, entry) in try reader.entries() {
+                policy.holidayCalendars[name] = try HolidayCalendar(policyEntry: entry, name: name)
+            }
+        }
         if let reader = fields["plans"] {
             for (plan, entry) in try reader.entries() { policy.plans[plan] = try entry.name() }
         }
         if let reader = fields["customers"] { try policy.readCustomers(reader) }
         if let reader = fields["targets"] { try policy.readTargets(reader) }
+        if let reader = fields["pause_limits"] {
+            for (key, entry) in try reader.entries() {
+                guard let severity = PolicyJSONReader.severity(ofKey: key) else {
+                    throw entry.failure("expected a severity from 1 to 5 as key")
+                }
+                policy.pauseLimits[severity] = try entry.duration()
+            }
+        }
         if let reader = fields["pausing_statuses"] { policy.pausingStatuses = try Policy.statuses(reader) }
         if let reader = fields["vendor_statuses"] { policy.vendorStatuses = try Policy.statuses(reader) }
         if let reader = fields["escalation"] { try policy.readEscalation(reader) }
@@ -59,7 +97,7 @@ extension Policy {
     private mutating func readCalendars(_ reader: PolicyJSONReader) throws(PolicyError) {
         for (name, entry) in try reader.entries() {
             let base = calendars[name]
-            let fields = try entry.fields(allowed: ["hours", "holidays"])
+            let fields = try entry.fields(allowed: ["hours", "holidays", "holiday_calendar"])
             var week: [BusinessCalendar.Weekday: [BusinessCalendar.Hours]] = [:]
             if let hours = fields["hours"] {
                 week = try Policy.week(hours)
@@ -79,7 +117,10 @@ extension Policy {
                     holidays.append(date)
                 }
             }
-            calendars[name] = try BusinessCalendar(name: name, hours: week, holidays: holidays)
+            // A new calendar takes its customers' national holidays unless it says otherwise.
+            var source = base?.holidaySource ?? .country
+            if let value = fields["holiday_calendar"] { source = BusinessCalendar.HolidaySource(text: try value.name()) }
+            calendars[name] = try BusinessCalendar(name: name, hours: week, holidays: holidays, holidaySource: source)
         }
     }
 
@@ -90,7 +131,7 @@ extension Policy {
         var week: [BusinessCalendar.Weekday: [BusinessCalendar.Hours]] = [:]
         for day in BusinessCalendar.Weekday.allCases {
             guard let value = fields[day.key] else { continue }
-            let items = value.value is [Any] ? try value.array() : [value]
+            let items = value.isArray ? try value.array() : [value]
             var hours: [BusinessCalendar.Hours] = []
             for item in items {
                 let text = try item.string()
@@ -107,9 +148,11 @@ extension Policy {
     private mutating func readCustomers(_ reader: PolicyJSONReader) throws(PolicyError) {
         for (name, entry) in try reader.entries() {
             var terms = customers[name] ?? CustomerTerms()
-            let fields = try entry.fields(allowed: ["plan", "timezone"])
+            let fields = try entry.fields(allowed: ["plan", "timezone", "country", "holiday_calendar"])
             if let plan = fields["plan"] { terms.plan = try plan.name() }
             if let zone = fields["timezone"] { terms.timezone = try Policy.timeZoneIdentifier(zone) }
+            if let country = fields["country"] { terms.country = try HolidayCalendar.countryCode(country) }
+            if let calendar = fields["holiday_calendar"] { terms.holidayCalendar = try calendar.name() }
             customers[name] = terms
         }
     }
@@ -263,6 +306,7 @@ extension Policy {
                                reason: "unknown plan \"\(plan)\"; known plans: \(Policy.list(plans.keys))")
             }
         }
+        try validateHolidayReferences()
         let levels = escalation.levels.joined(separator: ", ")
         guard escalation.index(ofLevel: escalation.criticalLevel) != nil else {
             throw .invalid(path: "$.escalation.critical_level",
@@ -272,6 +316,39 @@ extension Policy {
             if let level = route.level, escalation.index(ofLevel: level) == nil {
                 throw .invalid(path: PolicyJSONReader.memberPath("$.routing", service) + ".level",
                                reason: "unknown level \"\(level)\"; levels: \(levels)")
+            }
+        }
+    }
+
+    /// Holiday calendars named by business calendars, customers and `extends` exist, and `extends` has no cycle.
+    private func validateHolidayReferences() throws(PolicyError) {
+        let known = Set(holidayCalendarNames)
+        let knownList = holidayCalendarNames.joined(separator: ", ")
+        for (name, calendar) in calendars.sorted(by: { $0.key < $1.key }) {
+            if case let .named(holidays) = calendar.holidaySource, !known.contains(holidays) {
+                throw .invalid(path: PolicyJSONReader.memberPath("$.calendars", name) + ".holiday_calendar",
+                               reason: "unknown holiday calendar \"\(holidays)\"; expected \"country\", \"none\" or one of: \(knownList)")
+            }
+        }
+        for (name, terms) in customers.sorted(by: { $0.key < $1.key }) {
+            if let holidays = terms.holidayCalendar, !known.contains(holidays) {
+                throw .invalid(path: PolicyJSONReader.memberPath("$.customers", name) + ".holiday_calendar",
+                               reason: "unknown holiday calendar \"\(holidays)\"; known: \(knownList)")
+            }
+        }
+        for name in holidayCalendars.keys.sorted() {
+            var chain = [name]
+            var next = holidayCalendars[name]?.extends
+            while let parent = next {
+                let path = PolicyJSONReader.memberPath("$.holiday_calendars", chain.last!) + ".extends"
+                guard known.contains(parent) else {
+                    throw .invalid(path: path, reason: "unknown holiday calendar \"\(parent)\"; known: \(knownList)")
+                }
+                guard !chain.contains(parent) else {
+                    throw .invalid(path: path, reason: "holiday calendars extend each other in a cycle: " + (chain + [parent]).joined(separator: " → "))
+                }
+                chain.append(parent)
+                next = holidayCalendars[parent]?.extends
             }
         }
     }

@@ -1,48 +1,78 @@
 import Foundation
 
-/// A value decoded by `JSONSerialization` together with the JSON path that reached it,
-/// so that every complaint about a policy names the exact place (`$.targets.1.first_response`).
+/// A value of the policy file together with the JSON path that reached it, so that every complaint about a
+/// policy names the exact place (`$.targets.1.first_response`); reading the file also records where each path's
+/// value is written, so the complaint names its line too.
 struct PolicyJSONReader {
-    let value: Any
+    let value: LocatedJSON
     let path: String
 
-    init(value: Any, path: String = "$") {
+    init(value: LocatedJSON, path: String = "$") {
         self.value = value
         self.path = path
     }
 
-    /// Parses a whole document; a syntax error names the file and, when the parser gives an offset, the line.
-    static func parse(data: Data, file: String) throws(PolicyError) -> PolicyJSONReader {
+    /// Parses a whole document with kb's JSON parser; a syntax error names the file, line and column.
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, file: String) throws(PolicyError) -> PolicyJSONReader {
         do {
-            let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return PolicyJSONReader(value: value)
+            return PolicyJSONReader(value: try JSONParser().parseLocated(text))
         } catch {
-            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? "\(error)"
-            throw .malformedJSON(file: file, line: lineOfError(message: message, data: data), reason: lowercasedReason(message))
+            let location = Diagnostic.Location(path: file, offset: error.offset, in: text)
+            throw .malformedJSON(file: file, line: location.line ?? 1, column: location.column ?? 1, reason: error.reason)
         }
     }
 
-    /// Foundation reports "… around character N." (a byte offset) or "… line N …"; either gives a line.
-    static func lineOfError(message: String, data: Data) -> Int? {
-        if let line = number(after: "line ", in: message) { return line }
-        guard let offset = number(after: "character ", in: message) else { return nil }
-        var line = 1
-        for byte in data.prefix(offset) where byte == UInt8(ascii: "\n") { line += 1 }
-        return line
+    /// Parses a whole document given as bytes (a UTF-8 byte order mark is skipped).
+    static func parse(data: Data, file: String) throws(PolicyError) -> PolicyJSONReader {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let result: Result<PolicyJSONReader, PolicyError> = bytes.withUnsafeBufferPointer { text in
+            do throws(PolicyError) {
+                return .success(try parse(text, file: file))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
-    private static func number(after marker: String, in message: String) -> Int? {
-        guard let range = message.range(of: marker) else { return nil }
-        let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-        return Int(digits)
+    /// The byte offset of the value at each JSON path of the document, for placing errors.
+    func offsets() -> [String: Int] {
+        var result: [String: Int] = [:]
+        func visit(_ value: LocatedJSON, _ path: String) {
+            result[path] = value.offset
+            switch value.content {
+            case .array(let items):
+                for (index, item) in items.enumerated() { visit(item, path + "[\(index)]") }
+            case .object(let members):
+                // A name written twice is an error that points at the second.
+                for member in members { visit(member.value, PolicyJSONReader.memberPath(path, member.key)) }
+            default:
+                break
+            }
+        }
+        visit(value, path)
+        return result
     }
 
-    private static func lowercasedReason(_ message: String) -> String {
-        var text = message
-        if text.hasSuffix(".") { text.removeLast() }
-        guard let first = text.first else { return "unknown syntax error" }
-        return first.lowercased() + text.dropFirst()
+    /// The path one level up: `$.a.b` → `$.a`, `$.a[2]` → `$.a`, `$.a["x y"]` → `$.a`; nil for `$`.
+    static func parentPath(_ path: String) -> String? {
+        guard path != "$", let last = path.last else { return nil }
+        if last == "]" {
+            // `[index]` or `["key"]`: the opening bracket is the last `[` outside the quoted key.
+            var inQuotes = false
+            var escaped = false
+            var open: String.Index?
+            for index in path.indices {
+                let character = path[index]
+                if escaped { escaped = false; continue }
+                if character == "\\" && inQuotes { escaped = true; continue }
+                if character == "\"" { inQuotes.toggle() } else if character == "[" && !inQuotes { open = index }
+            }
+            return open.map { String(path[..<$0]) }
+        }
+        guard let dot = path.lastIndex(of: ".") else { return nil }
+        return String(path[..<dot])
     }
 
     func failure(_ reason: String) -> PolicyError { .invalid(path: path, reason: reason) }
@@ -62,39 +92,48 @@ struct PolicyJSONReader {
     /// The members of an object whose keys are fixed field names; unknown keys are errors,
     /// except keys starting with `_`, which are ignored so teams can leave notes in the file.
     func fields(allowed: [String]) throws(PolicyError) -> [String: PolicyJSONReader] {
-        let object = try rawObject()
         var result: [String: PolicyJSONReader] = [:]
-        for key in object.keys.sorted() {
-            if key.hasPrefix("_") { continue }
+        for (key, reader) in try members() {
             guard allowed.contains(key) else {
-                throw PolicyJSONReader(value: object[key]!, path: childPath(key))
-                    .failure("unknown field; expected one of: " + allowed.joined(separator: ", "))
+                throw reader.failure("unknown field; expected one of: " + allowed.joined(separator: ", "))
             }
-            result[key] = PolicyJSONReader(value: object[key]!, path: childPath(key))
+            result[key] = reader
         }
         return result
     }
 
     /// The members of an object keyed by user-chosen names (calendars, customers…), in sorted key order.
     func entries() throws(PolicyError) -> [(key: String, reader: PolicyJSONReader)] {
-        let object = try rawObject()
-        return object.keys.sorted().filter { !$0.hasPrefix("_") }.map { key in
-            (key, PolicyJSONReader(value: object[key]!, path: childPath(key)))
-        }
+        try members()
     }
 
-    private func rawObject() throws(PolicyError) -> [String: Any] {
-        guard let object = value as? [String: Any] else { throw failure("expected an object, found \(kind)") }
-        return object
+    /// An object's members in sorted key order, notes (`_…`) left out; a name written twice is an error.
+    private func members() throws(PolicyError) -> [(key: String, reader: PolicyJSONReader)] {
+        guard case .object(let members) = value.content else { throw failure("expected an object, found \(kind)") }
+        var seen = Set<String>()
+        var result: [(key: String, reader: PolicyJSONReader)] = []
+        for member in members where !member.key.hasPrefix("_") {
+            let reader = PolicyJSONReader(value: member.value, path: childPath(member.key))
+            guard seen.insert(member.key).inserted else {
+                throw reader.failure("\"\(member.key)\" is written twice in this object; keep one")
+            }
+            result.append((member.key, reader))
+        }
+        return result.sorted { $0.key < $1.key }
+    }
+
+    var isArray: Bool {
+        if case .array = value.content { return true }
+        return false
     }
 
     func array() throws(PolicyError) -> [PolicyJSONReader] {
-        guard let items = value as? [Any] else { throw failure("expected a list, found \(kind)") }
+        guard case .array(let items) = value.content else { throw failure("expected a list, found \(kind)") }
         return items.enumerated().map { index, item in PolicyJSONReader(value: item, path: path + "[\(index)]") }
     }
 
     func string() throws(PolicyError) -> String {
-        guard !isBool, let text = value as? String else { throw failure("expected a string, found \(kind)") }
+        guard case .string(let text) = value.content else { throw failure("expected a string, found \(kind)") }
         return text
     }
 
@@ -123,7 +162,7 @@ struct PolicyJSONReader {
         let seconds: Int64
         if let number = integerValue {
             seconds = Int64(number)
-        } else if !isBool, let text = value as? String, let parsed = PolicyDuration.seconds(of: text) {
+        } else if case .string(let text) = value.content, let parsed = PolicyDuration.seconds(of: text) {
             seconds = parsed
         } else {
             throw failure(PolicyDuration.expectation)
@@ -139,25 +178,20 @@ struct PolicyJSONReader {
         return number
     }
 
-    private var isBool: Bool {
-        type(of: value) == Bool.self || type(of: value) == type(of: NSNumber(value: true))
-    }
-
     private var integerValue: Int? {
-        guard !isBool, !(value is String), let number = value as? NSNumber else { return nil }
-        let double = number.doubleValue
-        guard double.rounded() == double, abs(double) < 1e15 else { return nil }
-        return Int(double)
+        guard case .number(let number) = value.content, number.rounded() == number, abs(number) < 1e15 else { return nil }
+        return Int(number)
     }
 
     /// What the value is, for error messages.
     var kind: String {
-        if isBool { return "a boolean" }
-        if value is String { return "a string" }
-        if value is NSNull { return "null" }
-        if value is [Any] { return "a list" }
-        if value is [String: Any] { return "an object" }
-        if value is NSNumber { return "a number" }
-        return "an unsupported value"
+        switch value.content {
+        case .bool: "a boolean"
+        case .string: "a string"
+        case .null: "null"
+        case .array: "a list"
+        case .object: "an object"
+        case .number: "a number"
+        }
     }
 }

@@ -5,6 +5,8 @@
 indirect enum PolicyJSONWriter {
     case string(String)
     case integer(Int64)
+    /// A number, `true`, `false` or `null`, written as given.
+    case literal(String)
     case array([PolicyJSONWriter])
     case object([(String, PolicyJSONWriter)])
 
@@ -21,7 +23,7 @@ indirect enum PolicyJSONWriter {
 
     private var isScalar: Bool {
         switch self {
-        case .string, .integer: return true
+        case .string, .integer, .literal: return true
         case .array, .object: return false
         }
     }
@@ -32,6 +34,8 @@ indirect enum PolicyJSONWriter {
             out += PolicyJSONWriter.quoted(text)
         case let .integer(number):
             out += String(number)
+        case let .literal(text):
+            out += text
         case let .array(items):
             if items.isEmpty {
                 out += "[]"
@@ -47,7 +51,12 @@ indirect enum PolicyJSONWriter {
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)
-                item.render(into: &out, indent: indent + 1, prefixWidth: 0)
+                // A list of records (holidays) reads best one record a line, however long.
+                if case let .object(members) = item, !members.isEmpty, members.allSatisfy({ $0.1.isScalar }) {
+                    out += "{" + members.map { PolicyJSONWriter.quoted($0.0) + ": " + $0.1.inlineText }.joined(separator: ", ") + "}"
+                } else {
+                    item.render(into: &out, indent: indent + 1, prefixWidth: 0)
+                }
                 out += index + 1 < items.count ? ",\n" : "\n"
             }
             out += String(repeating: "  ", count: indent) + "]"
@@ -71,6 +80,19 @@ indirect enum PolicyJSONWriter {
         var out = ""
         render(into: &out, indent: 0, prefixWidth: 0)
         return out
+    }
+
+    /// The tree of a parsed document, members in their order, so a file kb edits keeps its layout of fields.
+    init(_ value: JSONValue) {
+        switch value {
+        case .null: self = .literal("null")
+        case let .bool(flag): self = .literal(flag ? "true" : "false")
+        case let .number(number):
+            if number.rounded() == number, abs(number) < 9e15 { self = .integer(Int64(number)) } else { self = .literal(String(number)) }
+        case let .string(text): self = .string(text)
+        case let .array(items): self = .array(items.map(PolicyJSONWriter.init))
+        case let .object(members): self = .object(members.map { ($0.0, PolicyJSONWriter($0.1)) })
+        }
     }
 
     /// A JSON string literal; non-ASCII text stays readable (UTF-8), control characters are escaped.

@@ -3,8 +3,9 @@
 /// All durations are business seconds of the ticket's plan calendar in the ticket's time zone.
 /// `elapsedSeconds` excludes time in pausing statuses; `pausedSeconds` is that excluded time;
 /// `vendorWaitSeconds` is time waiting on a vendor, which is included in `elapsedSeconds`.
-/// JSON keys for encoders: `target_seconds`, `elapsed_seconds`, `paused_seconds`, `vendor_wait_seconds`,
-/// `due_at`, `remaining_seconds`, `breached`, `breached_by_seconds`, `fraction_consumed`, `state`.
+/// JSON keys (`TicketSLA+JSON.swift`): `state`, `target_seconds`, `elapsed_seconds`, `paused_seconds`,
+/// `vendor_wait_seconds`, `started_at`, `stopped_at`, `due_at`, `due_at_local`, `paused_since`, `paused_by`,
+/// `remaining_seconds`, `consumed`, `breached`, `breached_by_seconds`.
 public struct SLAClock: Sendable, Equatable {
     /// Which commitment the clock measures.
     public enum Kind: String, Sendable, CaseIterable {
@@ -46,10 +47,15 @@ public struct SLAClock: Sendable, Equatable {
     public var breachedBySeconds: Int64
     /// Elapsed over target (1.0 = the whole target used).
     public var fractionConsumed: Double
+    /// For a paused clock: when the current pause began.
+    public var pausedSince: Timestamp?
+    /// For a paused clock: the status that pauses it (`waiting_customer`).
+    public var pausedBy: TicketStatus?
 
     public init(
         kind: Kind, state: State, targetSeconds: Int64, elapsedSeconds: Int64, pausedSeconds: Int64,
-        vendorWaitSeconds: Int64, startedAt: Timestamp, stoppedAt: Timestamp?, dueAt: Timestamp
+        vendorWaitSeconds: Int64, startedAt: Timestamp, stoppedAt: Timestamp?, dueAt: Timestamp,
+        pausedSince: Timestamp? = nil, pausedBy: TicketStatus? = nil
     ) {
         self.kind = kind
         self.state = state
@@ -60,6 +66,8 @@ public struct SLAClock: Sendable, Equatable {
         self.startedAt = startedAt
         self.stoppedAt = stoppedAt
         self.dueAt = dueAt
+        self.pausedSince = pausedSince
+        self.pausedBy = pausedBy
         remainingSeconds = max(0, targetSeconds - elapsedSeconds)
         breached = elapsedSeconds > targetSeconds
         breachedBySeconds = max(0, elapsedSeconds - targetSeconds)

@@ -36,15 +36,18 @@ struct SLAMeter {
         let dueAt = due ?? calendar.instant(after: remaining, from: Timestamp(seconds: horizon), in: zone)
 
         let state: SLAClock.State
+        let current = timeline.status(at: now.seconds)
+        var pausedSince: Timestamp?
         if stop != nil {
             state = .stopped
-        } else if pausing.contains(timeline.status(at: now.seconds)) {
+        } else if pausing.contains(current) {
             state = .paused
+            pausedSince = timeline.start(ofRunIn: pausing, at: now.seconds).map { Timestamp(seconds: $0) }
         } else {
             state = .running
         }
         return SLAClock(kind: kind, state: state, targetSeconds: target, elapsedSeconds: elapsed,
                         pausedSeconds: paused, vendorWaitSeconds: vendorWait, startedAt: start,
-                        stoppedAt: stop, dueAt: dueAt)
+                        stoppedAt: stop, dueAt: dueAt, pausedSince: pausedSince, pausedBy: state == .paused ? current : nil)
     }
 }

@@ -16,6 +16,12 @@ public struct TicketSLA: Sendable, Equatable {
     public var planName: String
     public var calendarName: String
     public var timeZoneIdentifier: String
+    /// The customer's time zone, for local times.
+    public var timeZone: TimeZone
+    /// The holiday calendar the plan's calendar took for this customer (`MX`), if any.
+    public var holidayCalendar: String?
+    /// The plan calendar's business day (12 hours under `12x5`), for writing durations in business days.
+    public var businessDaySeconds: Int64?
     /// The moment the clocks were read.
     public var measuredAt: Timestamp
     public var firstResponse: SLAClock
@@ -68,6 +74,9 @@ public struct TicketSLA: Sendable, Equatable {
         planName = terms.planName
         calendarName = terms.calendar.name
         timeZoneIdentifier = terms.timeZone.identifier
+        timeZone = terms.timeZone
+        holidayCalendar = terms.holidayCalendar
+        businessDaySeconds = terms.calendar.businessDaySeconds
         measuredAt = now
         firstResponse = meter.clock(.firstResponse, target: targets.firstResponseSeconds, start: start,
                                     stop: publicComments.first?.at)
@@ -85,4 +94,7 @@ public struct TicketSLA: Sendable, Equatable {
 
     /// True when any clock is breached.
     public var isBreached: Bool { clocks.contains { $0.breached } }
+
+    /// The customer's wall clock, for showing times.
+    public var localClock: LocalClock { LocalClock(timeZone: timeZone) }
 }

@@ -32,6 +32,20 @@ struct TicketStatusTimeline {
         return current
     }
 
+    /// When the ticket last entered one of `statuses` without leaving them since, as of `instant`; nil when its
+    /// status at `instant` is not one of them.
+    func start(ofRunIn statuses: Set<TicketStatus>, at instant: Int64) -> Int64? {
+        var since: Int64?
+        for change in changes where change.at <= instant {
+            if statuses.contains(change.status) {
+                if since == nil { since = change.at }
+            } else {
+                since = nil
+            }
+        }
+        return since
+    }
+
     /// Disjoint, ordered intervals within `start ..< end` during which the status is one of `statuses`.
     func intervals(in statuses: Set<TicketStatus>, from start: Int64, to end: Int64) -> [(start: Int64, end: Int64)] {
         var result: [(start: Int64, end: Int64)] = []

@@ -31,6 +31,7 @@ public final class SearchEngine {
     public init(store: Store, builder: QueryBuilder) throws {
         self.store = store
         self.builder = builder
+        try store.registerOnce("kb_rank", RankFunction.register(on:))
         self.statistics = try TermStatistics(store: store)
         self.stopTerms = StopWords.terms(for: store.tokenizer.language)
     }

@@ -197,7 +197,8 @@ public final class Suggester {
             firstResponseTarget: targets.firstResponseSeconds,
             firstResponseDue: terms.calendar.instant(after: targets.firstResponseSeconds, from: request.receivedAt, in: terms.timeZone),
             resolutionTarget: targets.resolutionSeconds,
-            resolutionDue: terms.calendar.instant(after: targets.resolutionSeconds, from: request.receivedAt, in: terms.timeZone))
+            resolutionDue: terms.calendar.instant(after: targets.resolutionSeconds, from: request.receivedAt, in: terms.timeZone),
+            holidays: terms.holidayCalendar, businessDaySeconds: terms.calendar.businessDaySeconds)
     }
 
     func escalationHints(similar: [Candidate], request: IntakeRequest, severity: Int, service: String?) -> Suggestion.Escalation {

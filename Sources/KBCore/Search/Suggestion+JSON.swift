@@ -1,95 +1,70 @@
-extension Suggestion {
-    /// The `kb suggest --json` form.
-    public var jsonText: String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("severity")
-        writer.beginObject()
-        writer.member("suggested", severity.suggested)
-        writer.member("reasons", severity.reasons)
-        writer.endObject()
-        writer.key("missing")
-        writer.beginArray()
-        for item in missing {
-            writer.beginObject()
-            writer.member("field", item.field)
-            writer.member("question", item.question)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.member("customer_request", customerRequest)
-        writer.key("sla")
-        writer.beginObject()
-        writer.member("plan", sla.plan)
-        writer.member("calendar", sla.calendar)
-        writer.member("timezone", sla.timeZone)
-        writer.member("severity", sla.severity)
-        writer.member("first_response_target_seconds", sla.firstResponseTarget)
-        writer.member("first_response_due", sla.firstResponseDue.utcString)
-        writer.member("resolution_target_seconds", sla.resolutionTarget)
-        writer.member("resolution_due", sla.resolutionDue.utcString)
-        writer.endObject()
-        writer.key("solutions")
-        writer.beginArray()
-        for solution in solutions {
-            writer.beginObject()
-            writer.member("type", solution.type.rawValue)
-            writer.member("id", solution.id)
-            writer.member("title", solution.title)
-            writer.member("status", solution.status)
-            writer.member("score", solution.score, decimals: 4)
-            writer.member("why", solution.why)
-            writer.member("resolution", solution.resolution)
-            writer.member("reference", solution.reference)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("duplicates")
-        writer.beginArray()
-        for duplicate in duplicates {
-            writer.beginObject()
-            writer.member("id", duplicate.id)
-            writer.member("title", duplicate.title)
-            writer.member("customer", duplicate.customer)
-            writer.member("created_at", duplicate.createdAt.utcString)
-            writer.member("status", duplicate.status)
-            writer.member("why", duplicate.why)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.member("probable_major_incident", probableMajorIncident)
-        writer.key("escalation")
-        writer.beginObject()
-        writer.member("similar_tickets", escalation.similarTickets)
-        writer.key("targets")
-        writer.beginArray()
-        for target in escalation.targets {
-            writer.beginObject()
-            writer.member("to", target.target)
-            writer.member("count", target.count)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.member("rules", escalation.rules)
-        writer.endObject()
-        writer.key("routing")
-        writer.beginObject()
-        writer.member("service", routing.service)
-        writer.member("team", routing.team)
-        writer.member("level", routing.level)
-        writer.member("reason", routing.reason)
-        writer.endObject()
-        writer.endObject()
-        return writer.text
+extension Suggestion: JSONEncodable {
+    /// The `kb suggest --json` form: severity with reasons, missing information, SLA due times, solutions,
+    /// possible duplicates, escalation and routing.
+    public func write(to writer: inout JSONWriter) {
+        let targets = escalation.targets.map { JSONObject(("to", $0.target), ("count", $0.count)) }
+        writer.object(
+            ("severity", JSONObject(("suggested", severity.suggested), ("reasons", severity.reasons))), ("missing", missing),
+            ("customer_request", customerRequest), ("sla", sla), ("solutions", solutions), ("duplicates", duplicates),
+            ("probable_major_incident", probableMajorIncident),
+            ("escalation", JSONObject(("similar_tickets", escalation.similarTickets), ("targets", targets),
+                                      ("rules", escalation.rules))),
+            ("routing", routing))
     }
+}
 
-    /// The terminal form.
-    public var text: String {
+extension Suggestion.MissingItem: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("field", field), ("question", question))
+    }
+}
+
+extension Suggestion.SLADue: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("plan", plan), ("calendar", calendar), ("holidays", holidays), ("timezone", timeZone), ("severity", severity),
+                      ("first_response_target_seconds", firstResponseTarget), ("first_response_due", firstResponseDue.utcString),
+                      ("first_response_due_local", localClock.iso8601(firstResponseDue)),
+                      ("resolution_target_seconds", resolutionTarget), ("resolution_due", resolutionDue.utcString),
+                      ("resolution_due_local", localClock.iso8601(resolutionDue)))
+    }
+}
+
+extension Suggestion.Solution: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("type", type.rawValue), ("id", id), ("title", title), ("status", status),
+                      ("score", JSONNumber(score, decimals: 4)), ("why", why), ("resolution", resolution),
+                      ("reference", reference))
+    }
+}
+
+extension Suggestion.Duplicate: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("id", id), ("title", title), ("customer", customer), ("created_at", createdAt.utcString),
+                      ("status", status), ("why", why))
+    }
+}
+
+extension Suggestion.Routing: JSONEncodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("service", service), ("team", team), ("level", level), ("reason", reason))
+    }
+}
+
+extension Suggestion {
+    /// The terminal form, times in the customer's zone.
+    public var text: String { text(clock: nil) }
+
+    /// The terminal form, due times in `clock`'s zone (default: the customer's).
+    public func text(clock: LocalClock?) -> String {
+        let clock = clock ?? sla.localClock
+        func target(_ seconds: Int64) -> String { BusinessDuration.text(seconds, businessDay: sla.businessDaySeconds) }
         var lines: [String] = []
-        lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: "en")))")
+        lines.append("Suggested severity: \(severity.suggested) (\(Severity.name(severity.suggested, language: .english)))")
         for reason in severity.reasons { lines.append("  - " + reason) }
         lines.append("")
-        lines.append("SLA (\(sla.plan), \(sla.calendar), \(sla.timeZone)): first response by \(sla.firstResponseDue.utcString) (\(Duration.text(sla.firstResponseTarget))), resolution by \(sla.resolutionDue.utcString) (\(Duration.text(sla.resolutionTarget)))")
+        lines.append("SLA (plan \(sla.plan), calendar \(sla.calendar)" + (sla.holidays.map { ", holidays \($0)" } ?? "") + ", \(sla.timeZone)):")
+        lines.append("  first response by \(clock.text(sla.firstResponseDue)) (\(target(sla.firstResponseTarget)))")
+        lines.append("  resolution by \(clock.text(sla.resolutionDue)) (\(target(sla.resolutionTarget)))")
         if probableMajorIncident {
             lines.append("")
             lines.append("PROBABLE MAJOR INCIDENT: \(duplicates.count) open tickets from several customers describe the same problem")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `kb suggest` tells an agent about a new ticket.
 public struct Suggestion: Sendable {
     /// The suggested severity and why.
@@ -22,6 +24,15 @@ public struct Suggestion: Sendable {
         public let firstResponseDue: Timestamp
         public let resolutionTarget: Int64
         public let resolutionDue: Timestamp
+        /// The holiday calendar the plan's calendar took for the customer (`MX`), if any.
+        public var holidays: String? = nil
+        /// The calendar's business day, for writing targets in business days (12 hours under `12x5`).
+        public var businessDaySeconds: Int64? = nil
+
+        /// The customer's wall clock.
+        public var localClock: LocalClock {
+            LocalClock(identifier: timeZone) ?? LocalClock(timeZone: TimeZone(secondsFromGMT: 0)!, name: "UTC")
+        }
     }
 
     /// A past ticket or article that may solve this one.

@@ -19,17 +19,24 @@ public final class Connection {
         case readWrite
         case readWriteCreate
         case readOnly
+        /// Read-only, trusting that nothing changes the file while it is open: no locks, no `-wal` or `-shm`.
+        /// For a database in a folder this user cannot write, whose `-shm` SQLite therefore cannot create.
+        case immutable
     }
 
     public init(path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32 = 10_000) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var name = path
         switch mode {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            name = "file:" + Connection.uriEscaped(path) + "?immutable=1"
         }
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let error = SQLiteError(connection: handle, code: code)
             sqlite3_close_v2(handle)
@@ -50,6 +57,28 @@ public final class Connection {
         }
     }
 
+    /// `path` with the characters a URI gives meaning to (`%`, `?`, `#`) percent-encoded.
+    static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "?": result += "%3F"
+            case "#": result += "%23"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Keeps the `-wal` and `-shm` files when the last connection closes (emptied, not deleted), so that a user who
+    /// may read the database but not write its folder can still open it: SQLite cannot create them for that user.
+    func keepWriteAheadLogFiles() throws {
+        var enabled: Int32 = 1
+        let code = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &enabled)
+        guard code == SQLITE_OK else { throw SQLiteError(connection: handle, code: code) }
+    }
+
     /// Finalises cached statements and closes the connection.
     public func close() throws {
         guard !isClosed else { return }
@@ -67,7 +96,7 @@ public final class Connection {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
             throw SQLiteError(code: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql,
-                              path: SQLiteError.damagedPath(handle, code: code))
+                              path: SQLiteError.filePath(handle, code: code))
         }
     }
 

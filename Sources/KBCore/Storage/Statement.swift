@@ -25,6 +25,26 @@ public final class Statement {
         sqlite3_finalize(handle)
     }
 
+    /// Column names to positions, read from SQLite the first time a row is read by name.
+    private var columnIndexes: [String: Int32]?
+
+    /// The position of the result column named `name` (the first, when several share it).
+    func columnIndex(named name: String) -> Int32 {
+        if columnIndexes == nil {
+            var indexes: [String: Int32] = [:]
+            for index in 0..<sqlite3_column_count(handle) {
+                guard let pointer = sqlite3_column_name(handle, index) else { continue }
+                let columnName = String(cString: pointer)
+                if indexes[columnName] == nil { indexes[columnName] = index }
+            }
+            columnIndexes = indexes
+        }
+        guard let index = columnIndexes?[name] else {
+            preconditionFailure("no column named '\(name)' in: \(sql)")
+        }
+        return index
+    }
+
     /// Clears previous bindings and binds `values` to parameters 1…n.
     @discardableResult
     public func bind(_ values: [any SQLBindable]) throws -> Statement {
@@ -119,10 +139,21 @@ public final class Statement {
 }
 
 /// The current row of a statement; valid only inside the row callback.
+///
+/// Read columns by the name the SELECT gives them (`row["created_at"]`, an alias with `AS` for expressions), as
+/// GRDB does: the reading code then says what it reads, and reordering a SELECT cannot shift values into the
+/// wrong fields. Positions remain for single-column statements and for code that builds its column list.
 public struct Row {
     let statement: Statement
 
     public var columnCount: Int32 { sqlite3_column_count(statement.handle) }
+
+    /// The value of the column named `name`, converted to the type asked for; NULL reads as nil for optionals.
+    ///
+    /// A name the statement does not produce is a programming error and stops the program, naming the SQL.
+    public subscript<Value: SQLColumnValue>(_ name: String) -> Value {
+        Value(row: self, column: statement.columnIndex(named: name))
+    }
 
     public func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(statement.handle, index) == SQLITE_NULL
@@ -134,10 +165,6 @@ public struct Row {
 
     public func int64(_ index: Int32) -> Int64 {
         sqlite3_column_int64(statement.handle, index)
-    }
-
-    public func optionalInt64(_ index: Int32) -> Int64? {
-        isNull(index) ? nil : int64(index)
     }
 
     public func double(_ index: Int32) -> Double {
@@ -158,5 +185,41 @@ public struct Row {
         guard let pointer = sqlite3_column_blob(statement.handle, index) else { return [] }
         let count = Int(sqlite3_column_bytes(statement.handle, index))
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+}
+
+/// A type a column value converts to, for `row["name"]`.
+public protocol SQLColumnValue {
+    /// The value at `column` of the current row.
+    init(row: Row, column: Int32)
+}
+
+extension String: SQLColumnValue {
+    public init(row: Row, column: Int32) { self = row.text(column) }
+}
+
+extension Int: SQLColumnValue {
+    public init(row: Row, column: Int32) { self = row.int(column) }
+}
+
+extension Int64: SQLColumnValue {
+    public init(row: Row, column: Int32) { self = row.int64(column) }
+}
+
+extension Double: SQLColumnValue {
+    public init(row: Row, column: Int32) { self = row.double(column) }
+}
+
+extension Bool: SQLColumnValue {
+    public init(row: Row, column: Int32) { self = row.int64(column) != 0 }
+}
+
+extension Array: SQLColumnValue where Element == UInt8 {
+    public init(row: Row, column: Int32) { self = row.blob(column) }
+}
+
+extension Optional: SQLColumnValue where Wrapped: SQLColumnValue {
+    public init(row: Row, column: Int32) {
+        self = row.isNull(column) ? nil : Wrapped(row: row, column: column)
     }
 }

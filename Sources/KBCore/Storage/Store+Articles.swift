@@ -1,93 +1,55 @@
-import Foundation
-
 extension Store {
-    /// Mirrors the article files on disk into the index, like git's index: a file whose size and
-    /// modification time match the indexed ones is not even read; otherwise its content hash decides,
-    /// and only a changed file is parsed and reindexed. Removed files are dropped; a file that does not
-    /// parse is reported and keeps its previously indexed version. One transaction: all or nothing.
-    public func indexArticles(_ entries: [ArticleEntry], defaultLanguage: Language) throws -> IndexReport {
-        try indexArticles(entries.map { entry in
-            ArticleSource(path: entry.path, size: entry.size, modified: entry.modifiedNanoseconds) { () throws(ArticleError) in
-                try entry.read()
-            }
-        }, defaultLanguage: defaultLanguage)
+    /// An article as the `articles` table holds it: front matter, the texts the index searches, and the file's
+    /// size, modification time and content hash, which tell `kb index` whether the file changed.
+    struct ArticleRecord: Sendable, Equatable {
+        var id: String
+        var path: String
+        var hash: String
+        var size: Int64
+        /// Nanoseconds since 1970; zero when unknown (the hash then always decides).
+        var modified: Int64
+        var title: String
+        var state: String
+        var audience: String
+        /// The language its text is analysed in.
+        var language: Language
+        var services: [String]
+        var tags: [String]
+        var tickets: [String]
+        var updated: String?
+        /// Problem and environment sections.
+        var problem: String
+        /// Solution and cause sections.
+        var solution: String
+        var tagsText: String
+        var body: String
     }
 
-    /// Indexes files already read (tests, generated content); they are always compared by content hash.
-    public func indexArticles(_ files: [ArticleFile], defaultLanguage: Language) throws -> IndexReport {
-        try indexArticles(files.map { file in
-            ArticleSource(path: file.path, size: Int64(file.bytes.count), modified: 0) { () throws(ArticleError) in file }
-        }, defaultLanguage: defaultLanguage)
-    }
-
-    private struct ArticleSource {
-        let path: String
+    /// What the index remembers of an article file, to tell whether it changed.
+    struct IndexedFile: Sendable, Equatable {
+        let hash: String
+        /// The language its text was indexed in (removing it from the index must analyse it the same way).
+        let language: String
         let size: Int64
-        /// Zero when unknown: the content hash then always decides.
         let modified: Int64
-        let load: () throws(ArticleError) -> ArticleFile
     }
 
-    private func indexArticles(_ sources: [ArticleSource], defaultLanguage: Language) throws -> IndexReport {
-        var report = IndexReport()
-        try connection.transaction {
-            var existing: [String: (hash: String, language: String, size: Int64, modified: Int64)] = [:]
-            try connection.prepare("SELECT path, hash, language, size, mtime FROM articles").forEachRow { row in
-                existing[row.text(0)] = (row.text(1), row.text(2), row.int64(3), row.int64(4))
-            }
-            for source in sources {
-                let previous = existing.removeValue(forKey: source.path)
-                if let previous, source.modified != 0, previous.size == source.size, previous.modified == source.modified {
-                    report.unchanged.append(source.path)
-                    continue
-                }
-                let file: ArticleFile
-                do {
-                    file = try source.load()
-                } catch let error as ArticleError {
-                    report.invalid.append(error)
-                    continue
-                }
-                if let previous, previous.hash == file.contentHash {
-                    // Touched but not changed: remember the new stat data so the next run skips reading it.
-                    try connection.cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?")
-                        .execute([source.size, source.modified, source.path])
-                    report.unchanged.append(source.path)
-                    continue
-                }
-                let article: Article
-                do {
-                    article = try Article.parse(file: file)
-                } catch let error as ArticleError {
-                    report.invalid.append(error)
-                    continue
-                }
-                if let previous { try deleteArticle(path: file.path, language: previous.language) }
-                let language = article.language.flatMap { Language(rawValue: $0.rawValue) } ?? defaultLanguage
-                try tokenizer.with(language: language) {
-                    try insert(article, hash: file.contentHash, language: language, size: source.size, modified: source.modified)
-                }
-                if previous == nil { report.added.append(file.path) } else { report.changed.append(file.path) }
-            }
-            for (path, previous) in existing.sorted(by: { $0.key < $1.key }) {
-                try deleteArticle(path: path, language: previous.language)
-                report.removed.append(path)
-            }
+    /// Every indexed file by path.
+    func indexedFiles() throws -> [String: IndexedFile] {
+        var files: [String: IndexedFile] = [:]
+        try connection.prepare("SELECT path, hash, language, size, mtime FROM articles").forEachRow { row in
+            files[row["path"]] = IndexedFile(hash: row["hash"], language: row["language"], size: row["size"], modified: row["mtime"])
         }
-        return report
+        return files
     }
 
-    private func deleteArticle(path: String, language: String) throws {
-        // The delete trigger re-tokenizes the old text: it must use the language it was indexed with.
-        try tokenizer.with(language: Language(rawValue: language) ?? tokenizer.language) {
-            try connection.cached("DELETE FROM articles WHERE path = ?").execute([path])
-        }
+    /// Records new size and modification time for a file whose content did not change.
+    func updateIndexedFile(path: String, size: Int64, modified: Int64) throws {
+        try connection.cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?").execute([size, modified, path])
     }
 
-    private func insert(_ article: Article, hash: String, language: Language, size: Int64, modified: Int64) throws {
-        func text(_ kinds: [ArticleSectionKind]) -> String {
-            kinds.compactMap { article.section($0)?.text }.joined(separator: "\n\n")
-        }
+    /// Adds an article to the table and its full-text index (analysed in its language).
+    func insertArticle(_ article: ArticleRecord) throws {
         func list(_ values: [String]) -> String {
             var writer = JSONWriter()
             writer.beginArray()
@@ -95,16 +57,25 @@ extension Store {
             writer.endArray()
             return writer.text
         }
-        try connection.cached("""
-            INSERT INTO articles(id, path, hash, size, mtime, title, state, audience, language, services, tags, tickets,
-                                 updated, problem, solution, tags_text, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute([
-                article.id, article.path, hash, size, modified, article.title, article.state.rawValue, article.audience.rawValue,
-                language.rawValue, list(article.services), list(article.tags), list(article.tickets), article.updated,
-                text([.problem, .environment]), text([.solution, .cause]),
-                (article.tags + article.services).joined(separator: " "), article.body,
-            ])
+        try tokenizer.with(language: article.language) {
+            try connection.cached("""
+                INSERT INTO articles(id, path, hash, size, mtime, title, state, audience, language, services, tags, tickets,
+                                     updated, problem, solution, tags_text, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute([
+                    article.id, article.path, article.hash, article.size, article.modified, article.title, article.state,
+                    article.audience, article.language.rawValue, list(article.services), list(article.tags),
+                    list(article.tickets), article.updated, article.problem, article.solution, article.tagsText, article.body,
+                ])
+        }
+    }
+
+    /// Removes the article indexed from `path`; `language` is the one it was indexed in (`IndexedFile.language`).
+    func deleteArticle(path: String, language: String) throws {
+        // The delete trigger re-tokenizes the old text: it must use the language it was indexed with.
+        try tokenizer.with(language: Language(rawValue: language) ?? tokenizer.language) {
+            try connection.cached("DELETE FROM articles WHERE path = ?").execute([path])
+        }
     }
 
     /// Summary of an indexed article.
@@ -121,19 +92,50 @@ extension Store {
     /// Indexed articles with this id (normally one; duplicates are a lint error).
     public func articles(id: String) throws -> [IndexedArticle] {
         try connection.cached("SELECT id, path, title, state, audience, services, tickets FROM articles WHERE id = ? ORDER BY path")
-            .map([id]) { row in
-                IndexedArticle(id: row.text(0), path: row.text(1), title: row.text(2), state: row.text(3),
-                               audience: row.text(4), services: Store.stringList(row.text(5)), tickets: Store.stringList(row.text(6)))
-            }
+            .map([id], Store.indexedArticle)
     }
 
     /// Every indexed article, by path.
     public func allArticles() throws -> [IndexedArticle] {
         try connection.cached("SELECT id, path, title, state, audience, services, tickets FROM articles ORDER BY path")
-            .map { row in
-                IndexedArticle(id: row.text(0), path: row.text(1), title: row.text(2), state: row.text(3),
-                               audience: row.text(4), services: Store.stringList(row.text(5)), tickets: Store.stringList(row.text(6)))
-            }
+            .map { Store.indexedArticle($0) }
+    }
+
+    private static func indexedArticle(_ row: Row) -> IndexedArticle {
+        IndexedArticle(id: row["id"], path: row["path"], title: row["title"], state: row["state"], audience: row["audience"],
+                       services: stringList(row["services"]), tickets: stringList(row["tickets"]))
+    }
+
+    /// The searchable text of an indexed article, for comparing words with a ticket's.
+    public struct ArticleText: Sendable, Equatable {
+        public let id: String
+        public let title: String
+        /// Problem and environment sections.
+        public let problem: String
+        /// Solution and cause sections.
+        public let solution: String
+        public let tagsText: String
+        public let language: String
+        public let audience: String
+    }
+
+    /// The text of the first file (by path) indexed with this id.
+    public func articleText(id: String) throws -> ArticleText? {
+        try connection.cached("""
+            SELECT id, title, problem, solution, tags_text, language, audience FROM articles WHERE id = ? ORDER BY path LIMIT 1
+            """).first([id], Store.articleText)
+    }
+
+    /// The text of every article not archived, by path.
+    public func activeArticleTexts() throws -> [ArticleText] {
+        try connection.cached("""
+            SELECT id, title, problem, solution, tags_text, language, audience FROM articles WHERE state <> 'archived' ORDER BY path
+            """).map { Store.articleText($0) }
+    }
+
+    private static func articleText(_ row: Row) -> ArticleText {
+        ArticleText(id: row["id"], title: row["title"], problem: row["problem"], solution: row["solution"],
+                    tagsText: row["tags_text"], language: row["language"], audience: row["audience"])
     }
 
     static func stringList(_ json: String) -> [String] {

@@ -6,7 +6,7 @@ extension Store {
     /// (rowid 1 of `tickets_fts_data`), updated in the same transaction as the rows; this reads it, and falls
     /// back to counting when the record is missing or unreadable.
     public func indexedTicketCount() throws -> Int {
-        let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 1").first { $0.blob(0) }
+        let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 1").first { row -> [UInt8] in row["block"] }
         if let record, let count = Store.leadingVarint(record), count >= 0, count <= Int64(Int.max) { return Int(count) }
         return try ticketCount()
     }

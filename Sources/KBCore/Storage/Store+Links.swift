@@ -34,17 +34,22 @@ extension Store {
     /// The links recorded for a ticket, by article id.
     public func links(forTicket ticket: String) throws -> [ArticleLink] {
         try connection.cached("SELECT ticket_id, article_id, linked_at FROM article_links WHERE ticket_id = ? ORDER BY article_id")
-            .map([ticket]) { row in
-                ArticleLink(ticketID: row.text(0), articleID: row.text(1), linkedAt: Timestamp(seconds: row.int64(2)))
-            }
+            .map([ticket], Store.articleLink)
     }
 
     /// Every recorded link, by ticket then article.
     public func allLinks() throws -> [ArticleLink] {
         try connection.cached("SELECT ticket_id, article_id, linked_at FROM article_links ORDER BY ticket_id, article_id")
-            .map { row in
-                ArticleLink(ticketID: row.text(0), articleID: row.text(1), linkedAt: Timestamp(seconds: row.int64(2)))
-            }
+            .map { Store.articleLink($0) }
+    }
+
+    private static func articleLink(_ row: Row) -> ArticleLink {
+        ArticleLink(ticketID: row["ticket_id"], articleID: row["article_id"], linkedAt: Timestamp(seconds: row["linked_at"]))
+    }
+
+    /// True when `article_links` holds a link for the ticket.
+    public func hasLinkedArticle(ticket: String) throws -> Bool {
+        try connection.cached("SELECT 1 FROM article_links WHERE ticket_id = ? LIMIT 1").first([ticket]) { _ in true } ?? false
     }
 
     /// Article id → number of distinct tickets linking it, through the ticket's own `articles` field or
@@ -52,7 +57,7 @@ extension Store {
     /// after it count. Articles no ticket links are absent.
     public func reuseCounts(since: Timestamp? = nil) throws -> [String: Int] {
         let sql = """
-            SELECT article_id, count(DISTINCT ticket_id) FROM (
+            SELECT article_id, count(DISTINCT ticket_id) AS tickets FROM (
                 SELECT l.ticket_id AS ticket_id, l.article_id AS article_id
                 FROM article_links l JOIN tickets t ON t.id = l.ticket_id
                 WHERE coalesce(t.resolved_at, t.closed_at, t.created_at) >= ?
@@ -66,7 +71,7 @@ extension Store {
         let floor = since?.seconds ?? Int64.min
         var counts: [String: Int] = [:]
         try connection.cached(sql).forEachRow([floor, floor]) { row in
-            counts[row.text(0)] = row.int(1)
+            counts[row["article_id"]] = row["tickets"]
         }
         return counts
     }

@@ -2,54 +2,149 @@ import CSQLite
 import Foundation
 
 /// The kb database: tickets, articles and their full-text indexes in one SQLite file.
+///
+/// A store is used from one thread at a time (it holds one connection); see docs/architecture.md.
 public final class Store {
-    /// The open connection; commands reach SQLite only through `Store` methods.
+    /// How a command uses the database.
+    public enum Access: Sendable, Equatable {
+        /// Reading only. The store holds one read transaction from opening to `close()`, so every read of a command
+        /// (statistics, bounds, ranking, details) sees one state of the database, before or after a concurrent
+        /// import, never between. Nothing is written, so a workspace whose `.kb/` this user cannot write is read.
+        case read
+        /// Reading and writing a database that exists.
+        case write
+        /// Reading and writing, creating the database when it does not exist yet.
+        case create
+    }
+
+    /// The open connection; SQL lives in Storage's and Search's files, which reach SQLite through it.
     public let connection: Connection
     /// Switches the analyzer language of the `kb` tokenizer for this connection.
     public let tokenizer: TokenizerContext
     public let path: String
+    public let access: Access
+    /// Extensions other folders registered on this connection (see `registerOnce`).
+    private var registered: Set<String> = []
 
-    /// Opens (and, when `create` is true, creates) the database at `path`, migrating it forward.
+    /// Opens the database at `path` (creating it for `.create` when missing) and migrates it forward.
     ///
-    /// Nothing is written to a file before it is known to be a kb database of a schema this
-    /// binary understands: a foreign or newer file is refused untouched.
-    public init(path: String, create: Bool = true, language: Language = .spanish,
-                termSources: [Language: TermSource]? = nil) throws {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue { throw StoreError.notADatabase(path: path) }
-        if !exists {
-            guard create else { throw StoreError.missing(path: path) }
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        }
+    /// Nothing is written to a file before it is known to be a kb database of a schema this binary understands:
+    /// a foreign or newer file is refused untouched. A new database is built under a temporary name and linked
+    /// into place whole, so concurrent commands on a new workspace see no database or a complete one.
+    ///
+    /// With `workspace`, the store belongs to that workspace (its root folder, symbolic links resolved): the first
+    /// writer records it, and a database another workspace records and still uses as its own file is refused with
+    /// `StoreError.sharedDatabase` unless `allowsSharedDatabase`.
+    public init(path: String, access: Access = .create, language: Language = .spanish,
+                termSources: [Language: TermSource]? = nil, workspace: String? = nil,
+                allowsSharedDatabase: Bool = false) throws {
         guard sqlite3_compileoption_used("ENABLE_FTS5") == 1 else { throw StoreError.missingFTS5 }
-        let connection = try Connection(path: path, mode: create ? .readWriteCreate : .readWrite)
-        self.connection = connection
+        let sources = termSources ?? Store.defaultTermSources
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if !exists && errno != ENOENT { throw StoreError.inaccessible(path: path, reason: Store.unreachableReason(path, errno)) }
+        if exists && (status.st_mode & S_IFMT) == S_IFDIR { throw StoreError.isDirectory(path: path) }
+        if !exists {
+            guard access == .create else { throw StoreError.missing(path: path) }
+            try Store.create(path: path, language: language, sources: sources, workspace: workspace)
+        }
         self.path = path
-        self.tokenizer = TokenizerContext(language: language, sources: termSources ?? Store.defaultTermSources)
+        self.access = access
+        self.tokenizer = TokenizerContext(language: language, sources: sources)
+        var opened: Connection?
         do {
+            var connection = try Store.connect(path: path, access: access)
+            opened = connection
+            if access == .read, case let version = try Store.checkOwnership(connection, path: path), version < Schema.currentVersion {
+                // An empty file holds nothing to read; an older schema is upgraded by a writing connection, then read
+                // as usual (or refused when kb cannot write).
+                guard version > 0 else { throw StoreError.missing(path: path) }
+                try Store.finishReading(connection)
+                try connection.close()
+                opened = nil
+                try Store.upgrade(path: path, language: language, sources: sources)
+                connection = try Store.connect(path: path, access: access)
+                opened = connection
+            }
+            self.connection = connection
             try Store.checkOwnership(connection, path: path)
             try Store.checkTablesReadable(connection)
             try connection.registerTokenizer(tokenizer)
             try Store.registerFunctions(connection)
-            try RankFunction.register(on: connection)
-            _ = try connection.scalarText("PRAGMA journal_mode = WAL")
-            try connection.execute("PRAGMA synchronous = NORMAL")
-            try migrate()
+            if access != .read {
+                _ = try connection.scalarText("PRAGMA journal_mode = WAL")
+                try connection.execute("PRAGMA synchronous = NORMAL")
+                try migrate()
+            }
+            try Store.keepFilesForReaders(connection)
+            if let workspace {
+                try claim(workspace: workspace, allowsSharing: allowsSharedDatabase)
+            }
         } catch let error as SQLiteError where error.code == SQLITE_NOTADB || error.code == SQLITE_CORRUPT {
-            try? connection.close()
+            try? opened?.close()
             throw StoreError.notADatabase(path: path)
         } catch {
-            try? connection.close()
+            try? opened?.close()
             throw error
         }
     }
 
-    /// Closes the connection.
+    /// Ends the read transaction of a `.read` store and closes the connection.
     public func close() throws {
+        if access == .read { try Store.finishReading(connection) }
         try connection.close()
+    }
+
+    /// Ends a `.read` store's snapshot and takes a new one, for a reader that outlives one command (a server's, per
+    /// request); returns true when another connection committed changes since the previous snapshot, so caches
+    /// built from the old one (term statistics) are stale.
+    @discardableResult
+    public func renewSnapshot() throws -> Bool {
+        precondition(access == .read, "only a store opened for reading holds a snapshot")
+        let previous = try connection.scalarInt("PRAGMA data_version")
+        try Store.finishReading(connection)
+        try connection.execute("BEGIN DEFERRED")
+        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        return try connection.scalarInt("PRAGMA data_version") != previous
+    }
+
+    /// Runs `body` in one read transaction, so all its reads see one state of the database; inside a transaction
+    /// already (always, on a `.read` store), it simply runs.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        guard !connection.isInTransaction else { return try body() }
+        return try connection.transaction(immediate: false, body)
+    }
+
+    /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws. Writers queue
+    /// behind one another (`Connection.writerTimeoutMilliseconds`).
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        precondition(access != .read, "a store opened for reading cannot write")
+        return try connection.transaction(body)
+    }
+
+    /// Runs a bulk write (an import) in one write transaction with a 64 MiB page cache: committed when `body`
+    /// returns true, rolled back when it returns false (as `kb import --strict` does after a rejection) or throws.
+    public func bulkWrite(_ body: () throws -> Bool) throws {
+        precondition(access != .read, "a store opened for reading cannot write")
+        try connection.execute("PRAGMA cache_size = -65536")
+        defer { try? connection.execute("PRAGMA cache_size = -2000") }
+        try connection.beginImmediate()
+        do {
+            try connection.execute(try body() ? "COMMIT" : "ROLLBACK")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Registers a connection extension (an SQL or FTS5 function) the first time a caller asks for it by `name`.
+    ///
+    /// The folders that define functions (Search's `kb_rank`) register them where they are used, so Storage does not
+    /// depend on them; registering again would needlessly invalidate prepared statements.
+    public func registerOnce(_ name: String, _ register: (Connection) throws -> Void) throws {
+        guard !registered.contains(name) else { return }
+        try register(connection)
+        registered.insert(name)
     }
 
     /// kb's analyzers (Snowball stemming, codes kept whole, accent folding) for every language.
@@ -62,16 +157,76 @@ public final class Store {
         return sources
     }
 
-    /// Refuses files that are not kb's or that a newer kb wrote, reading only the header.
-    private static func checkOwnership(_ connection: Connection, path: String) throws {
-        let applicationID = try connection.scalarInt("PRAGMA application_id")
-        let version = try connection.scalarInt("PRAGMA user_version")
-        let objects = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
-        if applicationID == 0 && version == 0 && objects == 0 { return }
+    // MARK: - Opening
+
+    /// A connection to an existing file; for `.read`, inside the read transaction the store keeps until closed.
+    ///
+    /// A reader opens read-write but sets `query_only`: SQLite then manages `-wal` and `-shm` as for any connection,
+    /// while nothing can change the data. When this user cannot write the folder and the database has no `-wal`
+    /// (no connection is using it), SQLite cannot create the `-shm` it needs, so the file is read as immutable.
+    private static func connect(path: String, access: Access) throws -> Connection {
+        var connection = try Connection(path: path, mode: .readWrite)
+        guard access == .read else { return connection }
+        do {
+            try connection.execute("PRAGMA query_only = ON")
+            try connection.execute("BEGIN DEFERRED")
+            // The first read fixes the snapshot.
+            _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        } catch let error as SQLiteError where error.code == SQLITE_READONLY || error.code == SQLITE_CANTOPEN {
+            try? connection.close()
+            let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+            guard log == 0 else { throw error }
+            connection = try Connection(path: path, mode: .immutable)
+            try connection.execute("BEGIN DEFERRED")
+            _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        } catch {
+            try? connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    /// Why `path` cannot be reached, from `stat`'s errno, with what to do.
+    private static func unreachableReason(_ path: String, _ number: Int32) -> String {
+        if number == ENOTDIR {
+            let folder = (path as NSString).deletingLastPathComponent
+            return "\(folder) is a file, where kb keeps its database folder; move it away"
+        }
+        let reason = SQLiteError.systemReason(number)
+        return number == EACCES ? reason + "; check that this user may read it and the folders above it" : reason
+    }
+
+    /// Ends a read transaction, keeping the first error.
+    private static func finishReading(_ connection: Connection) throws {
+        if connection.isInTransaction { try connection.execute("COMMIT") }
+    }
+
+    /// Once a file is known to be kb's: its write-ahead log files stay when the last connection closes, emptied, so
+    /// that users who may only read can open it later (`connect`).
+    private static func keepFilesForReaders(_ connection: Connection) throws {
+        try connection.keepWriteAheadLogFiles()
+        // Without a limit, a log kept after a large import would keep its size.
+        _ = try connection.scalarInt("PRAGMA journal_size_limit = 67108864")
+    }
+
+    /// Refuses files that are not kb's or that a newer kb wrote, reading only the header; returns the schema version.
+    ///
+    /// The three values are read in one transaction: a database another command creates meanwhile is seen
+    /// complete or not at all, never with tables but without kb's mark.
+    @discardableResult
+    private static func checkOwnership(_ connection: Connection, path: String) throws -> Int {
+        let header = {
+            (try connection.scalarInt("PRAGMA application_id"), try connection.scalarInt("PRAGMA user_version"),
+             try connection.scalarInt("SELECT count(*) FROM sqlite_schema"))
+        }
+        let (applicationID, version, objects) = connection.isInTransaction
+            ? try header() : try connection.transaction(immediate: false, header)
+        if applicationID == 0 && version == 0 && objects == 0 { return 0 }
         guard applicationID == Int(Schema.applicationID) else { throw StoreError.foreignDatabase(path: path) }
         guard version <= Schema.currentVersion else {
             throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
         }
+        return version
     }
 
     /// Reads the first row of every table, which touches each table's root page: a file whose header is intact but
@@ -80,10 +235,84 @@ public final class Store {
     private static func checkTablesReadable(_ connection: Connection) throws {
         let tables = try connection.prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
-        ).map { $0.text(0) }
+        ).map { row -> String in row["name"] }
         for table in tables {
             let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             _ = try connection.prepare("SELECT 1 FROM \(quoted) LIMIT 1").first { $0.int(0) }
+        }
+    }
+
+    // MARK: - Creating and migrating
+
+    /// Creates a complete database at `path`: built under a temporary name in the same folder, then hard-linked
+    /// into place, which fails when another process linked its own first (then that one is used).
+    private static func create(path: String, language: Language, sources: [Language: TermSource], workspace: String?) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try createFolder(folder.isEmpty ? "." : folder)
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        do {
+            let fresh = try Store(creatingAt: temporary, language: language, sources: sources)
+            do {
+                if let workspace { try fresh.record(workspace: workspace) }
+                try fresh.close()
+            } catch {
+                try? fresh.close()
+                throw error
+            }
+        } catch let error as SQLiteError {
+            // The temporary name means nothing to the user; the database it was to become does.
+            throw error.about(path)
+        }
+        if Glibc.link(temporary, path) != 0 && errno != EEXIST {
+            // A file system without hard links: claim the file directly (the header check keeps racing commands safe).
+            guard rename(temporary, path) == 0 || FileManager.default.fileExists(atPath: path) else {
+                throw StoreError.cannotCreate(path: path, reason: SQLiteError.systemReason(errno))
+            }
+        }
+    }
+
+    /// The store behind `create`: a new file, migrated, in WAL mode.
+    private init(creatingAt path: String, language: Language, sources: [Language: TermSource]) throws {
+        self.path = path
+        self.access = .create
+        tokenizer = TokenizerContext(language: language, sources: sources)
+        connection = try Connection(path: path, mode: .readWriteCreate)
+        do {
+            try connection.registerTokenizer(tokenizer)
+            try Store.registerFunctions(connection)
+            _ = try connection.scalarText("PRAGMA journal_mode = WAL")
+            try migrate()
+        } catch {
+            try? connection.close()
+            throw error
+        }
+    }
+
+    private static func createFolder(_ folder: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw StoreError.cannotCreate(path: folder, reason: "a file of that name is in the way; move it away")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreate(path: folder, reason: Diagnostic.fileSystemReason(error as NSError))
+        }
+    }
+
+    /// Migrates an older database for a reader, through a connection that may write.
+    private static func upgrade(path: String, language: Language, sources: [Language: TermSource]) throws {
+        do {
+            try Store(path: path, access: .write, language: language, termSources: sources).close()
+        } catch let error as SQLiteError where [SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM].contains(error.code) {
+            throw StoreError.cannotUpgrade(path: path, supported: Schema.currentVersion)
         }
     }
 
@@ -101,6 +330,37 @@ public final class Store {
             try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")
         }
     }
+
+    // MARK: - Workspace
+
+    /// Checks the database is this workspace's and, for a writer, records it when nothing (or a workspace that no
+    /// longer uses this file: a moved or copied workspace) is recorded.
+    private func claim(workspace: String, allowsSharing: Bool) throws {
+        let recorded = try connection.cached("SELECT value FROM meta WHERE key = 'workspace'")
+            .first { row -> String in row["value"] }
+        guard recorded != workspace else { return }
+        if let recorded, Store.usesSameFile(workspace: recorded, as: path) {
+            guard allowsSharing else { throw StoreError.sharedDatabase(path: path, workspace: workspace, owner: recorded) }
+            return
+        }
+        if access != .read { try write { try record(workspace: workspace) } }
+    }
+
+    private func record(workspace: String) throws {
+        try connection.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('workspace', ?)").execute([workspace])
+    }
+
+    /// True when the workspace at `root` still exists and its database is the file at `path` (same device and inode).
+    static func usesSameFile(workspace root: String, as path: String) -> Bool {
+        var kb = stat(), own = stat(), theirs = stat()
+        guard stat(root + "/kb", &kb) == 0, (kb.st_mode & S_IFMT) == S_IFDIR,
+              stat(path, &own) == 0, stat(root + "/.kb/" + (path as NSString).lastPathComponent, &theirs) == 0 else {
+            return false
+        }
+        return own.st_dev == theirs.st_dev && own.st_ino == theirs.st_ino
+    }
+
+    // MARK: - Functions and checks
 
     /// SQL functions the schema's views call.
     private static func registerFunctions(_ connection: Connection) throws {
@@ -131,7 +391,7 @@ public final class Store {
 
     /// `PRAGMA integrity_check`, throwing when it reports anything but ok.
     public func checkIntegrity() throws {
-        let result = try connection.prepare("PRAGMA integrity_check").map { $0.text(0) }
+        let result = try connection.prepare("PRAGMA integrity_check").map { row -> String in row["integrity_check"] }
         guard result == ["ok"] else { throw StoreError.corrupted(path: path, detail: result.prefix(5).joined(separator: "; ")) }
     }
 }

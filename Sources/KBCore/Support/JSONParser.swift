@@ -11,10 +11,12 @@ import Foundation
 /// both refuse the same texts with the same error at the same offset.
 public struct JSONParser {
     /// Why a text is not acceptable JSON.
-    public struct SyntaxError: Error, CustomStringConvertible, Sendable, Equatable {
+    public struct SyntaxError: Error, DiagnosticConvertible, Sendable, Equatable {
         public let offset: Int
         public let reason: String
+        /// The message alone: readers that know the file (and the line the text started on) place it.
         public var description: String { "invalid JSON at byte \(offset + 1): \(reason)" }
+        public var diagnostic: Diagnostic { Diagnostic(.error, description) }
     }
 
     /// Deepest nesting of arrays and objects accepted.
@@ -36,6 +38,14 @@ public struct JSONParser {
     /// Parses one complete JSON text held in `bytes`.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var reader = Reader(bytes: bytes, maximumDepth: maximumDepth, sink: ValueSink())
+        try reader.document()
+        return reader.sink.values[0]
+    }
+
+    /// Parses one complete JSON text held in `bytes`, keeping where each value starts: for files people edit,
+    /// whose errors must point at a line.
+    func parseLocated(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> LocatedJSON {
+        var reader = Reader(bytes: bytes, maximumDepth: maximumDepth, sink: LocatedSink())
         try reader.document()
         return reader.sink.values[0]
     }
@@ -65,6 +75,8 @@ public struct JSONParser {
         mutating func beginContainer(isObject: Bool)
         mutating func endObject(memberCount: Int)
         mutating func endArray(itemCount: Int)
+        /// The next value starts at byte `offset`.
+        mutating func willRead(at offset: Int)
     }
 
     private struct Reader<S: Sink> {
@@ -102,6 +114,7 @@ public struct JSONParser {
 
         mutating func value(depth: Int) throws(SyntaxError) {
             guard index < bytes.count else { throw fail("unexpected end of input") }
+            sink.willRead(at: index)
             switch bytes[index] {
             case UInt8(ascii: "{"): try object(depth: depth + 1)
             case UInt8(ascii: "["): try array(depth: depth + 1)
@@ -359,6 +372,7 @@ public struct JSONParser {
         mutating func bool(_ value: Bool) { values.append(.bool(value)) }
         mutating func null() { values.append(.null) }
         mutating func beginContainer(isObject: Bool) {}
+        mutating func willRead(at offset: Int) {}
 
         mutating func endObject(memberCount: Int) {
             let keyBase = keys.count - memberCount
@@ -378,6 +392,47 @@ public struct JSONParser {
             let items = Array(values[base...])
             values.removeSubrange(base...)
             values.append(.array(items))
+        }
+    }
+
+    /// Builds `LocatedJSON` the way `ValueSink` builds `JSONValue`, with each value's starting offset.
+    private struct LocatedSink: Sink {
+        var values: [LocatedJSON] = []
+        var keys: [String] = []
+        var nextOffset = 0
+        /// Where the containers still open start, innermost last.
+        var openOffsets: [Int] = []
+
+        mutating func string(_ text: UnsafeBufferPointer<UInt8>, raw: Range<Int>, escaped: Bool, isASCII: Bool, isKey: Bool) -> Bool {
+            guard let string = JSONParser.validatedString(text) else { return false }
+            if isKey {
+                keys.append(string)
+            } else {
+                values.append(LocatedJSON(offset: nextOffset, content: .string(string)))
+            }
+            return true
+        }
+
+        mutating func number(_ value: Double) { values.append(LocatedJSON(offset: nextOffset, content: .number(value))) }
+        mutating func bool(_ value: Bool) { values.append(LocatedJSON(offset: nextOffset, content: .bool(value))) }
+        mutating func null() { values.append(LocatedJSON(offset: nextOffset, content: .null)) }
+        mutating func beginContainer(isObject: Bool) { openOffsets.append(nextOffset) }
+        mutating func willRead(at offset: Int) { nextOffset = offset }
+
+        mutating func endObject(memberCount: Int) {
+            let keyBase = keys.count - memberCount
+            let valueBase = values.count - memberCount
+            let members = (0..<memberCount).map { (key: keys[keyBase + $0], value: values[valueBase + $0]) }
+            keys.removeSubrange(keyBase...)
+            values.removeSubrange(valueBase...)
+            values.append(LocatedJSON(offset: openOffsets.removeLast(), content: .object(members)))
+        }
+
+        mutating func endArray(itemCount: Int) {
+            let base = values.count - itemCount
+            let items = Array(values[base...])
+            values.removeSubrange(base...)
+            values.append(LocatedJSON(offset: openOffsets.removeLast(), content: .array(items)))
         }
     }
 
@@ -418,6 +473,7 @@ public struct JSONParser {
 
         mutating func endObject(memberCount: Int) { close() }
         mutating func endArray(itemCount: Int) { close() }
+        mutating func willRead(at offset: Int) {}
 
         private mutating func close() {
             let container = open.removeLast()

@@ -140,3 +140,20 @@ extension UInt32 {
         (self >> count) | (self << (32 - count))
     }
 }
+
+extension SHA256 {
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`: the 32-byte tag webhook signatures and CSRF tokens use.
+    public static func hmac(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+        let blockSize = 64
+        var block = key.count > blockSize ? digest(of: Array(key)) : Array(key)
+        block.append(contentsOf: repeatElement(0, count: blockSize - block.count))
+        var inner = SHA256()
+        inner.update(block.map { $0 ^ 0x36 })
+        inner.update(message)
+        let innerDigest = inner.finalize()
+        var outer = SHA256()
+        outer.update(block.map { $0 ^ 0x5c })
+        outer.update(innerDigest)
+        return outer.finalize()
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 extension Workspace {
     /// Creates a new workspace in `root`: `kb/articles/`, `kb/policy.json`, `kb/synonyms.txt`,
-    /// `templates/{es,en}/` and the `.kb/` database. Refuses a folder that already holds `kb/`.
+    /// `templates/` and the `.kb/` database. Refuses a folder that already holds `kb/`.
     @discardableResult
     public static func initialize(at root: URL) throws -> Workspace {
         let workspace = Workspace(root: root)

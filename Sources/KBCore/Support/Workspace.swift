@@ -3,6 +3,11 @@ import Foundation
 /// A kb workspace: the folder holding `kb/` (articles, policy, synonyms), `templates/` and `.kb/kb.sqlite`.
 public struct Workspace: Sendable {
     public let root: URL
+    /// Opens a database another workspace records as its own and still uses (`KB_ALLOW_SHARED_DATABASE=1`);
+    /// refused otherwise, since `kb index` in one would remove the other's articles.
+    public var allowsSharedDatabase = false
+    /// The environment variable that sets `allowsSharedDatabase` when it is `1`.
+    public static let allowSharedDatabaseVariable = "KB_ALLOW_SHARED_DATABASE"
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -18,8 +23,15 @@ public struct Workspace: Sendable {
     public var databasePath: String { stateDirectory.appendingPathComponent("kb.sqlite").path }
 
     /// Finds the workspace as git finds `.git`: `explicit` (from `--root` or `KB_ROOT`) if given,
-    /// else the first folder from `start` upwards that holds a `kb/` directory.
-    public static func locate(explicit: String?, start: URL) throws -> Workspace {
+    /// else the first folder from `start` upwards that holds a `kb/` directory; `environment` may allow a
+    /// shared database (`allowSharedDatabaseVariable`).
+    public static func locate(explicit: String?, start: URL, environment: [String: String] = [:]) throws -> Workspace {
+        var workspace = try find(explicit: explicit, start: start)
+        workspace.allowsSharedDatabase = environment[Workspace.allowSharedDatabaseVariable] == "1"
+        return workspace
+    }
+
+    private static func find(explicit: String?, start: URL) throws -> Workspace {
         let fileManager = FileManager.default
         if let explicit, !explicit.isEmpty {
             let url = URL(fileURLWithPath: explicit, relativeTo: start).standardizedFileURL
@@ -43,11 +55,6 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Opens the workspace database, creating it when `create` is true, analysing in the policy's language.
-    public func openStore(create: Bool = true, language: Language? = nil) throws -> Store {
-        try Store(path: databasePath, create: create, language: language ?? loadPolicy().language)
-    }
-
     /// `kb/policy.json` merged over the defaults; the defaults alone when the file is absent.
     public func loadPolicy() throws -> Policy {
         guard FileManager.default.fileExists(atPath: policyFile.path) else { return .default }
@@ -56,12 +63,14 @@ public struct Workspace: Sendable {
 }
 
 /// Why no workspace could be used.
-public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum WorkspaceError: Error, DiagnosticConvertible, Sendable, Equatable {
     case notFound(start: String)
     case notAWorkspace(path: String)
     case alreadyExists(path: String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+
+    private var message: String {
         switch self {
         case let .notFound(start):
             return "no kb workspace in \(start) or any parent folder (a folder holding kb/); run 'kb init' or pass --root DIR"

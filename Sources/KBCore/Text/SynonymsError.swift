@@ -1,5 +1,5 @@
 /// Why a synonyms file could not be used.
-public enum SynonymsError: Error, CustomStringConvertible, Equatable, Sendable {
+public enum SynonymsError: Error, DiagnosticConvertible, Equatable, Sendable {
     /// The file could not be read or is not UTF-8.
     case unreadable(path: String, reason: String)
     /// A comma-separated entry is blank (`a,,b`, a leading or trailing comma).
@@ -10,17 +10,17 @@ public enum SynonymsError: Error, CustomStringConvertible, Equatable, Sendable {
     /// expands nothing: usually missing commas or two forms of one word.
     case singleEntryGroup(path: String, line: Int)
 
-    /// The message as printed: `path:line: error: message`.
-    public var description: String {
+    public var diagnostic: Diagnostic {
         switch self {
         case let .unreadable(path, reason):
-            "\(path): error: cannot read synonyms: \(reason)"
+            Diagnostic(.error, "cannot read synonyms: \(reason)", at: .init(path: path))
         case let .emptyEntry(path, line):
-            "\(path):\(line): error: empty synonym entry (two commas in a row, or a comma at the start or end)"
+            Diagnostic(.error, "empty synonym entry (two commas in a row, or a comma at the start or end)", at: .init(path: path, line: line))
         case let .entryWithoutTerms(path, line, entry):
-            "\(path):\(line): error: synonym entry \"\(entry)\" has no searchable words"
+            Diagnostic(.error, "synonym entry \"\(entry)\" has no searchable words", at: .init(path: path, line: line))
         case let .singleEntryGroup(path, line):
-            "\(path):\(line): error: synonym group has fewer than two different entries; separate synonyms with commas"
+            Diagnostic(.error, "synonym group has fewer than two different entries; separate synonyms with commas",
+                       at: .init(path: path, line: line))
         }
     }
 }

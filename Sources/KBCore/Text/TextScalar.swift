@@ -138,10 +138,10 @@ enum TextScalar {
     /// Longest UTF-8 that folding one scalar can produce.
     static let maximumFoldedBytes = 4
 
-    /// Writes the UTF-8 of a scalar with its diacritics folded away (á→a,
-    /// ñ→n, ü→u, ç→c, æ→ae, ß→ss, ł→l…) at `offset`, returning the new
-    /// offset; scripts beyond Latin pass through unchanged. `output` must
-    /// have ``maximumFoldedBytes`` free bytes at `offset`.
+    /// Writes the UTF-8 of a scalar with its diacritics folded away by kb's
+    /// one table (`AccentFolding`: á→a, ñ→n, ü→u, ç→c, æ→ae, ß→ss, ł→l…) at
+    /// `offset`, returning the new offset; scripts beyond Latin pass through
+    /// unchanged. `output` must have ``maximumFoldedBytes`` free bytes at `offset`.
     @inline(__always)
     static func writeFoldedUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
         if scalar < 0x80 {
@@ -153,43 +153,12 @@ enum TextScalar {
 
     @inline(never)
     private static func writeFoldedNonASCII(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-        @inline(__always) func write(_ first: UInt8, _ second: UInt8? = nil) -> Int {
-            output[offset] = first
-            guard let second else { return offset + 1 }
-            output[offset + 1] = second
-            return offset + 2
-        }
-        if scalar >= 0xC0, scalar < 0x100 {
-            switch scalar {
-            case 0xC0 ... 0xC5, 0xE0 ... 0xE5: return write(0x61)
-            case 0xC6, 0xE6: return write(0x61, 0x65)
-            case 0xC7, 0xE7: return write(0x63)
-            case 0xC8 ... 0xCB, 0xE8 ... 0xEB: return write(0x65)
-            case 0xCC ... 0xCF, 0xEC ... 0xEF: return write(0x69)
-            case 0xD0, 0xF0: return write(0x64)
-            case 0xD1, 0xF1: return write(0x6E)
-            case 0xD2 ... 0xD6, 0xD8, 0xF2 ... 0xF6, 0xF8: return write(0x6F)
-            case 0xD9 ... 0xDC, 0xF9 ... 0xFC: return write(0x75)
-            case 0xDD, 0xFD, 0xFF: return write(0x79)
-            case 0xDE, 0xFE: return write(0x74, 0x68)
-            case 0xDF: return write(0x73, 0x73)
-            default: break  // × ÷
-            }
-        } else if scalar >= 0x100, scalar < 0x180 {
-            switch scalar {
-            case 0x132, 0x133: return write(0x69, 0x6A)  // ĳ
-            case 0x152, 0x153: return write(0x6F, 0x65)  // œ
-            default: return write(latinExtendedABase[Int(scalar - 0x100)])
-            }
-        }
-        return writeUTF8(scalar, to: output, at: offset)
+        guard let (first, second) = AccentFolding.base(of: scalar) else { return writeUTF8(scalar, to: output, at: offset) }
+        output[offset] = first
+        guard let second else { return offset + 1 }
+        output[offset + 1] = second
+        return offset + 2
     }
-
-    /// Base letters of U+0100…U+017F in order (ĳ and œ are handled apart).
-    private static let latinExtendedABase: [UInt8] = Array(
-        ("aaaaaa" + "cccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" + "iiiiiiiiii" + "ij"
-            + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" + "oe" + "rrrrrr" + "ssssssss"
-            + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" + "zzzzzz" + "s").utf8)
 
     private static func writeUTF8(_ scalar: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
         switch scalar {

@@ -2,7 +2,7 @@
 ///
 /// Record errors become rejections (`FILE:LINE: error: …`, the line a record starts on); file and
 /// mapping errors stop the import before anything is written.
-public enum CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum CSVError: Error, DiagnosticConvertible, Sendable, Equatable {
     /// A record with a different number of fields than the header.
     case raggedRecord(fields: Int, expected: Int)
     /// A record longer than the reader buffers.
@@ -26,33 +26,40 @@ public enum CSVError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A mapping file (or `--map` option) that is not valid; `path` is the JSON path inside it.
     case invalidMapping(source: String, path: String, reason: String)
 
-    public var description: String {
+    /// Record errors carry no place (the importer places them by file and line); file and mapping errors do.
+    public var diagnostic: Diagnostic {
         switch self {
         case let .raggedRecord(fields, expected):
-            return "record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(expected) (a missing delimiter, or a delimiter inside an unquoted value?)"
+            return Diagnostic(.error, "record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(expected) (a missing delimiter, or a delimiter inside an unquoted value?)")
         case let .recordTooLong(bytes, limit):
-            return "record of \(bytes) bytes is over the limit of \(limit) bytes; shorten its text"
+            return Diagnostic(.error, "record of \(bytes) bytes is over the limit of \(limit) bytes; shorten its text")
         case let .unterminatedQuote(resumeLine, overLimit):
             let why = overLimit.map { "runs past \($0) bytes" } ?? "is still open at the end of the file"
             let resume = resumeLine.map { "; reading resumed on line \($0)" } ?? ""
-            return "a quoted field \(why) (an unbalanced '\"'?)\(resume)"
+            return Diagnostic(.error, "a quoted field \(why) (an unbalanced '\"'?)\(resume)")
         case let .textAfterClosingQuote(field, resumeLine):
-            return "text after the closing quote of field \(field); a '\"' inside a quoted value must be doubled (\"\"); reading resumed on line \(resumeLine)"
+            return Diagnostic(.error, "text after the closing quote of field \(field); a '\"' inside a quoted value must be doubled (\"\"); reading resumed on line \(resumeLine)")
         case let .invalidText(column, encoding):
-            return "column \"\(column)\": not valid \(encoding) text; set \"encoding\" in the mapping (utf-8, windows-1252, latin-1)"
+            return Diagnostic(.error, "column \"\(column)\": not valid \(encoding) text; set \"encoding\" in the mapping (utf-8, windows-1252, latin-1)")
         case let .invalidValue(field, column, reason):
-            return "\(field) (column \"\(column)\"): \(reason)"
+            return Diagnostic(.error, "\(field) (column \"\(column)\"): \(reason)")
         case let .missingHeader(path):
-            return "\(path):1: error: the file has no header line; the first line of a CSV export names its columns"
+            return Diagnostic(.error, "the file has no header line; the first line of a CSV export names its columns", at: .init(path: path, line: 1))
         case let .unknownColumn(path, field, column, columns):
-            return "\(path):1: error: the mapping reads \(field) from column \"\(column)\", but the header has no such column; columns: \(CSVError.list(columns))"
+            return Diagnostic(.error, "the mapping reads \(field) from column \"\(column)\", but the header has no such column; columns: \(CSVError.list(columns))", at: .init(path: path, line: 1))
         case let .unmappedField(path, field, columns):
-            return "\(path):1: error: no column for the required field '\(field)'; pass --map \(field)=COLUMN or map it in --mapping FILE; columns: \(CSVError.list(columns))"
+            return Diagnostic(.error, "no column for the required field '\(field)'; pass --map \(field)=COLUMN or map it in --mapping FILE; columns: \(CSVError.list(columns))", at: .init(path: path, line: 1))
         case let .cannotResynchronize(path, line):
-            return "\(path):\(line): error: a malformed quoted record spans several lines and the input cannot be read again to recover; fix the quoting or import from a regular file"
+            return Diagnostic(.error, "a malformed quoted record spans several lines and the input cannot be read again to recover; fix the quoting or import from a regular file", at: .init(path: path, line: line))
         case let .invalidMapping(source, path, reason):
-            return "\(source): error: \(path): \(reason)"
+            // `source` is a mapping file, or the `--map` option.
+            return Diagnostic(.error, "\(path): \(reason)", at: .init(path: source))
         }
+    }
+
+    /// A record error's message alone (the importer adds `FILE:LINE: error: `); a file error as printed.
+    public var description: String {
+        diagnostic.location == nil ? diagnostic.message : diagnostic.formatted
     }
 
     static func list(_ columns: [String]) -> String {

@@ -117,7 +117,7 @@ extension CSVMapping {
         switch field {
         case "severity":
             guard let number = value.intValue, (1...5).contains(number) else {
-                throw fail(path, "expected a severity 1 to 5 (1 Crítica … 5 Solicitud), found \(value.typeName)")
+                throw fail(path, "expected a severity 1 to 5 (1 Crítica … 5 Solicitudes), found \(value.typeName)")
             }
         case "status":
             guard let text = value.stringValue, TicketStatus(rawValue: text) != nil else {

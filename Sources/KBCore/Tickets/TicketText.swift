@@ -1,6 +1,9 @@
 /// The plain-text view of a ticket that `kb show` prints.
 public enum TicketText {
-    public static func render(_ ticket: Ticket) -> String {
+    /// Times are shown in `clock`'s zone when given (`2026-03-02 09:14 -03:00 (America/Santiago)`), else in the
+    /// offset the ticket was created in.
+    public static func render(_ ticket: Ticket, clock: LocalClock? = nil) -> String {
+        func time(_ instant: Timestamp) -> String { clock?.text(instant) ?? instant.formatted(offsetSeconds: ticket.displayOffset) }
         var out = "\(ticket.id)  \(ticket.title)\n"
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
@@ -14,9 +17,9 @@ public enum TicketText {
         field("service", ticket.service)
         field("channel", ticket.channel?.rawValue)
         field("assignee", [ticket.assignee, ticket.level].compactMap { $0 }.joined(separator: " "))
-        field("created", ticket.createdAt.iso8601)
-        field("resolved", ticket.resolvedAt?.iso8601)
-        field("closed", ticket.closedAt?.iso8601)
+        field("created", clock.map { $0.text(ticket.createdAt) } ?? ticket.createdAt.iso8601)
+        field("resolved", ticket.resolvedAt.map { clock?.text($0) ?? $0.iso8601 })
+        field("closed", ticket.closedAt.map { clock?.text($0) ?? $0.iso8601 })
         field("tags", ticket.tags.joined(separator: ", "))
         field("articles", ticket.articles.joined(separator: ", "))
         if !ticket.description.isEmpty { out += "\n" + indent(ticket.description) }
@@ -25,7 +28,7 @@ public enum TicketText {
         if !ticket.events.isEmpty {
             out += "\nTimeline:\n"
             for event in ticket.events {
-                var line = "  " + event.at.formatted(offsetSeconds: ticket.displayOffset) + "  " + event.kind.rawValue
+                var line = "  " + time(event.at) + "  " + event.kind.rawValue
                 if event.visibility == .internal { line += " [internal]" }
                 if let author = event.author { line += " (\(author))" }
                 if let status = event.status { line += " → \(status.rawValue)" }

@@ -1,5 +1,5 @@
 /// Why a Zendesk export, comment file or Zendesk mapping was refused.
-public enum ZendeskImportError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum ZendeskImportError: Error, DiagnosticConvertible, Sendable, Equatable {
     /// The export's JSON structure is broken between tickets (inside a ticket the ticket alone is rejected).
     case invalidExport(path: String, line: Int, reason: String)
     /// A comments file or folder that cannot be used.
@@ -7,14 +7,15 @@ public enum ZendeskImportError: Error, CustomStringConvertible, Sendable, Equata
     /// A Zendesk mapping file that is not valid; `path` is the JSON path inside it.
     case invalidMapping(source: String, path: String, reason: String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic {
         switch self {
         case let .invalidExport(path, line, reason):
-            return "\(path):\(line): error: \(reason)"
+            return Diagnostic(.error, reason, at: .init(path: path, line: line))
         case let .invalidComments(path, reason):
-            return "\(path): error: \(reason)"
+            return Diagnostic(.error, reason, at: .init(path: path))
         case let .invalidMapping(source, path, reason):
-            return "\(source): error: \(path): \(reason)"
+            // `source` is the mapping file.
+            return Diagnostic(.error, "\(path): \(reason)", at: .init(path: source))
         }
     }
 }

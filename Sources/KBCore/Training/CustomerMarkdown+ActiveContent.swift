@@ -29,7 +29,7 @@ extension CustomerMarkdown {
             text = next
         }
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { escapeInline(String($0)) }.joined(separator: "\n")
+            .map { Markdown.escape(String($0)) }.joined(separator: "\n")
     }
 
     /// One pass of `withoutActiveContent`: the re-written text, or nil when there was nothing to remove.

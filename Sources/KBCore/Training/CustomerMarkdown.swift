@@ -1,5 +1,5 @@
-/// Prepares Markdown for customer material: writers' HTML comments dropped, headings pushed below the
-/// document's own structure, and plain text escaped so it stays plain text in a Markdown document.
+/// Prepares Markdown for customer material: writers' HTML comments dropped and headings pushed below the
+/// document's own structure. (Plain text is escaped by the template renderer, `Markdown.escape`.)
 enum CustomerMarkdown {
     /// `markdown` without HTML comments and tags (outside code), with ATX headings moved down so the highest is
     /// at least `minimumHeadingLevel` (never past 6), runs of blank lines collapsed and surrounding blanks trimmed.
@@ -68,35 +68,6 @@ enum CustomerMarkdown {
         }
         while let last = out.last, last.utf8.allSatisfy(ScanByte.isWhitespace) { out.removeLast() }
         return withoutActiveContent(out.joined(separator: "\n"))
-    }
-
-    /// Escapes the characters that would turn plain text (a title) into Markdown markup: emphasis, code, links,
-    /// raw HTML and a leading heading or list marker.
-    static func escapeInline(_ text: String) -> String {
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        out.reserveCapacity(bytes.count + 8)
-        // `1. Texto` at the start would read as an ordered list: escape the `.` or `)` after leading digits.
-        let leadingDigits = bytes.prefix(while: ScanByte.isDigit).count
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case ScanByte.backslash, ScanByte.backtick, ScanByte.asterisk, ScanByte.underscore, ScanByte.openBracket,
-                 ScanByte.closeBracket, ScanByte.less, ScanByte.greater, ScanByte.pipe:
-                out.append(ScanByte.backslash)
-            case ScanByte.hash, ScanByte.plus, ScanByte.dash, ScanByte.dot, ScanByte.closeParen:
-                let startsBlock = byte == ScanByte.dot || byte == ScanByte.closeParen
-                    ? leadingDigits > 0 && index == leadingDigits : index == 0
-                if startsBlock { out.append(ScanByte.backslash) }
-            case ScanByte.newline, ScanByte.carriageReturn:
-                // Titles are one line; a line break would end the heading or list item they sit in.
-                out.append(ScanByte.space)
-                continue
-            default:
-                break
-            }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The line with `<!-- … -->` removed; whether a comment is still open at its end; whether it had any.

@@ -29,35 +29,26 @@ public struct TrainingBuilder: Sendable {
         self.redactor = redactor
     }
 
-    /// Headings the templates write themselves (both languages); pack anchors avoid their slugs so a Markdown
-    /// renderer numbering repeated headings cannot move a table-of-contents target.
-    static let templateHeadings = [
-        "Contenido", "Contents", "Problema", "Problem", "Solución", "Solution", "Causa", "Cause", "Severidades",
-        "Severity levels", "Qué información enviar", "What to send", "Qué ocurre después", "What happens next",
-    ]
+    /// Headings the training templates write themselves, in every language; pack anchors avoid their slugs so a
+    /// Markdown renderer numbering repeated headings cannot move a table-of-contents target.
+    static let templateHeadings: [String] = Language.allCases.flatMap { language in
+        ["training.contents", "article.section.problem", "article.section.solution", "article.section.cause",
+         "training.severities", "training.what_to_send", "training.what_happens_next"].map { language.catalogue[$0] }
+    }
 
     /// The document title in `language`.
     public static func title(in language: Language) -> String {
-        switch language {
-        case .spanish: "Material de formación para clientes"
-        case .english: "Customer training material"
-        }
+        language.catalogue["training.title"]
     }
 
     /// The FAQ chapter title in `language`.
     public static func faqTitle(in language: Language) -> String {
-        switch language {
-        case .spanish: "Preguntas frecuentes"
-        case .english: "Frequently asked questions"
-        }
+        language.catalogue["training.faq_title"]
     }
 
     /// The chapter title for articles that name no service.
     public static func generalTitle(in language: Language) -> String {
-        switch language {
-        case .spanish: "General"
-        case .english: "General"
-        }
+        language.catalogue["training.general"]
     }
 
     /// Parses `files` (invalid ones become warnings) and builds the pack; `faq` is nil when there is no ticket store.

@@ -1,5 +1,5 @@
 /// Why customer material could not be written.
-public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum TrainingError: Error, Equatable, Sendable, DiagnosticConvertible {
     /// The output file exists and overwriting was not asked for.
     case outputExists(path: String)
     /// The folder that should hold the output file does not exist.
@@ -18,16 +18,18 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `PATH: error: reason`, lower-case.
-    public var description: String {
+    public var diagnostic: Diagnostic { Diagnostic(.error, reason, at: .init(path: path)) }
+
+    private var reason: String {
         switch self {
-        case .outputExists(let path):
-            "\(path): error: file already exists; pass --force to overwrite it"
-        case .outputFolderMissing(let path, let folder):
-            "\(path): error: folder \(folder) does not exist; create it first"
-        case .outputIsFolder(let path):
-            "\(path): error: is a folder; give a file name"
-        case .unwritable(let path, let reason):
-            "\(path): error: cannot write file: \(reason)"
+        case .outputExists:
+            "file already exists; pass --force to overwrite it"
+        case .outputFolderMissing(_, let folder):
+            "folder \(folder) does not exist; create it first"
+        case .outputIsFolder:
+            "is a folder; give a file name"
+        case .unwritable(_, let reason):
+            "cannot write file: \(reason)"
         }
     }
 }

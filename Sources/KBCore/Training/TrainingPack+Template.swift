@@ -3,13 +3,13 @@ import Foundation
 extension TrainingPack {
     /// The pack as template data for `format` (keys in snake_case, as `kb render --data` JSON would give them).
     ///
-    /// For Markdown, plain texts (titles, names, questions) come escaped for Markdown and the article pieces as
-    /// Markdown, so the template inserts everything with triple mustaches. For HTML, plain texts come raw (the
-    /// template's `{{name}}` escapes them) and each Markdown piece also comes as `NAME_html`, rendered by
-    /// `MarkdownRenderer` (raw HTML dropped, heading ids prefixed by the article's anchor): the only values
-    /// the HTML template may insert with triple mustaches, along with `stylesheet`.
+    /// Plain texts (titles, names, questions) come raw, on one line for Markdown, and the template's `{{name}}`
+    /// escapes them for its format. The article pieces (`problem`, `solution`, `cause`, `answer`) are Markdown,
+    /// which the Markdown template inserts with triple mustaches; for HTML each also comes as `NAME_html`, rendered
+    /// by `MarkdownRenderer` (raw HTML dropped, heading ids prefixed by the article's anchor): the only values the
+    /// HTML template may insert with triple mustaches, along with `stylesheet`.
     public func templateValue(format: TrainingFormat) -> TemplateValue {
-        let text: (String) -> TemplateValue = { format == .markdown ? .string(CustomerMarkdown.escapeInline($0)) : .string($0) }
+        let text: (String) -> TemplateValue = { .string(format == .markdown ? Markdown.line($0) : $0) }
         var root = TemplateObject()
         root["language"] = .string(language.rawValue)
         root["title"] = text(title)
@@ -54,8 +54,7 @@ extension TrainingPack {
             root["faq"] = .null
         }
         if format == .html {
-            // `</` would close the style element early; CSS never needs it.
-            root["stylesheet"] = .string(HTMLDocument.defaultStylesheet.replacingOccurrences(of: "</", with: "<\\/"))
+            root["stylesheet"] = .string(HTMLStylesheet.standard)
         }
         return .object(root)
     }

@@ -1,5 +1,5 @@
 /// Something the trainer should know about an article that was left out of the material.
-public struct TrainingWarning: Sendable, Equatable, CustomStringConvertible {
+public struct TrainingWarning: Sendable, Equatable, DiagnosticConvertible {
     /// Workspace-relative path of the article.
     public var path: String
     /// 1-based line the warning points at.
@@ -14,5 +14,5 @@ public struct TrainingWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `PATH:LINE: warning: message`, the compiler-style form editors can jump to.
-    public var description: String { "\(path):\(line): warning: \(message)" }
+    public var diagnostic: Diagnostic { Diagnostic(.warning, message, at: .init(path: path, line: line)) }
 }

@@ -66,7 +66,8 @@ struct ArticleCorpus {
 
     /// What the database holds now, after checking it is intact.
     func indexedState() throws -> [String: String] {
-        let store = try Workspace(root: root).openStore(create: false)
+        // Writable: FTS5's integrity check is asked for with an INSERT.
+        let store = try Workspace(root: root).openStore(.write)
         defer { try? store.close() }
         try store.checkIntegrity()
         try store.connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")

@@ -35,7 +35,8 @@ struct ConcurrencyTests {
         let count = 20_000
         try Self.writeTickets(prefix: "T", count: count, to: directory.url.appendingPathComponent("tickets.jsonl"))
 
-        let reader = try Workspace(root: directory.url).openStore(create: false)
+        // Not `.read`, which would hold one snapshot throughout: each statement here sees the latest commit.
+        let reader = try Workspace(root: directory.url).openStore(.write)
         defer { try? reader.close() }
         let engine = try SearchEngine(store: reader, builder: try Workspace(root: directory.url).queryBuilder(for: reader))
         var seen = Set<Int>()
@@ -52,7 +53,7 @@ struct ConcurrencyTests {
                 }
                 _ = try engine.search("portal caído incidente")
                 // A fresh connection opens (WAL pragma, schema check) while the import holds the write lock.
-                try Workspace(root: directory.url).openStore(create: false).close()
+                try Workspace(root: directory.url).openStore(.read).close()
             } catch {
                 failures.append("\(error)")
             }
@@ -91,7 +92,7 @@ struct ConcurrencyTests {
         for (name, result) in results.all {
             #expect(result.code == 0, "\(name): \(result.stderr)")
         }
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         try store.checkIntegrity()
         #expect(try store.ticketCount() == 16_000)
@@ -105,7 +106,8 @@ struct ConcurrencyTests {
         #expect(try BuiltBinary.run(["index"], in: corpus.root).code == 0)
         for index in stride(from: 0, to: 3_000, by: 3) { try corpus.write(index, word: "cambiado") }
 
-        let store = try Workspace(root: corpus.root).openStore(create: false)
+        // A live connection (not `.read`): each statement sees the latest commit.
+        let store = try Workspace(root: corpus.root).openStore(.write)
         defer { try? store.close() }
         let engine = try SearchEngine(store: store, builder: try Workspace(root: corpus.root).queryBuilder(for: store))
         var failures: [String] = []

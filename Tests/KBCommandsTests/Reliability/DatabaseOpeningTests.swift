@@ -73,7 +73,7 @@ import KBTestSupport
         for index in 0..<300 { lines += TicketFixtures.line(id: "R-\(index)", title: "Incidente \(index) del portal") + "\n" }
         try directory.write("seed.jsonl", lines)
         #expect(runKB(["import", "seed.jsonl"], in: directory.url).code == 0)
-        let store = try Store(path: url.path, create: false)
+        let store = try Store(path: url.path, access: .write)
         try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try store.close()
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
@@ -136,6 +136,6 @@ import KBTestSupport
         try directory.write("t.jsonl", TicketFixtures.line(id: "T-1") + "\n")
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent(".kb/kb.sqlite"), withIntermediateDirectories: true)
         let result = runKB(["import", "t.jsonl"], in: directory.url)
-        #expect(result.code == 1 && result.stderr.hasPrefix("error: ") && result.stderr.contains("is not a kb database"), "\(result.stderr)")
+        #expect(result.code == 1 && result.stderr.hasPrefix("error: ") && result.stderr.contains("kb.sqlite is a folder"), "\(result.stderr)")
     }
 }

@@ -26,7 +26,7 @@ import KBTestSupport
     @Test func draftPathsStayInsideArticles() throws {
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()
-        let drafter = ArticleDrafter(language: .spanish, templates: try Workspace(root: directory.url).templates(language: "es"))
+        let drafter = ArticleDrafter(language: .spanish, templates: try Workspace(root: directory.url).templates(language: .spanish))
         let created = try #require(Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
         var generator = SeededGenerator(seed: 0x5106)
         var inputs = Self.pathAttacks.flatMap { attack in [(attack, attack), (attack, "portal"), ("x", attack)] }

@@ -56,7 +56,7 @@ import KBTestSupport
         #expect(fixture.eligible.count >= 3, "seed \(seed): the generator should write closed severity 1-2 incidents")
         let workspace = Workspace(root: fixture.directory.url)
         let policy = try workspace.loadPolicy()
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let reviewer = try IncidentReviewer(store: store, policy: policy, builder: try workspace.queryBuilder(for: store))
         var generator = SeededGenerator(seed: seed)
@@ -76,7 +76,7 @@ import KBTestSupport
                                                          language: language)
                 let review = try reviewer.review(id: ticket.id, now: now, language: language, proposals: proposals)
                 reviews += 1
-                let renderer = ReviewRenderer(templates: try workspace.templates(language: language.rawValue))
+                let renderer = ReviewRenderer(templates: try workspace.templates(language: language))
                 let internalText = try renderer.render(review, format: .md)
                 let seen = Set(ReviewMarkerPlanter.markers(in: internalText).map(\.marker))
                 if !seen.isDisjoint(with: fixture.planter.hidden[ticket.id] ?? []) { internalSawHidden += 1 }

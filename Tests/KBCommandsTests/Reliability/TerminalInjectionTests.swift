@@ -42,6 +42,8 @@ import KBTestSupport
         #expect(TerminalText.sanitized("\u{1B}[1mportal\u{1B}[0m") == "\u{1B}[1mportal\u{1B}[0m")
         #expect(TerminalText.sanitized("\r\u{1B}[Kimported 10 records…") == "\r\u{1B}[Kimported 10 records…")
         #expect(TerminalText.sanitized("a\tb\nc") == "a\tb\nc")
+        // A CRLF line ending overwrites nothing and stays; a bare carriage return goes.
+        #expect(TerminalText.sanitized("uno\r\ndos\rtres\r") == "uno\r\ndostres")
         #expect(TerminalText.sanitized("x\u{1B}]0;t\u{7}y\u{1B}[2Jz\ru") == "x]0;ty[2Jzu")
     }
 }

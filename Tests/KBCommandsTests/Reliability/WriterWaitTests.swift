@@ -26,7 +26,7 @@ struct WriterWaitTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "the waiting import failed")
         #expect(Date().timeIntervalSince(started) >= 12)
-        let store = try Workspace(root: directory.url).openStore(create: false)
+        let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticketCount() == 2)
         #expect(try store.connection.scalarText("SELECT value FROM meta WHERE key = 'holder'") == "x")

@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func placeholdersInValidatedAndNotValidatedArticles() {
-        let body = Self.fullBody.replacingOccurrences(of: "Portal 2.3.", with: "Versión \(ArticleLinter.placeholderMarker)")
+        let body = Self.fullBody.replacingOccurrences(of: "Portal 2.3.", with: "Versión \(Language.spanish.catalogue["article.placeholder"])")
         #expect(lint(article(body: body)) == [
             "kb/articles/a.md:14: error: placeholder '(completar)' left in a validated article",
         ])

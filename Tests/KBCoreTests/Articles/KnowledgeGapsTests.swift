@@ -179,7 +179,7 @@ import KBTestSupport
         let directory = try TemporaryDirectory()
         let store = try Self.makeStore(in: directory)
         defer { try? store.close() }
-        let json = try JSONSerialization.jsonObject(with: Data(try analyze(store).jsonText.utf8)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(try analyze(store).jsonText().utf8)) as? [String: Any]
         let clusters = try #require(json?["clusters"] as? [[String: Any]])
         #expect(clusters.first?["size"] as? Int == 5)
         #expect((clusters.first?["tickets"] as? [[String: Any]])?.count == 5)

@@ -57,8 +57,8 @@ enum WriterFixtures {
                       resolution: "Resuelto.", articles: articles)
     }
 
-    /// The built-in templates of a language.
-    static func templates(_ language: String = "es") throws -> TemplateSet {
-        try TemplateSet(directories: [], builtIn: BuiltInTemplates.sources(language: language))
+    /// The built-in templates with the words of a language.
+    static func templates(_ language: Language = .spanish) throws -> TemplateSet {
+        try TemplateSet(directories: [], builtIn: BuiltInTemplates.sources, words: language.catalogue)
     }
 }

@@ -63,7 +63,7 @@ import KBTestSupport
     @Test func fiveThousandHostileQueriesNeverFail() throws {
         let (directory, workspace) = try Self.makeWorkspace()
         _ = directory
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
         var generator = SeededGenerator(seed: 0x5EA2C4)
@@ -91,7 +91,7 @@ import KBTestSupport
     @Test func everySyntaxPieceIsInert() throws {
         let (directory, workspace) = try Self.makeWorkspace()
         _ = directory
-        let store = try workspace.openStore(create: false)
+        let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let builder = try workspace.queryBuilder(for: store)
         let pieces = HostileText.syntax + HostileText.unicode + HostileText.words

@@ -11,12 +11,4 @@ enum RenderTestPaths {
 
     /// Committed golden files.
     static let goldenDirectory = renderTestsDirectory.appendingPathComponent("Golden")
-
-    /// `../shared/testdata/mustache-spec` next to the package; absent in most clones.
-    static let mustacheSpecDirectory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/testdata/mustache-spec")
-
-    static var mustacheSpecIsAvailable: Bool {
-        FileManager.default.fileExists(atPath: mustacheSpecDirectory.appendingPathComponent("sections.json").path)
-    }
 }

@@ -28,12 +28,12 @@ import KBTestSupport
     func customerOutputHasNoInternalNoteAgentNameOrOtherCustomer(language: Language) throws {
         let (internalReview, review) = try customerReview(language: language)
         // The internal review does hold everything that must be kept from the customer.
-        let internalText = try F.renderer(language.rawValue).render(internalReview, format: .md)
+        let internalText = try F.renderer(language).render(internalReview, format: .md)
         #expect(internalText.contains(F.internalMarker))
         #expect(internalText.contains("Mutual Andina"))
         #expect(internalText.contains("pedro"))
 
-        let renderer = try F.renderer(language.rawValue)
+        let renderer = try F.renderer(language)
         for format in ReviewFormat.allCases {
             let output = try renderer.render(review, format: format)
             for secret in [F.internalMarker, "compensación", "Hunter2", "Mutual Andina", "Retail Sur", "T-1900", "T-1901",

@@ -129,8 +129,8 @@ enum ReviewFixtures {
         QueryBuilder(termSource: store.tokenizer.source(for: nil))
     }
 
-    /// The built-in templates of a language.
-    static func renderer(_ language: String = "es") throws -> ReviewRenderer {
-        ReviewRenderer(templates: try TemplateSet(directories: [], builtIn: BuiltInTemplates.sources(language: language)))
+    /// The built-in templates with the words of a language.
+    static func renderer(_ language: Language = .spanish) throws -> ReviewRenderer {
+        ReviewRenderer(templates: try TemplateSet(directories: [], builtIn: BuiltInTemplates.sources, words: language.catalogue))
     }
 }

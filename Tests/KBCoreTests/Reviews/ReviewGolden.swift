@@ -52,7 +52,7 @@ Otros reportes del mismo servicio durante la ventana:
 
 ## Métricas
 
-Tiempo SLA: horas hábiles del calendario 12x5 del plan 12x5 en America/Santiago (feriados excluidos), sin las pausas por espera del cliente. Las metas son las de la política para la severidad del ticket.
+Tiempo SLA: horas hábiles del calendario 12x5 del plan 12x5 en America/Santiago (feriados de CL excluidos), sin las pausas por espera del cliente. Las metas son las de la política para la severidad del ticket. Un día hábil son 12 h 00 min.
 
 | Métrica | Tiempo real | Tiempo SLA | Meta | Resultado | Origen |
 |---|---|---|---|---|---|

@@ -67,27 +67,38 @@ import Testing
         }
 
         func isOpen(minute: Int64) -> Bool {
-            let utc = minute * 60
-            let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))))
-            precondition(offset % 60 == 0, "the oracle assumes whole-minute offsets")
-            let local = utc + offset
-            let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            let (day, minuteOfDay) = BusinessCalendarOracleTests.local(minute: minute, in: zone)
             if holidays.contains(day) { return false }
             let weekday = weekdays[Int(day - firstDay)]
-            return openMinutes[weekday][Int((local - day * 86_400) / 60)]
+            return openMinutes[weekday][Int(minuteOfDay)]
         }
 
         func businessSeconds(from start: Int64, to end: Int64) -> Int64 {
-            var total: Int64 = 0
-            var cursor = start
-            while cursor < end {
-                let minute = cursor >= 0 ? cursor / 60 : (cursor - 59) / 60
-                let stop = min(end, (minute + 1) * 60)
-                if isOpen(minute: minute) { total += stop - cursor }
-                cursor = stop
-            }
-            return total
+            BusinessCalendarOracleTests.openSeconds(from: start, to: end, isOpen: isOpen(minute:))
         }
+    }
+
+    /// The local day number and minute of the day of a UTC minute, asking the zone for that minute's offset.
+    static func local(minute: Int64, in zone: TimeZone) -> (day: Int64, minuteOfDay: Int64) {
+        let utc = minute * 60
+        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))))
+        precondition(offset % 60 == 0, "the oracle assumes whole-minute offsets")
+        let local = utc + offset
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return (day, (local - day * 86_400) / 60)
+    }
+
+    /// Seconds of `start ..< end` that fall in open minutes, walking minute by minute (UTC minute numbers).
+    static func openSeconds(from start: Int64, to end: Int64, isOpen: (Int64) -> Bool) -> Int64 {
+        var total: Int64 = 0
+        var cursor = start
+        while cursor < end {
+            let minute = cursor >= 0 ? cursor / 60 : (cursor - 59) / 60
+            let stop = min(end, (minute + 1) * 60)
+            if isOpen(minute) { total += stop - cursor }
+            cursor = stop
+        }
+        return total
     }
 
     static func calendars() throws -> [BusinessCalendar] {
@@ -106,7 +117,7 @@ import Testing
         let twelveFive = try BusinessCalendar(
             name: "12x5",
             hours: Dictionary(uniqueKeysWithValues: BusinessCalendar.Weekday.allCases.prefix(5).map { ($0, hours(["08:00-20:00"])) }),
-            holidays: BusinessCalendar.twelveFive.holidays + ["2022-04-01", "2025-01-01", "2027-01-01", "2027-04-02"])
+            holidays: Policy.default.listedHolidays(ofCalendar: "CL").map(\.holiday.date) + ["2022-04-01", "2025-01-01", "2027-01-01", "2027-04-02"])
         return [twelveFive, split, everyDay, .twentyFourSeven]
     }
 

@@ -28,7 +28,7 @@ import Testing
         let advice = advise(ticket, now: "2026-03-02T10:12:00-03:00")
         #expect(advice == [EscalationAdvice(
             rule: .slaAtRisk, target: nil, clock: .firstResponse,
-            reason: "sla at risk: first response at 80% of its 15m target (due 2026-03-02T10:15:00-03:00)")])
+            reason: "sla at risk: first response at 80% of its 15m target (due 2026-03-02 10:15 -03:00 (America/Santiago))")])
         #expect(advise(ticket, now: "2026-03-02T10:10:00-03:00").isEmpty)
     }
 

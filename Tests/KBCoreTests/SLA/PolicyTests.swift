@@ -85,7 +85,7 @@ import Testing
                                   .wednesday: [BusinessCalendar.Hours(text: "08:00-20:00")!],
                                   .thursday: [BusinessCalendar.Hours(text: "08:00-20:00")!],
                                   .friday: [BusinessCalendar.Hours(text: "08:00-20:00")!]],
-            holidays: ["2027-01-01"])
+            holidays: ["2027-01-01"], holidaySource: .country)
         #expect(policy == expected)
     }
 
@@ -144,14 +144,17 @@ import Testing
 
     @Test(arguments: ["\"15\"", "\"1m1h\"", "\"\"", "\"1h1h\"", "\"abc\"", "\"1.5h\"", "true", "1.5", "\"h\"", "\"4 h\"", "[]"])
     func rejectsBadDurations(value: String) {
-        #expect(throws: PolicyError.invalid(path: "$.targets.1.first_response", reason: PolicyDuration.expectation)) {
+        // The value starts on column 38, after `{"targets": {"1": {"first_response": `.
+        #expect(throws: PolicyError.invalid(path: "$.targets.1.first_response", reason: PolicyDuration.expectation,
+                                            location: .init(path: "test.json", line: 1, column: 38))) {
             try parse(#"{"targets": {"1": {"first_response": \#(value)}}}"#)
         }
     }
 
     @Test func rejectsZeroAndNegativeDurations() {
         for value in ["0", "-5", "\"0m\""] {
-            #expect(throws: PolicyError.invalid(path: "$.targets.4.resolution", reason: "a duration must be longer than zero")) {
+            #expect(throws: PolicyError.invalid(path: "$.targets.4.resolution", reason: "a duration must be longer than zero",
+                                                location: .init(path: "test.json", line: 1, column: 34))) {
                 try parse(#"{"targets": {"4": {"resolution": \#(value)}}}"#)
             }
         }
@@ -199,35 +202,68 @@ import Testing
         do {
             _ = try parse(json)
             Issue.record("expected an error for \(json)")
-        } catch let PolicyError.invalid(errorPath, errorReason) {
+        } catch let PolicyError.invalid(errorPath, errorReason, location) {
             #expect(errorPath == path)
             #expect(errorReason.hasPrefix(reason) || errorReason.contains(reason), "\(errorReason)")
+            #expect(location?.path == "test.json" && location?.line == 1 && location?.column != nil, "\(String(describing: location))")
         } catch {
             Issue.record("unexpected error \(error)")
         }
     }
 
-    @Test func malformedJSONNamesFileAndLine() {
+    @Test func malformedJSONNamesFileLineAndColumn() {
         let json = "{\n  \"language\": \"es\",\n  \"default_plan\": x\n}\n"
-        do {
-            _ = try Policy(jsonData: Data(json.utf8), file: "kb/policy.json")
-            Issue.record("expected a syntax error")
-        } catch let PolicyError.malformedJSON(file, line, reason) {
-            #expect(file == "kb/policy.json")
-            #expect(line == 3)
-            #expect(!reason.isEmpty && reason.first?.isLowercase == true)
-        } catch {
-            Issue.record("unexpected error \(error)")
+        #expect(throws: PolicyError.malformedJSON(file: "kb/policy.json", line: 3, column: 19, reason: "unexpected character")) {
+            try Policy(jsonData: Data(json.utf8), file: "kb/policy.json")
         }
-        let error = PolicyError.malformedJSON(file: "kb/policy.json", line: 3, reason: "invalid value")
-        #expect(error.description == "kb/policy.json:3: malformed json: invalid value")
+        let error = PolicyError.malformedJSON(file: "kb/policy.json", line: 3, column: 19, reason: "unexpected character")
+        #expect(error.description == "kb/policy.json:3:19: error: malformed json: unexpected character")
     }
 
-    @Test func lineOfErrorReadsEitherFormOfMessage() {
-        let data = Data("{\n\n  x".utf8)
-        #expect(PolicyJSONReader.lineOfError(message: "Invalid value around character 5.", data: data) == 3)
-        #expect(PolicyJSONReader.lineOfError(message: "Unexpected character around line 7, column 2.", data: data) == 7)
-        #expect(PolicyJSONReader.lineOfError(message: "Unexpected end of file", data: data) == nil)
+    /// Syntax errors anywhere (after accented text, at the end of the file, after a byte order mark) name the
+    /// line and the column in characters where the parser stopped.
+    @Test(arguments: [
+        ("{\n  \"language\": \"es\",\n", 3, 1, "expected a member name in quotes"),
+        ("{\"customers\": {\"Clínica\": {\"plan\" \"24x7\"}}}", 1, 35, "expected ':'"),
+        ("\u{FEFF}{\n\n  ,}", 3, 3, "expected a member name in quotes"),
+        ("{\"language\": \"es\"} x", 1, 20, "unexpected text after the value"),
+    ])
+    func syntaxErrorsNameLineAndColumn(json: String, line: Int, column: Int, reason: String) {
+        #expect(throws: PolicyError.malformedJSON(file: "p.json", line: line, column: column, reason: reason)) {
+            try Policy(jsonData: Data(json.utf8), file: "p.json")
+        }
+    }
+
+    /// Errors about values name the line and column where the value is written, in a file laid out over many
+    /// lines; cross-reference errors (a plan naming an unknown calendar) too.
+    @Test func invalidValuesNameTheirLine() {
+        let json = """
+            {
+              "language": "es",
+              "plans": {
+                "oro": "9x5"
+              },
+              "targets": {
+                "2": {"update": "1h", "resolution": "pronto"}
+              }
+            }
+            """
+        #expect(throws: PolicyError.invalid(path: "$.targets.2.resolution", reason: PolicyDuration.expectation,
+                                            location: .init(path: "kb/policy.json", line: 7, column: 41))) {
+            try Policy(jsonData: Data(json.utf8), file: "kb/policy.json")
+        }
+        let fixed = json.replacingOccurrences(of: "\"pronto\"", with: "\"8h\"")
+        do {
+            _ = try Policy(jsonData: Data(fixed.utf8), file: "kb/policy.json")
+            Issue.record("expected an unknown calendar")
+        } catch {
+            #expect(error.description.hasPrefix("kb/policy.json:4:12: error: $.plans.oro: unknown calendar \"9x5\""), "\(error)")
+        }
+        let twice = json.replacingOccurrences(of: "\"language\": \"es\",", with: "\"language\": \"es\", \"language\": \"en\",")
+        #expect(throws: PolicyError.invalid(path: "$.language", reason: "\"language\" is written twice in this object; keep one",
+                                            location: .init(path: "kb/policy.json", line: 2, column: 33))) {
+            try Policy(jsonData: Data(twice.utf8), file: "kb/policy.json")
+        }
     }
 
     @Test func missingFileIsUnreadable() {
@@ -239,7 +275,7 @@ import Testing
 
     @Test func errorDescriptionsAreLowerCase() {
         let error = PolicyError.invalid(path: "$.targets.1.first_response", reason: PolicyDuration.expectation)
-        #expect(error.description == "$.targets.1.first_response: expected a duration such as \"15m\", \"4h\" or \"2d\"")
+        #expect(error.description == "error: $.targets.1.first_response: expected a duration such as \"15m\", \"4h\" or \"2d\"")
     }
 
     @Test func termsFollowTicketThenCustomerThenDefault() throws {

@@ -57,6 +57,7 @@ import KBTestSupport
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
         defer { try? store.close() }
+        try store.registerOnce("kb_rank", RankFunction.register(on:))
         let texts = [
             "T-1": "el cliente indica que la contraseña del portal caducada ayer no permite entrar hoy",
             "T-2": "la contraseña caducada del cliente indica que el portal ayer no permite entrar hoy",

@@ -14,7 +14,7 @@ import KBTestSupport
         try store.checkIntegrity()
         try store.close()
         // Reopening an up-to-date database migrates nothing and keeps data.
-        let again = try Store(path: path, create: false)
+        let again = try Store(path: path, access: .write)
         #expect(try again.ticketCount() == 0)
         try again.close()
     }
@@ -69,7 +69,7 @@ import KBTestSupport
     @Test func missingDatabaseWithoutCreate() throws {
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("none.sqlite").path
-        #expect(throws: StoreError.missing(path: path)) { try Store(path: path, create: false) }
+        #expect(throws: StoreError.missing(path: path)) { try Store(path: path, access: .write) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 

@@ -207,7 +207,7 @@ struct MessyHelpdeskExport {
         #expect(report.inserted == 1)
         #expect(report.rejected.map(\.description) == [
             "native.csv:3: error: created_at (column \"created_at\"): '2026-03-02 09:14' has no UTC offset; set \"timezone\" in the mapping (e.g. \"America/Santiago\") to read local times",
-            "native.csv:4: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitud), found 9",
+            "native.csv:4: error: severity (column \"severity\"): must be 1 to 5 (1 Crítica … 5 Solicitudes), found 9",
         ])
         #expect(try store.ticket(id: "T-1")?.extra == ["Origen": "ERP"])
     }

@@ -49,18 +49,4 @@ import Testing
     @Test func collapsesBlankLinesAndTrims() {
         #expect(CustomerMarkdown.prepare("\n\nuno\n\n\n\ndos\n\n", minimumHeadingLevel: 1) == "uno\n\ndos")
     }
-
-    @Test(arguments: [
-        ("Error *grave* en [portal]", "Error \\*grave\\* en \\[portal\\]"),
-        ("# no es título", "\\# no es título"),
-        ("1. no es lista", "1\\. no es lista"),
-        ("- tampoco", "\\- tampoco"),
-        ("<script>x</script>", "\\<script\\>x\\</script\\>"),
-        ("a | b_c `d`", "a \\| b\\_c \\`d\\`"),
-        ("dos\nlíneas", "dos líneas"),
-        ("ERR-401 v2.3 2026-03-10", "ERR-401 v2.3 2026-03-10"),
-    ])
-    func escapesPlainTextForMarkdown(input: String, expected: String) {
-        #expect(CustomerMarkdown.escapeInline(input) == expected)
-    }
 }

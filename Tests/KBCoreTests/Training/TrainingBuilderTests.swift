@@ -146,14 +146,14 @@ import Testing
 
     @Test func incidentGuideFollowsTheManualsScale() {
         let guide = IncidentReportGuide.standard(language: .spanish, anchor: "x")
-        #expect(guide.severities.map(\.name) == ["Crítica", "Alto impacto", "Impacto medio", "Bajo impacto", "Solicitud"])
+        #expect(guide.severities.map(\.name) == ["Crítica", "Alto impacto", "Impacto medio", "Bajo impacto", "Solicitudes"])
         #expect(guide.severities[0].definition == "Sin servicio de la plataforma.")
         #expect(guide.severities[4].examples.contains("contraseña"))
         #expect(guide.checklist.map(\.label) == ["Cliente", "Servicio afectado", "Desde cuándo", "Usuarios afectados",
                                                   "Descripción", "Evidencias", "Contacto", "Severidad"])
         let english = IncidentReportGuide.standard(language: .english, anchor: "x")
         #expect(english.severities.map(\.level) == [1, 2, 3, 4, 5])
-        #expect(english.severities.map(\.name) == ["Critical", "High impact", "Medium impact", "Low impact", "Request"])
+        #expect(english.severities.map(\.name) == ["Critical", "High impact", "Medium impact", "Low impact", "Requests"])
         #expect(english.checklist.count == guide.checklist.count)
     }
 }

@@ -26,12 +26,12 @@ import KBTestSupport
         return TrainingBuilder(options: options, redactor: Redactor()).build(articles: [article], faq: faq).pack
     }
 
-    static func templates(_ language: String) throws -> TemplateSet {
-        try TemplateSet(directories: [], builtIn: BuiltInTemplates.sources(language: language))
+    static func templates(_ language: Language) throws -> TemplateSet {
+        try TemplateSet(directories: [], builtIn: BuiltInTemplates.sources, words: language.catalogue)
     }
 
     @Test func htmlEscapesTextAndInsertsOnlyRenderedMarkdown() throws {
-        let html = try Self.pack().render(format: .html, templates: try Self.templates("es"))
+        let html = try Self.pack().render(format: .html, templates: try Self.templates(.spanish))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
         #expect(html.contains("<h2>Error &lt;b&gt;grave&lt;/b&gt; &amp; *raro*</h2>"))
         #expect(html.contains("<p>Falla  con <strong>negrita</strong>.</p>"))
@@ -45,9 +45,9 @@ import KBTestSupport
     }
 
     @Test func markdownEscapesPlainTextAndKeepsArticleMarkdown() throws {
-        let markdown = try Self.pack().render(format: .markdown, templates: try Self.templates("es"))
+        let markdown = try Self.pack().render(format: .markdown, templates: try Self.templates(.spanish))
         #expect(markdown.hasPrefix("# Material de formación para clientes\n"))
-        #expect(markdown.contains("### Error \\<b\\>grave\\</b\\> & \\*raro\\*\n"))
+        #expect(markdown.contains("### Error \\<b\\>grave\\</b\\> \\& \\*raro\\*\n"))
         #expect(markdown.contains("Falla  con **negrita**."))
         #expect(markdown.contains("##### Paso uno\nReiniciar."))
         #expect(markdown.contains("## Cómo reportar un incidente"))
@@ -57,7 +57,7 @@ import KBTestSupport
 
     @Test(arguments: Language.allCases)
     func everyTableOfContentsLinkHasItsTarget(language: Language) throws {
-        let html = try Self.pack(language: language).render(format: .html, templates: try Self.templates(language.rawValue))
+        let html = try Self.pack(language: language).render(format: .html, templates: try Self.templates(language))
         let hrefs = Self.values(of: "href=\"#", in: html)
         let ids = Set(Self.values(of: "id=\"", in: html))
         #expect(hrefs.count == 4)

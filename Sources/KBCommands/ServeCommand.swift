@@ -1,0 +1,83 @@
+import Foundation
+import KBCore
+import KBServer
+
+/// `kb serve`: the knowledge base over HTTP until SIGINT or SIGTERM.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "serve",
+        abstract: "Serve the knowledge base over HTTP: the JSON API, /healthz and /metrics.",
+        discussion: """
+            Listens on 127.0.0.1 unless --host says otherwise; any other address needs bearer tokens (--tokens
+            FILE or the KB_TOKENS variable): one 'ROLE TOKEN [NAME]' per line, ROLE read (agents: search,
+            tickets, articles, metrics) or write (imports, the helpdesk webhook; may also read), or a JSON array
+            of {"role", "token", "name"}. Tokens are 16 characters or more. Requests are logged to standard
+            error in the Combined Log Format. SIGINT or SIGTERM stops the server gracefully: no new
+            connections, requests in flight finish, the database is closed. The API is described in
+            docs/openapi.yaml.
+            """,
+        examples: ["kb serve --port 8080", "kb serve --host 0.0.0.0 --tokens /etc/kb/tokens"])
+
+    @Option(valueName: "ADDRESS", help: "Listen on this IP address (any other than loopback needs tokens).")
+    var host = ServerConfiguration().host
+    @Option(help: "TCP port (0 picks a free one).", range: 0...65_535) var port = Int(ServerConfiguration().port)
+    @Option(help: "Worker threads, each with its own read connection; the default is the number of CPUs, at least 2.", range: 1...256)
+    var threads = ServerConfiguration().threads
+    @Option(valueName: "FILE", help: "Bearer tokens file (also KB_TOKENS); required on a non-loopback address.")
+    var tokens: String?
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = UInt16(port)
+        configuration.threads = threads
+        let stderr = context.stderr
+        let lock = NSLock()
+        let log: @Sendable (String) -> Void = { line in
+            lock.lock()
+            stderr.line(line)
+            stderr.flush()
+            lock.unlock()
+        }
+        if let path = tokens {
+            let file = context.url(path).path
+            configuration.tokens = try AccessTokens.load(path: file)
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber,
+               mode.intValue & 0o077 != 0 {
+                log("warning: \(path) is readable by other users; restrict it with 'chmod 600 \(path)'")
+            }
+        } else if let text = context.environment["KB_TOKENS"], !text.isEmpty {
+            configuration.tokens = try AccessTokens.parse(text, source: "KB_TOKENS", commaSeparates: true)
+        }
+        try configuration.validate()
+        let workspace = try context.workspace()
+        let fixedNow = context.environment["KB_NOW"].flatMap { Timestamp(iso8601: $0) }
+        let server = try WorkspaceServer(workspace: workspace, configuration: configuration,
+                                         clock: { fixedNow ?? Timestamp(date: Date()) }, log: log)
+
+        // Signals arrive on a dispatch queue, never in a C handler: safe for Swift code and its locks.
+        let stop = DispatchSemaphore(value: 0)
+        let queue = DispatchQueue(label: "kb.serve.signals")
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            return source
+        }
+        defer {
+            for source in sources { source.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+        try server.start()
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let access = configuration.tokens.isEmpty ? "no tokens: loopback only" : "\(configuration.tokens.tokens.count) tokens"
+        log("kb serve: listening on http://\(host):\(server.port)/ (\(configuration.threads) threads, \(access), workspace \(workspace.root.path)); Ctrl-C stops")
+        stop.wait()
+        log("kb serve: stopping; \(server.server.requestsInFlight) requests in flight")
+        try server.shutdown()
+        log("kb serve: stopped")
+        return KB.success
+    }
+}

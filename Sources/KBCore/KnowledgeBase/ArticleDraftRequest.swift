@@ -1,0 +1,14 @@
+/// What `KnowledgeBase.draftArticle(_:)` drafts: a KCS article from one ticket.
+public struct ArticleDraftRequest: Sendable {
+    public var ticketID: String
+    /// The draft's language; nil: the policy's.
+    public var language: Language?
+    /// Draft from a ticket that is not resolved or closed yet.
+    public var allowOpen: Bool
+
+    public init(ticketID: String, language: Language? = nil, allowOpen: Bool = false) {
+        self.ticketID = ticketID
+        self.language = language
+        self.allowOpen = allowOpen
+    }
+}

@@ -1,0 +1,17 @@
+extension KnowledgeBase {
+    /// Automation proposals mined from the period's closed incidents, with the rules behind their figures.
+    public func automations(_ request: AutomationsRequest) throws -> AutomationReport {
+        let policy = try policy()
+        let store = try store()
+        let options = AutomationOptions(now: now, since: request.since, until: request.until,
+                                        minimumOccurrences: request.minimumOccurrences,
+                                        language: try language(request.language), analyzerLanguage: policy.language)
+        showProgress("mining closed incidents…")
+        return try AutomationMiner(policy: policy, options: options).report(store: store)
+    }
+
+    /// The report as the Markdown document of `templates/automations.md.mustache`, in the report's language.
+    public func automationsDocument(_ report: AutomationReport) throws -> String {
+        try templates(report.language).render("automations.md", context: report.templateValue)
+    }
+}

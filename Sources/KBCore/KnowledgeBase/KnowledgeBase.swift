@@ -1,0 +1,126 @@
+import Foundation
+
+/// A workspace opened for the commands and the HTTP server: the one entry point both call.
+///
+/// Each capability takes a typed request and returns a typed result (`search(_:)`, `review(_:)`, `training(_:)`…);
+/// the results are `JSONEncodable`, so the CLI's `--json` and the API answer the same bytes. The policy, the
+/// database, the search engine and the templates are loaded the first time a capability needs them and kept for
+/// the next call.
+///
+/// A knowledge base holds one SQLite connection and is not `Sendable`: use it from one thread at a time (the
+/// server opens one per worker thread). The connection closes when the knowledge base is released or `close()`d;
+/// a `Store` or `SearchEngine` taken from it is valid until then. Requests and results are `Sendable` values.
+public final class KnowledgeBase {
+    public let workspace: Workspace
+    /// The instant capabilities measure at when a request names none.
+    public let clock: @Sendable () -> Timestamp
+    /// Receives a short text while long work runs (mining, a period's reviews); nil shows nothing.
+    public var progress: ((String) -> Void)?
+
+    private var loadedPolicy: Policy?
+    private var openedStore: Store?
+    private var loadedBuilder: QueryBuilder?
+    private var loadedEngine: SearchEngine?
+    private var loadedTemplates: [Language: TemplateSet] = [:]
+
+    /// The system clock.
+    public static let systemClock: @Sendable () -> Timestamp = { Timestamp(date: Date()) }
+
+    /// A knowledge base over `workspace`; nothing is read until a capability needs it.
+    public init(workspace: Workspace, clock: @escaping @Sendable () -> Timestamp = KnowledgeBase.systemClock) {
+        self.workspace = workspace
+        self.clock = clock
+    }
+
+    /// The knowledge base of the workspace at `root` (`--root`, `KB_ROOT`) or, without one, the first folder
+    /// upwards from `start` that holds `kb/`.
+    public convenience init(root: String?, start: URL, clock: @escaping @Sendable () -> Timestamp = KnowledgeBase.systemClock) throws {
+        self.init(workspace: try Workspace.locate(explicit: root, start: start), clock: clock)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes the database; a later capability opens it again.
+    public func close() {
+        loadedEngine = nil
+        loadedBuilder = nil
+        try? openedStore?.close()
+        openedStore = nil
+    }
+
+    /// The clock's current instant.
+    public var now: Timestamp { clock() }
+
+    /// `kb/policy.json` over the defaults, read once.
+    public func policy() throws -> Policy {
+        if let loadedPolicy { return loadedPolicy }
+        let policy = try workspace.loadPolicy()
+        loadedPolicy = policy
+        return policy
+    }
+
+    /// The database, opened on first use for `access`: `.read` holds one snapshot until `close()` (every read
+    /// of a capability sees one state of the store) and writes nothing, so a read-only workspace is usable;
+    /// `.write` and `.create` reopen a read store for writing. Without `.create`, a missing one is
+    /// `StoreError.missing`.
+    public func store(_ access: Store.Access = .read) throws -> Store {
+        if let openedStore, Self.permits(openedStore.access, access) { return openedStore }
+        close()
+        let store = try workspace.openStore(access, language: try policy().language)
+        openedStore = store
+        return store
+    }
+
+    /// Whether a store opened for `opened` serves a capability that needs `needed`.
+    private static func permits(_ opened: Store.Access, _ needed: Store.Access) -> Bool {
+        switch (opened, needed) {
+        case (.create, _), (.write, .read), (.write, .write), (.read, .read): true
+        default: false
+        }
+    }
+
+    /// The database for reading, or nil when the workspace has none yet.
+    public func existingStore() throws -> Store? {
+        do {
+            return try store()
+        } catch StoreError.missing {
+            return nil
+        }
+    }
+
+    /// The query builder: the store's analyzer and `kb/synonyms.txt`.
+    public func queryBuilder() throws -> QueryBuilder {
+        if let loadedBuilder { return loadedBuilder }
+        let builder = try workspace.queryBuilder(for: try store())
+        loadedBuilder = builder
+        return builder
+    }
+
+    /// The search engine over the store.
+    public func searchEngine() throws -> SearchEngine {
+        if let loadedEngine { return loadedEngine }
+        let engine = try SearchEngine(store: try store(), builder: try queryBuilder())
+        loadedEngine = engine
+        return engine
+    }
+
+    /// The templates with the words of `language`: the workspace's `templates/` over the built-in ones.
+    public func templates(_ language: Language) throws -> TemplateSet {
+        if let templates = loadedTemplates[language] { return templates }
+        let templates = try workspace.templates(language: language)
+        loadedTemplates[language] = templates
+        return templates
+    }
+
+    /// `language`, or the policy's when nil.
+    func language(_ language: Language?) throws -> Language {
+        try language ?? policy().language
+    }
+
+    /// Shows `text` through `progress`, when set.
+    func showProgress(_ text: String) {
+        progress?(text)
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// Reads of the `tickets` table for reviews, automations, gaps and training: typed filters in, typed rows out.
+///
+/// Where a reader needs a few fields of many tickets, SQLite's JSON functions pick them out of the stored
+/// document, which costs a fraction of decoding every ticket into a `Ticket`.
+extension Store {
+    /// Calls `body` with every ticket `filter` selects, in creation order (then id).
+    public func forEachTicket(_ filter: TicketFilter, _ body: (Ticket) throws -> Void) throws {
+        let condition = filter.condition
+        try connection.prepare("SELECT doc FROM tickets WHERE \(condition.sql) ORDER BY created_at, id")
+            .forEachRow(condition.values) { row in
+                try body(try Store.decodeStored(row["doc"]))
+            }
+    }
+
+    /// The tickets `filter` selects, in creation order (then id).
+    public func tickets(_ filter: TicketFilter) throws -> [Ticket] {
+        var tickets: [Ticket] = []
+        try forEachTicket(filter) { tickets.append($0) }
+        return tickets
+    }
+
+    /// The row id of the ticket with this id (its place in import order), nil when it is not stored.
+    public func ticketRowID(id: String) throws -> Int64? {
+        try connection.cached("SELECT rowid FROM tickets WHERE id = ?").first([id]) { row -> Int64 in row["rowid"] }
+    }
+
+    /// True when a ticket with this id is stored.
+    public func hasTicket(id: String) throws -> Bool {
+        try ticketRowID(id: id) != nil
+    }
+
+    /// The id of the most recently created ticket `filter` selects (ties: the smaller id).
+    public func latestTicketID(_ filter: TicketFilter) throws -> String? {
+        let condition = filter.condition
+        return try connection.prepare("SELECT id FROM tickets WHERE \(condition.sql) ORDER BY created_at DESC, id LIMIT 1")
+            .first(condition.values) { row -> String in row["id"] }
+    }
+
+    /// A resolved or closed ticket, as far as knowledge gaps need it.
+    public struct SolvedTicket: Sendable, Equatable {
+        public let id: String
+        /// Nil when empty.
+        public let service: String?
+        public let title: String
+        public let description: String
+        /// Article ids the ticket names itself.
+        public let articles: [String]
+        /// Resolved, else closed, else created.
+        public let solvedAt: Timestamp
+    }
+
+    /// Resolved and closed tickets solved at or after `since`, in order of solving (then id).
+    public func solvedTickets(since: Timestamp) throws -> [SolvedTicket] {
+        try connection.prepare("""
+            SELECT id, service, doc ->> '$.title' AS title, coalesce(doc ->> '$.description', '') AS description,
+                   doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at
+            FROM tickets
+            WHERE status IN ('resolved', 'closed') AND coalesce(resolved_at, closed_at, created_at) >= ?
+            ORDER BY solved_at, id
+            """).map([since.seconds]) { row in
+            let service: String? = row["service"]
+            return SolvedTicket(id: row["id"], service: service.flatMap { $0.isEmpty ? nil : $0 }, title: row["title"],
+                                description: row["description"], articles: Store.stringList(row["articles"] ?? "[]"),
+                                solvedAt: Timestamp(seconds: row["solved_at"]))
+        }
+    }
+
+    /// A resolved or closed severity-5 request, as far as a training FAQ needs it: never its events.
+    public struct SolvedRequest: Sendable, Equatable {
+        public let id: String
+        public let title: String
+        public let resolution: String
+        public let tags: [String]
+        public let service: String?
+        /// Closed, else resolved, else created, in seconds.
+        public let finishedAt: Int64
+    }
+
+    /// Calls `body` with every resolved or closed severity-5 request, oldest first.
+    public func forEachSolvedRequest(_ body: (SolvedRequest) throws -> Void) throws {
+        let statement = try connection.prepare("""
+            SELECT id, service, coalesce(closed_at, resolved_at, created_at) AS finished_at,
+                   coalesce(doc ->> '$.title', '') AS title, coalesce(doc ->> '$.resolution', '') AS resolution,
+                   coalesce(doc -> '$.tags', '[]') AS tags
+            FROM tickets WHERE status IN ('resolved', 'closed') AND severity = 5
+            ORDER BY created_at, id
+            """)
+        try statement.forEachRow { row in
+            try body(SolvedRequest(id: row["id"], title: row["title"], resolution: row["resolution"],
+                                   tags: Store.stringList(row["tags"]), service: row["service"], finishedAt: row["finished_at"]))
+        }
+    }
+
+    /// A request with the events that are manual work (`action`, `evidence`), as self-service proposals need it.
+    public struct RequestWork: Sendable {
+        public let id: String
+        /// Empty when the ticket names none.
+        public let service: String
+        public let createdAt: Int64
+        public let title: String
+        /// In the order the document lists them, with time, kind and author only.
+        public let workEvents: [TicketEvent]
+    }
+
+    /// Calls `body` with every request `filter` selects, in creation order (then id).
+    public func forEachRequestWork(_ filter: TicketFilter, _ body: (RequestWork) throws -> Void) throws {
+        let condition = filter.condition
+        // The events travel as `at<US>kind<US>author` records separated by <RS>: one text per request.
+        let statement = try connection.prepare("""
+            SELECT id, coalesce(service, '') AS service, created_at, coalesce(doc ->> '$.title', '') AS title,
+                (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || (e.value ->> '$.kind') || char(31)
+                                     || coalesce(e.value ->> '$.author', ''), char(30))
+                 FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence')) AS work
+            FROM tickets WHERE \(condition.sql) ORDER BY created_at, id
+            """)
+        try statement.forEachRow(condition.values) { row in
+            try body(RequestWork(id: row["id"], service: row["service"], createdAt: row["created_at"], title: row["title"],
+                                 workEvents: Store.workEvents(packed: row["work"] ?? "")))
+        }
+    }
+
+    /// The events of `at<US>kind<US>author` records separated by `<RS>` (see `forEachRequestWork`).
+    static func workEvents(packed: String) -> [TicketEvent] {
+        var events: [TicketEvent] = []
+        for record in packed.utf8.split(separator: 0x1E, omittingEmptySubsequences: true) {
+            let fields = record.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let at = Timestamp(iso8601: String(decoding: fields[0], as: UTF8.self)),
+                  let kind = EventKind(rawValue: String(decoding: fields[1], as: UTF8.self)) else { continue }
+            let author = fields[2].isEmpty ? nil : String(decoding: fields[2], as: UTF8.self)
+            events.append(TicketEvent(at: at, kind: kind, author: author))
+        }
+        return events
+    }
+
+    // MARK: - People
+
+    /// Every customer name the tickets carry (the `customer` column), blank ones left out.
+    public func customerNames() throws -> Set<String> {
+        var names = Set<String>()
+        try connection.prepare("SELECT DISTINCT customer FROM tickets WHERE customer IS NOT NULL").forEachRow { row in
+            let name: String = row["customer"]
+            if !name.trimmingCharacters(in: .whitespaces).isEmpty { names.insert(name) }
+        }
+        return names
+    }
+
+    /// The assignees of the latest `limit` tickets imported, blank ones left out.
+    public func recentAssignees(limit: Int) throws -> Set<String> {
+        var names = Set<String>()
+        try connection.prepare("""
+            SELECT DISTINCT doc ->> '$.assignee' AS assignee FROM (SELECT doc FROM tickets ORDER BY rowid DESC LIMIT ?)
+            """).forEachRow([limit]) { row in
+            if let name: String = row["assignee"], !name.isEmpty { names.insert(name) }
+        }
+        return names
+    }
+
+    /// Every assignee and event author the tickets name, roles not told apart (cheaper than `ticketPeople`).
+    public func assigneesAndAuthors() throws -> Set<String> {
+        var names = Set<String>()
+        try connection.prepare("""
+            SELECT doc ->> '$.assignee' AS name FROM tickets WHERE doc ->> '$.assignee' IS NOT NULL
+            UNION
+            SELECT event.value ->> '$.author' FROM tickets, json_each(tickets.doc, '$.events') AS event
+            WHERE event.value ->> '$.author' IS NOT NULL
+            """).forEachRow { row in names.insert(row["name"]) }
+        return names
+    }
+
+    /// The names tickets carry: customers, assignees, and event authors with whether they act for support.
+    public struct TicketPeople: Sendable, Equatable {
+        public var customers: Set<String> = []
+        public var assignees: Set<String> = []
+        /// Author → true when some event of theirs is support's work (not `created` or `customer_update`).
+        public var authors: [String: Bool] = [:]
+    }
+
+    /// The names of the tickets with these ids, or of every ticket when `ids` is nil.
+    public func ticketPeople(ids: [String]? = nil) throws -> TicketPeople {
+        // The ids travel as one bound JSON array, however many there are.
+        let scope = ids == nil ? "tickets" : "tickets WHERE id IN (SELECT value FROM json_each(?1))"
+        var values: [any SQLBindable] = []
+        if let ids {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for id in ids { writer.string(id) }
+            writer.endArray()
+            values = [writer.text]
+        }
+        var people = TicketPeople()
+        try connection.prepare("SELECT DISTINCT customer, doc ->> '$.assignee' AS assignee FROM \(scope)")
+            .forEachRow(values) { row in
+                if let customer: String = row["customer"] { people.customers.insert(customer) }
+                if let assignee: String = row["assignee"] { people.assignees.insert(assignee) }
+            }
+        try connection.prepare("""
+            SELECT e.value ->> '$.author' AS author,
+                   max(e.value ->> '$.kind' NOT IN ('created', 'customer_update')) AS acts_for_support
+            FROM (SELECT doc FROM \(scope)) t, json_each(t.doc, '$.events') e
+            WHERE e.value ->> '$.author' IS NOT NULL
+            GROUP BY 1
+            """).forEachRow(values) { row in
+            let actsForSupport: Bool = row["acts_for_support"]
+            people.authors[row["author"]] = actsForSupport
+        }
+        return people
+    }
+}

@@ -1,0 +1,3 @@
+extension CSVTimeFormatError: DiagnosticConvertible {
+    public var diagnostic: Diagnostic { Diagnostic(.error, reason) }
+}

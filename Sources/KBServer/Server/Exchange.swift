@@ -1,0 +1,52 @@
+import Foundation
+import KBCore
+
+/// One request's state between libmicrohttpd's calls: created when the request line arrives, fed the head
+/// and the body in chunks, released when libmicrohttpd reports the exchange complete.
+///
+/// libmicrohttpd handles a connection on one worker thread at a time, so an exchange is never touched by two
+/// threads at once; it is passed to C as an unmanaged pointer and needs no lock.
+final class Exchange {
+    enum Phase {
+        /// Only the request line is in.
+        case started
+        /// Admitted; the body is being accumulated.
+        case reading(ServerApplication.Admitted)
+        /// The body passed the limit: the rest is counted and dropped, then 413 is sent.
+        case discarding
+        /// A response is queued.
+        case answered
+    }
+
+    let target: String
+    let remoteAddress: String
+    let startedAt: Timestamp
+    let startedNanoseconds: UInt64
+    var phase = Phase.started
+    var body: [UInt8] = []
+    var discardedBytes = 0
+    var method: String?
+    var version: String?
+    var referer: String?
+    var userAgent: String?
+    var user: String?
+    var route = "-"
+    var status = 0
+    var responseBytes = 0
+
+    init(target: String, remoteAddress: String) {
+        self.target = target
+        self.remoteAddress = remoteAddress
+        self.startedAt = Timestamp(date: Date())
+        self.startedNanoseconds = DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// The log and metrics view of the exchange once it ended.
+    func record(abortReason: String?, fallbackStatus: Int) -> RequestRecord {
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - startedNanoseconds) / 1e9
+        return RequestRecord(
+            remoteAddress: remoteAddress, user: user, startedAt: startedAt, method: method, target: target, version: version,
+            status: status != 0 ? status : fallbackStatus, bodyBytes: responseBytes, referer: referer, userAgent: userAgent,
+            durationSeconds: elapsed, route: route, abortReason: abortReason)
+    }
+}

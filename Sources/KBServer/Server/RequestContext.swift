@@ -1,0 +1,53 @@
+import KBCore
+
+/// What a handler reaches besides its request: the shared environment, who is calling, and the store.
+///
+/// Every read of one request goes through one snapshot: the first `read` or `reader()` lends the request a
+/// read connection and begins a read transaction; later calls reuse it; the server ends it when the
+/// handler returns. Writes go to the one writer (`write`) and are visible to requests that start after
+/// they commit, not to this request's snapshot if it was taken before.
+///
+/// Lives on the worker thread running the request; never share it with another thread.
+public final class RequestContext {
+    public let environment: ServerEnvironment
+    /// The token that authenticated the request; nil on a route open to all or a server without tokens.
+    public let caller: AccessToken?
+    /// Now, read once per request so every part of an answer agrees on it.
+    public let now: Timestamp
+    private var reader: ReaderConnection?
+
+    init(environment: ServerEnvironment, caller: AccessToken?) {
+        self.environment = environment
+        self.caller = caller
+        self.now = environment.clock()
+    }
+
+    public var workspace: Workspace { environment.workspace }
+    public var policy: Policy { environment.policy }
+
+    /// The request's read connection, its snapshot begun on first use.
+    public func snapshot() throws -> ReaderConnection {
+        if let reader { return reader }
+        let lent = try environment.stores.checkOut()
+        reader = lent
+        return lent
+    }
+
+    /// Runs `body` with the request's snapshot of the store.
+    public func read<T>(_ body: (Store) throws -> T) throws -> T {
+        try body(snapshot().store)
+    }
+
+    /// Runs `body` with the writer connection, serialised with every other writing request.
+    public func write<T>(_ body: (Store) throws -> T) throws -> T {
+        try environment.stores.write(body)
+    }
+
+    /// Ends the snapshot, if one was taken, and returns the connection to the pool.
+    func finish() {
+        if let reader {
+            environment.stores.checkIn(reader)
+            self.reader = nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// How `kb serve` listens and what it tolerates from clients.
+public struct ServerConfiguration: Sendable {
+    /// An IP address (`127.0.0.1`, `::1`, `0.0.0.0`) or `localhost`.
+    public var host = "127.0.0.1"
+    /// 0 asks the system for a free port; `HTTPServer.port` tells which.
+    public var port: UInt16 = 8080
+    /// libmicrohttpd worker threads, each with its own event loop and, when it reads, its own connection.
+    public var threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Bearer tokens; required on any address but loopback.
+    public var tokens = AccessTokens()
+    /// Largest request body accepted (413 above it). Eight MiB holds thousands of tickets per import request.
+    public var maximumBodyBytes = 8 << 20
+    /// A connection idle this long (a slow client sending a byte now and then resets nothing: libmicrohttpd
+    /// counts from the last activity, so this also bounds each gap) is closed.
+    public var connectionTimeoutSeconds: UInt32 = 15
+    /// Memory per connection for the request line, headers and I/O buffers; headers beyond it get 431.
+    public var connectionMemoryLimit = 64 << 10
+    /// Connections open at once, across all threads.
+    public var connectionLimit: UInt32 = 1024
+    /// How long a shutdown waits for requests in flight before closing their connections.
+    public var shutdownGraceSeconds = 10.0
+
+    public init() {}
+
+    /// Whether `host` only accepts connections from this machine.
+    public var isLoopback: Bool {
+        (try? ListeningSocket.Address(host: host, port: port))?.isLoopback ?? false
+    }
+
+    /// Refuses settings that would expose the store: any address but loopback needs tokens.
+    public func validate() throws(ServerError) {
+        let address = try ListeningSocket.Address(host: host, port: port)
+        if !address.isLoopback && tokens.isEmpty {
+            throw .tokensRequired(host: host)
+        }
+        guard threads >= 1 && threads <= 256 else { throw .invalidSetting("--threads must be 1 to 256, found \(threads)") }
+        guard maximumBodyBytes > 0 else { throw .invalidSetting("the body limit must be positive") }
+    }
+}
