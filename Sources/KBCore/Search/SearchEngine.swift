@@ -59,9 +59,14 @@ public final class SearchEngine {
     private func queryWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
         let words = builder.words(in: query)
         guard mode == .any else { return words }
-        // By spelling, not by stem: "sonido" stems to "son", which is also the function word "son".
-        let content = words.filter { !stopWords.contains($0.original.lowercased()) }
+        let content = words.filter { !isFunctionWord($0) }
         return content.isEmpty ? words : content
+    }
+
+    /// Whether `word` is a function word of the store's language (by spelling: "sonido" stems to "son", a
+    /// function word, yet is none).
+    func isFunctionWord(_ word: QueryBuilder.Word) -> Bool {
+        stopWords.contains(word.original.lowercased())
     }
 
     private func ticketMatch(words: [QueryBuilder.Word], mode: QueryMode) throws -> MatchExpression? {
