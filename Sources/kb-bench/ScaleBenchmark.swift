@@ -55,6 +55,8 @@ struct ScaleBenchmark {
             try importBenchmarks(dataFile: dataFile, databasePath: databasePath, rawPath: rawPath, table: &table)
         }
         try queryBenchmarks(rawPath: rawPath, table: &table)
+        try exactnessBenchmarks(dataFile: dataFile, rawPath: rawPath, table: &table)
+        try storeAccounting(databasePath: databasePath, rawPath: rawPath)
         try reviewBenchmarks(table: &table)
         try indexBenchmarks(table: &table)
         print()

@@ -15,7 +15,7 @@ extension KnowledgeBase {
     /// store's language: searching for "a" or "!!" would rank documents by nothing.
     public func checkSearchable(_ query: String) throws {
         let engine = try searchEngine()
-        guard engine.builder.words(in: query).contains(where: { !engine.stopTerms.contains($0.term) }) else {
+        guard engine.builder.words(in: query).contains(where: { !engine.isFunctionWord($0) }) else {
             throw SearchQueryError.nothingSearchable(query: query)
         }
     }

@@ -9,6 +9,9 @@ public struct MatchExpression: Sendable, Equatable {
         public let text: String
         /// Whether it is a prefix query (`"text" *`).
         public let isPrefix: Bool
+        /// The query term the phrase stands for (0, 1, … in query order): a word's spellings in other languages and its
+        /// synonyms share the word's, so ranking counts them as one term.
+        public var term = 0
 
         /// The language the phrase is analysed in when it is marked with one (`QueryLanguageMark`); nil: the
         /// analyzer's own.
@@ -19,4 +22,7 @@ public struct MatchExpression: Sendable, Equatable {
     public let text: String
     /// Its phrases, in order.
     public let phrases: [Phrase]
+    /// Whether a row matches when it holds any one of the query terms (the terms are OR'ed), so ranking may skip
+    /// rows that hold only terms too weak to reach the top (see `SearchEngine.searchTickets`).
+    public var matchesAnyTerm = false
 }

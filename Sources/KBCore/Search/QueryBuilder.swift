@@ -86,21 +86,22 @@ public struct QueryBuilder: Sendable {
             return MatchExpression(text: either(texts.map(QueryBuilder.quote)), phrases: texts.map { .init(text: $0, isPrefix: false) })
         case .prefix:
             var phrases: [MatchExpression.Phrase] = []
-            let parts = words.map { word -> String in
+            let parts = words.enumerated().map { index, word -> String in
                 let texts = analyses(word.original)
-                phrases += texts.map { .init(text: $0, isPrefix: true) }
+                phrases += texts.map { .init(text: $0, isPrefix: true, term: index) }
                 return either(texts.map { QueryBuilder.quote($0) + " *" })
             }
             return MatchExpression(text: parts.joined(separator: " AND "), phrases: phrases)
         case .any, .all:
             var phrases: [MatchExpression.Phrase] = []
-            let parts = words.map { word -> String in
+            let parts = words.enumerated().map { index, word -> String in
                 let alternatives = expandSynonyms ? synonyms(word.term).filter { $0 != word.original } : []
                 let texts = analyses(word.original) + alternatives
-                phrases += texts.map { .init(text: $0, isPrefix: false) }
+                phrases += texts.map { .init(text: $0, isPrefix: false, term: index) }
                 return either(texts.map(QueryBuilder.quote))
             }
-            return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases)
+            return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases,
+                                   matchesAnyTerm: mode == .any)
         }
     }
 

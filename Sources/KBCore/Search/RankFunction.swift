@@ -1,7 +1,7 @@
 import CSQLite
 import Foundation
 
-/// `kb_rank(fts_table, weights, idfs, proximity)`: FTS5's BM25 with inverse document frequencies given by the
+/// `kb_rank(fts_table, weights, idfs, proximity, terms)`: FTS5's BM25 with inverse document frequencies given by the
 /// caller, plus a term-proximity bonus.
 ///
 /// FTS5's own `bm25()` counts, before scoring the first row, how many rows hold each phrase by walking the
@@ -22,6 +22,10 @@ import Foundation
 /// - `idfs`: one value per phrase of the MATCH expression, in order, `-` for "count it"; when the count of
 ///   values differs from the expression's phrase count every phrase is counted.
 /// - `proximity`: the weight of the proximity score (0 or absent: plain BM25).
+/// - `terms` (optional): one value per phrase, the query term it belongs to (0, 1, …) or `-` for a phrase that
+///   only selects rows and is not scored. The phrases of one term (a word, its spellings in other languages, its
+///   synonyms) count as one term: their frequencies add up and the term has one idf (its first phrase's), so a
+///   synonym group weighs what one word weighs. Without it (or when its count differs) every phrase is a term.
 enum RankFunction {
     static let name = "kb_rank"
     static let k1 = 1.2
@@ -35,6 +39,13 @@ enum RankFunction {
         return value > 0 ? value : 1e-6
     }
 
+    /// More than any row can gain from one term of idf `idf`: its BM25 part is below idf·(k1+1) and its proximity
+    /// part below `proximityWeight`·min(1, idf)·(k1+1), whatever the frequencies and lengths. The relative margin
+    /// covers rounding, so pruning with it never drops a row that ranking every match would keep.
+    static func upperBound(idf: Double, proximityWeight: Double) -> Double {
+        (k1 + 1) * (idf + proximityWeight * min(1, idf)) * (1 + 1e-9)
+    }
+
     /// The idf list argument: `nil` entries are counted by FTS5.
     static func idfArgument(_ values: [Double?]) -> String {
         values.map { $0.map { String($0) } ?? "-" }.joined(separator: " ")
@@ -43,6 +54,9 @@ enum RankFunction {
     /// What one query's scoring needs, computed on its first row and kept as FTS5 auxiliary data.
     final class QueryData {
         var weights: [Double] = []
+        /// The term each phrase counts for, or -1 for a phrase that is not scored.
+        var termOfPhrase: [Int] = []
+        /// Each term's idf.
         var idf: [Double] = []
         var averageLength = 1.0
         var frequencies: [Double] = []
@@ -88,21 +102,23 @@ enum RankFunction {
         var instanceCount: Int32 = 0
         var code = functions.xInstCount(context, &instanceCount)
         guard code == SQLITE_OK else { return code }
-        var previous: (phrase: Int, column: Int32, offset: Int32)?
+        var previous: (term: Int, column: Int32, offset: Int32)?
         for instance in 0..<instanceCount {
             var phrase: Int32 = 0
             var column: Int32 = 0
             var offset: Int32 = 0
             code = functions.xInst(context, instance, &phrase, &column, &offset)
             guard code == SQLITE_OK else { return code }
+            let term = data.termOfPhrase[Int(phrase)]
+            guard term >= 0 else { continue }
             let weight = Int(column) < data.weights.count ? data.weights[Int(column)] : 1
-            data.frequencies[Int(phrase)] += weight
-            if data.proximityWeight > 0, let last = previous, last.column == column, last.phrase != Int(phrase), offset > last.offset {
+            data.frequencies[term] += weight
+            if data.proximityWeight > 0, let last = previous, last.column == column, last.term != term, offset > last.offset {
                 let distance = Double(offset - last.offset)
-                data.proximity[last.phrase] += data.idf[Int(phrase)] / (distance * distance)
-                data.proximity[Int(phrase)] += data.idf[last.phrase] / (distance * distance)
+                data.proximity[last.term] += data.idf[term] / (distance * distance)
+                data.proximity[term] += data.idf[last.term] / (distance * distance)
             }
-            previous = (Int(phrase), column, offset)
+            previous = (term, column, offset)
         }
         var tokens: Int32 = 0
         code = functions.xColumnSize(context, -1, &tokens)
@@ -133,10 +149,18 @@ enum RankFunction {
         let phraseCount = Int(functions.xPhraseCount(context))
         var given = arguments.count > 1 ? numbers(arguments[1]) : []
         if given.count != phraseCount { given = Array(repeating: nil, count: phraseCount) }
-        data.idf = []
+        var terms = arguments.count > 3 ? numbers(arguments[3]).map { $0.map { Int($0) } ?? -1 } : []
+        if terms.count != phraseCount || terms.contains(where: { $0 >= phraseCount }) { terms = Array(0..<phraseCount) }
+        data.termOfPhrase = terms
+        let termCount = (terms.max() ?? -1) + 1
+        data.idf = Array(repeating: 0, count: termCount)
+        var known = Array(repeating: false, count: termCount)
         for phrase in 0..<phraseCount {
-            if let known = given[phrase] {
-                data.idf.append(known)
+            let term = terms[phrase]
+            guard term >= 0, !known[term] else { continue }
+            known[term] = true
+            if let value = given[phrase] {
+                data.idf[term] = value
                 continue
             }
             var hits: Int64 = 0
@@ -145,10 +169,10 @@ enum RankFunction {
                 return SQLITE_OK
             }
             guard code == SQLITE_OK else { return code }
-            data.idf.append(idf(documentFrequency: Int(hits), documentCount: Int(rows)))
+            data.idf[term] = idf(documentFrequency: Int(hits), documentCount: Int(rows))
         }
-        data.frequencies = Array(repeating: 0, count: phraseCount)
-        data.proximity = Array(repeating: 0, count: phraseCount)
+        data.frequencies = Array(repeating: 0, count: termCount)
+        data.proximity = Array(repeating: 0, count: termCount)
         return SQLITE_OK
     }
 

@@ -1,4 +1,5 @@
-/// Full-text search over tickets and articles, ranked with column-weighted BM25.
+/// Full-text search over tickets and articles, ranked with column-weighted BM25 and a proximity score; tickets
+/// are ranked exactly (every match is a candidate) with MaxScore pruning, whatever the store's size.
 public final class SearchEngine {
     /// Marks around matched words in snippets; presentation replaces them (ANSI bold, `**`).
     public static let highlightStart = "\u{2}"
@@ -21,54 +22,70 @@ public final class SearchEngine {
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
 
-    /// Stores with at least this many tickets rank only their most recent matches (see `searchTickets`).
-    public var rankingThreshold = 100_000
-    public var rankingBudget = 2_000
-
     /// Function words of the store's language, dropped from ranked queries.
-    let stopTerms: Set<String>
+    let stopWords: Set<String>
 
     public init(store: Store, builder: QueryBuilder) throws {
         self.store = store
         self.builder = builder
         try store.registerOnce("kb_rank", RankFunction.register(on:))
         self.statistics = try TermStatistics(store: store)
-        self.stopTerms = StopWords.terms(for: store.tokenizer.language)
+        self.stopWords = Set(store.tokenizer.language == .english ? StopWords.english : StopWords.spanish)
     }
 
     /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked, and merged (see `SearchResponse.lists`).
     public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
-        var words = builder.words(in: query)
-        if mode == .any {
-            let content = words.filter { !stopTerms.contains($0.term) }
-            if !content.isEmpty { words = content }
-        }
+        let words = queryWords(query, mode: mode)
         guard let expression = builder.expression(words: words, mode: mode) else {
             return SearchResponse(query: query, expression: nil)
         }
         var results: [SearchResult] = []
-        if filters.type != .article {
-            // Words in most tickets add nothing to BM25 but make FTS5 score most of the index: drop them.
-            let planned = mode == .any ? try statistics.selective(words) : words
-            if let match = builder.match(words: planned, mode: mode) {
-                results += try searchTickets(match: match, filters: filters)
-            }
+        if filters.type != .article, let match = try ticketMatch(words: words, mode: mode) {
+            results += try searchTickets(match: match, filters: filters)
         }
         let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters)
         return SearchResponse(query: query, expression: expression, articles: articles, tickets: SearchResponse.ranked(tickets: results, limit: filters.limit),
                               limit: filters.limit)
     }
 
-    /// Tickets matching a MATCH expression, best first.
+    /// The ticket MATCH expression `search` runs for `query`, or nil when no word is left.
+    public func ticketMatch(for query: String, mode: QueryMode = .any) throws -> MatchExpression? {
+        try ticketMatch(words: queryWords(query, mode: mode), mode: mode)
+    }
+
+    /// The query's words; in `any` mode without the language's function words (unless nothing else is left).
+    private func queryWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
+        let words = builder.words(in: query)
+        guard mode == .any else { return words }
+        let content = words.filter { !isFunctionWord($0) }
+        return content.isEmpty ? words : content
+    }
+
+    /// Whether `word` is a function word of the store's language (by spelling: "sonido" stems to "son", a
+    /// function word, yet is none).
+    func isFunctionWord(_ word: QueryBuilder.Word) -> Bool {
+        stopWords.contains(word.original.lowercased())
+    }
+
+    private func ticketMatch(words: [QueryBuilder.Word], mode: QueryMode) throws -> MatchExpression? {
+        // Words in most tickets add nothing to BM25 but make FTS5 score most of the index: drop them.
+        let planned = mode == .any ? try statistics.selective(words) : words
+        return builder.match(words: planned, mode: mode)
+    }
+
+    /// Tickets matching a MATCH expression, best first: exactly the `filters.limit` tickets, scores and order that
+    /// ranking every match gives (ties: highest rowid first), whatever the store's size.
     ///
-    /// On a store of `rankingThreshold` tickets or more, scoring every match of common words would take
-    /// seconds (about 4.5 µs a match on a million tickets), so only the `rankingBudget` most recent matches,
-    /// found cheaply in rowid order, are ranked: latency stays bounded and recent solutions win ties.
-    /// `budget` overrides `rankingBudget` for callers that need only a few good matches; without `snippets`
-    /// the results' snippets are empty.
-    public func searchTickets(match: MatchExpression, filters: SearchFilters, budget: Int? = nil,
-                              snippets: Bool = true) throws -> [SearchResult] {
-        let ranked = try rank(match, filters: filters, budget: max(filters.limit, budget ?? rankingBudget))
+    /// A query of OR'ed terms is ranked with MaxScore (Turtle and Flood, 1995) over FTS5's per-term doclists: each
+    /// term has an upper bound on what it can add to a score (`RankFunction.upperBound`), so once the top
+    /// `limit` of the tickets holding the strongest terms are known, the tickets holding only terms whose bounds
+    /// add up to less than the `limit`-th score cannot enter and are never scored. Rare terms are strong, so a
+    /// query like "problema de sonido" scores the tickets holding "sonido", not every ticket holding "problema".
+    /// `exhaustive` scores every match instead (the reference the tests and kb-bench compare with). Without
+    /// `snippets` the results' snippets are empty.
+    public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
+                              exhaustive: Bool = false) throws -> [SearchResult] {
+        let ranked = try rank(match, filters: filters, exhaustive: exhaustive)
         // Titles and snippets only for the rows shown: a snippet re-reads and re-tokenizes its ticket.
         let columns = "t.id, t.doc ->> '$.title', t.status, t.service, t.severity"
         let details = try store.connection.cached(snippets ? """
@@ -84,37 +101,95 @@ public final class SearchEngine {
         }
     }
 
-    /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores.
-    private func rank(_ match: MatchExpression, filters: SearchFilters, budget: Int) throws -> [(rowid: Int64, score: Double)] {
+    /// One query term of a MATCH expression: its phrases (as FTS5 numbers them), idf and upper bound.
+    struct RankedTerm {
+        let expression: String
+        let phraseCount: Int
+        let idf: Double
+        let bound: Double
+    }
+
+    /// The query terms of `match` in term order, each phrase group counted as one term with one idf.
+    func rankedTerms(_ match: MatchExpression) throws -> [RankedTerm] {
+        let count = (match.phrases.map(\.term).max() ?? -1) + 1
+        return try (0..<count).map { term in
+            let phrases = match.phrases.filter { $0.term == term }
+            let quoted = phrases.map { QueryBuilder.quote($0.text) + ($0.isPrefix ? " *" : "") }
+            let expression = quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+            let idf: Double
+            let single = phrases.count == 1 && !phrases[0].isPrefix ? builder.terms(in: phrases[0].text) : []
+            if single.count == 1 {
+                idf = try statistics.idf(QueryBuilder.Word(original: phrases[0].text, term: single[0]))
+            } else {
+                idf = try statistics.idf(ofGroup: expression)
+            }
+            return RankedTerm(expression: expression, phraseCount: phrases.count, idf: idf,
+                              bound: RankFunction.upperBound(idf: idf, proximityWeight: Self.proximityWeight))
+        }
+    }
+
+    /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores (see `searchTickets`).
+    func rank(_ match: MatchExpression, filters: SearchFilters, exhaustive: Bool) throws -> [(rowid: Int64, score: Double)] {
+        let terms = try rankedTerms(match)
+        guard !exhaustive, match.matchesAnyTerm, terms.count > 1, filters.limit > 0 else {
+            return try rank(match, selecting: [], terms: terms, filters: filters)
+        }
+        // Strongest first; `essential` of them select the rows scored, the rest only add to their scores.
+        let order = terms.indices.sorted { terms[$0].bound != terms[$1].bound ? terms[$0].bound > terms[$1].bound : $0 < $1 }
+        var essential = 1
+        while essential < order.count {
+            let ranked = try rank(match, selecting: order.prefix(essential).map { terms[$0] }, terms: terms, filters: filters)
+            guard ranked.count >= filters.limit else {
+                essential += 1
+                continue
+            }
+            let threshold = ranked[filters.limit - 1].score
+            // The fewest strongest terms such that a row holding none of them scores below the threshold.
+            var needed = order.count
+            var weaker = 0.0
+            while needed > 0, weaker + terms[order[needed - 1]].bound < threshold {
+                weaker += terms[order[needed - 1]].bound
+                needed -= 1
+            }
+            if needed <= essential { return ranked }
+            essential = needed
+        }
+        return try rank(match, selecting: [], terms: terms, filters: filters)
+    }
+
+    /// Ranks the rows matching `match` (and, when `selecting` is not empty, at least one of those terms) with every
+    /// term of `match` scored: the selecting phrases come first in the expression and are not scored.
+    private func rank(_ match: MatchExpression, selecting: [RankedTerm], terms: [RankedTerm],
+                      filters: SearchFilters) throws -> [(rowid: Int64, score: Double)] {
+        var expression = match.text
+        var idfs: [String] = []
+        var termOfPhrase: [String] = []
+        if !selecting.isEmpty {
+            expression = "(" + selecting.map(\.expression).joined(separator: " OR ") + ") AND (" + match.text + ")"
+            let selectingPhrases = selecting.reduce(0) { $0 + $1.phraseCount }
+            idfs = Array(repeating: "0", count: selectingPhrases)
+            termOfPhrase = Array(repeating: "-", count: selectingPhrases)
+        }
+        idfs += match.phrases.map { String(terms[$0.term].idf) }
+        termOfPhrase += match.phrases.map { String($0.term) }
         let (filterConditions, filterValues) = self.filterConditions(filters)
         var conditions = ["tickets_fts MATCH ?"] + filterConditions
-        var values: [any SQLBindable] = [match.text] + filterValues
-        if statistics.documentCount >= rankingThreshold {
-            if let bounds = try rowidBounds(filters) {
-                // FTS5 walks matches in rowid order and cannot use an index on tickets: without bounds, a period with
-                // fewer matches than the budget makes the boundary query below walk every match of the whole store.
-                conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
-                values += [bounds.lowest, bounds.highest]
-            }
-            // CROSS JOIN keeps FTS5 as the outer loop, so matches come in rowid order and the walk stops at the budget.
-            let boundary = """
-                SELECT tickets_fts.rowid FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
-                WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC LIMIT 1 OFFSET ?
-                """
-            if let lowest = try store.connection.cached(boundary).first(values + [budget - 1], { $0.int64(0) }) {
-                conditions.append("tickets_fts.rowid >= ?")
-                values.append(lowest)
-            }
+        var values: [any SQLBindable] = [expression] + filterValues
+        if let bounds = try rowidBounds(filters) {
+            // FTS5 can skip to a rowid range but cannot use an index on tickets.
+            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
+            values += [bounds.lowest, bounds.highest]
         }
+        // CROSS JOIN keeps FTS5 as the outer loop; with no filter on tickets there is nothing to join.
+        let source = filterConditions.isEmpty ? "tickets_fts" : "tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid"
         let ranking = """
-            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight)) AS score
-            FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
-            WHERE \(conditions.joined(separator: " AND "))
+            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight), ?) AS score
+            FROM \(source) WHERE \(conditions.joined(separator: " AND "))
             ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
             """
-        return try store.connection.cached(ranking).map([try idfArgument(match)] + values + [filters.limit]) {
-            (rowid: $0.int64(0), score: $0.double(1))
-        }
+        return try store.connection.cached(ranking).map(
+            [idfs.joined(separator: " "), termOfPhrase.joined(separator: " ")] + values + [filters.limit]
+        ) { (rowid: $0.int64(0), score: $0.double(1)) }
     }
 
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`
@@ -156,16 +231,6 @@ public final class SearchEngine {
             values.append(until.seconds)
         }
         return (conditions, values)
-    }
-
-    /// Each phrase's idf for `kb_rank` (see `TermStatistics`) where one term makes the phrase; nil lets FTS5 count it.
-    func idfArgument(_ match: MatchExpression) throws -> String {
-        var values: [Double?] = []
-        for phrase in match.phrases {
-            let terms = phrase.isPrefix ? [] : builder.terms(in: phrase.text)
-            values.append(terms.count == 1 ? try statistics.idf(QueryBuilder.Word(original: phrase.text, term: terms[0])) : nil)
-        }
-        return RankFunction.idfArgument(values)
     }
 
     func placeholders(_ count: Int) -> String {

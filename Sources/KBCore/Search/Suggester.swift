@@ -15,9 +15,6 @@ public final class Suggester {
     public var frequentShare = 0.2
     /// How many words select candidates.
     public var selectedWords = 10
-    /// On large stores, how many recent matches each candidate query ranks (see `SearchEngine.searchTickets`):
-    /// intake needs a few good neighbours, not the best of a million.
-    public var rankingBudget = 500
     /// Open tickets created this long before the request count as possible duplicates.
     public var duplicateWindowSeconds: Int64 = 48 * 3_600
 
@@ -87,11 +84,11 @@ public final class Suggester {
         var results: [SearchResult] = []
         let narrow = Array(words.prefix(3))
         if narrow.count >= 2, let match = engine.builder.match(words: narrow, mode: .all) {
-            results = try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false)
+            results = try engine.searchTickets(match: match, filters: filters, snippets: false)
         }
         if results.count < 5, let match = engine.builder.match(words: words, mode: .any) {
             let seen = Set(results.map(\.id))
-            results += try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false).filter { !seen.contains($0.id) }
+            results += try engine.searchTickets(match: match, filters: filters, snippets: false).filter { !seen.contains($0.id) }
         }
         return try results.filter { $0.id != excluding }.prefix(20).compactMap { result in
             try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
@@ -149,7 +146,7 @@ public final class Suggester {
             filters.since = Timestamp(seconds: since)
             filters.until = Timestamp(seconds: until)
             filters.limit = 20
-            for result in try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false) {
+            for result in try engine.searchTickets(match: match, filters: filters, snippets: false) {
                 candidates[result.id] = try store.ticket(id: result.id)
             }
         }

@@ -56,6 +56,23 @@ public final class TermStatistics {
         RankFunction.idf(documentFrequency: try documentFrequency(term), documentCount: max(documentCount, 1))
     }
 
+    /// Inverse document frequency of one query term made of several phrases (a word, its spellings in other
+    /// languages, its synonyms, multi-word ones too) or of a prefix: the tickets matching any of them (the
+    /// MATCH expression `expression`) count once, so the group weighs as one word. Counted once per engine and
+    /// kept; on stores of `samplingThreshold` tickets or more estimated from a sample, as single words are.
+    public func idf(ofGroup expression: String) throws -> Double {
+        let frequency: Int
+        if let known = cache[expression] {
+            frequency = known
+        } else {
+            frequency = documentCount < samplingThreshold
+                ? try store.connection.cached("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ?").first([expression]) { $0.int(0) } ?? 0
+                : try estimatedFrequency(expression: expression)
+            cache[expression] = frequency
+        }
+        return RankFunction.idf(documentFrequency: frequency, documentCount: max(documentCount, 1))
+    }
+
     /// The words worth matching: those found in at most `maximumShare` of tickets (all of them when none is).
     public func selective(_ words: [QueryBuilder.Word], maximumShare: Double = 0.5) throws -> [QueryBuilder.Word] {
         guard documentCount > 0 else { return words }
@@ -69,7 +86,10 @@ public final class TermStatistics {
     }
 
     private func estimatedFrequency(_ word: QueryBuilder.Word) throws -> Int {
-        let expression = QueryBuilder.quote(word.original)
+        try estimatedFrequency(expression: QueryBuilder.quote(word.original))
+    }
+
+    private func estimatedFrequency(expression: String) throws -> Int {
         let newest = try store.connection.cached("SELECT coalesce(max(rowid), 0) FROM tickets").first { $0.int64(0) } ?? 0
         let sampled = try store.connection.cached(
             "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid > ?"

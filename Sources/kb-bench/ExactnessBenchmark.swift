@@ -1,0 +1,98 @@
+import CSQLite
+import Foundation
+import KBCore
+
+/// Exact top-k at scale: kb's pruned ranking against ranking every match, and old tickets found by their own words.
+extension ScaleBenchmark {
+    /// Top-10 of `searchTickets` (MaxScore) against the same query with every match scored, over the first
+    /// `exactnessQueries` benchmark queries; then recall@10 of old planted targets in kb and in raw FTS5.
+    func exactnessBenchmarks(dataFile: URL, rawPath: String, table: inout Table) throws {
+        let workspace = Workspace(root: work)
+        let store = try workspace.openStore(.read)
+        defer { try? store.close() }
+        let builder = try workspace.queryBuilder(for: store)
+        var filters = SearchFilters()
+        filters.type = .ticket
+        filters.limit = 10
+        var identical = 0
+        var overlap = 0.0
+        var compared = 0
+        var prunedTimes: [Double] = []
+        var exhaustiveTimes: [Double] = []
+        for query in benchmarkQueries().prefix(exactnessQueries) {
+            let engine = try SearchEngine(store: store, builder: builder)
+            guard let match = try engine.ticketMatch(for: query) else { continue }
+            var pruned: [SearchResult] = []
+            var every: [SearchResult] = []
+            prunedTimes.append(try measure { pruned = try engine.searchTickets(match: match, filters: filters, snippets: false) } * 1000)
+            exhaustiveTimes.append(try measure {
+                every = try engine.searchTickets(match: match, filters: filters, snippets: false, exhaustive: true)
+            } * 1000)
+            compared += 1
+            if pruned.map(\.id) == every.map(\.id) && pruned.map(\.score) == every.map(\.score) { identical += 1 }
+            let shared = Set(pruned.map(\.id)).intersection(every.map(\.id)).count
+            overlap += every.isEmpty ? 1 : Double(shared) / Double(every.count)
+        }
+        guard compared > 0 else { throw BenchError(description: "no benchmark query matched") }
+        table.add("top-10 identical to every match ranked (share)", kb: Double(identical) / Double(compared), raw: 1, spread: nil,
+                  target: ">= 0.99")
+        table.add("top-10 overlap with every match ranked", kb: overlap / Double(compared), raw: 1, spread: nil)
+        table.add("ticket ranking p50, pruned (ms)", kb: percentile(prunedTimes, 0.5), raw: nil, spread: nil)
+        table.add("ticket ranking p99, pruned (ms)", kb: percentile(prunedTimes, 0.99), raw: nil, spread: nil)
+        table.add("ticket ranking p50, every match (ms)", kb: percentile(exhaustiveTimes, 0.5), raw: nil, spread: nil)
+        table.add("ticket ranking p99, every match (ms)", kb: percentile(exhaustiveTimes, 0.99), raw: nil, spread: nil)
+        print("exactness: \(identical) of \(compared) queries identical to ranking every match")
+
+        let targets = try plantedTargets(dataFile: dataFile)
+        let raw = try Connection(path: rawPath, mode: .readOnly)
+        defer { try? raw.close() }
+        let rawQuery = try raw.prepare("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY bm25(raw) LIMIT 10")
+        var kbFound = 0
+        var rawFound = 0
+        var queries = 0
+        for target in targets {
+            for query in [target.title, target.title + " " + target.firstSentence] {
+                queries += 1
+                let engine = try SearchEngine(store: store, builder: builder)
+                guard let match = try engine.ticketMatch(for: query) else { continue }
+                let found = try engine.searchTickets(match: match, filters: filters, snippets: false)
+                if found.contains(where: { $0.id == target.id }) { kbFound += 1 }
+                if try rawQuery.map([rawExpression(query)], { $0.int64(0) }).contains(target.rawRowid) { rawFound += 1 }
+            }
+        }
+        table.add("old planted targets in top 10 (recall, \(queries) queries)", kb: Double(kbFound) / Double(max(queries, 1)),
+                  raw: Double(rawFound) / Double(max(queries, 1)), spread: nil)
+        print("planted targets: kb \(kbFound), raw FTS5 \(rawFound) of \(queries) queries")
+    }
+
+    /// How many benchmark queries the exactness comparison runs (ranking every match is slow on large stores).
+    var exactnessQueries: Int { tickets >= 500_000 ? 100 : 500 }
+
+    /// An old ticket looked for by its own words.
+    struct PlantedTarget {
+        let id: String
+        let rawRowid: Int64
+        let title: String
+        let firstSentence: String
+    }
+
+    /// 300 tickets spread evenly over the oldest 20% of the generated file (raw FTS5 rowids follow its lines).
+    func plantedTargets(dataFile: URL) throws -> [PlantedTarget] {
+        let oldest = max(1, tickets / 5)
+        let step = max(1, oldest / 300)
+        var targets: [PlantedTarget] = []
+        let reader = try LineReader(path: dataFile.path)
+        var index = 0
+        try reader.forEachLine { _, line in
+            defer { index += 1 }
+            guard index < oldest else { return false }
+            guard index % step == 0, targets.count < 300, case .text(let bytes) = line,
+                  let json = try? JSONParser().parse(bytes),
+                  let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }) else { return true }
+            let sentence = ticket.description.split(separator: ".").first.map(String.init) ?? ""
+            targets.append(PlantedTarget(id: ticket.id, rawRowid: Int64(index + 1), title: ticket.title, firstSentence: sentence))
+            return true
+        }
+        return targets
+    }
+}
