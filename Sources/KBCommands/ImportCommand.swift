@@ -47,13 +47,22 @@ struct ImportCommand: ParsableCommand {
         let knowledgeBase = try context.knowledgeBase()
         let inputs = file.map { name in
             (name: name, open: {
-                guard name == "-" else { return try ByteInput(path: name.isEmpty ? name : context.input(name, kind: "imports").path) }
+                guard name == "-" else { return try ByteInput(path: name.isEmpty ? name : context.url(name).path) }
                 return context.standardInputIsTheProcesses
                     ? ByteInput(standardInputNamed: name) : ByteInput(data: context.readStandardInput(), path: name)
             })
         }
+        // Files inside the workspace that a link takes outside it are refused, each comment file of a folder too.
+        for name in file where name != "-" && !name.isEmpty { _ = try context.input(name, kind: "imports") }
         let options = ImportOptions(maps: map, mappingPath: try mapping.map { try context.input($0, kind: "mappings").path },
-                                    commentsPath: try comments.map { try confinedComments($0, context).path })
+                                    commentsPath: try comments.map { try context.input($0, kind: "imports").path })
+        if let comments, let folder = options.commentsPath {
+            let confinement = context.confinement()
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where name.hasSuffix(".json") {
+                try confinement.check(URL(fileURLWithPath: folder).appendingPathComponent(name), displayPath: comments + "/" + name,
+                                      kind: "imports")
+            }
+        }
         let report: ImportReport
         do {
             let request = ImportRequest(files: try knowledgeBase.openImportInputs(inputs, format: format), options: options, strict: strict,
@@ -68,15 +77,5 @@ struct ImportCommand: ParsableCommand {
         context.endProgress()
         output.print(report, or: report.summaryText(examples: dryRun ? 3 : 0) + "\n", to: context)
         return report.rejected.isEmpty && report.fileProblems.isEmpty ? KB.success : KB.failure
-    }
-
-    /// The --comments file or folder, each comment file of a folder checked too: each one is read.
-    private func confinedComments(_ comments: String, _ context: CommandContext) throws -> URL {
-        let folder = try context.input(comments, kind: "imports")
-        let confinement = context.confinement()
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
-            try confinement.check(folder.appendingPathComponent(name), displayPath: comments + "/" + name, kind: "imports")
-        }
-        return folder
     }
 }

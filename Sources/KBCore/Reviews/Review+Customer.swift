@@ -64,7 +64,7 @@ private struct CustomerView {
         article.audience == "customer" && article.state == "validated"
     }
 
-    /// The validated customer articles of `matches`, their titles redacted like every other text.
+    /// The validated customer articles among `matches`, their titles redacted like any other text.
     func customerArticles(_ matches: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
         matches.filter(Self.isForCustomers).map { match in
             var copy = match
