@@ -929,6 +929,51 @@ _{{{t.review.lessons_intro}}}_
 {{{t.review.no_attachments}}}
 {{/has_evidence}}
 """# + "\n",
+        "suggestion-note.md": #"""
+{{{t.intake.note_heading}}}
+
+{{{t.intake.severity}}}: {{{severity.suggested}}} ({{{severity.name}}})
+{{#severity.reasons}}
+- {{{.}}}
+{{/severity.reasons}}
+
+{{{t.intake.sla}}} ({{#sla}}{{{plan}}}, {{{timezone}}}{{/sla}}):
+- {{{t.intake.first_response_by}}} {{{sla.first_response_due_text}}} ({{{sla.first_response_target_text}}})
+- {{{t.intake.resolution_by}}} {{{sla.resolution_due_text}}} ({{{sla.resolution_target_text}}})
+{{#probable_major_incident}}
+
+{{{t.intake.major_incident}}}
+{{/probable_major_incident}}
+{{#has_duplicates}}
+
+{{{t.intake.duplicates}}}:
+{{#duplicates}}
+- {{{id}}} {{{title}}} ({{{customer}}}, {{{created_at}}})
+{{/duplicates}}
+{{/has_duplicates}}
+
+{{#has_solutions}}{{{t.intake.solutions}}}:{{/has_solutions}}{{^has_solutions}}{{{t.intake.no_solutions}}}{{/has_solutions}}
+{{#solutions}}
+{{{rank}}}. {{{id}}} {{{title}}} ({{{status}}})
+   {{{summary}}}
+   {{{t.intake.more}}}: {{{reference}}}
+{{/solutions}}
+
+{{{t.intake.routing}}}: {{{routing_text}}} ({{{routing.reason}}})
+{{#has_escalation_targets}}
+{{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}{{{to}}} ({{{count}}}) {{/escalation.targets}}
+{{/has_escalation_targets}}
+{{#escalation.rules}}
+- {{{.}}}
+{{/escalation.rules}}
+{{#has_missing}}
+
+{{{t.intake.missing}}}: {{#missing}}{{{field}}} {{/missing}}
+
+{{{t.intake.customer_message}}}:
+{{{customer_request}}}
+{{/has_missing}}
+"""# + "\n",
         "training.html": #"""
 {{! Customer training material (kb training --format html). Words come from the language's catalogue (t.…) and go in with triple mustaches; texts go in with double mustaches, which escape HTML; only *_html (Markdown converted by kb, raw HTML dropped) and stylesheet use triple mustaches. }}
 <!DOCTYPE html>
