@@ -91,6 +91,8 @@ struct BrowserTests {
         _ = base
     }
 
+    /// The pages kb's own templates/web/ draw. The review and the guide are the documents `kb review` and `kb training`
+    /// write (their stylesheet is `HTMLStylesheet`), checked by their own tests.
     @Test(arguments: [1280, 375])
     func noElementIsWiderThanTheWindow(width: Int) throws {
         let browser = try #require(HeadlessChromium.installed)

@@ -1231,9 +1231,10 @@ main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.4rem 0 1rem}
 h2{font-size:1.15rem;margin:1.4rem 0 .6rem}
 .card{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:1rem;margin:0 0 1rem}
+.card>h2:first-child{margin-top:0}
 .muted{color:#5b6676}
 .small{font-size:.875rem}
-form.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.7rem 1rem;align-items:end}
+form.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.7rem 1rem;align-items:end}
 form.grid .wide{grid-column:1/-1}
 label{display:block;font-size:.875rem;font-weight:600;color:#39465a}
 input[type=text],input[type=search],input[type=date],select,textarea{display:block;width:100%;margin-top:.25rem;padding:.5rem .6rem;font:inherit;border:1px solid #b9c3cf;border-radius:6px;background:#fff;color:inherit}
@@ -1248,19 +1249,19 @@ mark{background:#ffe28a;color:inherit;padding:0 .1em;border-radius:2px}
 .badge{display:inline-block;font-size:.8rem;font-weight:700;padding:.05rem .5rem;border-radius:999px;background:#e6ebf1;color:#27364a;white-space:nowrap}
 .sev1{background:#b3261e;color:#fff}.sev2{background:#e46a13;color:#fff}.sev3{background:#f2c230;color:#222}.sev4{background:#7aa7d6;color:#fff}.sev5{background:#9aa5b1;color:#fff}
 .state-breached{background:#b3261e;color:#fff}.state-at_risk{background:#e46a13;color:#fff}.state-paused{background:#6b5fb5;color:#fff}.state-on_track{background:#2e7d32;color:#fff}
-.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem 1rem;margin:0}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem 1rem;margin:0}
 .facts div{min-width:0}.facts dt{font-size:.8rem;color:#5b6676}.facts dd{margin:0;font-weight:600}
 .clocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.8rem}
 .meter{height:.5rem;background:#e6ebf1;border-radius:4px;overflow:hidden;margin:.4rem 0}
 .meter span{display:block;height:100%;background:#2e7d32}
 .meter.risk span{background:#e46a13}.meter.breached span{background:#b3261e}
-.timeline{list-style:none;margin:0;padding:0;border-left:3px solid #c9d3de}
+.timeline{list-style:none;margin:0 0 0 .4rem;padding:0;border-left:3px solid #c9d3de}
 .timeline li{position:relative;margin:0 0 .9rem;padding-left:1rem}
 .timeline li::before{content:"";position:absolute;left:-.45rem;top:.45rem;width:.6rem;height:.6rem;border-radius:50%;background:#17324d}
 .timeline li.internal::before{background:#9aa5b1}
 .timeline .text{white-space:pre-line}
 .board{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:.8rem}
-.board li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.8rem 1rem;min-width:0}
+.board>li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.8rem 1rem;min-width:0}
 .problem{border-left:4px solid #b3261e;background:#fff3f2;padding:.7rem 1rem;border-radius:4px}
 .major{border-left:4px solid #b3261e;background:#fff3f2;padding:.7rem 1rem;font-weight:700}
 .message{white-space:pre-line;background:#f7f9fb;border:1px dashed #b9c3cf;border-radius:6px;padding:.7rem 1rem}
@@ -1369,7 +1370,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{#results}}
 <li class="result" data-id="{{id}}">
 <a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
-<div class="meta">{{#is_ticket}}<span class="badge sev{{severity}}">{{{t.word.severity}}} {{severity}}</span>{{/is_ticket}}<span>{{status}}</span>{{#service}}<span>{{service}}</span>{{/service}}</div>
+<div class="meta">{{#is_ticket}}<span class="badge sev{{severity}}">{{{t.word.severity}}} {{severity}}</span>{{/is_ticket}}<span>{{status_name}}</span>{{#service}}<span>{{service}}</span>{{/service}}</div>
 <p class="snippet">{{#parts}}{{#hit}}<mark>{{text}}</mark>{{/hit}}{{^hit}}{{text}}{{/hit}}{{/parts}}</p>
 </li>
 {{/results}}
@@ -1440,12 +1441,12 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 </div>
 {{#warnings}}<p class="muted small">{{.}}</p>{{/warnings}}
 <h2>{{{t.page.ticket.timeline}}}</h2>
-<ol class="timeline card">
+<div class="card"><ol class="timeline">
 {{#events}}
 <li{{#internal}} class="internal"{{/internal}}><div class="small muted">{{at_text}} · <strong>{{kind}}</strong>{{#author}} · {{author}}{{/author}}{{#internal}} · {{{t.word.internal}}}{{/internal}}{{#status}} → {{status}}{{/status}}{{#to}} → {{to}}{{/to}}</div>
 {{#text}}<div class="text">{{text}}</div>{{/text}}</li>
 {{/events}}
-</ol>
+</ol></div>
 {{> web/foot.html}}
 """# + "\n",
     ]
