@@ -5,11 +5,12 @@
 # Usage: scripts/serve-load.sh [KB_BINARY] [DURATION] [TICKETS]   (a release build: swift build -c release)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-kb=${1:-$root/.build/release/kb}
+kb=$(realpath "${1:-$root/.build/release/kb}")
 duration=${2:-60}
 tickets=${3:-100000}
 port=${PORT:-18790}
 work=$(mktemp -d /tmp/kb-serve-load.XXXXXX)
+server=""
 trap 'kill $server 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r "$root/kb" "$work/kb"
 cd "$work"
