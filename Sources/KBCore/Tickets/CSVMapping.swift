@@ -8,6 +8,7 @@ public struct CSVMapping: Sendable, Equatable {
     public static let ticketFields = [
         "id", "title", "description", "customer", "plan", "timezone", "service", "severity", "status", "channel",
         "assignee", "level", "created_at", "resolved_at", "closed_at", "resolution", "root_cause", "tags", "articles",
+        "language",
     ]
     /// Fields every ticket needs: each must have a column or a default.
     public static let requiredFields = ["id", "title", "severity", "status", "created_at"]

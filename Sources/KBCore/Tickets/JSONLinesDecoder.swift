@@ -8,9 +8,10 @@ import Foundation
 struct JSONLinesDecoder: Sendable {
     let path: String
     let maximumLineBytes: Int
-    /// The tokenizer's language and term source for `tickets_fts`, to analyse records ahead of time.
+    /// The tokenizer's language (for records of no known language) and its term source per language, to analyse
+    /// records ahead of time in their own language.
     let language: Language
-    let termSource: TermSource
+    let termSources: [Language: TermSource]
     /// Records per batch: large enough that the lock is rare, small enough that memory stays flat.
     var batchSize = 128
     /// Records analysed ahead (or not) per decision; see `run`.
@@ -49,7 +50,10 @@ struct JSONLinesDecoder: Sendable {
                     decided = (decided + 1) % Self.balanceInterval
                     var content = Self.decode(bytes, line: number, parser: parser, checks: checks)
                     if analysesAhead, case .ticket(var record) = content {
-                        record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language, source: termSource)
+                        let language = record.language ?? self.language
+                        if let source = termSources[language] {
+                            record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language, source: source)
+                        }
                         content = .ticket(record)
                     }
                     batch.append(DecodedRecord(line: number, content: content))

@@ -64,6 +64,12 @@ extension Ticket {
             closedAt: try reader.optionalTime(.closedAt),
             resolution: try reader.optionalString(.resolution), rootCause: try reader.optionalString(.rootCause),
             tags: try reader.stringList(.tags), articles: try reader.stringList(.articles))
+        if let language = try reader.optionalString(.language) {
+            guard Language.isWellFormedTag(language) else {
+                throw .invalidField(field: "language", reason: "expected a language code such as es, en or es-CL, found '\(language.prefix(40))'")
+            }
+            ticket.language = language
+        }
         if let extra = reader.value(.extra) {
             guard let members = extra.object?.members else {
                 throw .invalidField(field: "extra", reason: "expected an object, found \(extra.typeName)")
@@ -134,6 +140,7 @@ extension Ticket {
         if let closedAt { writer.member("closed_at", closedAt.iso8601) }
         if let resolution { writer.member("resolution", resolution) }
         if let rootCause { writer.member("root_cause", rootCause) }
+        if let language { writer.member("language", language) }
         writer.member("tags", tags)
         writer.member("articles", articles)
         if !extra.isEmpty {
@@ -364,6 +371,7 @@ struct FieldName: Sendable {
     static let extra = FieldName("extra")
     static let id = FieldName("id")
     static let kind = FieldName("kind")
+    static let language = FieldName("language")
     static let level = FieldName("level")
     static let name = FieldName("name")
     static let plan = FieldName("plan")

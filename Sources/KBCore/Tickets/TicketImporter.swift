@@ -79,7 +79,7 @@ public final class TicketImporter {
         let queue = ImportBatchQueue<DecodedRecord>(capacity: 4)
         let tokenizer = store.tokenizer
         JSONLinesDecoder(path: path, maximumLineBytes: Ticket.Limits.maximumTextBytes * 2,
-                         language: tokenizer.language, termSource: tokenizer.source(for: nil)).start(into: queue)
+                         language: tokenizer.language, termSources: tokenizer.sources).start(into: queue)
         var finished = false
         // On a write error, stop the reader and wait for it: nothing outlives the import.
         defer {

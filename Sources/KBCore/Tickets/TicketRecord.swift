@@ -17,6 +17,8 @@ struct TicketRecord: Sendable {
     let doc: [UInt8]
     /// Title, description, resolution, root cause and events text: the `tickets_fts` columns, in order.
     let searchTexts: [String]
+    /// The language the texts are analysed in; nil: the workspace's (see `Ticket.analysisLanguage`).
+    let language: Language?
     /// The terms of `searchTexts` when the reading thread analysed them ahead of time.
     var preparedTerms: PreparedTerms?
 
@@ -34,6 +36,7 @@ struct TicketRecord: Sendable {
         closedAt = ticket.closedAt?.seconds
         self.hash = hash
         self.doc = doc
+        language = ticket.analysisLanguage
         searchTexts = [ticket.title, ticket.description, ticket.resolution ?? "", ticket.rootCause ?? "", ticket.eventsText]
     }
 }
