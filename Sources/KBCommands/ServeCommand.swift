@@ -8,7 +8,10 @@ struct ServeCommand: ParsableCommand {
         name: "serve",
         abstract: "Serve the knowledge base over HTTP: web pages, the JSON API, the Zendesk webhook, /healthz and /metrics.",
         discussion: """
-            Listens on 127.0.0.1 unless --host says otherwise; any other address needs bearer tokens (--tokens
+            Web pages for agents at / (Spanish; English with ?lang=en or the browser's language): search, new
+            ticket (nuevo ticket), tickets, articles, the SLA board, reviews and the training guide. The Zendesk
+            webhook (POST /api/webhooks/zendesk) takes a write token or, with --zendesk-secret-file, Zendesk's
+            signature. Listens on 127.0.0.1 unless --host says otherwise; any other address needs bearer tokens (--tokens
             FILE or the KB_TOKENS variable): one 'ROLE TOKEN [NAME]' per line, ROLE read (agents: search,
             tickets, articles, metrics) or write (imports, the helpdesk webhook; may also read), or a JSON array
             of {"role", "token", "name"}. Tokens are 16 characters or more. Requests are logged to standard
