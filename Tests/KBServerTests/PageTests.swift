@@ -68,7 +68,7 @@ struct PageTests {
     @Test func problemsOnPagesAreHTMLPagesWithTheirStatus() throws {
         let fixture = try ServerFixture()
         for (target, status) in [("/tickets/T-404", 404), ("/articulos/KB-404", 404), ("/buscar?q=x&severity=9", 422),
-                                 ("/sla?customer=Nadie", 422), ("/revisiones/T-1", 409), ("/buscar?colour=red", 422)] {
+                                 ("/sla?customer=Nadie", 422), ("/sla?lang=fr", 422), ("/revisiones/T-1", 409), ("/buscar?colour=red", 422)] {
             let page = try fixture.client.request("GET", target)
             #expect(page.status == status, "\(target)")
             #expect(page.header("Content-Type")?.hasPrefix("text/html") == true, "\(target)")

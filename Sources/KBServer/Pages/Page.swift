@@ -65,7 +65,8 @@ struct Page {
         do {
             page = try Page(request, context)
         } catch {
-            page = Page(request: request, context: context, language: context.policy.language)
+            // A `lang` kb does not speak: say so in the workspace's language.
+            return try Page(request: request, context: context, language: context.policy.language).error(error)
         }
         do {
             return try handler(page)
