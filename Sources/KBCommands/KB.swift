@@ -108,6 +108,8 @@ public enum KB {
             return try command.run(parsed, context)
         } catch let error as UsageError {
             return usageFailure(error, spec: spec, path: path, context)
+        } catch let error as any UsageProblem where error.isUsageProblem {
+            return usageFailure(error, spec: spec, path: path, context)
         } catch {
             report(error, context)
             return failure
@@ -122,11 +124,12 @@ public enum KB {
             parsed.values["--root"] = [root]
         }
         context.root = parsed.value("--root")
+        if context.root == "" { throw UsageError("--root needs a folder, not an empty string") }
         return parsed
     }
 
     static func usageFailure(_ error: Error, spec: CommandSpec, path: [String], _ context: CommandContext) -> Int32 {
-        context.stderr.line("error: \(error)")
+        context.stderr.line(Diagnostic(error).formatted)
         context.stderr.line("Usage: \(HelpRenderer.usage(spec, path: path))")
         context.stderr.line("  See '\(path.joined(separator: " ")) --help'.")
         return usage

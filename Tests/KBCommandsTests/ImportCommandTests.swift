@@ -109,6 +109,6 @@ import KBTestSupport
         #expect(first.lowerBound < second.lowerBound)
         let missing = runKB(["show", "T-404"], in: directory.url)
         #expect(missing.code == 1)
-        #expect(missing.stderr.contains("no ticket 'T-404'"))
+        #expect(missing.stderr.contains("no ticket or article 'T-404'"))
     }
 }

@@ -141,6 +141,10 @@ extension Problem {
             case .empty:
                 self = .badRequest(error.description, field: "$")
             }
+        case let error as UnknownFilterValueError:
+            self = .invalidField(String(error.option.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_"), error.description)
+        case let error as SearchQueryError:
+            self = .invalidField("q", error.description)
         case let error as SLABoardError:
             switch error {
             case let .unknownValue(option, _, _, _):

@@ -16,7 +16,7 @@ enum ShowHandlers {
 
     /// The ticket `id` with its SLA clocks at `now`; 404 when the store has no such ticket.
     static func shownTicket(_ id: String, now: Timestamp, context: RequestContext) throws -> ShowResult.ShownTicket {
-        guard let shown = try show(id, now: now, context: context)?.tickets.first else {
+        guard let shown = try show(id, now: now, context: context).tickets.first else {
             throw Problem.notFound("no ticket '\(id)' in the store")
         }
         return shown
@@ -24,19 +24,15 @@ enum ShowHandlers {
 
     /// The indexed article `id` and its file's text; 404 when the index has no such article.
     static func shownArticle(_ id: String, context: RequestContext) throws -> ShowResult.ShownArticle {
-        guard let shown = try show(id, now: context.now, context: context)?.articles.first else {
+        guard let shown = try show(id, now: context.now, context: context).articles.first else {
             throw Problem.notFound("no article '\(id)' in the index; run 'kb index' after adding it")
         }
         return shown
     }
 
-    /// `kb show ID`'s answer, nil when the id names nothing (a ticket route asked for an article's id is not found
-    /// either: the caller checks which kind came back).
-    private static func show(_ id: String, now: Timestamp, context: RequestContext) throws -> ShowResult? {
-        do {
-            return try context.knowledgeBase().show(ShowRequest(ids: [id], now: now))
-        } catch TicketError.notFound {
-            return nil
-        }
+    /// `kb show ID`'s answer: the ticket or the article `id` names, none when it names nothing (the caller checks which
+    /// kind came back, so a ticket route asked for an article's id is not found either).
+    private static func show(_ id: String, now: Timestamp, context: RequestContext) throws -> ShowResult {
+        try context.knowledgeBase().show(ShowRequest(ids: [id], now: now))
     }
 }

@@ -22,6 +22,8 @@ struct OpenAPIBodyTests {
             ("GET", "/api/search", nil, 422),
             ("GET", "/api/search?q=login&severity=9", nil, 422),
             ("GET", "/api/search?q=login&colour=red", nil, 422),
+            ("GET", "/api/search?q=login&service=nada", nil, 422),
+            ("GET", "/api/search?q=de+la", nil, 422),
             ("POST", "/api/suggest", #"{"title":"No carga el login del portal","description":"pantalla en blanco","customer":"Acme"}"#, 200),
             ("POST", "/api/suggest", #"{"description":"sin título"}"#, 422),
             ("POST", "/api/suggest", #"{"title":1}"#, 422),
