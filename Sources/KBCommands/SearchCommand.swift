@@ -68,7 +68,7 @@ struct SearchCommand: ParsableCommand {
             let file = try UserFile(path: queries, relativeTo: context.currentDirectory)
             let problems = try knowledgeBase.searchBatch(file: file, mode: mode, filters: filters,
                                                          answer: { context.printJSON($0) },
-                                                         problem: { context.stderr.line("\(queries):\($0): error: \($1)") })
+                                                         problem: { context.stderr.line($0.formatted) })
             return problems == 0 ? KB.success : KB.failure
         }
         let response = try knowledgeBase.search(SearchRequest(query: text, mode: mode, filters: filters))

@@ -23,26 +23,29 @@ extension KnowledgeBase {
     /// Runs every `qid<TAB>query` line of `file` with `mode` and `filters`, in file order, handing each answer to
     /// `answer`; a first line `qid<TAB>…` is a header and skipped, empty lines are skipped.
     ///
-    /// A line that is no query (too long, no tab, nothing searchable) goes to `problem` with its number and reason,
-    /// and the others still run. Returns how many lines were problems. The filters are resolved once, before the
+    /// A line that is no query (too long, no tab, nothing searchable) goes to `problem` as a diagnostic placed at
+    /// the file's line, and the others still run. Returns how many lines were problems. The filters are resolved once, before the
     /// first line: an unknown value throws.
     @discardableResult
     public func searchBatch(file: UserFile, mode: QueryMode, filters: SearchFilters,
-                            answer: (BatchSearchAnswer) -> Void, problem: (_ line: Int, _ reason: String) -> Void) throws -> Int {
+                            answer: (BatchSearchAnswer) -> Void, problem: (Diagnostic) -> Void) throws -> Int {
         let engine = try searchEngine()
         let filters = try resolved(filters)
-        let reader = LineReader(handle: try file.open())
+        let reader = try LineReader(handle: try file.open())
         var problems = 0
+        func report(_ line: Int, _ reason: String) {
+            problem(Diagnostic(.error, reason, at: Diagnostic.Location(path: file.displayPath, line: line)))
+        }
         try reader.forEachLine { number, line in
             guard case .text(let bytes) = line else {
-                problem(number, "line too long")
+                report(number, "line too long")
                 problems += 1
                 return true
             }
             let text = String(decoding: bytes, as: UTF8.self)
             guard !text.isEmpty else { return true }
             guard let tab = text.firstIndex(of: "\t") else {
-                problem(number, "expected qid<TAB>query")
+                report(number, "expected qid<TAB>query")
                 problems += 1
                 return true
             }
@@ -52,7 +55,7 @@ extension KnowledgeBase {
             do {
                 try checkSearchable(query)
             } catch {
-                problem(number, "\(error)")
+                report(number, "\(error)")
                 problems += 1
                 return true
             }

@@ -70,9 +70,9 @@ import KBTestSupport
         var problems: [String] = []
         let count = try knowledgeBase.searchBatch(file: file, mode: .any, filters: SearchFilters(),
                                                   answer: { answers.append($0.jsonText()) },
-                                                  problem: { problems.append("\($0): \($1)") })
-        #expect(count == 2 && problems.count == 2 && problems.first == "3: expected qid<TAB>query")
-        #expect(problems.last?.hasPrefix("6: nothing searchable in '¡de la!'") == true)
+                                                  problem: { problems.append($0.formatted) })
+        #expect(count == 2 && problems.count == 2 && problems.first == "q.tsv:3: error: expected qid<TAB>query")
+        #expect(problems.last?.hasPrefix("q.tsv:6: error: nothing searchable in '¡de la!'") == true)
         #expect(answers == ["{\"qid\":\"q1\",\"results\":[\"T-1\",\"T-2\"]}", "{\"qid\":\"q2\",\"results\":[\"T-1\",\"T-2\"]}"])
     }
 
