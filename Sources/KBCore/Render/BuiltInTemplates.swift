@@ -968,7 +968,7 @@ _{{{t.review.lessons_intro}}}_
 {{/escalation.rules}}
 {{#has_missing}}
 
-{{{t.intake.missing}}}: {{#missing}}{{{field}}} {{/missing}}
+{{{t.intake.missing_heading}}}: {{#missing}}{{{field}}} {{/missing}}
 
 {{{t.intake.customer_message}}}:
 {{{customer_request}}}
@@ -1313,7 +1313,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{#probable_major_incident}}<p class="major">{{{t.intake.major_incident}}}</p>{{/probable_major_incident}}
 {{#has_missing}}
 <section class="card" id="missing">
-<h2>{{{t.intake.missing}}}</h2>
+<h2>{{{t.intake.missing_heading}}}</h2>
 <ul>{{#missing}}<li>{{question}}</li>{{/missing}}</ul>
 <h3 class="small muted">{{{t.intake.customer_message}}}</h3>
 <p class="message">{{customer_request}}</p>

@@ -534,7 +534,7 @@ extension Catalogue {
         "intake.routing": "Routing",
         "intake.escalation": "Escalation",
         "intake.escalated_in_similar": "In similar tickets",
-        "intake.missing": "Missing information",
+        "intake.missing_heading": "Missing information",
         "intake.customer_message": "Message for the customer",
 
         // MARK: Web pages

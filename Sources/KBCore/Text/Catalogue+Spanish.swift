@@ -534,7 +534,7 @@ extension Catalogue {
         "intake.routing": "Derivación",
         "intake.escalation": "Escalamiento",
         "intake.escalated_in_similar": "En tickets similares",
-        "intake.missing": "Información faltante",
+        "intake.missing_heading": "Información faltante",
         "intake.customer_message": "Mensaje para el cliente",
 
         // MARK: Web pages
