@@ -6,9 +6,12 @@ import KBServer
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "serve",
-        abstract: "Serve the knowledge base over HTTP: the JSON API, /healthz and /metrics.",
+        abstract: "Serve the knowledge base over HTTP: web pages, the JSON API, the Zendesk webhook, /healthz and /metrics.",
         discussion: """
-            Listens on 127.0.0.1 unless --host says otherwise; any other address needs bearer tokens (--tokens
+            Web pages for agents at / (Spanish; English with ?lang=en or the browser's language): search, new
+            ticket (nuevo ticket), tickets, articles, the SLA board, reviews and the training guide. The Zendesk
+            webhook (POST /api/webhooks/zendesk) takes a write token or, with --zendesk-secret-file, Zendesk's
+            signature. Listens on 127.0.0.1 unless --host says otherwise; any other address needs bearer tokens (--tokens
             FILE or the KB_TOKENS variable): one 'ROLE TOKEN [NAME]' per line, ROLE read (agents: search,
             tickets, articles, metrics) or write (imports, the helpdesk webhook; may also read), or a JSON array
             of {"role", "token", "name"}. Tokens are 16 characters or more. Requests are logged to standard
@@ -25,6 +28,10 @@ struct ServeCommand: ParsableCommand {
     var threads = ServerConfiguration().threads
     @Option(valueName: "FILE", help: "Bearer tokens file (also KB_TOKENS); required on a non-loopback address.")
     var tokens: String?
+    @Option(valueName: "FILE", help: "The Zendesk webhook's signing secret (also KB_ZENDESK_SECRET): signed webhooks need no token.")
+    var zendeskSecretFile: String?
+    @Option(valueName: "FILE", help: "Zendesk mapping (JSON, as kb import --mapping reads it) for webhook bodies.")
+    var zendeskMapping: String?
 
     func run(_ context: CommandContext) throws -> Int32 {
         var configuration = ServerConfiguration()
@@ -50,6 +57,20 @@ struct ServeCommand: ParsableCommand {
             }
         } else if let text = context.environment["KB_TOKENS"], !text.isEmpty {
             configuration.tokens = try AccessTokens.parse(text, source: "KB_TOKENS", commaSeparates: true)
+        }
+        if let path = zendeskSecretFile {
+            guard let data = FileManager.default.contents(atPath: context.url(path).path) else {
+                throw UsageError("\(path): cannot read the Zendesk signing secret")
+            }
+            configuration.zendeskSigningSecret = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else if let secret = context.environment["KB_ZENDESK_SECRET"], !secret.isEmpty {
+            configuration.zendeskSigningSecret = secret
+        }
+        if configuration.zendeskSigningSecret?.isEmpty == true {
+            throw UsageError("the Zendesk signing secret is empty")
+        }
+        if let path = zendeskMapping {
+            configuration.zendeskMapping = try ZendeskImportMapping.load(path: context.url(path).path)
         }
         try configuration.validate()
         let workspace = try context.workspace()

@@ -31,6 +31,18 @@ struct ServeCommandTests {
         #expect(result.stderr.hasPrefix("error: "))
     }
 
+    @Test func aZendeskSecretFileMustBeReadableAndNotEmpty() throws {
+        let directory = try TemporaryDirectory()
+        try directory.makeWorkspace()
+        let missing = runKB(["serve", "--zendesk-secret-file", "nope"], in: directory.url)
+        #expect(missing.code != 0)
+        #expect(missing.stderr.contains("nope: cannot read the Zendesk signing secret"))
+        try directory.write("secret", " \n")
+        let empty = runKB(["serve", "--zendesk-secret-file", "secret"], in: directory.url)
+        #expect(empty.code != 0)
+        #expect(empty.stderr.contains("the Zendesk signing secret is empty"))
+    }
+
     @Test func helpDescribesTokensAndShutdown() {
         let result = runKB(["serve", "--help"], in: FileManager.default.temporaryDirectory)
         #expect(result.code == 0)

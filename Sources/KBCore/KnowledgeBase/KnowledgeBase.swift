@@ -7,9 +7,11 @@ import Foundation
 /// database, the search engine and the templates are loaded the first time a capability needs them and kept for
 /// the next call.
 ///
-/// A knowledge base holds one SQLite connection and is not `Sendable`: use it from one thread at a time (the
-/// server opens one per worker thread). The connection closes when the knowledge base is released or `close()`d;
-/// a `Store` or `SearchEngine` taken from it is valid until then. Requests and results are `Sendable` values.
+/// A knowledge base holds one SQLite connection and is not `Sendable`: use it from one thread at a time. The CLI
+/// opens its own connection (`init(workspace:clock:)`), which closes when the knowledge base is released or
+/// `close()`d; a `Store` or `SearchEngine` taken from it is valid until then. The server lends it one it already
+/// holds (`init(workspace:store:policy:clock:)`), the reader of a worker thread inside a request's snapshot, and
+/// keeps it open. Requests and results are `Sendable` values.
 public final class KnowledgeBase {
     public let workspace: Workspace
     /// The instant capabilities measure at when a request names none.
@@ -19,6 +21,8 @@ public final class KnowledgeBase {
 
     private var loadedPolicy: Policy?
     private var openedStore: Store?
+    /// A connection lent by the caller (the server's), used as it is and never closed here.
+    private let lentStore: Store?
     private var loadedBuilder: QueryBuilder?
     private var loadedEngine: SearchEngine?
     private var loadedTemplates: [Language: TemplateSet] = [:]
@@ -30,6 +34,19 @@ public final class KnowledgeBase {
     public init(workspace: Workspace, clock: @escaping @Sendable () -> Timestamp = KnowledgeBase.systemClock) {
         self.workspace = workspace
         self.clock = clock
+        self.lentStore = nil
+    }
+
+    /// A knowledge base over a store the caller already opened and keeps (a server's read connection, whose
+    /// snapshot the caller begins and ends per request, or its writer). Every capability reads `store`; one that
+    /// needs more access than `store` has is a programming error. `policy` is the one the caller read (nil: read
+    /// `kb/policy.json` on first use). The store stays open when the knowledge base is released.
+    public init(workspace: Workspace, store: Store, policy: Policy? = nil,
+                clock: @escaping @Sendable () -> Timestamp = KnowledgeBase.systemClock) {
+        self.workspace = workspace
+        self.clock = clock
+        self.lentStore = store
+        self.loadedPolicy = policy
     }
 
     /// The knowledge base of the workspace at `root` (`--root`, `KB_ROOT`) or, without one, the first folder
@@ -42,7 +59,7 @@ public final class KnowledgeBase {
         close()
     }
 
-    /// Closes the database; a later capability opens it again.
+    /// Closes the database (a lent one stays open); a later capability opens it again.
     public func close() {
         loadedEngine = nil
         loadedBuilder = nil
@@ -66,6 +83,10 @@ public final class KnowledgeBase {
     /// `.write` and `.create` reopen a read store for writing. Without `.create`, a missing one is
     /// `StoreError.missing`.
     public func store(_ access: Store.Access = .read) throws -> Store {
+        if let lentStore {
+            precondition(Self.permits(lentStore.access, access), "a knowledge base over a lent \(lentStore.access) store cannot \(access)")
+            return lentStore
+        }
         if let openedStore, Self.permits(openedStore.access, access) { return openedStore }
         close()
         let store = try workspace.openStore(access, language: try policy().language)

@@ -27,18 +27,28 @@ extension ShowResult: JSONEncodable {
     /// (the ids not found are not in it: the CLI reports them on standard error).
     public func write(to writer: inout JSONWriter) {
         writer.beginArray()
-        for shown in tickets {
-            shown.ticket.write(to: &writer) { writer in
-                writer.key("sla")
-                shown.sla.write(to: &writer)
-            }
-        }
-        for shown in articles {
-            let article = shown.article
-            writer.object(("type", "article"), ("id", article.id), ("path", article.path), ("title", article.title),
-                          ("state", article.state), ("audience", article.audience), ("services", article.services),
-                          ("tickets", article.tickets))
-        }
+        for shown in tickets { shown.write(to: &writer) }
+        for shown in articles { shown.write(to: &writer) }
         writer.endArray()
+    }
+}
+
+extension ShowResult.ShownTicket: JSONEncodable {
+    /// The ticket with all its fields and events, and an `"sla"` object: one element of `kb show ID --json`, and
+    /// the answer of `GET /api/tickets/{id}`.
+    public func write(to writer: inout JSONWriter) {
+        ticket.write(to: &writer) { writer in
+            writer.key("sla")
+            sla.write(to: &writer)
+        }
+    }
+}
+
+extension ShowResult.ShownArticle: JSONEncodable {
+    /// The article's index entry: one element of `kb show KB-ID --json`, and the answer of `GET /api/articles/{id}`.
+    public func write(to writer: inout JSONWriter) {
+        writer.object(("type", "article"), ("id", article.id), ("path", article.path), ("title", article.title),
+                      ("state", article.state), ("audience", article.audience), ("services", article.services),
+                      ("tickets", article.tickets))
     }
 }

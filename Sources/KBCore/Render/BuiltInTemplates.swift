@@ -929,6 +929,51 @@ _{{{t.review.lessons_intro}}}_
 {{{t.review.no_attachments}}}
 {{/has_evidence}}
 """# + "\n",
+        "suggestion-note.md": #"""
+{{{t.intake.note_heading}}}
+
+{{{t.intake.severity}}}: {{{severity.suggested}}} ({{{severity.name}}})
+{{#severity.reasons}}
+- {{{.}}}
+{{/severity.reasons}}
+
+{{{t.intake.sla}}} ({{#sla}}{{{plan}}}, {{{timezone}}}{{/sla}}):
+- {{{t.intake.first_response_by}}} {{{sla.first_response_due_text}}} ({{{sla.first_response_target_text}}})
+- {{{t.intake.resolution_by}}} {{{sla.resolution_due_text}}} ({{{sla.resolution_target_text}}})
+{{#probable_major_incident}}
+
+{{{t.intake.major_incident}}}
+{{/probable_major_incident}}
+{{#has_duplicates}}
+
+{{{t.intake.duplicates}}}:
+{{#duplicates}}
+- {{{id}}} {{{title}}} ({{{customer}}}, {{{created_at}}})
+{{/duplicates}}
+{{/has_duplicates}}
+
+{{#has_solutions}}{{{t.intake.solutions}}}:{{/has_solutions}}{{^has_solutions}}{{{t.intake.no_solutions}}}{{/has_solutions}}
+{{#solutions}}
+{{{rank}}}. {{{id}}} {{{title}}} ({{{status}}})
+   {{{summary}}}
+   {{{t.intake.more}}}: {{{reference}}}
+{{/solutions}}
+
+{{{t.intake.routing}}}: {{{routing_text}}} ({{{routing.reason}}})
+{{#has_escalation_targets}}
+{{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}{{{to}}} ({{{count}}}) {{/escalation.targets}}
+{{/has_escalation_targets}}
+{{#escalation.rules}}
+- {{{.}}}
+{{/escalation.rules}}
+{{#has_missing}}
+
+{{{t.intake.missing_heading}}}: {{#missing}}{{{field}}} {{/missing}}
+
+{{{t.intake.customer_message}}}:
+{{{customer_request}}}
+{{/has_missing}}
+"""# + "\n",
         "training.html": #"""
 {{! Customer training material (kb training --format html). Words come from the language's catalogue (t.…) and go in with triple mustaches; texts go in with double mustaches, which escape HTML; only *_html (Markdown converted by kb, raw HTML dropped) and stylesheet use triple mustaches. }}
 <!DOCTYPE html>
@@ -1135,6 +1180,274 @@ article.kb-article h3 { color: #374151; }
 {{{answer}}}
 {{/entries}}
 {{/faq}}
+"""# + "\n",
+        "web/article.html": #"""
+{{> web/head.html}}
+<h1>{{id}} · {{title}}</h1>
+<section class="card">
+<dl class="facts">
+<div><dt>{{{t.page.article.state}}}</dt><dd>{{state}}</dd></div>
+<div><dt>{{{t.page.article.audience}}}</dt><dd>{{audience}}</dd></div>
+<div><dt>{{{t.page.article.services}}}</dt><dd>{{services}}</dd></div>
+<div><dt>{{{t.page.article.tickets}}}</dt><dd>{{#tickets}}<a href="{{href}}">{{id}}</a> {{/tickets}}</dd></div>
+</dl>
+</section>
+<article class="article-body">
+{{{body}}}
+</article>
+{{> web/foot.html}}
+"""# + "\n",
+        "web/error.html": #"""
+{{> web/head.html}}
+<h1>{{{t.page.error.title}}}</h1>
+<p class="problem"><strong>{{status}}</strong> · {{detail}}{{#field}} <span class="muted">({{field}})</span>{{/field}}</p>
+<p><a href="/buscar{{#lq}}?{{lq}}{{/lq}}">{{{t.page.error.back}}}</a></p>
+{{> web/foot.html}}
+"""# + "\n",
+        "web/foot.html": #"""
+</main>
+</body>
+</html>
+"""# + "\n",
+        "web/head.html": #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page_title}} · {{{t.page.brand}}}</title>
+<style>
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1d2430;background:#f4f6f9;overflow-wrap:anywhere}
+a{color:#0b5cad}
+header.top{background:#17324d;color:#fff}
+header.top .bar{max-width:72rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem}
+header.top .brand{font-weight:700;color:#fff;text-decoration:none;margin-right:auto}
+header.top nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem}
+header.top nav a,header.top .lang{color:#dce8f5;text-decoration:none;padding:.15rem 0;border-bottom:2px solid transparent}
+header.top nav a.current{color:#fff;border-bottom-color:#7fb8ef}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;line-height:1.25;margin:.4rem 0 1rem}
+h2{font-size:1.15rem;margin:1.4rem 0 .6rem}
+.card{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:1rem;margin:0 0 1rem}
+.card>h2:first-child{margin-top:0}
+.muted{color:#5b6676}
+.small{font-size:.875rem}
+form.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.7rem 1rem;align-items:end}
+form.grid .wide{grid-column:1/-1}
+label{display:block;font-size:.875rem;font-weight:600;color:#39465a}
+input[type=text],input[type=search],input[type=date],select,textarea{display:block;width:100%;margin-top:.25rem;padding:.5rem .6rem;font:inherit;border:1px solid #b9c3cf;border-radius:6px;background:#fff;color:inherit}
+textarea{min-height:9rem;resize:vertical}
+label.check{display:flex;gap:.5rem;align-items:center;font-weight:400}
+button{font:inherit;font-weight:600;padding:.55rem 1.2rem;border:0;border-radius:6px;background:#0b5cad;color:#fff;cursor:pointer}
+.results{list-style:none;margin:0;padding:0}
+.results li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.8rem 1rem;margin:0 0 .7rem}
+.results .meta{font-size:.85rem;color:#5b6676;display:flex;flex-wrap:wrap;gap:.2rem .8rem}
+.snippet{margin:.35rem 0 0;white-space:pre-line}
+mark{background:#ffe28a;color:inherit;padding:0 .1em;border-radius:2px}
+.badge{display:inline-block;font-size:.8rem;font-weight:700;padding:.05rem .5rem;border-radius:999px;background:#e6ebf1;color:#27364a;white-space:nowrap}
+.sev1{background:#b3261e;color:#fff}.sev2{background:#e46a13;color:#fff}.sev3{background:#f2c230;color:#222}.sev4{background:#7aa7d6;color:#fff}.sev5{background:#9aa5b1;color:#fff}
+.state-breached{background:#b3261e;color:#fff}.state-at_risk{background:#e46a13;color:#fff}.state-paused{background:#6b5fb5;color:#fff}.state-on_track{background:#2e7d32;color:#fff}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem 1rem;margin:0}
+.facts div{min-width:0}.facts dt{font-size:.8rem;color:#5b6676}.facts dd{margin:0;font-weight:600}
+.clocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.8rem}
+.meter{height:.5rem;background:#e6ebf1;border-radius:4px;overflow:hidden;margin:.4rem 0}
+.meter span{display:block;height:100%;background:#2e7d32}
+.meter.risk span{background:#e46a13}.meter.breached span{background:#b3261e}
+.timeline{list-style:none;margin:0 0 0 .4rem;padding:0;border-left:3px solid #c9d3de}
+.timeline li{position:relative;margin:0 0 .9rem;padding-left:1rem}
+.timeline li::before{content:"";position:absolute;left:-.45rem;top:.45rem;width:.6rem;height:.6rem;border-radius:50%;background:#17324d}
+.timeline li.internal::before{background:#9aa5b1}
+.timeline .text{white-space:pre-line}
+.board{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:.8rem}
+.board>li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.8rem 1rem;min-width:0}
+.problem{border-left:4px solid #b3261e;background:#fff3f2;padding:.7rem 1rem;border-radius:4px}
+.major{border-left:4px solid #b3261e;background:#fff3f2;padding:.7rem 1rem;font-weight:700}
+.message{white-space:pre-line;background:#f7f9fb;border:1px dashed #b9c3cf;border-radius:6px;padding:.7rem 1rem}
+.article-body{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.2rem 1.2rem}
+.article-body pre{overflow-x:auto;background:#f4f6f9;padding:.6rem;border-radius:4px}
+.article-body table{display:block;overflow-x:auto;border-collapse:collapse}
+.article-body td,.article-body th{border:1px solid #dde3ea;padding:.3rem .5rem}
+.article-body img{max-width:100%}
+table.plain{border-collapse:collapse;width:100%}
+table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5rem;text-align:left}
+@media (max-width:40rem){main{padding:.7rem}h1{font-size:1.3rem}.card{padding:.8rem}.board{grid-template-columns:1fr}}
+</style>
+</head>
+<body>
+<header class="top"><div class="bar">
+<a class="brand" href="/{{#lq}}?{{lq}}{{/lq}}">{{{t.page.brand}}}</a>
+<nav>{{#nav}}<a href="{{href}}"{{#current}} class="current" aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
+<a class="lang" href="{{other_language_href}}">{{{t.page.other_language}}}</a>
+</div></header>
+<main>
+"""# + "\n",
+        "web/intake.html": #"""
+{{> web/head.html}}
+<h1>{{{t.page.intake.title}}}</h1>
+<p class="muted">{{{t.page.intake.lead}}}</p>
+<form class="grid card" method="post" action="{{action}}">
+<input type="hidden" name="{{csrf_field_name}}" value="{{csrf_token}}">
+<label class="wide">{{{t.word.title}}}<input type="text" name="title" value="{{title}}" required></label>
+<label class="wide">{{{t.word.description}}}<textarea name="description">{{description}}</textarea></label>
+<label>{{{t.word.customer}}} <span class="muted">({{{t.page.intake.optional}}})</span><input type="text" name="customer" value="{{customer}}"></label>
+<label>{{{t.word.service}}} <span class="muted">({{{t.page.intake.optional}}})</span><input type="text" name="service" value="{{service}}"></label>
+<div><button type="submit">{{{t.page.intake.submit}}}</button></div>
+</form>
+{{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+{{#suggestion}}
+<section class="card" id="severity">
+<h2>{{{t.intake.severity}}}: <span class="badge {{severity_class}}">{{severity.suggested}} · {{severity.name}}</span></h2>
+<h3 class="small muted">{{{t.intake.reasons}}}</h3>
+<ul>{{#severity.reasons}}<li>{{.}}</li>{{/severity.reasons}}</ul>
+</section>
+<section class="card" id="sla">
+<h2>{{{t.intake.sla}}}</h2>
+<p class="muted small">{{#sla}}{{plan}} · {{calendar}} · {{timezone}}{{/sla}}</p>
+<dl class="facts">
+<div><dt>{{{t.intake.first_response_by}}}</dt><dd class="due">{{sla.first_response_due_text}}</dd><dd class="muted small">{{sla.first_response_target_text}}</dd></div>
+<div><dt>{{{t.intake.resolution_by}}}</dt><dd class="due">{{sla.resolution_due_text}}</dd><dd class="muted small">{{sla.resolution_target_text}}</dd></div>
+</dl>
+</section>
+{{#probable_major_incident}}<p class="major">{{{t.intake.major_incident}}}</p>{{/probable_major_incident}}
+{{#has_missing}}
+<section class="card" id="missing">
+<h2>{{{t.intake.missing_heading}}}</h2>
+<ul>{{#missing}}<li>{{question}}</li>{{/missing}}</ul>
+<h3 class="small muted">{{{t.intake.customer_message}}}</h3>
+<p class="message">{{customer_request}}</p>
+</section>
+{{/has_missing}}
+<section class="card" id="solutions">
+<h2>{{{t.intake.solutions}}}</h2>
+{{^has_solutions}}<p>{{{t.intake.no_solutions}}}</p>{{/has_solutions}}
+<ol class="results">
+{{#solutions}}
+<li><a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
+<div class="meta"><span>{{status}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
+<p class="snippet small">{{summary}}</p></li>
+{{/solutions}}
+</ol>
+</section>
+{{#has_duplicates}}
+<section class="card" id="duplicates">
+<h2>{{{t.intake.duplicates}}}</h2>
+<ul>{{#duplicates}}<li><a href="/tickets/{{id}}">{{id}}</a> · {{title}} <span class="muted small">({{customer}}, {{created_at}})</span></li>{{/duplicates}}</ul>
+</section>
+{{/has_duplicates}}
+<section class="card" id="escalation">
+<h2>{{{t.intake.routing}}} · {{{t.intake.escalation}}}</h2>
+<p>{{routing_text}} <span class="muted small">({{routing.reason}})</span></p>
+{{#has_escalation_targets}}<p>{{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}<span class="badge">{{to}} · {{count}}</span> {{/escalation.targets}}</p>{{/has_escalation_targets}}
+<ul>{{#escalation.rules}}<li>{{.}}</li>{{/escalation.rules}}</ul>
+</section>
+{{/suggestion}}
+{{> web/foot.html}}
+"""# + "\n",
+        "web/search.html": #"""
+{{> web/head.html}}
+<h1>{{{t.page.search.title}}}</h1>
+<form class="grid card" method="get" action="/buscar" role="search">
+{{#lq}}<input type="hidden" name="lang" value="{{lang}}">{{/lq}}
+<label class="wide">{{{t.page.search.query}}}<input type="search" name="q" value="{{q}}" autofocus></label>
+<label>{{{t.page.search.mode}}}<select name="mode">{{#modes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/modes}}</select></label>
+<label>{{{t.page.search.type}}}<select name="type">{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
+<label>{{{t.word.severity}}}<select name="severity">{{#severities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/severities}}</select></label>
+<label>{{{t.word.service}}}<input type="text" name="service" value="{{service}}"></label>
+<label>{{{t.word.customer}}}<input type="text" name="customer" value="{{customer}}"></label>
+<label>{{{t.word.status}}}<input type="text" name="status" value="{{status}}"></label>
+<label>{{{t.word.from}}}<input type="date" name="since" value="{{since}}"></label>
+<label>{{{t.word.until}}}<input type="date" name="until" value="{{until}}"></label>
+<label class="check"><input type="checkbox" name="include_archived" value="true"{{#include_archived}} checked{{/include_archived}}>{{{t.page.search.include_archived}}}</label>
+<div><button type="submit">{{{t.page.search.submit}}}</button></div>
+</form>
+{{^searched}}<p class="muted">{{{t.page.search.hint}}}</p>{{/searched}}
+{{#searched}}
+<p class="muted" id="summary">{{summary}}</p>
+{{^results}}<p>{{{t.page.search.none}}}</p>{{/results}}
+<ol class="results">
+{{#results}}
+<li class="result" data-id="{{id}}">
+<a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
+<div class="meta">{{#is_ticket}}<span class="badge sev{{severity}}">{{{t.word.severity}}} {{severity}}</span>{{/is_ticket}}<span>{{status_name}}</span>{{#service}}<span>{{service}}</span>{{/service}}</div>
+<p class="snippet">{{#parts}}{{#hit}}<mark>{{text}}</mark>{{/hit}}{{^hit}}{{text}}{{/hit}}{{/parts}}</p>
+</li>
+{{/results}}
+</ol>
+{{/searched}}
+{{> web/foot.html}}
+"""# + "\n",
+        "web/sla.html": #"""
+{{> web/head.html}}
+<h1>{{{t.page.sla.title}}}</h1>
+<form class="grid card" method="get" action="/sla">
+{{#lq}}<input type="hidden" name="lang" value="{{lang}}">{{/lq}}
+<label>{{{t.word.customer}}}<input type="text" name="customer" value="{{customer}}"></label>
+<label>{{{t.word.severity}}}<input type="text" name="severity" value="{{severity}}" inputmode="numeric"></label>
+<label>{{{t.word.service}}}<input type="text" name="service" value="{{service}}"></label>
+<label>{{{t.page.ticket.assignee}}}<input type="text" name="assignee" value="{{assignee}}"></label>
+<label>{{{t.word.plan}}}<input type="text" name="plan" value="{{plan}}"></label>
+<label class="check"><input type="checkbox" name="all" value="true"{{#all}} checked{{/all}}>{{{t.page.sla.all}}}</label>
+<div><button type="submit">{{{t.page.sla.filter}}}</button></div>
+</form>
+<p id="summary">{{summary}}</p>
+{{^tickets}}<p>{{{t.page.sla.none}}}</p>{{/tickets}}
+<ul class="board">
+{{#tickets}}
+<li class="ticket" data-id="{{id}}">
+<div><span class="badge state-{{state}}">{{state_name}}</span> <span class="badge {{severity_class}}">{{severity}}</span> <a href="{{href}}"><strong>{{id}}</strong></a></div>
+<div>{{title}}</div>
+<div class="small muted">{{customer}} · {{service}} · {{plan}}{{#assignee}} · {{assignee}}{{/assignee}}</div>
+{{#clock}}<div class="meter{{#at_risk}} risk{{/at_risk}}{{#breached}} breached{{/breached}}"><span style="width:{{bar}}%"></span></div>
+<div class="small">{{name}}: {{left}} · {{{t.page.ticket.due}}} {{due_text}}</div>{{/clock}}
+<ul class="small">{{#escalation}}<li>{{.}}</li>{{/escalation}}</ul>
+</li>
+{{/tickets}}
+</ul>
+<h2>{{{t.page.sla.compliance}}}</h2>
+<table class="plain card"><thead><tr><th>{{{t.word.severity}}}</th><th>{{{t.word.incidents}}}</th><th>{{{t.page.sla.both_met}}}</th></tr></thead>
+<tbody>{{#compliance}}<tr><td>{{group}}</td><td>{{tickets}}</td><td>{{rate}}</td></tr>{{/compliance}}</tbody></table>
+{{> web/foot.html}}
+"""# + "\n",
+        "web/ticket.html": #"""
+{{> web/head.html}}
+<h1>{{id}} · {{title}}</h1>
+<section class="card">
+<dl class="facts">
+<div><dt>{{{t.word.severity}}}</dt><dd><span class="badge {{severity_class}}">{{severity}} · {{severity_name}}</span></dd></div>
+<div><dt>{{{t.word.status}}}</dt><dd>{{status}}</dd></div>
+<div><dt>{{{t.word.customer}}}</dt><dd>{{customer}}</dd></div>
+<div><dt>{{{t.word.plan}}}</dt><dd>{{plan}}</dd></div>
+<div><dt>{{{t.word.service}}}</dt><dd>{{service}}</dd></div>
+<div><dt>{{{t.page.ticket.assignee}}}</dt><dd>{{assignee}}</dd></div>
+<div><dt>{{{t.word.created}}}</dt><dd>{{created_text}}</dd></div>
+</dl>
+{{#description}}<p class="snippet">{{description}}</p>{{/description}}
+{{#resolution}}<p><strong>{{{t.word.resolution}}}:</strong> {{resolution}}</p>{{/resolution}}
+{{#review_href}}<p><a href="{{review_href}}">{{{t.page.ticket.review}}}</a></p>{{/review_href}}
+</section>
+<h2>{{{t.page.ticket.sla_clock}}}</h2>
+<p class="muted small">{{sla_basis}} · {{measured_text}}</p>
+<div class="clocks" id="clocks">
+{{#clocks}}
+<div class="card">
+<strong>{{name}}</strong> <span class="muted small">({{state}}, {{target}})</span>
+<div class="meter{{#at_risk}} risk{{/at_risk}}{{#breached}} breached{{/breached}}"><span style="width:{{bar}}%"></span></div>
+<div class="small">{{{t.page.ticket.due}}}: {{due_text}}</div>
+<div class="small">{{{t.page.ticket.left}}}: {{left}} · {{{t.page.ticket.consumed}}}: {{percent}} %</div>
+</div>
+{{/clocks}}
+</div>
+{{#warnings}}<p class="muted small">{{.}}</p>{{/warnings}}
+<h2>{{{t.page.ticket.timeline}}}</h2>
+<div class="card"><ol class="timeline">
+{{#events}}
+<li{{#internal}} class="internal"{{/internal}}><div class="small muted">{{at_text}} · <strong>{{kind}}</strong>{{#author}} · {{author}}{{/author}}{{#internal}} · {{{t.word.internal}}}{{/internal}}{{#status}} → {{status}}{{/status}}{{#to}} → {{to}}{{/to}}</div>
+{{#text}}<div class="text">{{text}}</div>{{/text}}</li>
+{{/events}}
+</ol></div>
+{{> web/foot.html}}
 """# + "\n",
     ]
 }

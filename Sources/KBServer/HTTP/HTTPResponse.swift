@@ -17,6 +17,13 @@ public struct HTTPResponse: Sendable {
         json(bytes: writer.bytes, status: status)
     }
 
+    /// A KBCore result as the CLI's `--json` writes it, on one line: the same members, values and order.
+    public static func json(_ value: some JSONEncodable, status: Int = 200) -> HTTPResponse {
+        var writer = JSONWriter()
+        value.write(to: &writer)
+        return json(writer, status: status)
+    }
+
     public static func json(bytes: [UInt8], status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": MediaType.json], body: bytes)
     }

@@ -4,6 +4,8 @@ public enum MediaType {
     public static let problemJSON = "application/problem+json; charset=utf-8"
     public static let html = "text/html; charset=utf-8"
     public static let plainText = "text/plain; charset=utf-8"
+    /// CommonMark with GitHub's extensions (RFC 7763), as kb writes its Markdown documents.
+    public static let markdown = "text/markdown; charset=utf-8; variant=GFM"
     /// Prometheus' text exposition format, version 0.0.4.
     public static let prometheus = "text/plain; version=0.0.4; charset=utf-8"
 

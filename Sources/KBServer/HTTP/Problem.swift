@@ -17,6 +17,8 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: String?
     /// Headers the status calls for (`WWW-Authenticate` on 401, `Allow` on 405).
     public var headers: HTTPHeaders
+    /// Every invalid record of a request that sends several (`POST /api/tickets`), an extension member `errors`.
+    public var errors: [TicketRejection] = []
 
     public init(status: Int, slug: String, title: String, detail: String, field: String? = nil,
                 headers: HTTPHeaders = HTTPHeaders()) {
@@ -39,13 +41,17 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         writer.member("status", status)
         writer.member("detail", detail)
         if let field { writer.member("field", field) }
+        if !errors.isEmpty {
+            writer.key("errors")
+            errors.write(to: &writer)
+        }
         writer.endObject()
         return writer.bytes
     }
 
     public static func == (lhs: Problem, rhs: Problem) -> Bool {
         lhs.status == rhs.status && lhs.type == rhs.type && lhs.title == rhs.title && lhs.detail == rhs.detail
-            && lhs.field == rhs.field && lhs.headers.fields.elementsEqual(rhs.headers.fields) { $0 == $1 }
+            && lhs.field == rhs.field && lhs.errors == rhs.errors && lhs.headers.fields.elementsEqual(rhs.headers.fields) { $0 == $1 }
     }
 }
 
@@ -79,6 +85,12 @@ extension Problem {
 
     public static func forbidden(_ detail: String, field: String? = nil) -> Problem {
         Problem(status: 403, slug: "forbidden", title: "Not allowed", detail: detail, field: field)
+    }
+
+    /// 409: the resource is not in a state the request can act on (a review of a ticket still open).
+    public static func conflict(_ detail: String, field: String? = nil) -> Problem {
+        Problem(status: 409, slug: "conflict", title: "The resource is not in a state for this request", detail: detail,
+                field: field)
     }
 
     public static func contentTooLarge(limit: Int) -> Problem {
@@ -120,6 +132,23 @@ extension Problem {
                 self = .badRequest(error.description)
             case .unreadable:
                 self = .internalError
+            }
+        case let error as TicketUpsertError:
+            switch error {
+            case let .rejected(rejections):
+                self = .invalidField(rejections[0].field, error.description)
+                errors = rejections
+            case .empty:
+                self = .badRequest(error.description, field: "$")
+            }
+        case let error as UnknownFilterValueError:
+            self = .invalidField(String(error.option.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_"), error.description)
+        case let error as SearchQueryError:
+            self = .invalidField("q", error.description)
+        case let error as SLABoardError:
+            switch error {
+            case let .unknownValue(option, _, _, _):
+                self = .invalidField(String(option.drop { $0 == "-" }), error.description)
             }
         case let error as StoreError:
             switch error {

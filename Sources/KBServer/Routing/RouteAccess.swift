@@ -4,6 +4,17 @@ public enum RouteAccess: String, Sendable, Hashable {
     case open
     /// A read or write token: agents' searches, tickets, metrics.
     case read
-    /// A write token: imports and the helpdesk webhook.
+    /// A write token: imports.
     case write
+    /// A write token, or no token and the helpdesk's signature of the body (`ZendeskWebhookSignature`, checked by
+    /// the handler once the body is in) when the server has a signing secret: the helpdesk webhook.
+    case signedWebhook = "webhook"
+
+    /// The role a token needs on such a route.
+    public var tokenRole: AccessRole {
+        switch self {
+        case .open, .read: .read
+        case .write, .signedWebhook: .write
+        }
+    }
 }

@@ -6,9 +6,6 @@ public enum AccessRole: String, Sendable, Hashable, CaseIterable {
 
     /// Whether this role may call a route that requires `access`.
     public func permits(_ access: RouteAccess) -> Bool {
-        switch access {
-        case .open, .read: return true
-        case .write: return self == .write
-        }
+        self == .write || access.tokenRole == .read
     }
 }

@@ -43,6 +43,24 @@ public final class RequestContext {
         try environment.stores.write(body)
     }
 
+    /// The knowledge base over the request's snapshot: the entry point the CLI calls too, built once per read
+    /// connection (with its search engine and templates) and rebuilt after another connection commits.
+    public func knowledgeBase() throws -> KnowledgeBase {
+        let environment = self.environment
+        return try snapshot().cached(KnowledgeBase.self) { store in
+            KnowledgeBase(workspace: environment.workspace, store: store, policy: environment.policy, clock: environment.clock)
+        }
+    }
+
+    /// Runs `body` with a knowledge base over the writer connection, serialised with every other writing request.
+    public func writingKnowledgeBase<T>(_ body: (KnowledgeBase) throws -> T) throws -> T {
+        let environment = self.environment
+        return try write { store in
+            try body(KnowledgeBase(workspace: environment.workspace, store: store, policy: environment.policy,
+                                   clock: environment.clock))
+        }
+    }
+
     /// Ends the snapshot, if one was taken, and returns the connection to the pool.
     func finish() {
         if let reader {

@@ -1,4 +1,5 @@
 import Foundation
+import KBCore
 
 /// How `kb serve` listens and what it tolerates from clients.
 public struct ServerConfiguration: Sendable {
@@ -21,6 +22,11 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimit: UInt32 = 1024
     /// How long a shutdown waits for requests in flight before closing their connections.
     public var shutdownGraceSeconds = 10.0
+    /// The Zendesk webhook's signing secret (`--zendesk-secret-file`, `KB_ZENDESK_SECRET`): signed webhook bodies
+    /// are then accepted without a token, and unsigned ones without a token refused.
+    public var zendeskSigningSecret: String?
+    /// Names for Zendesk ids and custom fields in webhook bodies (`--zendesk-mapping`).
+    public var zendeskMapping = ZendeskImportMapping()
 
     public init() {}
 

@@ -13,21 +13,32 @@ public final class ServerEnvironment: Sendable {
     public let metrics: ServerMetrics
     /// The instant requests treat as now; tests fix it as the CLI's `KB_NOW` does.
     public let clock: @Sendable () -> Timestamp
+    /// The Zendesk webhook's signing secret, when configured: the webhook then accepts signed bodies without a
+    /// token, and refuses unsigned ones.
+    public let zendeskSignature: ZendeskWebhookSignature?
+    /// Names for Zendesk ids and custom fields (`kb serve --zendesk-mapping`), as `kb import --mapping` reads them.
+    public let zendeskMapping: ZendeskImportMapping
 
     public init(workspace: Workspace, policy: Policy, stores: StoreAccess, csrf: CSRFProtection = .random(),
-                metrics: ServerMetrics = ServerMetrics(), clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) }) {
+                metrics: ServerMetrics = ServerMetrics(), clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) },
+                zendeskSignature: ZendeskWebhookSignature? = nil, zendeskMapping: ZendeskImportMapping = ZendeskImportMapping()) {
         self.workspace = workspace
         self.policy = policy
         self.stores = stores
         self.csrf = csrf
         self.metrics = metrics
         self.clock = clock
+        self.zendeskSignature = zendeskSignature
+        self.zendeskMapping = zendeskMapping
     }
 
     /// Opens `workspace`: its policy and its database (created when missing).
-    public static func open(_ workspace: Workspace, clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) }) throws -> ServerEnvironment {
+    public static func open(_ workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
+                            clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) }) throws -> ServerEnvironment {
         let policy = try workspace.loadPolicy()
         let stores = try StoreAccess(workspace: workspace, language: policy.language)
-        return ServerEnvironment(workspace: workspace, policy: policy, stores: stores, clock: clock)
+        return ServerEnvironment(workspace: workspace, policy: policy, stores: stores, clock: clock,
+                                 zendeskSignature: configuration.zendeskSigningSecret.map { ZendeskWebhookSignature(secret: $0) },
+                                 zendeskMapping: configuration.zendeskMapping)
     }
 }

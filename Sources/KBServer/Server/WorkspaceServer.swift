@@ -12,7 +12,7 @@ public final class WorkspaceServer: Sendable {
                 clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) },
                 log: @escaping @Sendable (String) -> Void) throws {
         try configuration.validate()
-        environment = try ServerEnvironment.open(workspace, clock: clock)
+        environment = try ServerEnvironment.open(workspace, configuration: configuration, clock: clock)
         let application = ServerApplication(router: router, environment: environment, tokens: configuration.tokens,
                                             maximumBodyBytes: configuration.maximumBodyBytes, log: log)
         server = HTTPServer(configuration: configuration, application: application)

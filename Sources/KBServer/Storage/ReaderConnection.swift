@@ -46,6 +46,12 @@ public final class ReaderConnection {
         inSnapshot = true
     }
 
+    /// Drops the cached objects (which may hold the connection's statements) and closes the connection.
+    func close() throws {
+        cache.removeAll()
+        try store.close()
+    }
+
     /// Ends the snapshot (a read transaction has nothing to commit, so ROLLBACK also drops any temporary state).
     func endSnapshot() {
         guard inSnapshot else { return }

@@ -56,7 +56,7 @@ public final class StoreAccess: @unchecked Sendable {
             lock.lock()
             lent -= 1
             lock.unlock()
-            if let reader { try? reader.store.close() }
+            if let reader { try? reader.close() }
             throw error
         }
     }
@@ -69,7 +69,7 @@ public final class StoreAccess: @unchecked Sendable {
         let keep = !closed
         if keep { idle.append(reader) }
         lock.unlock()
-        if !keep { try? reader.store.close() }
+        if !keep { try? reader.close() }
     }
 
     /// Runs `body` with the writer, one caller at a time. `body` opens its own transaction.
@@ -87,7 +87,7 @@ public final class StoreAccess: @unchecked Sendable {
         let readers = idle
         idle.removeAll()
         lock.unlock()
-        for reader in readers { try reader.store.close() }
+        for reader in readers { try reader.close() }
         writerLock.lock()
         defer { writerLock.unlock() }
         try writer?.close()

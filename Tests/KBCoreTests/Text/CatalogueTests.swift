@@ -104,7 +104,9 @@ import KBTestSupport
         var named: Set<String> = []
         var prefixes: Set<String> = []
         // The catalogues themselves and the generated copy of the templates do not count as uses.
-        let sources = try Self.files(under: root.appendingPathComponent("Sources/KBCore"), extension: "swift").filter {
+        // The server's pages name words too.
+        let sources = try (Self.files(under: root.appendingPathComponent("Sources/KBCore"), extension: "swift")
+                           + Self.files(under: root.appendingPathComponent("Sources/KBServer"), extension: "swift")).filter {
             !$0.lastPathComponent.hasPrefix("Catalogue+") && $0.lastPathComponent != "BuiltInTemplates.swift"
         }
         for file in sources {
