@@ -12,16 +12,20 @@ public struct CommandContext {
     public let currentDirectory: URL
     /// Reads standard input, when the command needs it.
     public let readStandardInput: () -> Data
+    /// True when standard input is the process's own (descriptor 0), which a command may stream; false when a
+    /// caller (a test, the demo) hands it over as `readStandardInput`.
+    public let standardInputIsTheProcesses: Bool
     /// The workspace folder given with `--root` (before or after the subcommand); nil: `KB_ROOT` or a search upwards.
     public var root: String?
 
     public init(stdout: OutputStream, stderr: OutputStream, environment: [String: String],
-                currentDirectory: URL, readStandardInput: @escaping () -> Data) {
+                currentDirectory: URL, readStandardInput: @escaping () -> Data, standardInputIsTheProcesses: Bool = false) {
         self.stdout = stdout
         self.stderr = stderr
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.readStandardInput = readStandardInput
+        self.standardInputIsTheProcesses = standardInputIsTheProcesses
     }
 
     /// The instant commands treat as now: `KB_NOW` when set (tests fix it), else the system clock.
@@ -56,6 +60,21 @@ public struct CommandContext {
         URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
     }
 
+    /// A file the command reads, named by `path`: resolved against the current folder, and refused
+    /// (`WorkspaceError.outsideWorkspace`, naming it a file of `kind`) when it is inside the workspace as written
+    /// but a symbolic link takes it outside.
+    public func input(_ path: String, kind: String) throws -> URL {
+        let url = url(path)
+        try confinement().check(url, displayPath: path, kind: kind)
+        return url
+    }
+
+    /// What a command's input files are kept inside: the workspace, or the current folder where there is none
+    /// (`kb render`).
+    public func confinement() -> WorkspaceConfinement {
+        WorkspaceConfinement(root: (try? workspace())?.root ?? currentDirectory)
+    }
+
     /// Prints `value`'s JSON (KBCore's, the same bytes the HTTP API answers) and a newline.
     public func printJSON(_ value: some JSONEncodable) {
         stdout.line(value.jsonText())
@@ -64,14 +83,14 @@ public struct CommandContext {
     /// Shows a transient progress line on a terminal; nothing otherwise.
     public func progress(_ text: String) {
         guard stderr.isTerminal else { return }
-        stderr.write("\r\u{1B}[K" + text)
+        stderr.write(TerminalSanitizer.Styled(.lineStart, text))
         stderr.flush()
     }
 
     /// Clears the progress line.
     public func endProgress() {
         guard stderr.isTerminal else { return }
-        stderr.write("\r\u{1B}[K")
+        stderr.write(TerminalSanitizer.Styled(.lineStart))
         stderr.flush()
     }
 }

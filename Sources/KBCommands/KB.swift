@@ -52,9 +52,11 @@ public enum KB {
     public static func run(arguments: [String], stdout: OutputStream, stderr: OutputStream,
                            environment: [String: String] = ProcessInfo.processInfo.environment,
                            currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                           standardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> Int32 {
-        var context = CommandContext(stdout: stdout, stderr: stderr, environment: environment,
-                                     currentDirectory: currentDirectory, readStandardInput: standardInput)
+                           standardInput: (() -> Data)? = nil) -> Int32 {
+        // nil: the process's own standard input, which `kb import -` streams instead of reading it whole first.
+        var context = CommandContext(stdout: stdout, stderr: stderr, environment: environment, currentDirectory: currentDirectory,
+                                     readStandardInput: standardInput ?? { FileHandle.standardInput.readDataToEndOfFile() },
+                                     standardInputIsTheProcesses: standardInput == nil)
         defer {
             stdout.flush()
             stderr.flush()

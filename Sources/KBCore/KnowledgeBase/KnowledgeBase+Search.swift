@@ -31,7 +31,7 @@ extension KnowledgeBase {
                             answer: (BatchSearchAnswer) -> Void, problem: (Diagnostic) -> Void) throws -> Int {
         let engine = try searchEngine()
         let filters = try resolved(filters)
-        let reader = LineReader(handle: try file.open())
+        let reader = try LineReader(handle: try file.open())
         var problems = 0
         func report(_ line: Int, _ reason: String) {
             problem(Diagnostic(.error, reason, at: Diagnostic.Location(path: file.displayPath, line: line)))

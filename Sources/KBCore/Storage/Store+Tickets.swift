@@ -14,10 +14,7 @@ extension Store {
     /// (see `JSONLinesDecoder`).
     @discardableResult
     public func upsert(_ ticket: Ticket) throws -> UpsertOutcome {
-        var writer = JSONWriter()
-        ticket.write(to: &writer)
-        let doc = writer.bytes
-        return try upsert(TicketRecord(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) }))
+        try upsert(TicketRecord(canonical: ticket))
     }
 
     /// The upsert of a ticket already reduced to what is stored (import prepares records on its reading thread).

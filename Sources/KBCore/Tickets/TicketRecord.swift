@@ -22,6 +22,15 @@ struct TicketRecord: Sendable {
     /// The terms of `searchTexts` when the reading thread analysed them ahead of time.
     var preparedTerms: PreparedTerms?
 
+    /// The record of a ticket stored in its canonical JSON form (every format but JSON Lines, whose lines are
+    /// stored as they are).
+    init(canonical ticket: Ticket) {
+        var writer = JSONWriter()
+        ticket.write(to: &writer)
+        let doc = writer.bytes
+        self.init(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) })
+    }
+
     /// `doc` must be JSON that decodes to `ticket`.
     init(_ ticket: Ticket, doc: [UInt8], hash: String) {
         id = ticket.id
