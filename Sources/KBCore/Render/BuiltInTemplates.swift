@@ -564,7 +564,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <p><strong>{{{t.review.recurrence}}}</strong> {{{t.review.recurrence_happened}}} {{recurrence.count_text}} {{{t.review.recurrence_in_the}}} {{recurrence.window_days}} {{{t.review.previous_days}}}:</p>
 <ul>
 {{#recurrence.incidents}}
-<li>{{id}} ({{created.local}}): {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}</li>
+<li>{{id}}{{#other_reports}} (+ {{other_reports}}){{/other_reports}}, {{created.local}} ({{days_before}} {{{t.review.days_before}}}), {{same_cause}}: {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}</li>
 {{/recurrence.incidents}}
 </ul>
 {{/has_recurrence}}
@@ -844,7 +844,7 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 **{{{t.review.recurrence}}}** {{{t.review.recurrence_happened}}} {{recurrence.count_text}} {{{t.review.recurrence_in_the}}} {{recurrence.window_days}} {{{t.review.previous_days}}}:
 
 {{#recurrence.incidents}}
-- {{id}} ({{created.local}}): {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}
+- {{id}}{{#other_reports}} (+ {{other_reports}}){{/other_reports}}, {{created.local}} ({{days_before}} {{{t.review.days_before}}}), {{same_cause}}: {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}
 {{/recurrence.incidents}}
 {{/has_recurrence}}
 {{^has_recurrence}}

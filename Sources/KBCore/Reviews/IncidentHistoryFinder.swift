@@ -1,7 +1,7 @@
 import Foundation
 
 /// Gathers an incident's `IncidentHistory` from the store: similar closed past incidents, other reports of the
-/// same service during the impact window, and the articles linked to it or covering its problem.
+/// same incident, earlier incidents with the same cause, and the articles linked to it or covering its problem.
 ///
 /// The similarity query is planned to stay fast on large stores. FTS5 scores every document an OR'ed term
 /// matches, and its BM25 reads the whole doclist of every query term to count documents, so:
@@ -31,7 +31,7 @@ public final class IncidentHistoryFinder {
     let engine: SearchEngine
     /// The chosen terms together may match at most this many tickets; a word in more is common.
     public let postingBudget: Int
-    private var stopTerms: Set<String> = []
+    private(set) var stopTerms: Set<String> = []
 
     /// A finder over `store`, building queries with `builder` (the workspace's, for its analyzer and synonyms).
     ///
@@ -52,8 +52,11 @@ public final class IncidentHistoryFinder {
     public func history(for ticket: Ticket, now: Timestamp) throws -> IncidentHistory {
         let words = try selectWords(for: ticket)
         let (similar, truncated) = try similarIncidents(to: ticket, words: words.words, mode: words.mode)
-        return IncidentHistory(similar: similar, searchTerms: words.words.map(\.term), similarIsTruncated: truncated,
-                               concurrent: try concurrentReports(for: ticket, now: now),
+        let concurrent = try concurrentReports(for: ticket, now: now)
+        let reports = Set(concurrent.map(\.id))
+        return IncidentHistory(similar: similar.filter { !reports.contains($0.id) }, searchTerms: words.words.map(\.term),
+                               similarIsTruncated: truncated, concurrent: concurrent,
+                               recurrences: try recurrences(of: ticket, now: now, excluding: reports),
                                articles: try articles(for: ticket, words: words.words))
     }
 
@@ -222,22 +225,6 @@ public final class IncidentHistoryFinder {
             return lhs.0.id < rhs.0.id
         }.map(\.0)
         return (ranked, truncated)
-    }
-
-    // MARK: - Concurrent reports
-
-    /// Tickets of the same service opened during the impact window (from detection or creation to mitigation,
-    /// resolution or closing).
-    func concurrentReports(for ticket: Ticket, now: Timestamp) throws -> [ConcurrentReport] {
-        guard let service = ticket.service else { return [] }
-        let milestones = ReviewMilestones(ticket: ticket, now: now)
-        let start = min(milestones.detection?.at.seconds ?? ticket.createdAt.seconds, ticket.createdAt.seconds)
-        let end = milestones.mitigation?.at.seconds ?? milestones.end(now: now).seconds
-        guard end >= start else { return [] }
-        return try store.ticketsCreated(from: start, to: end, service: service, excluding: ticket.id, limit: 500).map { row in
-            ConcurrentReport(id: row.id, customer: row.customer, service: row.service, channel: row.channel,
-                             createdAt: row.createdAt ?? Timestamp(seconds: 0))
-        }
     }
 
     // MARK: - Articles

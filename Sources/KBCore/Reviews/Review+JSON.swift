@@ -123,14 +123,15 @@ extension RelatedIncident: JSONEncodable {
         writer.object(("id", id), ("title", title), ("service", service), ("severity", severity), ("customer", customer),
                       ("created_at", createdAt.iso8601), ("resolved_at", resolvedAt?.iso8601),
                       ("similarity", JSONNumber(similarity, decimals: 3)), ("same_service", sameService),
-                      ("days_before", daysBefore), ("root_cause", rootCause), ("resolution", resolution))
+                      ("days_before", daysBefore), ("root_cause", rootCause), ("resolution", resolution),
+                      ("other_reports", otherReports), ("same_cause", agreements.map(\.key)))
     }
 }
 
 extension ReviewRecurrence: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("window_days", windowDays), ("count", count), ("count_is_lower_bound", isLowerBound),
-                      ("tickets", incidents.map(\.id)))
+        writer.object(("window_days", windowDays), ("count", count), ("tickets", incidents.map(\.id)),
+                      ("incidents", incidents))
     }
 }
 

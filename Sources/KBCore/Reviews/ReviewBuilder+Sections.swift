@@ -243,8 +243,7 @@ extension ReviewBuilder {
         }
         if recurrence.count > 0 {
             let ids = recurrence.incidents.map(\.id)
-            add(.recurringProblem, words.recurringAction(count: recurrence.count, atLeast: recurrence.isLowerBound,
-                                                         days: recurrence.windowDays, ids: Array(ids.prefix(10))),
+            add(.recurringProblem, words.recurringAction(count: recurrence.count, days: recurrence.windowDays, ids: Array(ids.prefix(10))),
                 tickets: ids)
         }
         return actions

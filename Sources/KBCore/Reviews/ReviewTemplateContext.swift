@@ -112,7 +112,7 @@ struct ReviewTemplateContext {
         root["has_related"] = .bool(!review.related.isEmpty)
         root["has_recurrence"] = .bool(review.recurrence.count > 0)
         root["recurrence"] = [
-            "count": .number(Double(review.recurrence.count)), "count_text": text(words.times(review.recurrence.count, atLeast: review.recurrence.isLowerBound)),
+            "count": .number(Double(review.recurrence.count)), "count_text": text(words.times(review.recurrence.count)),
             "window_days": .number(Double(review.recurrence.windowDays)),
             "incidents": list(review.recurrence.incidents.map(relatedValue)),
         ]
@@ -236,6 +236,8 @@ struct ReviewTemplateContext {
             "similarity": .string(words.percent(Int((incident.similarity * 100).rounded()))),
             "same_service": .bool(incident.sameService), "root_cause": text(incident.rootCause),
             "resolution": text(incident.resolution),
+            "other_reports": text(incident.otherReports.isEmpty ? nil : incident.otherReports.joined(separator: ", ")),
+            "same_cause": text(incident.agreements.isEmpty ? nil : words.sameCause(incident.agreements)),
         ]
     }
 

@@ -33,9 +33,8 @@ struct ReviewVocabulary: Sendable {
     }
 
     /// `1 vez`, `3 veces`, `al menos 300 veces` / `1 time`, `3 times`, `at least 300 times`.
-    func times(_ count: Int, atLeast: Bool = false) -> String {
-        let times = words(count == 1 ? "word.times_one" : "word.times_other", ["count": String(count)])
-        return atLeast ? words("word.times_at_least", ["times": times]) : times
+    func times(_ count: Int) -> String {
+        words(count == 1 ? "word.times_one" : "word.times_other", ["count": String(count)])
     }
 
     func percent(_ value: Int) -> String { words("word.percent", ["value": String(value)]) }
@@ -341,11 +340,22 @@ struct ReviewVocabulary: Sendable {
         outcome + words("review.action.late_escalation", ["tolerance": duration(tolerance)])
     }
 
-    func recurringAction(count: Int, atLeast: Bool, days: Int, ids: [String]) -> (String, String) {
+    /// Why a past incident had the same cause: "misma causa raíz, mismo proveedor (vendor:x)".
+    func sameCause(_ agreements: [CauseSignature.Agreement]) -> String {
+        agreements.map { agreement in
+            switch agreement {
+            case .causeText: return words["review.same_cause_text"]
+            case .vendor(let target): return words("review.same_cause_vendor", ["vendor": target])
+            case .article(let id): return words("review.same_cause_article", ["id": id])
+            }
+        }.joined(separator: ", ")
+    }
+
+    func recurringAction(count: Int, days: Int, ids: [String]) -> (String, String) {
         let shown = ids.joined(separator: ", ") + (count > ids.count ? ", …" : "")
         return (words["review.action.recurring"],
                 words("review.action.recurring_reason",
-                      ["times": times(count, atLeast: atLeast), "days": String(days), "tickets": shown]))
+                      ["times": times(count), "days": String(days), "tickets": shown]))
     }
 
     func trainingSuggested(service: String?, signals: [String]) -> String {

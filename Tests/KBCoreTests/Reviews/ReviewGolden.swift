@@ -46,7 +46,7 @@ El login queda en blanco.
 | Canales de reporte | correo, telefono |
 | Minutos de impacto (duración × clientes) | 370 |
 
-Otros reportes del mismo servicio durante la ventana:
+Otros reportes del mismo incidente (mismo servicio, misma ventana):
 
 - T-2002: Mutual Andina por correo, 2026-03-03 20:05 UTC-03:00
 
@@ -150,8 +150,8 @@ Tickets cerrados anteriores con texto parecido (términos buscados: certific, tl
 
 **Recurrencia:** el mismo problema ocurrió 2 veces en los 90 días previos:
 
-- T-1901 (2026-02-15 10:00): Se reemplazó el certificado
-- T-1900 (2026-01-20 10:00): Renovación del certificado TLS
+- T-1901 (+ T-1899), 2026-02-15 10:00 (16 días antes), misma causa raíz: Se reemplazó el certificado
+- T-1900, 2026-01-20 10:00 (42 días antes), misma causa raíz: Renovación del certificado TLS
 
 ## Lecciones
 

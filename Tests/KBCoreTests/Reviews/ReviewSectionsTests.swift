@@ -129,23 +129,19 @@ import Testing
         #expect(!done.actions.contains { $0.kind == .article || $0.kind == .linkArticle })
     }
 
-    @Test func recurrenceCountsSameServiceIncidentsWithinNinetyDays() {
-        func related(_ id: String, days: Int, sameService: Bool, similarity: Double = 0.8) -> RelatedIncident {
-            RelatedIncident(id: id, title: id, service: sameService ? "portal" : "llamadas", severity: 1, customer: "X",
+    @Test func recurrenceIsTheHistorysEarlierIncidentsWithTheSameCause() throws {
+        func incident(_ id: String, days: Int, others: [String] = []) -> RelatedIncident {
+            RelatedIncident(id: id, title: id, service: "portal", severity: 1, customer: "X",
                             createdAt: Timestamp(seconds: F.overnight.createdAt.seconds - Int64(days) * 86_400),
-                            resolvedAt: nil, rootCause: nil, resolution: "r", similarity: similarity, sameService: sameService,
-                            daysBefore: days)
+                            resolvedAt: nil, rootCause: nil, resolution: "r", similarity: 1, sameService: true,
+                            daysBefore: days, otherReports: others, agreements: [.causeText])
         }
-        let history = IncidentHistory(similar: [
-            related("A", days: 10, sameService: true), related("B", days: 95, sameService: true),
-            related("C", days: 20, sameService: false), related("D", days: 89, sameService: true),
-            related("E", days: 1, sameService: true), related("F", days: 2, sameService: true),
-            related("G", days: 3, sameService: true), related("H", days: 4, sameService: true, similarity: 0.4),
-        ])
+        let history = IncidentHistory(recurrences: [incident("E", days: 1, others: ["E2"]), incident("A", days: 10)])
         let review = Review(ticket: F.overnight, policy: .default, history: history, now: F.now)
-        #expect(review.recurrence.incidents.map(\.id) == ["E", "F", "G", "A", "D"])
-        #expect(review.related.count == 5)
-        #expect(review.actions.first { $0.kind == .recurringProblem }?.reason.contains("5 veces en los 90 días") == true)
+        #expect(review.recurrence.incidents.map(\.id) == ["E", "A"])
+        #expect(review.actions.first { $0.kind == .recurringProblem }?.reason.contains("2 veces en los 90 días") == true)
+        let markdown = try F.renderer().render(review, format: .md)
+        #expect(markdown.contains("E (+ E2)"))
     }
 
     @Test func proposalsPassThrough() {
