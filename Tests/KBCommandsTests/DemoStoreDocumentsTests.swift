@@ -50,4 +50,35 @@ import KBTestSupport
         let earlier = try #require(reported["recurrence"] as? [String: Any])
         #expect(!(earlier["tickets"] as? [String] ?? []).contains("T-0000099"))
     }
+
+    /// Every closed severity 1-2 review of the demo lists only articles the ticket links or that are filed under
+    /// its service (or under none), each with its reason.
+    @Test func reviewsListNoArticleOfAnotherService() throws {
+        let directory = try Self.demoWorkspace()
+        var services: [String: [String]] = [:]
+        let articles = try FileManager.default.subpathsOfDirectory(atPath: directory.url.appendingPathComponent("kb/articles").path)
+        for path in articles.sorted() where path.hasSuffix(".md") {
+            let text = try String(contentsOf: directory.url.appendingPathComponent("kb/articles/" + path), encoding: .utf8)
+            let lines = text.split(separator: "\n").map(String.init)
+            guard let id = lines.first(where: { $0.hasPrefix("id: ") })?.dropFirst(4) else { continue }
+            let list = lines.first { $0.hasPrefix("services: [") }?.dropFirst("services: [".count).dropLast() ?? ""
+            services[String(id)] = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let tickets = try String(contentsOf: directory.url.appendingPathComponent("kb/demo/tickets.jsonl"), encoding: .utf8)
+        var reviewed = 0
+        for line in tickets.split(separator: "\n") {
+            var text = String(line)
+            let ticket = try text.withUTF8 { try Ticket(jsonBytes: $0) }
+            guard ticket.severity <= 2, ticket.status == .closed, let service = ticket.service else { continue }
+            let review = try Self.json(["review", ticket.id], in: directory)
+            for article in review["articles"] as? [[String: Any]] ?? [] {
+                let id = article["id"] as? String ?? ""
+                #expect(article["reason"] as? String != nil)
+                guard article["reason"] as? String != "linked", let filed = services[id], !filed.isEmpty else { continue }
+                #expect(filed.contains(service), "\(ticket.id) (\(service)) lists \(id) filed under \(filed)")
+            }
+            reviewed += 1
+        }
+        #expect(reviewed > 50)
+    }
 }

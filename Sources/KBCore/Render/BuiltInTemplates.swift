@@ -539,7 +539,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <p>{{{t.word.articles}}}:</p>
 <ul>
 {{#articles}}
-<li>{{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}{{#linked}}, {{{t.review.linked}}}{{/linked}}{{/is_internal}})</li>
+<li>{{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}; {{reason}}{{/is_internal}})</li>
 {{/articles}}
 </ul>
 {{/has_articles}}
@@ -820,7 +820,7 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 {{{t.word.articles}}}:
 
 {{#articles}}
-- {{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}{{#linked}}, {{{t.review.linked}}}{{/linked}}{{/is_internal}})
+- {{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}; {{reason}}{{/is_internal}})
 {{/articles}}
 {{/has_articles}}
 {{#is_internal}}

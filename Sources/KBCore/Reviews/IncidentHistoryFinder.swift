@@ -54,10 +54,11 @@ public final class IncidentHistoryFinder {
         let (similar, truncated) = try similarIncidents(to: ticket, words: words.words, mode: words.mode)
         let concurrent = try concurrentReports(for: ticket, now: now)
         let reports = Set(concurrent.map(\.id))
+        let recurrences = try recurrences(of: ticket, now: now, excluding: reports)
         return IncidentHistory(similar: similar.filter { !reports.contains($0.id) }, searchTerms: words.words.map(\.term),
                                similarIsTruncated: truncated, concurrent: concurrent,
-                               recurrences: try recurrences(of: ticket, now: now, excluding: reports),
-                               articles: try articles(for: ticket, words: words.words))
+                               recurrences: recurrences,
+                               articles: try articles(for: ticket, words: words.words, recurrences: recurrences))
     }
 
     // MARK: - Query planning
@@ -228,39 +229,6 @@ public final class IncidentHistoryFinder {
     }
 
     // MARK: - Articles
-
-    /// Linked articles, then up to three not linked that contain at least two of the query's words.
-    func articles(for ticket: Ticket, words: [QueryBuilder.Word]) throws -> [ReviewArticleMatch] {
-        var linkedIDs = ticket.articles
-        for id in try store.links(forTicket: ticket.id).map(\.articleID) where !linkedIDs.contains(id) {
-            linkedIDs.append(id)
-        }
-        var result: [ReviewArticleMatch] = []
-        for id in linkedIDs {
-            guard let article = try store.articles(id: id).first else { continue }
-            result.append(ReviewArticleMatch(id: article.id, title: article.title, state: article.state,
-                                             audience: article.audience, linked: true))
-        }
-        guard let expression = builder.expression(words: words, mode: .any, expandSynonyms: false) else { return result }
-        var filters = SearchFilters()
-        filters.type = .article
-        filters.limit = 10
-        let needed = min(2, words.count)
-        var added = 0
-        for hit in try engine.searchArticles(expression: expression, filters: filters) where added < 3 {
-            guard !linkedIDs.contains(hit.id), result.allSatisfy({ $0.id != hit.id }),
-                  let article = try store.articleText(id: hit.id)
-            else { continue }
-            let analyzer = Analyzer(language: Language(rawValue: article.language) ?? store.tokenizer.language)
-            let articleTerms = Set(analyzer.terms(article.title + "\n" + article.problem + "\n" + article.solution))
-            let shared = words.filter { word in analyzer.terms(word.original).contains(where: articleTerms.contains) }
-            guard shared.count >= needed else { continue }
-            result.append(ReviewArticleMatch(id: hit.id, title: article.title, state: hit.status, audience: article.audience,
-                                             linked: false))
-            added += 1
-        }
-        return result
-    }
 
     /// Function words of Spanish and English: never discriminative, and counting them would scan long doclists.
     static let stopWords = """

@@ -137,7 +137,8 @@ extension ReviewRecurrence: JSONEncodable {
 
 extension ReviewArticleMatch: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("id", id), ("title", title), ("state", state), ("audience", audience), ("linked", linked))
+        writer.object(("id", id), ("title", title), ("state", state), ("audience", audience), ("linked", linked),
+                      ("reason", reasonKey), ("reason_tickets", reasonTickets), ("reason_words", reasonWords))
     }
 }
 

@@ -242,7 +242,8 @@ struct ReviewTemplateContext {
     }
 
     func articleValue(_ article: ReviewArticleMatch) -> TemplateValue {
-        ["id": text(article.id), "title": text(article.title), "state": text(article.state),
-         "audience": text(article.audience), "linked": .bool(article.linked)]
+        ["id": text(article.id), "title": text(article.title), "state": text(words.articleState(article.state)),
+         "audience": text(words.articleAudience(article.audience)), "linked": .bool(article.linked),
+         "reason": text(words.articleReason(article.reason))]
     }
 }

@@ -340,6 +340,27 @@ struct ReviewVocabulary: Sendable {
         outcome + words("review.action.late_escalation", ["tolerance": duration(tolerance)])
     }
 
+    /// An article's state in the document's language: `validated` is "validado".
+    func articleState(_ state: String) -> String {
+        ["wip", "not_validated", "validated", "archived"].contains(state) ? words["article.state." + state] : state
+    }
+
+    /// An article's audience in the document's language: `internal` is "interno".
+    func articleAudience(_ audience: String) -> String {
+        ["internal", "customer"].contains(audience) ? words["article.audience." + audience] : audience
+    }
+
+    /// Why the review lists an article.
+    func articleReason(_ reason: ReviewArticleMatch.Reason) -> String {
+        switch reason {
+        case .linked: return words["review.article_reason.linked"]
+        case .sameCause(let tickets):
+            return words("review.article_reason.same_cause", ["tickets": tickets.joined(separator: ", ")])
+        case .sharedWords(let shared):
+            return words("review.article_reason.shared_words", ["words": shared.joined(separator: ", ")])
+        }
+    }
+
     /// Why a past incident had the same cause: "misma causa raíz, mismo proveedor (vendor:x)".
     func sameCause(_ agreements: [CauseSignature.Agreement]) -> String {
         agreements.map { agreement in

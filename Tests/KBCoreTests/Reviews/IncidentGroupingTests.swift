@@ -99,6 +99,42 @@ import KBTestSupport
         #expect(history.recurrences.map(\.id) == ["T-4800", "T-4500"])
     }
 
+    /// Articles are listed for a reason: linked, linked by the same cause's earlier incidents, or about the
+    /// service and sharing most of the incident's weight; an article of another service sharing words never is.
+    @Test func articlesAreListedOnlyWhenRelatedWithTheirReason() throws {
+        let directory = try TemporaryDirectory()
+        var tickets = Self.tickets
+        tickets[0].articles = []
+        tickets[5].articles = ["KB-0033"]  // T-4801, of the February outage
+        let store = try F.store(in: directory, tickets: tickets + F.background(40))
+        defer { try? store.close() }
+        try directory.write("kb/articles/a.md", ArticleFixtures.validated(
+            id: "KB-0033", title: "Caída de la troncal del operador y su escalamiento", audience: "internal",
+            services: ["llamadas"], problem: "La troncal del operador no registra.", solution: "Abrir caso con el operador."))
+        try directory.write("kb/articles/b.md", ArticleFixtures.validated(
+            id: "KB-0017", title: "Los clientes no reciben el reporte de llamadas entrantes", services: ["reportes"],
+            problem: "Los clientes no reciben llamadas entrantes en el reporte.", solution: "Regenerar el reporte."))
+        try directory.write("kb/articles/c.md", ArticleFixtures.validated(
+            id: "KB-0040", title: "Clientes no reciben llamadas entrantes por troncal SIP rechazada con 503",
+            audience: "internal", services: ["llamadas"],
+            problem: "Los clientes no reciben llamadas entrantes: la troncal SIP responde 503.", solution: "Escalar al proveedor."))
+        _ = try store.indexArticles(ArticleScanner.scan(root: directory.url), defaultLanguage: .spanish)
+        let finder = try IncidentHistoryFinder(store: store, builder: F.builder(for: store))
+        let history = try finder.history(for: tickets[0], now: F.now)
+        let ids = history.articles.map(\.id)
+        #expect(!ids.contains("KB-0017"))
+        #expect(history.articles.first { $0.id == "KB-0033" }?.reason == .sameCause(["T-4801"]))
+        if case .sharedWords(let words)? = history.articles.first(where: { $0.id == "KB-0040" })?.reason {
+            #expect(!words.isEmpty)
+        } else {
+            Issue.record("KB-0040 is about the service and the problem: \(history.articles)")
+        }
+        let review = Review(ticket: tickets[0], policy: .default, history: history, now: F.now)
+        let markdown = try F.renderer().render(review, format: .md)
+        #expect(markdown.contains("KB-0033: Caída de la troncal del operador y su escalamiento (validado, interno; vinculado a T-4801, de la misma causa)"))
+        #expect(!markdown.contains("validated"))
+    }
+
     @Test func causesAgreeOnWordsVendorOrArticleNeverOnTheVendorsNameAlone() {
         func signature(_ cause: String, vendors: Set<String> = [], articles: Set<String> = []) -> CauseSignature {
             let analyzer = Analyzer(language: .spanish)
