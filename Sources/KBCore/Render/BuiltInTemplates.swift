@@ -591,10 +591,10 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{/is_customer}}
 {{#has_actions}}
 <table>
-<thead><tr><th>{{{t.review.action_column}}}</th><th>{{{t.word.reason}}}</th><th>{{{t.word.owner}}}</th><th>{{{t.review.date}}}</th></tr></thead>
+<thead><tr><th>{{{t.review.action_column}}}</th><th>{{{t.word.reason}}}</th><th>{{{t.word.owner}}}</th></tr></thead>
 <tbody>
 {{#actions}}
-<tr><td>{{title}}</td><td>{{reason}}</td><td class="placeholder">({{{t.review.to_assign}}})</td><td class="placeholder">({{{t.review.to_set}}})</td></tr>
+<tr><td>{{title}}</td><td>{{reason}}</td><td>{{owner}}{{^owner}}{{#is_customer}}{{{t.review.owner_support}}}{{/is_customer}}{{#is_internal}}{{{t.review.no_owner}}}{{/is_internal}}{{/owner}}</td></tr>
 {{/actions}}
 </tbody>
 </table>
@@ -879,10 +879,10 @@ _{{{t.review.lessons_intro}}}_
 
 {{/is_customer}}
 {{#has_actions}}
-| {{{t.review.action_column}}} | {{{t.word.reason}}} | {{{t.word.owner}}} | {{{t.review.date}}} |
-|---|---|---|---|
+| {{{t.review.action_column}}} | {{{t.word.reason}}} | {{{t.word.owner}}} |
+|---|---|---|
 {{#actions}}
-| {{title}} | {{reason}} | _({{{t.review.to_assign}}})_ | _({{{t.review.to_set}}})_ |
+| {{title}} | {{reason}} | {{owner}}{{^owner}}{{#is_customer}}{{{t.review.owner_support}}}{{/is_customer}}{{#is_internal}}{{{t.review.no_owner}}}{{/is_internal}}{{/owner}} |
 {{/actions}}
 {{/has_actions}}
 {{^has_actions}}

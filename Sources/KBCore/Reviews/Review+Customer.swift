@@ -117,6 +117,7 @@ extension Review {
             copy.reason = redactor.redact(action.reason)
             copy.events = keep(action.events)
             copy.tickets = []
+            copy.owner = nil
             return copy
         }
         view.proposals = []

@@ -113,7 +113,7 @@ extension ReviewRuleCheck: JSONEncodable {
 
 extension ReviewResolution: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("kind", kind.rawValue), ("workaround_signals", workaroundSignals), ("misuse", misuse),
+        writer.object(("kind", kind.rawValue), ("misuse", misuse),
                       ("misuse_signals", misuseSignals), ("summary", summary))
     }
 }

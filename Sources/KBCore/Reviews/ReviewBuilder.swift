@@ -93,8 +93,10 @@ struct ReviewBuilder {
         }
     }
 
+    /// Each change with the severity before it: the one the ticket was created with (its `created` event's), then
+    /// each earlier change's; nil only when the ticket never recorded one before.
     func severityChanges() -> [ReviewSeverityChange] {
-        var previous: Int?
+        var previous = ticket.events.first { $0.kind == .created }?.severity
         var changes: [ReviewSeverityChange] = []
         for item in milestones.happened where item.event.kind == .severityChange {
             guard let severity = item.event.severity else { continue }

@@ -67,11 +67,11 @@ struct ReviewTemplateContext {
         root["uses_business_hours"] = .bool(review.usesBusinessHours)
         root["severity"] = text(words.severity(ticket.severity))
         root["severity_changes"] = list(review.severityChanges.map { change in
-            ["from": text(change.from.map(words.severity) ?? "?"), "to": text(words.severity(change.to)),
-             "time": time(change.time)]
+            ["from": text(change.from.map(words.severity)), "to": text(words.severity(change.to)),
+             "time": time(change.time), "text": text(words.severityChange(from: change.from, to: change.to, at: change.time))]
         })
         root["severity_changes_text"] = text(review.severityChanges.map { change in
-            (change.from.map(words.severity) ?? "?") + " → " + words.severity(change.to) + " (" + words.time(change.time) + ")"
+            words.severityChange(from: change.from, to: change.to, at: change.time)
         }.joined(separator: "; "))
         root["service"] = text(ticket.service)
         root["channel"] = text(ticket.channel?.rawValue)
@@ -121,6 +121,7 @@ struct ReviewTemplateContext {
         root["has_articles"] = .bool(!review.articles.isEmpty)
         root["actions"] = list(review.actions.map { action in
             ["kind": .string(action.kind.rawValue), "title": text(action.title), "reason": text(action.reason),
+             "owner": text(action.owner),
              "events": events(action.events)]
         })
         root["has_actions"] = .bool(!review.actions.isEmpty)

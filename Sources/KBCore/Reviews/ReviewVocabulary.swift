@@ -275,16 +275,18 @@ struct ReviewVocabulary: Sendable {
         return words("review.escalation.not_followed", ["target": self.target(target)])
     }
 
-    func resolutionSummary(kind: ReviewResolution.Kind, signals: [String], mitigated: ReviewTime?,
-                           resolved: ReviewTime?) -> String {
+    func resolutionSummary(kind: ReviewResolution.Kind, mitigated: ReviewTime?, resolved: ReviewTime?) -> String {
         switch kind {
-        case .fix, .unknown:
-            return words["review.resolution." + kind.rawValue]
+        case .unknown:
+            return words["review.resolution.unknown"]
+        case .fix:
+            return resolved.map { words("review.resolution.fix", ["resolved": time($0)]) } ?? words["review.resolution.fix_undated"]
         case .workaround:
-            return words("review.resolution.workaround", ["words": list(signals.map(quoted))])
+            return mitigated.map { words("review.resolution.workaround", ["mitigated": time($0)]) }
+                ?? words["review.resolution.unknown"]
         case .fixAfterWorkaround:
-            return words("review.resolution.fix_after_workaround",
-                         ["mitigated": mitigated.map(time) ?? "?", "resolved": resolved.map(time) ?? "?"])
+            guard let mitigated, let resolved else { return words["review.resolution.unknown"] }
+            return words("review.resolution.fix_after_workaround", ["mitigated": time(mitigated), "resolved": time(resolved)])
         }
     }
 
@@ -322,9 +324,8 @@ struct ReviewVocabulary: Sendable {
         ]), words("review.action.training_reason", ["signals": list(signals.map(quoted))]))
     }
 
-    func permanentFixAction(signals: [String]) -> (String, String) {
-        (words["review.action.permanent_fix"],
-         words("review.action.permanent_fix_reason", ["signals": list(signals.map(quoted))]))
+    var permanentFixAction: (String, String) {
+        (words["review.action.permanent_fix"], words["review.action.permanent_fix_reason"])
     }
 
     func slaReviewAction(metric: String, breachedBy: Int64, target: Int64) -> (String, String) {
@@ -338,6 +339,13 @@ struct ReviewVocabulary: Sendable {
 
     func lateEscalation(outcome: String, tolerance: Int64) -> String {
         outcome + words("review.action.late_escalation", ["tolerance": duration(tolerance)])
+    }
+
+    /// A severity change with both values ("3 (Medio) → 2 (Alto impacto)"); when the ticket never recorded the
+    /// severity before the change, the severity it was set to, never a question mark.
+    func severityChange(from: Int?, to: Int, at: ReviewTime) -> String {
+        guard let from else { return words("review.severity_set", ["to": severity(to), "time": time(at)]) }
+        return words("review.severity_changed", ["from": severity(from), "to": severity(to), "time": time(at)])
     }
 
     /// An article's state in the document's language: `validated` is "validado".

@@ -135,7 +135,7 @@ Certificado TLS del balanceador vencido sin alerta previa.
 
 ## Resolución
 
-**Workaround y luego solución definitiva.** Primero se mitigó con una solución provisoria (2026-03-03 22:45 UTC-03:00) y luego se aplicó la solución definitiva (2026-03-04 11:00 UTC-03:00).
+**Mitigación y luego resolución.** Primero se mitigó (2026-03-03 22:45 UTC-03:00) y luego se resolvió (2026-03-04 11:00 UTC-03:00).
 
 Se instaló un certificado TLS nuevo en el balanceador.
 
@@ -173,13 +173,13 @@ _Para completar por el líder en la reunión de revisión._
 
 Propuestas a partir de los datos del incidente: confirme cada una y asígnele responsable y fecha.
 
-| Acción | Motivo | Responsable | Fecha |
-|---|---|---|---|
-| Agregar monitoreo de portal | El cliente detectó la falla antes que el monitoreo en un servicio crítico. | _(por asignar)_ | _(por definir)_ |
-| Escribir un artículo a partir de T-2001 | Ningún artículo está vinculado ni cubre este problema (kb article draft T-2001). | _(por asignar)_ | _(por definir)_ |
-| Seguimiento con el proveedor certificadora | La espera del proveedor sumó 1 h 44 min, el 43 % de la meta de resolución (4 h 00 min). | _(por asignar)_ | _(por definir)_ |
-| Reforzar la regla de escalamiento: el incidente afecta servicios críticos | Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación. El manual pide escalar de inmediato: la demora superó la meta de primera respuesta (15 min). | _(por asignar)_ | _(por definir)_ |
-| Abrir un análisis de problema (incidente recurrente) | El mismo problema ocurrió 2 veces en los 90 días previos: T-1901, T-1900. | _(por asignar)_ | _(por definir)_ |
+| Acción | Motivo | Responsable |
+|---|---|---|
+| Agregar monitoreo de portal | El cliente detectó la falla antes que el monitoreo en un servicio crítico. | sin responsable |
+| Escribir un artículo a partir de T-2001 | Ningún artículo está vinculado ni cubre este problema (kb article draft T-2001). | ana |
+| Seguimiento con el proveedor certificadora | La espera del proveedor sumó 1 h 44 min, el 43 % de la meta de resolución (4 h 00 min). | ana |
+| Reforzar la regla de escalamiento: el incidente afecta servicios críticos | Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación. El manual pide escalar de inmediato: la demora superó la meta de primera respuesta (15 min). | sin responsable |
+| Abrir un análisis de problema (incidente recurrente) | El mismo problema ocurrió 2 veces en los 90 días previos: T-1901, T-1900. | sin responsable |
 
 ## Propuestas de automatización
 

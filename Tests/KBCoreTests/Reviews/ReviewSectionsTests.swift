@@ -69,19 +69,27 @@ import Testing
         #expect(!Review(ticket: short, policy: .default, now: F.now).actions.contains { $0.kind == .vendorFollowUp })
     }
 
+    /// Fix or workaround comes from the milestones, never from words: "mientras tanto" in the text changes nothing.
     @Test(arguments: [
-        ("Se reinició el balanceador como solución temporal.", ReviewResolution.Kind.workaround, ["temporal"]),
-        ("Workaround: se desactivó el chequeo del certificado.", .workaround, ["Workaround"]),
-        ("Se aplicó un parche provisorio mientras tanto.", .workaround, ["provisorio", "mientras tanto"]),
-        ("Se instaló un certificado TLS nuevo en el balanceador.", .fixAfterWorkaround, []),
+        ("Se aplicó un parche provisorio mientras tanto.", true, true, ReviewResolution.Kind.fixAfterWorkaround),
+        ("Se instaló un certificado TLS nuevo en el balanceador.", true, true, .fixAfterWorkaround),
+        ("Solución temporal.", false, true, .fix),
+        ("Se desvió el tráfico.", true, false, .workaround),
     ])
-    func workaroundOrFix(resolution: String, kind: ReviewResolution.Kind, signals: [String]) {
+    func workaroundOrFix(resolution: String, mitigated: Bool, resolved: Bool, kind: ReviewResolution.Kind) throws {
         var ticket = F.overnight
         ticket.resolution = resolution
+        if !mitigated { ticket.events.removeAll { $0.kind == .mitigated } }
+        if !resolved {
+            ticket.events.removeAll { $0.kind == .resolved || $0.kind == .closed }
+            ticket.resolvedAt = nil
+            ticket.closedAt = nil
+        }
         let review = Review(ticket: ticket, policy: .default, now: F.now)
         #expect(review.resolution.kind == kind)
-        #expect(review.resolution.workaroundSignals == signals)
         #expect(review.actions.contains { $0.kind == .permanentFix } == (kind == .workaround))
+        #expect(!review.resolution.summary.contains("menciona"))
+        #expect(!review.resolution.summary.contains("?"))
     }
 
     @Test func fixWithoutMitigationAndUnknownResolution() {
