@@ -14,25 +14,29 @@ extension Review {
     /// and agents' names). Event indices are renumbered to the public events kept.
     public func forCustomer(redactor: Redactor) -> Review {
         guard audience == .internal else { return self }
+        let mask = VendorNameMask(targets: ticket.events.compactMap(\.to),
+                                  neutral: language.catalogue("review.external_vendor"))
+        // The vendor is "proveedor externo" everywhere a customer reads, not only in the waits table.
+        func clean(_ text: String) -> String { redactor.redact(mask.apply(text)) }
         var renumbered: [Int: Int] = [:]
         var publicEvents: [TicketEvent] = []
         for (index, event) in ticket.events.enumerated() where event.visibility == .public {
             renumbered[index] = publicEvents.count
             var copy = event
             copy.author = nil
-            copy.text = redactor.redact(event.text)
+            copy.text = clean(event.text)
             copy.to = event.to.map { $0.hasPrefix("vendor:") ? "vendor" : $0 }
             publicEvents.append(copy)
         }
         func keep(_ indices: [Int]) -> [Int] { indices.compactMap { renumbered[$0] } }
-        func redactOptional(_ text: String?) -> String? { text.map(redactor.redact) }
+        func redactOptional(_ text: String?) -> String? { text.map(clean) }
 
         var view = self
         view.audience = .customer
         let customerArticles = articles.filter { $0.audience == "customer" && $0.state == "validated" }
         var publicTicket = ticket
-        publicTicket.title = redactor.redact(ticket.title)
-        publicTicket.description = redactor.redact(ticket.description)
+        publicTicket.title = clean(ticket.title)
+        publicTicket.description = clean(ticket.description)
         publicTicket.resolution = redactOptional(ticket.resolution)
         publicTicket.rootCause = redactOptional(ticket.rootCause)
         publicTicket.assignee = nil
@@ -42,16 +46,16 @@ extension Review {
         publicTicket.articles = ticket.articles.filter { id in customerArticles.contains { $0.id == id } }
         publicTicket.events = publicEvents
         view.ticket = publicTicket
-        view.summary = redactor.redact(summary)
+        view.summary = clean(summary)
 
         view.timeline = timeline.compactMap { entry in
             guard entry.visibility == .public, let index = renumbered[entry.index] else { return nil }
             var copy = entry
             copy.index = index
             copy.author = nil
-            copy.text = redactor.redact(entry.text)
+            copy.text = clean(entry.text)
             if entry.kind == .escalation { copy.detail = nil }
-            copy.attachments = entry.attachments.map { Attachment(name: redactor.redact($0.name), kind: $0.kind) }
+            copy.attachments = entry.attachments.map { Attachment(name: clean($0.name), kind: $0.kind) }
             return copy
         }
         view.severityChanges = severityChanges.map { change in
@@ -106,28 +110,28 @@ extension Review {
         view.escalation = ReviewEscalation(steps: [], levels: [], vendors: [], rules: [])
         view.resolution.text = redactOptional(resolution.text)
         view.resolution.rootCause = redactOptional(resolution.rootCause)
-        view.resolution.summary = redactor.redact(resolution.summary)
+        view.resolution.summary = clean(resolution.summary)
         view.related = []
         view.recurrence = ReviewRecurrence(windowDays: recurrence.windowDays, incidents: [])
         view.searchTerms = []
         view.articles = customerArticles
         view.actions = actions.filter(\.isCustomerFacing).map { action in
             var copy = action
-            copy.title = redactor.redact(action.title)
-            copy.reason = redactor.redact(action.reason)
+            copy.title = clean(action.title)
+            copy.reason = clean(action.reason)
             copy.events = keep(action.events)
             copy.tickets = []
             copy.owner = nil
             return copy
         }
         view.proposals = []
-        view.training.reason = redactor.redact(training.reason)
+        view.training.reason = clean(training.reason)
         view.training.articles = training.articles.filter { $0.audience == "customer" && $0.state == "validated" }
         view.evidence = evidence.compactMap { item in
             guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
             var copy = item
             copy.event = index
-            copy.name = redactor.redact(item.name)
+            copy.name = clean(item.name)
             return copy
         }
         return view

@@ -110,7 +110,7 @@ extension ReviewBuilder {
                 }
             case .vendorNeeded:
                 guard let target = item.target else { continue }
-                let vendorName = String(target.dropFirst("vendor:".count))
+                let vendorName = ReviewVocabulary.vendorName(target)
                 let keywords = rules.vendors.first { $0.target.lowercased() == target.lowercased() }?.keywords ?? []
                 let text = ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n")
                 let match = Self.matches(of: keywords, in: text).first

@@ -68,8 +68,17 @@ struct ReviewVocabulary: Sendable {
 
     func proposalKind(_ kind: ReviewProposal.Kind) -> String { words["review.proposal_kind." + kind.rawValue] }
 
+    /// A level as is; a vendor by the name its slug spells (`vendor:telco-andina` is "proveedor Telco Andina"), as
+    /// root causes and resolutions write it, so an internal document names it one way throughout.
     func target(_ target: String) -> String {
-        target.hasPrefix("vendor:") ? words("review.vendor_target", ["vendor": String(target.dropFirst(7))]) : target
+        guard target.hasPrefix("vendor:") else { return target }
+        return words("review.vendor_target", ["vendor": Self.vendorName(target)])
+    }
+
+    /// "Telco Andina" for `vendor:telco-andina`.
+    static func vendorName(_ target: String) -> String {
+        target.dropFirst("vendor:".count).split { $0 == "-" || $0 == "_" }
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
     // MARK: - Metrics

@@ -60,7 +60,7 @@ import Testing
     @Test func longVendorWaitAsksForAFollowUp() {
         let review = Review(ticket: F.overnight, policy: .default, now: F.now)
         let followUp = review.actions.first { $0.kind == .vendorFollowUp }
-        #expect(followUp?.title == "Seguimiento con el proveedor certificadora")
+        #expect(followUp?.title == "Seguimiento con el proveedor Certificadora")
         #expect(followUp?.reason.contains("1 h 44 min") == true)
 
         var short = F.overnight
