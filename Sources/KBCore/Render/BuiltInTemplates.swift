@@ -429,7 +429,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <figcaption>{{{chart_caption_html}}}</figcaption>
 </figure>
 <p class="muted">{{#is_internal}}{{{t.review.event_number_internal}}}{{/is_internal}}{{#is_customer}}{{{t.review.event_number_customer}}}{{/is_customer}}</p>
-<table>
+<table class="timeline">
 <thead>
 <tr><th>#</th><th class="nowrap">{{{t.word.local_time}}}</th><th class="nowrap">UTC</th><th>{{{t.review.actor}}}</th><th>{{{t.word.kind}}}</th><th>{{{t.word.description}}}</th><th>{{{t.review.attachments}}}</th></tr>
 </thead>
