@@ -42,7 +42,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "kb-bench",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore"],
+            exclude: ["Relevance/README.md", "Relevance/demo-queries.tsv", "Relevance/demo-qrels.tsv"]
         ),
         .target(
             name: "KBTestSupport",

@@ -10,7 +10,7 @@ struct ArticleCommand: ParsableCommand {
             Articles follow KCS: Problema (in the customer's words), Entorno, Solución, Causa, and
             the states wip → not_validated → validated → archived.
             """,
-        examples: ["kb article draft T-1042", "kb article lint", "kb article link T-1077 KB-0007"])
+        examples: ["kb article draft T-0000593", "kb article lint", "kb article link T-0000593 KB-0001"])
 
     static var children: [any Subcommand.Type] {
         [ArticleDraftCommand.self, ArticleLintCommand.self, ArticleLinkCommand.self]

@@ -13,18 +13,31 @@ struct ArticleDraftCommand: ParsableCommand {
             from the root cause, and puts internal events in an internal block. Personal data the
             store knows of is redacted. The article gets the next free KB id, state wip and audience
             internal, and goes to kb/articles/SERVICE/TITLE-SLUG.md from templates/article.md.mustache.
-            An existing file is never overwritten. With --json: the new article's id, path and ticket.
+            An existing file is never overwritten. With --json: {"id","path","ticket","title","language"}.
+            With --template-data: the JSON the template is rendered from (for 'kb render'); nothing is
+            written.
             """,
-        examples: ["kb article draft T-1042", "kb article draft T-1042 --lang en"])
+        examples: ["kb article draft T-0000593", "kb article draft T-0000593 --lang en",
+                   "kb article draft T-0000593 --template-data > articulo.json"])
 
     @Argument(help: "The ticket id (T-1042).") var ticket: String
     @OptionGroup var language: LanguageOption
     @Flag(help: "Draft from a ticket that is not resolved or closed yet.") var force: Bool
     @OptionGroup var output: JSONOption
+    @OptionGroup var templateData: TemplateDataOption
+
+    func validate() throws {
+        try templateData.refuse([(output.json, "--json")])
+    }
 
     func run(_ context: CommandContext) throws -> Int32 {
-        let request = ArticleDraftRequest(ticketID: ticket, language: language.language, allowOpen: force)
+        let request = ArticleDraftRequest(ticketID: ticket, language: language.language, allowOpen: force,
+                                          write: !templateData.templateData)
         let draft = try context.knowledgeBase().draftArticle(request)
+        if templateData.templateData {
+            templateData.print(draft.templateData, to: context)
+            return KB.success
+        }
         if output.json {
             context.printJSON(draft)
             return KB.success

@@ -12,7 +12,7 @@ struct ArticleLinkCommand: ParsableCommand {
             the store and the article indexed ('kb index'). Linking twice changes nothing. With --json:
             {"ticket","article","linked":true|false} (false: already linked).
             """,
-        examples: ["kb article link T-1077 KB-0007"])
+        examples: ["kb article link T-0000593 KB-0001", "kb article link T-0000593 KB-0001 --json"])
 
     @Argument(help: "The ticket id (T-1077).") var ticket: String
     @Argument(help: "The article id (KB-0007).") var article: String

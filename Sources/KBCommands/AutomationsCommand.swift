@@ -12,7 +12,10 @@ struct AutomationsCommand: ParsableCommand {
             customers reported before monitoring did, repeated or slow escalations, evidence asked for again
             and again, SLA breaches clustered in time and frequent requests (self-service). Each proposal
             lists its evidence tickets, occurrences, manual minutes, estimated hours saved per month and a
-            confidence; the rules behind the figures are printed with the report.
+            confidence; the rules behind the figures are printed with the report. With --format json:
+            {"proposals":[{"kind","title","rationale","evidence","occurrences","manual_minutes",
+            "hours_saved_per_month","confidence",…}…],"language","since","until","months","rules",…}. With --template-data: the
+            JSON templates/LANG/automations.md.mustache is rendered from (for 'kb render').
             """,
         examples: ["kb automations", "kb automations --since 2026-01-01 --min-occurrences 5",
                    "kb automations --format json --lang en"])
@@ -22,6 +25,11 @@ struct AutomationsCommand: ParsableCommand {
     var minOccurrences = AutomationsRequest.defaultMinimumOccurrences
     @OptionGroup var format: FormatOptions<ReportFormat>
     @OptionGroup var language: LanguageOption
+    @OptionGroup var templateData: TemplateDataOption
+
+    func validate() throws {
+        try templateData.refuse([(format.resolved == .json, "--format json")])
+    }
 
     func run(_ context: CommandContext) throws -> Int32 {
         let knowledgeBase = try context.knowledgeBase()
@@ -29,7 +37,9 @@ struct AutomationsCommand: ParsableCommand {
                                                                       minimumOccurrences: minOccurrences,
                                                                       language: language.language))
         context.endProgress()
-        if format.resolved == .json {
+        if templateData.templateData {
+            templateData.print(report.templateValue, to: context)
+        } else if format.resolved == .json {
             context.printJSON(report)
         } else {
             context.stdout.write(try knowledgeBase.automationsDocument(report))

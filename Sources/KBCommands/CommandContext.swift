@@ -12,16 +12,20 @@ public struct CommandContext {
     public let currentDirectory: URL
     /// Reads standard input, when the command needs it.
     public let readStandardInput: () -> Data
+    /// True when standard input is the process's own (descriptor 0), which a command may stream; false when a
+    /// caller (a test, the demo) hands it over as `readStandardInput`.
+    public let standardInputIsTheProcesses: Bool
     /// The workspace folder given with `--root` (before or after the subcommand); nil: `KB_ROOT` or a search upwards.
     public var root: String?
 
     public init(stdout: OutputStream, stderr: OutputStream, environment: [String: String],
-                currentDirectory: URL, readStandardInput: @escaping () -> Data) {
+                currentDirectory: URL, readStandardInput: @escaping () -> Data, standardInputIsTheProcesses: Bool = false) {
         self.stdout = stdout
         self.stderr = stderr
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.readStandardInput = readStandardInput
+        self.standardInputIsTheProcesses = standardInputIsTheProcesses
     }
 
     /// The instant commands treat as now: `KB_NOW` when set (tests fix it), else the system clock.

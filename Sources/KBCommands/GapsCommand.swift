@@ -14,7 +14,9 @@ struct GapsCommand: ParsableCommand {
             itself). Uncovered tickets are grouped per service by the similarity of their most
             characteristic words, and the groups are ranked by size, recent tickets (last 30 days)
             counting double. Also prints the link rate (share of solved tickets linking an article)
-            and how many tickets linked each indexed article.
+            and how many tickets linked each indexed article. With --json: {"since","now","recent_days",
+            "tickets","coverage_threshold","similarity_threshold","cluster_count","clusters","link_rate",
+            "reuse","never_reused"}.
             """,
         examples: ["kb gaps", "kb gaps --since 2026-01-01 --limit 20 --json"])
 

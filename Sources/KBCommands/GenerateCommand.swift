@@ -11,7 +11,7 @@ struct GenerateCommand: ParsableCommand {
             24x7 plans, full timelines and recurring problem families. The same seed always gives the
             same output; kb/demo/tickets.jsonl is 'kb generate --tickets 600 --seed 42'.
             """,
-        examples: ["kb generate --tickets 1000000 > tickets.jsonl"])
+        examples: ["kb generate --tickets 600 --seed 42 > tickets.jsonl", "kb generate --tickets 1000 --seed 7"])
 
     @Option(help: "How many tickets to write.", range: 0...100_000_000) var tickets: Int
     @Option(valueName: "S", help: "Random seed.") var seed: UInt64 = 42

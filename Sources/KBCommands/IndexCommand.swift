@@ -9,8 +9,10 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             Compares each file's content hash with the indexed one: only changed files are parsed and
             reindexed, removed files are dropped. A malformed article is reported as PATH:LINE: error: …
-            and skipped (its previous version stays indexed); the others are indexed.
-            """)
+            and skipped (its previous version stays indexed); the others are indexed. With --json:
+            {"added":[…],"changed":[…],"removed":[…],"unchanged":N,"invalid":[{"file","line","reason"}…]}.
+            """,
+        examples: ["kb index", "kb index --json"])
 
     @OptionGroup var output: JSONOption
 

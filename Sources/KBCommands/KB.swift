@@ -52,9 +52,11 @@ public enum KB {
     public static func run(arguments: [String], stdout: OutputStream, stderr: OutputStream,
                            environment: [String: String] = ProcessInfo.processInfo.environment,
                            currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                           standardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> Int32 {
-        var context = CommandContext(stdout: stdout, stderr: stderr, environment: environment,
-                                     currentDirectory: currentDirectory, readStandardInput: standardInput)
+                           standardInput: (() -> Data)? = nil) -> Int32 {
+        // nil: the process's own standard input, which `kb import -` streams instead of reading it whole first.
+        var context = CommandContext(stdout: stdout, stderr: stderr, environment: environment, currentDirectory: currentDirectory,
+                                     readStandardInput: standardInput ?? { FileHandle.standardInput.readDataToEndOfFile() },
+                                     standardInputIsTheProcesses: standardInput == nil)
         defer {
             stdout.flush()
             stderr.flush()
@@ -108,6 +110,8 @@ public enum KB {
             return try command.run(parsed, context)
         } catch let error as UsageError {
             return usageFailure(error, spec: spec, path: path, context)
+        } catch let error as any UsageProblem where error.isUsageProblem {
+            return usageFailure(error, spec: spec, path: path, context)
         } catch {
             report(error, context)
             return failure
@@ -122,11 +126,12 @@ public enum KB {
             parsed.values["--root"] = [root]
         }
         context.root = parsed.value("--root")
+        if context.root == "" { throw UsageError("--root needs a folder, not an empty string") }
         return parsed
     }
 
     static func usageFailure(_ error: Error, spec: CommandSpec, path: [String], _ context: CommandContext) -> Int32 {
-        context.stderr.line("error: \(error)")
+        context.stderr.line(Diagnostic(error).formatted)
         context.stderr.line("Usage: \(HelpRenderer.usage(spec, path: path))")
         context.stderr.line("  See '\(path.joined(separator: " ")) --help'.")
         return usage

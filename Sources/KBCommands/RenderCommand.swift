@@ -11,9 +11,19 @@ struct RenderCommand: ParsableCommand {
             --partials DIR, then in the template's own folder, and the words of --lang are there as
             t ({{{t.review.heading.summary}}}). Unclosed or mismatched tags are reported as
             FILE:LINE:COLUMN: error: reason.
+
+            The data of kb's own documents, exactly as their templates receive it, comes from the
+            command that writes them with --template-data: kb review ID, kb review --since DATE
+            (period summary and index), kb training, kb automations and kb article draft ID, each with
+            the --format of the template to preview (md or html); give the document's --lang to
+            render too. --data is required: a template rendered with no data shows nothing of a
+            document.
             """,
-        examples: ["kb render templates/article.md.mustache --data articulo.json",
-                   "kb render templates/review.html.mustache --data review.json --lang en"])
+        examples: ["kb review T-0000593 --template-data > review.json",
+                   "kb render templates/review.md.mustache --data review.json",
+                   "kb review T-0000593 --format html --lang en --template-data > review-en.json",
+                   "kb render templates/review.html.mustache --data review-en.json --lang en",
+                   "kb render templates/article.md.mustache --data <(kb article draft T-0000593 --template-data)"])
 
     @Argument(help: "The template file (for example templates/review.md.mustache).") var template: String
     @Option(valueName: "FILE", help: "A JSON file with the data to render.") var data: String
@@ -23,7 +33,8 @@ struct RenderCommand: ParsableCommand {
 
     func run(_ context: CommandContext) throws -> Int32 {
         let request = RenderRequest(template: context.url(template), templateName: template, data: context.url(data),
-                                    dataName: data, partials: partials.map(context.url), language: language ?? .spanish)
+                                    dataName: data, partials: partials.map(context.url), partialsName: partials,
+                                    language: language ?? .spanish)
         context.stdout.write(try KnowledgeBase.render(request))
         return KB.success
     }

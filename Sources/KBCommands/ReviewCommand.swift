@@ -14,11 +14,17 @@ struct ReviewCommand: ParsableCommand {
             out of order, times in the future, missing milestones) are listed as warnings, never computed around.
             Documents are Spanish by default. With --since, every closed severity 1-2 ticket created in the
             period is reviewed into the folder --out DIR with a period summary and an index.
+            With --json: {"ticket","review","metrics","warnings","severity_changes","impact","detection",
+            "escalation","resolution","related","recurrence","articles","actions","proposals","training",
+            "evidence",…}. With --template-data: the JSON the --format template (md or html) is rendered from, for
+            'kb render': of the review, or with --since of the period summary and index.
             """,
         examples: [
-            "kb review T-1042", "kb review T-1042 --format html --out T-1042.html",
-            "kb review T-1042 --audience customer --lang en", "kb review T-1042 --json",
-            "kb review --since 2026-03-01 --until 2026-04-01 --out reviews/2026-03 --format html",
+            "kb review T-0000593", "kb review T-0000593 --format html --out T-0000593.html",
+            "kb review T-0000593 --audience customer --lang en", "kb review T-0000593 --json",
+            "kb review --since 2026-08-01 --until 2026-11-01 --out revisiones/2026-q3 --format html",
+            "kb review T-0000593 --template-data > review.json",
+            "kb review --since 2026-08-01 --until 2026-11-01 --template-data > resumen.json",
         ])
 
     @Argument(name: "id", help: "The ticket to review (T-1042).") var id: String?
@@ -32,8 +38,10 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Review a ticket that is not closed or not severity 1-2; overwrite existing files.") var force: Bool
     @Flag(help: "Include automation proposals even on a store of \(KnowledgeBase.miningLimit) tickets or more (slower).")
     var proposals: Bool
+    @OptionGroup var templateData: TemplateDataOption
 
     func validate() throws {
+        try templateData.refuse([(format.resolved == .json, "--format json"), (output.out != nil, "--out")])
         guard since != nil else {
             if until != nil { throw UsageError("--until needs --since") }
             if id == nil { throw UsageError("missing expected argument '<id>' (or --since DATE)") }
@@ -42,6 +50,7 @@ struct ReviewCommand: ParsableCommand {
         if id != nil { throw UsageError("give either a ticket ID or --since DATE, not both") }
         if format.resolved == .json { throw UsageError("--since writes md or html files; --format json reviews one ticket") }
         if audience != .internal { throw UsageError("--audience customer reviews one ticket; a period's reviews are internal") }
+        if templateData.templateData { return }
         if output.out == nil { throw UsageError("--since needs --out DIR, the folder to write the reviews to") }
         if output.isStandardOutput { throw UsageError("--since writes several files; give --out a folder, not '-'") }
     }
@@ -50,6 +59,13 @@ struct ReviewCommand: ParsableCommand {
         let destination = try output.checkedDestination(context, kind: since == nil ? .file : .folder, overwrite: force,
                                                         createsFolders: true) { ReviewError($0) }
         let knowledgeBase = try context.knowledgeBase()
+        if templateData.templateData, let since {
+            let result = try knowledgeBase.reviewPeriod(PeriodReviewRequest(since: since, until: until, language: language.language,
+                                                                            format: format.resolved))
+            context.endProgress()
+            templateData.print(result.batch.summary.templateValue(format: format.resolved), to: context)
+            return KB.success
+        }
         if let since, let destination {
             let result = try knowledgeBase.reviewPeriod(PeriodReviewRequest(since: since, until: until, language: language.language,
                                                                             format: format.resolved))
@@ -67,6 +83,10 @@ struct ReviewCommand: ParsableCommand {
         }
         for warning in result.review.warnings where request.format != .json {
             context.stderr.line("warning: \(result.review.ticket.id): \(warning.message)")
+        }
+        if templateData.templateData {
+            templateData.print(result.review.templateValue(format: request.format), to: context)
+            return KB.success
         }
         guard let destination else {
             context.stdout.write(result.document)

@@ -9,7 +9,18 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             Words are matched after stemming and accent folding ("contrasena caducada" finds
             "contraseñas caducadas"); codes such as ERR-401 match whole. Synonyms from kb/synonyms.txt
-            widen each word. Nothing typed is read as query syntax.
+            widen each word. Nothing typed is read as query syntax. A query with no word to look for
+            (only punctuation, or only function words such as "a" or "de la") is a usage error (exit 64),
+            as an empty one is.
+
+            Filter values match what the store holds ignoring case and accents (--customer "banco
+            cafetero" is "Banco Cafetero"); a value nothing has is a usage error listing the known ones.
+            --status takes a ticket status or an article state. With --json:
+            {"query","results":[{"type","id","title","score","status","service","severity","snippet"}…]}.
+
+            --queries FILE runs a TSV of qid<TAB>query lines and prints {"qid":…,"results":[ids]} per
+            line, with or without --json; a line that is no query is reported as FILE:LINE: error: …,
+            the others still run, and the exit code is 1.
             """,
         examples: ["kb search contrasena caducada", "kb search --type ticket --severity 1 --since 2026-01-01 login portal",
                    "kb search --queries queries.tsv --json"])
@@ -24,7 +35,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: "At most N results.", range: 1...1000) var limit = SearchFilters().limit
     @Flag(help: "Include archived articles.") var includeArchived: Bool
-    @Option(valueName: "FILE", help: "Batch mode: a TSV of qid<TAB>query lines; prints one JSON line per query.")
+    @Option(valueName: "FILE", help: "Batch mode: a TSV of qid<TAB>query lines; prints one JSON line per query (--json or not).")
     var queries: String?
     @OptionGroup var output: JSONOption
 
@@ -54,9 +65,10 @@ struct SearchCommand: ParsableCommand {
     func run(_ context: CommandContext) throws -> Int32 {
         let knowledgeBase = try context.knowledgeBase()
         if let queries {
-            let problems = try knowledgeBase.searchBatch(path: context.url(queries).path, mode: mode, filters: filters,
+            let file = try UserFile(path: queries, relativeTo: context.currentDirectory)
+            let problems = try knowledgeBase.searchBatch(file: file, mode: mode, filters: filters,
                                                          answer: { context.printJSON($0) },
-                                                         problem: { context.stderr.line("\(queries):\($0): error: \($1)") })
+                                                         problem: { context.stderr.line($0.formatted) })
             return problems == 0 ? KB.success : KB.failure
         }
         let response = try knowledgeBase.search(SearchRequest(query: text, mode: mode, filters: filters))

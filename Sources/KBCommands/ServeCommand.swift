@@ -40,8 +40,9 @@ struct ServeCommand: ParsableCommand {
             lock.unlock()
         }
         if let path = tokens {
-            let file = context.url(path).path
-            configuration.tokens = try AccessTokens.load(path: file)
+            let tokensFile = try UserFile(path: path, relativeTo: context.currentDirectory, allowEmpty: true)
+            configuration.tokens = try AccessTokens.parse(try tokensFile.readText(limit: 1 << 20, allowEmpty: true), source: path)
+            let file = tokensFile.url.path
             if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber,
                mode.intValue & 0o077 != 0 {
                 log("warning: \(path) is readable by other users; restrict it with 'chmod 600 \(path)'")

@@ -12,7 +12,9 @@ struct SuggestCommand: ParsableCommand {
             severities of similar past tickets), the information still missing with a message for the
             customer, the due times for the customer's plan, the top 5 solutions (validated articles first,
             then resolved tickets) with the words they share, open tickets that may be duplicates (several
-            customers: probable major incident), and escalation and routing hints.
+            customers: probable major incident), and escalation and routing hints. With --json:
+            {"severity":{"suggested","reasons"},"missing","customer_request","sla","solutions","duplicates",
+            "probable_major_incident","escalation","routing"}.
             """,
         examples: ["kb suggest \"No carga el login del portal, pantalla en blanco\" --customer \"Transportes Andinos\"",
                    "echo 'las llamadas entrantes se cortan' | kb suggest --json"])

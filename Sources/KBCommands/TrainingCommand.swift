@@ -13,7 +13,10 @@ struct TrainingCommand: ParsableCommand {
             incident (the manual's severity scale and what to send) and an FAQ from the most frequent resolved
             severity-5 requests in the ticket database. Emails, phone numbers, IP addresses, secrets and the
             customer and agent names the database knows are redacted. Articles that cannot be used are named on
-            stderr as PATH:LINE: warning: reason. --out is required ('-' prints the document).
+            stderr as PATH:LINE: warning: reason. --out is required ('-' prints the document), except with
+            --template-data, which prints the JSON the --format template is rendered from (for 'kb render').
+            --service and --tag match the articles' and requests' values ignoring case and accents; a value
+            none has is a usage error listing the known ones.
             """,
         examples: ["kb training --out guia.md", "kb training --service portal --format html --out portal.html",
                    "kb training --lang en --tag login --out -"])
@@ -26,9 +29,11 @@ struct TrainingCommand: ParsableCommand {
     @Flag(help: "Overwrite PATH when it exists.") var force: Bool
     @Option(help: "At most N questions in the FAQ (0 leaves it out).", range: 0...1000)
     var faqLimit = TrainingRequest.defaultFAQLimit
+    @OptionGroup var templateData: TemplateDataOption
 
     func validate() throws {
-        if output.out == nil { throw UsageError("missing '--out <PATH>' (use '--out -' for standard output)") }
+        try templateData.refuse([(output.out != nil, "--out"), (force, "--force")])
+        if output.out == nil, !templateData.templateData { throw UsageError("missing '--out <PATH>' (use '--out -' for standard output)") }
     }
 
     func run(_ context: CommandContext) throws -> Int32 {
@@ -40,6 +45,10 @@ struct TrainingCommand: ParsableCommand {
         let request = TrainingRequest(language: language.language, format: format, services: service, tags: tag,
                                       faqLimit: faqLimit)
         let result = try knowledgeBase.training(request)
+        if templateData.templateData {
+            templateData.print(result.pack.templateValue(format: format), to: context)
+            return KB.success
+        }
         if let path = result.missingDatabase {
             context.stderr.line("note: no ticket database at \(path); the FAQ is left out, and customer and agent "
                 + "names cannot be redacted without it (run 'kb import' first)")

@@ -9,6 +9,10 @@ struct KBBench {
             switch arguments.first {
             case "retrieval":
                 try RetrievalBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "relevance":
+                try RelevanceBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "language":
+                try LanguageEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "suggest-eval":
                 try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "-h", "--help", nil:
@@ -25,11 +29,17 @@ struct KBBench {
     static let usage = """
         OVERVIEW: Measures kb's retrieval quality and speed.
 
-        USAGE: kb-bench retrieval [--data DIR] [--set NAME ...]
+        USAGE: kb-bench relevance [--data DIR] [--set NAME ...] [--retrieval-data DIR] [--write-qrels | --families]
+               kb-bench retrieval [--data DIR] [--set NAME ...]
+               kb-bench language [--data DIR] [--shared DIR] [--write-trigrams]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse]
 
         SUBCOMMANDS:
+          relevance     MRR@10, nDCG@10, success@5 and top-1 of kb and plain FTS5 on the demo set, BANKING77, the
+                        multilingual helpdesk tickets (queue agreement) and English tickets under --data DIR
+                        (default ../relevance-data; absent sets are skipped), and the retrieval sets.
+          language      Accuracy of the language detector on labelled public text, by source and length.
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
           suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
           (default)     Import, search, suggest, review, automations and index timings against raw FTS5;

@@ -14,15 +14,8 @@ struct SuggestEvaluation {
     }
 
     func run() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kb-suggest-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work.appendingPathComponent("kb"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for item in ["kb/articles", "kb/policy.json", "kb/synonyms.txt"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: work.appendingPathComponent(item))
-        }
         let generator = TicketGenerator(seed: 42)
-        var kept = ""
+        var kept: [String] = []
         var heldOut: [(ticket: Ticket, family: String)] = []
         var familyOfID: [String: String] = [:]
         for index in 0..<tickets {
@@ -34,20 +27,15 @@ struct SuggestEvaluation {
                let ticket = try? Ticket(json: JSONParser().parse(line)), ticket.isDone {
                 heldOut.append((ticket, family))
             } else {
-                kept += line + "\n"
+                kept.append(line)
             }
         }
-        let file = work.appendingPathComponent("kept.jsonl")
-        try Data(kept.utf8).write(to: file)
-        let workspace = Workspace(root: work)
-        let store = try workspace.openStore()
-        defer { try? store.close() }
-        _ = try TicketImporter(store: store).importFiles([file.path])
-        _ = try store.indexArticles(try ArticleScanner.entries(root: work), defaultLanguage: .spanish)
+        let workspace = try BenchWorkspace(name: "suggest-eval", language: .spanish,
+                                           copying: ["kb/articles", "kb/policy.json", "kb/synonyms.txt"], ticketLines: kept)
+        defer { workspace.close() }
         let articleFamilies = Dictionary(TicketGenerator.families.compactMap { family in family.article.map { ($0, family.id) } },
                                          uniquingKeysWith: { first, _ in first })
-        let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
-        let suggester = Suggester(store: store, engine: engine, policy: try workspace.loadPolicy())
+        let suggester = workspace.suggester
         var hits = 0
         var perFamily: [String: (hits: Int, total: Int)] = [:]
         for (ticket, family) in heldOut {

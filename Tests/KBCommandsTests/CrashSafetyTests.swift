@@ -15,21 +15,37 @@ import KBTestSupport
         try Data(text.utf8).write(to: url)
     }
 
+    /// Kills land at seeded points spread over the reading and writing of the import, measured from a full run on
+    /// a copy of the workspace; the state after each kill is exactly "before" or "after". At least one kill must
+    /// land before the commit, or the test would have checked nothing but completed imports: each attempt starts
+    /// again from the seeded workspace, and a kill that came after the commit (the machine ran faster than in the
+    /// rehearsal) halves the delays that follow.
     @Test(.enabled(if: BuiltBinary.kbURL != nil, "needs the built kb executable"))
     func killedImportLeavesBeforeOrAfter() throws {
-        let directory = try TemporaryDirectory()
-        try directory.makeWorkspace()
+        let seeded = try TemporaryDirectory()
+        try seeded.makeWorkspace()
         let count = 20_000
-        let file = directory.url.appendingPathComponent("tickets.jsonl")
+        let file = seeded.url.appendingPathComponent("tickets.jsonl")
         try Self.writeTickets(count: count, to: file)
         // A first small import so "before" is not simply an empty database.
-        try directory.write("seed.jsonl", TicketFixtures.line(id: "SEED-1") + "\n")
-        #expect(try BuiltBinary.run(["import", "seed.jsonl"], in: directory.url).code == 0)
+        try seeded.write("seed.jsonl", TicketFixtures.line(id: "SEED-1") + "\n")
+        #expect(try BuiltBinary.run(["import", "seed.jsonl"], in: seeded.url).code == 0)
 
-        var generator = SystemRandomNumberGenerator()
-        for attempt in 0..<4 {
+        // How long a whole import takes on this machine now, so the kills spread over it.
+        let rehearsal = try Self.copy(of: seeded)
+        let started = Date()
+        #expect(try BuiltBinary.run(["import", "tickets.jsonl"], in: rehearsal.url).code == 0)
+        let fullRun = Date().timeIntervalSince(started)
+
+        var generator = SeededGenerator(seed: 0xC4A5)
+        var scale = 1.0
+        var sawBefore = 0
+        var sawAfter = 0
+        for attempt in 0..<8 where sawBefore < 3 {
+            let directory = try Self.copy(of: seeded)
+            let delay = Double.random(in: (fullRun * 0.2)...(fullRun * 0.8), using: &generator) * scale
             let process = try BuiltBinary.start(["import", "tickets.jsonl"], in: directory.url)
-            usleep(UInt32.random(in: 150_000...1_500_000, using: &generator))
+            usleep(UInt32(delay * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             // Writable: FTS5's integrity check is asked for with an INSERT.
@@ -38,13 +54,31 @@ import KBTestSupport
             try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
             let stored = try store.ticketCount()
             try store.close()
-            #expect(stored == 1 || stored == count + 1, "attempt \(attempt): \(stored) tickets after the kill")
-            if stored == count + 1 { break }
+            #expect(stored == 1 || stored == count + 1, "attempt \(attempt) (killed after \(delay) s): \(stored) tickets")
+            if stored == 1 {
+                sawBefore += 1
+                // The import that was killed, run again to its end: the database still takes it whole.
+                if sawBefore == 1 {
+                    #expect(try BuiltBinary.run(["import", "--json", "tickets.jsonl"], in: directory.url).code == 0)
+                    let reopened = try Workspace(root: directory.url).openStore(.read)
+                    defer { try? reopened.close() }
+                    #expect(try reopened.ticketCount() == count + 1)
+                }
+            } else {
+                sawAfter += 1
+                scale /= 2
+            }
         }
-        let rerun = try BuiltBinary.run(["import", "--json", "tickets.jsonl"], in: directory.url)
-        #expect(rerun.code == 0)
-        let store = try Workspace(root: directory.url).openStore(.read)
-        defer { try? store.close() }
-        #expect(try store.ticketCount() == count + 1)
+        #expect(sawBefore > 0, "every kill (\(sawAfter)) came after the commit; the test checked only completed imports")
+    }
+
+    /// A copy of `workspace` (folders and database) in a new temporary folder.
+    static func copy(of workspace: TemporaryDirectory) throws -> TemporaryDirectory {
+        let copy = try TemporaryDirectory()
+        let manager = FileManager.default
+        for name in try manager.contentsOfDirectory(atPath: workspace.url.path).sorted() {
+            try manager.copyItem(at: workspace.url.appendingPathComponent(name), to: copy.url.appendingPathComponent(name))
+        }
+        return copy
     }
 }

@@ -76,17 +76,26 @@ import KBTestSupport
         #expect(try store.ticketCount() == 1)
     }
 
+    /// Standard input can be read once: a second `-` is a usage error, not a silent import of nothing.
+    @Test func standardInputTwiceIsAUsageError() throws {
+        let directory = try TemporaryDirectory()
+        try directory.makeWorkspace()
+        let result = runKB(["import", "-", "-"], in: directory.url, stdin: TicketFixtures.line(id: "T-1") + "\n")
+        #expect(result.code == 64)
+        #expect(result.stderr.hasPrefix("error: - (standard input) given more than once\n"))
+    }
+
     @Test func reimportChangesNothingAndUpdatesChangedTickets() throws {
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()
         try directory.write("a.jsonl", TicketFixtures.line(id: "T-1") + "\n" + TicketFixtures.line(id: "T-2") + "\n")
         let first = runKB(["import", "--json", "a.jsonl"], in: directory.url)
-        #expect(first.stdout == "{\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":[]}\n")
+        #expect(first.stdout == "{\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":[],\"files\":[{\"file\":\"a.jsonl\",\"format\":\"jsonl\",\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
         let second = runKB(["import", "--json", "a.jsonl"], in: directory.url)
-        #expect(second.stdout == "{\"read\":2,\"inserted\":0,\"updated\":0,\"unchanged\":2,\"rejected\":[]}\n")
+        #expect(second.stdout == "{\"read\":2,\"inserted\":0,\"updated\":0,\"unchanged\":2,\"rejected\":[],\"files\":[{\"file\":\"a.jsonl\",\"format\":\"jsonl\",\"read\":2,\"inserted\":0,\"updated\":0,\"unchanged\":2,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
         try directory.write("a.jsonl", TicketFixtures.line(id: "T-1", title: "Cambio de titulo") + "\n")
         let third = runKB(["import", "--json", "a.jsonl"], in: directory.url)
-        #expect(third.stdout == "{\"read\":1,\"inserted\":0,\"updated\":1,\"unchanged\":0,\"rejected\":[]}\n")
+        #expect(third.stdout == "{\"read\":1,\"inserted\":0,\"updated\":1,\"unchanged\":0,\"rejected\":[],\"files\":[{\"file\":\"a.jsonl\",\"format\":\"jsonl\",\"read\":1,\"inserted\":0,\"updated\":1,\"unchanged\":0,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
         let shown = runKB(["show", "--json", "T-1"], in: directory.url)
         #expect(shown.code == 0)
         #expect(shown.stdout.contains("\"title\": \"Cambio de titulo\""))
@@ -109,6 +118,6 @@ import KBTestSupport
         #expect(first.lowerBound < second.lowerBound)
         let missing = runKB(["show", "T-404"], in: directory.url)
         #expect(missing.code == 1)
-        #expect(missing.stderr.contains("no ticket 'T-404'"))
+        #expect(missing.stderr.contains("no ticket or article 'T-404'"))
     }
 }

@@ -48,7 +48,7 @@ import KBTestSupport
         let result = runKB(["import", "--json", "a.csv", "b.json", "c.jsonl"], in: directory.url)
         #expect(result.stderr == "")
         #expect(result.code == 0)
-        #expect(result.stdout == "{\"read\":5,\"inserted\":5,\"updated\":0,\"unchanged\":0,\"rejected\":[]}\n")
+        #expect(result.stdout == "{\"read\":5,\"inserted\":5,\"updated\":0,\"unchanged\":0,\"rejected\":[],\"files\":[{\"file\":\"a.csv\",\"format\":\"csv\",\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0},{\"file\":\"b.json\",\"format\":\"zendesk\",\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0},{\"file\":\"c.jsonl\",\"format\":\"jsonl\",\"read\":1,\"inserted\":1,\"updated\":0,\"unchanged\":0,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
         let store = try Workspace(root: directory.url).openStore(.read)
         defer { try? store.close() }
         #expect(try store.ticket(id: "C-2")?.title == "Reporte\nvacío")
@@ -61,15 +61,13 @@ import KBTestSupport
     @Test(arguments: [
         ("notes.txt", "hola mundo\nsin formato\n", "the first line is neither a JSON object nor a CSV header"),
         ("list.json", "[{\"id\": 1}]\n", "it is a JSON array"),
-        ("other.jsonl", "{\"name\": \"x\"}\n", "its first JSON object has neither kb's ticket fields"),
-        ("book.xlsx", "PK\u{03}\u{04}binary", "it holds binary data"),
+        ("other.jsonl", "{\"name\": \"x\"}\n", "its JSON objects have none of the members that tell a format (members seen: name)"),
     ])
     func saysWhenItCannotTellTheFormat(name: String, content: String, reason: String) throws {
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()
         try directory.write("good.jsonl", TicketFixtures.line(id: "T-1") + "\n")
-        // NUL bytes (as in a zip-based spreadsheet) are added here so test logs stay printable.
-        try directory.write(name, name.hasSuffix(".xlsx") ? content + "\u{0}\u{0}" : content)
+        try directory.write(name, content)
         let result = runKB(["import", "good.jsonl", name], in: directory.url)
         #expect(result.code == 1)
         #expect(result.stderr.hasPrefix("\(name): error: cannot tell the format: \(reason)"))
@@ -80,6 +78,37 @@ import KBTestSupport
         let forced = runKB(["import", "--format", "jsonl", name], in: directory.url)
         #expect(forced.code == 1)
         #expect(forced.stderr.hasPrefix("\(name):1: error: "))
+    }
+
+    /// Every input that cannot be opened or told apart is named in one run, each on its own line; nothing is imported.
+    @Test func everyUnreadableInputAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        try directory.makeWorkspace()
+        try directory.write("good.jsonl", TicketFixtures.line(id: "T-1") + "\n")
+        try directory.write("notes.txt", "hola\n")
+        let result = runKB(["import", "good.jsonl", "missing.jsonl", "notes.txt", "kb"], in: directory.url)
+        #expect(result.code == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0] == "error: cannot read missing.jsonl: no such file")
+        #expect(lines[1].hasPrefix("notes.txt: error: cannot tell the format: "))
+        #expect(lines[2].hasPrefix("error: cannot read kb: it is a folder; name the files inside it"))
+        #expect(runKB(["show", "T-1"], in: directory.url).code == 1)
+    }
+
+    /// Binary input is refused after detection's bounded read, whatever --format says: it would only give one
+    /// garbage rejection per "line", or none at all for a stream without line ends.
+    @Test(arguments: ["jsonl", "csv", "zendesk", nil] as [String?])
+    func binaryInputIsNotATicketFile(format: String?) throws {
+        let directory = try TemporaryDirectory()
+        try directory.makeWorkspace()
+        try directory.write("good.jsonl", TicketFixtures.line(id: "T-1") + "\n")
+        // NUL bytes (as in a zip-based spreadsheet) are added here so test logs stay printable.
+        try directory.write("book.xlsx", "PK\u{03}\u{04}binary\u{0}\u{0}")
+        let result = runKB(["import"] + (format.map { ["--format", $0] } ?? []) + ["good.jsonl", "book.xlsx"], in: directory.url)
+        #expect(result.code == 1)
+        #expect(result.stderr == "book.xlsx: error: not a ticket file: it holds binary data (a spreadsheet, a compressed file?); export the tickets as CSV or JSON\n")
+        #expect(runKB(["show", "T-1"], in: directory.url).code == 1)
     }
 
     @Test func csvMapOptionsAndMappingFile() throws {
@@ -100,9 +129,9 @@ import KBTestSupport
         let arguments = ["import", "--json", "--map", "id=Ticket ID", "--map", "title=Asunto", "--mapping", "mapping.json", "export.csv"]
         let result = runKB(arguments, in: directory.url)
         #expect(result.stderr == "")
-        #expect(result.stdout == "{\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":[]}\n")
+        #expect(result.stdout == "{\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":[],\"files\":[{\"file\":\"export.csv\",\"format\":\"csv\",\"read\":2,\"inserted\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
         let again = runKB(arguments, in: directory.url)
-        #expect(again.stdout == "{\"read\":2,\"inserted\":0,\"updated\":0,\"unchanged\":2,\"rejected\":[]}\n")
+        #expect(again.stdout == "{\"read\":2,\"inserted\":0,\"updated\":0,\"unchanged\":2,\"rejected\":[],\"files\":[{\"file\":\"export.csv\",\"format\":\"csv\",\"read\":2,\"inserted\":0,\"updated\":0,\"unchanged\":2,\"rejected\":0}],\"unknown_values\":[],\"file_problems\":[]}\n")
         let shown = runKB(["show", "--json", "100"], in: directory.url)
         #expect(shown.stdout.contains("\"created_at\": \"2026-03-02T09:14:00-03:00\""))
         #expect(shown.stdout.contains("\"severity\": 1"))

@@ -48,7 +48,7 @@ extension RenderCommandTests {
         try directory.write("d.json", #"{"x": "mundo"}"#)
         #expect(runKB(["render", "t.mustache", "--data", "d.json"], in: directory.url).stdout == "hola mundo")
         let missing = runKB(["render", "nada.mustache", "--data", "d.json"], in: directory.url)
-        #expect(missing.code == 1 && missing.stderr.hasPrefix("nada.mustache: error: cannot read template"))
+        #expect(missing.code == 1 && missing.stderr.hasPrefix("nada.mustache: error: cannot read the file: no such file"))
     }
 }
 

@@ -166,6 +166,6 @@ import KBTestSupport
         let result = runKB(["review", "--help"], in: directory.url)
         #expect(result.code == 0)
         #expect(result.stdout.contains("--audience"))
-        #expect(result.stdout.contains("kb review --since 2026-03-01"))
+        #expect(result.stdout.contains("kb review --since 2026-08-01"))
     }
 }

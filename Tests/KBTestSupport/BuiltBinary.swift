@@ -30,6 +30,25 @@ public enum BuiltBinary {
     /// Runs `kb` to completion, returning its exit code and outputs (pipes read before waiting).
     public static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> (code: Int32, stdout: String, stderr: String) {
         guard let url = kbURL else { throw CocoaError(.fileNoSuchFile) }
+        return try run(url, arguments, in: directory, environment: environment, input: nil)
+    }
+
+    /// Runs `kb` with `input` written into its standard input through a pipe (not a file: kb reads it as it streams).
+    public static func run(_ arguments: [String], in directory: URL, input: Data) throws -> (code: Int32, stdout: String, stderr: String) {
+        guard let url = kbURL else { throw CocoaError(.fileNoSuchFile) }
+        return try run(url, arguments, in: directory, environment: nil, input: input)
+    }
+
+    /// Runs `/bin/bash -c script` with the built `kb` as `$KB` (for process substitution, `<(…)`, and pipelines).
+    public static func shell(_ script: String, in directory: URL) throws -> (code: Int32, stdout: String, stderr: String) {
+        guard let url = kbURL else { throw CocoaError(.fileNoSuchFile) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["KB"] = url.path
+        return try run(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: directory, environment: environment, input: nil)
+    }
+
+    private static func run(_ url: URL, _ arguments: [String], in directory: URL, environment: [String: String]?,
+                            input: Data?) throws -> (code: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -39,7 +58,17 @@ public enum BuiltBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let input, let inputPipe {
+            // Written from its own thread: a pipe holds 64 KB, and kb reads while this writes.
+            let writer = inputPipe.fileHandleForWriting
+            Thread {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }.start()
+        }
         // Read both pipes concurrently so a full pipe never blocks the child.
         let errorData = LockedData()
         let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }

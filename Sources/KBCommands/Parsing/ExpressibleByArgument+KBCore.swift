@@ -19,3 +19,15 @@ extension SearchResultType: ExpressibleByArgument {}
 extension ReviewFormat: ExpressibleByArgument {}
 extension ReviewAudience: ExpressibleByArgument {}
 extension TrainingFormat: ExpressibleByArgument {}
+
+/// Import formats: the ones `TicketSources` registers, so a new format is an accepted `--format` value at once.
+extension ImportFormat: ExpressibleByArgument {
+    init?(argument: String) {
+        guard Self.allCases.contains(Self(rawValue: argument)) else { return nil }
+        self.init(rawValue: argument)
+    }
+
+    static var expectation: String { "one of " + allCases.map(\.rawValue).joined(separator: ", ") }
+    static var allValueStrings: [String]? { allCases.map(\.rawValue) }
+    var argumentText: String { rawValue }
+}

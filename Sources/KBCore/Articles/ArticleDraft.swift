@@ -11,13 +11,17 @@ public struct ArticleDraft: Sendable, Equatable {
     public var path: String
     /// The whole file: front matter and body.
     public var text: String
+    /// The data `templates/LANG/article.md.mustache` rendered `text` from (`kb article draft --template-data`).
+    public var templateData: TemplateValue
 
-    public init(id: String, ticketID: String, title: String, language: Language, path: String, text: String) {
+    public init(id: String, ticketID: String, title: String, language: Language, path: String, text: String,
+                templateData: TemplateValue = .null) {
         self.id = id
         self.ticketID = ticketID
         self.title = title
         self.language = language
         self.path = path
         self.text = text
+        self.templateData = templateData
     }
 }

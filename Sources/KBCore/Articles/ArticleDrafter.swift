@@ -34,7 +34,8 @@ public struct ArticleDrafter: Sendable {
         }
         let title = articleTitle(for: ticket)
         let path = ArticleDrafter.relativePath(title: title, ticket: ticket)
-        let text = try templates.render(ArticleDrafter.templateName, context: context(for: ticket, id: id, title: title, date: date))
+        let data = context(for: ticket, id: id, title: title, date: date)
+        let text = try templates.render(ArticleDrafter.templateName, context: data)
         let article: Article
         do {
             article = try Article.parse(text: text, path: path)
@@ -45,7 +46,8 @@ public struct ArticleDrafter: Sendable {
             throw ArticleDraftError.invalidTemplate(name: ArticleDrafter.templateName,
                                                     reason: "the front matter does not carry the draft's id, title and ticket")
         }
-        return ArticleDraft(id: id, ticketID: ticket.id, title: title, language: language, path: path, text: text)
+        return ArticleDraft(id: id, ticketID: ticket.id, title: title, language: language, path: path, text: text,
+                            templateData: data)
     }
 
     /// `kb/articles/SERVICE/SLUG.md`, or `kb/articles/SLUG.md` when the ticket has no service; both

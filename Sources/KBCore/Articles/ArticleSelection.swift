@@ -3,7 +3,7 @@ import Foundation
 /// The article files a command was pointed at: files as given, folders searched for `*.md`.
 public enum ArticleSelection {
     /// Reads the files named by `urls`: a file is taken as it is (whatever its extension, since it was
-    /// named), a folder contributes its `*.md` files recursively, skipping hidden entries and symbolic
+    /// named; a device or socket is refused), a folder contributes its `*.md` files recursively, skipping hidden entries and symbolic
     /// links to folders as `ArticleScanner` does. Paths are relative to `root` when inside it, else
     /// absolute. The result is sorted by path in byte order, without duplicates.
     public static func files(at urls: [URL], root: URL) throws(ArticleError) -> [ArticleFile] {
@@ -18,6 +18,12 @@ public enum ArticleSelection {
             if isDirectory.boolValue {
                 try collect(folder: url, root: root, into: &found)
             } else {
+                // Named files must be files: /dev/zero would be read up to the size limit and called too large.
+                do {
+                    _ = try UserFile(url, displayPath: display(url, root: root), allowEmpty: true)
+                } catch {
+                    throw .unreadable(path: error.path, reason: error.problem)
+                }
                 found[display(url, root: root)] = url
             }
         }

@@ -58,7 +58,7 @@ extension Store {
                 }
                 if let previous { try deleteArticle(path: file.path, language: previous.language) }
                 try insertArticle(Store.record(of: article, hash: file.contentHash, size: source.size, modified: source.modified,
-                                               language: article.language ?? defaultLanguage))
+                                               language: article.analysisLanguage ?? defaultLanguage))
                 if previous == nil { report.added.append(file.path) } else { report.changed.append(file.path) }
             }
             for (path, previous) in existing.sorted(by: { $0.key < $1.key }) {

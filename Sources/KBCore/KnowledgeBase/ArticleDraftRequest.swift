@@ -5,10 +5,13 @@ public struct ArticleDraftRequest: Sendable {
     public var language: Language?
     /// Draft from a ticket that is not resolved or closed yet.
     public var allowOpen: Bool
+    /// Write the draft into `kb/articles/`; false composes it only (its text and template data).
+    public var write: Bool
 
-    public init(ticketID: String, language: Language? = nil, allowOpen: Bool = false) {
+    public init(ticketID: String, language: Language? = nil, allowOpen: Bool = false, write: Bool = true) {
         self.ticketID = ticketID
         self.language = language
         self.allowOpen = allowOpen
+        self.write = write
     }
 }

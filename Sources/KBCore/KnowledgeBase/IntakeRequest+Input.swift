@@ -30,14 +30,15 @@ extension IntakeRequest {
                   service: ticket.service, receivedAt: ticket.createdAt, ticketID: ticket.id)
     }
 
-    /// The start of the file at `path`, up to one byte over `maximumInputBytes`: parsed JSON takes about ten times
-    /// its text in memory, so more is never read.
-    public static func readTicketFile(path: String, displayPath: String) throws(TicketError) -> Data {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: displayPath, reason: "no such file")
+    /// The file at `path` (typed as `displayPath`), refused (`UserFileError`) when it is not a readable regular file
+    /// or pipe or is empty, and (`tooLarge`) when it holds more than `maximumInputBytes`: parsed JSON takes about ten
+    /// times its text in memory, so no more is ever read.
+    public static func readTicketFile(path: String, displayPath: String) throws -> Data {
+        do {
+            return try UserFile(URL(fileURLWithPath: path), displayPath: displayPath).read(limit: maximumInputBytes)
+        } catch .tooLarge {
+            throw tooLarge(displayPath)
         }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: maximumInputBytes + 1)) ?? Data()
     }
 
     /// The error for input over `maximumInputBytes` from `source` (a file, standard input, a request body).

@@ -11,16 +11,19 @@ public struct RenderRequest: Sendable {
     public var dataName: String
     /// A folder of `NAME.mustache` partials searched before the template's own folder.
     public var partials: URL?
+    /// The partials folder as given, used in errors.
+    public var partialsName: String?
     /// The language of the words the template sees as `t`.
     public var language: Language
 
     public init(template: URL, templateName: String, data: URL, dataName: String, partials: URL? = nil,
-                language: Language = .spanish) {
+                partialsName: String? = nil, language: Language = .spanish) {
         self.template = template
         self.templateName = templateName
         self.data = data
         self.dataName = dataName
         self.partials = partials
+        self.partialsName = partialsName
         self.language = language
     }
 }

@@ -1,5 +1,5 @@
 /// The tickets (with their SLA state) and articles `KnowledgeBase.show(_:)` found, tickets first, each in the
-/// order asked.
+/// order asked, and the ids it found nothing for.
 public struct ShowResult: Sendable {
     /// A ticket, its timeline sorted, and its SLA clocks at the request's instant.
     public struct ShownTicket: Sendable {
@@ -15,13 +15,16 @@ public struct ShowResult: Sendable {
 
     public let tickets: [ShownTicket]
     public let articles: [ShownArticle]
+    /// Ids that are neither a stored ticket nor an indexed article, in the order asked.
+    public let missing: [String]
 }
 
 extension ShowResult: JSONEncodable {
     /// Read by people as often as by programs: indented.
     public static var jsonIsIndented: Bool { true }
 
-    /// An array: each ticket with all its fields, events and an `"sla"` object, then each article's index entry.
+    /// An array: each ticket with all its fields, events and an `"sla"` object, then each article's index entry
+    /// (the ids not found are not in it: the CLI reports them on standard error).
     public func write(to writer: inout JSONWriter) {
         writer.beginArray()
         for shown in tickets {

@@ -14,9 +14,9 @@ public final class IncidentReviewer {
         finder = try IncidentHistoryFinder(store: store, builder: builder)
     }
 
-    /// The ticket with `id`; throws `ReviewError.ticketNotFound` when the store has none.
+    /// The ticket with `id` and its recorded article links; throws `ReviewError.ticketNotFound` when the store has none.
     public func ticket(id: String) throws -> Ticket {
-        guard let ticket = try store.ticket(id: id) else { throw ReviewError.ticketNotFound(id: id) }
+        guard let ticket = try store.linkedTicket(id: id) else { throw ReviewError.ticketNotFound(id: id) }
         return ticket
     }
 

@@ -5,135 +5,162 @@ extension Review {
         .mitigationAfterResolution,
     ]
 
-    /// The customer-facing summary of this review.
+    /// The customer-facing summary of this review, built from an allow-list.
     ///
-    /// Keeps public events only, with no authors (the actor shows as support, customer or monitoring); drops
-    /// internal notes, assignee and level, escalation details and vendor names, related incidents (other
-    /// customers' data), other affected customers, internal actions, automation proposals and internal
-    /// articles; and passes every remaining ticket text through `redactor` (personal data, other customers'
-    /// and agents' names). Event indices are renumbered to the public events kept.
+    /// Every value is constructed here naming each field it carries (`CustomerReviewFields` lists them, and a test
+    /// fails when a type gains a field nobody classified): a field added to `Review` or to a type inside it reaches
+    /// customers only once it is named here. What is carried: public events only, with no authors (the actor shows
+    /// as support, customer or monitoring), every ticket text through `redactor` (personal data, other customers'
+    /// and agents' names), event indices renumbered to the public events kept; customer-facing actions and validated
+    /// customer articles. What is not: internal notes, assignee and level, escalation details and vendor names,
+    /// related incidents (other customers' data), other affected customers, automation proposals, search terms.
     public func forCustomer(redactor: Redactor) -> Review {
         guard audience == .internal else { return self }
         let mask = VendorNameMask(targets: ticket.events.compactMap(\.to),
                                   neutral: language.catalogue("review.external_vendor"))
         // The vendor is "proveedor externo" everywhere a customer reads, not only in the waits table.
-        func clean(_ text: String) -> String { redactor.redact(mask.apply(text)) }
+        let clean = { (text: String) in redactor.redact(mask.apply(text)) }
         var renumbered: [Int: Int] = [:]
-        var publicEvents: [TicketEvent] = []
         for (index, event) in ticket.events.enumerated() where event.visibility == .public {
-            renumbered[index] = publicEvents.count
-            var copy = event
-            copy.author = nil
-            copy.text = clean(event.text)
-            copy.to = event.to.map { $0.hasPrefix("vendor:") ? "vendor" : $0 }
-            publicEvents.append(copy)
+            renumbered[index] = renumbered.count
         }
-        func keep(_ indices: [Int]) -> [Int] { indices.compactMap { renumbered[$0] } }
-        func redactOptional(_ text: String?) -> String? { text.map(clean) }
+        let view = CustomerView(review: self, clean: clean, renumbered: renumbered)
+        return Review(
+            ticket: view.ticket, language: language, audience: .customer, generatedAt: generatedAt, terms: terms,
+            usesBusinessHours: usesBusinessHours, created: created, resolved: resolved, closed: closed,
+            severityChanges: severityChanges.map {
+                ReviewSeverityChange(from: $0.from, to: $0.to, time: $0.time, event: renumbered[$0.event] ?? -1)
+            },
+            summary: clean(summary), timeline: view.timeline, metrics: view.metrics, impact: view.impact,
+            warnings: warnings.filter { Self.customerWarningCodes.contains($0.code) }.map {
+                ReviewWarning(code: $0.code, message: $0.message, events: view.keep($0.events))
+            },
+            detection: view.detection, escalation: ReviewEscalation(steps: [], levels: [], vendors: [], rules: []),
+            resolution: ReviewResolution(
+                kind: resolution.kind, text: resolution.text.map(clean), rootCause: resolution.rootCause.map(clean),
+                misuse: resolution.misuse,
+                misuseSignals: resolution.misuseSignals, summary: clean(resolution.summary)),
+            related: [], recurrence: ReviewRecurrence(windowDays: recurrence.windowDays, incidents: []), searchTerms: [],
+            articles: CustomerView.forCustomers(articles),
+            actions: actions.filter(\.isCustomerFacing).map {
+                ReviewAction(kind: $0.kind, title: clean($0.title), reason: clean($0.reason),
+                             events: view.keep($0.events), tickets: [], isCustomerFacing: true)
+            },
+            proposals: [],
+            training: ReviewTraining(suggested: training.suggested, topic: training.topic, reason: clean(training.reason),
+                                     articles: CustomerView.forCustomers(training.articles)),
+            evidence: evidence.compactMap { item in
+                guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
+                return ReviewEvidenceItem(name: clean(item.name), kind: item.kind, event: index,
+                                          eventKind: item.eventKind, time: item.time, visibility: item.visibility)
+            })
+    }
+}
 
-        var view = self
-        view.audience = .customer
-        let customerArticles = articles.filter { $0.audience == "customer" && $0.state == "validated" }
-        var publicTicket = ticket
-        publicTicket.title = clean(ticket.title)
-        publicTicket.description = clean(ticket.description)
-        publicTicket.resolution = redactOptional(ticket.resolution)
-        publicTicket.rootCause = redactOptional(ticket.rootCause)
-        publicTicket.assignee = nil
-        publicTicket.level = nil
-        publicTicket.tags = []
-        publicTicket.extra = [:]
-        publicTicket.articles = ticket.articles.filter { id in customerArticles.contains { $0.id == id } }
-        publicTicket.events = publicEvents
-        view.ticket = publicTicket
-        view.summary = clean(summary)
+/// The parts of the customer view with more than one line to them, each built naming every field it carries.
+private struct CustomerView {
+    let review: Review
+    /// The redactor, after the vendor's names are made neutral.
+    let clean: (String) -> String
+    /// Index of each public event among the public events.
+    let renumbered: [Int: Int]
 
-        view.timeline = timeline.compactMap { entry in
+    static func isForCustomers(_ article: ReviewArticleMatch) -> Bool {
+        article.audience == "customer" && article.state == "validated"
+    }
+
+    /// A customer article as the customer sees it: the incidents of the same cause that link it are other
+    /// customers' tickets, so only the kind of reason is carried.
+    static func forCustomers(_ articles: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
+        articles.filter(isForCustomers).map { article in
+            let reason: ReviewArticleMatch.Reason
+            switch article.reason {
+            case .linked: reason = .linked
+            case .sameCause: reason = .sameCause([])
+            case .sharedWords(let words): reason = .sharedWords(words)
+            }
+            return ReviewArticleMatch(id: article.id, title: article.title, state: article.state, audience: article.audience,
+                                      linked: article.linked, reason: reason)
+        }
+    }
+
+    func redacted(_ attachment: Attachment) -> Attachment {
+        Attachment(name: clean(attachment.name), kind: attachment.kind)
+    }
+
+    func keep(_ indices: [Int]) -> [Int] {
+        indices.compactMap { renumbered[$0] }
+    }
+
+    /// The ticket's public face: no assignee, level, tags or extra fields; texts redacted; public events only.
+    var ticket: Ticket {
+        let source = review.ticket
+        let customerArticles = review.articles.filter(Self.isForCustomers).map(\.id)
+        return Ticket(
+            id: source.id, title: clean(source.title), description: clean(source.description),
+            customer: source.customer, plan: source.plan, timezone: source.timezone, service: source.service,
+            severity: source.severity, status: source.status, channel: source.channel,
+            createdAt: source.createdAt, resolvedAt: source.resolvedAt, closedAt: source.closedAt,
+            resolution: source.resolution.map(clean), rootCause: source.rootCause.map(clean),
+            articles: source.articles.filter(customerArticles.contains),
+            events: source.events.filter { $0.visibility == .public }.map { event in
+                TicketEvent(at: event.at, kind: event.kind, visibility: event.visibility, text: clean(event.text),
+                            status: event.status, to: event.to.map { $0.hasPrefix("vendor:") ? "vendor" : $0 },
+                            severity: event.severity, attachments: event.attachments.map(redacted))
+            })
+    }
+
+    var timeline: [ReviewTimelineEntry] {
+        review.timeline.compactMap { entry in
             guard entry.visibility == .public, let index = renumbered[entry.index] else { return nil }
-            var copy = entry
-            copy.index = index
-            copy.author = nil
-            copy.text = clean(entry.text)
-            if entry.kind == .escalation { copy.detail = nil }
-            copy.attachments = entry.attachments.map { Attachment(name: clean($0.name), kind: $0.kind) }
-            return copy
+            return ReviewTimelineEntry(
+                index: index, time: entry.time, kind: entry.kind, kindLabel: entry.kindLabel, author: nil, role: entry.role,
+                detail: entry.kind == .escalation ? nil : entry.detail, text: clean(entry.text),
+                visibility: entry.visibility, attachments: entry.attachments.map(redacted), warnings: entry.warnings)
         }
-        view.severityChanges = severityChanges.map { change in
-            var copy = change
-            copy.event = renumbered[change.event] ?? -1
-            return copy
-        }
+    }
 
-        var metrics = self.metrics
-        func scrub(_ metric: ReviewMetric) -> ReviewMetric {
-            var copy = metric
-            copy.events = keep(metric.events)
-            return copy
+    /// The figures stay those of the full timeline; only the events they point at are renumbered.
+    var metrics: ReviewMetrics {
+        let source = review.metrics
+        func metric(_ metric: ReviewMetric) -> ReviewMetric {
+            ReviewMetric(kind: metric.kind, subject: metric.subject, label: metric.label, definition: metric.definition,
+                         start: metric.start, end: metric.end, seconds: metric.seconds, businessSeconds: metric.businessSeconds,
+                         targetSeconds: metric.targetSeconds, dueAt: metric.dueAt, events: keep(metric.events),
+                         fields: metric.fields, missing: metric.missing, flagged: metric.flagged)
         }
-        metrics.firstResponse = scrub(metrics.firstResponse)
-        metrics.escalations = []
-        metrics.mitigation = scrub(metrics.mitigation)
-        metrics.resolution = scrub(metrics.resolution)
-        metrics.customerWait = scrub(metrics.customerWait)
-        metrics.vendorWait = scrub(metrics.vendorWait)
-        metrics.impactWindow = scrub(metrics.impactWindow)
-        metrics.customerWaitIntervals = metrics.customerWaitIntervals.map { interval in
-            var copy = interval
-            copy.events = keep(interval.events)
-            return copy
+        func interval(_ interval: ReviewWaitInterval, party: String?) -> ReviewWaitInterval {
+            ReviewWaitInterval(start: interval.start, end: interval.end, seconds: interval.seconds,
+                               businessSeconds: interval.businessSeconds, party: party, events: keep(interval.events))
         }
-        metrics.vendorWaitIntervals = metrics.vendorWaitIntervals.map { interval in
-            var copy = interval
-            copy.events = keep(interval.events)
-            copy.party = nil
-            return copy
-        }
-        view.metrics = metrics
+        return ReviewMetrics(
+            firstResponse: metric(source.firstResponse), escalations: [], mitigation: metric(source.mitigation),
+            resolution: metric(source.resolution), customerWait: metric(source.customerWait),
+            customerWaitIntervals: source.customerWaitIntervals.map { interval($0, party: $0.party) },
+            vendorWait: metric(source.vendorWait),
+            vendorWaitIntervals: source.vendorWaitIntervals.map { interval($0, party: nil) },
+            impactWindow: metric(source.impactWindow))
+    }
 
-        view.impact.customers = ticket.customer.map { [$0] } ?? []
-        view.impact.concurrentReports = []
-        view.impact.customerImpactMinutes = impact.durationSeconds.map { ($0 + 30) / 60 }
-        view.warnings = warnings.compactMap { warning in
-            guard Self.customerWarningCodes.contains(warning.code) else { return nil }
-            var copy = warning
-            copy.events = keep(warning.events)
-            return copy
-        }
-        view.detection.events = keep(detection.events)
-        view.detection.summary = ReviewVocabulary(language: language).customerDetectionSummary(
-            source: detection.source, reported: detection.reportedAt, channel: detection.channel)
-        if view.detection.events.isEmpty {
-            // The detected event was an internal note (or there was none): its time is not the customer's to see.
-            view.detection.detectedAt = nil
-            view.detection.gapSeconds = nil
-        }
-        view.escalation = ReviewEscalation(steps: [], levels: [], vendors: [], rules: [])
-        view.resolution.text = redactOptional(resolution.text)
-        view.resolution.rootCause = redactOptional(resolution.rootCause)
-        view.resolution.summary = clean(resolution.summary)
-        view.related = []
-        view.recurrence = ReviewRecurrence(windowDays: recurrence.windowDays, incidents: [])
-        view.searchTerms = []
-        view.articles = customerArticles
-        view.actions = actions.filter(\.isCustomerFacing).map { action in
-            var copy = action
-            copy.title = clean(action.title)
-            copy.reason = clean(action.reason)
-            copy.events = keep(action.events)
-            copy.tickets = []
-            copy.owner = nil
-            return copy
-        }
-        view.proposals = []
-        view.training.reason = clean(training.reason)
-        view.training.articles = training.articles.filter { $0.audience == "customer" && $0.state == "validated" }
-        view.evidence = evidence.compactMap { item in
-            guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
-            var copy = item
-            copy.event = index
-            copy.name = clean(item.name)
-            return copy
-        }
-        return view
+    /// The customer's own impact: no other customers, no concurrent reports.
+    var impact: ReviewImpact {
+        let source = review.impact
+        return ReviewImpact(start: source.start, end: source.end, durationSeconds: source.durationSeconds,
+                            customers: review.ticket.customer.map { [$0] } ?? [], services: source.services,
+                            channels: source.channels, concurrentReports: [],
+                            customerImpactMinutes: source.durationSeconds.map { ($0 + 30) / 60 })
+    }
+
+    /// How the incident was detected, told from the customer's side; an internal alert's time is not theirs to see.
+    var detection: ReviewDetection {
+        let source = review.detection
+        let events = keep(source.events)
+        return ReviewDetection(
+            source: source.source, detectedAt: events.isEmpty ? nil : source.detectedAt, reportedAt: source.reportedAt,
+            channel: source.channel, gapSeconds: events.isEmpty ? nil : source.gapSeconds,
+            serviceMonitorable: source.serviceMonitorable,
+            summary: ReviewVocabulary(language: review.language).customerDetectionSummary(
+                source: source.source, reported: source.reportedAt, channel: source.channel),
+            events: events)
     }
 }

@@ -9,6 +9,10 @@ public struct MatchExpression: Sendable, Equatable {
         public let text: String
         /// Whether it is a prefix query (`"text" *`).
         public let isPrefix: Bool
+
+        /// The language the phrase is analysed in when it is marked with one (`QueryLanguageMark`); nil: the
+        /// analyzer's own.
+        public var language: Language? { QueryLanguageMark.split(text).language }
     }
 
     /// The expression to bind to `MATCH`.

@@ -3,29 +3,32 @@
 /// Checks the request for what support needs before it can act: customer, plan, service, when it
 /// started, how many users are affected, evidence (screenshots, logs, error codes) and a contact.
 public enum MissingInformation {
-    public static func check(request: IntakeRequest, inferredService: String?, plan: String?) -> [Suggestion.MissingItem] {
+    /// What the request lacks, each with the question to ask in `language`.
+    public static func check(request: IntakeRequest, inferredService: String?, plan: String?,
+                             language: Language = .spanish) -> [Suggestion.MissingItem] {
+        let words = language.catalogue
         let text = fold(request.text)
         var missing: [Suggestion.MissingItem] = []
         if request.customer == nil {
-            missing.append(.init(field: "customer", question: "¿A qué empresa (cliente) corresponde el caso?"))
+            missing.append(.init(field: "customer", question: words("intake.missing.customer")))
         }
         if plan == nil {
-            missing.append(.init(field: "plan", question: "¿Qué plan de soporte tiene contratado (12x5 o 24x7)?"))
+            missing.append(.init(field: "plan", question: words("intake.missing.plan")))
         }
         if request.service == nil && inferredService == nil {
-            missing.append(.init(field: "service", question: "¿Qué servicio está afectado (portal, llamadas, webchat, mensajería, reportes…)?"))
+            missing.append(.init(field: "service", question: words("intake.missing.service")))
         }
         if !containsAny(text, startWords) && !containsTime(text) {
-            missing.append(.init(field: "started_at", question: "¿Desde cuándo ocurre (fecha y hora aproximada)?"))
+            missing.append(.init(field: "started_at", question: words("intake.missing.started_at")))
         }
         if !containsAny(text, userWords) {
-            missing.append(.init(field: "affected_users", question: "¿Cuántos usuarios están afectados (uno, varios, todos)?"))
+            missing.append(.init(field: "affected_users", question: words("intake.missing.affected_users")))
         }
         if !containsAny(text, evidenceWords) && !containsErrorCode(request.text) {
-            missing.append(.init(field: "evidence", question: "¿Puede adjuntar evidencia: capturas de pantalla, mensajes de error o logs?"))
+            missing.append(.init(field: "evidence", question: words("intake.missing.evidence")))
         }
         if Redactor().findings(in: request.text).allSatisfy({ $0.kind != .email && $0.kind != .phone }) {
-            missing.append(.init(field: "contact", question: "¿Con quién nos comunicamos (nombre, correo y teléfono)?"))
+            missing.append(.init(field: "contact", question: words("intake.missing.contact")))
         }
         return missing
     }
@@ -33,24 +36,12 @@ public enum MissingInformation {
     /// A message to send the customer asking for what is missing, or nil when nothing is.
     public static func customerMessage(for missing: [Suggestion.MissingItem], language: Language) -> String? {
         guard !missing.isEmpty else { return nil }
-        if language == .english {
-            let questions = missing.map { "- " + (englishQuestions[$0.field] ?? $0.question) }
-            return "Hello,\n\nThank you for your report. To help you faster, please send us:\n\n"
-                + questions.joined(separator: "\n") + "\n\nBest regards,\nSupport"
+        let words = language.catalogue
+        let questions = missing.map { item in
+            "- " + (words.contains("intake.missing.\(item.field)") ? words["intake.missing.\(item.field)"] : item.question)
         }
-        return "Hola,\n\nGracias por su reporte. Para ayudarle lo antes posible, por favor envíenos:\n\n"
-            + missing.map { "- " + $0.question }.joined(separator: "\n") + "\n\nSaludos cordiales,\nEquipo de Soporte"
+        return words["intake.message.opening"] + "\n\n" + questions.joined(separator: "\n") + "\n\n" + words["intake.message.closing"]
     }
-
-    static let englishQuestions = [
-        "customer": "Which company (customer) is this for?",
-        "plan": "Which support plan do you have (12x5 or 24x7)?",
-        "service": "Which service is affected (portal, calls, webchat, messaging, reports…)?",
-        "started_at": "Since when does it happen (approximate date and time)?",
-        "affected_users": "How many users are affected (one, several, all)?",
-        "evidence": "Can you attach evidence: screenshots, error messages or logs?",
-        "contact": "Whom should we contact (name, email and phone)?",
-    ]
 
     // Whole words or phrases, accents folded; a trailing `*` matches any ending.
     static let startWords = ["desde", "a partir", "empez*", "comenz*", "hoy", "ayer", "esta manana", "esta tarde",

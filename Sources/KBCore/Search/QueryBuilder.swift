@@ -10,11 +10,20 @@ public struct QueryBuilder: Sendable {
     let termSource: TermSource
     /// Alternatives for a word (synonyms), as original-text phrases, keyed by the word's analyzed term.
     let synonyms: @Sendable (String) -> [String]
+    /// The other languages the tickets are written in, each with its analyzer, in code order: a query word is also
+    /// looked for as each of them analyses it (see `QueryLanguageMark`).
+    let otherLanguages: [(language: Language, source: TermSource)]
 
-    public init(termSource: @escaping TermSource, synonyms: @escaping @Sendable (String) -> [String] = { _ in [] }) {
+    /// `termSource` analyses in the workspace's language; `otherLanguages` lists the other languages tickets use.
+    public init(termSource: @escaping TermSource, synonyms: @escaping @Sendable (String) -> [String] = { _ in [] },
+                otherLanguages: [Language: TermSource] = [:]) {
         self.termSource = termSource
         self.synonyms = synonyms
+        self.otherLanguages = otherLanguages.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
     }
+
+    /// The languages queries are analysed in besides the workspace's.
+    public var additionalLanguages: [Language] { otherLanguages.map(\.language) }
 
     /// A word of the query: its original spelling and its analyzed term.
     public struct Word: Sendable, Equatable {
@@ -45,40 +54,71 @@ public struct QueryBuilder: Sendable {
         expression(words: words(in: text), mode: mode, expandSynonyms: expandSynonyms)
     }
 
-    /// The MATCH expression for already-chosen words.
+    /// The MATCH expression for already-chosen words, analysed in the language of the table it runs on (articles:
+    /// each language's articles are queried with their own analyzer, so no phrase is marked with a language).
     public func expression(words: [Word], mode: QueryMode = .any, expandSynonyms: Bool = true) -> String? {
-        match(words: words, mode: mode, expandSynonyms: expandSynonyms)?.text
+        match(words: words, mode: mode, expandSynonyms: expandSynonyms, acrossLanguages: false)?.text
     }
 
     /// The MATCH expression for already-chosen words, with its phrases in the order FTS5 numbers them.
-    public func match(words: [Word], mode: QueryMode = .any, expandSynonyms: Bool = true) -> MatchExpression? {
+    ///
+    /// With `acrossLanguages` (the ticket index, whose tickets are each stemmed in their own language) every word also
+    /// matches as each of `otherLanguages` analyses it, as a phrase marked with that language beside the word's own:
+    /// "cancellation" finds the English tickets that say "cancelled". A spelling that a language analyses to the
+    /// word's own terms adds nothing and is left out.
+    public func match(words: [Word], mode: QueryMode = .any, expandSynonyms: Bool = true,
+                      acrossLanguages: Bool = true) -> MatchExpression? {
         guard !words.isEmpty else { return nil }
+        let languages = acrossLanguages ? otherLanguages : []
+        /// The phrase texts of one spelling: as written, then marked for each language that analyses it differently.
+        func analyses(_ spelling: String) -> [String] {
+            let own = terms(in: spelling)
+            return [spelling] + languages.compactMap { language in
+                terms(in: spelling, source: language.source) == own ? nil : QueryLanguageMark.marking(spelling, as: language.language)
+            }
+        }
+        func either(_ parts: [String]) -> String {
+            parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+        }
         switch mode {
         case .phrase:
-            let phrase = words.map(\.original).joined(separator: " ")
-            return MatchExpression(text: QueryBuilder.quote(phrase), phrases: [.init(text: phrase, isPrefix: false)])
+            let texts = analyses(words.map(\.original).joined(separator: " "))
+            return MatchExpression(text: either(texts.map(QueryBuilder.quote)), phrases: texts.map { .init(text: $0, isPrefix: false) })
         case .prefix:
-            return MatchExpression(text: words.map { QueryBuilder.quote($0.original) + " *" }.joined(separator: " AND "),
-                                   phrases: words.map { .init(text: $0.original, isPrefix: true) })
+            var phrases: [MatchExpression.Phrase] = []
+            let parts = words.map { word -> String in
+                let texts = analyses(word.original)
+                phrases += texts.map { .init(text: $0, isPrefix: true) }
+                return either(texts.map { QueryBuilder.quote($0) + " *" })
+            }
+            return MatchExpression(text: parts.joined(separator: " AND "), phrases: phrases)
         case .any, .all:
             var phrases: [MatchExpression.Phrase] = []
             let parts = words.map { word -> String in
                 let alternatives = expandSynonyms ? synonyms(word.term).filter { $0 != word.original } : []
-                let spellings = [word.original] + alternatives
-                phrases += spellings.map { .init(text: $0, isPrefix: false) }
-                if alternatives.isEmpty { return QueryBuilder.quote(word.original) }
-                return "(" + spellings.map(QueryBuilder.quote).joined(separator: " OR ") + ")"
+                let texts = analyses(word.original) + alternatives
+                phrases += texts.map { .init(text: $0, isPrefix: false) }
+                return either(texts.map(QueryBuilder.quote))
             }
             return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases)
         }
     }
 
-    /// The analyzed terms of `text`, repeats included.
+    /// The analyzed terms of `text`, repeats included; a phrase marked with a language (`QueryLanguageMark`) is
+    /// analysed in that language.
     public func terms(in text: String) -> [String] {
+        let (language, unmarked) = QueryLanguageMark.split(text)
+        if let language, let other = otherLanguages.first(where: { $0.language == language }) {
+            return terms(in: unmarked, source: other.source)
+        }
+        return terms(in: unmarked, source: termSource)
+    }
+
+    private func terms(in text: String, source: TermSource) -> [String] {
         var terms: [String] = []
         var copy = text
         copy.withUTF8 { bytes in
-            termSource(bytes) { term, _, _ in
+            source(bytes) { term, _, _ in
                 terms.append(String(decoding: term, as: UTF8.self))
                 return true
             }

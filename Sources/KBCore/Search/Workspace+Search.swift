@@ -3,12 +3,18 @@ import Foundation
 extension Workspace {
     /// The query builder for this workspace: the store's analyzer and `kb/synonyms.txt` (read at query
     /// time, so editing synonyms needs no reindex).
+    ///
+    /// Queries are also analysed in the other languages the store's tickets are written in (`Store.ticketLanguages`).
     public func queryBuilder(for store: Store) throws -> QueryBuilder {
         let language = store.tokenizer.language
         let synonyms = try loadSynonyms(language: language)
-        return QueryBuilder(termSource: store.tokenizer.source(for: nil)) { term in
-            synonyms.alternatives(for: term).compactMap { synonyms.spelling(of: $0) }
+        var others: [Language: TermSource] = [:]
+        for other in try store.ticketLanguages() where other != language {
+            others[other] = store.tokenizer.source(for: other)
         }
+        return QueryBuilder(termSource: store.tokenizer.source(for: nil), synonyms: { term in
+            synonyms.alternatives(for: term).compactMap { synonyms.spelling(of: $0) }
+        }, otherLanguages: others)
     }
 
     /// The workspace's synonyms analysed for `language`; none when the file is absent.

@@ -57,12 +57,20 @@ extension Connection {
                 guard let pointer else { return }
                 Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(pointer)).release()
             },
-            xTokenize: { pointer, callbackContext, _, text, length, emit in
+            xTokenize: { pointer, callbackContext, flags, text, length, emit in
                 guard let pointer, let emit else { return SQLITE_ERROR }
                 let instance = Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
                 guard let text, length > 0 else { return SQLITE_OK }
-                let buffer = UnsafeRawPointer(text).withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                var buffer = UnsafeRawPointer(text).withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                     UnsafeBufferPointer(start: $0, count: Int(length))
+                }
+                var marked: Language?
+                var shift = 0
+                // A query phrase may name the language it is analysed in (see QueryLanguageMark); documents never do.
+                if flags & FTS5_TOKENIZE_QUERY != 0, let mark = QueryLanguageMark.split(buffer) {
+                    marked = mark.language
+                    shift = mark.offset
+                    buffer = UnsafeBufferPointer(rebasing: buffer[mark.offset...])
                 }
                 let callback = TokenCallback(context: callbackContext, emit: emit)
                 var result = SQLITE_OK
@@ -78,9 +86,9 @@ extension Connection {
                     }
                     return result
                 }
-                context.source(for: instance.fixed)(buffer) { term, start, end in
+                context.source(for: marked ?? instance.fixed)(buffer) { term, start, end in
                     let code = term.withMemoryRebound(to: CChar.self) { chars in
-                        callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start), Int32(end))
+                        callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start + shift), Int32(end + shift))
                     }
                     if code != SQLITE_OK {
                         result = code

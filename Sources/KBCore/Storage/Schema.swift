@@ -73,6 +73,13 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         """,
+        // 2: each ticket's analysis language (`Ticket.analysisLanguage`), so its text is indexed, and removed from the
+        // index, with its own stemmer; NULL for tickets indexed before, in the workspace's language. The index
+        // answers "which languages do the tickets use" without reading the table.
+        """
+        ALTER TABLE tickets ADD COLUMN language TEXT;
+        CREATE INDEX tickets_language ON tickets(language);
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -76,3 +76,15 @@ extension Store {
         return counts
     }
 }
+
+extension Store {
+    /// The ticket with this id with the links recorded for it (`kb article link`) added to its `articles`, after
+    /// its own and without repeats: the ticket as kb shows and reviews it. Nil when there is no such ticket.
+    public func linkedTicket(id: String) throws -> Ticket? {
+        guard var ticket = try ticket(id: id) else { return nil }
+        for link in try links(forTicket: ticket.id) where !ticket.articles.contains(link.articleID) {
+            ticket.articles.append(link.articleID)
+        }
+        return ticket
+    }
+}

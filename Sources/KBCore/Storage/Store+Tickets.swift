@@ -14,19 +14,18 @@ extension Store {
     /// (see `JSONLinesDecoder`).
     @discardableResult
     public func upsert(_ ticket: Ticket) throws -> UpsertOutcome {
-        var writer = JSONWriter()
-        ticket.write(to: &writer)
-        let doc = writer.bytes
-        return try upsert(TicketRecord(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) }))
+        try upsert(TicketRecord(canonical: ticket))
     }
 
     /// The upsert of a ticket already reduced to what is stored (import prepares records on its reading thread).
     func upsert(_ record: TicketRecord) throws -> UpsertOutcome {
-        let existing = try connection.cached("SELECT rowid, hash FROM tickets WHERE id = ?")
-            .first([record.id]) { ($0.int64(0), $0.text(1)) }
+        let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
+            .first([record.id]) { ($0.int64(0), $0.text(1), $0.optionalText(2)) }
+        // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
+        let language = record.language ?? tokenizer.language
         let values: [any SQLBindable] = [
             record.id, record.severity, record.status, record.service, record.customer, record.plan,
-            record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash,
+            record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash, language.rawValue,
         ]
         let rowid: Int64
         if let existing {
@@ -34,24 +33,26 @@ extension Store {
             rowid = existing.0
             // External content: the index must be told the old text to remove its terms.
             if let old = try? ticket(rowid: rowid) {
-                try connection.cached("""
-                    INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
-                    VALUES ('delete', ?, ?, ?, ?, ?, ?)
-                    """).execute([rowid] + old.searchColumns)
+                try tokenizer.with(language: existing.2.flatMap(Language.init(rawValue:)) ?? tokenizer.language) {
+                    try connection.cached("""
+                        INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
+                        VALUES ('delete', ?, ?, ?, ?, ?, ?)
+                        """).execute([rowid] + old.searchColumns)
+                }
             }
             // rowid goes first so the document can be bound last, from its bytes.
             try record.doc.withUnsafeBufferPointer { doc in
                 try connection.cached("""
                     UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
-                        channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, doc = ?13
-                        WHERE rowid = ?1
+                        channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, language = ?13,
+                        doc = ?14 WHERE rowid = ?1
                     """).execute([rowid] + values, appendingUTF8: doc)
             }
         } else {
             try record.doc.withUnsafeBufferPointer { doc in
                 try connection.cached("""
                     INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
-                        created_at, resolved_at, closed_at, hash, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        created_at, resolved_at, closed_at, hash, language, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(values, appendingUTF8: doc)
             }
             rowid = connection.lastInsertRowID
@@ -59,10 +60,12 @@ extension Store {
         // The terms analysed ahead of time serve this insert only.
         tokenizer.preparedTerms = record.preparedTerms
         defer { tokenizer.preparedTerms = nil }
-        try connection.cached("""
-            INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute([rowid] + record.searchTexts)
+        try tokenizer.with(language: language) {
+            try connection.cached("""
+                INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """).execute([rowid] + record.searchTexts)
+        }
         return existing == nil ? .inserted : .updated
     }
 

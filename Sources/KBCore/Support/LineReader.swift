@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a file line by line in fixed-size chunks, so memory stays flat whatever the file's size.
+/// Reads a file, pipe or standard input line by line in fixed-size chunks, so memory stays flat whatever the file's size.
 ///
 /// Lines longer than `maximumLineBytes` are not buffered: the reader reports their length and skips them.
 public final class LineReader {
@@ -12,27 +12,24 @@ public final class LineReader {
         case tooLong(bytes: Int)
     }
 
-    private let handle: FileHandle
+    private let input: ByteInput
     private let chunkSize: Int
     public let maximumLineBytes: Int
 
-    public init(path: String, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
-        }
-        self.handle = handle
-        self.chunkSize = chunkSize
-        self.maximumLineBytes = maximumLineBytes
+    public convenience init(path: String, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) throws {
+        self.init(input: try ByteInput(path: path), chunkSize: chunkSize, maximumLineBytes: maximumLineBytes)
     }
 
-    public init(handle: FileHandle, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) {
-        self.handle = handle
-        self.chunkSize = chunkSize
-        self.maximumLineBytes = maximumLineBytes
+    /// Reads an open file from where it stands (the caller keeps `handle`; closing it does not end the reading).
+    public convenience init(handle: FileHandle, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) throws {
+        self.init(input: try ByteInput(handle: handle, path: "input"), chunkSize: chunkSize, maximumLineBytes: maximumLineBytes)
     }
 
-    deinit {
-        try? handle.close()
+    /// Reads `input` from where it stands.
+    public init(input: ByteInput, chunkSize: Int = 1 << 20, maximumLineBytes: Int = 16 << 20) {
+        self.input = input
+        self.chunkSize = chunkSize
+        self.maximumLineBytes = maximumLineBytes
     }
 
     /// Calls `body(lineNumber, line)` for every line (1-based numbers); stops early when `body` returns false.
@@ -41,16 +38,10 @@ public final class LineReader {
         var skipping = 0
         var lineNumber = 0
         while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw TicketError.unreadable(path: "input", reason: error.localizedDescription)
-            }
+            let chunk = try input.read(upToCount: chunkSize)
             if chunk.isEmpty { break }
             var keepGoing = true
-            try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                let bytes = raw.bindMemory(to: UInt8.self)
+            try chunk.withUnsafeBufferPointer { bytes in
                 var start = 0
                 while keepGoing, start < bytes.count {
                     guard let newline = Self.indexOfNewline(bytes, from: start) else {

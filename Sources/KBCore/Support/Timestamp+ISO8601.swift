@@ -1,7 +1,8 @@
 import Foundation
 
 extension Timestamp {
-    /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`; nil when the text is not such a time or has no offset.
+    /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`; nil when the text is not such a time, has no offset or writes
+    /// a leap second (`:60`).
     ///
     /// Hand-written over UTF-8 because import parses millions of these, and because
     /// `ISO8601DateFormatter` rejects either fractional or whole seconds depending on its options.
@@ -10,6 +11,21 @@ extension Timestamp {
         let parsed: Timestamp? = text.withUTF8 { Timestamp.parse($0) }
         guard let parsed else { return nil }
         self = parsed
+    }
+
+    /// Whether `text` writes a leap second (`HH:MM:60`), which kb's times (POSIX seconds) do not have: such a time
+    /// is refused, and this lets the message say why.
+    public static func isLeapSecond(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
+        let colon = UInt8(ascii: ":")
+        for index in bytes.indices where index + 5 < bytes.count && bytes[index] == colon && bytes[index + 3] == colon {
+            if digit(index + 1), digit(index + 2), bytes[index + 4] == UInt8(ascii: "6"), bytes[index + 5] == UInt8(ascii: "0"),
+               !digit(index + 6) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Parses a calendar date `YYYY-MM-DD` as midnight in the given offset.
@@ -78,10 +94,10 @@ extension Timestamp {
         }
         guard index == count,
               (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
-              hour <= 23, minute <= 59, second <= 60
+              hour <= 23, minute <= 59, second <= 59
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
-        let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
+        let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return Timestamp(seconds: local - Int64(offset), offsetSeconds: Int32(offset))
     }
 

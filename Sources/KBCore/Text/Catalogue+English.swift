@@ -371,6 +371,16 @@ extension Catalogue {
         "summary.chart.per_month": "Incidents per month",
         "summary.chart.per_week": "Incidents per week",
 
+        // MARK: Intake: what a new ticket lacks, and the message asking the customer for it
+        "intake.missing.customer": "Which company (customer) is this for?",
+        "intake.missing.plan": "Which support plan do you have (12x5 or 24x7)?",
+        "intake.missing.service": "Which service is affected (portal, calls, webchat, messaging, reports…)?",
+        "intake.missing.started_at": "Since when does it happen (approximate date and time)?",
+        "intake.missing.affected_users": "How many users are affected (one, several, all)?",
+        "intake.missing.evidence": "Can you attach evidence: screenshots, error messages or logs?",
+        "intake.missing.contact": "Whom should we contact (name, email and phone)?",
+        "intake.message.opening": "Hello,\n\nThank you for your report. To help you faster, please send us:",
+        "intake.message.closing": "Best regards,\nSupport",
         // MARK: Period indexes
         "index.title": "Post-incident reviews",
         "index.summary_link": "Period summary",

@@ -371,6 +371,16 @@ extension Catalogue {
         "summary.chart.per_month": "Incidentes por mes",
         "summary.chart.per_week": "Incidentes por semana",
 
+        // MARK: Intake: what a new ticket lacks, and the message asking the customer for it
+        "intake.missing.customer": "¿A qué empresa (cliente) corresponde el caso?",
+        "intake.missing.plan": "¿Qué plan de soporte tiene contratado (12x5 o 24x7)?",
+        "intake.missing.service": "¿Qué servicio está afectado (portal, llamadas, webchat, mensajería, reportes…)?",
+        "intake.missing.started_at": "¿Desde cuándo ocurre (fecha y hora aproximada)?",
+        "intake.missing.affected_users": "¿Cuántos usuarios están afectados (uno, varios, todos)?",
+        "intake.missing.evidence": "¿Puede adjuntar evidencia: capturas de pantalla, mensajes de error o logs?",
+        "intake.missing.contact": "¿Con quién nos comunicamos (nombre, correo y teléfono)?",
+        "intake.message.opening": "Hola,\n\nGracias por su reporte. Para ayudarle lo antes posible, por favor envíenos:",
+        "intake.message.closing": "Saludos cordiales,\nEquipo de Soporte",
         // MARK: Period indexes
         "index.title": "Revisiones post-incidente",
         "index.summary_link": "Resumen del período",

@@ -3,12 +3,9 @@ import Foundation
 extension CSVMapping {
     /// Reads a mapping file.
     public static func load(path: String) throws -> CSVMapping {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
-        }
         let json: JSONValue
         do {
-            json = try data.withUnsafeBytes { try JSONParser().parse($0.bindMemory(to: UInt8.self)) }
+            json = try MappingFile.json(at: path)
         } catch let error as JSONParser.SyntaxError {
             throw CSVError.invalidMapping(source: path, path: "$", reason: error.description)
         }
@@ -77,7 +74,14 @@ extension CSVMapping {
             switch key {
             case "column":
                 guard let column = value.stringValue, !column.isEmpty else { throw fail("\(path).column", "expected a column name") }
-                mapping.column = column
+                mapping.columns.insert(column, at: 0)
+            case "columns":
+                guard listFields.contains(field) else { throw fail("\(path).columns", "only list fields (tags, articles) read several columns") }
+                guard let items = value.arrayValue, !items.isEmpty,
+                      items.allSatisfy({ !($0.stringValue ?? "").isEmpty }) else {
+                    throw fail("\(path).columns", "expected an array of column names, e.g. [\"tag_1\", \"tag_2\"]")
+                }
+                mapping.columns += items.compactMap(\.stringValue)
             case "values":
                 guard let entries = value.objectValue else { throw fail("\(path).values", "expected an object of cell value → \(field) value") }
                 for (cell, native) in entries {
@@ -85,7 +89,9 @@ extension CSVMapping {
                     mapping.values[cell] = native
                 }
             case "format":
-                guard timeFields.contains(field) else { throw fail("\(path).format", "only time fields (created_at, resolved_at, closed_at) take a format") }
+                guard timeFields.contains(field) else {
+                    throw fail("\(path).format", "only time fields (\(ticketFields.filter(timeFields.contains).joined(separator: ", "))) take a format")
+                }
                 guard let pattern = value.stringValue else { throw fail("\(path).format", "expected a pattern such as \"dd/MM/yyyy HH:mm\"") }
                 do {
                     mapping.timeFormat = try CSVTimeFormat(pattern: pattern)
@@ -103,10 +109,10 @@ extension CSVMapping {
                 guard let separator = value.stringValue, !separator.isEmpty else { throw fail("\(path).separator", "expected a non-empty text") }
                 mapping.separator = separator
             default:
-                throw fail("\(path).\(key)", "unknown member; expected column, values, format, prefix, default or separator")
+                throw fail("\(path).\(key)", "unknown member; expected column, columns, values, format, prefix, default or separator")
             }
         }
-        guard mapping.column != nil || mapping.defaultValue != nil else {
+        guard !mapping.columns.isEmpty || mapping.defaultValue != nil else {
             throw fail(path, "needs a \"column\" or a \"default\"")
         }
         return mapping
@@ -127,7 +133,7 @@ extension CSVMapping {
             guard let text = value.stringValue, Channel(rawValue: text) != nil else {
                 throw fail(path, "expected one of: \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-        case "created_at", "resolved_at", "closed_at":
+        case "created_at", "resolved_at", "closed_at", "first_response_at", "updated_at":
             guard let text = value.stringValue, Timestamp(iso8601: text) != nil else {
                 throw fail(path, "expected an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
             }

@@ -11,8 +11,9 @@ import Foundation
 /// - a record longer than `maximumRecordBytes` outside quotes is skipped to its end;
 /// - a quoted field that never closes (end of file, or past `maximumRecordBytes`), or text right
 ///   after a closing quote, means the quoting went wrong: reading resumes on the line after the
-///   one the record starts on, so records swallowed by a stray quote are read again. That needs a
-///   seekable input; a pipe stops with `CSVError.cannotResynchronize`.
+///   one the record starts on, so records swallowed by a stray quote are read again. The input keeps
+///   the bytes of the record in progress for that (`ByteInput.keep(from:)`), so a pipe resumes
+///   exactly as a file does.
 public final class CSVReader {
     /// What the reader hands out for each record.
     public enum Item {
@@ -30,7 +31,7 @@ public final class CSVReader {
     private static let newline: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
 
-    private let handle: FileHandle
+    private let input: ByteInput
     private let path: String
     private let chunkSize: Int
     /// The longest record kept; longer ones are reported as malformed.
@@ -39,74 +40,57 @@ public final class CSVReader {
     public private(set) var delimiter: UInt8?
 
     /// Opens `path`; with a nil `delimiter` it is detected from the header line.
-    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
-        }
-        self.handle = handle
-        self.path = path
+    public convenience init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20) throws {
+        self.init(input: try ByteInput(path: path), name: path, delimiter: delimiter, chunkSize: chunkSize,
+                  maximumRecordBytes: maximumRecordBytes)
+    }
+
+    /// Reads `input` from where it stands; `name` names it in errors.
+    public init(input: ByteInput, name: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20) {
+        self.input = input
+        self.path = name
         self.delimiter = delimiter
         self.chunkSize = max(chunkSize, 4)
         self.maximumRecordBytes = maximumRecordBytes
     }
 
-    deinit {
-        try? handle.close()
-    }
-
     /// Calls `body` for every record and malformed record in file order; stops early when `body` returns false.
     public func forEachRecord(_ body: (Item) throws -> Bool) throws {
         var parser = Parser(maximumRecordBytes: maximumRecordBytes)
-        var fileOffset = 0
-        var isFirstChunk = true
+        if delimiter == nil {
+            delimiter = try input.peek(ImportFormat.detectionPrefixBytes).bytes.withUnsafeBufferPointer { Self.detectDelimiter($0) }
+        }
+        parser.delimiter = delimiter ?? UInt8(ascii: ",")
+        var fileOffset = input.position
+        input.keep(from: fileOffset)
         while true {
-            var chunk: Data
-            do {
-                chunk = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw TicketError.unreadable(path: path, reason: error.localizedDescription)
-            }
-            if isFirstChunk {
-                isFirstChunk = false
-                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    chunk.removeFirst(3)
-                    fileOffset = 3
-                }
-                if delimiter == nil {
-                    delimiter = chunk.withUnsafeBytes { Self.detectDelimiter($0.bindMemory(to: UInt8.self)) }
-                }
-                parser.delimiter = delimiter ?? UInt8(ascii: ",")
-            }
+            let chunk = try input.read(upToCount: chunkSize)
             if chunk.isEmpty {
                 switch try parser.finish(body) {
                 case .stop, .done: return
                 case .seek(let offset, let line):
-                    try seek(to: offset, line: line)
+                    try rewind(to: offset, line: line)
                     fileOffset = offset
                     parser.restart(line: line)
                     continue
                 }
             }
-            let outcome = try chunk.withUnsafeBytes { raw in
-                try parser.consume(raw.bindMemory(to: UInt8.self), at: fileOffset, body)
-            }
+            let outcome = try chunk.withUnsafeBufferPointer { try parser.consume($0, at: fileOffset, body) }
             switch outcome {
             case .stop: return
             case .done: fileOffset += chunk.count
             case .seek(let offset, let line):
-                try seek(to: offset, line: line)
+                try rewind(to: offset, line: line)
                 fileOffset = offset
                 parser.restart(line: line)
             }
+            // Only a record still open can send reading back, and only to just after its first line end.
+            input.keep(from: parser.resumeOffset ?? fileOffset)
         }
     }
 
-    private func seek(to offset: Int, line: Int) throws {
-        do {
-            try handle.seek(toOffset: UInt64(offset))
-        } catch {
-            throw CSVError.cannotResynchronize(path: path, line: line - 1)
-        }
+    private func rewind(to offset: Int, line: Int) throws {
+        guard input.rewind(to: offset) else { throw CSVError.cannotResynchronize(path: path, line: line - 1) }
     }
 
     /// The delimiter of a header line: whichever of `,` `;` tab occurs most outside quotes (`,` on a tie).

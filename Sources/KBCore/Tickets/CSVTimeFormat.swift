@@ -165,9 +165,9 @@ public struct CSVTimeFormat: Sendable, Equatable {
 
     private static func reading(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int?) -> Reading? {
         guard (1...12).contains(month), day >= 1, day <= Timestamp.daysInMonth(year: year, month: month),
-              hour <= 23, minute <= 59, second <= 60 else { return nil }
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
         let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
-        return Reading(localSeconds: days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)), offsetSeconds: offset)
+        return Reading(localSeconds: days * 86_400 + Int64(hour * 3600 + minute * 60 + second), offsetSeconds: offset)
     }
 
     private struct Cursor {

@@ -4,8 +4,8 @@ struct DecodedRecord: Sendable {
     enum Content: Sendable {
         /// A valid ticket, as stored: the line's JSON as is, its fingerprint and its full-text columns.
         case ticket(TicketRecord)
-        /// A line refused, with the reason to report.
-        case rejected(reason: String)
+        /// A line refused, with why.
+        case rejected(TicketError)
     }
 
     /// 1-based line number in the file.

@@ -6,11 +6,14 @@ import Foundation
 /// Everything here depends only on the file, so it can run beside the SQLite writes; what depends on the
 /// database (inserted, updated or unchanged) stays with the writer.
 struct JSONLinesDecoder: Sendable {
-    let path: String
+    let input: ByteInput
     let maximumLineBytes: Int
-    /// The tokenizer's language and term source for `tickets_fts`, to analyse records ahead of time.
+    /// The tokenizer's language (for records of no known language) and its term source per language, to analyse
+    /// records ahead of time in their own language.
     let language: Language
-    let termSource: TermSource
+    let termSources: [Language: TermSource]
+    /// Whether the reading thread may analyse records ahead of the writer (not when nothing is written).
+    var analysesAhead = true
     /// Records per batch: large enough that the lock is rare, small enough that memory stays flat.
     var batchSize = 128
     /// Records analysed ahead (or not) per decision; see `run`.
@@ -32,24 +35,27 @@ struct JSONLinesDecoder: Sendable {
         let parser = JSONParser()
         var batch: [DecodedRecord] = []
         batch.reserveCapacity(batchSize)
-        var analysesAhead = false
+        var analysing = false
         var decided = 0
         do {
-            let reader = try LineReader(path: path, maximumLineBytes: maximumLineBytes)
+            let reader = LineReader(input: input, maximumLineBytes: maximumLineBytes)
             try reader.forEachLine { number, line in
                 switch line {
                 case .tooLong(let bytes):
-                    let reason = TicketError.lineTooLong(bytes: bytes, limit: reader.maximumLineBytes).description
-                    batch.append(DecodedRecord(line: number, content: .rejected(reason: reason)))
+                    let problem = TicketError.lineTooLong(bytes: bytes, limit: reader.maximumLineBytes)
+                    batch.append(DecodedRecord(line: number, content: .rejected(problem)))
                 case .text(let bytes):
                     if Self.isBlank(bytes) { return true }
                     // Balance the two threads: while the writer has batches waiting it is the slower one, so this
                     // thread also analyses the full-text columns, which the tokenizer then only replays.
-                    if decided == 0 { analysesAhead = queue.waitingBatches >= queue.capacity / 2 }
+                    if decided == 0 { analysing = analysesAhead && queue.waitingBatches >= queue.capacity / 2 }
                     decided = (decided + 1) % Self.balanceInterval
                     var content = Self.decode(bytes, line: number, parser: parser, checks: checks)
-                    if analysesAhead, case .ticket(var record) = content {
-                        record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language, source: termSource)
+                    if analysing, case .ticket(var record) = content {
+                        let language = record.language ?? self.language
+                        if let source = termSources[language] {
+                            record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language, source: source)
+                        }
                         content = .ticket(record)
                     }
                     batch.append(DecodedRecord(line: number, content: content))
@@ -61,7 +67,7 @@ struct JSONLinesDecoder: Sendable {
         } catch let error as TicketError {
             return error
         } catch {
-            return .unreadable(path: path, reason: "\(error)")
+            return .unreadable(path: input.path, reason: "\(error)")
         }
         if !batch.isEmpty { _ = queue.put(batch) }
         return nil
@@ -72,9 +78,10 @@ struct JSONLinesDecoder: Sendable {
         let ticket: Ticket
         do {
             ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: checks.isKnownTimeZone)
+            try ticket.checkImportable()
             try checks.register(id: ticket.id, line: line)
         } catch {
-            return .rejected(reason: error.description)
+            return .rejected(error)
         }
         // The line is stored as is (it decodes to the same ticket; see `Store.upsert`).
         return .ticket(TicketRecord(ticket, doc: Array(bytes), hash: FNV1a.hex(bytes)))

@@ -64,6 +64,12 @@ extension Ticket {
             closedAt: try reader.optionalTime(.closedAt),
             resolution: try reader.optionalString(.resolution), rootCause: try reader.optionalString(.rootCause),
             tags: try reader.stringList(.tags), articles: try reader.stringList(.articles))
+        if let language = try reader.optionalString(.language) {
+            guard Language.isWellFormedTag(language) else {
+                throw .invalidField(field: "language", reason: "expected a language code such as es, en or es-CL, found '\(language.prefix(40))'")
+            }
+            ticket.language = language
+        }
         if let extra = reader.value(.extra) {
             guard let members = extra.object?.members else {
                 throw .invalidField(field: "extra", reason: "expected an object, found \(extra.typeName)")
@@ -134,6 +140,7 @@ extension Ticket {
         if let closedAt { writer.member("closed_at", closedAt.iso8601) }
         if let resolution { writer.member("resolution", resolution) }
         if let rootCause { writer.member("root_cause", rootCause) }
+        if let language { writer.member("language", language) }
         writer.member("tags", tags)
         writer.member("articles", articles)
         if !extra.isEmpty {
@@ -364,6 +371,7 @@ struct FieldName: Sendable {
     static let extra = FieldName("extra")
     static let id = FieldName("id")
     static let kind = FieldName("kind")
+    static let language = FieldName("language")
     static let level = FieldName("level")
     static let name = FieldName("name")
     static let plan = FieldName("plan")
@@ -420,9 +428,9 @@ struct FieldReader<Node: TicketJSONNode> {
     }
 
     /// A string member read as bytes by `parse`, with the checks `optionalString` makes first; nil
-    /// when absent or null. `invalid` names the problem when `parse` finds nothing.
+    /// when absent or null. `invalid` is the error, given the field's path and text, when `parse` finds nothing.
     func parsedString<T>(
-        _ key: FieldName, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
+        _ key: FieldName, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String, String) -> TicketError
     ) throws(TicketError) -> T? {
         guard let value = value(key) else { return nil }
         guard let (byteCount, result) = value.withUTF8({ ($0.count, parse($0)) }) else {
@@ -430,7 +438,7 @@ struct FieldReader<Node: TicketJSONNode> {
         }
         try checkLength(byteCount, key)
         if let result { return result }
-        throw .invalidField(field: path.field(key), reason: invalid(value.stringValue ?? ""))
+        throw invalid(path.field(key), value.stringValue ?? "")
     }
 
     func requiredInt(_ key: FieldName) throws(TicketError) -> Int {
@@ -447,9 +455,9 @@ struct FieldReader<Node: TicketJSONNode> {
     }
 
     func optionalEnum<T>(_ key: FieldName, _ table: RawValueTable<T>) throws(TicketError) -> T? {
-        try parsedString(key, { table.value(forUTF8: $0) }) { text in
+        try parsedString(key, { table.value(forUTF8: $0) }) { field, text in
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            return "unknown value '\(text.prefix(60))'; expected one of: \(allowed)"
+            return .unknownValue(field: field, value: text, reason: "unknown value '\(text.prefix(60))'; expected one of: \(allowed)")
         }
     }
 
@@ -460,8 +468,10 @@ struct FieldReader<Node: TicketJSONNode> {
 
     /// Parsed from the string's bytes, as `Timestamp(iso8601:)` parses a string's UTF-8.
     func optionalTime(_ key: FieldName) throws(TicketError) -> Timestamp? {
-        try parsedString(key, { Timestamp.parse($0) }) { text in
-            "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00"
+        try parsedString(key, { Timestamp.parse($0) }) { field, text in
+            .invalidField(field: field, reason: Timestamp.isLeapSecond(text)
+                ? "'\(text.prefix(60))' is a leap second (:60), which kb's clock does not have; write :59"
+                : "'\(text.prefix(60))' is not an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
         }
     }
 

@@ -24,6 +24,9 @@ public struct Ticket: Sendable, Equatable {
     public var tags: [String]
     public var articles: [String]
     public var events: [TicketEvent]
+    /// The language the ticket is written in, as the export gave it (`es`, `en-US`); nil when not given, and kb
+    /// detects it from the text (see `Ticket.analysisLanguage`).
+    public var language: String?
     /// Fields an importer could not map (CSV columns, Zendesk fields), kept as text.
     public var extra: [String: String]
 
@@ -33,7 +36,7 @@ public struct Ticket: Sendable, Equatable {
         status: TicketStatus, channel: Channel? = nil, assignee: String? = nil, level: String? = nil,
         createdAt: Timestamp, resolvedAt: Timestamp? = nil, closedAt: Timestamp? = nil,
         resolution: String? = nil, rootCause: String? = nil, tags: [String] = [], articles: [String] = [],
-        events: [TicketEvent] = [], extra: [String: String] = [:]
+        events: [TicketEvent] = [], extra: [String: String] = [:], language: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -56,6 +59,7 @@ public struct Ticket: Sendable, Equatable {
         self.articles = articles
         self.events = events
         self.extra = extra
+        self.language = language
     }
 
     /// True once support has finished with the ticket.

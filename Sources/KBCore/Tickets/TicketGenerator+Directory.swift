@@ -91,9 +91,6 @@ extension TicketGenerator {
         }
     }()
 
-    /// Cumulative customer weights for `Random.weighted`.
-    static let customerWeights: [Int] = cumulative(customers.map(\.weight))
-
     /// The support team; `agents[i].level` is the level the agent works at.
     public static let agents: [Agent] =
         ["ana", "luis", "camila", "jorge", "valentina", "diego", "sofia", "matias", "fernanda", "tomas"]

@@ -1,190 +1,165 @@
 import Foundation
 
-/// Imports ticket files into the store: all files in one transaction, each bad record named and skipped.
+/// Imports ticket files into the store: all inputs in one transaction, each bad record named and skipped.
 ///
-/// Reads kb's JSON Lines, CSV exports (through `csvMapping`) and Zendesk exports (through `zendesk`);
-/// every format ends in the same validation, duplicate check and upsert, and the same `ImportReport`.
-/// One transaction makes an import atomic: a kill at any moment leaves the database as it was
-/// before the import (SQLite's WAL discards the uncommitted frames on the next open).
+/// The formats are `TicketSource`s; whatever the format, each input is opened once and its format told from a
+/// buffered prefix of the same stream (`ImportFile`), every record ends as a ticket or a rejection, and each input's
+/// records are accounted for in the `ImportReport`. A dry run (`init(dryRunAgainst:)`) reads and checks everything
+/// the same way and writes nothing.
 public final class TicketImporter {
-    let store: Store
-    /// Time zones, for every format and file of an import.
-    private let timeZones = ImportRecordChecks()
+    private enum Target {
+        case store(Store)
+        /// A dry run, against the tickets already stored (nil: no database yet).
+        case preview(Store?)
+    }
+
+    private let target: Target
+    /// How the formats are read (CSV mapping, Zendesk maps and comments…).
+    public var settings = ImportSettings()
     /// Called with the number of records read so far, every `progressInterval` records.
     public var progress: ((Int) -> Void)?
     public var progressInterval = 10_000
-    /// Called for each rejected record as soon as it is found.
+    /// Called for each rejected record as soon as it is found (the report keeps them all).
     public var onReject: ((ImportRejection) -> Void)?
-    /// How CSV columns become ticket fields; columns named like the native fields map themselves.
-    public var csvMapping = CSVMapping()
-    /// The longest CSV record read; longer ones are rejected with their line.
-    public var maximumCSVRecordBytes = 16 << 20
-    /// Policy maps, mapping file and comments for Zendesk exports.
-    public var zendesk = ZendeskImportSettings()
+    /// When set, `onReject` hears only the first this many rejections of each kind; the summary counts the rest.
+    public var rejectionsReportedPerKind: Int?
 
+    /// An importer that writes into `store`.
     public init(store: Store) {
-        self.store = store
+        target = .store(store)
     }
 
-    /// Imports every file; with `strict`, any rejection rolls the whole import back.
+    /// An importer that reads and checks everything and writes nothing, not even a database: `existing` (the
+    /// workspace's database opened `.read`, when it has one) tells which records would be inserted, updated or
+    /// unchanged.
+    public init(dryRunAgainst existing: Store?) {
+        target = .preview(existing)
+    }
+
+    /// Opens every input and tells its format (unless `format` gives it), all before anything is read or written.
+    ///
+    /// `inputs` name each input (as rejections will) and open it. Every input that cannot be opened or told apart is
+    /// reported at once: its own error when it is the only one, else one `ImportInputErrors` listing them all.
+    public static func open(_ inputs: [(name: String, open: () throws -> ByteInput)], format: ImportFormat? = nil) throws -> [ImportFile] {
+        var files: [ImportFile] = []
+        var problems: [any Error] = []
+        for (name, open) in inputs {
+            do {
+                files.append(try ImportFile(input: try open(), name: name, format: format))
+            } catch TicketError.unreadable(_, let reason) {
+                problems.append(TicketError.unreadable(path: name.isEmpty ? "''" : name, reason: reason))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if problems.count == 1 { throw problems[0] }
+        if !problems.isEmpty { throw ImportInputErrors(problems: problems) }
+        return files
+    }
+
+    /// Imports the files at `paths`; see `importFiles(_:strict:)`.
     ///
     /// `displayNames` (parallel to `paths`) are how rejections name the files, e.g. as the user typed them.
-    /// `format` applies to every file; when nil each file's format is detected from its first bytes,
-    /// all before the transaction starts, so a file kb cannot place stops the import with nothing written.
     public func importFiles(_ paths: [String], displayNames: [String]? = nil, format: ImportFormat? = nil,
                             strict: Bool = false) throws -> ImportReport {
-        let names = paths.indices.map { displayNames?[$0] ?? paths[$0] }
-        var formats: [ImportFormat] = []
-        for (index, path) in paths.enumerated() {
-            formats.append(try format ?? ImportFormat.detect(path: path, file: names[index]))
+        let inputs = paths.indices.map { index in
+            (name: displayNames?[index] ?? paths[index], open: { try ByteInput(path: paths[index]) })
         }
-        let comments = try formats.contains(.zendesk) ? zendesk.commentsPath.map { try ZendeskCommentSource(path: $0) } : nil
+        return try importFiles(Self.open(inputs, format: format), strict: strict)
+    }
+
+    /// Imports every file; with `strict`, any rejection rolls the whole import back (a dry run says it would).
+    public func importFiles(_ files: [ImportFile], strict: Bool = false) throws -> ImportReport {
         var report = ImportReport()
-        let connection = store.connection
-        try connection.execute("PRAGMA cache_size = -65536")
-        defer { try? connection.execute("PRAGMA cache_size = -2000") }
-        try connection.beginImmediate()
-        do {
-            for (index, path) in paths.enumerated() {
-                switch formats[index] {
-                case .jsonl: try importJSONLines(path: path, name: names[index], into: &report)
-                case .csv: try importCSV(path: path, name: names[index], into: &report)
-                case .zendesk: try importZendesk(path: path, name: names[index], comments: comments, into: &report)
+        switch target {
+        case .store(let store):
+            let context = ImportContext(settings: settings, timeZones: ImportRecordChecks(),
+                                        analysis: (store.tokenizer.language, store.tokenizer.sources))
+            let sources = try Self.sources(for: files, context: context)
+            try store.bulkWrite {
+                try read(files, sources, into: &report) { try store.upsert($0) }
+                guard strict, !report.rejected.isEmpty else { return true }
+                for index in report.files.indices {
+                    report.files[index].counts.inserted = 0
+                    report.files[index].counts.updated = 0
+                    report.files[index].counts.unchanged = 0
                 }
-            }
-            if strict && !report.rejected.isEmpty {
-                try connection.execute("ROLLBACK")
-                report.inserted = 0
-                report.updated = 0
-                report.unchanged = 0
                 report.rolledBack = true
-            } else {
-                try connection.execute("COMMIT")
+                return false
             }
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
+        case .preview(let existing):
+            report.isDryRun = true
+            let context = ImportContext(settings: settings, timeZones: ImportRecordChecks(), analysis: nil)
+            let sources = try Self.sources(for: files, context: context)
+            // Tickets seen earlier in this run, as the store would hold them by the time a later copy arrives.
+            var seen: [String: String] = [:]
+            try read(files, sources, into: &report) { record in
+                let stored = try seen[record.id] ?? existing?.storedHash(id: record.id)
+                seen[record.id] = record.hash
+                return stored == nil ? .inserted : stored == record.hash ? .unchanged : .updated
+            }
+            report.rolledBack = strict && !report.rejected.isEmpty
         }
         return report
     }
 
-    private func reject(_ rejection: ImportRejection, into report: inout ImportReport) {
-        report.rejected.append(rejection)
-        onReject?(rejection)
+    /// One reader per format in use, made before anything is read, so a bad setting stops the import untouched.
+    private static func sources(for files: [ImportFile], context: ImportContext) throws -> [ImportFormat: any TicketSource] {
+        var sources: [ImportFormat: any TicketSource] = [:]
+        for file in files where sources[file.format] == nil {
+            guard let type = TicketSources.type(of: file.format) else {
+                throw ImportFormatError.undetectable(file: file.name, reason: "kb has no reader for the format '\(file.format)'")
+            }
+            sources[file.format] = try type.init(context: context)
+        }
+        return sources
     }
 
-    /// JSON Lines go through two threads: `JSONLinesDecoder` reads, decodes and validates on its own, and this
-    /// thread only writes. Records arrive in file order, so rejections are reported as before, in order.
-    private func importJSONLines(path: String, name: String, into report: inout ImportReport) throws {
-        let queue = ImportBatchQueue<DecodedRecord>(capacity: 4)
-        let tokenizer = store.tokenizer
-        JSONLinesDecoder(path: path, maximumLineBytes: Ticket.Limits.maximumTextBytes * 2,
-                         language: tokenizer.language, termSource: tokenizer.source(for: nil)).start(into: queue)
-        var finished = false
-        // On a write error, stop the reader and wait for it: nothing outlives the import.
-        defer {
-            if !finished {
-                queue.cancel()
-                _ = queue.waitUntilFinished()
+    /// Reads every file through its source, handing each ticket to `write` and accounting for every record.
+    private func read(_ files: [ImportFile], _ sources: [ImportFormat: any TicketSource], into report: inout ImportReport,
+                      write: (TicketRecord) throws -> UpsertOutcome) throws {
+        var reported: [String: Int] = [:]
+        for file in files {
+            let readBefore = report.read
+            var counts = ImportReport.Counts()
+            // An input's problems come before its records; an import stops once it has them all.
+            var problems: [any Error] = []
+            func stopIfProblems() throws {
+                guard !problems.isEmpty, !report.isDryRun else { return }
+                throw problems.count == 1 ? problems[0] : ImportInputErrors(problems: problems)
             }
-        }
-        while let batch = queue.take() {
-            for record in batch {
-                report.read += 1
-                switch record.content {
+            let take = { (item: ImportItem) throws -> Void in
+                switch item {
+                case .fileProblem, .columnValues: break
+                case .ticket, .rejected: try stopIfProblems()
+                }
+                switch item {
                 case let .ticket(record):
-                    count(try store.upsert(record), into: &report)
-                case let .rejected(reason):
-                    reject(ImportRejection(file: name, line: record.line, reason: reason), into: &report)
+                    counts.add(try write(record))
+                case let .rejected(rejection):
+                    counts.rejected += 1
+                    report.rejected.append(rejection)
+                    // Shown while one of its kinds is still under the limit, so every kind gets its first examples.
+                    let kinds = Set(rejection.problems.map(\.kind))
+                    let shows = kinds.contains { reported[$0, default: 0] < self.rejectionsReportedPerKind ?? .max }
+                    for kind in kinds { reported[kind, default: 0] += 1 }
+                    if shows { self.onReject?(rejection) }
+                case let .fileProblem(problem):
+                    problems.append(problem)
+                    report.fileProblems.append(String(describing: problem))
+                    return
+                case let .columnValues(columns):
+                    report.columnValues += columns
+                    return
                 }
-                if report.read % progressInterval == 0 { progress?(report.read) }
+                counts.read += 1
+                let read = readBefore + counts.read
+                if read % self.progressInterval == 0 { self.progress?(read) }
             }
-        }
-        finished = true
-        if let failure = queue.waitUntilFinished() { throw failure }
-    }
-
-    private func upsert(_ ticket: Ticket, into report: inout ImportReport) throws {
-        count(try store.upsert(ticket), into: &report)
-    }
-
-    private func count(_ outcome: UpsertOutcome, into report: inout ImportReport) {
-        switch outcome {
-        case .inserted: report.inserted += 1
-        case .updated: report.updated += 1
-        case .unchanged: report.unchanged += 1
-        }
-    }
-
-    private func countRead(into report: inout ImportReport) {
-        report.read += 1
-        if report.read % progressInterval == 0 { progress?(report.read) }
-    }
-
-    /// CSV: the first record is the header; each later record is a ticket or a rejection on the line it starts on.
-    private func importCSV(path: String, name: String, into report: inout ImportReport) throws {
-        let reader = try CSVReader(path: path, delimiter: csvMapping.delimiter, maximumRecordBytes: maximumCSVRecordBytes)
-        var builder: CSVTicketBuilder?
-        let seen = ImportRecordChecks()
-        var headerError: Error?
-        try reader.forEachRecord { item in
-            switch item {
-            case let .malformed(line, error):
-                guard builder != nil else {
-                    headerError = CSVError.invalidMapping(source: name, path: "header", reason: error.description)
-                    return false
-                }
-                countRead(into: &report)
-                reject(ImportRejection(file: name, line: line, reason: error.description), into: &report)
-            case let .record(record):
-                guard let builder else {
-                    do {
-                        builder = try CSVTicketBuilder(header: record, mapping: csvMapping, file: name)
-                    } catch {
-                        headerError = error
-                        return false
-                    }
-                    return true
-                }
-                countRead(into: &report)
-                do {
-                    let ticket = try builder.ticket(from: record, timeZoneCheck: timeZones.isKnownTimeZone)
-                    try seen.register(id: ticket.id, line: record.line)
-                    try upsert(ticket, into: &report)
-                } catch let error as CSVError {
-                    reject(ImportRejection(file: name, line: record.line, reason: error.description), into: &report)
-                } catch let error as TicketError {
-                    reject(ImportRejection(file: name, line: record.line, reason: error.description), into: &report)
-                }
-            }
-            return true
-        }
-        if let headerError { throw headerError }
-        if builder == nil { throw CSVError.missingHeader(path: name) }
-    }
-
-    /// Zendesk: each ticket object converted through the policy's maps; a ticket repeated in the export
-    /// (incremental exports list a ticket again after each update) replaces the earlier copy.
-    private func importZendesk(path: String, name: String, comments: ZendeskCommentSource?, into report: inout ImportReport) throws {
-        let reader = ZendeskExportReader(path: path, file: name)
-        let converter = ZendeskTicketConverter(settings: zendesk, timeZoneCheck: timeZones.isKnownTimeZone)
-        try reader.forEachTicket { item in
-            countRead(into: &report)
-            switch item {
-            case let .rejected(line, label, reason):
-                reject(ImportRejection(file: name, line: line, reason: label.map { "\($0): \(reason)" } ?? reason), into: &report)
-            case let .ticket(object, line, label):
-                let place = [label, ZendeskTicketConverter.ticketID(of: object)].compactMap { $0 }.joined(separator: " ")
-                do {
-                    let external = try ZendeskTicketConverter.zendeskID(object["id"]).flatMap { try comments?.comments(forTicket: $0) }
-                    let ticket = try converter.ticket(from: object, comments: external)
-                    try upsert(ticket, into: &report)
-                } catch let error as TicketError {
-                    let reason = place.isEmpty ? error.description : "\(place): \(error.description)"
-                    reject(ImportRejection(file: name, line: line, reason: reason), into: &report)
-                }
-            }
-            return true
+            let source = sources[file.format]!
+            try source.read(file, into: take)
+            try stopIfProblems()
+            report.files.append(ImportReport.FileCounts(file: file.name, format: file.format, counts: counts))
         }
     }
 }

@@ -17,8 +17,19 @@ struct TicketRecord: Sendable {
     let doc: [UInt8]
     /// Title, description, resolution, root cause and events text: the `tickets_fts` columns, in order.
     let searchTexts: [String]
+    /// The language the texts are analysed in; nil: the workspace's (see `Ticket.analysisLanguage`).
+    let language: Language?
     /// The terms of `searchTexts` when the reading thread analysed them ahead of time.
     var preparedTerms: PreparedTerms?
+
+    /// The record of a ticket stored in its canonical JSON form (every format but JSON Lines, whose lines are
+    /// stored as they are).
+    init(canonical ticket: Ticket) {
+        var writer = JSONWriter()
+        ticket.write(to: &writer)
+        let doc = writer.bytes
+        self.init(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) })
+    }
 
     /// `doc` must be JSON that decodes to `ticket`.
     init(_ ticket: Ticket, doc: [UInt8], hash: String) {
@@ -34,6 +45,7 @@ struct TicketRecord: Sendable {
         closedAt = ticket.closedAt?.seconds
         self.hash = hash
         self.doc = doc
+        language = ticket.analysisLanguage
         searchTexts = [ticket.title, ticket.description, ticket.resolution ?? "", ticket.rootCause ?? "", ticket.eventsText]
     }
 }

@@ -92,9 +92,18 @@ final class ZendeskCommentSource {
         throw .invalidField(field: "comments", reason: "\(source): expected {\"comments\": […]} or an array of comments, found \(value.typeName)")
     }
 
+    private static func startsWithByteOrderMark(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return try handle.read(upToCount: 3) == Data([0xEF, 0xBB, 0xBF])
+    }
+
     /// Records where each ticket's comments are in a single comments file.
     private func index() throws {
-        let stream = try ZendeskJSONStream(path: path)
+        let input = try ByteInput(path: path)
+        let stream = ZendeskJSONStream(input: input, name: path)
+        // The stream's offsets start after a byte order mark; the ranges are read back from the file itself.
+        let skipped = try Self.startsWithByteOrderMark(path) ? 3 : 0
         func fail(_ reason: String) -> ZendeskImportError {
             .invalidComments(path: path, reason: "line \(stream.line): \(reason)")
         }
@@ -126,7 +135,7 @@ final class ZendeskCommentSource {
                 let start = stream.offset
                 var ignored: [UInt8] = []
                 _ = try stream.captureValue(into: &ignored, limit: 0)
-                ranges[id, default: []].append((start, stream.offset - start))
+                ranges[id, default: []].append((start + skipped, stream.offset - start))
             }
         } catch is ZendeskJSONStream.Truncated {
             throw fail("the file ends in the middle of the JSON (truncated?)")

@@ -3,7 +3,7 @@ public struct ZendeskCustomField: Sendable, Equatable {
     /// Ticket fields a custom field can fill.
     public static let targets = [
         "customer", "plan", "timezone", "service", "severity", "channel", "assignee", "level", "resolution",
-        "root_cause", "tags",
+        "root_cause", "tags", "language",
     ]
 
     /// The kb field, one of `targets`.

@@ -15,20 +15,20 @@ public final class ZendeskExportReader {
         /// A ticket object; `label` is `tickets[INDEX]` inside a `tickets` array.
         case ticket(JSONValue, line: Int, label: String?)
         /// A ticket that could not be read as JSON.
-        case rejected(line: Int, label: String?, reason: String)
+        case rejected(line: Int, label: String?, problem: TicketError)
     }
 
     /// The largest single ticket object (with any inline comments) the reader keeps: the same bound as a JSON
     /// Lines record, since parsed JSON takes about ten times its text in memory (64 MB took 700 MB).
     public static let maximumTicketBytes = Ticket.Limits.maximumTextBytes * 2
 
-    private let path: String
+    private let input: ByteInput
     private let file: String
     private let parser = JSONParser()
 
-    /// `file` names the file in errors.
-    public init(path: String, file: String) {
-        self.path = path
+    /// Reads `input` from where it stands; `file` names it in errors.
+    public init(input: ByteInput, file: String) {
+        self.input = input
         self.file = file
     }
 
@@ -43,12 +43,8 @@ public final class ZendeskExportReader {
 
     /// JSON Lines when the first line alone is a complete JSON object with no `tickets` member.
     private func isJSONLines() throws -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
-        }
-        defer { try? handle.close() }
-        let prefix = [UInt8]((try? handle.read(upToCount: 1 << 20)) ?? Data())
-        var start = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let prefix = try input.peek(1 << 20).bytes
+        var start = 0
         while start < prefix.count, [0x20, 0x09, 0x0D, 0x0A].contains(prefix[start]) { start += 1 }
         guard let end = prefix[start...].firstIndex(of: 0x0A) else { return false }
         let firstLine = prefix[start..<end]
@@ -57,21 +53,20 @@ public final class ZendeskExportReader {
     }
 
     private func readLines(_ body: (Item) throws -> Bool) throws {
-        let reader = try LineReader(path: path, maximumLineBytes: Self.maximumTicketBytes)
+        let reader = LineReader(input: input, maximumLineBytes: Self.maximumTicketBytes)
         var stop = false
         try reader.forEachLine { number, line in
             switch line {
             case .tooLong(let bytes):
-                let reason = TicketError.lineTooLong(bytes: bytes, limit: reader.maximumLineBytes).description
-                stop = try !body(.rejected(line: number, label: nil, reason: reason))
+                stop = try !body(.rejected(line: number, label: nil, problem: .lineTooLong(bytes: bytes, limit: reader.maximumLineBytes)))
             case .text(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
                 let value: JSONValue
-                switch Result(catching: { () throws(JSONParser.SyntaxError) in try parser.parse(Self.withoutBOM(bytes, line: number)) }) {
+                switch Result(catching: { () throws(JSONParser.SyntaxError) in try parser.parse(bytes) }) {
                 case .success(let parsed):
                     value = parsed
                 case .failure(let error):
-                    stop = try !body(.rejected(line: number, label: nil, reason: error.description))
+                    stop = try !body(.rejected(line: number, label: nil, problem: .invalidJSON(reason: error.description)))
                     return !stop
                 }
                 if let tickets = value["tickets"]?.arrayValue {
@@ -86,15 +81,8 @@ public final class ZendeskExportReader {
         }
     }
 
-    private static func withoutBOM(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> UnsafeBufferPointer<UInt8> {
-        if line == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            return UnsafeBufferPointer(rebasing: bytes[3...])
-        }
-        return bytes
-    }
-
     private func readStream(_ body: (Item) throws -> Bool) throws {
-        let stream = try ZendeskJSONStream(path: path)
+        let stream = ZendeskJSONStream(input: input, name: file)
         do {
             while true {
                 try stream.skipWhitespace()
@@ -158,7 +146,7 @@ public final class ZendeskExportReader {
         }
         if isPage { return true }
         if tooLong {
-            return try body(.rejected(line: startLine, label: nil, reason: "ticket over the limit of \(Self.maximumTicketBytes) bytes"))
+            return try body(.rejected(line: startLine, label: nil, problem: .ticketTooLong(bytes: nil, limit: Self.maximumTicketBytes)))
         }
         capture.append(UInt8(ascii: "}"))
         return try body(parse(capture, line: startLine, label: nil))
@@ -187,7 +175,7 @@ public final class ZendeskExportReader {
             let item: Item
             switch capture {
             case .tooLong(let bytes):
-                item = .rejected(line: line, label: label, reason: "ticket of \(bytes) bytes is over the limit of \(Self.maximumTicketBytes) bytes")
+                item = .rejected(line: line, label: label, problem: .ticketTooLong(bytes: bytes, limit: Self.maximumTicketBytes))
             case .complete:
                 item = parse(element, line: line, label: label)
             }
@@ -209,7 +197,7 @@ public final class ZendeskExportReader {
             let value = try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.SyntaxError) in try parser.parse(buffer) }
             return .ticket(value, line: line, label: label)
         } catch {
-            return .rejected(line: line, label: label, reason: error.description)
+            return .rejected(line: line, label: label, problem: .invalidJSON(reason: error.description))
         }
     }
 }

@@ -29,12 +29,9 @@ public struct ZendeskImportMapping: Sendable, Equatable {
 
     /// Reads a mapping file.
     public static func load(path: String) throws -> ZendeskImportMapping {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
-        }
         let json: JSONValue
         do {
-            json = try data.withUnsafeBytes { try JSONParser().parse($0.bindMemory(to: UInt8.self)) }
+            json = try MappingFile.json(at: path)
         } catch let error as JSONParser.SyntaxError {
             throw ZendeskImportError.invalidMapping(source: path, path: "$", reason: error.description)
         }

@@ -15,7 +15,7 @@ final class ZendeskJSONStream {
         case tooLong(bytes: Int)
     }
 
-    private let handle: FileHandle
+    private let input: ByteInput
     let path: String
     private let chunkSize: Int
     private var buffer: [UInt8] = []
@@ -25,17 +25,11 @@ final class ZendeskJSONStream {
     /// Line of the next byte (1-based).
     private(set) var line = 1
 
-    init(path: String, chunkSize: Int = 1 << 20) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw TicketError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
-        }
-        self.handle = handle
-        self.path = path
+    /// Reads `input` from where it stands; `name` names it in errors.
+    init(input: ByteInput, name: String, chunkSize: Int = 1 << 20) {
+        self.input = input
+        self.path = name
         self.chunkSize = chunkSize
-    }
-
-    deinit {
-        try? handle.close()
     }
 
     /// Absolute offset of the next byte.
@@ -61,17 +55,8 @@ final class ZendeskJSONStream {
     private func refill() throws -> Bool {
         bufferOffset += buffer.count
         index = 0
-        do {
-            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
-                buffer = []
-                return false
-            }
-            buffer = [UInt8](data)
-        } catch {
-            throw TicketError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        if bufferOffset == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        return true
+        buffer = try input.read(upToCount: chunkSize)
+        return !buffer.isEmpty
     }
 
     /// Skips spaces, tabs and line ends.

@@ -37,7 +37,8 @@ public struct ZendeskTicketConverter {
         let priority = object["priority"]?.stringValue ?? mapping.missingPriority
         guard let severity = settings.policy.severity(forPriority: priority) else {
             let known = settings.policy.priorities.keys.sorted().joined(separator: ", ")
-            throw .invalidField(field: "priority", reason: "Zendesk priority '\(priority.prefix(40))' has no entry in policy.zendesk.priorities (known: \(known))")
+            throw .unknownValue(field: "priority", value: priority,
+                                reason: "Zendesk priority '\(priority.prefix(40))' has no entry in policy.zendesk.priorities (known: \(known))")
         }
         fields["severity"] = .number(Double(severity))
         if let original = object["priority"]?.stringValue { extra["zendesk.priority"] = original }
@@ -47,7 +48,8 @@ public struct ZendeskTicketConverter {
         }
         guard let status = settings.policy.status(forStatus: statusText) else {
             let known = settings.policy.statuses.keys.sorted().joined(separator: ", ")
-            throw .invalidField(field: "status", reason: "Zendesk status '\(statusText.prefix(40))' has no entry in policy.zendesk.statuses (known: \(known))")
+            throw .unknownValue(field: "status", value: statusText,
+                                reason: "Zendesk status '\(statusText.prefix(40))' has no entry in policy.zendesk.statuses (known: \(known))")
         }
         fields["status"] = .string(status.rawValue)
         extra["zendesk.status"] = statusText
@@ -93,7 +95,18 @@ public struct ZendeskTicketConverter {
         fields["events"] = .array(try events(commentList, createdAt: createdAt?.stringValue, description: description,
                                              requester: requester, resolvedAt: resolvedAt, closedAt: closedAt, assignee: fields["assignee"]))
         fields["extra"] = .object(extra.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
-        return try Ticket(json: .object(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }), timeZoneCheck: timeZoneCheck)
+        var ticket = try Ticket(json: .object(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }), timeZoneCheck: timeZoneCheck)
+        try ticket.completeImportedTimeline(firstResponse: Self.firstReply(object, createdAt: ticket.createdAt),
+                                            lastUpdate: updatedAt.flatMap { Timestamp(iso8601: $0) })
+        try ticket.checkImportable()
+        return ticket
+    }
+
+    /// When the ticket was first answered by the metric set (`include=metric_sets`): `reply_time_in_minutes.calendar`
+    /// after creation. For exports without comments it is the only trace of the first response.
+    private static func firstReply(_ object: JSONValue, createdAt: Timestamp) -> Timestamp? {
+        guard let minutes = object["metric_set"]?["reply_time_in_minutes"]?["calendar"]?.intValue, minutes >= 0 else { return nil }
+        return Timestamp(seconds: createdAt.seconds + Int64(minutes) * 60, offsetSeconds: createdAt.offsetSeconds)
     }
 
     private static func title(_ object: JSONValue, description: String) throws(TicketError) -> String {
@@ -101,9 +114,10 @@ public struct ZendeskTicketConverter {
             if let text = object[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty { return text }
         }
         // Tickets from some channels have no subject; Zendesk itself shows the start of the description.
-        let firstLine = description.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        guard !firstLine.isEmpty else { throw .invalidField(field: "subject", reason: "missing, and the description is empty too") }
-        return firstLine.count > 120 ? String(firstLine.prefix(119)) + "…" : firstLine
+        guard let title = Ticket.title(fromDescription: description) else {
+            throw .invalidField(field: "subject", reason: "missing, and the description is empty too")
+        }
+        return title
     }
 
     private func applyCustomFields(_ object: JSONValue, to fields: inout [String: JSONValue], tags: inout [String],

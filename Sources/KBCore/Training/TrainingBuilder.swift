@@ -187,7 +187,7 @@ public struct TrainingBuilder: Sendable {
 
     /// How filters and service names are compared: lower-cased, accents removed, surrounding spaces dropped.
     static func filterKey(_ text: String) -> String {
-        AccentFolding.fold(text).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        FilterVocabulary.key(text)
     }
 
     private static func capitalized(_ name: String) -> String {

@@ -114,9 +114,9 @@ extension Problem {
             switch error {
             case .notFound:
                 self = .notFound(error.description)
-            case let .invalidField(field, reason):
+            case let .invalidField(field, reason), let .unknownValue(field, _, reason):
                 self = .invalidField(field, reason)
-            case .invalidJSON, .lineTooLong, .duplicateID:
+            case .invalidJSON, .lineTooLong, .ticketTooLong, .duplicateID:
                 self = .badRequest(error.description)
             case .unreadable:
                 self = .internalError

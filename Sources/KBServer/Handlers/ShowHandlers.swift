@@ -6,7 +6,7 @@ enum ShowHandlers {
     @Sendable static func ticket(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let id = request.pathParameter("id")
         let now = try measuredAt(request, default: context.now)
-        guard let ticket = try context.read({ store in try store.ticket(id: id) }) else {
+        guard let ticket = try context.read({ store in try store.linkedTicket(id: id) }) else {
             throw Problem.notFound("no ticket '\(id)' in the store")
         }
         let timeline = ticket.sortedTimeline()

@@ -53,7 +53,10 @@ import KBTestSupport
         #expect(try !knowledgeBase.linkArticle(ticket: "T-1", article: "KB-0007").linked)
         let shown = try knowledgeBase.show(ShowRequest(ids: ["T-2"]))
         #expect(shown.tickets.first?.sla.measuredAt == Self.now)
-        #expect(throws: TicketError.notFound(id: "T-9")) { try knowledgeBase.show(ShowRequest(ids: ["T-9"])) }
+        let partly = try knowledgeBase.show(ShowRequest(ids: ["T-1", "T-9", "KB-0007", "T-9"]))
+        #expect(partly.tickets.map(\.ticket.id) == ["T-1"] && partly.articles.map(\.article.id) == ["KB-0007"])
+        #expect(partly.missing == ["T-9"])
+        #expect(partly.tickets.first?.ticket.articles.contains("KB-0007") == true, "a recorded link is one of the ticket's articles")
         knowledgeBase.close()
         #expect(try knowledgeBase.store() !== store)
     }
@@ -61,13 +64,15 @@ import KBTestSupport
     @Test func searchBatchAnswersEachLineAndNamesTheBadOnes() throws {
         let (directory, knowledgeBase) = try Self.workspace(tickets: 2)
         defer { withExtendedLifetime(directory) {} }
-        let file = try directory.write("q.tsv", "qid\tquery\nq1\tlogin portal\nsin tabulador\n\nq2\tblanco\n")
+        let file = try UserFile(directory.write("q.tsv", "qid\tquery\nq1\tlogin portal\nsin tabulador\n\nq2\tblanco\nq3\t¡de la!\n"),
+                                displayPath: "q.tsv")
         var answers: [String] = []
         var problems: [String] = []
-        let count = try knowledgeBase.searchBatch(path: file.path, mode: .any, filters: SearchFilters(),
+        let count = try knowledgeBase.searchBatch(file: file, mode: .any, filters: SearchFilters(),
                                                   answer: { answers.append($0.jsonText()) },
-                                                  problem: { problems.append("\($0): \($1)") })
-        #expect(count == 1 && problems == ["3: expected qid<TAB>query"])
+                                                  problem: { problems.append($0.formatted) })
+        #expect(count == 2 && problems.count == 2 && problems.first == "q.tsv:3: error: expected qid<TAB>query")
+        #expect(problems.last?.hasPrefix("q.tsv:6: error: nothing searchable in '¡de la!'") == true)
         #expect(answers == ["{\"qid\":\"q1\",\"results\":[\"T-1\",\"T-2\"]}", "{\"qid\":\"q2\",\"results\":[\"T-1\",\"T-2\"]}"])
     }
 

@@ -207,7 +207,7 @@ import KBTestSupport
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count
             if let report = try Self.importTwice(store, path: path, format: .zendesk, lines: lines, round: round,
-                                                 configure: { $0.zendesk.policy = Policy.default.zendesk }) {
+                                                 configure: { $0.settings.zendesk.policy = Policy.default.zendesk }) {
                 accepted += report.inserted + report.updated + report.unchanged
             }
         }

@@ -20,7 +20,15 @@ import KBTestSupport
                 INSERT INTO tickets(id, severity, status, service, customer, plan, channel, created_at, hash, doc)
                 VALUES ('T-OLD-1', 3, 'closed', 'portal', 'Acme', '12x5', 'ticketera', 1772453640, 'old', ?)
                 """).execute([doc])
-            try connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild')")
+            // As version 1 indexed it: the five columns of `tickets_text`, analysed in the workspace's language.
+            try connection.prepare("""
+                INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+                SELECT rowid, doc ->> '$.title', doc ->> '$.description', coalesce(doc ->> '$.resolution', ''),
+                       coalesce(doc ->> '$.root_cause', ''),
+                       coalesce((SELECT group_concat(value ->> '$.text', char(10)) FROM json_each(doc, '$.events')
+                                 WHERE value ->> '$.text' <> ''), '')
+                FROM tickets
+                """).execute()
             try connection.execute("INSERT INTO meta(key, value) VALUES ('written_by', 'kb at version 1')")
         }, verify: { store throws in
             let title = try store.ticket(id: "T-OLD-1")?.title
@@ -29,6 +37,8 @@ import KBTestSupport
             #expect(title == "Ticket de la versión 1")
             #expect(writer == "kb at version 1")
             #expect(matches == 1)
+            // Tickets indexed before each kept its language count as the workspace's.
+            #expect(try store.ticketLanguages() == [.spanish])
         }),
     ]
 

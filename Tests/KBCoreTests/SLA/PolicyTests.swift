@@ -12,13 +12,7 @@ import Testing
     }
 
     /// The demo workspace's policy: the defaults plus the demo customers' plans and time zones.
-    static var demoPolicy: Policy {
-        var policy = Policy.default
-        for customer in TicketGenerator.customers {
-            policy.customers[customer.name] = CustomerTerms(plan: customer.plan, timezone: customer.zone.identifier)
-        }
-        return policy
-    }
+    static var demoPolicy: Policy { DemoData.policy }
 
     /// `KB_UPDATE_GOLDEN=1` rewrites kb/policy.json from `demoPolicy`.
     @Test func shippedFileIsTheDefaultsWithTheDemoCustomers() throws {

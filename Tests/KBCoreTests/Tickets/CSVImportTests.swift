@@ -148,7 +148,7 @@ struct MessyHelpdeskExport {
         }
         let (store, importer) = try Self.importer(directory)
         defer { try? store.close() }
-        importer.csvMapping = try CSVMapping(json: JSONParser().parse(MessyHelpdeskExport.mappingJSON), source: "mapping.json")
+        importer.settings.csvMapping = try CSVMapping(json: JSONParser().parse(MessyHelpdeskExport.mappingJSON), source: "mapping.json")
         let report = try importer.importFiles([file.path], displayNames: ["export.csv"], format: .csv)
 
         #expect(report.read == 8_500)
@@ -171,11 +171,11 @@ struct MessyHelpdeskExport {
     @Test func valuesSurviveQuotingNewlinesAndZones() throws {
         let directory = try TemporaryDirectory()
         let text = "\u{FEFF}Nº Ticket;Asunto;Descripción;Prioridad;Estado;Fecha creación;Fecha resolución;Cliente;Servicio;Canal;Etiquetas;Agente;Notas internas\r\n"
-            + "7;\"Mensajería; envíos \"\"atrasados\"\"\";\"Línea uno\r\nLínea dos\";Alta;Cerrado;15/07/2026 10:00;16/01/2026 11:30;Acme;portal;Email;\"login, certificado\";ana;\"Revisar;\nN2\"\n"
+            + "7;\"Mensajería; envíos \"\"atrasados\"\"\";\"Línea uno\r\nLínea dos\";Alta;Cerrado;16/01/2026 11:30;15/07/2026 10:00;Acme;portal;Email;\"login, certificado\";ana;\"Revisar;\nN2\"\n"
         let file = try directory.write("one.csv", text)
         let (store, importer) = try Self.importer(directory)
         defer { try? store.close() }
-        importer.csvMapping = try CSVMapping(json: JSONParser().parse(MessyHelpdeskExport.mappingJSON), source: "mapping.json")
+        importer.settings.csvMapping = try CSVMapping(json: JSONParser().parse(MessyHelpdeskExport.mappingJSON), source: "mapping.json")
         let report = try importer.importFiles([file.path], format: .csv)
         #expect(report.rejected == [])
         let ticket = try #require(try store.ticket(id: "hd:7"))
@@ -186,8 +186,9 @@ struct MessyHelpdeskExport {
         #expect(ticket.channel == .correo)
         #expect(ticket.customer == "Acme")
         #expect(ticket.tags == ["login", "certificado"])
-        #expect(ticket.createdAt.iso8601 == "2026-07-15T10:00:00-04:00")
-        #expect(ticket.resolvedAt?.iso8601 == "2026-01-16T11:30:00-03:00")
+        // Chilean summer time at creation, winter time at resolution.
+        #expect(ticket.createdAt.iso8601 == "2026-01-16T11:30:00-03:00")
+        #expect(ticket.resolvedAt?.iso8601 == "2026-07-15T10:00:00-04:00")
         #expect(ticket.extra == ["Notas internas": "Revisar;\nN2"])
     }
 
@@ -217,19 +218,19 @@ struct MessyHelpdeskExport {
         let file = try directory.write("a.csv", "Ticket;Asunto;Prioridad;Estado;Fecha\n1;x;3;closed;2026-03-02T09:14:00Z\n")
         let (store, importer) = try Self.importer(directory)
         defer { try? store.close() }
-        try importer.csvMapping.map("id", toColumn: "Ticket")
-        try importer.csvMapping.map("title", toColumn: "Asunto")
-        try importer.csvMapping.map("severity", toColumn: "Prioridad")
-        try importer.csvMapping.map("status", toColumn: "Estado")
-        #expect(throws: CSVError.unmappedField(path: "a.csv", field: "created_at", columns: ["Ticket", "Asunto", "Prioridad", "Estado", "Fecha"])) {
+        try importer.settings.csvMapping.map("id", toColumn: "Ticket")
+        try importer.settings.csvMapping.map("title", toColumn: "Asunto")
+        try importer.settings.csvMapping.map("severity", toColumn: "Prioridad")
+        try importer.settings.csvMapping.map("status", toColumn: "Estado")
+        #expect(throws: CSVError.unmappedFields(path: "a.csv", fields: ["created_at"], columns: ["Ticket", "Asunto", "Prioridad", "Estado", "Fecha"])) {
             try importer.importFiles([file.path], displayNames: ["a.csv"], format: .csv)
         }
-        try importer.csvMapping.map("created_at", toColumn: "Creado")
+        try importer.settings.csvMapping.map("created_at", toColumn: "Creado")
         #expect(throws: CSVError.unknownColumn(path: "a.csv", field: "created_at", column: "Creado", columns: ["Ticket", "Asunto", "Prioridad", "Estado", "Fecha"])) {
             try importer.importFiles([file.path], displayNames: ["a.csv"], format: .csv)
         }
         #expect(try store.ticketCount() == 0)
-        try importer.csvMapping.map("created_at", toColumn: "fecha")
+        try importer.settings.csvMapping.map("created_at", toColumn: "fecha")
         #expect(try importer.importFiles([file.path], format: .csv).inserted == 1)
     }
 
@@ -238,7 +239,7 @@ struct MessyHelpdeskExport {
         let file = try directory.write("a.csv", "id,title,severity,status,created_at,Email\nT-1,x,3,closed,2026-03-02T09:14:00Z,ana@example.com\n")
         let (store, importer) = try Self.importer(directory)
         defer { try? store.close() }
-        importer.csvMapping = try CSVMapping(json: JSONParser().parse(#"{"ignore": ["Email"]}"#), source: "m.json")
+        importer.settings.csvMapping = try CSVMapping(json: JSONParser().parse(#"{"ignore": ["Email"]}"#), source: "m.json")
         #expect(try importer.importFiles([file.path], format: .csv).inserted == 1)
         let again = try importer.importFiles([file.path], format: .csv)
         #expect(again.unchanged == 1 && again.inserted == 0 && again.updated == 0)
@@ -256,7 +257,7 @@ struct MessyHelpdeskExport {
         defer { try? store.close() }
         let rejected = try importer.importFiles([file.path], displayNames: ["excel.csv"], format: .csv)
         #expect(rejected.rejected.map(\.reason) == ["column \"title\": not valid utf-8 text; set \"encoding\" in the mapping (utf-8, windows-1252, latin-1)"])
-        importer.csvMapping.encoding = .windows1252
+        importer.settings.csvMapping.encoding = .windows1252
         #expect(try importer.importFiles([file.path], format: .csv).inserted == 1)
         #expect(try store.ticket(id: "T-1")?.title == "Contraseña €")
     }

@@ -53,7 +53,7 @@ import KBTestSupport
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
         defer { try? store.close() }
         let report = try TicketImporter(store: store).importFiles([file.path], displayNames: ["t.jsonl"])
-        #expect(report.rejected == [ImportRejection(file: "t.jsonl", line: 3, reason: "duplicate id 'T-1' (first seen on line 1)")])
+        #expect(report.rejected == [ImportRejection(file: "t.jsonl", line: 3, reason: "duplicate id 'T-1' (first seen on line 1)", kind: "duplicate id")])
         #expect(report.inserted == 2)
     }
 

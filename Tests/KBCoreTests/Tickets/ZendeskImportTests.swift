@@ -36,7 +36,7 @@ enum ZendeskFixtures {
     static func importer(_ directory: TemporaryDirectory) throws -> (Store, TicketImporter) {
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
         let importer = TicketImporter(store: store)
-        importer.zendesk.mapping = try ZendeskImportMapping(json: JSONParser().parse("""
+        importer.settings.zendesk.mapping = try ZendeskImportMapping(json: JSONParser().parse("""
             {"organizations": {"9001": "Banco Sur"}, "users": {"601": "ana"},
              "custom_fields": {"360001": {"field": "service", "values": {"srv_portal": "portal"}}}}
             """), source: "zendesk-mapping.json")
@@ -53,11 +53,11 @@ enum ZendeskFixtures {
         switch layout {
         case "folder":
             try directory.write("comments/4711.json", "{\"comments\": \(ZendeskFixtures.comments()), \"next_page\": null, \"count\": 4}")
-            importer.zendesk.commentsPath = directory.url.appendingPathComponent("comments").path
+            importer.settings.zendesk.commentsPath = directory.url.appendingPathComponent("comments").path
             tickets = "{\"tickets\": [\(ZendeskFixtures.ticket(id: 4711))], \"end_of_stream\": true}"
         case "file":
             try directory.write("comments.json", "{\"4711\": \(ZendeskFixtures.comments()), \"4712\": []}")
-            importer.zendesk.commentsPath = directory.url.appendingPathComponent("comments.json").path
+            importer.settings.zendesk.commentsPath = directory.url.appendingPathComponent("comments.json").path
             tickets = "{\"tickets\": [\(ZendeskFixtures.ticket(id: 4711))], \"end_of_stream\": true}"
         default:
             tickets = "{\"tickets\": [\(ZendeskFixtures.ticket(id: 4711, extra: ", \"comments\": \(ZendeskFixtures.comments())"))]}"
@@ -100,9 +100,9 @@ enum ZendeskFixtures {
         let directory = try TemporaryDirectory()
         let (store, importer) = try Self.importer(directory)
         defer { try? store.close() }
-        importer.zendesk.policy.priorities["urgent"] = 1
-        importer.zendesk.policy.priorities["normal"] = 4
-        importer.zendesk.policy.statuses["hold"] = .escalated
+        importer.settings.zendesk.policy.priorities["urgent"] = 1
+        importer.settings.zendesk.policy.priorities["normal"] = 4
+        importer.settings.zendesk.policy.statuses["hold"] = .escalated
         let lines = [
             ZendeskFixtures.ticket(id: 1, priority: "urgent", status: "open"),
             ZendeskFixtures.ticket(id: 2, priority: nil, status: "hold"),

@@ -1,0 +1,9 @@
+import Foundation
+
+extension Store {
+    /// The stored fingerprint of ticket `id`, nil when there is no such ticket: what a dry run of an import compares
+    /// its records with to tell inserted, updated and unchanged apart (on a `.read` store, which writes nothing).
+    func storedHash(id: String) throws -> String? {
+        try connection.cached("SELECT hash FROM tickets WHERE id = ?").first([id]) { $0.text(0) }
+    }
+}

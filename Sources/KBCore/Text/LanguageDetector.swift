@@ -1,0 +1,183 @@
+/// Tells Spanish from English (and from other languages, which it reports as unknown) in a document's text.
+///
+/// Two kinds of evidence, read from at most `maximumWords` words of the UTF-8 text:
+/// - **function words** (articles, prepositions, pronouns, greetings) of Spanish, English and of the other languages
+///   support tickets come in (German, French, Portuguese, Italian): a text whose other-language function words
+///   outnumber its Spanish and English ones is none of the two;
+/// - **character trigrams** of each word (`^ca`, `ció`, `ón$`, `ing`, `th$`…), weighted by how much likelier they are
+///   in Spanish than in English: the log-ratio of their frequencies in the Snowball vocabularies of the two
+///   languages (see `LanguageDetector+Trigrams.swift`). They decide texts without function words ("cancellation",
+///   "portal lento") and break ties.
+///
+/// `ñ`, `¿` and `¡` count for Spanish; `ã`, `õ`, `ç`, `è`, `ê`, `â`, `ô`, `ä`, `ö`, `ß`, `œ` for the other languages.
+/// Measured by `kb-bench language` on public labelled text (README, "Retrieval quality").
+public enum LanguageDetector {
+    /// Words read at most: the first ones decide, and the cost stays bounded whatever the text's size.
+    public static let maximumWords = 160
+    /// The score (log-odds, Spanish positive) a text needs, either way, to be called Spanish or English.
+    static let margin = 1.0
+    /// Weight of one function word of a language over the other.
+    static let functionWordWeight = 2.5
+    /// Score added for `ñ`, `¿` or `¡`.
+    static let spanishLetterWeight = 4.0
+    /// Function-word hits counted for an other-language letter (`ã`, `ß`…).
+    static let otherLetterHits = 2
+
+    /// The evidence read from a text.
+    public struct Evidence: Sendable, Equatable {
+        /// Words read.
+        public var words = 0
+        /// Function words of Spanish, of English, and of the most frequent other language.
+        public var spanishWords = 0
+        public var englishWords = 0
+        public var otherWords = 0
+        /// Log-odds of Spanish over English from trigrams and letters (positive: Spanish).
+        public var trigramScore = 0.0
+
+        /// The language the evidence points to, or nil when it is another one or too weak to tell.
+        public var language: Language? {
+            guard words > 0 else { return nil }
+            if otherWords >= 2, otherWords > max(spanishWords, englishWords) { return nil }
+            let score = trigramScore + LanguageDetector.functionWordWeight * Double(spanishWords - englishWords)
+            if score > LanguageDetector.margin { return .spanish }
+            if score < -LanguageDetector.margin { return .english }
+            return nil
+        }
+    }
+
+    /// The language of `text`: Spanish, English, or nil (another language, or too little text to tell).
+    public static func detect(_ text: String) -> Language? {
+        evidence(text).language
+    }
+
+    /// The evidence `detect` decides on.
+    public static func evidence(_ text: String) -> Evidence {
+        var text = text
+        return text.withUTF8 { evidence(utf8: $0) }
+    }
+
+    /// The language of several texts read as one (a ticket's title, description and resolution).
+    public static func detect(_ texts: [String]) -> Language? {
+        var evidence = Evidence()
+        var others: [Int] = Array(repeating: 0, count: FunctionWords.otherLanguageCount)
+        for text in texts where evidence.words < maximumWords {
+            var text = text
+            text.withUTF8 { read($0, into: &evidence, others: &others) }
+        }
+        evidence.otherWords = others.max() ?? 0
+        return evidence.language
+    }
+
+    /// The evidence of UTF-8 text.
+    public static func evidence(utf8: UnsafeBufferPointer<UInt8>) -> Evidence {
+        var evidence = Evidence()
+        var others: [Int] = Array(repeating: 0, count: FunctionWords.otherLanguageCount)
+        read(utf8, into: &evidence, others: &others)
+        evidence.otherWords = others.max() ?? 0
+        return evidence
+    }
+
+    /// Adds the words of `utf8` to `evidence` (and each other language's function words to `others`) until
+    /// `maximumWords` have been read.
+    private static func read(_ utf8: UnsafeBufferPointer<UInt8>, into evidence: inout Evidence, others: inout [Int]) {
+        let trigrams = Trigrams.table
+        let functionWords = FunctionWords.table
+        // The current word, lower-cased, between the boundary markers `^` and `$` the trigrams were counted with.
+        var word: [UInt8] = [UInt8(ascii: "^")]
+        word.reserveCapacity(64)
+        var starts: [Int] = []
+        starts.reserveCapacity(64)
+        var otherLetters = 0
+
+        func endWord() {
+            guard word.count > 1 else { return }
+            evidence.words += 1
+            if let languages = functionWords[FNV1a.hash64(word[1...])] {
+                if languages & FunctionWords.spanish != 0 { evidence.spanishWords += 1 }
+                if languages & FunctionWords.english != 0 { evidence.englishWords += 1 }
+                for index in 0..<others.count where languages & (FunctionWords.firstOther << UInt8(index)) != 0 {
+                    others[index] += 1
+                }
+            }
+            word.append(UInt8(ascii: "$"))
+            // Trigrams of characters, not bytes: start each one at a character boundary.
+            starts.removeAll(keepingCapacity: true)
+            for index in word.indices where word[index] & 0xC0 != 0x80 { starts.append(index) }
+            if starts.count >= 3 {
+                for position in 0...(starts.count - 3) {
+                    let end = position + 3 < starts.count ? starts[position + 3] : word.count
+                    if let weight = trigrams[Trigrams.key(word[starts[position]..<end])] { evidence.trigramScore += weight }
+                }
+            }
+            word.removeSubrange(1...)
+        }
+
+        var index = 0
+        let count = utf8.count
+        while index < count, evidence.words < maximumWords {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte | 0x20)
+                case UInt8(ascii: "'") where word.count > 1 && index + 1 < count && Self.isASCIILetter(utf8[index + 1]):
+                    word.append(byte)
+                default:
+                    endWord()
+                }
+                index += 1
+                continue
+            }
+            // A multi-byte character: decode it (malformed bytes end the word and are skipped one at a time).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            guard length > 1, index + length <= count else {
+                endWord()
+                index += 1
+                continue
+            }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = (value << 6) | (UInt32(utf8[index + offset]) & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else {
+                if value == 0xBF || value == 0xA1 { evidence.trigramScore += spanishLetterWeight }  // ¿ ¡
+                endWord()
+                index += length
+                continue
+            }
+            // Latin-1 capitals (À…Þ but ×) lower-case by adding 0x20; others are rare enough to keep as they are.
+            let lower = (0xC0...0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
+            switch lower {
+            case 0xF1: evidence.trigramScore += spanishLetterWeight  // ñ
+            case 0xE3, 0xF5, 0xE7, 0xE8, 0xEA, 0xE2, 0xF4, 0xE4, 0xF6, 0xDF, 0x153: otherLetters += 1
+            default: break
+            }
+            appendUTF8(lower, to: &word)
+            index += length
+        }
+        endWord()
+        if otherLetters > 0 {
+            for language in 0..<others.count { others[language] += otherLetterHits }
+        }
+    }
+
+    /// Appends the UTF-8 of a scalar value (at least U+0080).
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 0x800 {
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+        } else {
+            if value < 0x10000 {
+                bytes.append(UInt8(0xE0 | (value >> 12)))
+            } else {
+                bytes.append(UInt8(0xF0 | (value >> 18)))
+                bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            }
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+        }
+        bytes.append(UInt8(0x80 | (value & 0x3F)))
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+}
