@@ -60,6 +60,21 @@ public struct CommandContext {
         URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
     }
 
+    /// A file the command reads, named by `path`: resolved against the current folder, and refused
+    /// (`WorkspaceError.outsideWorkspace`, naming it a file of `kind`) when it is inside the workspace as written
+    /// but a symbolic link takes it outside.
+    public func input(_ path: String, kind: String) throws -> URL {
+        let url = url(path)
+        try confinement().check(url, displayPath: path, kind: kind)
+        return url
+    }
+
+    /// What a command's input files are kept inside: the workspace, or the current folder where there is none
+    /// (`kb render`).
+    public func confinement() -> WorkspaceConfinement {
+        WorkspaceConfinement(root: (try? workspace())?.root ?? currentDirectory)
+    }
+
     /// Prints `value`'s JSON (KBCore's, the same bytes the HTTP API answers) and a newline.
     public func printJSON(_ value: some JSONEncodable) {
         stdout.line(value.jsonText())
@@ -68,14 +83,14 @@ public struct CommandContext {
     /// Shows a transient progress line on a terminal; nothing otherwise.
     public func progress(_ text: String) {
         guard stderr.isTerminal else { return }
-        stderr.write("\r\u{1B}[K" + text)
+        stderr.write(TerminalSanitizer.Styled(.lineStart, text))
         stderr.flush()
     }
 
     /// Clears the progress line.
     public func endProgress() {
         guard stderr.isTerminal else { return }
-        stderr.write("\r\u{1B}[K")
+        stderr.write(TerminalSanitizer.Styled(.lineStart))
         stderr.flush()
     }
 }

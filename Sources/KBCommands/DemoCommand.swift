@@ -31,6 +31,7 @@ struct DemoCommand: ParsableCommand {
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace.databasePath + suffix) }
         }
+        try workspace.checkConfined(workspace.root.appendingPathComponent(DemoData.ticketsPath), kind: "demo data")
         let tour = try DemoTour(context: context, workspace: workspace, now: DemoData.now)
         try tour.showDemoData(try DemoData.install(into: workspace))
         let now = tour.now.utcString

@@ -47,12 +47,13 @@ struct ImportCommand: ParsableCommand {
         let knowledgeBase = try context.knowledgeBase()
         let inputs = file.map { name in
             (name: name, open: {
-                guard name == "-" else { return try ByteInput(path: name.isEmpty ? name : context.url(name).path) }
+                guard name == "-" else { return try ByteInput(path: name.isEmpty ? name : context.input(name, kind: "imports").path) }
                 return context.standardInputIsTheProcesses
                     ? ByteInput(standardInputNamed: name) : ByteInput(data: context.readStandardInput(), path: name)
             })
         }
-        let options = ImportOptions(maps: map, mappingPath: mapping.map { context.url($0).path }, commentsPath: comments.map { context.url($0).path })
+        let options = ImportOptions(maps: map, mappingPath: try mapping.map { try context.input($0, kind: "mappings").path },
+                                    commentsPath: try comments.map { try confinedComments($0, context).path })
         let report: ImportReport
         do {
             let request = ImportRequest(files: try knowledgeBase.openImportInputs(inputs, format: format), options: options, strict: strict,
@@ -67,5 +68,15 @@ struct ImportCommand: ParsableCommand {
         context.endProgress()
         output.print(report, or: report.summaryText(examples: dryRun ? 3 : 0) + "\n", to: context)
         return report.rejected.isEmpty && report.fileProblems.isEmpty ? KB.success : KB.failure
+    }
+
+    /// The --comments file or folder, each comment file of a folder checked too: each one is read.
+    private func confinedComments(_ comments: String, _ context: CommandContext) throws -> URL {
+        let folder = try context.input(comments, kind: "imports")
+        let confinement = context.confinement()
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
+            try confinement.check(folder.appendingPathComponent(name), displayPath: comments + "/" + name, kind: "imports")
+        }
+        return folder
     }
 }

@@ -33,7 +33,7 @@ struct PolicyHolidaysImportCommand: ParsableCommand {
         let name = calendar
         let through = through ?? PolicyCommand.year(of: context.now) + 4
         let path = file
-        let url = context.url(path)
+        let url = try context.input(path, kind: "calendars")
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw ICalendarError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file")
         }
@@ -44,7 +44,9 @@ struct PolicyHolidaysImportCommand: ParsableCommand {
             throw ICalendarError.invalid(file: path, line: 1, reason: "the calendar has no all-day events to import"
                 + (result.cancelled > 0 ? " (\(result.cancelled) cancelled)" : ""))
         }
-        let policyFile = try context.workspace().policyFile
+        let workspace = try context.workspace()
+        let policyFile = workspace.policyFile
+        try workspace.checkConfined(policyFile, kind: "policy")
         let text = FileManager.default.fileExists(atPath: policyFile.path) ? try String(contentsOf: policyFile, encoding: .utf8) : nil
         let change = try PolicyFileEditor.addingHolidays(result.holidays, toCalendar: name, extends: extends,
                                                         assigningTo: customer, in: text, file: PolicyCommand.displayPath)

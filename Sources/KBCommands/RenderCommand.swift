@@ -32,10 +32,12 @@ struct RenderCommand: ParsableCommand {
     var language: Language?
 
     func run(_ context: CommandContext) throws -> Int32 {
-        let request = RenderRequest(template: context.url(template), templateName: template, data: context.url(data),
-                                    dataName: data, partials: partials.map(context.url), partialsName: partials,
+        var request = RenderRequest(template: try context.input(template, kind: "templates"), templateName: template,
+                                    data: try context.input(data, kind: "data"), dataName: data,
+                                    partials: try partials.map { try context.input($0, kind: "partials") }, partialsName: partials,
                                     language: language ?? .spanish)
-        context.stdout.write(try KnowledgeBase.render(request))
+        request.confinement = context.confinement()
+        context.stdout.write(.keepingCRLF(try KnowledgeBase.render(request)))
         return KB.success
     }
 }

@@ -66,6 +66,7 @@ struct SearchCommand: ParsableCommand {
         let knowledgeBase = try context.knowledgeBase()
         if let queries {
             let file = try UserFile(path: queries, relativeTo: context.currentDirectory)
+            _ = try context.input(queries, kind: "queries")
             let problems = try knowledgeBase.searchBatch(file: file, mode: mode, filters: filters,
                                                          answer: { context.printJSON($0) },
                                                          problem: { context.stderr.line($0.formatted) })

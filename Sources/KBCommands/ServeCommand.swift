@@ -41,6 +41,7 @@ struct ServeCommand: ParsableCommand {
         }
         if let path = tokens {
             let tokensFile = try UserFile(path: path, relativeTo: context.currentDirectory, allowEmpty: true)
+            _ = try context.input(path, kind: "tokens")
             configuration.tokens = try AccessTokens.parse(try tokensFile.readText(limit: 1 << 20, allowEmpty: true), source: path)
             let file = tokensFile.url.path
             if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber,

@@ -46,7 +46,7 @@ struct SuggestCommand: ParsableCommand {
     /// The request from --file, the arguments or standard input.
     private func intake(_ context: CommandContext) throws -> IntakeRequest {
         if let file {
-            let data = try IntakeRequest.readTicketFile(path: context.url(file).path, displayPath: file)
+            let data = try IntakeRequest.readTicketFile(path: context.input(file, kind: "ticket files").path, displayPath: file)
             do {
                 return try IntakeRequest(ticketJSON: data, source: file)
             } catch .unreadable(let path, let reason) {

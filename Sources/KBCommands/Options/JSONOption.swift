@@ -12,4 +12,13 @@ struct JSONOption: ParsableArguments {
             context.stdout.write(text())
         }
     }
+
+    /// Prints `result` as JSON with `--json`, else `text`, styled by kb.
+    func print(_ result: some JSONEncodable, or text: @autoclosure () -> TerminalSanitizer.Styled, to context: CommandContext) {
+        if json {
+            context.printJSON(result)
+        } else {
+            context.stdout.write(text())
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KBCore
 import Synchronization
 
 /// Where a command writes: a file descriptor for the real CLI, a string buffer in tests.
@@ -37,9 +38,17 @@ public final class OutputStream: Sendable {
         state.withLock { $0.captured }
     }
 
-    /// Writes `text` with the control characters a terminal would act on removed (see `TerminalText`).
+    /// Writes `text` with the control characters and escape sequences a terminal would act on removed.
     public func write(_ text: String) {
-        let text = TerminalText.sanitized(text)
+        append(TerminalSanitizer.sanitized(text))
+    }
+
+    /// Writes text kb styled itself (its data was sanitized as it was added).
+    public func write(_ styled: TerminalSanitizer.Styled) {
+        append(styled.text)
+    }
+
+    private func append(_ text: String) {
         state.withLock { state in
             guard let descriptor else {
                 state.captured += text

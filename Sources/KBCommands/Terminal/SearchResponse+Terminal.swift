@@ -2,21 +2,25 @@ import KBCore
 
 extension SearchResponse {
     /// The results as `kb search` prints them: one header line and one snippet line each, matched words in bold on a
-    /// terminal (`bold`) and between `**` otherwise.
-    func terminalText(bold: Bool) -> String {
+    /// terminal (`bold`) and between `**` otherwise. The bold is kb's own styling, added after the data is sanitized.
+    func terminalText(bold: Bool) -> TerminalSanitizer.Styled {
         guard expression != nil else {
-            return "no searchable words in the query (only punctuation or symbols); nothing to search for\n"
+            return .init("no searchable words in the query (only punctuation or symbols); nothing to search for\n")
         }
-        if results.isEmpty { return "no results for '\(query)'\n" }
-        var text = ""
+        if results.isEmpty { return .init("no results for '\(query)'\n") }
+        var text = TerminalSanitizer.Styled()
         for (index, result) in results.enumerated() {
             var details = [result.status]
             if let severity = result.severity { details.append("severity \(severity)") }
             if let service = result.service, !service.isEmpty { details.append(service) }
             details.append("score " + JSONWriter.format(result.score, decimals: 2))
-            text += "\(index + 1). [\(result.type.rawValue)] \(result.id)  \(result.title)  (" + details.joined(separator: ", ") + ")\n"
-            let snippet = result.markedSnippet(start: bold ? "\u{1B}[1m" : "**", end: bold ? "\u{1B}[0m" : "**")
-            text += "   " + snippet.replacingOccurrences(of: "\n", with: " ") + "\n"
+            text.append("\(index + 1). [\(result.type.rawValue)] \(result.id)  \(result.title)  (" + details.joined(separator: ", ") + ")\n")
+            if bold {
+                let snippet = "   " + result.snippet.replacingOccurrences(of: "\n", with: " ") + "\n"
+                text.append(.highlighted(snippet, start: SearchEngine.highlightStart, end: SearchEngine.highlightEnd))
+            } else {
+                text.append("   " + result.markedSnippet(start: "**", end: "**").replacingOccurrences(of: "\n", with: " ") + "\n")
+            }
         }
         return text
     }

@@ -9,9 +9,12 @@ public struct ArticleEntry: Sendable, Equatable {
     public let size: Int64
     /// Modification time in nanoseconds since 1970.
     public let modifiedNanoseconds: Int64
+    /// Where the file really is, when it is a symbolic link out of the workspace: such a file is never read.
+    public var outsideTarget: String?
 
-    /// Reads the file.
+    /// Reads the file; one reached through a link out of the workspace is refused (its `readError` says so).
     public func read() throws(ArticleError) -> ArticleFile {
+        if let outsideTarget { return ArticleFile(path: path, refusal: .outsideWorkspace(path: path, target: outsideTarget)) }
         do {
             return try ArticleFile.read(URL(fileURLWithPath: absolutePath), path: path)
         } catch {

@@ -8,12 +8,14 @@ public enum ArticleError: Error, Equatable, Sendable, DiagnosticConvertible {
     case unreadable(path: String, reason: String)
     /// The file is over the size kb reads for an article (`ArticleFile.maximumBytes`).
     case tooLarge(path: String, bytes: Int, limit: Int)
+    /// The file (or the articles folder) is a symbolic link resolving to `target`, outside the workspace.
+    case outsideWorkspace(path: String, target: String)
 
     /// The workspace-relative path of the file concerned.
     public var path: String {
         switch self {
         case .invalidFrontMatter(let path, _, _), .invalidEncoding(let path), .unreadable(let path, _),
-             .tooLarge(let path, _, _): path
+             .tooLarge(let path, _, _), .outsideWorkspace(let path, _): path
         }
     }
 
@@ -21,7 +23,7 @@ public enum ArticleError: Error, Equatable, Sendable, DiagnosticConvertible {
     public var line: Int {
         switch self {
         case .invalidFrontMatter(_, let line, _): line
-        case .invalidEncoding, .unreadable, .tooLarge: 1
+        case .invalidEncoding, .unreadable, .tooLarge, .outsideWorkspace: 1
         }
     }
 
@@ -33,6 +35,7 @@ public enum ArticleError: Error, Equatable, Sendable, DiagnosticConvertible {
         case .unreadable(_, let reason): "cannot read file: \(reason)"
         case .tooLarge(_, let bytes, let limit):
             "file of \(bytes) bytes is over the limit of \(limit) bytes for an article; split it or move logs and images out"
+        case .outsideWorkspace(_, let target): WorkspaceConfinement.reason(kind: "articles", target: target)
         }
     }
 

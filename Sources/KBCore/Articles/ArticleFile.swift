@@ -14,6 +14,8 @@ public struct ArticleFile: Sendable, Equatable {
     public var contentHash: String
     /// The file's size when it is over `maximumBytes`: its bytes were not kept, and parsing it fails.
     public var oversizedBytes: Int?
+    /// Why kb refused to read the file at all (a link out of the workspace); parsing it fails with this error.
+    public var refusal: ArticleError?
 
     /// Wraps bytes read elsewhere (tests, the store), computing the hash; bytes over `maximumBytes` are not kept.
     public init(path: String, bytes: [UInt8]) {
@@ -41,6 +43,14 @@ public struct ArticleFile: Sendable, Equatable {
         self.contentHash = Self.oversizedHash(oversizedBytes)
     }
 
+    /// A file kb would not read, known by the reason only.
+    public init(path: String, refusal: ArticleError) {
+        self.path = path
+        self.bytes = []
+        self.refusal = refusal
+        self.contentHash = "refused"
+    }
+
     /// Not a SHA-256: it never equals the hash of an indexed version, so the file is always re-examined.
     private static func oversizedHash(_ size: Int) -> String {
         "oversized-\(size)"
@@ -61,12 +71,13 @@ public struct ArticleFile: Sendable, Equatable {
 
     /// The bytes decoded as UTF-8; nil when they are not valid UTF-8 or the file is over `maximumBytes`.
     public var text: String? {
-        guard oversizedBytes == nil else { return nil }
+        guard oversizedBytes == nil, refusal == nil else { return nil }
         return String(validating: bytes, as: UTF8.self)
     }
 
     /// The error parsing this file gives before looking at its content: too large, or not UTF-8.
     public var readError: ArticleError? {
+        if let refusal { return refusal }
         if let size = oversizedBytes { return .tooLarge(path: path, bytes: size, limit: Self.maximumBytes) }
         return text == nil ? .invalidEncoding(path: path) : nil
     }

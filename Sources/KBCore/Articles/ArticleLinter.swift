@@ -109,8 +109,8 @@ public struct ArticleLinter: Sendable {
             report.error(ticket.line, "linked ticket '\(ticket.value)' not found in the store")
         }
         if fields.audience == .customer {
-            checkCustomerContent(title: fields.title, titleLine: document.frontMatter["title"]?.line ?? 1,
-                                 keptLines: scan.keptLines, bodyLine: bodyLine, into: &report)
+            checkCustomerContent(fields, frontMatter: document.frontMatter, keptLines: scan.keptLines, bodyLine: bodyLine,
+                                 into: &report)
         }
         let words = ArticleMarkdown.wordCount(scan.keptLines)
         if words > maxWords {
@@ -166,22 +166,49 @@ public struct ArticleLinter: Sendable {
         }
     }
 
-    private func checkCustomerContent(title: String?, titleLine: Int, keptLines: [ArticleLine], bodyLine: Int,
-                                      into report: inout Report) {
+    /// Customer articles: something must be left outside internal blocks, and nothing customer material would
+    /// redact may be in what is left — the title, the front matter values the material shows (id, updated,
+    /// services), the visible body, and the body's sections as they are prepared for customers (tags and comments
+    /// stripped), checked with the redactor the material uses, so lint and redaction never disagree.
+    private func checkCustomerContent(_ fields: ArticleFieldCheck, frontMatter: FrontMatter, keptLines: [ArticleLine],
+                                      bodyLine: Int, into report: inout Report) {
         let hasContent = keptLines.contains {
             ArticleMarkdown.isContentLine($0.text) && !ArticleMarkdown.isHeading($0.text)
         }
         if !hasContent {
             report.error(bodyLine, "customer article has no content outside internal blocks")
         }
-        var visible = keptLines
-        if let title { visible.insert(ArticleLine(number: titleLine, text: title), at: 0) }
-        let joined = visible.map(\.text).joined(separator: "\n")
-        for finding in redactor.findings(in: joined) {
-            report.error(visible[finding.line - 1].number,
-                         "\(finding.kind.label) in customer-visible text (column \(finding.column)); "
-                             + "remove it or move it into an internal block")
+        var reported: Set<String> = []
+        func check(_ lines: [ArticleLine], where place: String) {
+            let joined = lines.map(\.text).joined(separator: "\n")
+            for finding in redactor.findings(in: joined) {
+                reported.insert(Self.findingKey(finding, in: joined))
+                report.error(lines[finding.line - 1].number,
+                             "\(finding.kind.label) in customer-visible \(place) (column \(finding.column)); "
+                                 + "remove it or move it into an internal block")
+            }
         }
+        var located: [(String, ArticleLine)] = []
+        if let title = fields.title { located.append(("title", ArticleLine(number: frontMatter["title"]?.line ?? 1, text: title))) }
+        if let id = fields.id { located.append(("id", ArticleLine(number: fields.idLine, text: id))) }
+        if let updated = fields.updated {
+            located.append(("'updated'", ArticleLine(number: frontMatter["updated"]?.line ?? 1, text: updated)))
+        }
+        for service in fields.services { located.append(("service", ArticleLine(number: service.line, text: service.value))) }
+        for (place, line) in located { check([line], where: place) }
+        check(keptLines, where: "text")
+        for section in ArticleMarkdown.sections(of: keptLines) {
+            let prepared = CustomerMarkdown.prepare(section.text, minimumHeadingLevel: 5)
+            for finding in redactor.findings(in: prepared) where reported.insert(Self.findingKey(finding, in: prepared)).inserted {
+                report.error(section.line, "\(finding.kind.label) in customer-visible text of section '\(section.heading)' "
+                    + "once its markup is removed; remove it or move it into an internal block")
+            }
+        }
+    }
+
+    /// What a finding covers, as a reader sees it: the same data found twice is reported once.
+    private static func findingKey(_ finding: RedactionFinding, in text: String) -> String {
+        "\(finding.kind.rawValue):" + NormalizedText(String(text[finding.range(in: text)])).string
     }
 
     /// Diagnostics of one file.

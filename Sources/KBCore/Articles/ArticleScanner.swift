@@ -9,7 +9,9 @@ public enum ArticleScanner {
     ///
     /// Hidden files and folders (name starting with `.`) are skipped, and so are symbolic links to
     /// folders, which could loop. A workspace without `kb/articles` has no articles; a file or folder
-    /// that cannot be read is an error rather than an article silently left out of the index.
+    /// that cannot be read is an error rather than an article silently left out of the index. A link to a file
+    /// outside the workspace gives a file that is not read (`ArticleError.outsideWorkspace`); an articles folder
+    /// that is itself outside is an error.
     public static func scan(root: URL) throws(ArticleError) -> [ArticleFile] {
         var files: [ArticleFile] = []
         for entry in try entries(root: root) { files.append(try entry.read()) }
@@ -25,8 +27,12 @@ public enum ArticleScanner {
         let folder = root.appendingPathComponent(articlesFolder, isDirectory: true)
         var status = stat()
         guard stat(folder.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return [] }
+        let confinement = WorkspaceConfinement(root: root)
+        if let target = confinement.outsideTarget(of: folder.path) {
+            throw .outsideWorkspace(path: articlesFolder, target: target)
+        }
         var entries: [ArticleEntry] = []
-        try collect(folder: folder.path, relative: articlesFolder, root: root, into: &entries)
+        try collect(folder: folder.path, relative: articlesFolder, confinement: confinement, into: &entries)
         // Byte order, compared with memcmp: Swift's String ordering is Unicode-aware and much slower.
         let keys = entries.map { Array($0.path.utf8) }
         let order = keys.indices.sorted { left, right in
@@ -38,7 +44,8 @@ public enum ArticleScanner {
         return order.map { entries[$0] }
     }
 
-    private static func collect(folder: String, relative: String, root: URL, into entries: inout [ArticleEntry]) throws(ArticleError) {
+    private static func collect(folder: String, relative: String, confinement: WorkspaceConfinement,
+                                into entries: inout [ArticleEntry]) throws(ArticleError) {
         guard let directory = opendir(folder) else {
             throw .unreadable(path: relative, reason: String(cString: strerror(errno)).lowercased())
         }
@@ -58,18 +65,21 @@ public enum ArticleScanner {
                 throw .unreadable(path: childRelative, reason: String(cString: strerror(errno)).lowercased())
             }
             var kind = status.st_mode & S_IFMT
-            if kind == S_IFLNK {
+            let isLink = kind == S_IFLNK
+            if isLink {
                 // A link to a folder could loop: skip it; a link to a file is read through.
                 guard stat(path, &status) == 0 else { continue }
                 kind = status.st_mode & S_IFMT
                 if kind == S_IFDIR { continue }
             }
             if kind == S_IFDIR {
-                try collect(folder: path, relative: childRelative, root: root, into: &entries)
+                try collect(folder: path, relative: childRelative, confinement: confinement, into: &entries)
             } else if kind == S_IFREG, name.hasSuffix(".md") {
                 let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-                entries.append(ArticleEntry(path: childRelative, absolutePath: path,
-                                            size: Int64(status.st_size), modifiedNanoseconds: modified))
+                // Only links need resolving: folders are entered only when they are real ones inside the workspace.
+                let outside = isLink ? confinement.outsideTarget(of: path) : nil
+                entries.append(ArticleEntry(path: childRelative, absolutePath: path, size: Int64(status.st_size),
+                                            modifiedNanoseconds: outside == nil ? modified : 0, outsideTarget: outside))
             }
         }
     }

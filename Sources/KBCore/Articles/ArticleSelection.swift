@@ -5,7 +5,8 @@ public enum ArticleSelection {
     /// Reads the files named by `urls`: a file is taken as it is (whatever its extension, since it was
     /// named; a device or socket is refused), a folder contributes its `*.md` files recursively, skipping hidden entries and symbolic
     /// links to folders as `ArticleScanner` does. Paths are relative to `root` when inside it, else
-    /// absolute. The result is sorted by path in byte order, without duplicates.
+    /// absolute. The result is sorted by path in byte order, without duplicates. A file inside the workspace that a
+    /// link takes outside it is not read: it comes back refused (`ArticleError.outsideWorkspace`).
     public static func files(at urls: [URL], root: URL) throws(ArticleError) -> [ArticleFile] {
         var found: [String: URL] = [:]
         let fileManager = FileManager.default
@@ -28,7 +29,12 @@ public enum ArticleSelection {
             }
         }
         var files: [ArticleFile] = []
+        let confinement = WorkspaceConfinement(root: root)
         for path in found.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            if let target = confinement.outsideTarget(of: found[path]!.path) {
+                files.append(ArticleFile(path: path, refusal: .outsideWorkspace(path: path, target: target)))
+                continue
+            }
             guard let file = try? ArticleFile.read(found[path]!, path: path) else {
                 throw .unreadable(path: path, reason: "permission denied or not a regular file")
             }

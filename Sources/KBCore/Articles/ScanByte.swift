@@ -60,6 +60,17 @@ enum ScanByte {
 
     @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
 
+    /// The scalar whose UTF-8 sequence starts at `index` and the sequence's length (the bytes came from a `String`,
+    /// so they are valid; a stray byte reads as U+FFFD).
+    static func scalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return (lead < 0x80 ? Unicode.Scalar(lead) : "\u{FFFD}", 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
     /// Ranges of each line's content (without `\n` or a trailing `\r`); a final newline does not
     /// start an extra empty line, and a leading UTF-8 byte order mark is skipped.
     static func lineRanges(of bytes: [UInt8]) -> [Range<Int>] {

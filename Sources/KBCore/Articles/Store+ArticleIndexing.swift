@@ -54,6 +54,8 @@ extension Store {
                     article = try Article.parse(file: file)
                 } catch let error as ArticleError {
                     report.invalid.append(error)
+                    // A link out of the workspace keeps nothing indexed, not even an earlier version.
+                    if case .outsideWorkspace = error, let previous { try deleteArticle(path: file.path, language: previous.language) }
                     continue
                 }
                 if let previous { try deleteArticle(path: file.path, language: previous.language) }

@@ -28,7 +28,7 @@ extension KnowledgeBase {
             }
         }
         let directories = (request.partials.map { [$0.path] } ?? []) + [request.template.deletingLastPathComponent().path]
-        let templates = try TemplateSet(directories: directories, words: request.language.catalogue)
+        let templates = try TemplateSet(directories: directories, words: request.language.catalogue, confinement: request.confinement)
         return try templates.render(source: source, name: request.templateName, context: value)
     }
 }

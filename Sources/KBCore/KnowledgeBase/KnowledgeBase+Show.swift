@@ -16,7 +16,10 @@ extension KnowledgeBase {
                 let sorted = ticket.sortedTimeline()
                 tickets.append(ShowResult.ShownTicket(ticket: sorted, sla: TicketSLA(ticket: sorted, policy: policy, now: now)))
             } else if let article = try store.articles(id: id).first {
-                let text = try? String(contentsOf: workspace.root.appendingPathComponent(article.path), encoding: .utf8)
+                let file = workspace.root.appendingPathComponent(article.path)
+                // A file linked out of the workspace since it was indexed is not shown.
+                let text = workspace.confinement.outsideTarget(of: file.path) == nil
+                    ? try? String(contentsOf: file, encoding: .utf8) : nil
                 articles.append(ShowResult.ShownArticle(article: article, text: text))
             } else if !missing.contains(id) {
                 missing.append(id)

@@ -15,6 +15,8 @@ public struct RenderRequest: Sendable {
     public var partialsName: String?
     /// The language of the words the template sees as `t`.
     public var language: Language
+    /// When set, partials that a symbolic link takes out of its root are refused (`TemplateError.outsideWorkspace`).
+    public var confinement: WorkspaceConfinement?
 
     public init(template: URL, templateName: String, data: URL, dataName: String, partials: URL? = nil,
                 partialsName: String? = nil, language: Language = .spanish) {

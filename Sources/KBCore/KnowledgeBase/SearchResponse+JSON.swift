@@ -1,8 +1,9 @@
 extension SearchResponse: JSONEncodable {
-    /// `{"query":…,"results":[{"type","id","title","score","status","service","severity","snippet"}…]}`; matched
-    /// words are marked `**word**` in the snippets.
+    /// `{"query":…,"lists":"merged","results":[{"type","id","title","score","status","service","severity","snippet"}…]}`:
+    /// articles whose title is or contains the query, then articles and tickets by score (`SearchResponse.results`);
+    /// matched words are marked `**word**` in the snippets.
     public func write(to writer: inout JSONWriter) {
-        writer.object(("query", query), ("results", results))
+        writer.object(("query", query), ("lists", SearchResponse.lists), ("results", results))
     }
 }
 

@@ -7,6 +7,13 @@ struct MustacheRenderer {
     /// `MustacheParser.maximumSectionDepth` more sections, so the stack stays under 2 MB.
     static let maximumNestingDepth = 400
 
+    /// Partial inclusions and section passes (one per list item) in one rendering: a partial that includes another
+    /// four times, fourteen levels deep, is 268 million expansions (50 s and 547 MB before this limit). Real
+    /// documents use a few thousand: a review expands once per timeline event and row.
+    static let maximumExpansions = 1_000_000
+    /// The largest document rendered (64 MiB); the largest real ones (a training guide of every article) are a few MB.
+    static let maximumOutputBytes = 64 << 20
+
     /// A partial's source and the name its errors carry (the partial's name or its file path).
     typealias PartialLookup = (String) -> (source: String, errorName: String)?
 
@@ -18,6 +25,10 @@ struct MustacheRenderer {
     private var sectionDepth = 0
     /// Parsed partials keyed by indentation and name: the same partial at another indentation is different source.
     private var parsedPartials: [String: [MustacheNode]] = [:]
+    /// Partials included and section passes made so far, against `maximumExpansions`.
+    private var expansions = 0
+    /// The template being rendered, named in limit errors.
+    private var rootName = ""
 
     /// `fallback`, when given, sits under the data on the context stack: names the data lacks are looked up there.
     init(context: TemplateValue, fallback: TemplateValue? = nil, escaping: TemplateEscaping = .html) {
@@ -27,8 +38,24 @@ struct MustacheRenderer {
 
     mutating func render(_ nodes: [MustacheNode], templateName: String,
                          partials: PartialLookup) throws(TemplateError) -> String {
+        rootName = templateName
         try append(nodes, templateName: templateName, partials: partials)
         return output
+    }
+
+    /// Counts one expansion (a partial included, a section pass) in `templateName`; throws past the limit.
+    private mutating func expand(in templateName: String) throws(TemplateError) {
+        expansions += 1
+        if expansions > Self.maximumExpansions {
+            throw .expansionLimit(name: rootName, partial: templateName, limit: Self.maximumExpansions)
+        }
+    }
+
+    /// Throws once the output is over `maximumOutputBytes`.
+    private func checkSize(in templateName: String) throws(TemplateError) {
+        if output.utf8.count > Self.maximumOutputBytes {
+            throw .outputTooLarge(name: rootName, partial: templateName, limit: Self.maximumOutputBytes)
+        }
     }
 
     private mutating func append(_ nodes: [MustacheNode], templateName: String,
@@ -37,25 +64,31 @@ struct MustacheRenderer {
             switch node {
             case .text(let text):
                 output += text
+                try checkSize(in: templateName)
             case .variable(let path, let escaped):
                 guard let value = resolve(path) else { continue }
-                let text = value.interpolationText
+                // Data never brings a control character or an escape sequence into a document.
+                let text = TerminalSanitizer.sanitizedForDocument(value.interpolationText)
                 output += escaped ? escaping.escape(text) : text
+                try checkSize(in: templateName)
             case .section(let path, let inverted, let children):
                 let value = resolve(path)
                 sectionDepth += 1
                 defer { sectionDepth -= 1 }
                 if inverted {
                     if !(value?.isTruthy ?? false) {
+                        try expand(in: templateName)
                         try append(children, templateName: templateName, partials: partials)
                     }
                 } else if case .array(let items)? = value {
                     for item in items {
+                        try expand(in: templateName)
                         stack.append(item)
                         try append(children, templateName: templateName, partials: partials)
                         stack.removeLast()
                     }
                 } else if let value, value.isTruthy {
+                    try expand(in: templateName)
                     stack.append(value)
                     try append(children, templateName: templateName, partials: partials)
                     stack.removeLast()
@@ -79,6 +112,7 @@ struct MustacheRenderer {
                     partialNodes = try Self.parsePartial(found.source, indent: indent, errorName: found.errorName)
                     parsedPartials[key] = partialNodes
                 }
+                try expand(in: found.errorName)
                 depth += 1
                 try append(partialNodes, templateName: found.errorName, partials: partials)
                 depth -= 1

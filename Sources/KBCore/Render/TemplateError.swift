@@ -23,6 +23,12 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
     case unreadableTemplate(path: String, reason: String)
     /// Template data that is not valid JSON.
     case invalidData(name: String, reason: String)
+    /// A workspace template or partial reached through a symbolic link to `target`, outside the workspace.
+    case outsideWorkspace(path: String, target: String)
+    /// Rendering `name` included partials and made section passes more than `limit` times (`partial`: where).
+    case expansionLimit(name: String, partial: String, limit: Int)
+    /// Rendering `name` produced more than `limit` bytes (`partial`: where).
+    case outputTooLarge(name: String, partial: String, limit: Int)
 
     /// The template, partial or file the error is about.
     public var name: String {
@@ -32,9 +38,9 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
              .badSetDelimiter(let name, _, _, _), .invalidTagName(let name, _, _, _),
              .partialNestingTooDeep(let name, _, _, _, _), .sectionNestingTooDeep(let name, _, _, _, _),
              .templateNotFound(let name, _),
-             .invalidData(let name, _):
+             .invalidData(let name, _), .expansionLimit(let name, _, _), .outputTooLarge(let name, _, _):
             return name
-        case .unreadableTemplate(let path, _):
+        case .unreadableTemplate(let path, _), .outsideWorkspace(let path, _):
             return path
         }
     }
@@ -47,7 +53,7 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
              .badSetDelimiter(_, let line, let column, _), .invalidTagName(_, let line, let column, _),
              .partialNestingTooDeep(_, let line, let column, _, _), .sectionNestingTooDeep(_, let line, let column, _, _):
             return (line, column)
-        case .templateNotFound, .unreadableTemplate, .invalidData:
+        case .templateNotFound, .unreadableTemplate, .invalidData, .outsideWorkspace, .expansionLimit, .outputTooLarge:
             return nil
         }
     }
@@ -79,6 +85,15 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot read template: \(reason)"
         case .invalidData(_, let reason):
             return "invalid template data: \(reason)"
+        case .outsideWorkspace(_, let target):
+            return WorkspaceConfinement.reason(kind: "templates", target: target)
+        case .expansionLimit(let name, let partial, let limit):
+            return "rendering expands partials and sections more than \(limit) times"
+                + (partial == name ? "" : " (the last in '\(partial)')")
+                + "; a partial that includes others several times multiplies the output at every level"
+        case .outputTooLarge(let name, let partial, let limit):
+            return "rendering produces more than \(limit >> 20) MiB" + (partial == name ? "" : " (the last in '\(partial)')")
+                + "; a partial or section repeats too much text"
         }
     }
 

@@ -26,11 +26,15 @@ public struct TemplateSet: Sendable {
     private static let maximumDirectoryDepth = 8
 
     /// Loads every `*.mustache` file under `directories` (earlier ones override later ones), then `builtIn`
-    /// sources (name → source) for names no directory has; templates render with `words` as `t`.
-    public init(directories: [String], builtIn: [String: String] = [:], words: Catalogue? = nil) throws(TemplateError) {
+    /// sources (name → source) for names no directory has; templates render with `words` as `t`. With a
+    /// `confinement`, a template or partial reached through a symbolic link out of the workspace is refused
+    /// (`TemplateError.outsideWorkspace`).
+    public init(directories: [String], builtIn: [String: String] = [:], words: Catalogue? = nil,
+                confinement: WorkspaceConfinement? = nil) throws(TemplateError) {
         var entries: [String: Entry] = [:]
         for directory in directories {
             for (name, path) in try Self.templateFiles(in: directory) where entries[name] == nil {
+                if let target = confinement?.outsideTarget(of: path) { throw .outsideWorkspace(path: path, target: target) }
                 entries[name] = Entry(source: try Self.source(ofFile: path), path: path)
             }
         }

@@ -41,14 +41,14 @@ extension Review {
                 misuse: resolution.misuse,
                 misuseSignals: resolution.misuseSignals, summary: clean(resolution.summary)),
             related: [], recurrence: ReviewRecurrence(windowDays: recurrence.windowDays, incidents: []), searchTerms: [],
-            articles: CustomerView.forCustomers(articles),
+            articles: view.customerArticles(articles),
             actions: actions.filter(\.isCustomerFacing).map {
                 ReviewAction(kind: $0.kind, title: clean($0.title), reason: clean($0.reason),
                              events: view.keep($0.events), tickets: [], isCustomerFacing: true)
             },
             proposals: [],
             training: ReviewTraining(suggested: training.suggested, topic: training.topic, reason: clean(training.reason),
-                                     articles: CustomerView.forCustomers(training.articles)),
+                                     articles: view.customerArticles(training.articles)),
             evidence: evidence.compactMap { item in
                 guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
                 return ReviewEvidenceItem(name: clean(item.name), kind: item.kind, event: index,
@@ -69,18 +69,14 @@ private struct CustomerView {
         article.audience == "customer" && article.state == "validated"
     }
 
-    /// A customer article as the customer sees it: the incidents of the same cause that link it are other
-    /// customers' tickets, so only the kind of reason is carried.
-    static func forCustomers(_ articles: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
-        articles.filter(isForCustomers).map { article in
-            let reason: ReviewArticleMatch.Reason
-            switch article.reason {
-            case .linked: reason = .linked
-            case .sameCause: reason = .sameCause([])
-            case .sharedWords(let words): reason = .sharedWords(words)
-            }
-            return ReviewArticleMatch(id: article.id, title: article.title, state: article.state, audience: article.audience,
-                                      linked: article.linked, reason: reason)
+    /// The validated customer articles of `matches`, their titles redacted like every other text; the incidents
+    /// of the same cause that link one are other customers' tickets, so only the kind of reason is carried.
+    func customerArticles(_ matches: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
+        matches.filter(Self.isForCustomers).map { match in
+            var copy = match
+            copy.title = clean(match.title)
+            if case .sameCause = match.reason { copy.reason = .sameCause([]) }
+            return copy
         }
     }
 

@@ -69,7 +69,7 @@ struct PolicyPhraseMatcher: Sendable {
         return nil
     }
 
-    private func matches(_ pattern: Pattern, at start: Int) -> Bool {
+    func matches(_ pattern: Pattern, at start: Int) -> Bool {
         for index in 0..<pattern.words.count {
             let word = words[start + index].folded
             let wanted = pattern.words[index]

@@ -4,7 +4,8 @@
 /// counts only when the text also has a failure word (`fallan`, `no conecta`). Then:
 /// 1. a request phrase (severity 5) with no failure evidence — no failure word and no severity 1–3
 ///    phrase — stays a request: severity 5, even if secondary features (severity 4) are named;
-/// 2. otherwise the most severe level among 1–4 with evidence wins;
+/// 2. otherwise the most severe level among 1–4 with evidence wins; a service word that names what a report,
+///    statistic or dashboard is about ("el reporte de llamadas") is not evidence of that service failing;
 /// 3. with no such evidence, failure words (even beside a request phrase) mean "servicio … con errores":
 ///    severity 3;
 /// 4. with no phrase and no failure word there is no suggestion.
@@ -31,11 +32,15 @@ public struct SeverityClassifier: Sendable {
         let matcher = PolicyPhraseMatcher(text: text)
         let failures = failureWords.compactMap(matcher.firstMatch(of:)).sorted(by: PolicyPhraseMatcher.Match.textOrder)
         var evidence: [Int: [SeverityEvidence]] = [:]
+        let features = (phrases[4] ?? []).flatMap(matcher.allMatches(of:))
         for severity in 1...5 {
             var found: [(match: PolicyPhraseMatcher.Match, failure: PolicyPhraseMatcher.Match?)] =
                 (phrases[severity] ?? []).compactMap(matcher.firstMatch(of:)).map { ($0, nil) }
             if let failure = failures.first {
-                found += (withFailure[severity] ?? []).compactMap(matcher.firstMatch(of:)).map { ($0, failure) }
+                // A service named as what a report counts ("reporte de llamadas") is not a service that fails.
+                found += (withFailure[severity] ?? []).compactMap { pattern in
+                    matcher.allMatches(of: pattern).first { !Self.isReportSubject($0, features: features, in: matcher) }
+                }.map { ($0, failure) }
             }
             // One piece of evidence per place in the text: "mensajería" and "mensaje*" are the same finding.
             var places: Set<Int> = []

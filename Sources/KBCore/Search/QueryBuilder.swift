@@ -114,7 +114,7 @@ public struct QueryBuilder: Sendable {
         return terms(in: unmarked, source: termSource)
     }
 
-    private func terms(in text: String, source: TermSource) -> [String] {
+    func terms(in text: String, source: TermSource) -> [String] {
         var terms: [String] = []
         var copy = text
         copy.withUTF8 { bytes in

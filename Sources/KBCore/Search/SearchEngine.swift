@@ -36,7 +36,7 @@ public final class SearchEngine {
         self.stopTerms = StopWords.terms(for: store.tokenizer.language)
     }
 
-    /// Runs `query` with `mode` and `filters`; tickets and articles merged by score.
+    /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked, and merged (see `SearchResponse.lists`).
     public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
         var words = builder.words(in: query)
         if mode == .any {
@@ -44,7 +44,7 @@ public final class SearchEngine {
             if !content.isEmpty { words = content }
         }
         guard let expression = builder.expression(words: words, mode: mode) else {
-            return SearchResponse(query: query, expression: nil, results: [])
+            return SearchResponse(query: query, expression: nil)
         }
         var results: [SearchResult] = []
         if filters.type != .article {
@@ -54,11 +54,9 @@ public final class SearchEngine {
                 results += try searchTickets(match: match, filters: filters)
             }
         }
-        if filters.type != .ticket {
-            results += try searchArticles(expression: expression, filters: filters)
-        }
-        results.sort { $0.score != $1.score ? $0.score > $1.score : ($0.type.rawValue, $0.id) < ($1.type.rawValue, $1.id) }
-        return SearchResponse(query: query, expression: expression, results: Array(results.prefix(filters.limit)))
+        let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters)
+        return SearchResponse(query: query, expression: expression, articles: articles, tickets: SearchResponse.ranked(tickets: results, limit: filters.limit),
+                              limit: filters.limit)
     }
 
     /// Tickets matching a MATCH expression, best first.
@@ -170,53 +168,7 @@ public final class SearchEngine {
         return RankFunction.idfArgument(values)
     }
 
-    /// Articles matching a MATCH expression, best first; each language's articles are queried with its analyzer.
-    public func searchArticles(expression: String, filters: SearchFilters) throws -> [SearchResult] {
-        let languages = try store.connection.cached("SELECT DISTINCT language FROM articles ORDER BY language").map { $0.text(0) }
-        var results: [SearchResult] = []
-        for code in languages {
-            let language = Language(rawValue: code) ?? store.tokenizer.language
-            var conditions = ["articles_fts MATCH ?", "a.language = ?"]
-            var values: [any SQLBindable] = [expression, code]
-            if !filters.includeArchived { conditions.append("a.state <> 'archived'") }
-            if !filters.services.isEmpty {
-                conditions.append("EXISTS (SELECT 1 FROM json_each(a.services) WHERE value IN (" + placeholders(filters.services.count) + "))")
-                values += filters.services as [any SQLBindable]
-            }
-            if !filters.statuses.isEmpty {
-                conditions.append("a.state IN (" + placeholders(filters.statuses.count) + ")")
-                values += filters.statuses as [any SQLBindable]
-            }
-            if let since = filters.since {
-                conditions.append("a.updated >= ?")
-                values.append(since.day())
-            }
-            if let until = filters.until {
-                conditions.append("a.updated < ?")
-                values.append(until.day())
-            }
-            // Severity and customer belong to tickets: an article cannot match them.
-            if !filters.severities.isEmpty || filters.customer != nil { return [] }
-            values.append(filters.limit)
-            let sql = """
-                SELECT a.id, a.title, kb_rank(articles_fts, '\(Self.articleWeights)', '', \(Self.proximityWeight)) AS score, a.state,
-                       (SELECT group_concat(value, ',') FROM json_each(a.services)),
-                       snippet(articles_fts, -1, char(2), char(3), '…', 24)
-                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY score DESC LIMIT ?
-                """
-            results += try store.tokenizer.with(language: language) {
-                try store.connection.cached(sql).map(values) { row in
-                    SearchResult(type: .article, id: row.text(0), title: row.text(1), score: row.double(2),
-                                 status: row.text(3), service: row.optionalText(4), severity: nil, snippet: row.text(5))
-                }
-            }
-        }
-        return results
-    }
-
-    private func placeholders(_ count: Int) -> String {
+    func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }

@@ -3,19 +3,18 @@ import Foundation
 /// Intake: from a new ticket's text to severity, missing information, SLA due times, solutions,
 /// possible duplicates and escalation hints.
 ///
-/// The query is planned, not just escaped: the text's most discriminative words (tf·idf, idf from the
-/// `fts5vocab` table, as Lucene's MoreLikeThis does) select candidates; words found in more than
-/// `frequentShare` of tickets rank nothing and are never used. Matching narrows first (all of the top
-/// words) and widens to any of them only when too few tickets come back.
+/// The query is planned, not just escaped: the text's most discriminative words (`MoreLikeThis`: tf·idf, stop words
+/// and conversational words of both languages dropped, names and codes kept) select candidates. Matching narrows
+/// first (all of the top words) and widens to any of them only when too few tickets come back.
 public final class Suggester {
     let store: Store
     let engine: SearchEngine
     let policy: Policy
     let analyzer: Analyzer
-    /// Words in more tickets than this share are not used to select candidates.
+    /// Words in more tickets than this share are not used to select candidates (names and codes excepted).
     public var frequentShare = 0.2
     /// How many words select candidates.
-    public var selectedWords = 8
+    public var selectedWords = 10
     /// On large stores, how many recent matches each candidate query ranks (see `SearchEngine.searchTickets`):
     /// intake needs a few good neighbours, not the best of a million.
     public var rankingBudget = 500
@@ -50,7 +49,7 @@ public final class Suggester {
                 why: why(ticket: ticket, words: words, selected: selected),
                 resolution: ticket.resolution ?? "", reference: "kb show \(ticket.id)"))
         }
-        let duplicates = try possibleDuplicates(words: words, request: request, selected: selected)
+        let duplicates = try possibleDuplicates(words: words, request: request, service: service)
         var customers = Set(duplicates.compactMap(\.customer))
         if let customer = request.customer { customers.insert(customer) }
         let missing = MissingInformation.check(request: request, inferredService: service, plan: plan)
@@ -66,21 +65,12 @@ public final class Suggester {
 
     // MARK: - Query planning
 
-    /// The request's words ranked by tf·idf, without words too frequent to select anything.
-    func discriminativeWords(in text: String) throws -> [QueryBuilder.Word] {
-        let words = engine.builder.words(in: text)
-        var termFrequency: [String: Int] = [:]
-        for term in analyzer.terms(text) { termFrequency[term, default: 0] += 1 }
-        let statistics = engine.statistics
-        let limit = max(1, Int(Double(statistics.documentCount) * frequentShare))
-        var scored: [(word: QueryBuilder.Word, score: Double)] = []
-        for word in words {
-            let frequency = try statistics.documentFrequency(word)
-            guard frequency > 0, frequency <= limit else { continue }
-            scored.append((word, Double(termFrequency[word.term] ?? 1) * (try statistics.idf(word))))
-        }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.word.term < $1.word.term }
-        return scored.prefix(selectedWords).map(\.word)
+    /// The request's words that find similar texts, best first (see `MoreLikeThis`).
+    public func discriminativeWords(in text: String) throws -> [QueryBuilder.Word] {
+        var selection = MoreLikeThis(builder: engine.builder, statistics: engine.statistics)
+        selection.maximumTerms = selectedWords
+        selection.frequentShare = frequentShare
+        return try selection.terms(in: text).map(\.word)
     }
 
     struct Candidate {
@@ -143,23 +133,54 @@ public final class Suggester {
 
     // MARK: - Duplicates
 
-    func possibleDuplicates(words: [QueryBuilder.Word], request: IntakeRequest, selected: Set<String>) throws -> [Suggestion.Duplicate] {
-        guard let match = engine.builder.match(words: words, mode: .any) else { return [] }
-        var filters = SearchFilters()
-        filters.statuses = TicketStatus.allCases.filter { !$0.isDone }.map(\.rawValue)
-        filters.since = Timestamp(seconds: request.receivedAt.seconds - duplicateWindowSeconds)
-        filters.until = Timestamp(seconds: request.receivedAt.seconds + 1)
-        filters.limit = 20
-        let needed = max(2, Int((Double(words.count) * 0.5).rounded(.up)))
-        var duplicates: [Suggestion.Duplicate] = []
-        for result in try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false) where result.id != request.ticketID {
-            guard let ticket = try store.ticket(id: result.id) else { continue }
-            let shared = why(ticket: ticket, words: words, selected: selected)
-            guard shared.count >= min(needed, words.count) else { continue }
-            duplicates.append(Suggestion.Duplicate(id: ticket.id, title: ticket.title, customer: ticket.customer,
-                                                   createdAt: ticket.createdAt, status: ticket.status.rawValue, why: shared))
+    /// Open tickets of the last `duplicateWindowSeconds` that report the same problem, found by meaning: the
+    /// request's words are compared with each candidate's after stemming and synonyms ("mensajes" meets
+    /// "Mensajería"), and a candidate of the same service needs one shared word where any other needs half of them.
+    /// Candidates are the open tickets of the window that match the words, and those of the same service.
+    func possibleDuplicates(words: [QueryBuilder.Word], request: IntakeRequest, service: String?) throws -> [Suggestion.Duplicate] {
+        guard !words.isEmpty else { return [] }
+        let openStatuses = TicketStatus.allCases.filter { !$0.isDone }.map(\.rawValue)
+        let since = request.receivedAt.seconds - duplicateWindowSeconds
+        let until = request.receivedAt.seconds + 1
+        var candidates: [String: Ticket] = [:]
+        if let match = engine.builder.match(words: words, mode: .any) {
+            var filters = SearchFilters()
+            filters.statuses = openStatuses
+            filters.since = Timestamp(seconds: since)
+            filters.until = Timestamp(seconds: until)
+            filters.limit = 20
+            for result in try engine.searchTickets(match: match, filters: filters, budget: rankingBudget, snippets: false) {
+                candidates[result.id] = try store.ticket(id: result.id)
+            }
         }
-        return duplicates
+        if let service {
+            let placeholders = Array(repeating: "?", count: openStatuses.count).joined(separator: ", ")
+            let sameService = try store.connection.cached("""
+                SELECT doc FROM tickets WHERE status IN (\(placeholders)) AND created_at >= ? AND created_at < ? AND service = ?
+                ORDER BY created_at DESC, id LIMIT 50
+                """)
+            try sameService.forEachRow(openStatuses + [since, until, service] as [any SQLBindable]) { row in
+                let ticket = try Store.decodeStored(row.text(0))
+                candidates[ticket.id] = ticket
+            }
+        }
+        let concepts = words.map { word in (word: word, spellings: [[word.term]] + engine.builder.synonyms(word.term).map(engine.builder.terms(in:))) }
+        let needed = max(2, Int((Double(words.count) * 0.5).rounded(.up)))
+        var found: [(duplicate: Suggestion.Duplicate, shared: Int)] = []
+        for ticket in candidates.values where ticket.id != request.ticketID {
+            let terms = Set(analyzer.terms(ticket.title + "\n" + ticket.description))
+            let shared = concepts.filter { concept in concept.spellings.contains { !$0.isEmpty && $0.allSatisfy(terms.contains) } }
+            let sameService = service != nil && ticket.service == service
+            guard shared.count >= (sameService ? 1 : min(needed, words.count)) else { continue }
+            found.append((Suggestion.Duplicate(id: ticket.id, title: ticket.title, customer: ticket.customer, createdAt: ticket.createdAt,
+                                               status: ticket.status.rawValue, why: shared.map(\.word.original)), shared.count))
+        }
+        found.sort {
+            if $0.shared != $1.shared { return $0.shared > $1.shared }
+            if $0.duplicate.createdAt != $1.duplicate.createdAt { return $0.duplicate.createdAt > $1.duplicate.createdAt }
+            return $0.duplicate.id < $1.duplicate.id
+        }
+        return found.map(\.duplicate)
     }
 
     // MARK: - Severity, SLA, escalation, routing
@@ -176,9 +197,16 @@ public final class Suggester {
         if let majority, !neighbours.isEmpty {
             let share = Double(majority.value) / Double(neighbours.count)
             reasons.append("\(majority.value) of the \(neighbours.count) most similar past tickets were severity \(majority.key)")
-            // Past tickets decide when no definition matched, or when only generic failure words did.
             if suggestion == nil || (suggestion?.rule == .failureWithoutTopic && share >= 0.6) {
+                // Past tickets decide when no definition matched, or when only generic failure words did.
                 suggested = majority.key
+            } else if let suggestion, majority.key != suggestion.severity, share >= 0.7, neighbours.count >= 5,
+                      suggestion.reasons.allSatisfy({ $0.failureText != nil }),
+                      let other = suggestion.otherEvidence.first(where: { $0.severity == majority.key }) {
+                // The text names two levels and its most severe one rests only on a service word beside a failure word:
+                // the level most similar past tickets had, which the text also names, weighs more.
+                suggested = majority.key
+                reasons.append("severity \(majority.key) chosen: the text also matches it (\"\(other.matchedText)\") and most similar past tickets had it")
             }
         }
         if suggested == nil {

@@ -20,6 +20,7 @@ extension Workspace {
     /// The workspace's synonyms analysed for `language`; none when the file is absent.
     public func loadSynonyms(language: Language) throws -> Synonyms {
         guard FileManager.default.fileExists(atPath: synonymsFile.path) else { return .empty }
+        try checkConfined(synonymsFile, kind: "synonyms")
         return try Synonyms(contentsOfFile: synonymsFile.path, displayPath: "kb/synonyms.txt", analyzer: Analyzer(language: language))
     }
 }

@@ -76,6 +76,8 @@ extension Store {
         public let service: String?
         /// Closed, else resolved, else created, in seconds.
         public let finishedAt: Int64
+        /// The description and every event's text, one per line: read only to tell whether the ticket held a secret.
+        public let otherText: String
     }
 
     /// Calls `body` with every resolved or closed severity-5 request, oldest first.
@@ -83,13 +85,16 @@ extension Store {
         let statement = try connection.prepare("""
             SELECT id, service, coalesce(closed_at, resolved_at, created_at) AS finished_at,
                    coalesce(doc ->> '$.title', '') AS title, coalesce(doc ->> '$.resolution', '') AS resolution,
-                   coalesce(doc -> '$.tags', '[]') AS tags
+                   coalesce(doc -> '$.tags', '[]') AS tags,
+                   coalesce(doc ->> '$.description', '') || char(10) || coalesce((SELECT group_concat(e.value ->> '$.text', char(10))
+                       FROM json_each(doc, '$.events') AS e), '') AS other_text
             FROM tickets WHERE status IN ('resolved', 'closed') AND severity = 5
             ORDER BY created_at, id
             """)
         try statement.forEachRow { row in
             try body(SolvedRequest(id: row["id"], title: row["title"], resolution: row["resolution"],
-                                   tags: Store.stringList(row["tags"]), service: row["service"], finishedAt: row["finished_at"]))
+                                   tags: Store.stringList(row["tags"]), service: row["service"], finishedAt: row["finished_at"],
+                                   otherText: row["other_text"]))
         }
     }
 

@@ -174,15 +174,21 @@ public struct JSONWriter {
         text += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `value` as a JSON string literal to UTF-8 bytes.
+    /// Appends `value` as a JSON string literal to UTF-8 bytes. DEL and the C1 controls (U+0080–U+009F) are escaped
+    /// as well as the C0 ones JSON requires, so no control character reaches a terminal that shows the JSON.
     public static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var copy = value
         copy.withUTF8 { utf8 in
             var start = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+                let isC1 = byte == 0xC2 && index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1])
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 || byte == 0x7F || isC1 else {
+                    index += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -192,10 +198,12 @@ public struct JSONWriter {
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
+                    let code = isC1 ? utf8[index + 1] : byte
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(code >> 4)], hex[Int(code & 0xF)]])
                 }
-                start = index + 1
+                index += isC1 ? 2 : 1
+                start = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }

@@ -58,6 +58,7 @@ public struct Workspace: Sendable {
     /// `kb/policy.json` merged over the defaults; the defaults alone when the file is absent.
     public func loadPolicy() throws -> Policy {
         guard FileManager.default.fileExists(atPath: policyFile.path) else { return .default }
+        try checkConfined(policyFile, kind: "policy")
         return try Policy.load(path: policyFile.path)
     }
 }
@@ -67,8 +68,15 @@ public enum WorkspaceError: Error, DiagnosticConvertible, Sendable, Equatable {
     case notFound(start: String)
     case notAWorkspace(path: String)
     case alreadyExists(path: String)
+    /// A workspace file (`kind`: policy, synonyms, demo data) reached through a symbolic link to `target`, outside.
+    case outsideWorkspace(path: String, kind: String, target: String)
 
-    public var diagnostic: Diagnostic { Diagnostic(.error, message) }
+    public var diagnostic: Diagnostic {
+        if case let .outsideWorkspace(path, kind, target) = self {
+            return Diagnostic(.error, WorkspaceConfinement.reason(kind: kind, target: target), at: .init(path: path))
+        }
+        return Diagnostic(.error, message)
+    }
 
     private var message: String {
         switch self {
@@ -78,6 +86,8 @@ public enum WorkspaceError: Error, DiagnosticConvertible, Sendable, Equatable {
             return "\(path) is not a kb workspace (it has no kb/ folder); run 'kb init \(path)'"
         case let .alreadyExists(path):
             return "\(path) already holds a kb workspace; kb init never overwrites one"
+        case let .outsideWorkspace(_, kind, target):
+            return WorkspaceConfinement.reason(kind: kind, target: target)
         }
     }
 }

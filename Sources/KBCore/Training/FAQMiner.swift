@@ -5,7 +5,8 @@
 /// "cambio contraseñas" meet. A group's question is its most frequent title and its answer its most frequent
 /// resolution (the most recent on a tie). Titles and resolutions are redacted as they are added, before
 /// grouping: customer names become one placeholder, so the same request from two customers groups together.
-/// Only titles and resolutions are read; ticket events, internal or not, never reach the FAQ.
+/// Only titles and resolutions are shown; ticket events, internal or not, never reach the FAQ, and neither does a
+/// ticket that held a secret anywhere (title, resolution, description or any event).
 public struct FAQMiner {
     /// The fields of one ticket the FAQ uses.
     public struct Request: Sendable, Equatable {
@@ -16,9 +17,13 @@ public struct FAQMiner {
         public var service: String?
         /// When support finished with it (seconds since 1970), to prefer recent answers on a tie.
         public var finishedAt: Int64
+        /// The rest of the ticket's text (description, events, internal or not), never shown: a secret in it keeps
+        /// the whole ticket out of the FAQ.
+        public var otherText: String
 
         public init(id: String, title: String, resolution: String, tags: [String] = [], service: String? = nil,
-                    finishedAt: Int64 = 0) {
+                    finishedAt: Int64 = 0, otherText: String = "") {
+            self.otherText = otherText
             self.id = id
             self.title = title
             self.resolution = resolution
@@ -71,8 +76,15 @@ public struct FAQMiner {
         if !tagFilter.isEmpty {
             guard request.tags.contains(where: { tagFilter.contains(TrainingBuilder.filterKey($0)) }) else { return }
         }
-        let answer = redactor.redact(CustomerMarkdown.prepare(request.resolution, minimumHeadingLevel: 5))
-        let question = redactor.redact(Self.singleLine(request.title))
+        // A ticket that held a secret (a password, PIN, token, key) gives nothing, not even redacted: the rest of
+        // its text was written around the secret ("entrar con la clave temporal y cambiarla").
+        let prepared = CustomerMarkdown.prepare(request.resolution, minimumHeadingLevel: 5)
+        let title = Self.singleLine(request.title)
+        guard ![request.title, request.resolution, prepared, title, request.otherText].contains(where: redactor.containsSecret) else {
+            return
+        }
+        let answer = redactor.redact(prepared)
+        let question = redactor.redact(title)
         guard answer.utf8.contains(where: { !ScanByte.isWhitespace($0) }),
               question.utf8.contains(where: { !ScanByte.isWhitespace($0) }) else { return }
         let key = groupKey(tags: request.tags, question: question)

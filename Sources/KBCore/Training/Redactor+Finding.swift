@@ -8,10 +8,31 @@ extension Redactor {
             case ipAddress = "ip_address"
             /// The `user:password` part of a URL (the host is kept).
             case urlCredentials = "url_credentials"
-            /// The value after `password:`, `contraseña:`, `clave:` and the like.
+            /// The value after `password:`, `contraseña temporal`, `la clave quedó como` and the like.
             case password
-            /// API keys, bearer tokens, `token: …` values and long random-looking strings.
+            /// A PIN, one-time code or card security code after its name (`PIN 4821`).
+            case pin
+            /// Provider tokens (GitHub, GitLab, Slack, AWS, Google, SendGrid, Stripe…), JWTs, bearer tokens,
+            /// `token: …` and `key=…` values and long random-looking strings.
             case token
+            /// A PEM or PGP private key block, `-----BEGIN … PRIVATE KEY-----` through its end.
+            case privateKey = "private_key"
+            /// A payment card number (13–19 digits passing the Luhn check).
+            case card
+            /// Chilean RUT/RUN.
+            case rut
+            /// Mexican CURP.
+            case curp
+            /// Mexican RFC.
+            case rfc
+            /// Spanish DNI (with its control letter) or Peruvian DNI (after "DNI").
+            case dni
+            /// Spanish NIE.
+            case nie
+            /// Argentine CUIT or CUIL.
+            case cuit
+            /// Colombian cédula de ciudadanía (after "cédula" or "C.C.").
+            case cedula
             case customerName = "customer_name"
             case agentName = "agent_name"
 
@@ -23,9 +44,27 @@ extension Redactor {
                 case .ipAddress: "IP address"
                 case .urlCredentials: "credentials in a URL"
                 case .password: "password"
+                case .pin: "PIN or one-time code"
                 case .token: "token or API key"
+                case .privateKey: "private key"
+                case .card: "payment card number"
+                case .rut: "Chilean RUT"
+                case .curp: "Mexican CURP"
+                case .rfc: "Mexican RFC"
+                case .dni: "national identity number (DNI)"
+                case .nie: "Spanish NIE"
+                case .cuit: "Argentine CUIT/CUIL"
+                case .cedula: "Colombian cédula"
                 case .customerName: "customer name"
                 case .agentName: "agent name"
+                }
+            }
+
+            /// Secrets, as opposed to personal data: a ticket holding one never feeds customer material, even redacted.
+            public var isSecret: Bool {
+                switch self {
+                case .urlCredentials, .password, .pin, .token, .privateKey: true
+                default: false
                 }
             }
         }

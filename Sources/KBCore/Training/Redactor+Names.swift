@@ -87,11 +87,11 @@ extension Redactor {
                     index += 1
                     continue
                 }
-                let (scalar, length) = decodeScalar(bytes, at: index)
-                if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                let (scalar, length) = ScanByte.scalar(in: bytes, at: index)
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     if start < 0 { start = index }
                     AccentFolding.appendFolded(scalar, to: &folded)
-                } else if let scalar, (0x300...0x36F).contains(scalar.value), start >= 0 {
+                } else if (0x300...0x36F).contains(scalar.value), start >= 0 {
                     // A combining accent belongs to the word it follows; folding drops it.
                 } else {
                     close(at: index)
@@ -100,16 +100,6 @@ extension Redactor {
             }
             close(at: bytes.count)
             return words
-        }
-
-        /// Decodes the UTF-8 sequence starting at `index` (the input came from a `String`, so it is valid).
-        private static func decodeScalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar?, Int) {
-            let lead = bytes[index]
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            guard length > 1, index + length <= bytes.count else { return (nil, 1) }
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            return (Unicode.Scalar(value), length)
         }
     }
 }

@@ -9,9 +9,13 @@ extension Redactor {
         }
 
         enum Priority {
-            static let urlCredentials = 10
-            static let keyedSecret = 9
-            static let bearer = 8
+            static let privateKey = 14
+            static let urlCredentials = 13
+            static let providerToken = 12
+            static let keyedSecret = 11
+            static let bearer = 10
+            static let card = 9
+            static let identity = 8
             static let email = 7
             static let ipAddress = 6
             static let randomToken = 5
@@ -20,11 +24,83 @@ extension Redactor {
 
         mutating func scanAll() -> [Span] {
             guard !bytes.isEmpty else { return [] }
+            scanPrivateKeys()
             scanAtSigns()
             scanWords()
+            scanProviderTokens()
             scanNumbers()
+            scanIdentityCodes()
             scanRandomTokens()
             return spans
+        }
+
+        mutating func add(_ range: Range<Int>, _ kind: Finding.Kind, priority: Int) {
+            spans.append(Span(range: range, kind: kind, priority: priority))
+        }
+
+        // MARK: Shared byte tests
+
+        /// Letters, digits, `_`, `-` and multi-byte characters: `db_password`, `x-api-key`, `contraseña`.
+        func isKeyByte(_ byte: UInt8) -> Bool {
+            ScanByte.isAlphanumeric(byte) || byte >= 0x80 || byte == ScanByte.underscore || byte == ScanByte.dash
+        }
+
+        /// The byte at `position` lower-cased, Latin-1 capitals included (`Ñ` → `ñ`), so `CONTRASEÑA` matches.
+        @inline(__always) func foldedByte(at position: Int) -> UInt8 {
+            let byte = bytes[position]
+            if ScanByte.isUpper(byte) { return byte + 32 }
+            if byte >= 0x80, byte <= 0x9E, byte != 0x97, position > 0, bytes[position - 1] == 0xC3 { return byte + 0x20 }
+            return byte
+        }
+
+        /// True when the bytes of `range`, lower-cased, equal `word` (already lower-case).
+        func matchesFolded(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+            guard range.count == word.count, range.upperBound <= bytes.count else { return false }
+            var offset = 0
+            for position in range {
+                if foldedByte(at: position) != word[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+
+        /// True when no letter, digit or `_` touches `start` from the left: a code starts a word. Other characters
+        /// (`«`, `—`, `”`) are punctuation, not part of a word.
+        func startsWord(_ start: Int) -> Bool {
+            guard start > 0 else { return true }
+            let byte = bytes[start - 1]
+            guard byte >= 0x80 else { return !(ScanByte.isAlphanumeric(byte) || byte == ScanByte.underscore) }
+            var lead = start - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return !Self.isWordScalar(ScanByte.scalar(in: bytes, at: lead).0)
+        }
+
+        /// True when no letter, digit or `_` touches `end` from the right.
+        func endsWord(_ end: Int) -> Bool {
+            guard end < bytes.count else { return true }
+            let byte = bytes[end]
+            guard byte >= 0x80 else { return !(ScanByte.isAlphanumeric(byte) || byte == ScanByte.underscore) }
+            return !Self.isWordScalar(ScanByte.scalar(in: bytes, at: end).0)
+        }
+
+        private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+        }
+
+        func skipBlanks(_ cursor: inout Int) {
+            while cursor < bytes.count, ScanByte.isBlank(bytes[cursor]) { cursor += 1 }
+        }
+
+        /// A digit, a symbol, or a capital after the first character: `Verano2024`, `s3cr3t!`, `xK` — not `reiniciar`.
+        func looksSecret(_ range: Range<Int>) -> Bool {
+            for position in range {
+                let byte = bytes[position]
+                if ScanByte.isDigit(byte) { return true }
+                if byte < 0x80, !ScanByte.isLetter(byte) { return true }
+                if ScanByte.isUpper(byte), position > range.lowerBound { return true }
+            }
+            return false
         }
 
         // MARK: Emails and URL credentials
@@ -76,217 +152,6 @@ extension Redactor {
                 || byte == ScanByte.percent || byte == ScanByte.plus || byte == ScanByte.dash
         }
 
-        // MARK: Keyed secrets (`password: x`, `token=x`, `Bearer x`)
-
-        private enum KeywordStrength {
-            /// Names only a secret has (`password`, `api_key`): any value after `:` or `=` is hidden.
-            case strong
-            /// Words that also occur in prose (`clave`, `token`): the value must look like a secret.
-            case weak
-        }
-
-        /// Keywords as lower-case UTF-8 (accents kept: `contraseña` is also listed unaccented).
-        private static let keywords: [([UInt8], Finding.Kind, KeywordStrength)] = {
-            let table: [(String, Finding.Kind, KeywordStrength)] = [
-                ("password", .password, .strong), ("passwd", .password, .strong), ("pwd", .password, .strong),
-                ("passphrase", .password, .strong), ("contraseña", .password, .strong),
-                ("contrasena", .password, .strong), ("clave", .password, .weak),
-                ("apikey", .token, .strong), ("api_key", .token, .strong), ("api-key", .token, .strong),
-                ("secret", .token, .strong), ("secreto", .token, .weak), ("token", .token, .weak),
-                ("authorization", .token, .strong),
-            ]
-            return table.map { (Array($0.0.utf8), $0.1, $0.2) }
-        }()
-
-        private static let authorization = Array("authorization".utf8)
-        private static let authSchemes: [[UInt8]] = ["bearer", "basic", "digest", "token", "negotiate"].map { Array($0.utf8) }
-        private static let linkingVerbs: [[UInt8]] = ["es", "is", "era", "was", "sea"].map { Array($0.utf8) }
-
-        /// Walks the words of the text looking for secret keywords and `Bearer`.
-        private mutating func scanWords() {
-            var index = 0
-            while index < bytes.count {
-                guard isKeyByte(bytes[index]), index == 0 || !isKeyByte(bytes[index - 1]) else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end < bytes.count, isKeyByte(bytes[end]) { end += 1 }
-                if end - index == 6, matchesFolded(index..<end, PatternScanner.authSchemes[0]) {
-                    scanBearer(after: end)
-                } else if let (kind, strength) = keyword(endingWord: index..<end) {
-                    scanKeyedValue(afterKey: end, kind: kind, strength: strength,
-                                   isAuthorization: matchesFolded(index..<end, PatternScanner.authorization))
-                }
-                index = end
-            }
-        }
-
-        /// Letters, digits, `_`, `-` and multi-byte characters: `db_password`, `x-api-key`, `contraseña`.
-        private func isKeyByte(_ byte: UInt8) -> Bool {
-            ScanByte.isAlphanumeric(byte) || byte >= 0x80 || byte == ScanByte.underscore || byte == ScanByte.dash
-        }
-
-        /// The byte at `position` lower-cased, Latin-1 capitals included (`Ñ` → `ñ`), so `CONTRASEÑA` matches.
-        @inline(__always) private func foldedByte(at position: Int) -> UInt8 {
-            let byte = bytes[position]
-            if ScanByte.isUpper(byte) { return byte + 32 }
-            if byte >= 0x80, byte <= 0x9E, byte != 0x97, position > 0, bytes[position - 1] == 0xC3 { return byte + 0x20 }
-            return byte
-        }
-
-        /// True when the bytes of `range`, lower-cased, equal `word` (already lower-case).
-        private func matchesFolded(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
-            guard range.count == word.count else { return false }
-            var offset = 0
-            for position in range {
-                if foldedByte(at: position) != word[offset] { return false }
-                offset += 1
-            }
-            return true
-        }
-
-        /// The keyword a word ends with, when it starts the word or follows `_` or `-`.
-        private func keyword(endingWord range: Range<Int>) -> (Finding.Kind, KeywordStrength)? {
-            for (keyword, kind, strength) in PatternScanner.keywords where range.count >= keyword.count {
-                let start = range.upperBound - keyword.count
-                guard matchesFolded(start..<range.upperBound, keyword) else { continue }
-                if start == range.lowerBound || bytes[start - 1] == ScanByte.underscore || bytes[start - 1] == ScanByte.dash {
-                    return (kind, strength)
-                }
-            }
-            return nil
-        }
-
-        private mutating func scanKeyedValue(afterKey keyEnd: Int, kind: Finding.Kind, strength: KeywordStrength,
-                                             isAuthorization: Bool) {
-            var cursor = keyEnd
-            if cursor < bytes.count, bytes[cursor] == ScanByte.doubleQuote || bytes[cursor] == ScanByte.singleQuote {
-                cursor += 1
-            }
-            skipBlanks(&cursor)
-            var separatorIsEquals = false
-            var mustLookSecret = strength == .weak
-            if cursor < bytes.count, bytes[cursor] == ScanByte.colon || bytes[cursor] == ScanByte.equals {
-                separatorIsEquals = bytes[cursor] == ScanByte.equals
-                cursor += 1
-                if cursor < bytes.count, bytes[cursor] == ScanByte.greater { cursor += 1 }
-            } else if let verbEnd = linkingVerb(at: cursor) {
-                // "la contraseña es Xk29..." has no colon; only a secret-looking value counts.
-                cursor = verbEnd
-                mustLookSecret = true
-            } else {
-                return
-            }
-            skipBlanks(&cursor)
-            if isAuthorization, let schemeEnd = authScheme(at: cursor) {
-                cursor = schemeEnd
-                skipBlanks(&cursor)
-            }
-            guard let value = valueRange(at: &cursor) else { return }
-            guard !isPlaceholderValue(value) else { return }
-            if !separatorIsEquals, mustLookSecret || !isLastWordOnLine(after: value.upperBound), !looksSecret(value) {
-                return
-            }
-            spans.append(Span(range: value, kind: kind, priority: Priority.keyedSecret))
-        }
-
-        private mutating func scanBearer(after end: Int) {
-            var cursor = end
-            guard cursor < bytes.count, ScanByte.isBlank(bytes[cursor]) else { return }
-            skipBlanks(&cursor)
-            let start = cursor
-            // RFC 6750 token characters; dots included so a whole JWT goes, not just its header.
-            while cursor < bytes.count, isTokenByte(bytes[cursor]) || bytes[cursor] == ScanByte.slash
-                || bytes[cursor] == ScanByte.dot { cursor += 1 }
-            while cursor > start, bytes[cursor - 1] == ScanByte.dot { cursor -= 1 }
-            guard cursor - start >= 8, looksSecret(start..<cursor) else { return }
-            spans.append(Span(range: start..<cursor, kind: .token, priority: Priority.bearer))
-        }
-
-        private func skipBlanks(_ cursor: inout Int) {
-            while cursor < bytes.count, ScanByte.isBlank(bytes[cursor]) { cursor += 1 }
-        }
-
-        private func linkingVerb(at start: Int) -> Int? {
-            guard start > 0, ScanByte.isBlank(bytes[start - 1]) else { return nil }
-            for verb in PatternScanner.linkingVerbs {
-                let end = start + verb.count
-                guard end < bytes.count, ScanByte.isBlank(bytes[end]) || bytes[end] == ScanByte.colon,
-                      matchesFolded(start..<end, verb) else { continue }
-                return bytes[end] == ScanByte.colon ? end + 1 : end
-            }
-            return nil
-        }
-
-        private func authScheme(at start: Int) -> Int? {
-            var end = start
-            while end < bytes.count, ScanByte.isLetter(bytes[end]) { end += 1 }
-            guard end < bytes.count, ScanByte.isBlank(bytes[end]),
-                  PatternScanner.authSchemes.contains(where: { matchesFolded(start..<end, $0) }) else { return nil }
-            return end
-        }
-
-        /// The value after a key: a quoted string, or a run up to whitespace with sentence punctuation trimmed
-        /// (`!` and `?` stay: passwords end with them more often than sentences around a password do).
-        private func valueRange(at cursor: inout Int) -> Range<Int>? {
-            guard cursor < bytes.count else { return nil }
-            let quote = bytes[cursor]
-            if quote == ScanByte.doubleQuote || quote == ScanByte.singleQuote || quote == ScanByte.backtick {
-                let start = cursor + 1
-                var end = start
-                while end < bytes.count, bytes[end] != quote, bytes[end] != ScanByte.newline { end += 1 }
-                guard end < bytes.count, bytes[end] == quote, end > start else { return nil }
-                cursor = end + 1
-                return start..<end
-            }
-            let start = cursor
-            var end = start
-            while end < bytes.count, !ScanByte.isWhitespace(bytes[end]), bytes[end] != ScanByte.doubleQuote,
-                  bytes[end] != ScanByte.singleQuote, bytes[end] != ScanByte.backtick, bytes[end] != ScanByte.ampersand,
-                  bytes[end] != ScanByte.less {
-                end += 1
-            }
-            let trailing: [UInt8] = [ScanByte.dot, ScanByte.comma, ScanByte.semicolon, ScanByte.colon,
-                                     ScanByte.closeParen, ScanByte.closeBracket, ScanByte.closeBrace]
-            while end > start, trailing.contains(bytes[end - 1]) { end -= 1 }
-            cursor = end
-            return end > start ? start..<end : nil
-        }
-
-        /// Values that are already placeholders or masks (`[credencial]`, `<password>`, `****`, `(completar)`).
-        private func isPlaceholderValue(_ range: Range<Int>) -> Bool {
-            let first = bytes[range.lowerBound]
-            if first == ScanByte.openBracket || first == ScanByte.less || first == ScanByte.openParen
-                || first == ScanByte.openBrace { return true }
-            return bytes[range].allSatisfy {
-                $0 == ScanByte.asterisk || $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == ScanByte.dot
-            }
-        }
-
-        /// True when only blanks or sentence punctuation follow `end` on its line.
-        private func isLastWordOnLine(after end: Int) -> Bool {
-            var cursor = end
-            while cursor < bytes.count, bytes[cursor] != ScanByte.newline {
-                let byte = bytes[cursor]
-                if !(ScanByte.isBlank(byte) || byte == ScanByte.dot || byte == ScanByte.comma || byte == ScanByte.semicolon
-                    || byte == ScanByte.carriageReturn || byte == ScanByte.closeParen) { return false }
-                cursor += 1
-            }
-            return true
-        }
-
-        /// A digit, a symbol, or a capital after the first character: `Verano2024`, `s3cr3t!`, `xK` — not `reiniciar`.
-        private func looksSecret(_ range: Range<Int>) -> Bool {
-            for position in range {
-                let byte = bytes[position]
-                if ScanByte.isDigit(byte) { return true }
-                if byte < 0x80, !ScanByte.isLetter(byte) { return true }
-                if ScanByte.isUpper(byte), position > range.lowerBound { return true }
-            }
-            return false
-        }
-
         // MARK: IP addresses and phone numbers
 
         /// One pass over digit-led positions for IPv4, IPv6 and phone numbers.
@@ -302,6 +167,10 @@ extension Redactor {
                 }
                 if ScanByte.isDigit(byte) || byte == ScanByte.plus || byte == ScanByte.openParen {
                     scanPhone(at: index)
+                }
+                if ScanByte.isDigit(byte), isPhoneStartBoundary(index) {
+                    scanCard(at: index)
+                    scanDigitIdentity(at: index)
                 }
                 index += 1
             }
@@ -419,6 +288,11 @@ extension Redactor {
         /// runs after a word like "teléfono". Dates, times, amounts, ids and versions are rejected by shape.
         private mutating func scanPhone(at start: Int) {
             guard isPhoneStartBoundary(start) else { return }
+            // The middle of a longer run of digit groups (`4111 1111 1111 1112`) is not a phone number of its own.
+            if start >= 2, ScanByte.isDigit(bytes[start]), ScanByte.isDigit(bytes[start - 2]),
+               bytes[start - 1] == ScanByte.space || bytes[start - 1] == ScanByte.dash || bytes[start - 1] == ScanByte.dot {
+                return
+            }
             var cursor = start
             let hasPlus = bytes[cursor] == ScanByte.plus
             if hasPlus { cursor += 1 }
@@ -473,7 +347,7 @@ extension Redactor {
 
         /// A phone starts after space or opening punctuation, never inside a code (`T-000123`, `v2`),
         /// a decimal (`3,1415`) or a time (`10:30`).
-        private func isPhoneStartBoundary(_ start: Int) -> Bool {
+        func isPhoneStartBoundary(_ start: Int) -> Bool {
             let first = bytes[start]
             if first == ScanByte.plus || first == ScanByte.openParen {
                 guard start + 1 < bytes.count, ScanByte.isDigit(bytes[start + 1]) else { return false }
@@ -493,7 +367,7 @@ extension Redactor {
         }
 
         /// Rejects numbers that go on as something else: `2026-03-10T…`, `10:30`, `1,5`, `v2.3-beta`.
-        private func isPhoneEndBoundary(_ end: Int) -> Bool {
+        func isPhoneEndBoundary(_ end: Int) -> Bool {
             guard end < bytes.count else { return true }
             let next = bytes[end]
             if ScanByte.isAlphanumeric(next) || next >= 0x80 || next == ScanByte.underscore { return false }
@@ -569,7 +443,7 @@ extension Redactor {
         }
 
         /// Letters, digits and the base64 / key punctuation `-`, `_`, `+`, `=`, `~`.
-        private func isTokenByte(_ byte: UInt8) -> Bool {
+        func isTokenByte(_ byte: UInt8) -> Bool {
             ScanByte.isAlphanumeric(byte) || byte == ScanByte.dash || byte == ScanByte.underscore || byte == ScanByte.plus
                 || byte == ScanByte.equals || byte == ScanByte.tilde
         }

@@ -28,11 +28,12 @@ extension Store {
     }
 
     /// Calls `body` with the FAQ fields (title, resolution, tags, service, finish time) of every resolved or
-    /// closed severity-5 ticket, oldest first. Only those fields are read: events, internal or public, are not.
+    /// closed severity-5 ticket, oldest first. Only those fields reach the FAQ; the description and the events'
+    /// texts come along only to tell whether the ticket held a secret.
     public func forEachFAQRequest(_ body: (FAQMiner.Request) throws -> Void) throws {
         try forEachSolvedRequest { request in
             try body(FAQMiner.Request(id: request.id, title: request.title, resolution: request.resolution, tags: request.tags,
-                                      service: request.service, finishedAt: request.finishedAt))
+                                      service: request.service, finishedAt: request.finishedAt, otherText: request.otherText))
         }
     }
 }

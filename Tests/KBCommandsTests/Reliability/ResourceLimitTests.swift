@@ -194,4 +194,24 @@ struct ResourceLimitTests {
         #expect(result.stderr.contains("kb/articles/big.md:1: error:"), "\(result.stderr.prefix(500))")
         #expect(result.stdout.contains("added 1"), "\(result.stdout)")
     }
+
+    /// Fourteen levels of partials each including the one below four times (4^14 inclusions; 50 s and 547 MB before
+    /// the renderer had limits): a located error naming the template, in bounded memory.
+    @Test func fourFoldPartialFanOutStops() throws {
+        let directory = try Self.workspace()
+        try directory.write("parciales/p0.mustache", "texto repetido ")
+        for level in 1...14 {
+            try directory.write("parciales/p\(level).mustache", String(repeating: "{{> p\(level - 1)}}", count: 4))
+        }
+        try directory.write("abanico.mustache", "{{> p14}}\n")
+        try directory.write("datos.json", "{}")
+        let path = { (name: String) in directory.url.appendingPathComponent(name).path }
+        let result = try MeasuredProcess.run(["render", path("abanico.mustache"), "--data", path("datos.json"), "--partials",
+                                              path("parciales")], root: directory.url)
+        Self.expectBounded(result, "four-fold partials")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(path("abanico.mustache") + ": error: rendering expands partials and sections more than"),
+                "\(result.stderr.prefix(500))")
+        #expect(result.stdout.isEmpty)
+    }
 }

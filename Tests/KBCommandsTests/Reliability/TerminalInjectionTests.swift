@@ -38,12 +38,16 @@ import KBTestSupport
         }
     }
 
-    @Test func ownStylingSurvives() {
-        #expect(TerminalText.sanitized("\u{1B}[1mportal\u{1B}[0m") == "\u{1B}[1mportal\u{1B}[0m")
-        #expect(TerminalText.sanitized("\r\u{1B}[Kimported 10 records…") == "\r\u{1B}[Kimported 10 records…")
-        #expect(TerminalText.sanitized("a\tb\nc") == "a\tb\nc")
-        // A CRLF line ending overwrites nothing and stays; a bare carriage return goes.
-        #expect(TerminalText.sanitized("uno\r\ndos\rtres\r") == "uno\r\ndostres")
-        #expect(TerminalText.sanitized("x\u{1B}]0;t\u{7}y\u{1B}[2Jz\ru") == "x]0;ty[2Jzu")
+    /// kb's own styling reaches the terminal, added after the data is sanitized; the same sequences in data do not.
+    @Test func ownStylingSurvivesAndDataStylingDoesNot() {
+        let out = OutputStream()
+        out.write(.highlighted("a\u{1B}[8m \u{2}portal\u{1B}]0;x\u{7}\u{3} b", start: "\u{2}", end: "\u{3}"))
+        out.write(TerminalSanitizer.Styled(.lineStart, "imported 10\r records…"))
+        out.write("data \u{1B}[1mbold\u{1B}[0m \u{9B}31m")
+        #expect(out.captured == "a \u{1B}[1mportal\u{1B}[0m b" + "\r\u{1B}[Kimported 10 records…" + "data bold ")
+        // Carriage returns from data go, also before a line feed; a rendered template's CRLF line endings stay.
+        #expect(TerminalSanitizer.sanitized("uno\r\ndos\rtres\r") == "uno\ndostres")
+        #expect(TerminalSanitizer.Styled.keepingCRLF("uno\r\ndos\rtres\u{1B}[2J\r\n").text == "uno\r\ndostres\r\n")
+        #expect(TerminalSanitizer.sanitized("a\tb\nc") == "a\tb\nc")
     }
 }

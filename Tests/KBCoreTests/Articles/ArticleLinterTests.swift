@@ -168,9 +168,24 @@ import Testing
         let text = article(body: Self.fullBody.replacingOccurrences(of: "El portal no carga.", with: "Banco Austral reportó."))
             .replacingOccurrences(of: "title: No carga el login", with: "title: Login de Ana Soto")
         #expect(lint(text) == [
-            "kb/articles/a.md:3: error: agent name in customer-visible text (column 10); remove it or move it into an internal block",
+            "kb/articles/a.md:3: error: agent name in customer-visible title (column 10); remove it or move it into an internal block",
             "kb/articles/a.md:12: error: customer name in customer-visible text (column 1); remove it or move it into an internal block",
         ])
+    }
+
+    /// Lint reports what customer material would redact: obfuscated data on its line, data that only appears once
+    /// tags are stripped (at its section), and front matter values the material shows.
+    @Test func reportsWhatCustomerMaterialWouldRedact() {
+        let body = Self.fullBody
+            .replacingOccurrences(of: "El portal no carga.", with: "Escribir a juan&#64;entity.com o clave temporal: Qw3rty!2026.")
+            .replacingOccurrences(of: "Renovar el certificado.", with: "Avisar a ana<b></b>@acme.cl hoy.")
+        let text = article(body: body).replacingOccurrences(of: "services: [portal]", with: "services: [portal, 10.2.2.2]")
+        let diagnostics = lint(text)
+        #expect(diagnostics.contains { $0.contains(":12: error: email address in customer-visible text (column 12)") }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.contains(":12: error: password in customer-visible text") }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.contains("error: email address in customer-visible text of section 'Solución' once its markup is removed") },
+                "\(diagnostics)")
+        #expect(diagnostics.contains { $0.contains("error: IP address in customer-visible service") }, "\(diagnostics)")
     }
 
     @Test func customerArticleWithoutCustomerSafeContent() {

@@ -17,9 +17,44 @@ import Testing
     }
 
     @Test func otherCommentsAreNotMarkers() {
-        let text = "<!-- internally -->\n<!-- nota -->\n<!-- internal note -->\nvisible"
-        #expect(scan(text).keptLines.count == 4)
+        let text = "<!-- nota -->\n<!-- describa el síntoma -->\nvisible <\\!-- internal --> texto"
+        #expect(scan(text).keptLines.count == 3)
         #expect(scan(text).issues.isEmpty)
+    }
+
+    /// The marker in any spacing, case or line layout, also written with references, full-width letters or zero-width
+    /// characters: the text between is hidden and the article is well-formed.
+    @Test(arguments: [
+        "a <!--\ninternal\n-->SECRETO<!--\n/internal\n--> b",
+        "a <!-- INTERNAL -->SECRETO<!-- /Internal --> b",
+        "a <!--internal-->SECRETO<!--/internal--> b",
+        "a <!--\n  in ter nal \n-->\nSECRETO\n<!--\t/\n internal\t--> b",
+        "a &lt;!-- internal --&gt;SECRETO&lt;!-- /internal --&gt; b",
+        "a <!-- ｉｎｔｅｒｎａｌ -->SECRETO<!-- ／ｉｎｔｅｒｎａｌ --> b",
+        "a <!-- inter\u{200B}nal -->SECRETO<!-- /inte\u{00AD}rnal --> b",
+    ])
+    func recognisesMarkersHoweverWritten(text: String) {
+        let result = scan(text)
+        let kept = result.keptLines.map(\.text).joined(separator: "\n")
+        #expect(!kept.contains("SECRETO"), "\(kept)")
+        #expect(kept.hasPrefix("a ") && kept.hasSuffix(" b"), "\(kept)")
+        #expect(result.issues.isEmpty)
+        #expect(result.blocks.count == 1)
+    }
+
+    /// A comment that mentions internal but is not a marker is an issue (and hidden); so is one never closed.
+    @Test(arguments: [
+        "<!-- internal note -->\nSECRETO",
+        "<!-- interno -->\nSECRETO\n<!-- /interno -->",
+        "<!-- internals -->",
+        "<!-- internal: no publicar -->",
+        "<!-- internal\nSECRETO",
+        "<!-- end internal -->",
+    ])
+    func commentsMentioningInternalAreIssues(text: String) {
+        let result = scan(text)
+        #expect(result.issues.contains { $0.kind == .unrecognized }, "\(result.issues)")
+        #expect(result.issues.first?.message.contains("comment mentions internal") == true)
     }
 
     @Test func unclosedBlockHidesEverythingAfterIt() {

@@ -19,6 +19,11 @@ import Testing
         ("necesito documentación de la API", 5),
         ("Password reset request for a new agent", 5),
         ("Calls are failing since the update", 2),
+        // Reports and statistics are severity 4 whatever service they count (the manual's "reportes, estadísticas").
+        ("El reporte de llamadas abandonadas muestra datos incorrectos", 4),
+        ("las estadísticas del webchat no cargan", 4),
+        ("el reporte de las llamadas entrantes falla", 4),
+        ("The calls report shows wrong figures", 4),
     ])
     func suggestsTheManualsSeverity(text: String, severity: Int) throws {
         let suggestion = try #require(classifier.suggest(text))
@@ -42,6 +47,13 @@ import Testing
     @Test func matchedTextKeepsTheOriginalSpelling() throws {
         let suggestion = try #require(classifier.suggest("Hoy: No Puedo Acceder al Portal."))
         #expect(suggestion.reasons.map(\.matchedText) == ["No Puedo Acceder al Portal"])
+    }
+
+    /// A service that fails beside a report is still the service failing: the report does not hide it.
+    @Test func serviceFailingBesideAReportStaysHighImpact() throws {
+        let suggestion = try #require(classifier.suggest("las llamadas entrantes fallan y el reporte de llamadas está vacío"))
+        #expect(suggestion.severity == 2)
+        #expect(suggestion.reasons.first?.matchedText == "llamadas")
     }
 
     @Test func channelWordsWithoutFailureAreNotEvidence() {

@@ -57,6 +57,42 @@ import Testing
         #expect(Self.miner(limit: 0, minimum: 1).entries().isEmpty)
     }
 
+    /// A ticket whose title or resolution held a secret feeds nothing, however the secret was written, while the
+    /// same request without one still counts.
+    @Test(arguments: [
+        "Entrar con la clave temporal Temporal123! y cambiarla.",
+        "Se asignó la contraseña provisoria Mnb77777.",
+        "Use the password P4ssw0rd! once.",
+        "PIN 4821 enviado por SMS.",
+        "Token ghp_abcdefghijklmnopqrstuvwxyz0123456789 rotado.",
+        "clave&#32;temporal&#58; Qw3rty!2026",
+        "contrase\u{200B}ña: Zz123456",
+    ])
+    func ticketsThatHeldASecretFeedNothing(resolution: String) {
+        var miner = Self.miner(minimum: 1)
+        miner.add(Self.request("T-1", "Acceso al portal", resolution, tags: ["acceso"], at: 2))
+        miner.add(Self.request("T-2", "Acceso al portal", "Enlace de restablecimiento enviado.", tags: ["acceso"], at: 1))
+        let entries = miner.entries()
+        #expect(entries.count == 1)
+        #expect(entries.first?.count == 1)
+        #expect(entries.first?.answer == "Enlace de restablecimiento enviado.")
+        var secretOnly = Self.miner(minimum: 1)
+        secretOnly.add(Self.request("T-3", "Clave \(resolution)", "Hecho.", tags: ["acceso"]))
+        #expect(secretOnly.entries().isEmpty)
+    }
+
+    /// A secret in the description or in any event keeps the ticket out too, though neither is ever shown.
+    @Test func aSecretElsewhereInTheTicketKeepsItOut() {
+        var miner = Self.miner(minimum: 1)
+        var held = FAQMiner.Request(id: "T-1", title: "Acceso al portal", resolution: "Se envió un enlace.", tags: ["acceso"],
+                                    finishedAt: 2, otherText: "Descripción.\nNota interna: la clave temporal quedó Verano2026")
+        miner.add(held)
+        #expect(miner.entries().isEmpty)
+        held.otherText = "Descripción.\nNota interna: se envió el enlace."
+        miner.add(held)
+        #expect(miner.entries().first?.answer == "Se envió un enlace.")
+    }
+
     @Test func answersKeepNoPersonalDataOrHTML() {
         var miner = Self.miner(minimum: 1)
         miner.add(Self.request("T-1", "Acceso", """

@@ -22,24 +22,24 @@ import Testing
         ("host ::ffff:192.0.2.128 ok", "host [IP] ok"),
         ("https://admin:S3cr3t@portal.example.cl/login", "https://[credencial]@portal.example.cl/login"),
         ("git clone https://ghp_token@github.com/x/y", "git clone https://[credencial]@github.com/x/y"),
-        ("password: hunter2", "password: [credencial]"),
-        ("La contraseña: Verano2024!", "La contraseña: [credencial]"),
-        ("La clave es: Verano2024.", "La clave es: [credencial]."),
-        ("password: abc.", "password: [credencial]."),
-        ("CONTRASEÑA=abc", "CONTRASEÑA=[credencial]"),
-        ("clave: Xk29pq", "clave: [credencial]"),
-        ("db_password=\"p@ss word\"", "db_password=\"[credencial]\""),
-        ("{\"api_key\": \"abc123xyz\"}", "{\"api_key\": \"[credencial]\"}"),
-        ("la contraseña es Hola2024 desde ayer", "la contraseña es [credencial] desde ayer"),
+        ("password: hunter2", "password: [contraseña]"),
+        ("La contraseña: Verano2024!", "La contraseña: [contraseña]"),
+        ("La clave es: Verano2024.", "La clave es: [contraseña]."),
+        ("password: abc.", "password: [contraseña]."),
+        ("CONTRASEÑA=abc", "CONTRASEÑA=[contraseña]"),
+        ("clave: Xk29pq", "clave: [contraseña]"),
+        ("db_password=\"p@ss word\"", "db_password=\"[contraseña]\""),
+        ("{\"api_key\": \"abc123xyz\"}", "{\"api_key\": \"[token]\"}"),
+        ("la contraseña es Hola2024 desde ayer", "la contraseña es [contraseña] desde ayer"),
         ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
-         "Authorization: Bearer [credencial]"),
+         "Authorization: Bearer [token]"),
         ("usar bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U.",
-         "usar bearer [credencial]."),
-        ("curl -H 'Authorization: Basic dXNlcjpwYXNzd29yZA=='", "curl -H 'Authorization: Basic [credencial]'"),
-        ("token: 4f9c2a7b1e", "token: [credencial]"),
-        ("key AKIAIOSFODNN7EXAMPLE en el log", "key [credencial] en el log"),
-        ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe [credencial]"),
-        ("hash 3f786850e387550fdab836ed7e6dc881de23001b", "hash [credencial]"),
+         "usar bearer [token]."),
+        ("curl -H 'Authorization: Basic dXNlcjpwYXNzd29yZA=='", "curl -H 'Authorization: Basic [token]'"),
+        ("token: 4f9c2a7b1e", "token: [token]"),
+        ("key AKIAIOSFODNN7EXAMPLE en el log", "key [token] en el log"),
+        ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe [token]"),
+        ("hash 3f786850e387550fdab836ed7e6dc881de23001b", "hash [token]"),
         ("El cliente Banco Austral reportó", "El cliente [cliente] reportó"),
         ("Sitio https://portal.acme.cl caído", "Sitio https://portal.[cliente].cl caído"),
         ("Ticket de BANCO  austral y de acme.", "Ticket de [cliente] y de [cliente]."),
@@ -49,6 +49,96 @@ import Testing
     ])
     func redacts(input: String, expected: String) {
         #expect(Self.redactor.redact(input) == expected)
+    }
+
+    /// Data written so a reader sees it but a byte pattern would not: character references, NFKC forms, zero-width
+    /// and bidi controls, soft hyphens, Markdown escapes, defanged addresses. It is replaced whole, in the form written.
+    @Test(arguments: [
+        ("Escribir a juan&#64;entity.com hoy", "Escribir a [correo] hoy"),
+        ("juan&#x40;entity.com y juan&#X40;b.org", "[correo] y [correo]"),
+        ("juan&commat;entity&period;com", "[correo]"),
+        ("juan&amp;#64;entity.com", "[correo]"),
+        ("juan&#64entity.com", "[correo]"),
+        ("servidor 10&#46;2&#46;2&#46;2 caído", "servidor [IP] caído"),
+        ("juan＠fullwidth.com y １０.４.４.４", "[correo] y [IP]"),
+        ("llamar al +56 9 5555 66\u{200B}77", "llamar al [teléfono]"),
+        ("llamar al +56\u{00A0}9\u{00A0}5555\u{00A0}6677", "llamar al [teléfono]"),
+        ("ana\u{00AD}.soto@acme\u{2060}.cl", "[correo]"),
+        ("ana.soto@\u{202E}acme.cl\u{202C}", "[correo]\u{202C}"),
+        ("\u{FEFF}ana@acme.cl", "\u{FEFF}[correo]"),
+        ("𝐚𝐧𝐚@𝐚𝐜𝐦𝐞.𝐜𝐥", "[correo]"),
+        ("juan [at] example [dot] com y 10[.]2[.]2[.]2", "[correo] y [IP]"),
+        ("juan\\@x.com y 10\\.2\\.2\\.3", "[correo] y [IP]"),
+        ("contrasen\u{0303}a: hunter2", "contrasen\u{0303}a: [contraseña]"),
+        ("contrase&ntilde;a: hunter2", "contrase&ntilde;a: [contraseña]"),
+        ("ＣＯＮＴＲＡＳＥÑＡ: Ｘｋ２９ｐｑ", "ＣＯＮＴＲＡＳＥÑＡ: [contraseña]"),
+        ("PaSsWoRd: hunter2", "PaSsWoRd: [contraseña]"),
+        ("Atendido por ana maria so\u{200B}to", "Atendido por [agente]"),
+        ("Atendido por ANA&#32;MARÍA&nbsp;SOTO", "Atendido por [agente]"),
+    ])
+    func redactsObfuscatedData(input: String, expected: String) {
+        #expect(Self.redactor.redact(input) == expected)
+    }
+
+    /// Provider tokens, keys, passwords and PINs in Spanish and English phrasing, identity numbers and cards, each
+    /// with its own placeholder.
+    @Test(arguments: [
+        ("token glpat-Ab3dEfGh1jKlMn0pQrSt", "token [token]"),
+        ("ghp_abcdefghijklmnopqrstuvwxyz0123456789 y gho_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "[token] y [token]"),
+        ("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS", "[token]"),
+        ("slack xoxb-123456789012-1234567890123-abcdefABCDEF y xoxp-1111-2222-3333-aaaa", "slack [token] y [token]"),
+        ("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/[token]"),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [token]"),
+        ("AWS: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY en el log", "AWS: [token] en el log"),
+        ("AKIAIOSFODNN7EXAMPLE", "[token]"),
+        ("clave AIzaSyA1234567890abcdefghijklmnopqrstuv", "clave [token]"),
+        ("SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "[token]"),
+        ("rk_live_4eC39HqLyjWDarjtT1zdp7dc", "[token]"),
+        ("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U fin", "jwt [token] fin"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nfin", "[clave privada]\nfin"),
+        ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n\nfin", "[clave privada]\n\nfin"),
+        ("secret=c2VjcmV0LXZhbHVl", "secret=[token]"),
+        ("password temporal P4ssw0rd!", "password temporal [contraseña]"),
+        ("Contraseña provisoria Mnb77777", "Contraseña provisoria [contraseña]"),
+        ("clave temporal: Qw3rty!2026", "clave temporal: [contraseña]"),
+        ("la nueva clave quedó como Verano2026", "la nueva clave quedó como [contraseña]"),
+        ("pass: Zz123456", "pass: [contraseña]"),
+        ("su contraseña es Hola2026 y listo", "su contraseña es [contraseña] y listo"),
+        ("use the password hunter22 now", "use the password [contraseña] now"),
+        ("Your temporary password is: Xy12ab", "Your temporary password is: [contraseña]"),
+        ("PIN 4821", "PIN [PIN]"),
+        ("su PIN de acceso es 482193", "su PIN de acceso es [PIN]"),
+        ("RUT 12.345.678-9 y 12.345.678-5 y 12345678-5", "RUT [RUT] y [RUT] y [RUT]"),
+        ("tarjeta 4111 1111 1111 1111 y 4111-1111-1111-1111", "tarjeta [tarjeta] y [tarjeta]"),
+        ("Amex 3782 822463 10005", "Amex [tarjeta]"),
+        ("CURP GOMH800101HDFRRN09 y RFC GOMH800101AB1", "CURP [CURP] y RFC [RFC]"),
+        ("DNI 12345678Z y NIE X-1234567-L", "DNI [DNI] y NIE [NIE]"),
+        ("DNI 45678912 (Perú)", "DNI [DNI] (Perú)"),
+        ("CUIT 20-12345678-6 y 20123456786", "CUIT [CUIT/CUIL] y [CUIT/CUIL]"),
+        ("cédula de ciudadanía 1.020.304.050 y C.C. 52123456", "cédula de ciudadanía [cédula] y C.C. [cédula]"),
+    ])
+    func redactsSecretsAndIdentityNumbers(input: String, expected: String) {
+        #expect(Self.redactor.redact(input) == expected)
+    }
+
+    @Test func englishLabelsForEveryKind() {
+        let redactor = Redactor(language: .english)
+        #expect(redactor.redact("card 4111 1111 1111 1111, password temporal P4ssw0rd!, cédula 52123456")
+            == "card [card], password temporal [password], cédula [ID number]")
+        #expect(Set(Redactor.Finding.Kind.allCases.map(redactor.placeholder)).count == Redactor.Finding.Kind.allCases.count)
+    }
+
+    @Test func findingsPointAtTheWrittenForm() throws {
+        let text = "Hola\nEscribir a juan&#64;entity.com ya"
+        let finding = try #require(Self.redactor.findings(in: text).first)
+        #expect(finding.kind == .email && finding.line == 2 && finding.column == 12)
+        #expect(String(text[finding.range(in: text)]) == "juan&#64;entity.com")
+    }
+
+    @Test func secretsAreToldFromPersonalData() {
+        #expect(Self.redactor.containsSecret("entrar con la clave temporal Temporal123!"))
+        #expect(Self.redactor.containsSecret("token ghp_abcdefghijklmnopqrstuvwxyz0123456789"))
+        #expect(!Self.redactor.containsSecret("escribir a ana@acme.cl o llamar al +56 9 1234 5678"))
     }
 
     /// Text that looks like personal data to a careless pattern but is not.
@@ -76,6 +166,16 @@ import Testing
         "Mencionar a @ana en el chat",
         "El monto fue $ 1.500.000 y 3,1415",
         "Dirección del portal: https://portal.example.com/login?next=/home",
+        "Cambiar la contraseña del usuario supervisor03 y de la cuenta agente12",
+        "La contraseña de 2024 expiró; el token JWT va en la cabecera",
+        "Cambio de contraseña del portal: se envió un enlace",
+        "Tarjeta terminada en 1111; número 4111 1111 1111 1112 no pasa Luhn",
+        "Tiempos 1700000000000 y 4000000000000 ms",
+        "Pedido 12345678-9 (no es un RUT: el dígito verificador no cuadra) y la cédula no la tenemos",
+        "Pedido no 2024-01-31 y DNI pendiente",
+        "AT&T, R&D, Smith & Wesson; &copy; 2026 — ¿Qué tal? ñandú, acción, Übersicht",
+        "Emoji 👩‍👩‍👧 y 👍🏽 y 🇨🇱 sin cambios",
+        "日本語のテキスト、Ελληνικά, русский текст",
     ])
     func leavesAlone(input: String) {
         #expect(Self.redactor.redact(input) == input)
@@ -86,7 +186,7 @@ import Testing
         let redactor = Redactor(language: .english, customerNames: ["Acme"], agentNames: ["Ana"])
         let text = "Acme: mail ana@x.io, call +1 415 555 0100, ip 10.1.2.3, password: p4ss, agent Ana"
         #expect(redactor.redact(text)
-            == "[customer]: mail [email], call [phone], ip [IP], password: [secret], agent [agent]")
+            == "[customer]: mail [email], call [phone], ip [IP], password: [password], agent [agent]")
     }
 
     @Test func findingsCarryKindLineAndColumn() throws {

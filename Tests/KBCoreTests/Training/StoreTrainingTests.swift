@@ -38,7 +38,7 @@ import KBTestSupport
                     == "[agent] de [customer] habló con el sistema")
     }
 
-    @Test func faqRequestsAreResolvedSeverityFiveTicketsWithoutEvents() throws {
+    @Test func faqRequestsAreResolvedSeverityFiveTicketsWithEventsOnlyToLookForSecrets() throws {
         let directory = try TemporaryDirectory()
         let internalEvent = TicketEvent(at: Timestamp(seconds: 1_770_000_100), kind: .comment, author: "ana",
                                         visibility: .internal, text: "MARCA-INTERNA-7Q")
@@ -53,7 +53,8 @@ import KBTestSupport
         try store.forEachFAQRequest { requests.append($0) }
         #expect(requests.map(\.id) == ["T-1", "T-2"])
         #expect(requests[0] == FAQMiner.Request(id: "T-1", title: "Solicitud T-1", resolution: "Hecho.",
-                                                tags: ["password", "correo"], service: "correo", finishedAt: 1_770_003_600))
+                                                tags: ["password", "correo"], service: "correo", finishedAt: 1_770_003_600,
+                                                otherText: "\nMARCA-INTERNA-7Q"))
         #expect(requests[1].resolution == "")
     }
 }

@@ -1,0 +1,116 @@
+extension SearchEngine {
+    /// How an article's title matches a query, strongest first: the order `searchArticles(query:…)` ranks by before
+    /// the score.
+    enum TitleMatch: Int, Comparable {
+        case none = 0
+        /// Every query word is in the title, in any order.
+        case allWords
+        /// The query's words appear in the title as one run ("troncal sip" in "…de la troncal SIP del proveedor").
+        case contained
+        /// The title is the query (after case, accents and stemming).
+        case equal
+
+        static func < (lhs: TitleMatch, rhs: TitleMatch) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// How `title` (its analysed terms, in order) matches `query` (its analysed terms, in order).
+        init(title: [String], query: [String]) {
+            guard !query.isEmpty else { self = .none; return }
+            if title == query { self = .equal; return }
+            if query.count <= title.count,
+               (0...(title.count - query.count)).contains(where: { title[$0..<($0 + query.count)].elementsEqual(query) }) {
+                self = .contained
+                return
+            }
+            self = Set(query).isSubset(of: title) ? .allWords : .none
+        }
+    }
+
+    /// Articles for a query typed by an agent, best first: titles that are the query, then titles that contain it,
+    /// then titles with all its words, then by score (ties: id).
+    ///
+    /// Synonym groups mix languages ("troncal, trunk"): articles in the query's language (detected, else the
+    /// workspace's) are matched with synonyms, articles in other languages only by the query's own words unless no
+    /// article in the query's language matches, so a Spanish query does not find English runbooks through their
+    /// translation first.
+    public func searchArticles(query: String, words: [QueryBuilder.Word], mode: QueryMode,
+                               filters: SearchFilters) throws -> [SearchResult] {
+        let queryLanguage = LanguageDetector.detect(query) ?? store.tokenizer.language
+        // Enough candidates that re-ranking by title cannot miss an exact title ranked low by its score.
+        var wider = filters
+        wider.limit = max(filters.limit, 50)
+        guard let expression = builder.expression(words: words, mode: mode) else { return [] }
+        var results = try searchArticles(expression: expression, filters: wider, languages: [queryLanguage])
+        let others = try articleLanguages().filter { $0 != queryLanguage }
+        if results.isEmpty {
+            results += try searchArticles(expression: expression, filters: wider, languages: others)
+        } else if let literal = builder.expression(words: words, mode: mode, expandSynonyms: false) {
+            results += try searchArticles(expression: literal, filters: wider, languages: others)
+        }
+        var titleMatches: [String: TitleMatch] = [:]
+        for result in results {
+            let source = store.tokenizer.source(for: result.language)
+            titleMatches[result.id] = TitleMatch(title: builder.terms(in: result.title, source: source),
+                                                 query: builder.terms(in: query, source: source))
+        }
+        results.sort { a, b in
+            let (first, second) = (titleMatches[a.id] ?? .none, titleMatches[b.id] ?? .none)
+            if first != second { return first > second }
+            return a.score != b.score ? a.score > b.score : a.id < b.id
+        }
+        for index in results.indices { results[index].matchesTitle = (titleMatches[results[index].id] ?? .none) >= .contained }
+        return Array(results.prefix(filters.limit))
+    }
+
+    /// Articles matching a MATCH expression, best first (ties: id); each language's articles are queried with its
+    /// analyzer. `languages` limits the languages searched (nil: all).
+    public func searchArticles(expression: String, filters: SearchFilters, languages: [Language]? = nil) throws -> [SearchResult] {
+        // Severity and customer belong to tickets: an article cannot match them.
+        if !filters.severities.isEmpty || filters.customer != nil { return [] }
+        var results: [SearchResult] = []
+        for language in try languages ?? articleLanguages() {
+            var conditions = ["articles_fts MATCH ?", "a.language = ?"]
+            var values: [any SQLBindable] = [expression, language.rawValue]
+            if !filters.includeArchived { conditions.append("a.state <> 'archived'") }
+            if !filters.services.isEmpty {
+                conditions.append("EXISTS (SELECT 1 FROM json_each(a.services) WHERE value IN (" + placeholders(filters.services.count) + "))")
+                values += filters.services as [any SQLBindable]
+            }
+            if !filters.statuses.isEmpty {
+                conditions.append("a.state IN (" + placeholders(filters.statuses.count) + ")")
+                values += filters.statuses as [any SQLBindable]
+            }
+            if let since = filters.since {
+                conditions.append("a.updated >= ?")
+                values.append(since.day())
+            }
+            if let until = filters.until {
+                conditions.append("a.updated < ?")
+                values.append(until.day())
+            }
+            values.append(filters.limit)
+            let sql = """
+                SELECT a.id, a.title, kb_rank(articles_fts, '\(Self.articleWeights)', '', \(Self.proximityWeight)) AS score, a.state,
+                       (SELECT group_concat(value, ',') FROM json_each(a.services)),
+                       snippet(articles_fts, -1, char(2), char(3), '…', 24)
+                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY score DESC, a.id LIMIT ?
+                """
+            results += try store.tokenizer.with(language: language) {
+                try store.connection.cached(sql).map(values) { row in
+                    var result = SearchResult(type: .article, id: row.text(0), title: row.text(1), score: row.double(2),
+                                              status: row.text(3), service: row.optionalText(4), severity: nil, snippet: row.text(5))
+                    result.language = language
+                    return result
+                }
+            }
+        }
+        return results
+    }
+
+    /// The languages articles are written in, in code order.
+    func articleLanguages() throws -> [Language] {
+        try store.connection.cached("SELECT DISTINCT language FROM articles ORDER BY language").map { $0.text(0) }
+            .compactMap { Language(rawValue: $0) }
+    }
+}
