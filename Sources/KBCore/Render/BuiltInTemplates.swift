@@ -429,7 +429,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <figcaption>{{{chart_caption_html}}}</figcaption>
 </figure>
 <p class="muted">{{#is_internal}}{{{t.review.event_number_internal}}}{{/is_internal}}{{#is_customer}}{{{t.review.event_number_customer}}}{{/is_customer}}</p>
-<table>
+<table class="timeline">
 <thead>
 <tr><th>#</th><th class="nowrap">{{{t.word.local_time}}}</th><th class="nowrap">UTC</th><th>{{{t.review.actor}}}</th><th>{{{t.word.kind}}}</th><th>{{{t.word.description}}}</th><th>{{{t.review.attachments}}}</th></tr>
 </thead>
@@ -539,7 +539,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <p>{{{t.word.articles}}}:</p>
 <ul>
 {{#articles}}
-<li>{{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}{{#linked}}, {{{t.review.linked}}}{{/linked}}{{/is_internal}})</li>
+<li>{{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}; {{reason}}{{/is_internal}})</li>
 {{/articles}}
 </ul>
 {{/has_articles}}
@@ -564,7 +564,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <p><strong>{{{t.review.recurrence}}}</strong> {{{t.review.recurrence_happened}}} {{recurrence.count_text}} {{{t.review.recurrence_in_the}}} {{recurrence.window_days}} {{{t.review.previous_days}}}:</p>
 <ul>
 {{#recurrence.incidents}}
-<li>{{id}} ({{created.local}}): {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}</li>
+<li>{{id}}{{#other_reports}} (+ {{other_reports}}){{/other_reports}}, {{created.local}} ({{days_before}} {{{t.review.days_before}}}), {{same_cause}}: {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}</li>
 {{/recurrence.incidents}}
 </ul>
 {{/has_recurrence}}
@@ -591,10 +591,10 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{/is_customer}}
 {{#has_actions}}
 <table>
-<thead><tr><th>{{{t.review.action_column}}}</th><th>{{{t.word.reason}}}</th><th>{{{t.word.owner}}}</th><th>{{{t.review.date}}}</th></tr></thead>
+<thead><tr><th>{{{t.review.action_column}}}</th><th>{{{t.word.reason}}}</th><th>{{{t.word.owner}}}</th></tr></thead>
 <tbody>
 {{#actions}}
-<tr><td>{{title}}</td><td>{{reason}}</td><td class="placeholder">({{{t.review.to_assign}}})</td><td class="placeholder">({{{t.review.to_set}}})</td></tr>
+<tr><td>{{title}}</td><td>{{reason}}</td><td>{{owner}}{{^owner}}{{#is_customer}}{{{t.review.owner_support}}}{{/is_customer}}{{#is_internal}}{{{t.review.no_owner}}}{{/is_internal}}{{/owner}}</td></tr>
 {{/actions}}
 </tbody>
 </table>
@@ -820,7 +820,7 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 {{{t.word.articles}}}:
 
 {{#articles}}
-- {{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}{{#linked}}, {{{t.review.linked}}}{{/linked}}{{/is_internal}})
+- {{id}}: {{title}} ({{state}}{{#is_internal}}, {{audience}}; {{reason}}{{/is_internal}})
 {{/articles}}
 {{/has_articles}}
 {{#is_internal}}
@@ -844,7 +844,7 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 **{{{t.review.recurrence}}}** {{{t.review.recurrence_happened}}} {{recurrence.count_text}} {{{t.review.recurrence_in_the}}} {{recurrence.window_days}} {{{t.review.previous_days}}}:
 
 {{#recurrence.incidents}}
-- {{id}} ({{created.local}}): {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}
+- {{id}}{{#other_reports}} (+ {{other_reports}}){{/other_reports}}, {{created.local}} ({{days_before}} {{{t.review.days_before}}}), {{same_cause}}: {{resolution}}{{^resolution}}{{{t.review.no_resolution_recorded}}}{{/resolution}}
 {{/recurrence.incidents}}
 {{/has_recurrence}}
 {{^has_recurrence}}
@@ -879,10 +879,10 @@ _{{{t.review.lessons_intro}}}_
 
 {{/is_customer}}
 {{#has_actions}}
-| {{{t.review.action_column}}} | {{{t.word.reason}}} | {{{t.word.owner}}} | {{{t.review.date}}} |
-|---|---|---|---|
+| {{{t.review.action_column}}} | {{{t.word.reason}}} | {{{t.word.owner}}} |
+|---|---|---|
 {{#actions}}
-| {{title}} | {{reason}} | _({{{t.review.to_assign}}})_ | _({{{t.review.to_set}}})_ |
+| {{title}} | {{reason}} | {{owner}}{{^owner}}{{#is_customer}}{{{t.review.owner_support}}}{{/is_customer}}{{#is_internal}}{{{t.review.no_owner}}}{{/is_internal}}{{/owner}} |
 {{/actions}}
 {{/has_actions}}
 {{^has_actions}}

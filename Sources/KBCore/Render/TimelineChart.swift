@@ -70,10 +70,13 @@ public struct TimelineChart: Sendable {
     public var eventsLabel: String
     /// Width in SVG user units; the height follows from the content.
     public var width: Double
+    /// Whether the numbered events are listed under the chart; false when the document beside it already lists
+    /// them (a review's timeline table), so no event is shown twice.
+    public var listsEvents: Bool
 
     public init(title: String, start: Timestamp, end: Timestamp, events: [Event] = [], phases: [Phase] = [],
                 intervals: [Interval] = [], offsetSeconds: Int = 0, eventsLabel: String = "Events",
-                width: Double = 960) {
+                width: Double = 960, listsEvents: Bool = true) {
         self.title = title
         self.start = start
         self.end = end
@@ -83,6 +86,7 @@ public struct TimelineChart: Sendable {
         self.offsetSeconds = offsetSeconds
         self.eventsLabel = eventsLabel
         self.width = width
+        self.listsEvents = listsEvents
     }
 
     private static let phaseColor = "#4c6a92"
@@ -229,7 +233,8 @@ public struct TimelineChart: Sendable {
         let multiDay = Timestamp(seconds: from).day(offsetSeconds: offsetSeconds)
             != Timestamp(seconds: from + span).day(offsetSeconds: offsetSeconds)
         let timeWidth = SVGWriter.textWidth(multiDay ? "00-00 00:00" : "00:00", size: 12)
-        for (index, event) in ordered.enumerated() {
+        let listed = listsEvents ? ordered : []
+        for (index, event) in listed.enumerated() {
             let lineY = listTop + Double(index) * Self.listLineHeight
             let color = ChartPalette.color(categories.firstIndex(of: event.category) ?? 0)
             writer.circle(cx: 23, cy: lineY + 9, r: 7.5, fill: color)
@@ -241,7 +246,7 @@ public struct TimelineChart: Sendable {
             writer.text(SVGWriter.truncate(event.label, toWidth: width - 16 - labelX, size: 12), x: labelX,
                         y: lineY + 13, size: 12)
         }
-        let height = listTop + Double(ordered.count) * Self.listLineHeight + 12
+        let height = listTop + Double(listed.count) * Self.listLineHeight + 12
         return writer.document(width: width, height: height, title: title)
     }
 

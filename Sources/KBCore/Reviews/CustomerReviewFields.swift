@@ -77,14 +77,16 @@ public enum CustomerReviewFields {
             "serviceMonitorable": .kept, "summary": .rebuilt, "events": .renumbered,
         ],
         "ReviewResolution": [
-            "kind": .kept, "text": .redacted, "rootCause": .redacted, "workaroundSignals": .kept, "misuse": .kept,
+            "kind": .kept, "text": .redacted, "rootCause": .redacted, "misuse": .kept,
             "misuseSignals": .kept, "summary": .redacted,
         ],
-        "ReviewRecurrence": ["windowDays": .kept, "incidents": .dropped, "isLowerBound": .dropped],
-        "ReviewArticleMatch": ["id": .kept, "title": .kept, "state": .kept, "audience": .kept, "linked": .kept],
+        "ReviewRecurrence": ["windowDays": .kept, "incidents": .dropped],
+        "ReviewArticleMatch": [
+            "id": .kept, "title": .kept, "state": .kept, "audience": .kept, "linked": .kept, "reason": .rebuilt,
+        ],
         "ReviewAction": [
             "kind": .kept, "title": .redacted, "reason": .redacted, "events": .renumbered, "tickets": .dropped,
-            "isCustomerFacing": .filtered,
+            "isCustomerFacing": .filtered, "owner": .dropped,
         ],
         "ReviewTraining": ["suggested": .kept, "topic": .kept, "reason": .redacted, "articles": .filtered],
         "ReviewEvidenceItem": [

@@ -7,17 +7,23 @@ public struct IncidentHistory: Sendable, Equatable {
     public var searchTerms: [String]
     /// True when the query returned as many candidates as it reads: more similar incidents may exist.
     public var similarIsTruncated: Bool
-    /// Other tickets of the same service opened during the impact window.
+    /// Other reports of the same incident: tickets of the same service opened during the impact window (or
+    /// shortly before it) whose recorded cause does not differ.
     public var concurrent: [ConcurrentReport]
+    /// Earlier incidents with the same cause within `IncidentHistoryFinder.recurrenceWindowDays`, most recent
+    /// first; the tickets of one past incident are one entry.
+    public var recurrences: [RelatedIncident]
     /// Articles linked to the ticket or covering its problem.
     public var articles: [ReviewArticleMatch]
 
     public init(similar: [RelatedIncident] = [], searchTerms: [String] = [], similarIsTruncated: Bool = false,
-                concurrent: [ConcurrentReport] = [], articles: [ReviewArticleMatch] = []) {
+                concurrent: [ConcurrentReport] = [], recurrences: [RelatedIncident] = [],
+                articles: [ReviewArticleMatch] = []) {
         self.similar = similar
         self.searchTerms = searchTerms
         self.similarIsTruncated = similarIsTruncated
         self.concurrent = concurrent
+        self.recurrences = recurrences
         self.articles = articles
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Gathers an incident's `IncidentHistory` from the store: similar closed past incidents, other reports of the
-/// same service during the impact window, and the articles linked to it or covering its problem.
+/// same incident, earlier incidents with the same cause, and the articles linked to it or covering its problem.
 ///
 /// The similarity query is planned to stay fast on large stores. FTS5 scores every document an OR'ed term
 /// matches, and its BM25 reads the whole doclist of every query term to count documents, so:
@@ -31,7 +31,7 @@ public final class IncidentHistoryFinder {
     let engine: SearchEngine
     /// The chosen terms together may match at most this many tickets; a word in more is common.
     public let postingBudget: Int
-    private var stopTerms: Set<String> = []
+    private(set) var stopTerms: Set<String> = []
 
     /// A finder over `store`, building queries with `builder` (the workspace's, for its analyzer and synonyms).
     ///
@@ -52,9 +52,13 @@ public final class IncidentHistoryFinder {
     public func history(for ticket: Ticket, now: Timestamp) throws -> IncidentHistory {
         let words = try selectWords(for: ticket)
         let (similar, truncated) = try similarIncidents(to: ticket, words: words.words, mode: words.mode)
-        return IncidentHistory(similar: similar, searchTerms: words.words.map(\.term), similarIsTruncated: truncated,
-                               concurrent: try concurrentReports(for: ticket, now: now),
-                               articles: try articles(for: ticket, words: words.words))
+        let concurrent = try concurrentReports(for: ticket, now: now)
+        let reports = Set(concurrent.map(\.id))
+        let recurrences = try recurrences(of: ticket, now: now, excluding: reports)
+        return IncidentHistory(similar: similar.filter { !reports.contains($0.id) }, searchTerms: words.words.map(\.term),
+                               similarIsTruncated: truncated, concurrent: concurrent,
+                               recurrences: recurrences,
+                               articles: try articles(for: ticket, words: words.words, recurrences: recurrences))
     }
 
     // MARK: - Query planning
@@ -224,56 +228,7 @@ public final class IncidentHistoryFinder {
         return (ranked, truncated)
     }
 
-    // MARK: - Concurrent reports
-
-    /// Tickets of the same service opened during the impact window (from detection or creation to mitigation,
-    /// resolution or closing).
-    func concurrentReports(for ticket: Ticket, now: Timestamp) throws -> [ConcurrentReport] {
-        guard let service = ticket.service else { return [] }
-        let milestones = ReviewMilestones(ticket: ticket, now: now)
-        let start = min(milestones.detection?.at.seconds ?? ticket.createdAt.seconds, ticket.createdAt.seconds)
-        let end = milestones.mitigation?.at.seconds ?? milestones.end(now: now).seconds
-        guard end >= start else { return [] }
-        return try store.ticketsCreated(from: start, to: end, service: service, excluding: ticket.id, limit: 500).map { row in
-            ConcurrentReport(id: row.id, customer: row.customer, service: row.service, channel: row.channel,
-                             createdAt: row.createdAt ?? Timestamp(seconds: 0))
-        }
-    }
-
     // MARK: - Articles
-
-    /// Linked articles, then up to three not linked that contain at least two of the query's words.
-    func articles(for ticket: Ticket, words: [QueryBuilder.Word]) throws -> [ReviewArticleMatch] {
-        var linkedIDs = ticket.articles
-        for id in try store.links(forTicket: ticket.id).map(\.articleID) where !linkedIDs.contains(id) {
-            linkedIDs.append(id)
-        }
-        var result: [ReviewArticleMatch] = []
-        for id in linkedIDs {
-            guard let article = try store.articles(id: id).first else { continue }
-            result.append(ReviewArticleMatch(id: article.id, title: article.title, state: article.state,
-                                             audience: article.audience, linked: true))
-        }
-        guard let expression = builder.expression(words: words, mode: .any, expandSynonyms: false) else { return result }
-        var filters = SearchFilters()
-        filters.type = .article
-        filters.limit = 10
-        let needed = min(2, words.count)
-        var added = 0
-        for hit in try engine.searchArticles(expression: expression, filters: filters) where added < 3 {
-            guard !linkedIDs.contains(hit.id), result.allSatisfy({ $0.id != hit.id }),
-                  let article = try store.articleText(id: hit.id)
-            else { continue }
-            let analyzer = Analyzer(language: Language(rawValue: article.language) ?? store.tokenizer.language)
-            let articleTerms = Set(analyzer.terms(article.title + "\n" + article.problem + "\n" + article.solution))
-            let shared = words.filter { word in analyzer.terms(word.original).contains(where: articleTerms.contains) }
-            guard shared.count >= needed else { continue }
-            result.append(ReviewArticleMatch(id: hit.id, title: article.title, state: hit.status, audience: article.audience,
-                                             linked: false))
-            added += 1
-        }
-        return result
-    }
 
     /// Function words of Spanish and English: never discriminative, and counting them would scan long doclists.
     static let stopWords = """

@@ -15,10 +15,15 @@ public struct RelatedIncident: Sendable, Equatable {
     public var sameService: Bool
     /// Whole days from its creation to the reviewed ticket's creation.
     public var daysBefore: Int
+    /// Other tickets of the same past incident (reported by other customers at the same time), by creation.
+    public var otherReports: [String]
+    /// Why it had the same cause as the reviewed incident; empty when it is only similar in words.
+    public var agreements: [CauseSignature.Agreement]
 
     public init(id: String, title: String, service: String?, severity: Int, customer: String?, createdAt: Timestamp,
                 resolvedAt: Timestamp?, rootCause: String?, resolution: String?, similarity: Double,
-                sameService: Bool, daysBefore: Int) {
+                sameService: Bool, daysBefore: Int, otherReports: [String] = [],
+                agreements: [CauseSignature.Agreement] = []) {
         self.id = id
         self.title = title
         self.service = service
@@ -31,5 +36,7 @@ public struct RelatedIncident: Sendable, Equatable {
         self.similarity = similarity
         self.sameService = sameService
         self.daysBefore = daysBefore
+        self.otherReports = otherReports
+        self.agreements = agreements
     }
 }

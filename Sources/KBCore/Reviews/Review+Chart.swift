@@ -3,7 +3,8 @@ import Foundation
 extension Review {
     /// The incident on a time axis in the customer's local time: phases (detection → response → escalation →
     /// mitigation → resolution) as bars, waits on the customer and on vendors and the impact window shaded,
-    /// business hours shaded for plans with business hours, and every timeline event as a numbered marker.
+    /// business hours shaded for plans with business hours, and every timeline event as a numbered marker (the
+    /// numbers of the timeline table, which lists them: the chart does not list them again).
     public func timelineChart(width: Double = 960) -> TimelineChart {
         let words = ReviewVocabulary(language: language)
         let catalogue = language.catalogue
@@ -27,9 +28,9 @@ extension Review {
         let resolvedAt = metrics.resolution.end
         phase("review.heading.detection", impact.start.at, created)
         phase("review.chart.response", created, firstResponse)
-        let escalationTimes = metrics.escalations.compactMap(\.end)
-        if let first = escalationTimes.min() {
-            phase("event.escalation", first, mitigated ?? resolvedAt ?? escalationTimes.max())
+        // The bar is the metrics table's time to (first) escalation: one value, drawn and tabled alike.
+        if let first = firstEscalation {
+            phase("event.escalation", first.start ?? created, first.end)
         }
         phase("review.chart.mitigation", firstResponse ?? created, mitigated)
         phase("word.resolution", mitigated ?? firstResponse ?? created, resolvedAt)
@@ -64,7 +65,12 @@ extension Review {
         let offset = Int(BusinessCalendar.offset(at: created.seconds, in: terms.timeZone))
         return TimelineChart(title: catalogue("review.chart.title", ["ticket": ticket.id]), start: start, end: end,
                              events: events, phases: phases, intervals: intervals, offsetSeconds: offset,
-                             eventsLabel: catalogue["word.events"], width: width)
+                             eventsLabel: catalogue["word.events"], width: width, listsEvents: false)
+    }
+
+    /// The time-to-escalation metric of the first escalation, as the metrics table shows it; nil without one.
+    var firstEscalation: ReviewMetric? {
+        metrics.escalations.filter { $0.end != nil }.min { ($0.end?.seconds ?? 0) < ($1.end?.seconds ?? 0) }
     }
 
     /// The plan calendar's open hours between two instants, as UTC intervals, in the ticket's time zone.

@@ -16,38 +16,42 @@ extension Review {
     /// related incidents (other customers' data), other affected customers, automation proposals, search terms.
     public func forCustomer(redactor: Redactor) -> Review {
         guard audience == .internal else { return self }
+        let mask = VendorNameMask(targets: ticket.events.compactMap(\.to),
+                                  neutral: language.catalogue("review.external_vendor"))
+        // The vendor is "proveedor externo" everywhere a customer reads, not only in the waits table.
+        let clean = { (text: String) in redactor.redact(mask.apply(text)) }
         var renumbered: [Int: Int] = [:]
         for (index, event) in ticket.events.enumerated() where event.visibility == .public {
             renumbered[index] = renumbered.count
         }
-        let view = CustomerView(review: self, redactor: redactor, renumbered: renumbered)
+        let view = CustomerView(review: self, clean: clean, renumbered: renumbered)
         return Review(
             ticket: view.ticket, language: language, audience: .customer, generatedAt: generatedAt, terms: terms,
             usesBusinessHours: usesBusinessHours, created: created, resolved: resolved, closed: closed,
             severityChanges: severityChanges.map {
                 ReviewSeverityChange(from: $0.from, to: $0.to, time: $0.time, event: renumbered[$0.event] ?? -1)
             },
-            summary: redactor.redact(summary), timeline: view.timeline, metrics: view.metrics, impact: view.impact,
+            summary: clean(summary), timeline: view.timeline, metrics: view.metrics, impact: view.impact,
             warnings: warnings.filter { Self.customerWarningCodes.contains($0.code) }.map {
                 ReviewWarning(code: $0.code, message: $0.message, events: view.keep($0.events))
             },
             detection: view.detection, escalation: ReviewEscalation(steps: [], levels: [], vendors: [], rules: []),
             resolution: ReviewResolution(
-                kind: resolution.kind, text: resolution.text.map(redactor.redact), rootCause: resolution.rootCause.map(redactor.redact),
-                workaroundSignals: resolution.workaroundSignals, misuse: resolution.misuse,
-                misuseSignals: resolution.misuseSignals, summary: redactor.redact(resolution.summary)),
+                kind: resolution.kind, text: resolution.text.map(clean), rootCause: resolution.rootCause.map(clean),
+                misuse: resolution.misuse,
+                misuseSignals: resolution.misuseSignals, summary: clean(resolution.summary)),
             related: [], recurrence: ReviewRecurrence(windowDays: recurrence.windowDays, incidents: []), searchTerms: [],
             articles: view.customerArticles(articles),
             actions: actions.filter(\.isCustomerFacing).map {
-                ReviewAction(kind: $0.kind, title: redactor.redact($0.title), reason: redactor.redact($0.reason),
+                ReviewAction(kind: $0.kind, title: clean($0.title), reason: clean($0.reason),
                              events: view.keep($0.events), tickets: [], isCustomerFacing: true)
             },
             proposals: [],
-            training: ReviewTraining(suggested: training.suggested, topic: training.topic, reason: redactor.redact(training.reason),
+            training: ReviewTraining(suggested: training.suggested, topic: training.topic, reason: clean(training.reason),
                                      articles: view.customerArticles(training.articles)),
             evidence: evidence.compactMap { item in
                 guard item.visibility == .public, let index = renumbered[item.event] else { return nil }
-                return ReviewEvidenceItem(name: redactor.redact(item.name), kind: item.kind, event: index,
+                return ReviewEvidenceItem(name: clean(item.name), kind: item.kind, event: index,
                                           eventKind: item.eventKind, time: item.time, visibility: item.visibility)
             })
     }
@@ -56,7 +60,8 @@ extension Review {
 /// The parts of the customer view with more than one line to them, each built naming every field it carries.
 private struct CustomerView {
     let review: Review
-    let redactor: Redactor
+    /// The redactor, after the vendor's names are made neutral.
+    let clean: (String) -> String
     /// Index of each public event among the public events.
     let renumbered: [Int: Int]
 
@@ -64,17 +69,19 @@ private struct CustomerView {
         article.audience == "customer" && article.state == "validated"
     }
 
-    /// The validated customer articles among `matches`, their titles redacted like any other text.
+    /// The validated customer articles of `matches`, their titles redacted like every other text; the incidents
+    /// of the same cause that link one are other customers' tickets, so only the kind of reason is carried.
     func customerArticles(_ matches: [ReviewArticleMatch]) -> [ReviewArticleMatch] {
         matches.filter(Self.isForCustomers).map { match in
             var copy = match
-            copy.title = redactor.redact(match.title)
+            copy.title = clean(match.title)
+            if case .sameCause = match.reason { copy.reason = .sameCause([]) }
             return copy
         }
     }
 
     func redacted(_ attachment: Attachment) -> Attachment {
-        Attachment(name: redactor.redact(attachment.name), kind: attachment.kind)
+        Attachment(name: clean(attachment.name), kind: attachment.kind)
     }
 
     func keep(_ indices: [Int]) -> [Int] {
@@ -86,14 +93,14 @@ private struct CustomerView {
         let source = review.ticket
         let customerArticles = review.articles.filter(Self.isForCustomers).map(\.id)
         return Ticket(
-            id: source.id, title: redactor.redact(source.title), description: redactor.redact(source.description),
+            id: source.id, title: clean(source.title), description: clean(source.description),
             customer: source.customer, plan: source.plan, timezone: source.timezone, service: source.service,
             severity: source.severity, status: source.status, channel: source.channel,
             createdAt: source.createdAt, resolvedAt: source.resolvedAt, closedAt: source.closedAt,
-            resolution: source.resolution.map(redactor.redact), rootCause: source.rootCause.map(redactor.redact),
+            resolution: source.resolution.map(clean), rootCause: source.rootCause.map(clean),
             articles: source.articles.filter(customerArticles.contains),
             events: source.events.filter { $0.visibility == .public }.map { event in
-                TicketEvent(at: event.at, kind: event.kind, visibility: event.visibility, text: redactor.redact(event.text),
+                TicketEvent(at: event.at, kind: event.kind, visibility: event.visibility, text: clean(event.text),
                             status: event.status, to: event.to.map { $0.hasPrefix("vendor:") ? "vendor" : $0 },
                             severity: event.severity, attachments: event.attachments.map(redacted))
             })
@@ -104,7 +111,7 @@ private struct CustomerView {
             guard entry.visibility == .public, let index = renumbered[entry.index] else { return nil }
             return ReviewTimelineEntry(
                 index: index, time: entry.time, kind: entry.kind, kindLabel: entry.kindLabel, author: nil, role: entry.role,
-                detail: entry.kind == .escalation ? nil : entry.detail, text: redactor.redact(entry.text),
+                detail: entry.kind == .escalation ? nil : entry.detail, text: clean(entry.text),
                 visibility: entry.visibility, attachments: entry.attachments.map(redacted), warnings: entry.warnings)
         }
     }

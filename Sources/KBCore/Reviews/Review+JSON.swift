@@ -113,7 +113,7 @@ extension ReviewRuleCheck: JSONEncodable {
 
 extension ReviewResolution: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("kind", kind.rawValue), ("workaround_signals", workaroundSignals), ("misuse", misuse),
+        writer.object(("kind", kind.rawValue), ("misuse", misuse),
                       ("misuse_signals", misuseSignals), ("summary", summary))
     }
 }
@@ -123,20 +123,22 @@ extension RelatedIncident: JSONEncodable {
         writer.object(("id", id), ("title", title), ("service", service), ("severity", severity), ("customer", customer),
                       ("created_at", createdAt.iso8601), ("resolved_at", resolvedAt?.iso8601),
                       ("similarity", JSONNumber(similarity, decimals: 3)), ("same_service", sameService),
-                      ("days_before", daysBefore), ("root_cause", rootCause), ("resolution", resolution))
+                      ("days_before", daysBefore), ("root_cause", rootCause), ("resolution", resolution),
+                      ("other_reports", otherReports), ("same_cause", agreements.map(\.key)))
     }
 }
 
 extension ReviewRecurrence: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("window_days", windowDays), ("count", count), ("count_is_lower_bound", isLowerBound),
-                      ("tickets", incidents.map(\.id)))
+        writer.object(("window_days", windowDays), ("count", count), ("tickets", incidents.map(\.id)),
+                      ("incidents", incidents))
     }
 }
 
 extension ReviewArticleMatch: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
-        writer.object(("id", id), ("title", title), ("state", state), ("audience", audience), ("linked", linked))
+        writer.object(("id", id), ("title", title), ("state", state), ("audience", audience), ("linked", linked),
+                      ("reason", reasonKey), ("reason_tickets", reasonTickets), ("reason_words", reasonWords))
     }
 }
 

@@ -31,14 +31,18 @@ public struct ReviewAction: Sendable, Equatable {
     public var tickets: [String]
     /// Whether the customer-facing summary shows it (training, definitive fix).
     public var isCustomerFacing: Bool
+    /// Who carries it out, when the ticket says (the agent who owns the ticket's own follow-ups); nil when no one
+    /// is named: the document says so rather than leave a blank to fill.
+    public var owner: String?
 
     public init(kind: Kind, title: String, reason: String, events: [Int] = [], tickets: [String] = [],
-                isCustomerFacing: Bool = false) {
+                isCustomerFacing: Bool = false, owner: String? = nil) {
         self.kind = kind
         self.title = title
         self.reason = reason
         self.events = events
         self.tickets = tickets
         self.isCustomerFacing = isCustomerFacing
+        self.owner = owner
     }
 }

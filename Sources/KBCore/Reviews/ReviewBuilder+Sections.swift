@@ -1,11 +1,4 @@
 extension ReviewBuilder {
-    /// Words in a resolution that mean the service was restored without fixing the cause.
-    static let workaroundPhrases = [
-        "workaround*", "work around", "temporal", "temporales", "temporalmente", "provisori*", "provisional*",
-        "paliativ*", "contingencia", "mientras tanto", "bypass", "temporary", "temporarily", "interim", "stopgap",
-        "stop gap",
-    ]
-
     /// Words in a root cause that put it on the customer's own use or configuration.
     static let misusePhrases = [
         "uso incorrecto", "mal uso", "uso indebido", "error de usuario", "error del usuario", "errores de usuario",
@@ -117,7 +110,7 @@ extension ReviewBuilder {
                 }
             case .vendorNeeded:
                 guard let target = item.target else { continue }
-                let vendorName = String(target.dropFirst("vendor:".count))
+                let vendorName = ReviewVocabulary.vendorName(target)
                 let keywords = rules.vendors.first { $0.target.lowercased() == target.lowercased() }?.keywords ?? []
                 let text = ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n")
                 let match = Self.matches(of: keywords, in: text).first
@@ -157,30 +150,25 @@ extension ReviewBuilder {
         return checks
     }
 
+    /// Fix or workaround, from the ticket's milestones, never from its wording: a mitigation before the resolution
+    /// is a workaround then a fix; a mitigation with no resolution recorded is a workaround; a resolution alone is
+    /// a fix; nothing recorded is unknown.
     func resolution() -> ReviewResolution {
         let text = ticket.resolution.flatMap { $0.isEmpty ? nil : $0 }
-        let workaround = Self.matches(of: Self.workaroundPhrases, in: text)
         let misuse = Self.matches(of: Self.misusePhrases, in: ticket.rootCause)
-        let mitigatedFirst: Bool
-        if let mitigation = milestones.mitigation {
-            mitigatedFirst = milestones.resolution.map { mitigation.at.seconds < $0.at.seconds } ?? true
-        } else {
-            mitigatedFirst = false
-        }
         let kind: ReviewResolution.Kind
-        if !workaround.isEmpty {
-            kind = .workaround
-        } else if mitigatedFirst {
+        switch (milestones.mitigation, milestones.resolution) {
+        case let (mitigation?, resolution?) where mitigation.at.seconds < resolution.at.seconds:
             kind = .fixAfterWorkaround
-        } else if text == nil {
-            kind = .unknown
-        } else {
-            kind = .fix
+        case (_?, nil):
+            kind = .workaround
+        default:
+            kind = text == nil ? .unknown : .fix
         }
         return ReviewResolution(
             kind: kind, text: text, rootCause: ticket.rootCause.flatMap { $0.isEmpty ? nil : $0 },
-            workaroundSignals: workaround, misuse: !misuse.isEmpty, misuseSignals: misuse,
-            summary: words.resolutionSummary(kind: kind, signals: workaround, mitigated: milestones.mitigation.map { time($0.at) },
+            misuse: !misuse.isEmpty, misuseSignals: misuse,
+            summary: words.resolutionSummary(kind: kind, mitigated: milestones.mitigation.map { time($0.at) },
                                              resolved: milestones.resolution.map { time($0.at) }))
     }
 
@@ -199,8 +187,10 @@ extension ReviewBuilder {
         var actions: [ReviewAction] = []
         func add(_ kind: ReviewAction.Kind, _ text: (String, String), events: [Int] = [], tickets: [String] = [],
                  customerFacing: Bool = false) {
+            // The ticket's owner follows up what is about the ticket itself; team-wide work has no owner yet.
+            let owner = [.vendorFollowUp, .article, .linkArticle].contains(kind) ? ticket.assignee : nil
             actions.append(ReviewAction(kind: kind, title: text.0, reason: text.1, events: events, tickets: tickets,
-                                        isCustomerFacing: customerFacing))
+                                        isCustomerFacing: customerFacing, owner: owner.flatMap { $0.isEmpty ? nil : $0 }))
         }
         if detection.source == .customer, detection.serviceMonitorable, let service = ticket.service {
             add(.monitoring, words.monitoringAction(service: service), events: detection.events)
@@ -228,7 +218,7 @@ extension ReviewBuilder {
                                                         signals: resolution.misuseSignals), customerFacing: true)
         }
         if resolution.kind == .workaround {
-            add(.permanentFix, words.permanentFixAction(signals: resolution.workaroundSignals), customerFacing: true)
+            add(.permanentFix, words.permanentFixAction, customerFacing: true)
         }
         for metric in [metrics.firstResponse, metrics.resolution] {
             guard let margin = metric.marginSeconds, margin < 0, let target = metric.targetSeconds else { continue }
@@ -243,8 +233,7 @@ extension ReviewBuilder {
         }
         if recurrence.count > 0 {
             let ids = recurrence.incidents.map(\.id)
-            add(.recurringProblem, words.recurringAction(count: recurrence.count, atLeast: recurrence.isLowerBound,
-                                                         days: recurrence.windowDays, ids: Array(ids.prefix(10))),
+            add(.recurringProblem, words.recurringAction(count: recurrence.count, days: recurrence.windowDays, ids: Array(ids.prefix(10))),
                 tickets: ids)
         }
         return actions

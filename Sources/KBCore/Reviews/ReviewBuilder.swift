@@ -2,14 +2,12 @@ import Foundation
 
 /// Assembles a `Review` section by section from one ticket's milestones.
 struct ReviewBuilder {
-    /// How far back a similar incident counts as the same problem recurring.
-    static let recurrenceWindowDays = 90
+    /// How far back an incident with the same cause counts as the problem recurring.
+    static let recurrenceWindowDays = IncidentHistoryFinder.recurrenceWindowDays
     /// A vendor wait of at least this share of the resolution target (and at least 30 minutes) calls for a follow-up.
     static let longVendorWaitShare = 0.25
-    /// Related incidents shown; recurrence looks at every similar one.
+    /// Related incidents shown; recurrence is found separately, from every ticket of its window.
     static let maximumRelated = 5
-    /// A related incident this similar (and of the same service) is the same problem happening again.
-    static let recurrenceSimilarity = 0.5
 
     let ticket: Ticket
     let policy: Policy
@@ -52,13 +50,7 @@ struct ReviewBuilder {
         let escalation = escalation(metrics: metrics)
         let resolution = resolution()
         let related = Array(history.similar.prefix(Self.maximumRelated))
-        let recurrence = ReviewRecurrence(
-            windowDays: Self.recurrenceWindowDays,
-            incidents: history.similar
-                .filter { $0.daysBefore <= Self.recurrenceWindowDays && $0.similarity >= Self.recurrenceSimilarity
-                    && ($0.sameService || ticket.service == nil) }
-                .sorted { ($0.createdAt.seconds, $0.id) > ($1.createdAt.seconds, $1.id) },
-            isLowerBound: history.similarIsTruncated)
+        let recurrence = ReviewRecurrence(windowDays: Self.recurrenceWindowDays, incidents: history.recurrences)
         let training = training(resolution: resolution)
         let actions = actions(metrics: metrics, detection: detection, escalation: escalation, resolution: resolution,
                               recurrence: recurrence)
@@ -101,8 +93,10 @@ struct ReviewBuilder {
         }
     }
 
+    /// Each change with the severity before it: the one the ticket was created with (its `created` event's), then
+    /// each earlier change's; nil only when the ticket never recorded one before.
     func severityChanges() -> [ReviewSeverityChange] {
-        var previous: Int?
+        var previous = ticket.events.first { $0.kind == .created }?.severity
         var changes: [ReviewSeverityChange] = []
         for item in milestones.happened where item.event.kind == .severityChange {
             guard let severity = item.event.severity else { continue }

@@ -2,17 +2,14 @@
 public struct ReviewRecurrence: Sendable, Equatable {
     /// The look-back window, in days.
     public var windowDays: Int
-    /// Incidents of the same service, at least half as similar as the ticket to itself, created within the
-    /// window before this one, most recent first.
+    /// Earlier incidents of the same service with the same cause (root cause words, vendor or linked article),
+    /// opened within the window before this one, most recent first; one entry per incident, however many
+    /// customers reported it.
     public var incidents: [RelatedIncident]
 
-    /// True when the search for similar incidents was cut off: `count` is a lower bound.
-    public var isLowerBound: Bool
-
-    public init(windowDays: Int, incidents: [RelatedIncident], isLowerBound: Bool = false) {
+    public init(windowDays: Int, incidents: [RelatedIncident]) {
         self.windowDays = windowDays
         self.incidents = incidents
-        self.isLowerBound = isLowerBound
     }
 
     /// How many times the problem happened in the window.

@@ -8,6 +8,12 @@ public struct ReviewRenderer: Sendable {
     /// The HTML pages' CSS: the shared default stylesheet plus review tables, states and badges.
     public static let stylesheet = HTMLStylesheet.standard + "\n" + """
         .text { white-space: pre-line; }
+        main { max-width: 72rem; }
+        td, th { overflow-wrap: break-word; }
+        table.timeline { font-size: 0.85rem; }
+        table.timeline td, table.timeline th { padding: 0.3rem 0.5rem; }
+        table.timeline td.text { min-width: 18rem; width: 55%; }
+        figure svg { height: auto; max-width: 100%; }
         .muted, .placeholder { color: #57606a; }
         .placeholder { font-style: italic; }
         td.met { color: #116329; font-weight: 600; }

@@ -2,13 +2,13 @@
 public struct ReviewResolution: Sendable, Equatable {
     /// Fix or workaround.
     public enum Kind: String, Sendable, CaseIterable {
-        /// A definitive fix with no sign of a workaround.
+        /// Resolved with no earlier mitigation recorded.
         case fix
-        /// Closed on a workaround: the definitive fix is still pending.
+        /// Mitigated, with no resolution recorded: the definitive fix is still pending.
         case workaround
         /// Mitigated first with a workaround, then fixed.
         case fixAfterWorkaround = "fix_after_workaround"
-        /// No resolution text to judge from.
+        /// Neither a mitigation nor a resolution text recorded.
         case unknown
     }
 
@@ -17,8 +17,6 @@ public struct ReviewResolution: Sendable, Equatable {
     public var text: String?
     /// The ticket's root cause text.
     public var rootCause: String?
-    /// The words that marked a workaround (`temporal`, `workaround`…).
-    public var workaroundSignals: [String]
     /// Whether the root cause points at the customer's own use or configuration.
     public var misuse: Bool
     /// The words that marked misuse (`uso incorrecto`, `configuración del cliente`…).
@@ -26,12 +24,11 @@ public struct ReviewResolution: Sendable, Equatable {
     /// One sentence in the review's language.
     public var summary: String
 
-    public init(kind: Kind, text: String?, rootCause: String?, workaroundSignals: [String], misuse: Bool,
+    public init(kind: Kind, text: String?, rootCause: String?, misuse: Bool,
                 misuseSignals: [String], summary: String) {
         self.kind = kind
         self.text = text
         self.rootCause = rootCause
-        self.workaroundSignals = workaroundSignals
         self.misuse = misuse
         self.misuseSignals = misuseSignals
         self.summary = summary

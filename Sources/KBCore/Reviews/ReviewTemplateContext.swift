@@ -67,11 +67,11 @@ struct ReviewTemplateContext {
         root["uses_business_hours"] = .bool(review.usesBusinessHours)
         root["severity"] = text(words.severity(ticket.severity))
         root["severity_changes"] = list(review.severityChanges.map { change in
-            ["from": text(change.from.map(words.severity) ?? "?"), "to": text(words.severity(change.to)),
-             "time": time(change.time)]
+            ["from": text(change.from.map(words.severity)), "to": text(words.severity(change.to)),
+             "time": time(change.time), "text": text(words.severityChange(from: change.from, to: change.to, at: change.time))]
         })
         root["severity_changes_text"] = text(review.severityChanges.map { change in
-            (change.from.map(words.severity) ?? "?") + " → " + words.severity(change.to) + " (" + words.time(change.time) + ")"
+            words.severityChange(from: change.from, to: change.to, at: change.time)
         }.joined(separator: "; "))
         root["service"] = text(ticket.service)
         root["channel"] = text(ticket.channel?.rawValue)
@@ -112,7 +112,7 @@ struct ReviewTemplateContext {
         root["has_related"] = .bool(!review.related.isEmpty)
         root["has_recurrence"] = .bool(review.recurrence.count > 0)
         root["recurrence"] = [
-            "count": .number(Double(review.recurrence.count)), "count_text": text(words.times(review.recurrence.count, atLeast: review.recurrence.isLowerBound)),
+            "count": .number(Double(review.recurrence.count)), "count_text": text(words.times(review.recurrence.count)),
             "window_days": .number(Double(review.recurrence.windowDays)),
             "incidents": list(review.recurrence.incidents.map(relatedValue)),
         ]
@@ -121,6 +121,7 @@ struct ReviewTemplateContext {
         root["has_articles"] = .bool(!review.articles.isEmpty)
         root["actions"] = list(review.actions.map { action in
             ["kind": .string(action.kind.rawValue), "title": text(action.title), "reason": text(action.reason),
+             "owner": text(action.owner),
              "events": events(action.events)]
         })
         root["has_actions"] = .bool(!review.actions.isEmpty)
@@ -236,11 +237,14 @@ struct ReviewTemplateContext {
             "similarity": .string(words.percent(Int((incident.similarity * 100).rounded()))),
             "same_service": .bool(incident.sameService), "root_cause": text(incident.rootCause),
             "resolution": text(incident.resolution),
+            "other_reports": text(incident.otherReports.isEmpty ? nil : incident.otherReports.joined(separator: ", ")),
+            "same_cause": text(incident.agreements.isEmpty ? nil : words.sameCause(incident.agreements)),
         ]
     }
 
     func articleValue(_ article: ReviewArticleMatch) -> TemplateValue {
-        ["id": text(article.id), "title": text(article.title), "state": text(article.state),
-         "audience": text(article.audience), "linked": .bool(article.linked)]
+        ["id": text(article.id), "title": text(article.title), "state": text(words.articleState(article.state)),
+         "audience": text(words.articleAudience(article.audience)), "linked": .bool(article.linked),
+         "reason": text(words.articleReason(article.reason))]
     }
 }

@@ -33,9 +33,8 @@ struct ReviewVocabulary: Sendable {
     }
 
     /// `1 vez`, `3 veces`, `al menos 300 veces` / `1 time`, `3 times`, `at least 300 times`.
-    func times(_ count: Int, atLeast: Bool = false) -> String {
-        let times = words(count == 1 ? "word.times_one" : "word.times_other", ["count": String(count)])
-        return atLeast ? words("word.times_at_least", ["times": times]) : times
+    func times(_ count: Int) -> String {
+        words(count == 1 ? "word.times_one" : "word.times_other", ["count": String(count)])
     }
 
     func percent(_ value: Int) -> String { words("word.percent", ["value": String(value)]) }
@@ -69,8 +68,17 @@ struct ReviewVocabulary: Sendable {
 
     func proposalKind(_ kind: ReviewProposal.Kind) -> String { words["review.proposal_kind." + kind.rawValue] }
 
+    /// A level as is; a vendor by the name its slug spells (`vendor:telco-andina` is "proveedor Telco Andina"), as
+    /// root causes and resolutions write it, so an internal document names it one way throughout.
     func target(_ target: String) -> String {
-        target.hasPrefix("vendor:") ? words("review.vendor_target", ["vendor": String(target.dropFirst(7))]) : target
+        guard target.hasPrefix("vendor:") else { return target }
+        return words("review.vendor_target", ["vendor": Self.vendorName(target)])
+    }
+
+    /// "Telco Andina" for `vendor:telco-andina`.
+    static func vendorName(_ target: String) -> String {
+        target.dropFirst("vendor:".count).split { $0 == "-" || $0 == "_" }
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
     // MARK: - Metrics
@@ -276,16 +284,18 @@ struct ReviewVocabulary: Sendable {
         return words("review.escalation.not_followed", ["target": self.target(target)])
     }
 
-    func resolutionSummary(kind: ReviewResolution.Kind, signals: [String], mitigated: ReviewTime?,
-                           resolved: ReviewTime?) -> String {
+    func resolutionSummary(kind: ReviewResolution.Kind, mitigated: ReviewTime?, resolved: ReviewTime?) -> String {
         switch kind {
-        case .fix, .unknown:
-            return words["review.resolution." + kind.rawValue]
+        case .unknown:
+            return words["review.resolution.unknown"]
+        case .fix:
+            return resolved.map { words("review.resolution.fix", ["resolved": time($0)]) } ?? words["review.resolution.fix_undated"]
         case .workaround:
-            return words("review.resolution.workaround", ["words": list(signals.map(quoted))])
+            return mitigated.map { words("review.resolution.workaround", ["mitigated": time($0)]) }
+                ?? words["review.resolution.unknown"]
         case .fixAfterWorkaround:
-            return words("review.resolution.fix_after_workaround",
-                         ["mitigated": mitigated.map(time) ?? "?", "resolved": resolved.map(time) ?? "?"])
+            guard let mitigated, let resolved else { return words["review.resolution.unknown"] }
+            return words("review.resolution.fix_after_workaround", ["mitigated": time(mitigated), "resolved": time(resolved)])
         }
     }
 
@@ -323,9 +333,8 @@ struct ReviewVocabulary: Sendable {
         ]), words("review.action.training_reason", ["signals": list(signals.map(quoted))]))
     }
 
-    func permanentFixAction(signals: [String]) -> (String, String) {
-        (words["review.action.permanent_fix"],
-         words("review.action.permanent_fix_reason", ["signals": list(signals.map(quoted))]))
+    var permanentFixAction: (String, String) {
+        (words["review.action.permanent_fix"], words["review.action.permanent_fix_reason"])
     }
 
     func slaReviewAction(metric: String, breachedBy: Int64, target: Int64) -> (String, String) {
@@ -341,11 +350,50 @@ struct ReviewVocabulary: Sendable {
         outcome + words("review.action.late_escalation", ["tolerance": duration(tolerance)])
     }
 
-    func recurringAction(count: Int, atLeast: Bool, days: Int, ids: [String]) -> (String, String) {
+    /// A severity change with both values ("3 (Medio) → 2 (Alto impacto)"); when the ticket never recorded the
+    /// severity before the change, the severity it was set to, never a question mark.
+    func severityChange(from: Int?, to: Int, at: ReviewTime) -> String {
+        guard let from else { return words("review.severity_set", ["to": severity(to), "time": time(at)]) }
+        return words("review.severity_changed", ["from": severity(from), "to": severity(to), "time": time(at)])
+    }
+
+    /// An article's state in the document's language: `validated` is "validado".
+    func articleState(_ state: String) -> String {
+        ["wip", "not_validated", "validated", "archived"].contains(state) ? words["article.state." + state] : state
+    }
+
+    /// An article's audience in the document's language: `internal` is "interno".
+    func articleAudience(_ audience: String) -> String {
+        ["internal", "customer"].contains(audience) ? words["article.audience." + audience] : audience
+    }
+
+    /// Why the review lists an article.
+    func articleReason(_ reason: ReviewArticleMatch.Reason) -> String {
+        switch reason {
+        case .linked: return words["review.article_reason.linked"]
+        case .sameCause(let tickets):
+            return words("review.article_reason.same_cause", ["tickets": tickets.joined(separator: ", ")])
+        case .sharedWords(let shared):
+            return words("review.article_reason.shared_words", ["words": shared.joined(separator: ", ")])
+        }
+    }
+
+    /// Why a past incident had the same cause: "misma causa raíz, mismo proveedor (vendor:x)".
+    func sameCause(_ agreements: [CauseSignature.Agreement]) -> String {
+        agreements.map { agreement in
+            switch agreement {
+            case .causeText: return words["review.same_cause_text"]
+            case .vendor(let target): return words("review.same_cause_vendor", ["vendor": target])
+            case .article(let id): return words("review.same_cause_article", ["id": id])
+            }
+        }.joined(separator: ", ")
+    }
+
+    func recurringAction(count: Int, days: Int, ids: [String]) -> (String, String) {
         let shown = ids.joined(separator: ", ") + (count > ids.count ? ", …" : "")
         return (words["review.action.recurring"],
                 words("review.action.recurring_reason",
-                      ["times": times(count, atLeast: atLeast), "days": String(days), "tickets": shown]))
+                      ["times": times(count), "days": String(days), "tickets": shown]))
     }
 
     func trainingSuggested(service: String?, signals: [String]) -> String {

@@ -104,21 +104,6 @@ import KBTestSupport
         #expect(ids.count == 18)
         #expect(history.similar.allSatisfy { $0.similarity == 1 })
         #expect(!history.similarIsTruncated)
-        let review = Review(ticket: reviewed, policy: .default, history: history, now: F.now)
-        #expect(review.recurrence.count == 18)
-        #expect(!review.recurrence.isLowerBound)
-    }
-
-    @Test func cutOffSearchesGiveLowerBounds() throws {
-        let related = RelatedIncident(id: "T-1", title: "t", service: "portal", severity: 1, customer: nil,
-                                      createdAt: Timestamp(seconds: F.overnight.createdAt.seconds - 86_400), resolvedAt: nil,
-                                      rootCause: nil, resolution: nil, similarity: 0.9, sameService: true, daysBefore: 1)
-        let history = IncidentHistory(similar: [related], similarIsTruncated: true)
-        let review = Review(ticket: F.overnight, policy: .default, history: history, now: F.now)
-        #expect(review.recurrence.isLowerBound)
-        #expect(review.actions.first { $0.kind == .recurringProblem }?.reason.contains("al menos 1 vez") == true)
-        #expect(try F.renderer().render(review, format: .md).contains("ocurrió al menos 1 vez en los 90 días"))
-        #expect(review.jsonText().contains("\"count_is_lower_bound\": true"))
     }
 
     @Test func stopWordsShortWordsNumbersAndYearsAreNotSearched() {

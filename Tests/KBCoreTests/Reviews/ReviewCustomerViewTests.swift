@@ -75,4 +75,31 @@ import KBTestSupport
         #expect(review.detection.detectedAt == nil && review.detection.gapSeconds == nil)
         #expect(internalReview.detection.summary.contains("brecha de detección"))
     }
+
+    /// The customer reads "proveedor externo" wherever the vendor would be named; the internal review names it
+    /// the same way throughout (its slug spelled as a name).
+    @Test(arguments: [Language.spanish, .english])
+    func vendorIsNeutralForCustomersAndNamedOneWayInternally(language: Language) throws {
+        let directory = try TemporaryDirectory()
+        var ticket = IncidentGroupingTests.tickets[0]
+        ticket.resolution = "Telco Andina restableció la troncal. telco-andina confirmó el cierre."
+        ticket.events.insert(TicketEvent(at: Timestamp(seconds: ticket.createdAt.seconds + 2_000), kind: .comment, author: "ana",
+                                         visibility: .public, text: "Seguimos con el proveedor Telco Andina."), at: 2)
+        let store = try F.store(in: directory, tickets: [ticket])
+        defer { try? store.close() }
+        let reviewer = try IncidentReviewer(store: store, policy: .default, builder: F.builder(for: store))
+        let review = try reviewer.review(id: ticket.id, now: F.now, language: language)
+        let customer = review.forCustomer(redactor: try reviewer.customerRedactor(for: review.ticket, language: language))
+        let neutral = language.catalogue("review.external_vendor")
+        for format in ReviewFormat.allCases {
+            let text = try F.renderer(language).render(customer, format: format)
+            #expect(!text.lowercased().contains("telco"), "\(format)")
+            #expect(!text.lowercased().contains("andina"), "\(format)")
+            #expect(!text.contains(neutral + " " + neutral))
+        }
+        #expect(customer.resolution.rootCause?.contains("del " + neutral) == true || language == .english)
+        let internalText = try F.renderer(language).render(review, format: .md)
+        #expect(internalText.contains("Telco Andina"))
+        #expect(!internalText.contains("proveedor telco-andina") && !internalText.contains("vendor telco-andina"))
+    }
 }

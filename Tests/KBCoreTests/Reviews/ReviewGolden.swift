@@ -46,7 +46,7 @@ El login queda en blanco.
 | Canales de reporte | correo, telefono |
 | Minutos de impacto (duración × clientes) | 370 |
 
-Otros reportes del mismo servicio durante la ventana:
+Otros reportes del mismo incidente (mismo servicio, misma ventana):
 
 - T-2002: Mutual Andina por correo, 2026-03-03 20:05 UTC-03:00
 
@@ -58,7 +58,7 @@ Tiempo SLA: horas hábiles del calendario 12x5 del plan 12x5 en America/Santiago
 |---|---|---|---|---|---|
 | Tiempo a primera respuesta | 12 min | 12 min | 15 min | cumplido, con 3 min de margen | #2, created_at |
 | Tiempo a escalamiento (N2) | 30 min | 20 min | — | — | #4, created_at |
-| Tiempo a escalamiento (proveedor certificadora) | 50 min | 20 min | — | — | #5, created_at |
+| Tiempo a escalamiento (proveedor Certificadora) | 50 min | 20 min | — | — | #5, created_at |
 | Tiempo a mitigación | 3 h 05 min | 20 min | — | — | #9, created_at |
 | Tiempo a resolución | 15 h 20 min | 1 h 49 min | 4 h 00 min | cumplido, con 2 h 11 min de margen | #15, created_at, resolved_at |
 | Espera del cliente | 1 h 31 min | 1 h 31 min | — | — | #12, #14 |
@@ -69,7 +69,7 @@ Definiciones:
 
 - **Tiempo a primera respuesta:** Desde la creación del ticket hasta el primer comentario público de soporte. Plazo: 2026-03-03 19:55 UTC-03:00.
 - **Tiempo a escalamiento (N2):** Desde la creación del ticket hasta el primer escalamiento a N2.
-- **Tiempo a escalamiento (proveedor certificadora):** Desde la creación del ticket hasta el primer escalamiento a proveedor certificadora.
+- **Tiempo a escalamiento (proveedor Certificadora):** Desde la creación del ticket hasta el primer escalamiento a proveedor Certificadora.
 - **Tiempo a mitigación:** Desde la creación del ticket hasta el evento de mitigación (servicio restablecido, aunque sea de forma provisoria).
 - **Tiempo a resolución:** Desde la creación del ticket hasta la hora de resolución (resolved_at) o, si falta, el primer evento de resolución. Plazo: 2026-03-04 13:11 UTC-03:00.
 - **Espera del cliente:** Suma de los intervalos en estado «esperando al cliente»; pausan los plazos del SLA.
@@ -85,7 +85,7 @@ Definiciones:
 
 | Espera de proveedor | Desde | Hasta | Duración | Tiempo hábil | Eventos |
 |---|---|---|---|---|---|
-| proveedor certificadora | 2026-03-03 20:31 UTC-03:00 | 2026-03-03 22:15 UTC-03:00 | 1 h 44 min | 0 s | #6, #7 |
+| proveedor Certificadora | 2026-03-03 20:31 UTC-03:00 | 2026-03-03 22:15 UTC-03:00 | 1 h 44 min | 0 s | #6, #7 |
 | **Total** | | | **1 h 44 min** | **0 s** | |
 
 ## Línea de tiempo
@@ -98,7 +98,7 @@ Horas locales en America/Santiago. «#» es la posición del evento en el archiv
 | 2 | 2026-03-03 19:52 | 2026-03-03 22:52 | ana | Comentario | Estamos revisando el acceso al portal. |  |
 | 3 | 2026-03-03 19:55 | 2026-03-03 22:55 | monitoreo | Detección (interno) | Alerta: certificado TLS vencido en el balanceador |  |
 | 4 | 2026-03-03 20:10 | 2026-03-03 23:10 | ana | Escalamiento → N2 | Servicio crítico caído; se escala a N2 |  |
-| 5 | 2026-03-03 20:30 | 2026-03-03 23:30 | pedro | Escalamiento → proveedor certificadora | Se requiere renovar el certificado con la certificadora |  |
+| 5 | 2026-03-03 20:30 | 2026-03-03 23:30 | pedro | Escalamiento → proveedor Certificadora | Se requiere renovar el certificado con la certificadora |  |
 | 6 | 2026-03-03 20:31 | 2026-03-03 23:31 | pedro | Cambio de estado → esperando al proveedor | Esperando emisión del certificado |  |
 | 7 | 2026-03-03 22:15 | 2026-03-04 01:15 | pedro | Cambio de estado → en curso | La certificadora emitió el certificado |  |
 | 8 | 2026-03-03 22:40 | 2026-03-04 01:40 | pedro | Acción (interno) | Instalado el certificado nuevo en el balanceador | nginx.log |
@@ -117,17 +117,17 @@ Horas locales en America/Santiago. «#» es la posición del evento en el archiv
 
 ## Respuesta y escalamiento
 
-Niveles: N1 → N2. Proveedores: proveedor certificadora.
+Niveles: N1 → N2. Proveedores: proveedor Certificadora.
 
 | Hora local | Hacia | Desde la creación | Quién | Motivo | Espera del proveedor |
 |---|---|---|---|---|---|
 | 2026-03-03 20:10 | N2 | 30 min | ana | Servicio crítico caído; se escala a N2 | — |
-| 2026-03-03 20:30 | proveedor certificadora | 50 min | pedro | Se requiere renovar el certificado con la certificadora | 1 h 44 min |
+| 2026-03-03 20:30 | proveedor Certificadora | 50 min | pedro | Se requiere renovar el certificado con la certificadora | 1 h 44 min |
 
 Reglas de escalamiento del manual que aplicaron:
 
 - **El incidente afecta servicios críticos** (se cumplió): El servicio crítico portal fue afectado con severidad 1: el manual pide escalar a N2 de inmediato. Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación.
-- **Se requiere un proveedor externo** (se cumplió): Se requiere la intervención del proveedor certificadora: el ticket menciona «certificado TLS». Se escaló a proveedor certificadora el 2026-03-03 20:30 UTC-03:00, 50 min después de la creación.
+- **Se requiere un proveedor externo** (se cumplió): Se requiere la intervención del proveedor Certificadora: el ticket menciona «certificado TLS». Se escaló a proveedor Certificadora el 2026-03-03 20:30 UTC-03:00, 50 min después de la creación.
 
 ## Causa raíz
 
@@ -135,7 +135,7 @@ Certificado TLS del balanceador vencido sin alerta previa.
 
 ## Resolución
 
-**Workaround y luego solución definitiva.** Primero se mitigó con una solución provisoria (2026-03-03 22:45 UTC-03:00) y luego se aplicó la solución definitiva (2026-03-04 11:00 UTC-03:00).
+**Mitigación y luego resolución.** Primero se mitigó (2026-03-03 22:45 UTC-03:00) y luego se resolvió (2026-03-04 11:00 UTC-03:00).
 
 Se instaló un certificado TLS nuevo en el balanceador.
 
@@ -150,8 +150,8 @@ Tickets cerrados anteriores con texto parecido (términos buscados: certific, tl
 
 **Recurrencia:** el mismo problema ocurrió 2 veces en los 90 días previos:
 
-- T-1901 (2026-02-15 10:00): Se reemplazó el certificado
-- T-1900 (2026-01-20 10:00): Renovación del certificado TLS
+- T-1901 (+ T-1899), 2026-02-15 10:00 (16 días antes), misma causa raíz: Se reemplazó el certificado
+- T-1900, 2026-01-20 10:00 (42 días antes), misma causa raíz: Renovación del certificado TLS
 
 ## Lecciones
 
@@ -173,13 +173,13 @@ _Para completar por el líder en la reunión de revisión._
 
 Propuestas a partir de los datos del incidente: confirme cada una y asígnele responsable y fecha.
 
-| Acción | Motivo | Responsable | Fecha |
-|---|---|---|---|
-| Agregar monitoreo de portal | El cliente detectó la falla antes que el monitoreo en un servicio crítico. | _(por asignar)_ | _(por definir)_ |
-| Escribir un artículo a partir de T-2001 | Ningún artículo está vinculado ni cubre este problema (kb article draft T-2001). | _(por asignar)_ | _(por definir)_ |
-| Seguimiento con el proveedor certificadora | La espera del proveedor sumó 1 h 44 min, el 43 % de la meta de resolución (4 h 00 min). | _(por asignar)_ | _(por definir)_ |
-| Reforzar la regla de escalamiento: el incidente afecta servicios críticos | Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación. El manual pide escalar de inmediato: la demora superó la meta de primera respuesta (15 min). | _(por asignar)_ | _(por definir)_ |
-| Abrir un análisis de problema (incidente recurrente) | El mismo problema ocurrió 2 veces en los 90 días previos: T-1901, T-1900. | _(por asignar)_ | _(por definir)_ |
+| Acción | Motivo | Responsable |
+|---|---|---|
+| Agregar monitoreo de portal | El cliente detectó la falla antes que el monitoreo en un servicio crítico. | sin responsable |
+| Escribir un artículo a partir de T-2001 | Ningún artículo está vinculado ni cubre este problema (kb article draft T-2001). | ana |
+| Seguimiento con el proveedor Certificadora | La espera del proveedor sumó 1 h 44 min, el 43 % de la meta de resolución (4 h 00 min). | ana |
+| Reforzar la regla de escalamiento: el incidente afecta servicios críticos | Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación. El manual pide escalar de inmediato: la demora superó la meta de primera respuesta (15 min). | sin responsable |
+| Abrir un análisis de problema (incidente recurrente) | El mismo problema ocurrió 2 veces en los 90 días previos: T-1901, T-1900. | sin responsable |
 
 ## Propuestas de automatización
 

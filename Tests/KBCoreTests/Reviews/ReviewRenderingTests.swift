@@ -17,16 +17,20 @@ import Testing
                             createdAt: F.at(day + "T10:00:00-03:00"), resolvedAt: F.at(day + "T12:00:00-03:00"),
                             rootCause: cause, resolution: resolution, similarity: similarity, sameService: true, daysBefore: days)
         }
+        let similar = [
+            past("T-1901", "No carga el login del portal por certificado", "2026-02-15", 0.83, 16,
+                 "Certificado TLS del balanceador vencido", "Se reemplazó el certificado"),
+            past("T-1900", "Portal sin acceso: login en blanco", "2026-01-20", 0.79, 42,
+                 "Certificado TLS vencido en el balanceador", "Renovación del certificado TLS"),
+        ]
+        var recurrences = similar
+        recurrences[0].otherReports = ["T-1899"]
+        for index in recurrences.indices { recurrences[index].agreements = [.causeText] }
         let history = IncidentHistory(
-            similar: [
-                past("T-1901", "No carga el login del portal por certificado", "2026-02-15", 0.83, 16,
-                     "Certificado TLS del balanceador vencido", "Se reemplazó el certificado"),
-                past("T-1900", "Portal sin acceso: login en blanco", "2026-01-20", 0.79, 42,
-                     "Certificado TLS vencido en el balanceador", "Renovación del certificado TLS"),
-            ],
-            searchTerms: ["certific", "tls", "balanc", "blanc"],
+            similar: similar, searchTerms: ["certific", "tls", "balanc", "blanc"],
             concurrent: [ConcurrentReport(id: "T-2002", customer: "Mutual Andina", service: "portal", channel: "correo",
-                                          createdAt: F.at("2026-03-03T20:05:00-03:00"))])
+                                          createdAt: F.at("2026-03-03T20:05:00-03:00"))],
+            recurrences: recurrences)
         let proposal = ReviewProposal(kind: .detectionGap, title: "Alerta de vencimiento de certificados TLS",
                                       evidenceTicketIDs: ["T-1900", "T-1901", "T-2001"], hoursSavedPerMonth: 2.5)
         return Review(ticket: F.overnight, policy: .default, history: history, proposals: [proposal], now: F.now)
