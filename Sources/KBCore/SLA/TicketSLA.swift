@@ -2,7 +2,9 @@ import Foundation
 
 /// A ticket's SLA clocks as of a moment, under its plan's calendar and time zone.
 ///
-/// - First response stops at the earliest `comment` event with `public` visibility.
+/// - First response stops at the earliest `comment` event with `public` visibility; a ticket resolved before any
+///   public comment was answered by its resolution (as Zendesk's first reply time counts a ticket solved without a
+///   reply), so its clock stops there instead of running on after the work is done.
 /// - Resolution stops at `resolvedAt`, else the first `resolved` event, else the first change to
 ///   `resolved`/`closed` status, else `closedAt`.
 /// - Update cadence runs from the latest public comment while the ticket is open and has been answered.
@@ -78,8 +80,11 @@ public struct TicketSLA: Sendable, Equatable {
         holidayCalendar = terms.holidayCalendar
         businessDaySeconds = terms.calendar.businessDaySeconds
         measuredAt = now
-        firstResponse = meter.clock(.firstResponse, target: targets.firstResponseSeconds, start: start,
-                                    stop: publicComments.first?.at)
+        var firstAnswer = publicComments.first?.at
+        if let resolvedAt, firstAnswer.map({ resolvedAt.seconds < $0.seconds }) ?? true {
+            firstAnswer = resolvedAt
+        }
+        firstResponse = meter.clock(.firstResponse, target: targets.firstResponseSeconds, start: start, stop: firstAnswer)
         resolution = meter.clock(.resolution, target: targets.resolutionSeconds, start: start, stop: resolvedAt)
         if resolvedAt == nil, let last = publicComments.last {
             update = meter.clock(.update, target: targets.updateSeconds, start: last.at, stop: nil)

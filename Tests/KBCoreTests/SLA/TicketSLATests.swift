@@ -52,6 +52,23 @@ import Testing
         #expect(!sla.isBreached)
     }
 
+    /// An export without a first-reply column: the resolution answered the customer, so the first-response clock
+    /// stops there instead of running to now ("breached by 192 business days" for a ticket closed long ago).
+    @Test func ticketResolvedWithoutAPublicCommentIsAnsweredByItsResolution() {
+        let ticket = Ticket(id: "T-3", title: "Consulta de reporte", service: "reportes", severity: 4, status: .closed,
+                            createdAt: at("2026-03-02T09:00:00-03:00"), resolvedAt: at("2026-03-02T10:00:00-03:00"),
+                            events: [event("2026-03-02T09:30:00-03:00", .comment, visibility: .internal)])
+        let sla = TicketSLA(ticket: ticket, policy: .default, now: at("2026-12-01T00:00:00Z"))
+        #expect(sla.firstResponse.state == .stopped)
+        #expect(sla.firstResponse.stoppedAt == at("2026-03-02T10:00:00-03:00"))
+        #expect(sla.firstResponse.elapsedSeconds == 3_600)
+        // A public comment after the resolution does not move the first response later.
+        var late = ticket
+        late.events.append(event("2026-03-03T09:00:00-03:00", .comment))
+        #expect(TicketSLA(ticket: late, policy: .default, now: at("2026-12-01T00:00:00Z")).firstResponse.stoppedAt
+            == at("2026-03-02T10:00:00-03:00"))
+    }
+
     @Test func openTicketOverTheWeekendIsBreached() {
         let ticket = Ticket(id: "T-2", title: "Plataforma caída", service: "portal", severity: 1, status: .new,
                             createdAt: at("2026-03-06T19:30:00-03:00"))
