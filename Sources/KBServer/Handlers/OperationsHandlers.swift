@@ -21,7 +21,7 @@ enum OperationsHandlers {
     @Sendable static func metrics(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let stores = context.environment.stores
         let (tickets, articles) = try context.read { store in
-            (try store.indexedTicketCount(), try store.connection.scalarInt("SELECT count(*) FROM articles"))
+            (try store.indexedTicketCount(), try store.articleCount())
         }
         let figures = ServerMetrics.StoreFigures(
             databaseBytes: fileSize(stores.path), walBytes: fileSize(stores.path + "-wal"), tickets: tickets,

@@ -30,17 +30,15 @@ public final class ReaderConnection {
     func beginSnapshot() throws {
         precondition(!inSnapshot, "a reader is already in a snapshot")
         // A store opened for reading starts in the snapshot it took when it opened; later requests begin their own.
-        let opened = store.connection.isInTransaction
-        if !opened { try store.connection.execute("BEGIN DEFERRED") }
+        try store.beginReadSnapshot()
         do {
-            if !opened { _ = try store.connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") }
-            let version = try store.connection.scalarInt("PRAGMA data_version")
+            let version = try store.dataVersion()
             if version != dataVersion {
                 cache.removeAll()
                 dataVersion = version
             }
         } catch {
-            try? store.connection.execute("ROLLBACK")
+            store.endReadSnapshot()
             throw error
         }
         inSnapshot = true
@@ -56,6 +54,6 @@ public final class ReaderConnection {
     func endSnapshot() {
         guard inSnapshot else { return }
         inSnapshot = false
-        if store.connection.isInTransaction { try? store.connection.execute("ROLLBACK") }
+        store.endReadSnapshot()
     }
 }
