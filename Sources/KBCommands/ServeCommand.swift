@@ -34,10 +34,6 @@ struct ServeCommand: ParsableCommand {
     var zendeskMapping: String?
 
     func run(_ context: CommandContext) throws -> Int32 {
-        var configuration = ServerConfiguration()
-        configuration.host = host
-        configuration.port = UInt16(port)
-        configuration.threads = threads
         let stderr = context.stderr
         let lock = NSLock()
         let log: @Sendable (String) -> Void = { line in
@@ -46,33 +42,7 @@ struct ServeCommand: ParsableCommand {
             stderr.flush()
             lock.unlock()
         }
-        if let path = tokens {
-            let tokensFile = try UserFile(path: path, relativeTo: context.currentDirectory, allowEmpty: true)
-            _ = try context.input(path, kind: "tokens")
-            configuration.tokens = try AccessTokens.parse(try tokensFile.readText(limit: 1 << 20, allowEmpty: true), source: path)
-            let file = tokensFile.url.path
-            if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber,
-               mode.intValue & 0o077 != 0 {
-                log("warning: \(path) is readable by other users; restrict it with 'chmod 600 \(path)'")
-            }
-        } else if let text = context.environment["KB_TOKENS"], !text.isEmpty {
-            configuration.tokens = try AccessTokens.parse(text, source: "KB_TOKENS", commaSeparates: true)
-        }
-        if let path = zendeskSecretFile {
-            guard let data = FileManager.default.contents(atPath: context.url(path).path) else {
-                throw UsageError("\(path): cannot read the Zendesk signing secret")
-            }
-            configuration.zendeskSigningSecret = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        } else if let secret = context.environment["KB_ZENDESK_SECRET"], !secret.isEmpty {
-            configuration.zendeskSigningSecret = secret
-        }
-        if configuration.zendeskSigningSecret?.isEmpty == true {
-            throw UsageError("the Zendesk signing secret is empty")
-        }
-        if let path = zendeskMapping {
-            configuration.zendeskMapping = try ZendeskImportMapping.load(path: context.url(path).path)
-        }
-        try configuration.validate()
+        let configuration = try configuration(context, log: log)
         let workspace = try context.workspace()
         let fixedNow = context.environment["KB_NOW"].flatMap { Timestamp(iso8601: $0) }
         let server = try WorkspaceServer(workspace: workspace, configuration: configuration,

@@ -36,11 +36,19 @@ struct ServeCommandTests {
         try directory.makeWorkspace()
         let missing = runKB(["serve", "--zendesk-secret-file", "nope"], in: directory.url)
         #expect(missing.code != 0)
-        #expect(missing.stderr.contains("nope: cannot read the Zendesk signing secret"))
+        #expect(missing.stderr.contains("nope: error: cannot read the file: no such file"))
         try directory.write("secret", " \n")
         let empty = runKB(["serve", "--zendesk-secret-file", "secret"], in: directory.url)
         #expect(empty.code != 0)
         #expect(empty.stderr.contains("the Zendesk signing secret is empty"))
+        // Like every file kb reads, a secret file in the workspace that a link takes outside it is refused.
+        let outside = try TemporaryDirectory()
+        try outside.write("secret", "s3cr3t-signing-key\n")
+        try FileManager.default.createSymbolicLink(at: directory.url.appendingPathComponent("linked"),
+                                                   withDestinationURL: outside.url.appendingPathComponent("secret"))
+        let linked = runKB(["serve", "--zendesk-secret-file", "linked"], in: directory.url)
+        #expect(linked.code != 0)
+        #expect(linked.stderr.contains("symbolic link resolves outside the workspace"), "\(linked.stderr)")
     }
 
     @Test func helpDescribesTokensAndShutdown() {
