@@ -42,38 +42,16 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         try templateData.refuse([(format.resolved == .json, "--format json"), (output.out != nil, "--out")])
-        guard since != nil else {
-            if until != nil { throw UsageError("--until needs --since") }
-            if id == nil { throw UsageError("missing expected argument '<id>' (or --since DATE)") }
-            return
-        }
-        if id != nil { throw UsageError("give either a ticket ID or --since DATE, not both") }
-        if format.resolved == .json { throw UsageError("--since writes md or html files; --format json reviews one ticket") }
-        if audience != .internal { throw UsageError("--audience customer reviews one ticket; a period's reviews are internal") }
-        if templateData.templateData { return }
-        if output.out == nil { throw UsageError("--since needs --out DIR, the folder to write the reviews to") }
-        if output.isStandardOutput { throw UsageError("--since writes several files; give --out a folder, not '-'") }
+        if since != nil { return try validatePeriod() }
+        if until != nil { throw UsageError("--until needs --since") }
+        if id == nil { throw UsageError("missing expected argument '<id>' (or --since DATE)") }
     }
 
     func run(_ context: CommandContext) throws -> Int32 {
         let destination = try output.checkedDestination(context, kind: since == nil ? .file : .folder, overwrite: force,
                                                         createsFolders: true) { ReviewError($0) }
         let knowledgeBase = try context.knowledgeBase()
-        if templateData.templateData, let since {
-            let result = try knowledgeBase.reviewPeriod(PeriodReviewRequest(since: since, until: until, language: language.language,
-                                                                            format: format.resolved))
-            context.endProgress()
-            templateData.print(result.batch.summary.templateValue(format: format.resolved), to: context)
-            return KB.success
-        }
-        if let since, let destination {
-            let result = try knowledgeBase.reviewPeriod(PeriodReviewRequest(since: since, until: until, language: language.language,
-                                                                            format: format.resolved))
-            context.endProgress()
-            try destination.write(documents: result.documents.map { ($0.fileName, $0.text) })
-            context.stdout.line(result.writtenLine(folder: destination.displayPath))
-            return KB.success
-        }
+        if let since { return try reviewPeriod(since: since, into: destination, knowledgeBase, context) }
         let request = ReviewRequest(ticketID: id ?? "", language: language.language, audience: audience,
                                     format: format.resolved, force: force, alwaysMineProposals: proposals)
         let result = try knowledgeBase.review(request)
