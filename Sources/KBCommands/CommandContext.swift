@@ -69,6 +69,16 @@ public struct CommandContext {
         return url
     }
 
+    /// A file, or a folder whose files ending in `suffix` kb reads, each checked like `input(_:kind:)`.
+    public func inputs(_ path: String, kind: String, suffix: String) throws -> URL {
+        let folder = try input(path, kind: kind)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(suffix) {
+            try confinement().check(folder.appendingPathComponent(name), displayPath: path + "/" + name, kind: kind)
+        }
+        return folder
+    }
+
     /// What a command's input files are kept inside: the workspace, or the current folder where there is none
     /// (`kb render`).
     public func confinement() -> WorkspaceConfinement {

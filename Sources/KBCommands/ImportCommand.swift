@@ -55,14 +55,7 @@ struct ImportCommand: ParsableCommand {
         // Files inside the workspace that a link takes outside it are refused, each comment file of a folder too.
         for name in file where name != "-" && !name.isEmpty { _ = try context.input(name, kind: "imports") }
         let options = ImportOptions(maps: map, mappingPath: try mapping.map { try context.input($0, kind: "mappings").path },
-                                    commentsPath: try comments.map { try context.input($0, kind: "imports").path })
-        if let comments, let folder = options.commentsPath {
-            let confinement = context.confinement()
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where name.hasSuffix(".json") {
-                try confinement.check(URL(fileURLWithPath: folder).appendingPathComponent(name), displayPath: comments + "/" + name,
-                                      kind: "imports")
-            }
-        }
+                                    commentsPath: try comments.map { try context.inputs($0, kind: "imports", suffix: ".json").path })
         let report: ImportReport
         do {
             let request = ImportRequest(files: try knowledgeBase.openImportInputs(inputs, format: format), options: options, strict: strict,
