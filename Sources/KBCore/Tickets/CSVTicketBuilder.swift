@@ -219,6 +219,12 @@ public struct CSVTicketBuilder {
         return decoded
     }
 
+    /// kb's name for a status or channel as exports write it: `Closed`, `In Progress`, `in-progress` are `closed` and
+    /// `in_progress` (helpdesks capitalise and space their names; other words need a value map).
+    static func canonicalName(_ text: String) -> String {
+        String(text.trimmingCharacters(in: .whitespaces).lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+
     private func value(of text: String, for field: Field) throws(CSVError) -> JSONValue {
         let column = field.columnName ?? ""
         if let mapped = field.spec.values[text] ?? field.foldedValues[text.lowercased()] { return mapped }
@@ -232,15 +238,15 @@ public struct CSVTicketBuilder {
             throw unknown(known.isEmpty ? "expected 1 to 5; map it with \"values\" in the mapping"
                                         : "expected 1 to 5 or one of: \(known.joined(separator: ", "))")
         case "status":
-            guard TicketStatus(rawValue: text) != nil else {
+            guard let status = TicketStatus(rawValue: Self.canonicalName(text)) else {
                 throw unknown("expected one of: \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            return .string(text)
+            return .string(status.rawValue)
         case "channel":
-            guard Channel(rawValue: text) != nil else {
+            guard let channel = Channel(rawValue: Self.canonicalName(text)) else {
                 throw unknown("expected one of: \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            return .string(text)
+            return .string(channel.rawValue)
         case _ where CSVMapping.timeFields.contains(field.name):
             let format = field.spec.timeFormat ?? .iso8601
             guard let reading = format.read(text) else {
