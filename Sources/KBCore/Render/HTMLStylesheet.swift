@@ -47,6 +47,11 @@ public enum HTMLStylesheet {
         nav.toc .toc-level-3 { padding-left: 2rem; }
         nav.toc .toc-level-4, nav.toc .toc-level-5, nav.toc .toc-level-6 { padding-left: 3rem; }
         .chapter { margin-top: 3rem; }
+        @media (max-width: 40rem) {
+          dl.details { grid-template-columns: 1fr; gap: 0 0; }
+          dl.details dd { margin-bottom: 0.5rem; overflow-wrap: anywhere; }
+          table { display: block; max-width: 100%; overflow-x: auto; }
+        }
         @page { size: A4; margin: 2cm 1.8cm; }
         @media print {
           html { font-size: 11pt; }

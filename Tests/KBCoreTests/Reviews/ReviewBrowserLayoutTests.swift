@@ -73,6 +73,17 @@ import KBTestSupport
         #expect(try #require(figures["widest"]) <= viewport, "\(figures)")
     }
 
+    /// On a phone the page does not scroll sideways: the facts stack, and a wide table scrolls inside itself.
+    @Test(.enabled(if: chromium != nil, "chromium is not installed: the review layout is not measured"),
+          arguments: [ReviewAudience.internal, .customer])
+    func thePageFitsAPhoneWindow(audience: ReviewAudience) throws {
+        var review = ReviewRenderingTests.goldenReview
+        if audience == .customer { review = review.forCustomer(redactor: Redactor()) }
+        let html = try F.renderer().render(review, format: .html)
+        let figures = try Self.layout(of: html, width: 375)
+        #expect(try #require(figures["scroll"]) <= (try #require(figures["viewport"])), "\(figures)")
+    }
+
     /// The chart's escalation bar is the metrics table's time to escalation, and the chart lists no event the
     /// timeline table already lists.
     @Test func chartEscalationBarIsTheMetricAndEventsAreListedOnce() throws {
