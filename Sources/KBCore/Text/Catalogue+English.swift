@@ -381,6 +381,15 @@ extension Catalogue {
         "intake.missing.contact": "Whom should we contact (name, email and phone)?",
         "intake.message.opening": "Hello,\n\nThank you for your report. To help you faster, please send us:",
         "intake.message.closing": "Best regards,\nSupport",
+        // MARK: The manual's services as chapter titles (stored names are folded: contrasenas, mensajeria)
+        "service_name.contrasenas": "Passwords",
+        "service_name.documentacion": "Documentation",
+        "service_name.estadisticas": "Statistics",
+        "service_name.llamadas": "Calls",
+        "service_name.mensajeria": "Messaging",
+        "service_name.portal": "Portal",
+        "service_name.reportes": "Reports",
+        "service_name.webchat": "Webchat",
         // MARK: Period indexes
         "index.title": "Post-incident reviews",
         "index.summary_link": "Period summary",

@@ -381,6 +381,15 @@ extension Catalogue {
         "intake.missing.contact": "¿Con quién nos comunicamos (nombre, correo y teléfono)?",
         "intake.message.opening": "Hola,\n\nGracias por su reporte. Para ayudarle lo antes posible, por favor envíenos:",
         "intake.message.closing": "Saludos cordiales,\nEquipo de Soporte",
+        // MARK: The manual's services as chapter titles (stored names are folded: contrasenas, mensajeria)
+        "service_name.contrasenas": "Contraseñas",
+        "service_name.documentacion": "Documentación",
+        "service_name.estadisticas": "Estadísticas",
+        "service_name.llamadas": "Llamadas",
+        "service_name.mensajeria": "Mensajería",
+        "service_name.portal": "Portal",
+        "service_name.reportes": "Reportes",
+        "service_name.webchat": "Webchat",
         // MARK: Period indexes
         "index.title": "Revisiones post-incidente",
         "index.summary_link": "Resumen del período",

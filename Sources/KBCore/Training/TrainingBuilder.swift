@@ -151,7 +151,9 @@ public struct TrainingBuilder: Sendable {
         var sections: [TrainingPack.Section] = []
         var articleAnchors: [String: String] = [:]
         for key in keys {
+            let words = options.language.catalogue
             let title = key.isEmpty ? Self.generalTitle(in: options.language)
+                : words.contains("service_name.\(key)") ? words["service_name.\(key)"]
                 : redactor.redact(Self.capitalized(displayName[key] ?? key))
             var section = TrainingPack.Section(service: key.isEmpty ? "" : redactor.redact(displayName[key] ?? key),
                                                title: title, anchor: anchors.allocate(for: title), articles: [])
