@@ -73,8 +73,10 @@ public struct CommandContext {
     public func inputs(_ path: String, kind: String, suffix: String) throws -> URL {
         let folder = try input(path, kind: kind)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // One confinement for the folder: finding the workspace and resolving its root is not per-file work.
+        let confinement = confinement()
         for name in names.sorted() where name.hasSuffix(suffix) {
-            try confinement().check(folder.appendingPathComponent(name), displayPath: path + "/" + name, kind: kind)
+            try confinement.check(folder.appendingPathComponent(name), displayPath: path + "/" + name, kind: kind)
         }
         return folder
     }
