@@ -49,13 +49,19 @@ extension Store {
         public let articles: [String]
         /// Resolved, else closed, else created.
         public let solvedAt: Timestamp
+        /// Empty when not given: what solved it and why it happened, the evidence gaps cluster and cover by.
+        public var resolution = ""
+        public var rootCause = ""
+        public var tags: [String] = []
     }
 
     /// Resolved and closed tickets solved at or after `since`, in order of solving (then id).
     public func solvedTickets(since: Timestamp) throws -> [SolvedTicket] {
         try connection.prepare("""
             SELECT id, service, doc ->> '$.title' AS title, coalesce(doc ->> '$.description', '') AS description,
-                   doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at
+                   doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at,
+                   coalesce(doc ->> '$.resolution', '') AS resolution, coalesce(doc ->> '$.root_cause', '') AS root_cause,
+                   coalesce(doc -> '$.tags', '[]') AS tags
             FROM tickets
             WHERE status IN ('resolved', 'closed') AND coalesce(resolved_at, closed_at, created_at) >= ?
             ORDER BY solved_at, id
@@ -63,7 +69,8 @@ extension Store {
             let service: String? = row["service"]
             return SolvedTicket(id: row["id"], service: service.flatMap { $0.isEmpty ? nil : $0 }, title: row["title"],
                                 description: row["description"], articles: Store.stringList(row["articles"] ?? "[]"),
-                                solvedAt: Timestamp(seconds: row["solved_at"]))
+                                solvedAt: Timestamp(seconds: row["solved_at"]), resolution: row["resolution"],
+                                rootCause: row["root_cause"], tags: Store.stringList(row["tags"]))
         }
     }
 
