@@ -78,13 +78,7 @@ public struct KnowledgeGaps {
             }
         }
 
-        // Smoothed idf, not BM25's: BM25 clamps a term found in half the tickets to zero weight, and in a
-        // young index the words a cluster shares can be exactly those.
-        let statistics = try SearchEngine(store: store, builder: builder).statistics
-        let documents = Double(max(statistics.documentCount, 1))
-        var profiler = TicketProfiler(analyzer: Analyzer(language: store.tokenizer.language)) { term in
-            log(1 + documents / Double(max(try statistics.documentFrequency(term), 1)))
-        }
+        var profiler = try TicketProfiler.weighing(by: store, builder: builder)
         profiler.termsPerTicket = options.termsPerTicket
         profiler.redactor = try PersonNames.load(from: store, ticketIDs: unlinked.map(\.id)).redactor(language: .spanish)
         var profiles: [TicketProfile] = []
@@ -92,8 +86,7 @@ public struct KnowledgeGaps {
             profiles.append(try profiler.profile(title: ticket.title, description: ticket.description, tags: ticket.tags,
                                                  rootCause: ticket.rootCause, resolution: ticket.resolution))
         }
-        let coverage = try ArticleCoverage(articles: try store.activeArticleTexts(), indexed: indexed, profiler: profiler,
-                                           synonyms: builder.synonyms, threshold: options.coverageThreshold,
+        let coverage = try ArticleCoverage(store: store, builder: builder, profiler: profiler, threshold: options.coverageThreshold,
                                            evidenceThreshold: options.evidenceThreshold)
 
         var answered: [String: [Int]] = [:]
