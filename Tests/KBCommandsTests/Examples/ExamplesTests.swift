@@ -180,7 +180,7 @@ import KBTestSupport
         case "review", "training": starts = [writesFile ? "wrote " : document]
         case "automations": starts = ["# "]
         case "article": starts = ["OVERVIEW: "]
-        case "article draft": starts = ["wrote kb/articles/"]
+        case "article draft": starts = ["wrote kb/articles/", "wrote nothing: "]
         case "article link": starts = ["linked ", "T-"]
         case "article lint":
             return run.stderr.hasPrefix("linted ") ? nil : "no 'linted N articles' summary on stderr"
