@@ -96,9 +96,10 @@ language: {{{yaml.language}}}
 {{#services}}
 - **{{{t.automations.services}}}:** {{services}}
 {{/services}}
-- **{{{t.word.evidence}}} ({{occurrences}} tickets):** {{evidence}}
+- **{{{t.word.evidence}}} ({{occurrences}} tickets, {{{t.automations.evidence_dated}}}):** {{evidence_dated}}
 - **{{{t.automations.manual_minutes}}}:** {{manual_minutes}} ({{minutes_per_occurrence}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{counted_minutes}})
 - **{{{t.review.hours_saved}}}:** {{hours_saved}} ({{{t.automations.automation_factor}}} {{factor}})
+- **{{{t.automations.calculation_label}}}:** {{calculation}}
 - **{{{t.automations.confidence}}}:** {{confidence}}
 {{#has_steps}}
 

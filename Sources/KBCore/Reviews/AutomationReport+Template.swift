@@ -8,7 +8,8 @@ extension AutomationReport {
     /// `requests`, `min_occurrences`, `has_proposals`, `proposals`, `rules` (`minutes`, `savings`,
     /// `confidence`) and `factors` (`kind`, `name`, `factor`, `counted_minutes` per kind).
     /// Each proposal: `number`, `kind`, `kind_name`, `title`,
-    /// `rationale`, `evidence` (ids joined by ", "), `evidence_list`, `occurrences`, `manual_minutes`,
+    /// `rationale`, `evidence` (ids joined by ", "), `evidence_list`, `evidence_dated` (each id with its creation day,
+    /// "T-0000221 (2026-10-03)", joined by ", "), `calculation` (how the hours saved were computed), `occurrences`, `manual_minutes`,
     /// `minutes_per_occurrence`, `hours_saved`, `confidence` (two decimals), `factor`, `counted_minutes`,
     /// `services`, `has_steps`, `steps` (`number`, `text`), `is_runbook`.
     public var templateValue: TemplateValue {
@@ -21,6 +22,10 @@ extension AutomationReport {
                 "rationale": .string(proposal.rationale),
                 "evidence": .string(proposal.evidence.joined(separator: ", ")),
                 "evidence_list": .array(proposal.evidence.map { .string($0) }),
+                "evidence_dated": .string(zip(proposal.evidence, proposal.evidenceDays.isEmpty ? proposal.evidence.map { _ in "" }
+                                                                                               : proposal.evidenceDays)
+                    .map { $1.isEmpty ? $0 : "\($0) (\($1))" }.joined(separator: ", ")),
+                "calculation": .string(proposal.calculation),
                 "occurrences": .number(Double(proposal.occurrences)),
                 "manual_minutes": .number(Double(proposal.manualMinutes)),
                 "minutes_per_occurrence": .number(Double(proposal.minutesPerOccurrence)),

@@ -107,6 +107,9 @@ extension Store {
         public let title: String
         /// In the order the document lists them, with time, kind and author only.
         public let workEvents: [TicketEvent]
+        /// The ticket's tags and linked articles (its `articles` field), in its order.
+        public var tags: [String] = []
+        public var articles: [String] = []
     }
 
     /// Calls `body` with every request `filter` selects, in creation order (then id).
@@ -115,6 +118,7 @@ extension Store {
         // The events travel as `at<US>kind<US>author` records separated by <RS>: one text per request.
         let statement = try connection.prepare("""
             SELECT id, coalesce(service, '') AS service, created_at, coalesce(doc ->> '$.title', '') AS title,
+                coalesce(doc -> '$.tags', '[]') AS tags, coalesce(doc -> '$.articles', '[]') AS articles,
                 (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || (e.value ->> '$.kind') || char(31)
                                      || coalesce(e.value ->> '$.author', ''), char(30))
                  FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence')) AS work
@@ -122,7 +126,8 @@ extension Store {
             """)
         try statement.forEachRow(condition.values) { row in
             try body(RequestWork(id: row["id"], service: row["service"], createdAt: row["created_at"], title: row["title"],
-                                 workEvents: Store.workEvents(packed: row["work"] ?? "")))
+                                 workEvents: Store.workEvents(packed: row["work"] ?? ""), tags: Store.stringList(row["tags"]),
+                                 articles: Store.stringList(row["articles"])))
         }
     }
 
