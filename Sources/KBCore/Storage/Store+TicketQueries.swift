@@ -78,6 +78,8 @@ extension Store {
         public let finishedAt: Int64
         /// The description and every event's text, one per line: read only to tell whether the ticket held a secret.
         public let otherText: String
+        /// The articles the ticket links (its `articles` field).
+        public var articles: [String] = []
     }
 
     /// Calls `body` with every resolved or closed severity-5 request, oldest first.
@@ -85,7 +87,7 @@ extension Store {
         let statement = try connection.prepare("""
             SELECT id, service, coalesce(closed_at, resolved_at, created_at) AS finished_at,
                    coalesce(doc ->> '$.title', '') AS title, coalesce(doc ->> '$.resolution', '') AS resolution,
-                   coalesce(doc -> '$.tags', '[]') AS tags,
+                   coalesce(doc -> '$.tags', '[]') AS tags, coalesce(doc -> '$.articles', '[]') AS articles,
                    coalesce(doc ->> '$.description', '') || char(10) || coalesce((SELECT group_concat(e.value ->> '$.text', char(10))
                        FROM json_each(doc, '$.events') AS e), '') AS other_text
             FROM tickets WHERE status IN ('resolved', 'closed') AND severity = 5
@@ -94,7 +96,7 @@ extension Store {
         try statement.forEachRow { row in
             try body(SolvedRequest(id: row["id"], title: row["title"], resolution: row["resolution"],
                                    tags: Store.stringList(row["tags"]), service: row["service"], finishedAt: row["finished_at"],
-                                   otherText: row["other_text"]))
+                                   otherText: row["other_text"], articles: Store.stringList(row["articles"])))
         }
     }
 
