@@ -12,8 +12,9 @@ extension KnowledgeBase {
         return try AutomationMiner(policy: policy, options: options, synonyms: synonyms).report(store: store)
     }
 
-    /// The report as the Markdown document of `templates/automations.md.mustache`, in the report's language.
-    public func automationsDocument(_ report: AutomationReport) throws -> String {
-        try templates(report.language).render("automations.md", context: report.templateValue)
+    /// The report as the Markdown document of `templates/automations.md.mustache` (or, with `html`, the
+    /// self-contained HTML document of `automations.html.mustache`), in the report's language.
+    public func automationsDocument(_ report: AutomationReport, html: Bool = false) throws -> String {
+        try templates(report.language).render(html ? "automations.html" : "automations.md", context: report.templateValue)
     }
 }
