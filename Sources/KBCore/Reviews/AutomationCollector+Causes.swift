@@ -38,26 +38,15 @@ extension AutomationCollector {
         let terms = all.map { incidents[$0.members[0]].causeTerms }
         let vendors = all.map { dominantVendor($0.members) }
         let actionGroups = meaningGroups(of: actions) { $0.actions.map(\.phrase) }
-        let handling = all.map { dominantAction($0.members, actionGroups: actionGroups) }
-        let merger = AutomationMeaningMerger(weights: termWeights, measure: .overlap)
-        let group = merger.groups(of: terms, threshold: options.sharedContextSimilarity, partition: { all[$0].service }) { left, right in
-            let shared = left.contains { a in
-                right.contains { b in (vendors[a] != nil && vendors[a] == vendors[b]) || (handling[a] != nil && handling[a] == handling[b]) }
-            }
-            return sameMeaning(left, right, terms: terms, merger: merger, sharedContext: shared, threshold: CauseSignature.causeTextOverlap)
+        let handling = all.map { dominantAction($0.members, actionGroups: actionGroups).map { String($0) } }
+        let group = contextGroups(of: terms, partition: { all[$0].service }, contexts: [vendors, handling], measure: .overlap,
+                                  threshold: CauseSignature.causeTextOverlap)
+        let merged = Self.combined(all, groups: group) { cluster, other in
+            cluster.members += other.members
+            cluster.similarities += other.similarities
         }
-        var merged: [Int: CauseCluster] = [:]
-        for (index, cluster) in all.enumerated() {
-            if var existing = merged[group[index]] {
-                existing.members += cluster.members
-                existing.similarities += cluster.similarities
-                merged[group[index]] = existing
-            } else {
-                merged[group[index]] = cluster
-            }
-        }
-        return merged.keys.sorted().compactMap { key in
-            var cluster = merged[key]!
+        return merged.compactMap { cluster in
+            var cluster = cluster
             guard cluster.members.count >= options.minimumOccurrences else { return nil }
             let order = cluster.members.indices.sorted { cluster.members[$0] < cluster.members[$1] }
             cluster.members = order.map { cluster.members[$0] }

@@ -68,6 +68,36 @@ extension AutomationCollector {
         return value
     }
 
+    /// Groups of items (term sets) that say the same thing, within one `partition` value each: a pair of their texts
+    /// reaches `threshold` (by `measure`), or the groups share a value of one of `contexts` (per item: vendor,
+    /// article, tag…; nil for none) and a pair reaches `sharedContextSimilarity`. The group of each item, named by
+    /// its smallest member.
+    func contextGroups(of terms: [[Int32]], partition: (Int) -> String, contexts: [[String?]],
+                       measure: AutomationMeaningMerger.Measure = .dice, threshold: Double? = nil) -> [Int] {
+        let merger = AutomationMeaningMerger(weights: termWeights, measure: measure)
+        return merger.groups(of: terms, threshold: options.sharedContextSimilarity, partition: partition) { left, right in
+            let shared = contexts.contains { values in
+                left.contains { a in values[a] != nil && right.contains { values[$0] == values[a] } }
+            }
+            return sameMeaning(left, right, terms: terms, merger: merger, sharedContext: shared, threshold: threshold)
+        }
+    }
+
+    /// `items` with each group (of ``contextGroups(of:partition:contexts:measure:threshold:)``) folded into its
+    /// first member by `merge`, in the order of the groups' first members.
+    static func combined<Item>(_ items: [Item], groups: [Int], merge: (inout Item, Item) -> Void) -> [Item] {
+        var merged: [Int: Item] = [:]
+        for (index, item) in items.enumerated() {
+            if var existing = merged[groups[index]] {
+                merge(&existing, item)
+                merged[groups[index]] = existing
+            } else {
+                merged[groups[index]] = item
+            }
+        }
+        return merged.keys.sorted().map { merged[$0]! }
+    }
+
     /// Whether two groups of items are one thing: some pair of their texts reaches `meaningSimilarity`, or they
     /// share a context (vendor, article, tag, handling) and some pair reaches `sharedContextSimilarity`.
     func sameMeaning(_ left: [Int], _ right: [Int], terms: [[Int32]], merger: AutomationMeaningMerger,

@@ -28,25 +28,12 @@ extension AutomationCollector {
         let terms = kinds.map { requests[$0.members[0]].titleTerms }
         let articles = kinds.map { kind in Self.majority(kind.members.map { requests[$0].articles.first ?? "" }) }
         let tags = kinds.map { kind in Self.majority(kind.members.map { requests[$0].firstTag }) }
-        let merger = AutomationMeaningMerger(weights: termWeights)
-        let group = merger.groups(of: terms, threshold: options.sharedContextSimilarity, partition: { kinds[$0].service }) { left, right in
-            let shared = left.contains { a in
-                right.contains { b in (articles[a] != nil && articles[a] == articles[b]) || (tags[a] != nil && tags[a] == tags[b]) }
-            }
-            return sameMeaning(left, right, terms: terms, merger: merger, sharedContext: shared)
-        }
-        var mergedKinds: [Int: (service: String, members: [Int], similarity: Double)] = [:]
-        for (index, kind) in kinds.enumerated() {
-            if var existing = mergedKinds[group[index]] {
-                existing.members += kind.members
-                existing.similarity += kind.similarity
-                mergedKinds[group[index]] = existing
-            } else {
-                mergedKinds[group[index]] = kind
-            }
-        }
-        kinds = mergedKinds.keys.sorted().map { key in
-            var kind = mergedKinds[key]!
+        let group = contextGroups(of: terms, partition: { kinds[$0].service }, contexts: [articles, tags])
+        kinds = Self.combined(kinds, groups: group) { kind, other in
+            kind.members += other.members
+            kind.similarity += other.similarity
+        }.map { kind in
+            var kind = kind
             kind.members.sort()
             return kind
         }
