@@ -362,6 +362,27 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{#is_customer}}
 <p class="meta">{{{t.review.customer_document}}} {{generated.text}}.</p>
 {{/is_customer}}
+<section class="glance" aria-labelledby="{{{t.review.anchor.summary}}}">
+<h2 id="{{{t.review.anchor.summary}}}">{{{t.review.heading.summary}}}</h2>
+<dl>
+<dt>{{{t.review.glance.what}}}</dt><dd>{{glance.what}}</dd>
+<dt>{{{t.review.glance.impact}}}</dt><dd>{{glance.impact}}</dd>
+<dt>{{{t.review.glance.root_cause}}}</dt><dd>{{glance.root_cause}}</dd>
+<dt>{{{t.review.glance.resolution}}}</dt><dd>{{glance.resolution}}</dd>
+<dt>{{{t.review.glance.sla}}}</dt><dd>{{glance.sla}}</dd>
+{{#glance.recurrence}}
+<dt>{{{t.review.glance.recurrence}}}</dt><dd>{{glance.recurrence}}</dd>
+{{/glance.recurrence}}
+{{#glance.warnings}}
+<dt>{{{t.review.glance.warnings}}}</dt><dd>{{glance.warnings}}</dd>
+{{/glance.warnings}}
+<dt>{{{t.review.glance.next}}}</dt><dd><ul>
+{{#glance.next}}
+<li>{{.}}</li>
+{{/glance.next}}
+</ul></dd>
+</dl>
+</section>
 <dl class="details">
 <dt>{{{t.word.ticket}}}</dt><dd>{{id}}</dd>
 <dt>{{{t.word.customer}}}</dt><dd>{{customer}}{{^customer}}—{{/customer}}</dd>
@@ -378,6 +399,10 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <dt>{{{t.review.resolved}}}</dt><dd>{{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}}</dd>
 <dt>{{{t.review.closed}}}</dt><dd>{{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}}</dd>
 </dl>
+{{#description}}
+<p><strong>{{{t.review.description}}}</strong></p>
+<p class="text">{{description}}</p>
+{{/description}}
 
 <h2 id="{{{t.review.anchor.warnings}}}">{{{t.word.warnings}}}</h2>
 {{#has_warnings}}
@@ -393,13 +418,6 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{^has_warnings}}
 <p>{{{t.review.no_warnings}}}</p>
 {{/has_warnings}}
-
-<h2 id="{{{t.review.anchor.summary}}}">{{{t.review.heading.summary}}}</h2>
-<p>{{summary}}</p>
-{{#description}}
-<p><strong>{{{t.review.description}}}</strong></p>
-<p class="text">{{description}}</p>
-{{/description}}
 
 <h2 id="{{{t.review.anchor.impact}}}">{{{t.review.heading.impact}}}</h2>
 <table>
@@ -660,6 +678,24 @@ _{{{t.review.internal_document}}} {{{t.word.generated_by_kb}}} {{generated.text}
 _{{{t.review.customer_document}}} {{generated.text}}._
 {{/is_customer}}
 
+## {{{t.review.heading.summary}}}
+
+- **{{{t.review.glance.what}}}:** {{glance.what}}
+- **{{{t.review.glance.impact}}}:** {{glance.impact}}
+- **{{{t.review.glance.root_cause}}}:** {{glance.root_cause}}
+- **{{{t.review.glance.resolution}}}:** {{glance.resolution}}
+- **{{{t.review.glance.sla}}}:** {{glance.sla}}
+{{#glance.recurrence}}
+- **{{{t.review.glance.recurrence}}}:** {{glance.recurrence}}
+{{/glance.recurrence}}
+{{#glance.warnings}}
+- **{{{t.review.glance.warnings}}}:** {{glance.warnings}}
+{{/glance.warnings}}
+- **{{{t.review.glance.next}}}:**
+{{#glance.next}}
+  - {{.}}
+{{/glance.next}}
+
 | {{{t.word.field}}} | {{{t.word.value}}} |
 |---|---|
 | {{{t.word.ticket}}} | {{id}} |
@@ -676,6 +712,12 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 | {{{t.word.created}}} | {{created.text}} ({{created.utc}} UTC) |
 | {{{t.review.resolved}}} | {{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}} |
 | {{{t.review.closed}}} | {{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}} |
+{{#description}}
+
+**{{{t.review.description}}}**
+
+{{description}}
+{{/description}}
 
 ## {{{t.word.warnings}}}
 
@@ -689,16 +731,6 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 {{^has_warnings}}
 {{{t.review.no_warnings}}}
 {{/has_warnings}}
-
-## {{{t.review.heading.summary}}}
-
-{{summary}}
-{{#description}}
-
-**{{{t.review.description}}}**
-
-{{description}}
-{{/description}}
 
 ## {{{t.review.heading.impact}}}
 

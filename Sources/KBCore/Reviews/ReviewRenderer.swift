@@ -28,6 +28,14 @@ public struct ReviewRenderer: Sendable {
         .badge-breached { background: #fee2e2; color: #7f1d1d; }
         ul.warnings { margin: 0; padding-left: 1.2rem; }
         section.review-section { break-inside: auto; }
+        section.glance { background: #f6f8fa; border: 1px solid #d0d7de; border-left: 4px solid #0b5cad;
+          border-radius: 6px; margin: 0 0 1.5rem; padding: 0.1rem 1.2rem 0.8rem; }
+        section.glance h2 { border-bottom: 0; font-size: 1.25rem; margin: 0.7rem 0 0.5rem; padding-bottom: 0; }
+        section.glance dl { display: grid; gap: 0.3rem 1.2rem; grid-template-columns: max-content 1fr; margin: 0; }
+        section.glance dt { color: #111827; font-weight: 600; }
+        section.glance dd { margin: 0; overflow-wrap: anywhere; }
+        section.glance ul { margin: 0; padding-left: 1.1rem; }
+        @media (max-width: 40rem) { section.glance dl { gap: 0; grid-template-columns: 1fr; } section.glance dd { margin-bottom: 0.5rem; } }
         @media print { .badge { border: 1px solid #8c959f; } }
         """
 
