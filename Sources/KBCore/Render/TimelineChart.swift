@@ -201,8 +201,9 @@ public struct TimelineChart: Sendable {
             for marker in markers {
                 let top = eventsTop + 14 - Self.markerHeight / 2 + marker.y
                 let first = ordered[marker.first], last = ordered[marker.last]
-                let color = marker.count == 1 ? ChartPalette.color(categories.firstIndex(of: first.category) ?? 0)
-                    : SVGWriter.mutedColor
+                // A run of events has no one category: drawn hollow, so no legend colour claims it.
+                let single = marker.count == 1
+                let color = single ? ChartPalette.color(categories.firstIndex(of: first.category) ?? 0) : "#ffffff"
                 let tooltip = marker.count == 1
                     ? "\(marker.first + 1). \(time(first.at.seconds, withDate: true)) — \(first.label)"
                     : Catalogue.fill(clusterDescription, [
@@ -210,11 +211,12 @@ public struct TimelineChart: Sendable {
                         "start": time(first.at.seconds, withDate: true), "end": time(last.at.seconds, withDate: true),
                     ])
                 writer.rect(x: marker.x, y: top, width: marker.width, height: marker.height, fill: color,
-                            extra: [("rx", SVGWriter.number(marker.height / 2)), ("stroke", "#ffffff"),
-                                    ("stroke-width", "1.5")],
+                            extra: [("rx", SVGWriter.number(marker.height / 2)),
+                                    ("stroke", single ? "#ffffff" : SVGWriter.textColor), ("stroke-width", "1.5")],
                             tooltip: tooltip)
                 writer.text(marker.label, x: marker.x + marker.width / 2, y: top + marker.height / 2 + 3.5,
-                            size: Self.markerLabelSize, anchor: .middle, bold: true, fill: "#ffffff")
+                            size: Self.markerLabelSize, anchor: .middle, bold: true,
+                            fill: single ? "#ffffff" : SVGWriter.textColor)
             }
         }
 
