@@ -570,7 +570,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <thead><tr><th>{{{t.word.ticket}}}</th><th>{{{t.word.title}}}</th><th>{{{t.word.service}}}</th><th>{{{t.word.created}}}</th><th>{{{t.review.similarity}}}</th><th>{{{t.word.root_cause}}}</th><th>{{{t.word.resolution}}}</th></tr></thead>
 <tbody>
 {{#related}}
-<tr><td>{{id}}</td><td>{{title}}</td><td>{{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}}</td><td class="nowrap">{{created.local}} ({{days_before}} {{{t.review.days_before}}})</td><td>{{similarity}}</td><td>{{root_cause}}{{^root_cause}}—{{/root_cause}}</td><td>{{resolution}}{{^resolution}}—{{/resolution}}</td></tr>
+<tr><td class="nowrap">{{id}}</td><td>{{title}}</td><td>{{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}}</td><td><span class="nowrap">{{created.local}}</span> ({{days_before}} {{{t.review.days_before}}})</td><td>{{similarity}}</td><td>{{root_cause}}{{^root_cause}}—{{/root_cause}}</td><td>{{resolution}}{{^resolution}}—{{/resolution}}</td></tr>
 {{/related}}
 </tbody>
 </table>

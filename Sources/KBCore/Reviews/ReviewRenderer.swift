@@ -19,7 +19,7 @@ public struct ReviewRenderer: Sendable {
         td.met { color: #116329; font-weight: 600; }
         td.breached { color: #b42318; font-weight: 600; }
         td.missing { color: #b45309; font-style: italic; }
-        td.nowrap, th.nowrap { white-space: nowrap; }
+        td.nowrap, th.nowrap, span.nowrap { white-space: nowrap; }
         tr.internal td { background: #fffbeb; }
         .badge { border-radius: 4px; display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.4em; }
         .badge-internal { background: #fde68a; color: #78350f; }
@@ -36,7 +36,18 @@ public struct ReviewRenderer: Sendable {
         section.glance dd { margin: 0; overflow-wrap: anywhere; }
         section.glance ul { margin: 0; padding-left: 1.1rem; }
         @media (max-width: 40rem) { section.glance dl { gap: 0; grid-template-columns: 1fr; } section.glance dd { margin-bottom: 0.5rem; } }
-        @media print { .badge { border: 1px solid #8c959f; } }
+        @media print {
+          .badge { border: 1px solid #8c959f; }
+          main { max-width: none; }
+          table { font-size: 0.8rem; }
+          th, td { padding: 0.25rem 0.4rem; }
+          th.nowrap { white-space: normal; }
+          table.timeline { font-size: 0.75rem; }
+          table.timeline td.text { min-width: 0; width: auto; }
+          table { break-inside: auto; page-break-inside: auto; }
+          tr, section.glance, figure { break-inside: avoid; page-break-inside: avoid; }
+          caption, h2, h3 { break-after: avoid; page-break-after: avoid; }
+        }
         """
 
     public let templates: TemplateSet

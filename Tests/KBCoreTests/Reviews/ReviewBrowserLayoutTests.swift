@@ -141,6 +141,20 @@ import KBTestSupport
         }
     }
 
+    /// Laid out as printed on A4 (the print rules applied, 174 mm of content between the margins, 658 CSS px):
+    /// no table or figure is wider than the page, so no column is cut off at its right edge.
+    @Test(.enabled(if: chromium != nil, "chromium is not installed: the review layout is not measured"),
+          arguments: [ReviewAudience.internal, .customer], [Language.spanish, .english])
+    func everyTableFitsAnA4Page(audience: ReviewAudience, language: Language) throws {
+        var review = ReviewRenderingTests.golden(language: language)
+        if audience == .customer { review = review.forCustomer(redactor: Redactor()) }
+        let html = try F.renderer(language).render(review, format: .html)
+        #expect(html.contains("@media print {"))
+        let printed = html.replacingOccurrences(of: "@media print {", with: "@media all {")
+        let figures = try Self.layout(of: printed, width: 658)
+        #expect(try #require(figures["widest"]) <= (try #require(figures["viewport"])), "\(figures)")
+    }
+
     static let pdftotext: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
