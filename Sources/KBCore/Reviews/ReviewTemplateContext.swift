@@ -145,7 +145,7 @@ struct ReviewTemplateContext {
         ]
         root["has_evidence"] = .bool(!review.evidence.isEmpty)
         root["evidence"] = list(review.evidence.map { item in
-            ["name": text(item.name), "kind": text(item.kind), "event": .string("#\(item.event + 1)"),
+            ["name": text(item.name), "kind": text(item.kind.map(words.attachmentKind)), "event": .string("#\(item.event + 1)"),
              "event_kind": text(words.kind(item.eventKind)), "time": time(item.time),
              "internal": .bool(item.visibility == .internal)]
         })

@@ -51,6 +51,13 @@ struct ReviewVocabulary: Sendable {
     /// A channel as stored (`telefono`) in the document's language; a name kb does not know stays as written.
     func channel(named name: String) -> String { Channel(rawValue: name).map(channel) ?? name }
 
+    /// An attachment's kind (`screenshot`) in the document's language ("captura de pantalla"); a kind kb does not
+    /// know stays as the ticket wrote it.
+    func attachmentKind(_ kind: String) -> String {
+        let key = "review.attachment_kind." + kind.lowercased()
+        return words.contains(key) ? words[key] : kind
+    }
+
     /// A ticket field (`resolved_at`) as the document's words name it ("hora de resolución").
     func fieldName(_ field: String) -> String {
         words.contains("review.field." + field) ? words["review.field." + field] : field

@@ -104,8 +104,8 @@ extension Catalogue {
         "metric.definition.time_to_escalation": "From ticket creation to the first escalation to {target}.",
         "metric.definition.time_to_mitigation": "From ticket creation to the mitigated event (service restored, even if by a workaround).",
         "metric.definition.time_to_resolution": "From ticket creation to the resolution time recorded on the ticket or, without one, the first resolved event.",
-        "metric.definition.customer_wait": "Sum of the intervals in status waiting_customer; they pause the SLA clocks.",
-        "metric.definition.vendor_wait": "Sum of the intervals in status waiting_vendor; the SLA clocks keep running.",
+        "metric.definition.customer_wait": "Sum of the intervals in status “waiting on the customer”; they pause the SLA clocks.",
+        "metric.definition.vendor_wait": "Sum of the intervals in status “waiting on a vendor”; the SLA clocks keep running.",
         "metric.definition.impact_window": "From detection (or creation, if earlier) to mitigation or, without one, resolution.",
 
         // MARK: Timeline warnings
@@ -426,6 +426,12 @@ extension Catalogue {
         "review.field.created_at": "creation time",
         "review.field.resolved_at": "resolution time",
         "review.field.closed_at": "closing time",
+        "review.attachment_kind.csv": "CSV",
+        "review.attachment_kind.document": "document",
+        "review.attachment_kind.har": "HAR",
+        "review.attachment_kind.log": "log",
+        "review.attachment_kind.pcap": "packet capture (pcap)",
+        "review.attachment_kind.screenshot": "screenshot",
         "review.channel.ticketera": "helpdesk",
         "review.channel.correo": "email",
         "review.channel.chat": "chat",
