@@ -10,6 +10,9 @@ public struct ReviewRenderer: Sendable {
         .text { white-space: pre-line; }
         main { max-width: 72rem; }
         td, th { overflow-wrap: break-word; }
+        /* A cell may break a long token (NET::ERR_CERT_DATE_INVALID) so a table never outgrows the page; headers
+           and times keep their words whole. */
+        td { overflow-wrap: anywhere; }
         table.timeline { font-size: 0.85rem; }
         table.timeline td, table.timeline th { padding: 0.3rem 0.5rem; }
         table.timeline td.text { min-width: 18rem; width: 55%; }

@@ -25,8 +25,8 @@ import KBTestSupport
           out.textContent = 'viewport=' + document.documentElement.clientWidth + ';scroll='
             + document.documentElement.scrollWidth + ';widest=' + Math.ceil(worst)
             + ';height=' + document.documentElement.scrollHeight
-            + ';glance=' + Math.ceil(document.querySelector('section.glance').getBoundingClientRect().bottom + window.scrollY)
-            + ';details=' + Math.ceil(document.querySelector('dl.details').getBoundingClientRect().top + window.scrollY) + ';';
+            + ';glance=' + (document.querySelector('section.glance') ? Math.ceil(document.querySelector('section.glance').getBoundingClientRect().bottom + window.scrollY) : -1)
+            + ';details=' + (document.querySelector('dl.details') ? Math.ceil(document.querySelector('dl.details').getBoundingClientRect().top + window.scrollY) : -1) + ';';
           document.body.appendChild(out);
         });
         </script>
@@ -153,6 +153,27 @@ import KBTestSupport
         let printed = html.replacingOccurrences(of: "@media print {", with: "@media all {")
         let figures = try Self.layout(of: printed, width: 658)
         #expect(try #require(figures["widest"]) <= (try #require(figures["viewport"])), "\(figures)")
+    }
+
+    /// A period's index and summary, whose tickets carry long unbroken tokens in their titles and causes, fit a
+    /// 1280 px window and an A4 page (the demo's index was 1334 px wide for one `NET::ERR_CERT_DATE_INVALID`).
+    @Test(.enabled(if: chromium != nil, "chromium is not installed: the period documents are not measured"),
+          arguments: [1280, 658])
+    func periodIndexAndSummaryFit(width: Int) throws {
+        var reviews = PeriodSummaryTests.reviews
+        for index in reviews.indices {
+            reviews[index].ticket.title = "El navegador muestra NET::ERR_CERT_DATE_INVALID_\(index) en https://portal.example.com/login/sesion/expirada"
+            reviews[index].resolution.rootCause = "Certificado vencido: ERR_SSL_VERSION_OR_CIPHER_MISMATCH_EN_EL_BALANCEADOR_PRINCIPAL"
+        }
+        let batch = ReviewBatch(reviews: reviews, since: F.at("2026-03-01T00:00:00Z"), until: F.at("2026-04-01T00:00:00Z"),
+                                language: .spanish, generatedAt: F.now, format: .html)
+        let documents = try batch.documents(renderer: try F.renderer())
+        for document in documents.suffix(2) {
+            let page = width < 1280 ? document.text.replacingOccurrences(of: "@media print {", with: "@media all {")
+                : document.text
+            let figures = try Self.layout(of: page, width: width)
+            #expect(try #require(figures["widest"]) <= (try #require(figures["viewport"])), "\(document.fileName): \(figures)")
+        }
     }
 
     static let pdftotext: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]

@@ -206,7 +206,7 @@ No se sugiere capacitación: la causa raíz no indica un uso incorrecto por part
 | Archivo | Tipo | Evento | Hora local |
 |---|---|---|---|
 | nginx.log | log | #8 Acción (interno) | 2026-03-03 22:40 |
-| captura-login.png | screenshot | #10 Comentario | 2026-03-03 23:00 |
+| captura-login.png | captura de pantalla | #10 Comentario | 2026-03-03 23:00 |
 
 """#
 }
