@@ -140,11 +140,11 @@ language: {{{yaml.language}}}
 <h1>{{{t.index.title}}} {{{t.word.period_from}}} {{since}} {{{t.word.period_to}}} {{until}}</h1>
 <p class="meta"><a href="summary.html">{{{t.index.summary_link}}}</a> · {{total}} {{{t.word.incidents_count}}} · {{{t.index.generated_by_kb}}} {{generated}}</p>
 {{#has_incidents}}
-<table>
+<table class="index">
 <thead><tr><th>{{{t.word.ticket}}}</th><th>{{{t.word.title}}}</th><th>{{{t.word.severity}}}</th><th>{{{t.word.service}}}</th><th>{{{t.word.customer}}}</th><th>{{{t.index.created_local}}}</th><th>{{{t.metric.time_to_resolution}}}</th><th>SLA</th><th>{{{t.word.warnings}}}</th></tr></thead>
 <tbody>
 {{#entries}}
-<tr><td><a href="{{link}}">{{id}}</a></td><td>{{title}}</td><td>{{severity}}</td><td>{{service}}{{^service}}—{{/service}}</td><td>{{customer}}{{^customer}}—{{/customer}}</td><td class="nowrap">{{created}}</td><td class="nowrap">{{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}}</td><td class="{{sla_state}}">{{sla}}</td><td>{{warnings}}</td></tr>
+<tr><td><a href="{{link}}">{{id}}</a></td><td>{{title}}</td><td>{{severity}}</td><td>{{service}}{{^service}}—{{/service}}</td><td>{{customer}}{{^customer}}—{{/customer}}</td><td class="nowrap">{{created}}</td><td>{{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}}</td><td class="{{sla_state}}">{{sla}}</td><td>{{warnings}}</td></tr>
 {{/entries}}
 </tbody>
 </table>

@@ -45,7 +45,7 @@ public struct ReviewRenderer: Sendable {
           table { font-size: 0.8rem; }
           th, td { padding: 0.25rem 0.4rem; }
           th.nowrap { white-space: normal; }
-          table.timeline { font-size: 0.75rem; }
+          table.timeline, table.index { font-size: 0.75rem; }
           table.timeline td.text { min-width: 0; width: auto; }
           table { break-inside: auto; page-break-inside: auto; }
           tr, section.glance, figure { break-inside: avoid; page-break-inside: avoid; }
