@@ -446,6 +446,11 @@ extension Catalogue {
         "review.warning_code.vendor_wait_without_escalation": "espera de proveedor sin escalamiento",
         "review.warning_code.other": "advertencia",
         "review.chart.cluster": "{count} eventos ({first}–{last}), {start}–{end}",
+        // MARK: Automations and customer guide (issue 18)
+        "automations.calculation": "{total} min de trabajo manual medidos en las líneas de tiempo de {occurrences} tickets ({counted}; {per} min por ticket) = {hours} h; {hours} h × factor {factor} ÷ {months} meses = {saved} h/mes.",
+        "automations.evidence_dated": "con fechas",
+        "automations.calculation_label": "Cálculo",
+        "training.faq_more": "Más detalles en {link}.",
         // MARK: Period indexes
         "index.title": "Revisiones post-incidente",
         "index.summary_link": "Resumen del período",
