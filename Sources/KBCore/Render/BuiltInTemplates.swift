@@ -227,11 +227,11 @@ td.number { text-align: right; white-space: nowrap; }
 <h1>{{{t.index.title}}} {{{t.word.period_from}}} {{since}} {{{t.word.period_to}}} {{until}}</h1>
 <p class="meta"><a href="summary.html">{{{t.index.summary_link}}}</a> · {{total}} {{{t.word.incidents_count}}} · {{{t.index.generated_by_kb}}} {{generated}}</p>
 {{#has_incidents}}
-<table>
+<table class="index">
 <thead><tr><th>{{{t.word.ticket}}}</th><th>{{{t.word.title}}}</th><th>{{{t.word.severity}}}</th><th>{{{t.word.service}}}</th><th>{{{t.word.customer}}}</th><th>{{{t.index.created_local}}}</th><th>{{{t.metric.time_to_resolution}}}</th><th>SLA</th><th>{{{t.word.warnings}}}</th></tr></thead>
 <tbody>
 {{#entries}}
-<tr><td><a href="{{link}}">{{id}}</a></td><td>{{title}}</td><td>{{severity}}</td><td>{{service}}{{^service}}—{{/service}}</td><td>{{customer}}{{^customer}}—{{/customer}}</td><td class="nowrap">{{created}}</td><td class="nowrap">{{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}}</td><td class="{{sla_state}}">{{sla}}</td><td>{{warnings}}</td></tr>
+<tr><td><a href="{{link}}">{{id}}</a></td><td>{{title}}</td><td>{{severity}}</td><td>{{service}}{{^service}}—{{/service}}</td><td>{{customer}}{{^customer}}—{{/customer}}</td><td class="nowrap">{{created}}</td><td>{{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}}</td><td class="{{sla_state}}">{{sla}}</td><td>{{warnings}}</td></tr>
 {{/entries}}
 </tbody>
 </table>
@@ -449,6 +449,27 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{#is_customer}}
 <p class="meta">{{{t.review.customer_document}}} {{generated.text}}.</p>
 {{/is_customer}}
+<section class="glance" aria-labelledby="{{{t.review.anchor.summary}}}">
+<h2 id="{{{t.review.anchor.summary}}}">{{{t.review.heading.summary}}}</h2>
+<dl>
+<dt>{{{t.review.glance.what}}}</dt><dd>{{glance.what}}</dd>
+<dt>{{{t.review.glance.impact}}}</dt><dd>{{glance.impact}}</dd>
+<dt>{{{t.review.glance.root_cause}}}</dt><dd>{{glance.root_cause}}</dd>
+<dt>{{{t.review.glance.resolution}}}</dt><dd>{{glance.resolution}}</dd>
+<dt>{{{t.review.glance.sla}}}</dt><dd>{{glance.sla}}</dd>
+{{#glance.recurrence}}
+<dt>{{{t.review.glance.recurrence}}}</dt><dd>{{glance.recurrence}}</dd>
+{{/glance.recurrence}}
+{{#glance.warnings}}
+<dt>{{{t.review.glance.warnings}}}</dt><dd>{{glance.warnings}}</dd>
+{{/glance.warnings}}
+<dt>{{{t.review.glance.next}}}</dt><dd><ul>
+{{#glance.next}}
+<li>{{.}}</li>
+{{/glance.next}}
+</ul></dd>
+</dl>
+</section>
 <dl class="details">
 <dt>{{{t.word.ticket}}}</dt><dd>{{id}}</dd>
 <dt>{{{t.word.customer}}}</dt><dd>{{customer}}{{^customer}}—{{/customer}}</dd>
@@ -465,6 +486,10 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <dt>{{{t.review.resolved}}}</dt><dd>{{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}}</dd>
 <dt>{{{t.review.closed}}}</dt><dd>{{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}}</dd>
 </dl>
+{{#description}}
+<p><strong>{{{t.review.description}}}</strong></p>
+<p class="text">{{description}}</p>
+{{/description}}
 
 <h2 id="{{{t.review.anchor.warnings}}}">{{{t.word.warnings}}}</h2>
 {{#has_warnings}}
@@ -480,13 +505,6 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{^has_warnings}}
 <p>{{{t.review.no_warnings}}}</p>
 {{/has_warnings}}
-
-<h2 id="{{{t.review.anchor.summary}}}">{{{t.review.heading.summary}}}</h2>
-<p>{{summary}}</p>
-{{#description}}
-<p><strong>{{{t.review.description}}}</strong></p>
-<p class="text">{{description}}</p>
-{{/description}}
 
 <h2 id="{{{t.review.anchor.impact}}}">{{{t.review.heading.impact}}}</h2>
 <table>
@@ -639,7 +657,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <thead><tr><th>{{{t.word.ticket}}}</th><th>{{{t.word.title}}}</th><th>{{{t.word.service}}}</th><th>{{{t.word.created}}}</th><th>{{{t.review.similarity}}}</th><th>{{{t.word.root_cause}}}</th><th>{{{t.word.resolution}}}</th></tr></thead>
 <tbody>
 {{#related}}
-<tr><td>{{id}}</td><td>{{title}}</td><td>{{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}}</td><td class="nowrap">{{created.local}} ({{days_before}} {{{t.review.days_before}}})</td><td>{{similarity}}</td><td>{{root_cause}}{{^root_cause}}—{{/root_cause}}</td><td>{{resolution}}{{^resolution}}—{{/resolution}}</td></tr>
+<tr><td class="nowrap">{{id}}</td><td>{{title}}</td><td>{{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}}</td><td><span class="nowrap">{{created.local}}</span> ({{days_before}} {{{t.review.days_before}}})</td><td>{{similarity}}</td><td>{{root_cause}}{{^root_cause}}—{{/root_cause}}</td><td>{{resolution}}{{^resolution}}—{{/resolution}}</td></tr>
 {{/related}}
 </tbody>
 </table>
@@ -747,6 +765,24 @@ _{{{t.review.internal_document}}} {{{t.word.generated_by_kb}}} {{generated.text}
 _{{{t.review.customer_document}}} {{generated.text}}._
 {{/is_customer}}
 
+## {{{t.review.heading.summary}}}
+
+- **{{{t.review.glance.what}}}:** {{glance.what}}
+- **{{{t.review.glance.impact}}}:** {{glance.impact}}
+- **{{{t.review.glance.root_cause}}}:** {{glance.root_cause}}
+- **{{{t.review.glance.resolution}}}:** {{glance.resolution}}
+- **{{{t.review.glance.sla}}}:** {{glance.sla}}
+{{#glance.recurrence}}
+- **{{{t.review.glance.recurrence}}}:** {{glance.recurrence}}
+{{/glance.recurrence}}
+{{#glance.warnings}}
+- **{{{t.review.glance.warnings}}}:** {{glance.warnings}}
+{{/glance.warnings}}
+- **{{{t.review.glance.next}}}:**
+{{#glance.next}}
+  - {{.}}
+{{/glance.next}}
+
 | {{{t.word.field}}} | {{{t.word.value}}} |
 |---|---|
 | {{{t.word.ticket}}} | {{id}} |
@@ -763,6 +799,12 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 | {{{t.word.created}}} | {{created.text}} ({{created.utc}} UTC) |
 | {{{t.review.resolved}}} | {{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}} |
 | {{{t.review.closed}}} | {{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}} |
+{{#description}}
+
+**{{{t.review.description}}}**
+
+{{description}}
+{{/description}}
 
 ## {{{t.word.warnings}}}
 
@@ -776,16 +818,6 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 {{^has_warnings}}
 {{{t.review.no_warnings}}}
 {{/has_warnings}}
-
-## {{{t.review.heading.summary}}}
-
-{{summary}}
-{{#description}}
-
-**{{{t.review.description}}}**
-
-{{description}}
-{{/description}}
 
 ## {{{t.review.heading.impact}}}
 
