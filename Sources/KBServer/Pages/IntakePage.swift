@@ -31,10 +31,7 @@ enum IntakePage {
     }
 
     private static func render(_ page: Page, form: QueryParameters, suggestion: Suggestion?, problem: Problem?) throws -> HTTPResponse {
-        let token = page.context.environment.csrf.token(for: page.request)
         var data = TemplateObject()
-        data["csrf_field_name"] = .string(CSRFProtection.fieldName)
-        data["csrf_token"] = .string(token.fieldValue)
         for name in fieldNames { data[name] = .string(form.text(name) ?? "") }
         data["action"] = .string("/nuevo-ticket" + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
         if let problem {
@@ -53,9 +50,6 @@ enum IntakePage {
             })
             data["suggestion"] = .object(advice)
         }
-        var response = try page.render("intake", title: page.words["page.intake.title"], data: data,
-                                        status: problem?.status ?? 200)
-        token.apply(to: &response)
-        return response
+        return try page.render("intake", title: page.words["page.intake.title"], data: data, status: problem?.status ?? 200)
     }
 }
