@@ -20,6 +20,7 @@ struct PageLanguageTests {
         "given", "similar", "past", "chosen", "until", "known", "more", "due", "target", "risk", "exceeded", "level",
         "notify", "lead", "vendor", "needed", "keyword", "critical", "affected", "now", "hours", "minutes", "search",
         "results", "missing", "reasons", "routing", "none", "left", "breached", "paused", "running", "stopped",
+        "validated", "resolved", "closed", "archived", "progress", "waiting", "escalated", "new",
     ]
 
     @Test func everyPageInBothLanguages() throws {

@@ -1329,7 +1329,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <ol class="results">
 {{#solutions}}
 <li><a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
-<div class="meta"><span>{{status}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
+<div class="meta"><span>{{status_text}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
 <p class="snippet small">{{summary}}</p></li>
 {{/solutions}}
 </ol>

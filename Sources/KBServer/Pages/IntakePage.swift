@@ -43,7 +43,12 @@ enum IntakePage {
             advice["solutions"] = .array((advice["solutions"]?.items ?? []).map { item in
                 var solution = item.members
                 let id = solution["id"]?.interpolationText ?? ""
-                let path = solution["type"]?.interpolationText == "ticket" ? "/tickets/" : "/articulos/"
+                let isTicket = solution["type"]?.interpolationText == "ticket"
+                let path = isTicket ? "/tickets/" : "/articulos/"
+                // The stored status (`resolved`, `validated`) in the page's words.
+                let status = solution["status"]?.interpolationText ?? ""
+                let key = (isTicket ? "status." : "article.state.") + status
+                solution["status_text"] = .string(page.words.contains(key) ? page.words[key] : status)
                 solution["href"] = .string(path + PercentEncoding.encodePathSegment(id)
                                            + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
                 return .object(solution)
