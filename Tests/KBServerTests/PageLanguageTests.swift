@@ -30,7 +30,7 @@ struct PageLanguageTests {
         let names = Set(data.split { !$0.isLetter }.filter { $0.first?.isUppercase == true }.map(String.init))
         // Short values (titles, customers, services) that a sentence may embed unquoted: "{who} reported {title}".
         let phrases = Set(data.split(separator: "\n").filter { $0.split(separator: " ").count <= 12 }.map(String.init))
-            .sorted { $0.count > $1.count }
+            .sorted { ($0.count, $0) > ($1.count, $1) }
         for language in ["es", "en"] {
             var pages: [(String, String)] = []
             for path in Self.pages {
@@ -43,10 +43,11 @@ struct PageLanguageTests {
                 for raw in Self.ownText(html, language: language) {
                     var fragment = Self.withoutCodes(raw, names: names)
                     if let detected = Self.language(fragment), detected.rawValue != language {
-                        for phrase in phrases where phrase.count >= 8 && raw.contains(phrase) {
-                            fragment = Self.withoutCodes(raw.replacingOccurrences(of: phrase, with: " "), names: names)
-                            break
+                        var remaining = raw
+                        for phrase in phrases where phrase.count >= 8 && remaining.contains(phrase) {
+                            remaining = remaining.replacingOccurrences(of: phrase, with: " ")
                         }
+                        fragment = Self.withoutCodes(remaining, names: names)
                     }
                     let detected = Self.language(fragment)
                     let english = language == "es" ? Self.words(fragment).filter(Self.englishWords.contains) : []
@@ -98,7 +99,7 @@ struct PageLanguageTests {
         text = decode(text)
         for separator in [": ", "; ", " — ", " → "] { text = text.replacingOccurrences(of: separator, with: "\n") }
         // A quoted value is the text's own ("«llamadas» coincide con «llamada*»").
-        text = text.replacing(/"[^"\n]*"|«[^»\n]*»/, with: "\n")
+        text = text.replacing(/"[^"\n]*"|«[^»\n]*»|“[^”\n]*”/, with: "\n")
         return text.split(whereSeparator: { "\n·…|(),".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
     }
