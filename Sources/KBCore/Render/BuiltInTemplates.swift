@@ -1053,7 +1053,7 @@ _{{{t.review.lessons_intro}}}_
 
 {{{t.intake.severity}}}: {{{severity.suggested}}} ({{{severity.name}}})
 {{#severity.reasons}}
-- {{{.}}}
+- {{{text}}}
 {{/severity.reasons}}
 
 {{{t.intake.sla}}} ({{#sla}}{{{plan}}}, {{{timezone}}}{{/sla}}):
@@ -1078,12 +1078,12 @@ _{{{t.review.lessons_intro}}}_
    {{{t.intake.more}}}: {{{reference}}}
 {{/solutions}}
 
-{{{t.intake.routing}}}: {{{routing_text}}} ({{{routing.reason}}})
+{{{t.intake.routing}}}: {{{routing_text}}} ({{{routing.reason.text}}})
 {{#has_escalation_targets}}
 {{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}{{{to}}} ({{{count}}}) {{/escalation.targets}}
 {{/has_escalation_targets}}
 {{#escalation.rules}}
-- {{{.}}}
+- {{{text}}}
 {{/escalation.rules}}
 {{#has_missing}}
 
@@ -1319,7 +1319,7 @@ article.kb-article h3 { color: #374151; }
         "web/error.html": #"""
 {{> web/head.html}}
 <h1>{{{t.page.error.title}}}</h1>
-<p class="problem"><strong>{{status}}</strong> · {{detail}}{{#field}} <span class="muted">({{field}})</span>{{/field}}</p>
+<p class="problem"><strong>{{status}}</strong> · <span lang="{{detail_lang}}">{{detail}}</span>{{#field}} <span class="muted">({{field}})</span>{{/field}}</p>
 <p><a href="/buscar{{#lq}}?{{lq}}{{/lq}}">{{{t.page.error.back}}}</a></p>
 {{> web/foot.html}}
 """# + "\n",
@@ -1346,6 +1346,9 @@ header.top .brand{font-weight:700;color:#fff;text-decoration:none;margin-right:a
 header.top nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem}
 header.top nav a,header.top .lang{color:#dce8f5;text-decoration:none;padding:.15rem 0;border-bottom:2px solid transparent}
 header.top nav a.current{color:#fff;border-bottom-color:#7fb8ef}
+header.top form.signout{margin:0}
+header.top form.signout button{padding:.2rem .7rem;background:transparent;border:1px solid #7fb8ef;color:#dce8f5;font-weight:400}
+input[type=password]{display:block;width:100%;margin-top:.25rem;padding:.5rem .6rem;font:inherit;border:1px solid #b9c3cf;border-radius:6px;background:#fff;color:inherit}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.4rem 0 1rem}
 h2{font-size:1.15rem;margin:1.4rem 0 .6rem}
@@ -1399,6 +1402,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <a class="brand" href="/{{#lq}}?{{lq}}{{/lq}}">{{{t.page.brand}}}</a>
 <nav>{{#nav}}<a href="{{href}}"{{#current}} class="current" aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
 <a class="lang" href="{{other_language_href}}">{{{t.page.other_language}}}</a>
+{{#signed_in}}<form class="signout" method="post" action="{{signout_action}}"><input type="hidden" name="{{csrf_field_name}}" value="{{csrf_token}}"><button type="submit">{{{t.page.signin.sign_out}}}</button></form>{{/signed_in}}
 </div></header>
 <main>
 """# + "\n",
@@ -1414,12 +1418,12 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <label>{{{t.word.service}}} <span class="muted">({{{t.page.intake.optional}}})</span><input type="text" name="service" value="{{service}}"></label>
 <div><button type="submit">{{{t.page.intake.submit}}}</button></div>
 </form>
-{{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+{{#problem}}<p class="problem" role="alert" lang="en">{{problem}}</p>{{/problem}}
 {{#suggestion}}
 <section class="card" id="severity">
 <h2>{{{t.intake.severity}}}: <span class="badge {{severity_class}}">{{severity.suggested}} · {{severity.name}}</span></h2>
 <h3 class="small muted">{{{t.intake.reasons}}}</h3>
-<ul>{{#severity.reasons}}<li>{{.}}</li>{{/severity.reasons}}</ul>
+<ul>{{#severity.reasons}}<li>{{text}}</li>{{/severity.reasons}}</ul>
 </section>
 <section class="card" id="sla">
 <h2>{{{t.intake.sla}}}</h2>
@@ -1435,7 +1439,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <h2>{{{t.intake.missing_heading}}}</h2>
 <ul>{{#missing}}<li>{{question}}</li>{{/missing}}</ul>
 <h3 class="small muted">{{{t.intake.customer_message}}}</h3>
-<p class="message">{{customer_request}}</p>
+<p class="message" lang="{{customer_lang}}">{{customer_request}}</p>
 </section>
 {{/has_missing}}
 <section class="card" id="solutions">
@@ -1444,7 +1448,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <ol class="results">
 {{#solutions}}
 <li><a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
-<div class="meta"><span>{{status}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
+<div class="meta"><span>{{status_text}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
 <p class="snippet small">{{summary}}</p></li>
 {{/solutions}}
 </ol>
@@ -1457,9 +1461,9 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{/has_duplicates}}
 <section class="card" id="escalation">
 <h2>{{{t.intake.routing}}} · {{{t.intake.escalation}}}</h2>
-<p>{{routing_text}} <span class="muted small">({{routing.reason}})</span></p>
+<p>{{routing_text}} <span class="muted small">({{routing.reason.text}})</span></p>
 {{#has_escalation_targets}}<p>{{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}<span class="badge">{{to}} · {{count}}</span> {{/escalation.targets}}</p>{{/has_escalation_targets}}
-<ul>{{#escalation.rules}}<li>{{.}}</li>{{/escalation.rules}}</ul>
+<ul>{{#escalation.rules}}<li>{{text}}</li>{{/escalation.rules}}</ul>
 </section>
 {{/suggestion}}
 {{> web/foot.html}}
@@ -1495,6 +1499,19 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{/results}}
 </ol>
 {{/searched}}
+{{> web/foot.html}}
+"""# + "\n",
+        "web/signin.html": #"""
+{{> web/head.html}}
+<h1>{{{t.page.signin.title}}}</h1>
+<p class="muted">{{{t.page.signin.lead}}}</p>
+{{#failed}}<p class="problem" role="alert">{{{t.page.signin.failed}}}</p>{{/failed}}
+<form class="grid card" method="post" action="{{action}}">
+<input type="hidden" name="{{csrf_field_name}}" value="{{csrf_token}}">
+<input type="hidden" name="next" value="{{next}}">
+<label class="wide">{{{t.page.signin.token}}}<input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<div><button type="submit">{{{t.page.signin.submit}}}</button></div>
+</form>
 {{> web/foot.html}}
 """# + "\n",
         "web/sla.html": #"""
