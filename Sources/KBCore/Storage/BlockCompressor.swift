@@ -17,8 +17,8 @@ public enum BlockCompressor {
     static let minimumMatch = 4
     static let maximumOffset = 65_535
     private static let hashBits = 12
-    /// Candidates tried per position: documents are a few KB, so a deeper search buys little.
-    private static let chainDepth = 16
+    /// Candidates tried per position: on ticket JSON, 16 instead of 4 saves 2% of the size for 3 times the time.
+    private static let chainDepth = 4
     /// Shorter inputs are stored as they are.
     private static let minimumCompressedInput = 16
 

@@ -82,7 +82,8 @@ enum Schema {
         """,
         // 3: a smaller store. Each ticket's JSON is kept compressed (`packed`, see `BlockCompressor`) and read back
         // through the virtual column `doc`, so every query of `doc` reads the same text as before; the fingerprint is
-        // FNV-1a's 64 bits as an integer (8 bytes, not 16 hex digits). Row ids are kept, so the external-content
+        // `DocumentFingerprint`'s 64 bits as an integer (8 bytes, not FNV-1a's 16 hex digits; recomputed here, so a
+        // re-import still finds unchanged tickets unchanged). Row ids are kept, so the external-content
         // index stays valid as it is; the view is rebuilt over the new table with the same columns.
         """
         DROP VIEW tickets_text;

@@ -11,7 +11,7 @@ struct TicketRecord: Sendable {
     let createdAt: Int64
     let resolvedAt: Int64?
     let closedAt: Int64?
-    /// FNV-1a of the document's JSON (see `storedHash`): how a re-import tells an unchanged ticket.
+    /// The fingerprint of the document's JSON (see `storedHash`): how a re-import tells an unchanged ticket.
     let hash: Int64
     /// The ticket's JSON (valid UTF-8), compressed as the store keeps it (`BlockCompressor`).
     let packed: [UInt8]
@@ -55,9 +55,8 @@ extension TicketRecord {
         self = document.withUnsafeBufferPointer { TicketRecord(ticket, document: $0) }
     }
 
-    /// The fingerprint the store keeps for a document: FNV-1a's 64 bits (the function earlier stores kept as hex)
-    /// as a signed integer, which SQLite holds in 8 bytes.
+    /// The fingerprint the store keeps for a document (`DocumentFingerprint`), an integer SQLite holds in 8 bytes.
     static func storedHash(_ document: UnsafeBufferPointer<UInt8>) -> Int64 {
-        Int64(bitPattern: FNV1a.hash64(document))
+        DocumentFingerprint.value(document)
     }
 }

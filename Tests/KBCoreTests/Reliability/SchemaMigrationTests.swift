@@ -50,7 +50,7 @@ import KBTestSupport
                 let id = try #require(line.split(separator: "\"").dropFirst(3).first.map(String.init))
                 #expect(try store.connection.scalarText("SELECT doc FROM tickets WHERE id = ?", [id]) == line)
                 #expect(try store.connection.scalarInt("SELECT hash FROM tickets WHERE id = ?", [id])
-                        == Int(Int64(bitPattern: FNV1a.hash64(line))))
+                        == Int(Array(line.utf8).withUnsafeBufferPointer { DocumentFingerprint.value($0) }))
             }
             #expect(try store.ticket(id: "T-V2-2")?.title == "Sin señal en la sucursal")
             let matches = try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'sucursal'")
