@@ -123,4 +123,7 @@ enum Schema {
     ]
 
     static var currentVersion: Int { migrations.count }
+
+    /// The version from which tickets are stored compressed (migration 3).
+    static let compressedDocumentsVersion = 3
 }
