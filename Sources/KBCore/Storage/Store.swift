@@ -424,12 +424,8 @@ public final class Store {
         let pack = sqlite3_create_function_v2(
             connection.handle, "kb_pack", 1, flags, nil,
             { context, _, arguments in
-                guard let arguments, let value = arguments[0], let text = sqlite3_value_text(value) else {
-                    sqlite3_result_null(context)
-                    return
-                }
-                let packed = BlockCompressor.compress(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))))
-                packed.withUnsafeBytes { raw in
+                guard let document = Store.textArgument(arguments) else { return sqlite3_result_null(context) }
+                BlockCompressor.compress(document).withUnsafeBytes { raw in
                     sqlite3_result_blob64(context, raw.baseAddress, sqlite3_uint64(raw.count), SQLITE_TRANSIENT)
                 }
             }, nil, nil, nil)
@@ -437,14 +433,16 @@ public final class Store {
         let hash = sqlite3_create_function_v2(
             connection.handle, "kb_document_hash", 1, flags, nil,
             { context, _, arguments in
-                guard let arguments, let value = arguments[0], let text = sqlite3_value_text(value) else {
-                    sqlite3_result_null(context)
-                    return
-                }
-                let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))
-                sqlite3_result_int64(context, TicketRecord.storedHash(bytes))
+                guard let document = Store.textArgument(arguments) else { return sqlite3_result_null(context) }
+                sqlite3_result_int64(context, TicketRecord.storedHash(document))
             }, nil, nil, nil)
         guard hash == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: hash) }
+    }
+
+    /// The UTF-8 bytes of a one-argument function's text argument; nil for NULL.
+    private static func textArgument(_ arguments: UnsafeMutablePointer<OpaquePointer?>?) -> UnsafeBufferPointer<UInt8>? {
+        guard let arguments, let value = arguments[0], let text = sqlite3_value_text(value) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))
     }
 
     /// `PRAGMA integrity_check`, throwing when it reports anything but ok.
