@@ -69,6 +69,92 @@ language: {{{yaml.language}}}
 <!-- /internal -->
 {{/has_internal_notes}}
 """# + "\n",
+        "automations.html": #"""
+{{! Automation proposals (kb automations --format html). Words come from the language's catalogue (t.…) and go in with triple mustaches, as does stylesheet; data goes in with double mustaches, which escape HTML. }}
+<!DOCTYPE html>
+<html lang="{{language}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+<title>{{{t.word.automation_proposals}}}</title>
+<style>
+{{{stylesheet}}}
+main { max-width: 72rem; }
+.proposal { break-inside: avoid; }
+.proposal h2 { font-size: 1.25rem; }
+.evidence { font-size: 0.9rem; }
+.ticket { white-space: nowrap; }
+.ticket + .ticket::before { content: ", "; white-space: normal; }
+td.number { text-align: right; white-space: nowrap; }
+</style>
+</head>
+<body>
+<main>
+<h1>{{{t.word.automation_proposals}}}</h1>
+<dl class="details">
+<dt>{{{t.automations.period}}}</dt><dd>{{#since}}{{{t.automations.from}}} {{since}}{{/since}}{{^since}}{{{t.automations.from_first_ticket}}} ({{span_start}}){{/since}} {{#until}}{{{t.automations.until}}} {{until}} ({{{t.automations.excluded}}}){{/until}}{{^until}}{{{t.automations.to}}} {{span_end}}{{/until}} · {{months_label}}</dd>
+<dt>{{{t.automations.examined}}}</dt><dd>{{incidents}} {{{t.automations.closed_incidents}}} {{requests}} {{{t.automations.closed_requests}}}</dd>
+<dt>{{{t.automations.minimum_occurrences}}}</dt><dd>{{min_occurrences}}</dd>
+</dl>
+{{^has_proposals}}
+<p>{{{t.automations.none_before}}} {{min_occurrences}} {{{t.automations.none_after}}}</p>
+{{/has_proposals}}
+{{#has_proposals}}
+<table>
+<thead><tr><th>#</th><th>{{{t.word.kind}}}</th><th>{{{t.review.proposal}}}</th><th>{{{t.automations.occurrences}}}</th><th>{{{t.automations.hours_per_month}}}</th><th>{{{t.automations.confidence}}}</th></tr></thead>
+<tbody>
+{{#proposals}}
+<tr><td class="number">{{number}}</td><td>{{kind_name}}</td><td><a href="#proposal-{{number}}">{{title}}</a></td><td class="number">{{occurrences}}</td><td class="number">{{hours_saved}}</td><td class="number">{{confidence}}</td></tr>
+{{/proposals}}
+</tbody>
+</table>
+{{/has_proposals}}
+{{#proposals}}
+<section class="proposal" id="proposal-{{number}}">
+<h2>{{number}}. {{title}}</h2>
+<dl class="details">
+<dt>{{{t.word.kind}}}</dt><dd>{{kind_name}} (<code>{{kind}}</code>)</dd>
+<dt>{{{t.automations.why}}}</dt><dd>{{rationale}}</dd>
+{{#services}}
+<dt>{{{t.automations.services}}}</dt><dd>{{services}}</dd>
+{{/services}}
+<dt>{{{t.word.evidence}}} ({{occurrences}} tickets, {{{t.automations.evidence_dated}}})</dt><dd class="evidence">{{#evidence_dated_list}}<span class="ticket">{{id}}{{#date}} ({{date}}){{/date}}</span>{{/evidence_dated_list}}</dd>
+<dt>{{{t.automations.manual_minutes}}}</dt><dd>{{manual_minutes}} ({{minutes_per_occurrence}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{counted_minutes}})</dd>
+<dt>{{{t.review.hours_saved}}}</dt><dd>{{hours_saved}} ({{{t.automations.automation_factor}}} {{factor}})</dd>
+<dt>{{{t.automations.calculation_label}}}</dt><dd>{{calculation}}</dd>
+<dt>{{{t.automations.confidence}}}</dt><dd>{{confidence}}</dd>
+</dl>
+{{#has_steps}}
+<p>{{#is_runbook}}{{{t.automations.runbook_draft}}}:{{/is_runbook}}{{^is_runbook}}{{{t.automations.detail}}}:{{/is_runbook}}</p>
+<ol>
+{{#steps}}
+<li>{{text}}</li>
+{{/steps}}
+</ol>
+{{/has_steps}}
+</section>
+{{/proposals}}
+<section>
+<h2>{{{t.automations.how}}}</h2>
+<ul>
+<li>{{rules.minutes}}</li>
+<li>{{rules.savings}}</li>
+<li>{{rules.confidence}}</li>
+</ul>
+<table>
+<thead><tr><th>{{{t.word.kind}}}</th><th>{{{t.automations.minutes_counted}}}</th><th>{{{t.automations.factor}}}</th></tr></thead>
+<tbody>
+{{#factors}}
+<tr><td>{{name}} (<code>{{kind}}</code>)</td><td>{{counted_minutes}}</td><td class="number">{{factor}}</td></tr>
+{{/factors}}
+</tbody>
+</table>
+</section>
+</main>
+</body>
+</html>
+"""# + "\n",
         "automations.md": #"""
 {{! Automation proposals (kb automations). Words come from the language's catalogue (t.…) and go in with triple braces, as does each kind's identifier inside its code span; data goes in with double braces, which escape it for Markdown. }}
 # {{{t.word.automation_proposals}}}
@@ -96,9 +182,10 @@ language: {{{yaml.language}}}
 {{#services}}
 - **{{{t.automations.services}}}:** {{services}}
 {{/services}}
-- **{{{t.word.evidence}}} ({{occurrences}} tickets):** {{evidence}}
+- **{{{t.word.evidence}}} ({{occurrences}} tickets, {{{t.automations.evidence_dated}}}):** {{evidence_dated}}
 - **{{{t.automations.manual_minutes}}}:** {{manual_minutes}} ({{minutes_per_occurrence}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{counted_minutes}})
 - **{{{t.review.hours_saved}}}:** {{hours_saved}} ({{{t.automations.automation_factor}}} {{factor}})
+- **{{{t.automations.calculation_label}}}:** {{calculation}}
 - **{{{t.automations.confidence}}}:** {{confidence}}
 {{#has_steps}}
 

@@ -78,6 +78,8 @@ extension Store {
         public let finishedAt: Int64
         /// The description and every event's text, one per line: read only to tell whether the ticket held a secret.
         public let otherText: String
+        /// The articles the ticket links (its `articles` field).
+        public var articles: [String] = []
     }
 
     /// Calls `body` with every resolved or closed severity-5 request, oldest first.
@@ -85,7 +87,7 @@ extension Store {
         let statement = try connection.prepare("""
             SELECT id, service, coalesce(closed_at, resolved_at, created_at) AS finished_at,
                    coalesce(doc ->> '$.title', '') AS title, coalesce(doc ->> '$.resolution', '') AS resolution,
-                   coalesce(doc -> '$.tags', '[]') AS tags,
+                   coalesce(doc -> '$.tags', '[]') AS tags, coalesce(doc -> '$.articles', '[]') AS articles,
                    coalesce(doc ->> '$.description', '') || char(10) || coalesce((SELECT group_concat(e.value ->> '$.text', char(10))
                        FROM json_each(doc, '$.events') AS e), '') AS other_text
             FROM tickets WHERE status IN ('resolved', 'closed') AND severity = 5
@@ -94,7 +96,7 @@ extension Store {
         try statement.forEachRow { row in
             try body(SolvedRequest(id: row["id"], title: row["title"], resolution: row["resolution"],
                                    tags: Store.stringList(row["tags"]), service: row["service"], finishedAt: row["finished_at"],
-                                   otherText: row["other_text"]))
+                                   otherText: row["other_text"], articles: Store.stringList(row["articles"])))
         }
     }
 
@@ -107,6 +109,9 @@ extension Store {
         public let title: String
         /// In the order the document lists them, with time, kind and author only.
         public let workEvents: [TicketEvent]
+        /// The ticket's tags and linked articles (its `articles` field), in its order.
+        public var tags: [String] = []
+        public var articles: [String] = []
     }
 
     /// Calls `body` with every request `filter` selects, in creation order (then id).
@@ -115,6 +120,7 @@ extension Store {
         // The events travel as `at<US>kind<US>author` records separated by <RS>: one text per request.
         let statement = try connection.prepare("""
             SELECT id, coalesce(service, '') AS service, created_at, coalesce(doc ->> '$.title', '') AS title,
+                coalesce(doc -> '$.tags', '[]') AS tags, coalesce(doc -> '$.articles', '[]') AS articles,
                 (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || (e.value ->> '$.kind') || char(31)
                                      || coalesce(e.value ->> '$.author', ''), char(30))
                  FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence')) AS work
@@ -122,7 +128,8 @@ extension Store {
             """)
         try statement.forEachRow(condition.values) { row in
             try body(RequestWork(id: row["id"], service: row["service"], createdAt: row["created_at"], title: row["title"],
-                                 workEvents: Store.workEvents(packed: row["work"] ?? "")))
+                                 workEvents: Store.workEvents(packed: row["work"] ?? ""), tags: Store.stringList(row["tags"]),
+                                 articles: Store.stringList(row["articles"])))
         }
     }
 

@@ -390,6 +390,11 @@ extension Catalogue {
         "service_name.portal": "Portal",
         "service_name.reportes": "Reports",
         "service_name.webchat": "Webchat",
+        // MARK: Automations and customer guide (issue 18)
+        "automations.calculation": "{total} min of manual work measured on the timelines of {occurrences} tickets ({counted}; {per} min a ticket) = {hours} h; {hours} h × factor {factor} ÷ {months} months = {saved} h/month.",
+        "automations.evidence_dated": "with dates",
+        "automations.calculation_label": "Calculation",
+        "training.faq_more": "More in {link}.",
         // MARK: Period indexes
         "index.title": "Post-incident reviews",
         "index.summary_link": "Period summary",

@@ -390,6 +390,11 @@ extension Catalogue {
         "service_name.portal": "Portal",
         "service_name.reportes": "Reportes",
         "service_name.webchat": "Webchat",
+        // MARK: Automations and customer guide (issue 18)
+        "automations.calculation": "{total} min de trabajo manual medidos en las líneas de tiempo de {occurrences} tickets ({counted}; {per} min por ticket) = {hours} h; {hours} h × factor {factor} ÷ {months} meses = {saved} h/mes.",
+        "automations.evidence_dated": "con fechas",
+        "automations.calculation_label": "Cálculo",
+        "training.faq_more": "Más detalles en {link}.",
         // MARK: Period indexes
         "index.title": "Revisiones post-incidente",
         "index.summary_link": "Resumen del período",

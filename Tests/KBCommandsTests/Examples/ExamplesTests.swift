@@ -178,7 +178,7 @@ import KBTestSupport
         case "show": starts = ["T-", "KB-"]
         case "suggest": starts = ["Suggested severity: "]
         case "review", "training": starts = [writesFile ? "wrote " : document]
-        case "automations": starts = ["# "]
+        case "automations": starts = [document]
         case "article": starts = ["OVERVIEW: "]
         case "article draft": starts = ["wrote kb/articles/"]
         case "article link": starts = ["linked ", "T-"]
