@@ -8,9 +8,9 @@ extension Store {
     /// Calls `body` with every ticket `filter` selects, in creation order (then id).
     public func forEachTicket(_ filter: TicketFilter, _ body: (Ticket) throws -> Void) throws {
         let condition = filter.condition
-        try connection.prepare("SELECT doc FROM tickets WHERE \(condition.sql) ORDER BY created_at, id")
+        try connection.prepare("SELECT packed FROM tickets WHERE \(condition.sql) ORDER BY created_at, id")
             .forEachRow(condition.values) { row in
-                try body(try Store.decodeStored(row["doc"]))
+                try body(try row.withBlob(0) { try Store.decodeStored($0) })
             }
     }
 
