@@ -84,26 +84,16 @@ extension ScaleBenchmark {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("kb"), withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("tickets.jsonl")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
+        let output = try LineFileWriter(file)
         let wanted = Set(targets.map { Int($0.rawRowid - 1) })
         let step = max(1, tickets / Self.referenceSize)
-        var buffer: [UInt8] = []
         var index = 0
         try LineReader(path: dataFile.path).forEachLine { _, line in
             defer { index += 1 }
-            if case .text(let bytes) = line, wanted.contains(index) || index % step == 0 {
-                buffer += bytes
-                buffer.append(UInt8(ascii: "\n"))
-                if buffer.count > 1 << 22 {
-                    handle.write(Data(buffer))
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
+            if case .text(let bytes) = line, wanted.contains(index) || index % step == 0 { output.write(line: bytes) }
             return true
         }
-        handle.write(Data(buffer))
-        try handle.close()
+        try output.close()
         _ = try runKB(["import", file.path], in: folder)
         let workspace = Workspace(root: folder)
         let store = try workspace.openStore(.read)

@@ -36,7 +36,7 @@ struct KBBench {
                kb-bench language [--data DIR] [--shared DIR] [--write-trigrams]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench search-profile --work DIR [--loops N]
-               kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse]
+               kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse [--search-only]]
 
         SUBCOMMANDS:
           relevance     MRR@10, nDCG@10, success@5 and top-1 of kb and plain FTS5 on the demo set, BANKING77, the
@@ -48,7 +48,8 @@ struct KBBench {
           search-profile  CPU time per query of each search phase, on the store a scale run left in --work DIR.
           (default)     Import, search, suggest, review, automations and index timings against raw FTS5 and
                         tantivy (scripts/tantivy-bench.py, skipped without python3 and its tantivy module);
-                        --reuse keeps the tickets and databases an earlier run left in --work (no import).
+                        --reuse keeps the tickets and databases an earlier run left in --work (no import);
+                        --search-only then measures search, exactness and recall only.
         """
 }
 

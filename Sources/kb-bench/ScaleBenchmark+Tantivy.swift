@@ -58,10 +58,7 @@ extension ScaleBenchmark {
 
     /// One JSON array a line, `[id, title, description, resolution, root_cause, events_text]`: the text raw FTS5 gets.
     func writeCorpusRows(from dataFile: URL, to url: URL) throws {
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        var buffer: [UInt8] = []
+        let output = try LineFileWriter(url)
         let reader = try LineReader(path: dataFile.path)
         try reader.forEachLine { _, line in
             guard case .text(let bytes) = line, let json = try? JSONParser().parse(bytes),
@@ -72,15 +69,10 @@ extension ScaleBenchmark {
                 writer.string(text)
             }
             writer.endArray()
-            buffer += writer.bytes
-            buffer.append(UInt8(ascii: "\n"))
-            if buffer.count > 1 << 22 {
-                handle.write(Data(buffer))
-                buffer.removeAll(keepingCapacity: true)
-            }
+            output.write(line: writer.bytes)
             return true
         }
-        handle.write(Data(buffer))
+        try output.close()
     }
 
     /// The runner's request: the corpus, the latency queries, how many of them check exactness, the planted targets.

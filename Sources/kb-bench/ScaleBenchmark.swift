@@ -10,11 +10,14 @@ struct ScaleBenchmark {
     let kbBinary: URL
     /// Keep the work folder's generated tickets and databases from an earlier run with the same `--tickets`.
     let reuse: Bool
+    /// Measure search only (latency, exactness, recall, tantivy), with `--reuse`: no review, automations or index runs.
+    let searchOnly: Bool
 
     init(arguments: [String]) throws {
         var arguments = arguments
         reuse = arguments.contains("--reuse")
-        arguments.removeAll { $0 == "--reuse" }
+        searchOnly = arguments.contains("--search-only")
+        arguments.removeAll { $0 == "--reuse" || $0 == "--search-only" }
         let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work"])
         tickets = try parsed.int("--tickets", 10_000)
         runs = try parsed.int("--runs", 3)
@@ -24,7 +27,7 @@ struct ScaleBenchmark {
     }
 
     func run() throws {
-        if !FileManager.default.isExecutableFile(atPath: kbBinary.path) {
+        if !(searchOnly && reuse), !FileManager.default.isExecutableFile(atPath: kbBinary.path) {
             // `swift run -c release kb-bench` builds only kb-bench; the import is timed with the real kb binary.
             try buildKB()
         }
@@ -59,8 +62,10 @@ struct ScaleBenchmark {
         try exactnessBenchmarks(dataFile: dataFile, rawPath: rawPath, table: &table)
         try tantivyBenchmarks(dataFile: dataFile, table: &table)
         try storeAccounting(databasePath: databasePath, rawPath: rawPath)
-        try reviewBenchmarks(table: &table)
-        try indexBenchmarks(table: &table)
+        if !searchOnly {
+            try reviewBenchmarks(table: &table)
+            try indexBenchmarks(table: &table)
+        }
         print()
         print(table.render())
     }

@@ -62,15 +62,9 @@ enum SnippetFunction {
 
     /// Registers `kb_snippet` through the connection's `fts5_api`.
     static func register(on connection: Connection) throws {
-        let api = try connection.fts5API()
-        guard let create = api.pointee.xCreateFunction else { throw StoreError.missingFTS5 }
-        let code = create(api, name, nil, { extensionAPI, context, result, argumentCount, arguments in
-            guard let extensionAPI, let context, let result else { return }
-            let code = SnippetFunction.snippet(api: extensionAPI, context: context, result: result,
-                                               arguments: UnsafeBufferPointer(start: arguments, count: Int(argumentCount)))
-            if code != SQLITE_OK { sqlite3_result_error_code(result, code) }
-        }, nil)
-        guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code) }
+        try connection.createAuxiliaryFunction(name) { api, context, result, arguments in
+            snippet(api: api, context: context, result: result, arguments: arguments)
+        }
     }
 
     private static func snippet(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, result: OpaquePointer,
