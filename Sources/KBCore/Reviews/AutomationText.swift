@@ -78,7 +78,14 @@ struct AutomationText: Sendable {
     // MARK: - Escalation
 
     func escalationTitle(service: String, target: String) -> String {
-        words("automations.escalation.title", ["target": target, "service": self.service(service)])
+        words("automations.escalation.title", ["target": targetName(target), "service": self.service(service)])
+    }
+
+    /// A level as is; a vendor by its name ("proveedor Telco Andina"), never the `vendor:telco-andina` slug a reader
+    /// would have to decode.
+    private func targetName(_ target: String) -> String {
+        guard target.hasPrefix("vendor:") else { return target }
+        return words("review.vendor_target", ["vendor": ReviewVocabulary.vendorName(target)])
     }
 
     func escalationRationale(service: String, target: String, occurrences: Int, serviceTotal: Int, medianMinutes: Int,
@@ -88,7 +95,7 @@ struct AutomationText: Sendable {
             : words["automations.escalation.not_slow"]
         return words("automations.escalation.rationale", [
             "occurrences": String(occurrences), "service": self.service(service),
-            "percent": percent(occurrences, of: serviceTotal), "target": target, "median": String(medianMinutes),
+            "percent": percent(occurrences, of: serviceTotal), "target": targetName(target), "median": String(medianMinutes),
             "slow": slow,
         ])
     }

@@ -193,6 +193,8 @@ enum AutomationFixtures {
         try #require(rules.count == 1)
         #expect(rules[0].evidence == ["T-1", "T-2", "T-3"])
         #expect(rules[0].rationale.hasSuffix("mediana desde la creación: 100 min, más que el umbral de 30 min."))
+        #expect(rules[0].title.contains("proveedor Telco Andina"), "a vendor is named, not its slug")
+        #expect(!rules[0].title.contains("vendor:") && !rules[0].rationale.contains("vendor:"))
         #expect(try F.report(Array(slow.prefix(2))).proposals.isEmpty)
     }
 
