@@ -13,13 +13,8 @@ public final class Suggester {
     let analyzer: Analyzer
     /// Words in more tickets than this share are not used to select candidates (names and codes excepted).
     public var frequentShare = 0.2
-    /// How many words explain a suggestion and find articles and possible duplicates.
+    /// How many words select candidates.
     public var selectedWords = 10
-    /// How many words select the candidate similar tickets (OR'ed), and how many candidates are compared whole.
-    public var candidateWords = 25
-    public var candidateCount = 50
-    /// How many times a title's words count in the vectors similar tickets are compared by (a title says what fails).
-    static let titleWeight = 2.0
     /// Open tickets created this long before the request count as possible duplicates.
     public var duplicateWindowSeconds: Int64 = 48 * 3_600
 
@@ -31,10 +26,9 @@ public final class Suggester {
     }
 
     public func suggest(_ request: IntakeRequest) throws -> Suggestion {
-        let candidateWords = try discriminativeWords(in: request.text, maximum: max(selectedWords, self.candidateWords))
-        let words = Array(candidateWords.prefix(selectedWords))
+        let words = try discriminativeWords(in: request.text)
         let selected = Set(words.map(\.term))
-        let similar = try similarResolvedTickets(words: candidateWords, request: request)
+        let similar = try similarResolvedTickets(words: words, excluding: request.ticketID)
         let articles = try matchingArticles(words: words)
         let severity = severityAdvice(request: request, similar: similar)
         let service = request.service ?? mostCommon(similar.prefix(10).compactMap(\.ticket.service))
@@ -70,13 +64,8 @@ public final class Suggester {
 
     /// The request's words that find similar texts, best first (see `MoreLikeThis`).
     public func discriminativeWords(in text: String) throws -> [QueryBuilder.Word] {
-        try discriminativeWords(in: text, maximum: selectedWords)
-    }
-
-    /// The request's best `maximum` words, best first.
-    func discriminativeWords(in text: String, maximum: Int) throws -> [QueryBuilder.Word] {
         var selection = MoreLikeThis(builder: engine.builder, statistics: engine.statistics)
-        selection.maximumTerms = maximum
+        selection.maximumTerms = selectedWords
         selection.frequentShare = frequentShare
         return try selection.terms(in: text).map(\.word)
     }
@@ -86,42 +75,24 @@ public final class Suggester {
         let score: Double
     }
 
-    /// Resolved and closed tickets like the request, most similar first: the `candidateCount` best matches of any of
-    /// `words` (BM25), compared whole with the request (`reranked`).
-    ///
-    /// BM25 over a few selected words ranks a candidate by those words only, and requiring the best three together
-    /// first kept only tickets that repeat them; the whole text decides better which candidate is most alike
-    /// (`kb-bench relevance --set multilingual`: same queue for 43.8% → 48.6% of the Spanish tickets).
-    func similarResolvedTickets(words: [QueryBuilder.Word], request: IntakeRequest) throws -> [Candidate] {
-        guard !words.isEmpty, let match = engine.builder.match(words: words, mode: .any) else { return [] }
+    /// Resolved and closed tickets like the request: all top words first, any of them when too few match.
+    func similarResolvedTickets(words: [QueryBuilder.Word], excluding: String?) throws -> [Candidate] {
+        guard !words.isEmpty else { return [] }
         var filters = SearchFilters()
         filters.statuses = [TicketStatus.resolved.rawValue, TicketStatus.closed.rawValue]
-        filters.limit = candidateCount + 1
-        let candidates = try engine.searchTickets(match: match, filters: filters, snippets: false)
-            .filter { $0.id != request.ticketID }.prefix(candidateCount).compactMap { result in
-                try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
-            }
-        return try reranked(candidates, request: request)
-    }
-
-    /// Candidates reordered by the cosine of their whole text's tf·idf vector with the request's (see `TermVector`),
-    /// each text analysed in its own language; ties by id.
-    func reranked(_ candidates: [Candidate], request: IntakeRequest) throws -> [Candidate] {
-        var analyzers: [Language: Analyzer] = [store.tokenizer.language: analyzer]
-        func vector(_ fields: [(text: String, weight: Double)], language: Language?) throws -> TermVector {
-            let chosen = language ?? store.tokenizer.language
-            let textAnalyzer = analyzers[chosen] ?? Analyzer(language: chosen)
-            analyzers[chosen] = textAnalyzer
-            return try TermVector(fields: fields, analyzer: textAnalyzer, statistics: engine.statistics)
+        filters.limit = 20
+        var results: [SearchResult] = []
+        let narrow = Array(words.prefix(3))
+        if narrow.count >= 2, let match = engine.builder.match(words: narrow, mode: .all) {
+            results = try engine.searchTickets(match: match, filters: filters, snippets: false)
         }
-        let source = try vector([(request.title, Self.titleWeight), (request.description, 1)],
-                                language: LanguageDetector.detect([request.title, request.description]))
-        let scored = try candidates.map { candidate in
-            let ticket = candidate.ticket
-            let fields = [(ticket.title, Self.titleWeight), (ticket.description, 1), (ticket.resolution ?? "", 1), (ticket.rootCause ?? "", 1)]
-            return Candidate(ticket: ticket, score: source.cosine(try vector(fields, language: ticket.analysisLanguage)))
+        if results.count < 5, let match = engine.builder.match(words: words, mode: .any) {
+            let seen = Set(results.map(\.id))
+            results += try engine.searchTickets(match: match, filters: filters, snippets: false).filter { !seen.contains($0.id) }
         }
-        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.ticket.id < $1.ticket.id }
+        return try results.filter { $0.id != excluding }.prefix(20).compactMap { result in
+            try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
+        }
     }
 
     struct ArticleMatch {
