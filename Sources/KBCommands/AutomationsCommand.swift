@@ -12,13 +12,16 @@ struct AutomationsCommand: ParsableCommand {
             customers reported before monitoring did, repeated or slow escalations, evidence asked for again
             and again, SLA breaches clustered in time and frequent requests (self-service). Each proposal
             lists its evidence tickets, occurrences, manual minutes, estimated hours saved per month and a
-            confidence; the rules behind the figures are printed with the report. With --format json:
+            confidence, its evidence with creation dates and how its hours saved were computed; proposals of one kind
+            that say the same thing (by stems, synonyms, shared vendor, article or tag) are merged, and titles name
+            no person. The rules behind the figures are printed with the report; --format html gives a
+            self-contained HTML document. With --format json:
             {"proposals":[{"kind","title","rationale","evidence","occurrences","manual_minutes",
             "hours_saved_per_month","confidence",…}…],"language","since","until","months","rules",…}. With --template-data: the
             JSON templates/LANG/automations.md.mustache is rendered from (for 'kb render').
             """,
         examples: ["kb automations", "kb automations --since 2026-01-01 --min-occurrences 5",
-                   "kb automations --format json --lang en"])
+                   "kb automations --format json --lang en", "kb automations --since 2026-01-01 --format html"])
 
     @OptionGroup var period: PeriodOptions
     @Option(help: "Evidence tickets a proposal needs.", range: 2...1_000_000)
@@ -42,7 +45,7 @@ struct AutomationsCommand: ParsableCommand {
         } else if format.resolved == .json {
             context.printJSON(report)
         } else {
-            context.stdout.write(try knowledgeBase.automationsDocument(report))
+            context.stdout.write(try knowledgeBase.automationsDocument(report, html: format.resolved == .html))
         }
         return KB.success
     }

@@ -11,7 +11,8 @@ struct TrainingCommand: ParsableCommand {
             document's language, grouped by service: their Problema and Solución (Causa only when it holds no
             internal block and no personal data), without internal blocks. Adds a chapter on how to report an
             incident (the manual's severity scale and what to send) and an FAQ from the most frequent resolved
-            severity-5 requests in the ticket database. Emails, phone numbers, IP addresses, secrets and the
+            severity-5 requests in the ticket database, each answered by the validated customer article its tickets
+            link (a request no such article answers is left out, with a warning). Emails, phone numbers, IP addresses, secrets and the
             customer and agent names the database knows are redacted. Articles that cannot be used are named on
             stderr as PATH:LINE: warning: reason. --out is required ('-' prints the document), except with
             --template-data, which prints the JSON the --format template is rendered from (for 'kb render').
@@ -54,6 +55,11 @@ struct TrainingCommand: ParsableCommand {
                 + "names cannot be redacted without it (run 'kb import' first)")
         }
         for warning in result.warnings { context.stderr.line(warning.description) }
+        for entry in result.faqLeftOut {
+            context.stderr.line("warning: frequent request '\(entry.question)' (\(entry.count) ticket(s)) left out of the FAQ: no "
+                + "validated customer article in '\(result.pack.language.rawValue)' answers it (write one, or list its tickets "
+                + "in an article's 'tickets')")
+        }
         if result.otherLanguageCount > 0 {
             context.stderr.line("note: \(result.otherLanguageCount) customer article(s) written in another language "
                 + "left out (the document is in '\(result.pack.language.rawValue)'; see --lang)")

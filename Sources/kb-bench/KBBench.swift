@@ -15,6 +15,8 @@ struct KBBench {
                 try LanguageEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "suggest-eval":
                 try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
+            case "search-profile":
+                try SearchProfile(arguments: Array(arguments.dropFirst())).run()
             case "-h", "--help", nil:
                 print(usage)
             default:
@@ -33,7 +35,8 @@ struct KBBench {
                kb-bench retrieval [--data DIR] [--set NAME ...]
                kb-bench language [--data DIR] [--shared DIR] [--write-trigrams]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
-               kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse]
+               kb-bench search-profile --work DIR [--loops N]
+               kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse [--search-only]]
 
         SUBCOMMANDS:
           relevance     MRR@10, nDCG@10, success@5 and top-1 of kb and plain FTS5 on the demo set, BANKING77, the
@@ -42,8 +45,11 @@ struct KBBench {
           language      Accuracy of the language detector on labelled public text, by source and length.
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
           suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
-          (default)     Import, search, suggest, review, automations and index timings against raw FTS5;
-                        --reuse keeps the tickets and databases an earlier run left in --work (no import).
+          search-profile  CPU time per query of each search phase, on the store a scale run left in --work DIR.
+          (default)     Import, search, suggest, review, automations and index timings against raw FTS5 and
+                        tantivy (scripts/tantivy-bench.py, skipped without python3 and its tantivy module);
+                        --reuse keeps the tickets and databases an earlier run left in --work (no import);
+                        --search-only then measures search, exactness and recall only.
         """
 }
 

@@ -96,7 +96,7 @@ enum WriterCLIFixtures {
         let result = runKB(["article", "draft", "T-1042", "--json"], in: directory.url)
         #expect(result.stdout == """
             {"id":"KB-0042","path":"kb/articles/portal/no-carga-el-login-del-portal.md","ticket":"T-1042",\
-            "title":"No carga el login del portal","language":"es"}
+            "title":"No carga el login del portal","language":"es","written":true,"covered_by":[]}
 
             """)
     }

@@ -65,13 +65,32 @@ import KBTestSupport
         #expect(spanish.stdout.hasPrefix("# Propuestas de automatización\n"))
         #expect(spanish.stdout.contains("Borrador del runbook (secuencia habitual):"))
         #expect(spanish.stdout.contains("Escalar automáticamente a vendor:cloudsms los incidentes de mensajeria"))
-        #expect(spanish.stdout.contains("- **Evidencia (3 tickets):** T-4, T-5, T-6"))
+        #expect(spanish.stdout.contains("- **Evidencia (3 tickets, con fechas):** T-4 (2026-"))
+        #expect(spanish.stdout.contains("- **Cálculo:** "))
         #expect(spanish.stdout.contains("## Cómo se calculan las cifras"))
         let english = runKB(["automations", "--lang", "en"], in: directory.url)
         #expect(english.code == 0)
         #expect(english.stdout.hasPrefix("# Automation proposals\n"))
         #expect(english.stdout.contains("Escalate mensajeria incidents to vendor:cloudsms automatically"))
         #expect(english.stdout.contains("Manual minutes: per person, the first action/evidence event counts 10 min"))
+    }
+
+    @Test(arguments: ["es", "en"]) func htmlIsASelfContainedDocumentOfTheSameProposals(language: String) throws {
+        let directory = try Self.workspace()
+        let result = runKB(["automations", "--format", "html", "--lang", language], in: directory.url)
+        #expect(result.code == 0, "\(result.stderr)")
+        let html = result.stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language)\">"))
+        #expect(html.contains("default-src 'none'") && !html.contains("<script") && !html.contains("{{"))
+        let json = runKB(["automations", "--format", "json", "--lang", language], in: directory.url)
+        let proposals = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["proposals"] as? [[String: Any]])
+        #expect(html.components(separatedBy: "<section class=\"proposal\"").count == proposals.count + 1)
+        for proposal in proposals {
+            let calculation = try #require(proposal["calculation"] as? String)
+            #expect(html.contains(calculation.replacingOccurrences(of: "'", with: "&#39;")))
+        }
+        // Ticket ids with their dates, each kept on one line.
+        #expect(html.contains("<span class=\"ticket\">T-4 (2026-"))
     }
 
     @Test func workspaceTemplateOverridesTheBuiltInOne() throws {

@@ -16,7 +16,8 @@ import KBTestSupport
     ]
 
     static func article(id: String, title: String, state: String = "validated", audience: String = "customer",
-                        services: String, tags: String = "[]", language: String = "es", body: String) -> String {
+                        services: String, tags: String = "[]", language: String = "es", tickets: String = "[]",
+                        body: String) -> String {
         """
         ---
         id: \(id)
@@ -25,6 +26,7 @@ import KBTestSupport
         audience: \(audience)
         services: \(services)
         tags: \(tags)
+        tickets: \(tickets)
         language: \(language)
         ---
         \(body)
@@ -51,7 +53,8 @@ import KBTestSupport
         let directory = try TemporaryDirectory()
         try directory.makeWorkspace()
         try directory.write("kb/articles/portal/login.md", article(
-            id: "KB-0001", title: "El portal no carga para Acme Andina", services: "[portal]", tags: "[login]", body: """
+            id: "KB-0001", title: "El portal no carga para Acme Andina", services: "[portal]", tags: "[login]",
+            tickets: "[T-5, T-6]", body: """
             ## Problema
             VISIBLE-ES-PORTAL: Acme Andina reporta que el portal no carga. Contacto rocio.fuentes@acme-andina.cl o +56 9 8765 4321.
 
@@ -73,7 +76,7 @@ import KBTestSupport
             body: "## Problema\n\(marker)\n\n## Solución\n\(marker)"))
         try directory.write("kb/articles/en/portal.md", article(
             id: "KB-0004", title: "Portal does not load for Banco Austral", services: "[portal]", tags: "[login]",
-            language: "en", body: """
+            language: "en", tickets: "[T-5, T-6]", body: """
             ## Problem
             VISIBLE-EN-PORTAL: Banco Austral cannot log in; write to rocio.fuentes@acme-andina.cl.
 
@@ -86,7 +89,8 @@ import KBTestSupport
             <!-- /internal -->
             """))
         try directory.write("kb/articles/correo/clave.md", article(
-            id: "KB-0005", title: "Cambiar la contraseña del correo", services: "[correo]", tags: "[password]", body: """
+            id: "KB-0005", title: "Cambiar la contraseña del correo", services: "[correo]", tags: "[password]",
+            tickets: "[T-1, T-2]", body: """
             ## Problema
             VISIBLE-ES-CORREO: el usuario olvidó su contraseña.
 
@@ -101,7 +105,7 @@ import KBTestSupport
             """))
         try directory.write("kb/articles/en/mail.md", article(
             id: "KB-0006", title: "Change the mail password", services: "[correo]", tags: "[password]", language: "en",
-            body: """
+            tickets: "[T-1, T-2]", body: """
             ## Problem
             VISIBLE-EN-CORREO: the user forgot the password.
 
@@ -154,18 +158,28 @@ import KBTestSupport
         var filters: [String]
         var description: String { "\(format) \(language) \(filters.joined(separator: " "))" }
 
-        /// The visible sentinels this run must show, and the ones its filters must leave out.
+        /// The visible sentinels this run must show, and the ones its filters must leave out. Support's notes (the
+        /// requests' resolutions, VISIBLE-FAQ-…) never reach customers: the FAQ answers from the articles.
         var expectedVisible: (shown: [String], hidden: [String]) {
             let prefix = language == "es" ? "VISIBLE-ES-" : "VISIBLE-EN-"
             let other = language == "es" ? "VISIBLE-EN-" : "VISIBLE-ES-"
-            let all = [prefix + "PORTAL", prefix + "CORREO", "VISIBLE-FAQ-CLAVE", "VISIBLE-FAQ-DOCS"]
+            let all = [prefix + "PORTAL", prefix + "CORREO"]
             let shown: [String]
             switch filters {
             case []: shown = all
-            case ["--service", "portal"]: shown = [prefix + "PORTAL", "VISIBLE-FAQ-DOCS"]
-            default: shown = [prefix + "CORREO", "VISIBLE-FAQ-CLAVE"]
+            case ["--service", "portal"]: shown = [prefix + "PORTAL"]
+            default: shown = [prefix + "CORREO"]
             }
-            return (shown, all.filter { !shown.contains($0) } + [other + "PORTAL", other + "CORREO"])
+            return (shown, all.filter { !shown.contains($0) } + [other + "PORTAL", other + "CORREO", "VISIBLE-FAQ-CLAVE",
+                                                                "VISIBLE-FAQ-DOCS"])
+        }
+
+        /// The FAQ's link to the article that answers the request, which every run's filters keep.
+        var faqLink: String {
+            switch filters {
+            case ["--service", "portal"]: return language == "es" ? "Más detalles en [El portal no carga" : "More in [Portal does not load"
+            default: return language == "es" ? "Más detalles en [Cambiar la contraseña del correo]" : "More in [Change the mail password]"
+            }
         }
     }
 
@@ -191,6 +205,7 @@ import KBTestSupport
         for sentinel in expected.shown { #expect(output.contains(sentinel), "\(sentinel) missing") }
         for sentinel in expected.hidden { #expect(!output.contains(sentinel), "\(sentinel) not filtered out") }
         #expect(output.contains(run.language == "es" ? "Cómo reportar un incidente" : "How to report an incident"))
+        if run.format == "md" { #expect(output.contains(run.faqLink), "\(run.faqLink) missing") }
         // The same document when written to a file.
         let file = runKB(["training", "--format", run.format, "--lang", run.language] + run.filters + ["--out", "out"],
                          in: directory.url)
@@ -204,8 +219,8 @@ import KBTestSupport
         #expect(result.code == 0)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("kb/articles/portal/roto.md:3: warning: ") })
-        #expect(lines.contains { $0.hasPrefix("kb/articles/portal/sin-cierre.md:15: warning: internal block is never closed") })
-        #expect(lines.contains { $0.hasPrefix("kb/articles/portal/cierre-suelto.md:15: warning: ") })
+        #expect(lines.contains { $0.hasPrefix("kb/articles/portal/sin-cierre.md:16: warning: internal block is never closed") })
+        #expect(lines.contains { $0.hasPrefix("kb/articles/portal/cierre-suelto.md:16: warning: ") })
         #expect(lines.contains { $0.hasPrefix("note: 2 customer article(s) written in another language") })
         #expect(!result.stderr.contains(Self.marker))
     }
@@ -299,6 +314,29 @@ import KBTestSupport
             <!-- internal -->
             Pendiente: corregir la validación en la versión 2.4.
             <!-- /internal -->
+            """))
+        // Answers the two password requests (its front matter names their tickets), so the FAQ quotes it.
+        try directory.write("kb/articles/contrasenas/cambio.md", Self.article(
+            id: "KB-0013", title: "Cómo cambiar su contraseña", services: "[contrasenas, portal]", tags: "[contrasena]",
+            tickets: "[T-10, T-11]", body: """
+            ## Problema
+            Necesita cambiar su contraseña o la olvidó.
+
+            ## Solución
+            Para cambiarla estando dentro del portal:
+            1. Haga clic en su nombre y elija Mi perfil.
+            2. Elija Cambiar contraseña y escriba la nueva dos veces.
+
+            Si la olvidó, use Olvidé mi contraseña en la pantalla de inicio de sesión.
+            """))
+        // Filed under general/ and about several services: the General chapter, not Portal's.
+        try directory.write("kb/articles/general/horarios.md", Self.article(
+            id: "KB-0014", title: "Horarios de soporte", services: "[portal, mensajeria]", tags: "[horario]", body: """
+            ## Problema
+            Quiere saber cuándo atiende soporte.
+
+            ## Solución
+            Soporte atiende de lunes a viernes de 08:00 a 20:00; las severidades 1 y 2 se atienden siempre.
             """))
         let tickets = [
             Self.ticket(id: "T-10", title: "Cambio de contraseña", customer: "Acme Andina", service: "portal",

@@ -83,6 +83,32 @@ struct APIParityTests {
             let api = try demo.client.request("POST", "/api/suggest", headers: [("Content-Type", "application/json")], body: writer.bytes)
             #expect(api.status == 200, "\(title): \(api.text)")
             #expect(try JSONParser().parse(api.text) == JSONParser().parse(cli.stdout), "\(title)")
+            // In Spanish: the same machine members, every text the agent reads in Spanish.
+            let spanish = try demo.client.request("POST", "/api/suggest?lang=es", headers: [("Content-Type", "application/json")],
+                                                  body: writer.bytes)
+            #expect(try Self.withoutTexts(JSONParser().parse(spanish.text)) == Self.withoutTexts(JSONParser().parse(cli.stdout)))
+            let texts = try Self.texts(JSONParser().parse(spanish.text))
+            #expect(!texts.isEmpty && texts.allSatisfy { LanguageDetector.detect($0) != .english }, "\(title): \(texts)")
+        }
+    }
+
+    /// The suggestion without its texts for the agent (`text`, `question`): its machine members.
+    static func withoutTexts(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case let .object(members): .object(members.filter { $0.0 != "text" && $0.0 != "question" }.map { ($0.0, withoutTexts($0.1)) })
+        case let .array(items): .array(items.map(withoutTexts))
+        default: value
+        }
+    }
+
+    /// The suggestion's texts for the agent.
+    static func texts(_ value: JSONValue) -> [String] {
+        switch value {
+        case let .object(members): members.flatMap { name, member in
+            (name == "text" || name == "question") ? [member.stringValue].compactMap { $0 } : texts(member)
+        }
+        case let .array(items): items.flatMap(texts)
+        default: []
         }
     }
 

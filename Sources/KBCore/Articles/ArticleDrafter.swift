@@ -3,7 +3,9 @@
 /// - **Problema**: the customer's own words — the ticket title and description, then what the customer
 ///   added before the ticket was resolved (`customer_update` events), quoted.
 /// - **Entorno**: the ticket's service, plan and channel.
-/// - **Solución**: the resolution, then the public `action` and `comment` events as numbered steps.
+/// - **Solución**: the resolution, then numbered steps from the actions taken (`DraftSteps`: logged actions,
+///   public or internal, vendor escalations and what public comments say was done, never courtesy), imperative,
+///   once each, in the order done.
 /// - **Causa**: the root cause.
 /// - Internal events (notes, internal actions) go into an `<!-- internal -->` block after Causa.
 ///
@@ -96,11 +98,10 @@ public struct ArticleDrafter: Sendable {
 
         let resolutionLines = ticket.resolution.map { TextLines.lines(redactor.redact($0)) } ?? []
         let resolution = resolutionLines.joined(separator: "\n")
-        var steps: [TemplateValue] = []
-        for event in ticket.events where (event.kind == .action || event.kind == .comment) && event.visibility == .public {
-            let text = TextLines.singleLine(redactor.redact(event.text))
-            guard !text.isEmpty, text != resolution else { continue }
-            steps.append(["number": .number(Double(steps.count + 1)), "text": .string(text)])
+        // Steps are read in the language the ticket is written in, whatever the draft's.
+        let textLanguage = ticket.language.flatMap(Language.init(tag:)) ?? language
+        let steps: [TemplateValue] = DraftSteps(language: textLanguage, redactor: redactor).steps(of: ticket).enumerated().map {
+            ["number": .number(Double($0.offset + 1)), "text": .string($0.element)]
         }
         let cause = ticket.rootCause.map { TextLines.lines(redactor.redact($0)) } ?? []
 

@@ -1,16 +1,18 @@
 import Foundation
 
-/// Finds what the knowledge base is missing: solved tickets no article covers, grouped into clusters
-/// of similar problems and ranked, with the KCS link rate and the reuse of each article.
+/// Finds what the knowledge base is missing: solved tickets no validated article covers, grouped into clusters
+/// of one cause and ranked, with the KCS link rate, the articles that answer tickets which do not link them,
+/// and the reuse of each article.
 ///
-/// The period is the tickets resolved (else closed) at or after `since`; only resolved and closed
-/// tickets count. A ticket is **covered** when its `articles` field or an `article_links` row names an
-/// indexed article, or when an article found with the ticket's title carries enough of the title's
-/// weight (`ArticleCoverage`, threshold 0.6 of the ticket's own best match). Uncovered tickets are
-/// clustered per service by the similarity of their characteristic terms (`TicketClusterer`, Jaccard
-/// ≥ 0.2 over the top 6 tf·idf terms). Clusters rank by score — each ticket counts 1, a ticket of the
-/// last `recentDays` days 2 — then by size, then by their latest ticket. The suggested title is the
-/// title of the member most typical of the cluster.
+/// The period is the tickets resolved (else closed) at or after `since`; only resolved and closed tickets count.
+/// A ticket whose `articles` field or an `article_links` row names an indexed article is **linked**. Every other
+/// ticket is read as its `TicketProfile` (symptoms, and cause from its root cause and resolution) and is
+/// **answered** when a validated article states its subject and explains its cause (`ArticleCoverage`): that is
+/// not a gap but a link-rate finding, listed per article. The rest are clustered per service by shared symptoms
+/// and shared cause (`TicketClusterer`); a cluster that a validated article answers as a whole (its pooled terms)
+/// is a link-rate finding too. Clusters rank by score — each ticket counts 1, a ticket of the last `recentDays`
+/// days 2 — then by size, then by their latest ticket. The suggested title is the title of the member most typical
+/// of the cluster, and the cause is its root cause.
 ///
 /// The **link rate** is the share of the period's solved tickets that link any article (their own
 /// `articles` field or `article_links`), whether or not it is indexed: it measures the habit of
@@ -27,9 +29,11 @@ public struct KnowledgeGaps {
         public var limit = 10
         /// Tickets solved within this many days of `now` weigh double in the ranking.
         public var recentDays = 30
-        /// Share of a title's weight an article must carry to cover a ticket.
+        /// Share of an article title's weight a ticket must hold to be answered by it.
         public var coverageThreshold = KnowledgeGaps.defaultCoverageThreshold
-        /// Jaccard similarity a ticket needs to join a cluster.
+        /// Share of a ticket's cause weight an article must hold to answer it.
+        public var evidenceThreshold = ArticleCoverage.defaultEvidenceThreshold
+        /// Jaccard similarity of symptoms (with as much of cause) a ticket needs to join a cluster.
         public var similarityThreshold = KnowledgeGaps.defaultSimilarityThreshold
         /// Characteristic terms kept per ticket.
         public var termsPerTicket = KnowledgeGaps.defaultTermsPerTicket
@@ -43,13 +47,13 @@ public struct KnowledgeGaps {
 
     public static let defaultCoverageThreshold = ArticleCoverage.defaultThreshold
     public static let defaultSimilarityThreshold = TicketClusterer.defaultThreshold
-    public static let defaultTermsPerTicket = TicketClusterer.defaultTermsPerTicket
+    public static let defaultTermsPerTicket = TicketProfiler.defaultTermsPerTicket
 
     let store: Store
     let builder: QueryBuilder
 
-    /// Analyses `store`'s tickets and indexed articles; `builder` plans the article searches
-    /// (`workspace.queryBuilder(for: store)`, with the workspace's synonyms).
+    /// Analyses `store`'s tickets and indexed articles; `builder` gives the workspace's synonyms
+    /// (`workspace.queryBuilder(for: store)`).
     public init(store: Store, builder: QueryBuilder) {
         self.store = store
         self.builder = builder
@@ -57,56 +61,81 @@ public struct KnowledgeGaps {
 
     /// Runs the analysis.
     public func analyze(_ options: Options) throws -> KnowledgeGapReport {
-        let engine = try SearchEngine(store: store, builder: builder)
-        let coverage = try ArticleCoverage(engine: engine, threshold: options.coverageThreshold)
         let indexed = try indexedArticles()
         var links: [String: [String]] = [:]
         for link in try store.allLinks() { links[link.ticketID, default: []].append(link.articleID) }
 
-        var solved = 0, linkedAny = 0, linkedIndexed = 0, matched = 0
-        var uncovered: [Store.SolvedTicket] = []
+        var solved = 0, linkedAny = 0, linkedIndexed = 0
+        var unlinked: [Store.SolvedTicket] = []
         for ticket in try store.solvedTickets(since: options.since) {
             solved += 1
             let named = ticket.articles + (links[ticket.id] ?? [])
             if !named.isEmpty { linkedAny += 1 }
             if named.contains(where: { indexed[$0] != nil }) {
                 linkedIndexed += 1
-            } else if try coverage.coveringArticle(title: ticket.title) != nil {
-                matched += 1
             } else {
-                uncovered.append(ticket)
+                unlinked.append(ticket)
             }
         }
 
-        // Smoothed idf, not BM25's: BM25 clamps a term found in half the tickets to zero weight, and in a
-        // young index the words a cluster shares can be exactly those.
-        let statistics = engine.statistics
-        let documents = Double(max(statistics.documentCount, 1))
-        var clusterer = TicketClusterer(analyzer: Analyzer(language: store.tokenizer.language)) { term in
-            log(1 + documents / Double(max(try statistics.documentFrequency(term), 1)))
+        var profiler = try TicketProfiler.weighing(by: store, builder: builder)
+        profiler.termsPerTicket = options.termsPerTicket
+        profiler.redactor = try PersonNames.load(from: store, ticketIDs: unlinked.map(\.id)).redactor(language: .spanish)
+        var profiles: [TicketProfile] = []
+        for ticket in unlinked {
+            profiles.append(try profiler.profile(title: ticket.title, description: ticket.description, tags: ticket.tags,
+                                                 rootCause: ticket.rootCause, resolution: ticket.resolution))
         }
-        clusterer.termsPerTicket = options.termsPerTicket
-        clusterer.redactor = try PersonNames.load(from: store, ticketIDs: uncovered.map(\.id)).redactor(language: .spanish)
+        let coverage = try ArticleCoverage(store: store, builder: builder, profiler: profiler, threshold: options.coverageThreshold,
+                                           evidenceThreshold: options.evidenceThreshold)
+
+        var answered: [String: [Int]] = [:]
+        var uncovered: [Int] = []
+        for (index, profile) in profiles.enumerated() {
+            if let match = coverage.coveringArticle(profile, service: unlinked[index].service) {
+                answered[match.articleID, default: []].append(index)
+            } else {
+                uncovered.append(index)
+            }
+        }
+
+        var clusterer = TicketClusterer()
         clusterer.threshold = options.similarityThreshold
+        clusterer.termsPerTicket = options.termsPerTicket
         let items = uncovered.map {
-            TicketClusterer.Item(id: $0.id, service: $0.service ?? "", title: $0.title, description: $0.description, solvedAt: $0.solvedAt)
+            TicketClusterer.Item(id: unlinked[$0].id, service: unlinked[$0].service ?? "", solvedAt: unlinked[$0].solvedAt,
+                                 profile: profiles[$0])
         }
         let recentFloor = options.now.seconds - Int64(options.recentDays) * 86_400
-        var clusters: [GapCluster] = try clusterer.cluster(items).map { cluster in
+        var clusters: [GapCluster] = []
+        for cluster in clusterer.cluster(items) {
             let members = cluster.members.map { uncovered[$0] }
-            let representative = TextLines.trimmed(uncovered[cluster.representative].title)
-            let terms = cluster.signature.map { clusterer.spelling(of: $0) }
-            return GapCluster(
-                rank: 0, service: members[0].service,
-                tickets: members.map { GapCluster.Member(id: $0.id, title: $0.title, solvedAt: $0.solvedAt) },
-                recentCount: members.filter { $0.solvedAt.seconds >= recentFloor }.count,
-                suggestedTitle: representative.isEmpty ? terms.prefix(5).joined(separator: " ") : representative,
-                terms: terms)
+            let pooled = KnowledgeGaps.pooledProfile(members.map { profiles[$0] }, keep: options.termsPerTicket)
+            let service = unlinked[members[0]].service
+            if members.count > 1, let match = coverage.coveringArticle(pooled, service: service) {
+                answered[match.articleID, default: []] += members
+                continue
+            }
+            let typical = unlinked[uncovered[cluster.representative]]
+            let title = TextLines.trimmed(typical.title)
+            let terms = cluster.signature.map { profiler.spelling(of: $0) }
+            let cause = TextLines.singleLine(profiler.redactor.redact(typical.rootCause.isEmpty ? typical.resolution : typical.rootCause))
+            let pending = coverage.pendingArticle(pooled, service: service).map { GapCluster.PendingArticle(id: $0.articleID, title: $0.title, state: $0.state) }
+            clusters.append(GapCluster(
+                rank: 0, service: typical.service, tickets: members.map { KnowledgeGaps.member(unlinked[$0]) },
+                recentCount: members.filter { unlinked[$0].solvedAt.seconds >= recentFloor }.count,
+                suggestedTitle: title.isEmpty ? terms.prefix(5).joined(separator: " ") : title,
+                terms: terms, causeTerms: cluster.causeSignature.map { profiler.spelling(of: $0) }, cause: cause,
+                pendingArticle: pending))
         }
         clusters.sort(by: KnowledgeGaps.ranksBefore)
-        let ranked = clusters.prefix(options.limit).enumerated().map { offset, cluster in
-            GapCluster(rank: offset + 1, service: cluster.service, tickets: cluster.tickets, recentCount: cluster.recentCount,
-                       suggestedTitle: cluster.suggestedTitle, terms: cluster.terms)
+        let ranked = clusters.prefix(options.limit).enumerated().map { $1.ranked($0 + 1) }
+        let findings = answered.map { id, members in
+            LinkRateFinding(articleID: id, title: indexed[id]?.title ?? id,
+                            tickets: members.sorted().map { KnowledgeGaps.member(unlinked[$0]) })
+        }.sorted {
+            $0.tickets.count != $1.tickets.count ? $0.tickets.count > $1.tickets.count
+                : $0.articleID.utf8.lexicographicallyPrecedes($1.articleID.utf8)
         }
 
         let counts = try store.reuseCounts(since: options.since)
@@ -115,14 +144,36 @@ public struct KnowledgeGaps {
             guard let count = counts[article.id], count > 0 else { return nil }
             return ArticleReuse(id: article.id, title: article.title, path: article.path, state: article.state, tickets: count)
         }.sorted { $0.tickets != $1.tickets ? $0.tickets > $1.tickets : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        let neverReused = articles.filter { counts[$0.id] == nil && $0.state != ArticleState.archived.rawValue }
+        let neverReused = articles.filter { counts[$0.id] == nil && $0.state != ArticleState.archived.rawValue }.map {
+            ArticleReuse(id: $0.id, title: $0.title, path: $0.path, state: $0.state, tickets: 0)
+        }
+        let matched = findings.reduce(0) { $0 + $1.tickets.count }
 
         return KnowledgeGapReport(
             since: options.since, now: options.now, recentDays: options.recentDays, solvedTickets: solved,
-            linkedTickets: linkedIndexed, matchedTickets: matched, uncoveredTickets: uncovered.count,
+            linkedTickets: linkedIndexed, matchedTickets: matched, uncoveredTickets: unlinked.count - matched,
             clusterCount: clusters.count, clusters: ranked, linkRate: LinkRate(tickets: solved, linked: linkedAny),
-            reuse: reuse, neverReused: neverReused, coverageThreshold: options.coverageThreshold,
-            similarityThreshold: options.similarityThreshold)
+            linkFindings: findings, reuse: reuse, neverReused: neverReused, coverageThreshold: options.coverageThreshold,
+            evidenceThreshold: options.evidenceThreshold, similarityThreshold: options.similarityThreshold)
+    }
+
+    private static func member(_ ticket: Store.SolvedTicket) -> GapCluster.Member {
+        GapCluster.Member(id: ticket.id, title: ticket.title, solvedAt: ticket.solvedAt)
+    }
+
+    /// One profile for a cluster's tickets: their summed weights, the heaviest kept, and all their terms.
+    static func pooledProfile(_ profiles: [TicketProfile], keep: Int) -> TicketProfile {
+        func pool(_ lists: [[TicketProfile.WeightedTerm]], keep: Int) -> [TicketProfile.WeightedTerm] {
+            var weights: [String: Double] = [:]
+            for list in lists { for term in list { weights[term.term, default: 0] += term.weight } }
+            return weights.map { TicketProfile.WeightedTerm(term: $0.key, weight: $0.value) }.sorted {
+                $0.weight != $1.weight ? $0.weight > $1.weight : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8)
+            }.prefix(keep).map { $0 }
+        }
+        let causeKeep = profiles.map(\.causes.count).max() ?? 0
+        return TicketProfile(symptoms: pool(profiles.map(\.symptoms), keep: keep), causes: pool(profiles.map(\.causes), keep: causeKeep),
+                             causeVocabulary: profiles.reduce(into: Set<String>()) { $0.formUnion($1.causeVocabulary) },
+                             allTerms: profiles.reduce(into: Set<String>()) { $0.formUnion($1.allTerms) })
     }
 
     /// Higher score, then more tickets, then the more recent latest ticket, then title and first id.
@@ -136,13 +187,10 @@ public struct KnowledgeGaps {
         return (lhs.tickets.first?.id ?? "").utf8.lexicographicallyPrecedes((rhs.tickets.first?.id ?? "").utf8)
     }
 
-    /// Indexed articles by id (the first path when an id is duplicated), with a zero reuse count.
-    private func indexedArticles() throws -> [String: ArticleReuse] {
-        var articles: [String: ArticleReuse] = [:]
-        for article in try store.allArticles() where articles[article.id] == nil {
-            articles[article.id] = ArticleReuse(id: article.id, title: article.title, path: article.path, state: article.state,
-                                                tickets: 0)
-        }
+    /// Indexed articles by id (the first path when an id is duplicated).
+    private func indexedArticles() throws -> [String: Store.IndexedArticle] {
+        var articles: [String: Store.IndexedArticle] = [:]
+        for article in try store.allArticles() where articles[article.id] == nil { articles[article.id] = article }
         return articles
     }
 }

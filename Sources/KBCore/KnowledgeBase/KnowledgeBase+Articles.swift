@@ -2,10 +2,10 @@ import Foundation
 
 extension KnowledgeBase {
     /// Drafts a KCS article from the request's ticket into `kb/articles/` (never over an existing file), or only
-    /// composes it when the request says not to write.
+    /// composes it when the request says not to write, naming the existing articles that already cover the problem.
     public func draftArticle(_ request: ArticleDraftRequest) throws -> ArticleDraft {
-        try workspace.draftArticle(ticketID: request.ticketID, store: try store(), language: try language(request.language),
-                                   now: now, allowOpen: request.allowOpen, write: request.write)
+        try workspace.draftArticle(ticketID: request.ticketID, store: try store(), language: request.language, now: now,
+                                   allowOpen: request.allowOpen, write: request.write, unlessCovered: request.unlessCovered)
     }
 
     /// Lints the article files at `urls` (files as given, folders searched for `*.md`), or every article under

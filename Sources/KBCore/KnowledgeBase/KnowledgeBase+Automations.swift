@@ -7,11 +7,14 @@ extension KnowledgeBase {
                                         minimumOccurrences: request.minimumOccurrences,
                                         language: try language(request.language), analyzerLanguage: policy.language)
         showProgress("mining closed incidents…")
-        return try AutomationMiner(policy: policy, options: options).report(store: store)
+        // The synonyms search expands queries with also tell automation mining which wordings say the same thing.
+        let synonyms = try workspace.loadSynonyms(language: policy.language)
+        return try AutomationMiner(policy: policy, options: options, synonyms: synonyms).report(store: store)
     }
 
-    /// The report as the Markdown document of `templates/automations.md.mustache`, in the report's language.
-    public func automationsDocument(_ report: AutomationReport) throws -> String {
-        try templates(report.language).render("automations.md", context: report.templateValue)
+    /// The report as the Markdown document of `templates/automations.md.mustache` (or, with `html`, the
+    /// self-contained HTML document of `automations.html.mustache`), in the report's language.
+    public func automationsDocument(_ report: AutomationReport, html: Bool = false) throws -> String {
+        try templates(report.language).render(html ? "automations.html" : "automations.md", context: report.templateValue)
     }
 }

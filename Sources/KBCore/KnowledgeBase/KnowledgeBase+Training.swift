@@ -17,13 +17,13 @@ extension KnowledgeBase {
             redactor = try store.trainingRedactor(language: language)
             var miner = FAQMiner(options: options, redactor: redactor, analyzerLanguage: workspaceLanguage)
             if options.faqLimit > 0 { try store.forEachFAQRequest { miner.add($0) } }
-            faq = miner.entries()
+            faq = miner.entries(limited: false)
         }
         let files = try ArticleScanner.scan(root: workspace.root)
         try checkTrainingFilters(request, files: files, store: store)
         let built = TrainingBuilder(options: options, redactor: redactor).build(files: files, faq: faq)
         let document = try built.pack.render(format: request.format, templates: try templates(language))
-        return TrainingResult(document: document, pack: built.pack, warnings: built.warnings,
+        return TrainingResult(document: document, pack: built.pack, warnings: built.warnings, faqLeftOut: built.faqLeftOut,
                               otherLanguageCount: built.otherLanguageCount,
                               missingDatabase: store == nil ? workspace.databasePath : nil)
     }

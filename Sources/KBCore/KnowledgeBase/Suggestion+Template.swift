@@ -1,12 +1,13 @@
 import Foundation
 
 extension Suggestion {
-    /// The suggestion as templates see it: the members of `kb suggest --json`, plus what a reader needs written
-    /// out: `severity.name`, the due times as text in the customer's clock (`sla.first_response_due_text`), the
-    /// targets as durations, each solution's `rank` and a short `summary` of its resolution.
+    /// The suggestion as templates see it: the members of `kb suggest --json` with their texts in `language`
+    /// (`severity.reasons[].text`, `escalation.rules[].text`, `routing.reason.text`), plus what a reader needs
+    /// written out: `severity.name`, the due times as text in the customer's clock (`sla.first_response_due_text`),
+    /// the targets as durations in `language`, each solution's `rank` and a short `summary` of its resolution.
     public func templateValue(language: Language) -> TemplateValue {
         var writer = JSONWriter()
-        write(to: &writer)
+        write(to: &writer, language: language)
         guard case .object(var root) = (try? TemplateValue(jsonData: Data(writer.bytes), name: "suggestion")) ?? .null else {
             return .null
         }
@@ -18,8 +19,8 @@ extension Suggestion {
         if case .object(var due)? = root["sla"] {
             due["first_response_due_text"] = .string(clock.text(sla.firstResponseDue))
             due["resolution_due_text"] = .string(clock.text(sla.resolutionDue))
-            due["first_response_target_text"] = .string(BusinessDuration.text(sla.firstResponseTarget, businessDay: sla.businessDaySeconds))
-            due["resolution_target_text"] = .string(BusinessDuration.text(sla.resolutionTarget, businessDay: sla.businessDaySeconds))
+            due["first_response_target_text"] = .string(BusinessDuration.documentText(sla.firstResponseTarget, businessDay: sla.businessDaySeconds, language: language))
+            due["resolution_target_text"] = .string(BusinessDuration.documentText(sla.resolutionTarget, businessDay: sla.businessDaySeconds, language: language))
             root["sla"] = .object(due)
         }
         if case .array(let items)? = root["solutions"] {
@@ -31,6 +32,7 @@ extension Suggestion {
                 return .object(solution)
             })
         }
+        root["customer_lang"] = .string(customerLanguage.rawValue)
         root["has_missing"] = .bool(!missing.isEmpty)
         root["has_duplicates"] = .bool(!duplicates.isEmpty)
         root["has_solutions"] = .bool(!solutions.isEmpty)

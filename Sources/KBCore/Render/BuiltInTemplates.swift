@@ -69,6 +69,92 @@ language: {{{yaml.language}}}
 <!-- /internal -->
 {{/has_internal_notes}}
 """# + "\n",
+        "automations.html": #"""
+{{! Automation proposals (kb automations --format html). Words come from the language's catalogue (t.…) and go in with triple mustaches, as does stylesheet; data goes in with double mustaches, which escape HTML. }}
+<!DOCTYPE html>
+<html lang="{{language}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+<title>{{{t.word.automation_proposals}}}</title>
+<style>
+{{{stylesheet}}}
+main { max-width: 72rem; }
+.proposal { break-inside: avoid; }
+.proposal h2 { font-size: 1.25rem; }
+.evidence { font-size: 0.9rem; }
+.ticket { white-space: nowrap; }
+.ticket + .ticket::before { content: ", "; white-space: normal; }
+td.number { text-align: right; white-space: nowrap; }
+</style>
+</head>
+<body>
+<main>
+<h1>{{{t.word.automation_proposals}}}</h1>
+<dl class="details">
+<dt>{{{t.automations.period}}}</dt><dd>{{#since}}{{{t.automations.from}}} {{since}}{{/since}}{{^since}}{{{t.automations.from_first_ticket}}} ({{span_start}}){{/since}} {{#until}}{{{t.automations.until}}} {{until}} ({{{t.automations.excluded}}}){{/until}}{{^until}}{{{t.automations.to}}} {{span_end}}{{/until}} · {{months_label}}</dd>
+<dt>{{{t.automations.examined}}}</dt><dd>{{incidents}} {{{t.automations.closed_incidents}}} {{requests}} {{{t.automations.closed_requests}}}</dd>
+<dt>{{{t.automations.minimum_occurrences}}}</dt><dd>{{min_occurrences}}</dd>
+</dl>
+{{^has_proposals}}
+<p>{{{t.automations.none_before}}} {{min_occurrences}} {{{t.automations.none_after}}}</p>
+{{/has_proposals}}
+{{#has_proposals}}
+<table>
+<thead><tr><th>#</th><th>{{{t.word.kind}}}</th><th>{{{t.review.proposal}}}</th><th>{{{t.automations.occurrences}}}</th><th>{{{t.automations.hours_per_month}}}</th><th>{{{t.automations.confidence}}}</th></tr></thead>
+<tbody>
+{{#proposals}}
+<tr><td class="number">{{number}}</td><td>{{kind_name}}</td><td><a href="#proposal-{{number}}">{{title}}</a></td><td class="number">{{occurrences}}</td><td class="number">{{hours_saved}}</td><td class="number">{{confidence}}</td></tr>
+{{/proposals}}
+</tbody>
+</table>
+{{/has_proposals}}
+{{#proposals}}
+<section class="proposal" id="proposal-{{number}}">
+<h2>{{number}}. {{title}}</h2>
+<dl class="details">
+<dt>{{{t.word.kind}}}</dt><dd>{{kind_name}} (<code>{{kind}}</code>)</dd>
+<dt>{{{t.automations.why}}}</dt><dd>{{rationale}}</dd>
+{{#services}}
+<dt>{{{t.automations.services}}}</dt><dd>{{services}}</dd>
+{{/services}}
+<dt>{{{t.word.evidence}}} ({{occurrences}} tickets, {{{t.automations.evidence_dated}}})</dt><dd class="evidence">{{#evidence_dated_list}}<span class="ticket">{{id}}{{#date}} ({{date}}){{/date}}</span>{{/evidence_dated_list}}</dd>
+<dt>{{{t.automations.manual_minutes}}}</dt><dd>{{manual_minutes}} ({{minutes_per_occurrence}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{counted_minutes}})</dd>
+<dt>{{{t.review.hours_saved}}}</dt><dd>{{hours_saved}} ({{{t.automations.automation_factor}}} {{factor}})</dd>
+<dt>{{{t.automations.calculation_label}}}</dt><dd>{{calculation}}</dd>
+<dt>{{{t.automations.confidence}}}</dt><dd>{{confidence}}</dd>
+</dl>
+{{#has_steps}}
+<p>{{#is_runbook}}{{{t.automations.runbook_draft}}}:{{/is_runbook}}{{^is_runbook}}{{{t.automations.detail}}}:{{/is_runbook}}</p>
+<ol>
+{{#steps}}
+<li>{{text}}</li>
+{{/steps}}
+</ol>
+{{/has_steps}}
+</section>
+{{/proposals}}
+<section>
+<h2>{{{t.automations.how}}}</h2>
+<ul>
+<li>{{rules.minutes}}</li>
+<li>{{rules.savings}}</li>
+<li>{{rules.confidence}}</li>
+</ul>
+<table>
+<thead><tr><th>{{{t.word.kind}}}</th><th>{{{t.automations.minutes_counted}}}</th><th>{{{t.automations.factor}}}</th></tr></thead>
+<tbody>
+{{#factors}}
+<tr><td>{{name}} (<code>{{kind}}</code>)</td><td>{{counted_minutes}}</td><td class="number">{{factor}}</td></tr>
+{{/factors}}
+</tbody>
+</table>
+</section>
+</main>
+</body>
+</html>
+"""# + "\n",
         "automations.md": #"""
 {{! Automation proposals (kb automations). Words come from the language's catalogue (t.…) and go in with triple braces, as does each kind's identifier inside its code span; data goes in with double braces, which escape it for Markdown. }}
 # {{{t.word.automation_proposals}}}
@@ -96,9 +182,10 @@ language: {{{yaml.language}}}
 {{#services}}
 - **{{{t.automations.services}}}:** {{services}}
 {{/services}}
-- **{{{t.word.evidence}}} ({{occurrences}} tickets):** {{evidence}}
+- **{{{t.word.evidence}}} ({{occurrences}} tickets, {{{t.automations.evidence_dated}}}):** {{evidence_dated}}
 - **{{{t.automations.manual_minutes}}}:** {{manual_minutes}} ({{minutes_per_occurrence}} {{{t.automations.per_occurrence}}}; {{{t.automations.counted_label}}}: {{counted_minutes}})
 - **{{{t.review.hours_saved}}}:** {{hours_saved}} ({{{t.automations.automation_factor}}} {{factor}})
+- **{{{t.automations.calculation_label}}}:** {{calculation}}
 - **{{{t.automations.confidence}}}:** {{confidence}}
 {{#has_steps}}
 
@@ -140,11 +227,11 @@ language: {{{yaml.language}}}
 <h1>{{{t.index.title}}} {{{t.word.period_from}}} {{since}} {{{t.word.period_to}}} {{until}}</h1>
 <p class="meta"><a href="summary.html">{{{t.index.summary_link}}}</a> · {{total}} {{{t.word.incidents_count}}} · {{{t.index.generated_by_kb}}} {{generated}}</p>
 {{#has_incidents}}
-<table>
+<table class="index">
 <thead><tr><th>{{{t.word.ticket}}}</th><th>{{{t.word.title}}}</th><th>{{{t.word.severity}}}</th><th>{{{t.word.service}}}</th><th>{{{t.word.customer}}}</th><th>{{{t.index.created_local}}}</th><th>{{{t.metric.time_to_resolution}}}</th><th>SLA</th><th>{{{t.word.warnings}}}</th></tr></thead>
 <tbody>
 {{#entries}}
-<tr><td><a href="{{link}}">{{id}}</a></td><td>{{title}}</td><td>{{severity}}</td><td>{{service}}{{^service}}—{{/service}}</td><td>{{customer}}{{^customer}}—{{/customer}}</td><td class="nowrap">{{created}}</td><td class="nowrap">{{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}}</td><td class="{{sla_state}}">{{sla}}</td><td>{{warnings}}</td></tr>
+<tr><td><a href="{{link}}">{{id}}</a></td><td>{{title}}</td><td>{{severity}}</td><td>{{service}}{{^service}}—{{/service}}</td><td>{{customer}}{{^customer}}—{{/customer}}</td><td class="nowrap">{{created}}</td><td>{{resolution}}{{^resolution}}{{{t.word.missing}}}{{/resolution}}</td><td class="{{sla_state}}">{{sla}}</td><td>{{warnings}}</td></tr>
 {{/entries}}
 </tbody>
 </table>
@@ -362,6 +449,27 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{#is_customer}}
 <p class="meta">{{{t.review.customer_document}}} {{generated.text}}.</p>
 {{/is_customer}}
+<section class="glance" aria-labelledby="{{{t.review.anchor.summary}}}">
+<h2 id="{{{t.review.anchor.summary}}}">{{{t.review.heading.summary}}}</h2>
+<dl>
+<dt>{{{t.review.glance.what}}}</dt><dd>{{glance.what}}</dd>
+<dt>{{{t.review.glance.impact}}}</dt><dd>{{glance.impact}}</dd>
+<dt>{{{t.review.glance.root_cause}}}</dt><dd>{{glance.root_cause}}</dd>
+<dt>{{{t.review.glance.resolution}}}</dt><dd>{{glance.resolution}}</dd>
+<dt>{{{t.review.glance.sla}}}</dt><dd>{{glance.sla}}</dd>
+{{#glance.recurrence}}
+<dt>{{{t.review.glance.recurrence}}}</dt><dd>{{glance.recurrence}}</dd>
+{{/glance.recurrence}}
+{{#glance.warnings}}
+<dt>{{{t.review.glance.warnings}}}</dt><dd>{{glance.warnings}}</dd>
+{{/glance.warnings}}
+<dt>{{{t.review.glance.next}}}</dt><dd><ul>
+{{#glance.next}}
+<li>{{.}}</li>
+{{/glance.next}}
+</ul></dd>
+</dl>
+</section>
 <dl class="details">
 <dt>{{{t.word.ticket}}}</dt><dd>{{id}}</dd>
 <dt>{{{t.word.customer}}}</dt><dd>{{customer}}{{^customer}}—{{/customer}}</dd>
@@ -378,6 +486,10 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <dt>{{{t.review.resolved}}}</dt><dd>{{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}}</dd>
 <dt>{{{t.review.closed}}}</dt><dd>{{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}}</dd>
 </dl>
+{{#description}}
+<p><strong>{{{t.review.description}}}</strong></p>
+<p class="text">{{description}}</p>
+{{/description}}
 
 <h2 id="{{{t.review.anchor.warnings}}}">{{{t.word.warnings}}}</h2>
 {{#has_warnings}}
@@ -393,13 +505,6 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 {{^has_warnings}}
 <p>{{{t.review.no_warnings}}}</p>
 {{/has_warnings}}
-
-<h2 id="{{{t.review.anchor.summary}}}">{{{t.review.heading.summary}}}</h2>
-<p>{{summary}}</p>
-{{#description}}
-<p><strong>{{{t.review.description}}}</strong></p>
-<p class="text">{{description}}</p>
-{{/description}}
 
 <h2 id="{{{t.review.anchor.impact}}}">{{{t.review.heading.impact}}}</h2>
 <table>
@@ -552,7 +657,7 @@ _{{{t.summary.scope}}} {{{t.word.generated_by_kb}}} {{generated}}._
 <thead><tr><th>{{{t.word.ticket}}}</th><th>{{{t.word.title}}}</th><th>{{{t.word.service}}}</th><th>{{{t.word.created}}}</th><th>{{{t.review.similarity}}}</th><th>{{{t.word.root_cause}}}</th><th>{{{t.word.resolution}}}</th></tr></thead>
 <tbody>
 {{#related}}
-<tr><td>{{id}}</td><td>{{title}}</td><td>{{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}}</td><td class="nowrap">{{created.local}} ({{days_before}} {{{t.review.days_before}}})</td><td>{{similarity}}</td><td>{{root_cause}}{{^root_cause}}—{{/root_cause}}</td><td>{{resolution}}{{^resolution}}—{{/resolution}}</td></tr>
+<tr><td class="nowrap">{{id}}</td><td>{{title}}</td><td>{{service}}{{^service}}—{{/service}}{{#same_service}} ({{{t.review.same}}}){{/same_service}}</td><td><span class="nowrap">{{created.local}}</span> ({{days_before}} {{{t.review.days_before}}})</td><td>{{similarity}}</td><td>{{root_cause}}{{^root_cause}}—{{/root_cause}}</td><td>{{resolution}}{{^resolution}}—{{/resolution}}</td></tr>
 {{/related}}
 </tbody>
 </table>
@@ -660,6 +765,24 @@ _{{{t.review.internal_document}}} {{{t.word.generated_by_kb}}} {{generated.text}
 _{{{t.review.customer_document}}} {{generated.text}}._
 {{/is_customer}}
 
+## {{{t.review.heading.summary}}}
+
+- **{{{t.review.glance.what}}}:** {{glance.what}}
+- **{{{t.review.glance.impact}}}:** {{glance.impact}}
+- **{{{t.review.glance.root_cause}}}:** {{glance.root_cause}}
+- **{{{t.review.glance.resolution}}}:** {{glance.resolution}}
+- **{{{t.review.glance.sla}}}:** {{glance.sla}}
+{{#glance.recurrence}}
+- **{{{t.review.glance.recurrence}}}:** {{glance.recurrence}}
+{{/glance.recurrence}}
+{{#glance.warnings}}
+- **{{{t.review.glance.warnings}}}:** {{glance.warnings}}
+{{/glance.warnings}}
+- **{{{t.review.glance.next}}}:**
+{{#glance.next}}
+  - {{.}}
+{{/glance.next}}
+
 | {{{t.word.field}}} | {{{t.word.value}}} |
 |---|---|
 | {{{t.word.ticket}}} | {{id}} |
@@ -676,6 +799,12 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 | {{{t.word.created}}} | {{created.text}} ({{created.utc}} UTC) |
 | {{{t.review.resolved}}} | {{#resolved}}{{text}} ({{utc}} UTC){{/resolved}}{{^resolved}}—{{/resolved}} |
 | {{{t.review.closed}}} | {{#closed}}{{text}} ({{utc}} UTC){{/closed}}{{^closed}}—{{/closed}} |
+{{#description}}
+
+**{{{t.review.description}}}**
+
+{{description}}
+{{/description}}
 
 ## {{{t.word.warnings}}}
 
@@ -689,16 +818,6 @@ _{{{t.review.customer_document}}} {{generated.text}}._
 {{^has_warnings}}
 {{{t.review.no_warnings}}}
 {{/has_warnings}}
-
-## {{{t.review.heading.summary}}}
-
-{{summary}}
-{{#description}}
-
-**{{{t.review.description}}}**
-
-{{description}}
-{{/description}}
 
 ## {{{t.review.heading.impact}}}
 
@@ -934,7 +1053,7 @@ _{{{t.review.lessons_intro}}}_
 
 {{{t.intake.severity}}}: {{{severity.suggested}}} ({{{severity.name}}})
 {{#severity.reasons}}
-- {{{.}}}
+- {{{text}}}
 {{/severity.reasons}}
 
 {{{t.intake.sla}}} ({{#sla}}{{{plan}}}, {{{timezone}}}{{/sla}}):
@@ -959,12 +1078,12 @@ _{{{t.review.lessons_intro}}}_
    {{{t.intake.more}}}: {{{reference}}}
 {{/solutions}}
 
-{{{t.intake.routing}}}: {{{routing_text}}} ({{{routing.reason}}})
+{{{t.intake.routing}}}: {{{routing_text}}} ({{{routing.reason.text}}})
 {{#has_escalation_targets}}
 {{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}{{{to}}} ({{{count}}}) {{/escalation.targets}}
 {{/has_escalation_targets}}
 {{#escalation.rules}}
-- {{{.}}}
+- {{{text}}}
 {{/escalation.rules}}
 {{#has_missing}}
 
@@ -1200,7 +1319,7 @@ article.kb-article h3 { color: #374151; }
         "web/error.html": #"""
 {{> web/head.html}}
 <h1>{{{t.page.error.title}}}</h1>
-<p class="problem"><strong>{{status}}</strong> · {{detail}}{{#field}} <span class="muted">({{field}})</span>{{/field}}</p>
+<p class="problem"><strong>{{status}}</strong> · <span lang="{{detail_lang}}">{{detail}}</span>{{#field}} <span class="muted">({{field}})</span>{{/field}}</p>
 <p><a href="/buscar{{#lq}}?{{lq}}{{/lq}}">{{{t.page.error.back}}}</a></p>
 {{> web/foot.html}}
 """# + "\n",
@@ -1227,6 +1346,9 @@ header.top .brand{font-weight:700;color:#fff;text-decoration:none;margin-right:a
 header.top nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem}
 header.top nav a,header.top .lang{color:#dce8f5;text-decoration:none;padding:.15rem 0;border-bottom:2px solid transparent}
 header.top nav a.current{color:#fff;border-bottom-color:#7fb8ef}
+header.top form.signout{margin:0}
+header.top form.signout button{padding:.2rem .7rem;background:transparent;border:1px solid #7fb8ef;color:#dce8f5;font-weight:400}
+input[type=password]{display:block;width:100%;margin-top:.25rem;padding:.5rem .6rem;font:inherit;border:1px solid #b9c3cf;border-radius:6px;background:#fff;color:inherit}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.4rem 0 1rem}
 h2{font-size:1.15rem;margin:1.4rem 0 .6rem}
@@ -1280,6 +1402,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <a class="brand" href="/{{#lq}}?{{lq}}{{/lq}}">{{{t.page.brand}}}</a>
 <nav>{{#nav}}<a href="{{href}}"{{#current}} class="current" aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
 <a class="lang" href="{{other_language_href}}">{{{t.page.other_language}}}</a>
+{{#signed_in}}<form class="signout" method="post" action="{{signout_action}}"><input type="hidden" name="{{csrf_field_name}}" value="{{csrf_token}}"><button type="submit">{{{t.page.signin.sign_out}}}</button></form>{{/signed_in}}
 </div></header>
 <main>
 """# + "\n",
@@ -1295,12 +1418,12 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <label>{{{t.word.service}}} <span class="muted">({{{t.page.intake.optional}}})</span><input type="text" name="service" value="{{service}}"></label>
 <div><button type="submit">{{{t.page.intake.submit}}}</button></div>
 </form>
-{{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+{{#problem}}<p class="problem" role="alert" lang="en">{{problem}}</p>{{/problem}}
 {{#suggestion}}
 <section class="card" id="severity">
 <h2>{{{t.intake.severity}}}: <span class="badge {{severity_class}}">{{severity.suggested}} · {{severity.name}}</span></h2>
 <h3 class="small muted">{{{t.intake.reasons}}}</h3>
-<ul>{{#severity.reasons}}<li>{{.}}</li>{{/severity.reasons}}</ul>
+<ul>{{#severity.reasons}}<li>{{text}}</li>{{/severity.reasons}}</ul>
 </section>
 <section class="card" id="sla">
 <h2>{{{t.intake.sla}}}</h2>
@@ -1316,7 +1439,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <h2>{{{t.intake.missing_heading}}}</h2>
 <ul>{{#missing}}<li>{{question}}</li>{{/missing}}</ul>
 <h3 class="small muted">{{{t.intake.customer_message}}}</h3>
-<p class="message">{{customer_request}}</p>
+<p class="message" lang="{{customer_lang}}">{{customer_request}}</p>
 </section>
 {{/has_missing}}
 <section class="card" id="solutions">
@@ -1325,7 +1448,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 <ol class="results">
 {{#solutions}}
 <li><a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
-<div class="meta"><span>{{status}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
+<div class="meta"><span>{{status_text}}</span><span>{{{t.intake.shares}}}: {{why}}</span></div>
 <p class="snippet small">{{summary}}</p></li>
 {{/solutions}}
 </ol>
@@ -1338,9 +1461,9 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{/has_duplicates}}
 <section class="card" id="escalation">
 <h2>{{{t.intake.routing}}} · {{{t.intake.escalation}}}</h2>
-<p>{{routing_text}} <span class="muted small">({{routing.reason}})</span></p>
+<p>{{routing_text}} <span class="muted small">({{routing.reason.text}})</span></p>
 {{#has_escalation_targets}}<p>{{{t.intake.escalated_in_similar}}}: {{#escalation.targets}}<span class="badge">{{to}} · {{count}}</span> {{/escalation.targets}}</p>{{/has_escalation_targets}}
-<ul>{{#escalation.rules}}<li>{{.}}</li>{{/escalation.rules}}</ul>
+<ul>{{#escalation.rules}}<li>{{text}}</li>{{/escalation.rules}}</ul>
 </section>
 {{/suggestion}}
 {{> web/foot.html}}
@@ -1376,6 +1499,19 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{/results}}
 </ol>
 {{/searched}}
+{{> web/foot.html}}
+"""# + "\n",
+        "web/signin.html": #"""
+{{> web/head.html}}
+<h1>{{{t.page.signin.title}}}</h1>
+<p class="muted">{{{t.page.signin.lead}}}</p>
+{{#failed}}<p class="problem" role="alert">{{{t.page.signin.failed}}}</p>{{/failed}}
+<form class="grid card" method="post" action="{{action}}">
+<input type="hidden" name="{{csrf_field_name}}" value="{{csrf_token}}">
+<input type="hidden" name="next" value="{{next}}">
+<label class="wide">{{{t.page.signin.token}}}<input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<div><button type="submit">{{{t.page.signin.submit}}}</button></div>
+</form>
 {{> web/foot.html}}
 """# + "\n",
         "web/sla.html": #"""

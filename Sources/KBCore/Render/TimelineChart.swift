@@ -73,10 +73,14 @@ public struct TimelineChart: Sendable {
     /// Whether the numbered events are listed under the chart; false when the document beside it already lists
     /// them (a review's timeline table), so no event is shown twice.
     public var listsEvents: Bool
+    /// The tooltip of a marker standing for several events too close to draw apart: `{count}` events, `{first}`
+    /// and `{last}` their numbers, `{start}` and `{end}` their times (e.g. "{count} eventos: {first}–{last}, …").
+    public var clusterDescription: String
 
     public init(title: String, start: Timestamp, end: Timestamp, events: [Event] = [], phases: [Phase] = [],
                 intervals: [Interval] = [], offsetSeconds: Int = 0, eventsLabel: String = "Events",
-                width: Double = 960, listsEvents: Bool = true) {
+                width: Double = 960, listsEvents: Bool = true,
+                clusterDescription: String = "{count} events ({first}–{last}), {start}–{end}") {
         self.title = title
         self.start = start
         self.end = end
@@ -87,12 +91,34 @@ public struct TimelineChart: Sendable {
         self.eventsLabel = eventsLabel
         self.width = width
         self.listsEvents = listsEvents
+        self.clusterDescription = clusterDescription
+    }
+
+    /// A marker on the events row: one event (labelled with its number) or a run of consecutive events too close
+    /// to draw apart (labelled `first–last`), in its lane, with the box its label occupies.
+    struct Marker: Equatable {
+        /// Positions (0-based, time order) of the first and last event it stands for.
+        var first: Int
+        var last: Int
+        var label: String
+        var lane: Int
+        /// The box in SVG units: left edge, top edge, width, height.
+        var x: Double
+        var y: Double
+        var width: Double
+        var height: Double
+
+        var count: Int { last - first + 1 }
     }
 
     private static let phaseColor = "#4c6a92"
     private static let rowHeight = 26.0
     private static let laneHeight = 18.0
     private static let maximumLanes = 3
+    private static let markerHeight = 15.0
+    private static let markerLabelSize = 9.0
+    /// Horizontal room kept between two markers of one lane.
+    private static let markerGap = 3.0
     private static let listLineHeight = 18.0
 
     private static func style(_ kind: IntervalKind) -> (fill: String, opacity: Double) {
@@ -115,32 +141,18 @@ public struct TimelineChart: Sendable {
             left + Double(min(max(seconds - from, 0), span)) / Double(span) * (right - left)
         }
 
-        // Number events in time order (ties keep input order) and spread close markers over lanes.
+        // Number events in time order (ties keep input order); markers too close to draw apart share lanes or merge.
         let ordered = events.enumerated().sorted { ($0.element.at.seconds, $0.offset) < ($1.element.at.seconds, $1.offset) }
             .map(\.element)
-        var lanes: [Int] = []
-        var laneEnds: [Double] = []
-        for event in ordered {
-            let position = x(event.at.seconds)
-            if let lane = laneEnds.firstIndex(where: { $0 + 16 <= position }) {
-                lanes.append(lane)
-                laneEnds[lane] = position
-            } else if laneEnds.count < Self.maximumLanes {
-                lanes.append(laneEnds.count)
-                laneEnds.append(position)
-            } else {
-                let lane = laneEnds.indices.min { laneEnds[$0] < laneEnds[$1] } ?? 0
-                lanes.append(lane)
-                laneEnds[lane] = position
-            }
-        }
+        let markers = Self.markers(at: ordered.map { x($0.at.seconds) }, left: left, right: right, top: 0)
+        let laneCount = (markers.map(\.lane).max() ?? -1) + 1
         var categories: [String] = []
         for event in ordered where !categories.contains(event.category) { categories.append(event.category) }
 
         let plotTop = 44.0
         let phasesTop = plotTop + 6
         let eventsTop = phasesTop + Double(phases.count) * Self.rowHeight
-        let eventsHeight = ordered.isEmpty ? 0 : Double(max(laneEnds.count, 1)) * Self.laneHeight + 10
+        let eventsHeight = ordered.isEmpty ? 0 : Double(max(laneCount, 1)) * Self.laneHeight + 10
         let plotBottom = max(eventsTop + eventsHeight + 4, plotTop + 30)
 
         var writer = SVGWriter()
@@ -186,14 +198,25 @@ public struct TimelineChart: Sendable {
 
         if !ordered.isEmpty {
             writer.text(SVGWriter.truncate(eventsLabel, toWidth: labelColumn, size: 12), x: 16, y: eventsTop + 18)
-            for (index, event) in ordered.enumerated() {
-                let color = ChartPalette.color(categories.firstIndex(of: event.category) ?? 0)
-                let cy = eventsTop + 14 + Double(lanes[index]) * Self.laneHeight
-                let cx = x(event.at.seconds)
-                writer.circle(cx: cx, cy: cy, r: 7.5, fill: color, stroke: "#ffffff",
-                              tooltip: "\(index + 1). \(time(event.at.seconds, withDate: true)) — \(event.label)")
-                writer.text(String(index + 1), x: cx, y: cy + 3.5, size: 9, anchor: .middle, bold: true,
-                            fill: "#ffffff")
+            for marker in markers {
+                let top = eventsTop + 14 - Self.markerHeight / 2 + marker.y
+                let first = ordered[marker.first], last = ordered[marker.last]
+                // A run of events has no one category: drawn hollow, so no legend colour claims it.
+                let single = marker.count == 1
+                let color = single ? ChartPalette.color(categories.firstIndex(of: first.category) ?? 0) : "#ffffff"
+                let tooltip = marker.count == 1
+                    ? "\(marker.first + 1). \(time(first.at.seconds, withDate: true)) — \(first.label)"
+                    : Catalogue.fill(clusterDescription, [
+                        "count": String(marker.count), "first": String(marker.first + 1), "last": String(marker.last + 1),
+                        "start": time(first.at.seconds, withDate: true), "end": time(last.at.seconds, withDate: true),
+                    ])
+                writer.rect(x: marker.x, y: top, width: marker.width, height: marker.height, fill: color,
+                            extra: [("rx", SVGWriter.number(marker.height / 2)),
+                                    ("stroke", single ? "#ffffff" : SVGWriter.textColor), ("stroke-width", "1.5")],
+                            tooltip: tooltip)
+                writer.text(marker.label, x: marker.x + marker.width / 2, y: top + marker.height / 2 + 3.5,
+                            size: Self.markerLabelSize, anchor: .middle, bold: true,
+                            fill: single ? "#ffffff" : SVGWriter.textColor)
             }
         }
 
@@ -248,6 +271,35 @@ public struct TimelineChart: Sendable {
         }
         let height = listTop + Double(listed.count) * Self.listLineHeight + 12
         return writer.document(width: width, height: height, title: title)
+    }
+
+    /// Markers for events at `positions` (time order, so non-decreasing), none of whose boxes overlap: each goes to
+    /// the lowest of `maximumLanes` lanes with room for it; when none has room, it merges with the marker before
+    /// it into one marker for the run (`3–9`), centred on the run, and the layout starts again. Each merge removes
+    /// a marker, so the layout settles; boxes stay between `left` and `right`.
+    static func markers(at positions: [Double], left: Double, right: Double, top: Double) -> [Marker] {
+        var runs = positions.indices.map { ($0, $0) }
+        while true {
+            var laneEnds: [Double] = []
+            var placed: [Marker] = []
+            var conflict: Int?
+            for (index, run) in runs.enumerated() {
+                let label = run.0 == run.1 ? String(run.0 + 1) : "\(run.0 + 1)–\(run.1 + 1)"
+                let width = max(markerHeight, SVGWriter.textWidth(label, size: markerLabelSize) + 6)
+                let center = (positions[run.0] + positions[run.1]) / 2
+                let boxLeft = min(max(center - width / 2, left - markerHeight / 2), right + markerHeight / 2 - width)
+                let lane = laneEnds.firstIndex { $0 + markerGap <= boxLeft }
+                    ?? (laneEnds.count < maximumLanes ? laneEnds.count : nil)
+                guard let lane else { conflict = index; break }
+                if lane == laneEnds.count { laneEnds.append(0) }
+                laneEnds[lane] = boxLeft + width
+                placed.append(Marker(first: run.0, last: run.1, label: label, lane: lane, x: boxLeft,
+                                     y: top + Double(lane) * laneHeight, width: width, height: markerHeight))
+            }
+            guard let conflict else { return placed }
+            runs[conflict - 1].1 = runs[conflict].1
+            runs.remove(at: conflict)
+        }
     }
 
     /// `HH:MM` in the display offset, or `MM-DD HH:MM` with the date.

@@ -11,9 +11,12 @@ extension AutomationCollector {
     }
 
     /// Recurring causes: per service, incidents in creation order join the first incident (leader) whose
-    /// normalised root-cause terms reach `causeSimilarity` (Jaccard); clusters of `minimumOccurrences` or
-    /// more. Candidates are only the leaders sharing one of an incident's rarest terms (see
-    /// ``AutomationSetClusterer``), so the work stays near linear in the number of incidents.
+    /// normalised root-cause terms reach `causeSimilarity` (Jaccard); then clusters that say the same thing are
+    /// merged (``AutomationMeaningMerger``, overlap measure: the shorter of their leaders' causes is at least
+    /// ``CauseSignature/causeTextOverlap`` in the other, as reviews compare causes, or `sharedContextSimilarity` when
+    /// most incidents of both went to the same vendor or were handled by the same action); clusters of
+    /// `minimumOccurrences` or more are kept. Candidates are only the leaders sharing one of an incident's rarest
+    /// terms (see ``AutomationSetClusterer``), so the work stays near linear in the number of incidents.
     func causeClusters() -> [CauseCluster] {
         let withCause = incidents.indices.filter { !incidents[$0].causeTerms.isEmpty }
         let frequency = vocabulary.documentFrequency(of: withCause.lazy.map { incidents[$0].causeTerms })
@@ -31,16 +34,33 @@ extension AutomationCollector {
                 clusters[service]![leader].similarities.append(similarity)
             }
         }
-        return clusters.keys.sorted().flatMap { service in
-            clusters[service]!.filter { $0.members.count >= options.minimumOccurrences }
+        let all = clusters.keys.sorted().flatMap { clusters[$0]! }
+        let terms = all.map { incidents[$0.members[0]].causeTerms }
+        let vendors = all.map { dominantVendor($0.members) }
+        let actionGroups = meaningGroups(of: actions) { $0.actions.map(\.phrase) }
+        let handling = all.map { dominantAction($0.members, actionGroups: actionGroups).map { String($0) } }
+        let group = contextGroups(of: terms, partition: { all[$0].service }, contexts: [vendors, handling], measure: .overlap,
+                                  threshold: CauseSignature.causeTextOverlap)
+        let merged = Self.combined(all, groups: group) { cluster, other in
+            cluster.members += other.members
+            cluster.similarities += other.similarities
+        }
+        return merged.compactMap { cluster in
+            var cluster = cluster
+            guard cluster.members.count >= options.minimumOccurrences else { return nil }
+            let order = cluster.members.indices.sorted { cluster.members[$0] < cluster.members[$1] }
+            cluster.members = order.map { cluster.members[$0] }
+            cluster.similarities = order.map { cluster.similarities[$0] }
+            return cluster
         }
     }
 
-    /// The most written root cause of a cluster (ties: the smaller text).
+    /// The root cause a cluster quotes: the most written one that shows no person and no value of one ticket
+    /// (see ``AutomationWording``).
     func representativeCause(_ cluster: CauseCluster) -> String {
         var counts: [String: Int] = [:]
         for index in cluster.members { counts[incidents[index].causeText, default: 0] += 1 }
-        return AutomationPhraseBook.mostCommon(counts) ?? ""
+        return AutomationWording.representative(counts, redactor: redactor)
     }
 
     /// Problem record / permanent fix proposals, one per recurring cause.

@@ -1,10 +1,15 @@
 extension AutomationCollector {
+    /// Share of the shorter ask's weight the longer must hold for two asks to be one: an ask often adds how to do
+    /// it ("F12, pestaña Red") to the same request.
+    static let evidenceAskOverlap = 0.4
+
     /// Intake form field proposals: public support comments asking the customer for evidence (see
     /// ``AutomationTextNormalizer/requestsEvidence(_:)``), normalised and merged like actions, repeated in
     /// at least `minimumOccurrences` incidents. Consistency is the share of the incidents of the services
     /// involved in which the request was made.
     func intakeProposals(months: Double, text: AutomationText) -> [AutomationProposal] {
-        let group = evidenceRequests.groups(similarity: options.actionSimilarity, vocabulary: vocabulary)
+        let group = meaningGroups(of: evidenceRequests, measure: .overlap, threshold: Self.evidenceAskOverlap,
+                                  byService: false) { $0.evidenceRequests }
         var incidentsOf: [Int32: [Int]] = [:]
         var serviceTotals: [String: Int] = [:]
         for (index, incident) in incidents.enumerated() {
@@ -20,7 +25,7 @@ extension AutomationCollector {
         for request in incidentsOf.keys.sorted() {
             let members = incidentsOf[request]!
             guard members.count >= options.minimumOccurrences else { continue }
-            let wording = evidenceRequests.representativeWording(of: phrasesOf[request] ?? [])
+            let wording = evidenceRequests.representativeWording(of: phrasesOf[request] ?? [], redactor: redactor)
             let services = Self.rankedServices(members.map { incidents[$0].service })
             let serviceTotal = services.reduce(0) { $0 + serviceTotals[$1]! }
             proposals.append(incidentProposal(

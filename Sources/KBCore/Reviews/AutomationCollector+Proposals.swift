@@ -6,7 +6,9 @@ extension AutomationCollector {
         return AutomationProposal(
             kind: kind, title: title, rationale: rationale, evidence: members.map { incidents[$0].id },
             manualMinutes: minutes, hoursSavedPerMonth: AutomationProposal.hoursSaved(manualMinutes: minutes, months: months, kind: kind),
-            consistency: consistency, services: Self.rankedServices(members.map { incidents[$0].service }), steps: steps)
+            consistency: consistency, services: Self.rankedServices(members.map { incidents[$0].service }), steps: steps,
+            evidenceDays: Dictionary(members.map { (incidents[$0].id, Timestamp(seconds: incidents[$0].createdAt).day()) },
+                                     uniquingKeysWith: { first, _ in first }))
     }
 
     /// Distinct services, most frequent first (ties by name).

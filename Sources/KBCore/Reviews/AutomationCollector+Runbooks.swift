@@ -4,11 +4,11 @@ extension AutomationCollector {
     ///
     /// The draft runbook is the most common ordered sequence of frequent actions among the incidents where
     /// the action appears (ties: the longer, then by wording), each step shown in its most written wording.
-    /// An action that is a step of a runbook already proposed, in mostly (80 %) the same incidents, adds
-    /// no proposal of its own.
+    /// An action done mostly (80 %) in the incidents of a runbook already proposed is part of that procedure
+    /// (a step of it, or a variant of one) and adds no proposal of its own.
     func runbookProposals(months: Double, text: AutomationText) -> [AutomationProposal] {
         let minimum = options.minimumOccurrences
-        let group = actions.groups(similarity: options.actionSimilarity, vocabulary: vocabulary)
+        let group = meaningGroups(of: actions) { $0.actions.map(\.phrase) }
 
         var sequences: [[Int32]] = []
         sequences.reserveCapacity(incidents.count)
@@ -31,7 +31,7 @@ extension AutomationCollector {
             members[group[phrase], default: []].append(Int32(phrase))
         }
         var wordingOf: [Int32: String] = [:]
-        for action in frequent { wordingOf[action] = actions.representativeWording(of: members[action] ?? []) }
+        for action in frequent { wordingOf[action] = actions.representativeWording(of: members[action] ?? [], redactor: redactor) }
 
         let candidates = frequent.sorted { left, right in
             let (a, b) = (incidentsOf[left]!.count, incidentsOf[right]!.count)
@@ -42,7 +42,7 @@ extension AutomationCollector {
         for action in candidates {
             let evidence = incidentsOf[action]!
             let evidenceSet = Set(evidence)
-            if chosen.contains(where: { $0.steps.contains(action) && Self.isCovered(evidenceSet, by: [$0.evidence]) }) { continue }
+            if Self.isCovered(evidenceSet, by: chosen.map(\.evidence)) { continue }
 
             var counts: [[Int32]: Int] = [:]
             for index in evidence { counts[restricted[index], default: 0] += 1 }

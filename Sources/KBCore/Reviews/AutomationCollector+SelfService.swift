@@ -1,7 +1,10 @@
 extension AutomationCollector {
     /// Self-service or FAQ proposals: per service, severity-5 requests in creation order join the first
     /// request (leader) whose normalised title terms reach `requestSimilarity` (Jaccard); kinds with at
-    /// least `minimumOccurrences` requests. Consistency is the mean similarity to the leader.
+    /// least `minimumOccurrences` requests. Kinds of one service that say the same thing are then merged
+    /// (``AutomationMeaningMerger``: their leaders' titles reach `meaningSimilarity`, or `sharedContextSimilarity`
+    /// when most requests of both link the same article or carry the same first tag). Consistency is the mean
+    /// similarity to the leader.
     func selfServiceProposals(months: Double, text: AutomationText) -> [AutomationProposal] {
         let withTerms = requests.indices.filter { !requests[$0].titleTerms.isEmpty }
         let frequency = vocabulary.documentFrequency(of: withTerms.lazy.map { requests[$0].titleTerms })
@@ -22,12 +25,24 @@ extension AutomationCollector {
                 kinds[kind].similarity += similarity
             }
         }
+        let terms = kinds.map { requests[$0.members[0]].titleTerms }
+        let articles = kinds.map { kind in Self.majority(kind.members.map { requests[$0].articles.first ?? "" }) }
+        let tags = kinds.map { kind in Self.majority(kind.members.map { requests[$0].firstTag }) }
+        let group = contextGroups(of: terms, partition: { kinds[$0].service }, contexts: [articles, tags])
+        kinds = Self.combined(kinds, groups: group) { kind, other in
+            kind.members += other.members
+            kind.similarity += other.similarity
+        }.map { kind in
+            var kind = kind
+            kind.members.sort()
+            return kind
+        }
         var proposals: [AutomationProposal] = []
         for kind in kinds.sorted(by: { ($0.service, $0.members[0]) < ($1.service, $1.members[0]) })
         where kind.members.count >= options.minimumOccurrences {
             var titles: [String: Int] = [:]
             for index in kind.members { titles[requests[index].title, default: 0] += 1 }
-            let title = AutomationPhraseBook.mostCommon(titles) ?? ""
+            let title = AutomationWording.representative(titles, redactor: redactor)
             let seconds = kind.members.reduce(Int64(0)) { $0 + requests[$1].workSeconds }
             let minutes = Int((Double(seconds) / 60).rounded())
             proposals.append(AutomationProposal(
@@ -36,7 +51,9 @@ extension AutomationCollector {
                                                      minutesPerRequest: Int((Double(minutes) / Double(kind.members.count)).rounded())),
                 evidence: kind.members.map { requests[$0].id }, manualMinutes: minutes,
                 hoursSavedPerMonth: AutomationProposal.hoursSaved(manualMinutes: minutes, months: months, kind: .selfService),
-                consistency: kind.similarity / Double(kind.members.count), services: [kind.service], steps: [title]))
+                consistency: kind.similarity / Double(kind.members.count), services: [kind.service], steps: [title],
+                evidenceDays: Dictionary(kind.members.map { (requests[$0].id, Timestamp(seconds: requests[$0].createdAt).day()) },
+                                         uniquingKeysWith: { first, _ in first })))
         }
         return proposals
     }

@@ -26,10 +26,18 @@ struct AutomationCollector {
     /// Bound on each cache, so free-form text cannot grow them without limit.
     static let cacheLimit = 200_000
 
-    init(options: AutomationOptions, policy: Policy) {
+    /// People the tickets name (customers, assignees, event authors), so no proposal text shows one.
+    var customerNames = Set<String>()
+    var agentNames = Set<String>()
+    /// Hides those people in the texts proposals quote; set once every ticket is read (``peopleRedactor()``).
+    var redactor = Redactor()
+    /// Weight of each term id for meaning comparisons; set once every ticket is read (``termWeights()``).
+    var termWeights: [Double] = []
+
+    init(options: AutomationOptions, policy: Policy, synonyms: Synonyms = .empty) {
         self.options = options
         self.policy = policy
-        normalizer = AutomationTextNormalizer(language: options.analyzerLanguage)
+        normalizer = AutomationTextNormalizer(language: options.analyzerLanguage, synonyms: synonyms)
         businessHours = policy.calendars["12x5"] ?? .twelveFive
         monitorable = Set(options.monitorableServices.map(AccentFolding.fold))
     }
@@ -49,6 +57,7 @@ struct AutomationCollector {
         let events = ticket.sortedTimeline().events
         let work = AutomationIncident.workSeconds(of: events)
         noteCreated(ticket.createdAt.seconds)
+        notePeople(customer: ticket.customer, assignee: ticket.assignee, events: events)
 
         var uses: [AutomationIncident.ActionUse] = []
         var seenActions = Set<Int32>()
@@ -110,16 +119,49 @@ struct AutomationCollector {
     /// Reads a closed severity-5 request.
     mutating func addRequest(_ ticket: Ticket) {
         let work = AutomationIncident.workSeconds(of: ticket.sortedTimeline().events).reduce(0, +)
+        notePeople(customer: ticket.customer, assignee: ticket.assignee, events: ticket.events)
         addRequest(id: ticket.id, service: ticket.service ?? "", createdAt: ticket.createdAt.seconds, title: ticket.title,
-                   workSeconds: work)
+                   workSeconds: work, tags: ticket.tags, articles: ticket.articles)
     }
 
     /// Reads a closed severity-5 request from the few fields self-service needs.
-    mutating func addRequest(id: String, service: String, createdAt: Int64, title: String, workSeconds: Int64) {
+    mutating func addRequest(id: String, service: String, createdAt: Int64, title: String, workSeconds: Int64,
+                             tags: [String] = [], articles: [String] = []) {
         noteCreated(createdAt)
         let analysedTitle = analyse(title)
         requests.append(AutomationRequest(id: id, service: service, createdAt: createdAt, title: analysedTitle.wording,
-                                          titleTerms: analysedTitle.terms, workSeconds: workSeconds))
+                                          titleTerms: analysedTitle.terms, workSeconds: workSeconds,
+                                          firstTag: tags.lazy.map(AccentFolding.fold).first { !$0.isEmpty } ?? "",
+                                          articles: articles.filter { !$0.isEmpty }))
+    }
+
+    /// Records the people a ticket names: its customer as a customer, the assignee and the authors of support's
+    /// events as agents, the authors of `created` and `customer_update` events as the customer's people.
+    mutating func notePeople(customer: String?, assignee: String?, events: [TicketEvent]) {
+        guard customerNames.count + agentNames.count < Self.cacheLimit else { return }
+        if let customer, !customer.isEmpty { customerNames.insert(customer) }
+        if let assignee, !assignee.isEmpty { agentNames.insert(assignee) }
+        for event in events {
+            guard let author = event.author, !author.isEmpty else { continue }
+            if event.kind == .created || event.kind == .customerUpdate { customerNames.insert(author) } else { agentNames.insert(author) }
+        }
+    }
+
+    /// A redactor hiding every person the tickets read name, with placeholders in the report's language.
+    func peopleRedactor() -> Redactor {
+        func person(_ name: String) -> Bool {
+            let folded = AccentFolding.fold(name.trimmingCharacters(in: .whitespaces))
+            return !folded.isEmpty && !name.contains(":") && !PersonNames.nonPersonAuthors.contains(folded)
+        }
+        let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Redactor(language: options.language, customerNames: customerNames.subtracting(agentNames).filter(person).sorted(by: byteOrder),
+                        agentNames: agentNames.filter(person).sorted(by: byteOrder))
+    }
+
+    /// Inverse document frequency of every term id over the distinct texts analysed (actions, asks, causes,
+    /// request titles), for ``AutomationMeaningMerger``.
+    func computeTermWeights() -> [Double] {
+        AutomationMeaningMerger.inverseFrequencies(of: analysed.values.lazy.map(\.terms), termCount: vocabulary.count)
     }
 
     /// The normalised term ids (distinct, in text order) and the display wording of a text.

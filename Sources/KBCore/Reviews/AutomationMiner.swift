@@ -23,11 +23,16 @@ public struct AutomationMiner: Sendable {
     /// Period, thresholds and language.
     public let options: AutomationOptions
 
+    /// The workspace's synonym groups: wordings that use one group's entries say the same thing.
+    public let synonyms: Synonyms
+
     /// A miner; throws when the options describe an empty period or a pattern of fewer than two tickets.
-    public init(policy: Policy, options: AutomationOptions) throws(AutomationError) {
+    /// `synonyms` should be analysed in `options.analyzerLanguage`.
+    public init(policy: Policy, options: AutomationOptions, synonyms: Synonyms = .empty) throws(AutomationError) {
         try options.validate()
         self.policy = policy
         self.options = options
+        self.synonyms = synonyms
     }
 
     /// All proposals from the tickets in a store.
@@ -37,7 +42,7 @@ public struct AutomationMiner: Sendable {
 
     /// The report over the tickets in a store; article links come from its `article_links` table.
     public func report(store: Store) throws -> AutomationReport {
-        var collector = AutomationCollector(options: options, policy: policy)
+        var collector = AutomationCollector(options: options, policy: policy, synonyms: synonyms)
         let incidents = TicketFilter(statuses: [.closed], severities: [1, 2], createdSince: options.since,
                                      createdBefore: options.until)
         var requests = incidents
@@ -48,7 +53,9 @@ public struct AutomationMiner: Sendable {
             // Requests outnumber incidents and self-service needs only their title and who acted when.
             try store.forEachRequestWork(requests) { request in
                 collector.addRequest(id: request.id, service: request.service, createdAt: request.createdAt,
-                                     title: request.title, workSeconds: Self.workSeconds(of: request.workEvents))
+                                     title: request.title, workSeconds: Self.workSeconds(of: request.workEvents),
+                                     tags: request.tags, articles: request.articles)
+                collector.notePeople(customer: nil, assignee: nil, events: request.workEvents)
             }
             return try finish(collector) { try store.hasLinkedArticle(ticket: $0) }
         }
@@ -56,7 +63,7 @@ public struct AutomationMiner: Sendable {
 
     /// The report over tickets in memory (any order); `linkedTickets` are the ids with an `article_links` row.
     public func report<S: Sequence>(tickets: S, linkedTickets: Set<String> = []) throws -> AutomationReport where S.Element == Ticket {
-        var collector = AutomationCollector(options: options, policy: policy)
+        var collector = AutomationCollector(options: options, policy: policy, synonyms: synonyms)
         let chosen = tickets.filter { $0.status == .closed && ((1...2).contains($0.severity) || $0.severity == 5) && collector.inPeriod($0) }
             .sorted { ($0.createdAt.seconds, $0.id) < ($1.createdAt.seconds, $1.id) }
         for ticket in chosen where ticket.severity <= 2 { collector.addIncident(ticket) }
@@ -72,6 +79,9 @@ public struct AutomationMiner: Sendable {
     }
 
     private func finish(_ collector: AutomationCollector, hasLinkedArticle: (String) throws -> Bool) throws -> AutomationReport {
+        var collector = collector
+        collector.redactor = collector.peopleRedactor()
+        collector.termWeights = collector.computeTermWeights()
         let text = AutomationText(language: options.language)
         let now = options.now.seconds
         let start = options.since?.seconds ?? collector.firstCreated ?? now
@@ -90,6 +100,14 @@ public struct AutomationMiner: Sendable {
             proposals += collector.staffingProposals(months: months, text: text)
         }
         proposals += collector.selfServiceProposals(months: months, text: text)
+        let redactor = collector.redactor
+        for index in proposals.indices {
+            // The quoted wordings were chosen free of people; the rest of each text is checked all the same.
+            proposals[index].title = redactor.redact(proposals[index].title)
+            proposals[index].rationale = redactor.redact(proposals[index].rationale)
+            proposals[index].steps = proposals[index].steps.map(redactor.redact)
+            proposals[index].calculation = text.calculation(proposals[index], months: months)
+        }
         proposals.sort { left, right in
             if left.hoursSavedPerMonth != right.hoursSavedPerMonth { return left.hoursSavedPerMonth > right.hoursSavedPerMonth }
             if left.kind != right.kind { return left.kind < right.kind }

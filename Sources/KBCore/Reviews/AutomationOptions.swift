@@ -22,6 +22,12 @@ public struct AutomationOptions: Sendable, Equatable {
     public var causeSimilarity: Double
     /// Jaccard similarity of title terms at which two severity-5 requests are of one kind.
     public var requestSimilarity: Double
+    /// Weighted similarity (``AutomationMeaningMerger``) at which two groups of one signal say the same thing and
+    /// become one proposal.
+    public var meaningSimilarity: Double
+    /// Lower similarity that suffices when the two groups also share their vendor, linked article or tag: texts that
+    /// do not contradict each other about the same vendor's failure are one cause.
+    public var sharedContextSimilarity: Double
     /// How many times the overall breach rate a time slot's rate must reach to count as a cluster.
     public var breachRateRatio: Double
 
@@ -31,7 +37,8 @@ public struct AutomationOptions: Sendable, Equatable {
         language: Language = .spanish, analyzerLanguage: Language = .spanish,
         monitorableServices: [String] = ["llamadas", "webchat", "mensajeria", "portal"],
         slowEscalationMinutes: Int = 30, actionSimilarity: Double = 0.8, causeSimilarity: Double = 0.5,
-        requestSimilarity: Double = 0.5, breachRateRatio: Double = 1.5
+        requestSimilarity: Double = 0.5, breachRateRatio: Double = 1.5, meaningSimilarity: Double = 0.4,
+        sharedContextSimilarity: Double = 0.15
     ) {
         self.now = now
         self.since = since
@@ -45,6 +52,8 @@ public struct AutomationOptions: Sendable, Equatable {
         self.causeSimilarity = causeSimilarity
         self.requestSimilarity = requestSimilarity
         self.breachRateRatio = breachRateRatio
+        self.meaningSimilarity = meaningSimilarity
+        self.sharedContextSimilarity = sharedContextSimilarity
     }
 
     /// Throws when the options cannot describe a period or a pattern.
@@ -54,7 +63,8 @@ public struct AutomationOptions: Sendable, Equatable {
         }
         if minimumOccurrences < 2 { throw .invalidMinimumOccurrences(value: minimumOccurrences) }
         for (name, value) in [("action similarity", actionSimilarity), ("cause similarity", causeSimilarity),
-                              ("request similarity", requestSimilarity)] where !(value > 0 && value <= 1) {
+                              ("request similarity", requestSimilarity), ("meaning similarity", meaningSimilarity),
+                              ("shared context similarity", sharedContextSimilarity)] where !(value > 0 && value <= 1) {
             throw .invalidThreshold(name: name, value: value)
         }
         if !(breachRateRatio >= 1) {

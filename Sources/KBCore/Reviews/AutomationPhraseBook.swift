@@ -51,13 +51,14 @@ struct AutomationPhraseBook: Sendable {
         return group
     }
 
-    /// The most written wording of a set of phrases (ties: the smaller text).
-    func representativeWording<S: Sequence>(of phrases: S) -> String where S.Element == Int32 {
+    /// The wording to quote for a set of phrases: the most written one that shows no person and no value of one
+    /// ticket (see ``AutomationWording``).
+    func representativeWording<S: Sequence>(of phrases: S, redactor: Redactor) -> String where S.Element == Int32 {
         var merged: [String: Int] = [:]
         for phrase in phrases {
             for (wording, uses) in wordings[Int(phrase)] { merged[wording, default: 0] += uses }
         }
-        return AutomationPhraseBook.mostCommon(merged) ?? ""
+        return AutomationWording.representative(merged, redactor: redactor)
     }
 
     /// The key with the highest count; ties go to the smaller key.

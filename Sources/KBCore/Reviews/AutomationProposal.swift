@@ -39,11 +39,18 @@ public struct AutomationProposal: Sendable, Equatable {
     public var services: [String]
     /// Draft runbook (runbook proposals) or the breakdown behind the proposal; may be empty.
     public var steps: [String]
+    /// Creation day (`YYYY-MM-DD`, UTC) of each evidence ticket, in `evidence` order; empty when unknown.
+    public var evidenceDays: [String]
+    /// How `hoursSavedPerMonth` was computed, with its numbers, in the report's language; empty until the
+    /// miner writes it.
+    public var calculation: String = ""
 
     /// A proposal; `evidence` is sorted (and made unique), `occurrences` and `confidence` are derived.
+    /// `evidenceDays` gives the creation day of evidence tickets by id.
     public init(
         kind: AutomationKind, title: String, rationale: String, evidence: [String], manualMinutes: Int,
-        hoursSavedPerMonth: Double, consistency: Double, services: [String] = [], steps: [String] = []
+        hoursSavedPerMonth: Double, consistency: Double, services: [String] = [], steps: [String] = [],
+        evidenceDays: [String: String] = [:]
     ) {
         self.kind = kind
         self.title = title
@@ -56,6 +63,7 @@ public struct AutomationProposal: Sendable, Equatable {
         confidence = AutomationProposal.confidence(occurrences: occurrences, consistency: consistency)
         self.services = services
         self.steps = steps
+        self.evidenceDays = evidenceDays.isEmpty ? [] : self.evidence.map { evidenceDays[$0] ?? "" }
     }
 
     /// Manual minutes per occurrence, rounded.

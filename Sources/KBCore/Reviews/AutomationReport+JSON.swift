@@ -20,11 +20,13 @@ extension AutomationProposal {
     /// The proposal's object; `language` names the minutes counted for its kind.
     func json(language: Language) -> JSONObject {
         JSONObject(("kind", kind.rawValue), ("title", title), ("rationale", rationale), ("evidence", evidence),
+                   ("evidence_dates", evidenceDays),
                    ("occurrences", occurrences), ("manual_minutes", manualMinutes),
                    ("hours_saved_per_month", JSONNumber(hoursSavedPerMonth, decimals: 2)),
                    ("confidence", JSONNumber(confidence, decimals: 2)), ("consistency", JSONNumber(consistency, decimals: 2)),
                    ("minutes_per_occurrence", minutesPerOccurrence),
                    ("automation_factor", JSONNumber(kind.automationFactor, decimals: 2)),
-                   ("counted_minutes", kind.countedMinutes(language: language)), ("services", services), ("steps", steps))
+                   ("counted_minutes", kind.countedMinutes(language: language)), ("services", services), ("steps", steps),
+                   ("calculation", calculation))
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
 extension AutomationReport {
-    /// The data the `automations.md` template renders.
+    /// The data the `automations.md` and `automations.html` templates render.
     ///
-    /// Top level: `since`, `until`, `span_start`, `span_end` (days, UTC), `months`, `months_label` (with its
+    /// Top level: `language`, `stylesheet` (for HTML), `since`, `until`, `span_start`, `span_end` (days, UTC), `months`, `months_label` (with its
     /// unit, "1 mes", "2.5 months"), `incidents`,
     /// `requests`, `min_occurrences`, `has_proposals`, `proposals`, `rules` (`minutes`, `savings`,
     /// `confidence`) and `factors` (`kind`, `name`, `factor`, `counted_minutes` per kind).
     /// Each proposal: `number`, `kind`, `kind_name`, `title`,
-    /// `rationale`, `evidence` (ids joined by ", "), `evidence_list`, `occurrences`, `manual_minutes`,
+    /// `rationale`, `evidence` (ids joined by ", "), `evidence_list`, `evidence_dated` (each id with its creation day,
+    /// "T-0000221 (2026-10-03)", joined by ", "), `evidence_dated_list` (`id`, `date`), `calculation` (how the hours saved were computed), `occurrences`, `manual_minutes`,
     /// `minutes_per_occurrence`, `hours_saved`, `confidence` (two decimals), `factor`, `counted_minutes`,
     /// `services`, `has_steps`, `steps` (`number`, `text`), `is_runbook`.
     public var templateValue: TemplateValue {
@@ -21,6 +22,14 @@ extension AutomationReport {
                 "rationale": .string(proposal.rationale),
                 "evidence": .string(proposal.evidence.joined(separator: ", ")),
                 "evidence_list": .array(proposal.evidence.map { .string($0) }),
+                "evidence_dated": .string(zip(proposal.evidence, proposal.evidenceDays.isEmpty ? proposal.evidence.map { _ in "" }
+                                                                                               : proposal.evidenceDays)
+                    .map { $1.isEmpty ? $0 : "\($0) (\($1))" }.joined(separator: ", ")),
+                "evidence_dated_list": .array(proposal.evidence.enumerated().map { index, id in
+                    let day = index < proposal.evidenceDays.count ? proposal.evidenceDays[index] : ""
+                    return ["id": .string(id), "date": day.isEmpty ? .null : .string(day)]
+                }),
+                "calculation": .string(proposal.calculation),
                 "occurrences": .number(Double(proposal.occurrences)),
                 "manual_minutes": .number(Double(proposal.manualMinutes)),
                 "minutes_per_occurrence": .number(Double(proposal.minutesPerOccurrence)),
@@ -35,6 +44,8 @@ extension AutomationReport {
             ]
         }
         return [
+            "language": .string(language.rawValue),
+            "stylesheet": .string(HTMLStylesheet.standard),
             "since": since.map { .string($0.day()) } ?? .null,
             "until": until.map { .string($0.day()) } ?? .null,
             "span_start": .string(spanStart.day()),

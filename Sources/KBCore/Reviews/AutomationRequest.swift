@@ -9,4 +9,8 @@ struct AutomationRequest: Sendable {
     var titleTerms: [Int32]
     /// Manual work over the whole timeline (see ``AutomationProposal``).
     var workSeconds: Int64
+    /// The first tag, folded; empty when untagged. Agents tag alike requests alike.
+    var firstTag: String = ""
+    /// Linked articles (the ticket's `articles` field).
+    var articles: [String] = []
 }

@@ -140,6 +140,19 @@ struct AutomationText: Sendable {
         ])
     }
 
+    // MARK: - Calculation
+
+    /// How a proposal's hours saved per month were computed, with its own numbers: "12 tickets × 35 min … = 7 h …".
+    func calculation(_ proposal: AutomationProposal, months: Double) -> String {
+        let hours = Double(proposal.manualMinutes) / 60
+        return words("automations.calculation", [
+            "occurrences": String(proposal.occurrences), "per": String(proposal.minutesPerOccurrence),
+            "counted": proposal.kind.countedMinutes(language: language), "total": String(proposal.manualMinutes),
+            "hours": decimal((hours * 100).rounded() / 100), "factor": decimal(proposal.kind.automationFactor),
+            "months": decimal((max(1, months) * 100).rounded() / 100), "saved": decimal(proposal.hoursSavedPerMonth),
+        ])
+    }
+
     // MARK: - Rules
 
     /// The manual-minutes rule, as printed with every report.

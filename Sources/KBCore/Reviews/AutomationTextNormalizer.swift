@@ -14,8 +14,13 @@
 ///    for *reinició*, so without the cut a past-tense wording would be a different action.
 /// 5. Repeated terms are kept once, in text order.
 ///
+/// Before steps 2–4, an entry of one of the workspace's synonym groups (`kb/synonyms.txt`, the groups
+/// search expands queries with; the longest entry wins at each position) becomes one term naming its
+/// group (`≈12`), so "clave", "contraseña" and "password", or "certificado TLS" and "certificado SSL",
+/// say the same thing here as they do in search.
+///
 /// "Reinicio del servicio de colas", "se reinició el servicio de colas" and "Reiniciamos el
-/// servicio de colas" all become `reinic servic col`.
+/// servicio de colas" all become `reinic servic ≈N` (with `servicio de colas` in a group).
 struct AutomationTextNormalizer: Sendable {
     /// Spanish and English function words that carry no action: articles, prepositions, pronouns, conjunctions.
     static let functionWords = [
@@ -38,29 +43,56 @@ struct AutomationTextNormalizer: Sendable {
 
     let analyzer: Analyzer
     private let droppedStems: Set<String>
+    /// Analysed synonym entry → the term naming its first group.
+    private let synonymGroup: [[String]: String]
+    private let longestSynonym: Int
 
-    /// A normalizer over the analyzer of `language`.
-    init(language: Language) {
+    /// A normalizer over the analyzer of `language`; `synonyms` must be analysed with the same language.
+    init(language: Language, synonyms: Synonyms = .empty) {
         analyzer = Analyzer(language: language)
         var dropped = Set<String>()
         for word in Self.functionWords {
             for term in analyzer.terms(word) { dropped.insert(term) }
         }
         droppedStems = dropped
+        var groupOf: [[String]: String] = [:]
+        for (index, group) in synonyms.groups.enumerated() {
+            for entry in group where !entry.isEmpty && groupOf[entry] == nil { groupOf[entry] = "≈" + String(index) }
+        }
+        synonymGroup = groupOf
+        longestSynonym = groupOf.keys.map(\.count).max() ?? 0
     }
 
     /// The normalised terms of a text, each once, in text order.
     func terms(_ text: String) -> [String] {
         var text = text
-        var result: [String] = []
-        var seen = Set<String>()
+        var analysed: [String] = []
         text.withUTF8 { utf8 in
             analyzer.analyze(utf8) { term, _, _ in
-                if let normalized = normalize(term), seen.insert(normalized).inserted {
-                    result.append(normalized)
-                }
+                analysed.append(String(decoding: term, as: UTF8.self))
                 return true
             }
+        }
+        var result: [String] = []
+        var seen = Set<String>()
+        var position = 0
+        while position < analysed.count {
+            var matched = false
+            var length = min(longestSynonym, analysed.count - position)
+            while length > 0 && !synonymGroup.isEmpty {
+                if let group = synonymGroup[Array(analysed[position..<position + length])] {
+                    if seen.insert(group).inserted { result.append(group) }
+                    position += length
+                    matched = true
+                    break
+                }
+                length -= 1
+            }
+            if matched { continue }
+            var term = analysed[position]
+            let normalized = term.withUTF8 { normalize($0) }
+            if let normalized, seen.insert(normalized).inserted { result.append(normalized) }
+            position += 1
         }
         return result
     }

@@ -65,7 +65,8 @@ extension Review {
         let offset = Int(BusinessCalendar.offset(at: created.seconds, in: terms.timeZone))
         return TimelineChart(title: catalogue("review.chart.title", ["ticket": ticket.id]), start: start, end: end,
                              events: events, phases: phases, intervals: intervals, offsetSeconds: offset,
-                             eventsLabel: catalogue["word.events"], width: width, listsEvents: false)
+                             eventsLabel: catalogue["word.events"], width: width, listsEvents: false,
+                             clusterDescription: catalogue["review.chart.cluster"])
     }
 
     /// The time-to-escalation metric of the first escalation, as the metrics table shows it; nil without one.

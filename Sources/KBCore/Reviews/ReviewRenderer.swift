@@ -10,6 +10,9 @@ public struct ReviewRenderer: Sendable {
         .text { white-space: pre-line; }
         main { max-width: 72rem; }
         td, th { overflow-wrap: break-word; }
+        /* A cell may break a long token (NET::ERR_CERT_DATE_INVALID) so a table never outgrows the page; headers
+           and times keep their words whole. */
+        td { overflow-wrap: anywhere; }
         table.timeline { font-size: 0.85rem; }
         table.timeline td, table.timeline th { padding: 0.3rem 0.5rem; }
         table.timeline td.text { min-width: 18rem; width: 55%; }
@@ -19,7 +22,7 @@ public struct ReviewRenderer: Sendable {
         td.met { color: #116329; font-weight: 600; }
         td.breached { color: #b42318; font-weight: 600; }
         td.missing { color: #b45309; font-style: italic; }
-        td.nowrap, th.nowrap { white-space: nowrap; }
+        td.nowrap, th.nowrap, span.nowrap { white-space: nowrap; }
         tr.internal td { background: #fffbeb; }
         .badge { border-radius: 4px; display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.4em; }
         .badge-internal { background: #fde68a; color: #78350f; }
@@ -28,7 +31,26 @@ public struct ReviewRenderer: Sendable {
         .badge-breached { background: #fee2e2; color: #7f1d1d; }
         ul.warnings { margin: 0; padding-left: 1.2rem; }
         section.review-section { break-inside: auto; }
-        @media print { .badge { border: 1px solid #8c959f; } }
+        section.glance { background: #f6f8fa; border: 1px solid #d0d7de; border-left: 4px solid #0b5cad;
+          border-radius: 6px; margin: 0 0 1.5rem; padding: 0.1rem 1.2rem 0.8rem; }
+        section.glance h2 { border-bottom: 0; font-size: 1.25rem; margin: 0.7rem 0 0.5rem; padding-bottom: 0; }
+        section.glance dl { display: grid; gap: 0.3rem 1.2rem; grid-template-columns: max-content 1fr; margin: 0; }
+        section.glance dt { color: #111827; font-weight: 600; }
+        section.glance dd { margin: 0; overflow-wrap: anywhere; }
+        section.glance ul { margin: 0; padding-left: 1.1rem; }
+        @media (max-width: 40rem) { section.glance dl { gap: 0; grid-template-columns: 1fr; } section.glance dd { margin-bottom: 0.5rem; } }
+        @media print {
+          .badge { border: 1px solid #8c959f; }
+          main { max-width: none; }
+          table { font-size: 0.8rem; }
+          th, td { padding: 0.25rem 0.4rem; }
+          th.nowrap { white-space: normal; }
+          table.timeline, table.index { font-size: 0.75rem; }
+          table.timeline td.text { min-width: 0; width: auto; }
+          table { break-inside: auto; page-break-inside: auto; }
+          tr, section.glance, figure { break-inside: avoid; page-break-inside: avoid; }
+          caption, h2, h3 { break-after: avoid; page-break-after: avoid; }
+        }
         """
 
     public let templates: TemplateSet

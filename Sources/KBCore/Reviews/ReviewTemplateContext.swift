@@ -44,8 +44,9 @@ struct ReviewTemplateContext {
         seconds.map { .string(words.businessDuration($0)) } ?? .null
     }
 
+    /// Event numbers (`#3`), then the ticket fields a figure came from, named in the document's words.
     func events(_ indices: [Int], fields: [String] = []) -> TemplateValue {
-        let parts = indices.map { "#\($0 + 1)" } + fields
+        let parts = indices.map { "#\($0 + 1)" } + fields.map(words.fieldName)
         return parts.isEmpty ? .null : .string(parts.joined(separator: ", "))
     }
 
@@ -73,14 +74,20 @@ struct ReviewTemplateContext {
         root["severity_changes_text"] = text(review.severityChanges.map { change in
             words.severityChange(from: change.from, to: change.to, at: change.time)
         }.joined(separator: "; "))
-        root["service"] = text(ticket.service)
-        root["channel"] = text(ticket.channel?.rawValue)
+        root["service"] = text(ticket.service.map(words.service))
+        root["channel"] = text(ticket.channel.map(words.channel))
         root["status"] = text(words.status(ticket.status))
         root["owner"] = text([ticket.assignee, ticket.level].compactMap { $0 }.joined(separator: " · "))
         root["created"] = time(review.created)
         root["resolved"] = time(review.resolved)
         root["closed"] = time(review.closed)
         root["summary"] = block(review.summary)
+        let glance = ReviewGlance(review: review)
+        root["glance"] = [
+            "what": text(glance.what), "impact": text(glance.impact), "root_cause": text(glance.rootCause),
+            "resolution": text(glance.resolution), "sla": text(glance.sla), "recurrence": text(glance.recurrence),
+            "warnings": text(glance.warnings), "next": list(glance.next.map(text)),
+        ]
         root["description"] = block(ticket.description)
         root["warnings"] = list(review.warnings.map { warning in
             ["code": .string(warning.code.rawValue), "message": text(warning.message), "events": events(warning.events)]
@@ -138,7 +145,7 @@ struct ReviewTemplateContext {
         ]
         root["has_evidence"] = .bool(!review.evidence.isEmpty)
         root["evidence"] = list(review.evidence.map { item in
-            ["name": text(item.name), "kind": text(item.kind), "event": .string("#\(item.event + 1)"),
+            ["name": text(item.name), "kind": text(item.kind.map(words.attachmentKind)), "event": .string("#\(item.event + 1)"),
              "event_kind": text(words.kind(item.eventKind)), "time": time(item.time),
              "internal": .bool(item.visibility == .internal)]
         })
@@ -159,12 +166,13 @@ struct ReviewTemplateContext {
             "start": time(impact.start), "end": time(impact.end), "duration": duration(impact.durationSeconds),
             "customers": text(impact.customers.joined(separator: ", ")),
             "customer_count": .number(Double(max(impact.customers.count, 1))),
-            "services": text(impact.services.joined(separator: ", ")),
-            "channels": text(impact.channels.joined(separator: ", ")),
+            "services": text(impact.services.map(words.service).joined(separator: ", ")),
+            "channels": text(impact.channels.map { words.channel(named: $0) }.joined(separator: ", ")),
             "minutes": impact.customerImpactMinutes.map { .number(Double($0)) } ?? .null,
             "has_concurrent": .bool(!impact.concurrentReports.isEmpty),
             "concurrent": list(impact.concurrentReports.map { report in
-                ["id": text(report.id), "customer": text(report.customer), "channel": text(report.channel),
+                ["id": text(report.id), "customer": text(report.customer),
+                 "channel": text(report.channel.map { words.channel(named: $0) }),
                  "created": time(ReviewTime(report.createdAt, timeZone: review.terms.timeZone))]
             }),
         ]
@@ -206,7 +214,7 @@ struct ReviewTemplateContext {
             "internal": .bool(entry.visibility == .internal),
             "attachments": text(entry.attachments.map(\.name).joined(separator: ", ")),
             "flagged": .bool(!entry.warnings.isEmpty),
-            "warnings": text(entry.warnings.map(\.rawValue).joined(separator: ", ")),
+            "warnings": text(entry.warnings.map(words.warningCode).joined(separator: ", ")),
         ]
     }
 
@@ -230,7 +238,7 @@ struct ReviewTemplateContext {
 
     func relatedValue(_ incident: RelatedIncident) -> TemplateValue {
         [
-            "id": text(incident.id), "title": text(incident.title), "service": text(incident.service),
+            "id": text(incident.id), "title": text(incident.title), "service": text(incident.service.map(words.service)),
             "severity": .number(Double(incident.severity)), "customer": text(incident.customer),
             "created": time(ReviewTime(incident.createdAt, timeZone: review.terms.timeZone)),
             "days_before": .number(Double(incident.daysBefore)),

@@ -45,6 +45,37 @@ struct ReviewVocabulary: Sendable {
 
     func status(_ status: TicketStatus) -> String { words["status." + status.rawValue] }
 
+    /// A channel in the document's language: `telefono` is "teléfono", "phone" in English.
+    func channel(_ channel: Channel) -> String { words["review.channel." + channel.rawValue] }
+
+    /// A channel as stored (`telefono`) in the document's language; a name kb does not know stays as written.
+    func channel(named name: String) -> String { Channel(rawValue: name).map(channel) ?? name }
+
+    /// An attachment's kind (`screenshot`) in the document's language ("captura de pantalla"); a kind kb does not
+    /// know stays as the ticket wrote it.
+    func attachmentKind(_ kind: String) -> String {
+        let key = "review.attachment_kind." + kind.lowercased()
+        return words.contains(key) ? words[key] : kind
+    }
+
+    /// A ticket field (`resolved_at`) as the document's words name it ("hora de resolución").
+    func fieldName(_ field: String) -> String {
+        words.contains("review.field." + field) ? words["review.field." + field] : field
+    }
+
+    /// A service by its display name in the document's language (`contrasenas` is "Contraseñas", "Passwords" in
+    /// English); a service kb does not know stays as stored.
+    func service(_ service: String) -> String {
+        let key = "service_name." + AccentFolding.fold(service).lowercased()
+        return words.contains(key) ? words[key] : service
+    }
+
+    /// A timeline warning code as a short phrase ("evento desordenado"), for the flag on an event.
+    func warningCode(_ code: ReviewWarning.Code) -> String {
+        let key = "review.warning_code." + code.rawValue
+        return words.contains(key) ? words[key] : words["review.warning_code.other"]
+    }
+
     func role(_ role: ReviewTimelineEntry.Role) -> String {
         switch role {
         case .support: words["word.support"]
@@ -132,7 +163,7 @@ struct ReviewVocabulary: Sendable {
     }
 
     func futureField(_ field: String, _ value: ReviewTime, now: ReviewTime) -> String {
-        words("warning.future_field", ["field": field, "value": time(value), "now": time(now)])
+        words("warning.future_field", ["field": fieldName(field), "value": time(value), "now": time(now)])
     }
 
     func eventBeforeCreation(_ event: String, created: ReviewTime) -> String {
@@ -140,7 +171,7 @@ struct ReviewVocabulary: Sendable {
     }
 
     func fieldBeforeCreation(_ field: String, _ value: ReviewTime, created: ReviewTime) -> String {
-        words("warning.field_before_creation", ["field": field, "value": time(value), "created": time(created)])
+        words("warning.field_before_creation", ["field": fieldName(field), "value": time(value), "created": time(created)])
     }
 
     func resolutionBeforeFirstResponse(resolution: ReviewTime, firstResponse: ReviewTime) -> String {
@@ -192,9 +223,9 @@ struct ReviewVocabulary: Sendable {
 
     // MARK: - Sections
 
-    /// ` por telefono` / ` through telefono`, or nothing without a channel.
+    /// ` por teléfono` / ` by phone`, or nothing without a channel.
     private func via(_ channel: Channel?) -> String {
-        channel.map { words("review.via_channel", ["channel": $0.rawValue]) } ?? ""
+        channel.map { words("review.via_channel", ["channel": self.channel($0)]) } ?? ""
     }
 
     func summary(ticket: Ticket, created: ReviewTime, impact: ReviewImpact, mitigated: ReviewTime?,
@@ -205,7 +236,7 @@ struct ReviewVocabulary: Sendable {
             "via": via(ticket.channel), "time": time(created),
         ]))
         if let duration = impact.durationSeconds {
-            let service = ticket.service.map { words("review.summary.affected_service", ["service": $0]) }
+            let service = ticket.service.map { words("review.summary.affected_service", ["service": self.service($0)]) }
                 ?? words["review.summary.affected_no_service"]
             sentences.append(words("review.summary.affected", [
                 "severity": severity(ticket.severity), "service": service, "duration": self.duration(duration),
@@ -243,7 +274,7 @@ struct ReviewVocabulary: Sendable {
             text = words("review.detection.customer_only", ["via": via(channel), "time": time(reported)])
         }
         if source == .customer, monitorable, let service {
-            text += words("review.detection.gap", ["service": service])
+            text += words("review.detection.gap", ["service": self.service(service)])
         }
         return text
     }
@@ -257,7 +288,7 @@ struct ReviewVocabulary: Sendable {
     }
 
     func criticalServiceReason(service: String, severity: Int, level: String) -> String {
-        words("review.escalation.critical_service", ["service": service, "severity": String(severity), "level": level])
+        words("review.escalation.critical_service", ["service": self.service(service), "severity": String(severity), "level": level])
     }
 
     func vendorReason(vendor: String, match: String?) -> String {
@@ -302,7 +333,7 @@ struct ReviewVocabulary: Sendable {
     // MARK: - Actions and training
 
     func monitoringAction(service: String) -> (String, String) {
-        (words("review.action.monitoring", ["service": service]), words["review.action.monitoring_reason"])
+        (words("review.action.monitoring", ["service": self.service(service)]), words["review.action.monitoring_reason"])
     }
 
     func articleAction(ticketID: String) -> (String, String) {
@@ -324,7 +355,7 @@ struct ReviewVocabulary: Sendable {
 
     /// ` en el uso de portal` / ` on portal`, or nothing without a service.
     private func topic(_ service: String?) -> String {
-        service.map { words("review.action.training_topic", ["service": $0]) } ?? ""
+        service.map { words("review.action.training_topic", ["service": self.service($0)]) } ?? ""
     }
 
     func trainingAction(customer: String?, service: String?, signals: [String]) -> (String, String) {
@@ -383,7 +414,7 @@ struct ReviewVocabulary: Sendable {
         agreements.map { agreement in
             switch agreement {
             case .causeText: return words["review.same_cause_text"]
-            case .vendor(let target): return words("review.same_cause_vendor", ["vendor": target])
+            case .vendor(let target): return words("review.same_cause_vendor", ["vendor": Self.vendorName(target)])
             case .article(let id): return words("review.same_cause_article", ["id": id])
             }
         }.joined(separator: ", ")

@@ -24,19 +24,17 @@ public enum EscalationAdvisor {
         var atRisk: [EscalationAdvice] = []
         for clock in [sla.firstResponse, sla.resolution] where clock.state != .stopped {
             let percent = clock.fractionConsumed * 100
-            let used = "\(clock.kind.rawValue.split(separator: "_").joined(separator: " ")) at \(Int(percent.rounded(.down)))% of its "
-                + "\(BusinessDuration.text(clock.targetSeconds, businessDay: sla.businessDaySeconds)) target (due \(sla.localClock.text(clock.dueAt)))"
+            let use = EscalationAdvice.ClockUse(
+                percent: Int(percent.rounded(.down)), targetSeconds: clock.targetSeconds,
+                businessDaySeconds: sla.businessDaySeconds, dueText: sla.localClock.text(clock.dueAt), level: rules.levels[current])
             if percent >= Double(rules.exceededPercent) {
                 let escalatedSince = escalations.contains { event in
                     event.at.seconds >= clock.dueAt.seconds && event.to.flatMap(rules.index(ofLevel:)) != nil
                 }
                 if escalatedSince { continue }
-                let reason = nextLevel.map { "sla exceeded: \(used); escalate from \(rules.levels[current]) to \($0)" }
-                    ?? "sla exceeded: \(used); already at the last level \(rules.levels[current]), notify the lead"
-                advice.append(EscalationAdvice(rule: .slaExceeded, target: nextLevel, clock: clock.kind, reason: reason))
+                advice.append(EscalationAdvice(rule: .slaExceeded, target: nextLevel, clock: clock.kind, detail: .clock(use)))
             } else if percent >= Double(rules.warningPercent) {
-                atRisk.append(EscalationAdvice(rule: .slaAtRisk, target: nil, clock: clock.kind,
-                                               reason: "sla at risk: \(used)"))
+                atRisk.append(EscalationAdvice(rule: .slaAtRisk, target: nil, clock: clock.kind, detail: .clock(use)))
             }
         }
         advice += atRisk
@@ -47,8 +45,7 @@ public enum EscalationAdvisor {
         {
             advice.append(EscalationAdvice(
                 rule: .criticalService, target: rules.levels[criticalIndex],
-                reason: "critical service \(service) affected at severity \(sla.severity); "
-                    + "escalate to \(rules.levels[criticalIndex]) now"))
+                detail: .criticalService(service: service, severity: sla.severity)))
         }
 
         let text = ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n")
@@ -62,7 +59,7 @@ public enum EscalationAdvisor {
             guard let first = found.min(by: { $0.wordIndex < $1.wordIndex }) else { continue }
             advice.append(EscalationAdvice(
                 rule: .vendorNeeded, target: vendor.target,
-                reason: "vendor needed: \"\(first.text)\" matches \(vendor.name)'s keyword \"\(first.pattern.source)\""))
+                detail: .vendor(name: vendor.name, matchedText: first.text, keyword: first.pattern.source)))
         }
         return advice
     }

@@ -26,10 +26,18 @@ import Foundation
 ///   only selects rows and is not scored. The phrases of one term (a word, its spellings in other languages, its
 ///   synonyms) count as one term: their frequencies add up and the term has one idf (its first phrase's), so a
 ///   synonym group weighs what one word weighs. Without it (or when its count differs) every phrase is a term.
+/// - `limit` (optional): the query keeps only its best `limit` rows (`ORDER BY score DESC LIMIT limit`). Then a row
+///   whose terms cannot lift it above the `limit`-th best score seen so far (each term's `upperBound`; then its
+///   frequencies with the shortest possible length, before the row's length is read) scores `skipped` instead:
+///   it could not have been kept. Every row the query keeps is scored exactly. 0 or absent: every row is scored.
+/// - `floor` (optional, with `limit`): a score at least `limit` of the query's rows are known to reach (from an
+///   earlier, narrower query); rows that cannot exceed it are skipped from the first row on.
 enum RankFunction {
     static let name = "kb_rank"
     static let k1 = 1.2
     static let b = 0.75
+    /// What a row that cannot enter the rows kept scores: below every real score (scores are never negative).
+    static let skipped = -1.0
 
     /// BM25's idf of a term found in `documentFrequency` of `documentCount` rows, with FTS5's floor.
     static func idf(documentFrequency: Int, documentCount: Int) -> Double {
@@ -52,6 +60,9 @@ enum RankFunction {
     }
 
     /// What one query's scoring needs, computed on its first row and kept as FTS5 auxiliary data.
+    ///
+    /// The per-row accumulators are raw buffers: `kb_rank` runs once per matching row, and Swift arrays held by a
+    /// class would add an exclusivity check and a uniqueness check to every access.
     final class QueryData {
         var weights: [Double] = []
         /// The term each phrase counts for, or -1 for a phrase that is not scored.
@@ -59,22 +70,102 @@ enum RankFunction {
         /// Each term's idf.
         var idf: [Double] = []
         var averageLength = 1.0
-        var frequencies: [Double] = []
-        var proximity: [Double] = []
         var proximityWeight = 0.0
+        /// How many rows the query keeps (0: every row is scored and nothing is skipped).
+        var limit = 0
+        /// A score every row the query keeps is known to reach (`-infinity`: none known).
+        var floor = -Double.infinity
+        /// The `limit` best scores so far, as a binary min-heap: its root is the score to beat.
+        var best: [Double] = []
+        /// The last row kept in `best`: a row scored twice in a row (should SQLite evaluate the call again) counts once.
+        var lastKept: Int64?
+        private(set) var termCount = 0
+        /// Per term: weighted frequency, then proximity accumulator (`2 × termCount` values).
+        private(set) var accumulators = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        /// Per phrase: its term; per column: its weight (read without bounds checks on the hot path).
+        private(set) var phraseTerms = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        private(set) var columnWeights = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        private(set) var termIDF = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        /// Per term: `upperBound(idf:proximityWeight:)`; per term: whether the current row holds it.
+        private(set) var termBound = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        private(set) var present = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        private(set) var columnCount = 0
+
+        /// The score a row must exceed to enter the rows kept: the worst of the best `limit` so far, or the floor.
+        var threshold: Double {
+            best.count == limit && limit > 0 ? Swift.max(best[0], floor) : floor
+        }
+
+        /// Records a scored row in the heap of the best `limit` scores.
+        func keep(_ score: Double) {
+            guard limit > 0 else { return }
+            if best.count < limit {
+                best.append(score)
+                var child = best.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard best[child] < best[parent] else { break }
+                    best.swapAt(child, parent)
+                    child = parent
+                }
+            } else if score > best[0] {
+                best[0] = score
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    guard left < best.count else { break }
+                    let right = left + 1
+                    let smaller = right < best.count && best[right] < best[left] ? right : left
+                    guard best[smaller] < best[parent] else { break }
+                    best.swapAt(smaller, parent)
+                    parent = smaller
+                }
+            }
+        }
+
+        /// Copies the arrays into the buffers the scoring loop reads.
+        func freeze() {
+            release()
+            termCount = idf.count
+            accumulators = .allocate(capacity: max(1, 2 * termCount))
+            accumulators.initialize(repeating: 0, count: max(1, 2 * termCount))
+            phraseTerms = .allocate(capacity: max(1, termOfPhrase.count))
+            phraseTerms.initialize(repeating: -1, count: max(1, termOfPhrase.count))
+            for (index, term) in termOfPhrase.enumerated() { phraseTerms[index] = term }
+            columnCount = weights.count
+            columnWeights = .allocate(capacity: max(1, columnCount))
+            columnWeights.initialize(repeating: 1, count: max(1, columnCount))
+            for (index, weight) in weights.enumerated() { columnWeights[index] = weight }
+            termIDF = .allocate(capacity: max(1, termCount))
+            termIDF.initialize(repeating: 0, count: max(1, termCount))
+            termBound = .allocate(capacity: max(1, termCount))
+            termBound.initialize(repeating: 0, count: max(1, termCount))
+            for (index, value) in idf.enumerated() {
+                termIDF[index] = value
+                termBound[index] = upperBound(idf: value, proximityWeight: proximityWeight)
+            }
+            present = .allocate(capacity: max(1, termCount))
+            present.initialize(repeating: false, count: max(1, termCount))
+            best.reserveCapacity(limit)
+        }
+
+        private func release() {
+            accumulators.deallocate()
+            phraseTerms.deallocate()
+            columnWeights.deallocate()
+            termIDF.deallocate()
+            termBound.deallocate()
+            present.deallocate()
+        }
+
+        deinit { release() }
     }
 
     /// Registers `kb_rank` through the connection's `fts5_api`.
     static func register(on connection: Connection) throws {
-        let api = try connection.fts5API()
-        guard let create = api.pointee.xCreateFunction else { throw StoreError.missingFTS5 }
-        let code = create(api, name, nil, { extensionAPI, context, result, argumentCount, arguments in
-            guard let extensionAPI, let context, let result else { return }
-            let code = RankFunction.score(api: extensionAPI, context: context, result: result,
-                                          arguments: UnsafeBufferPointer(start: arguments, count: Int(argumentCount)))
-            if code != SQLITE_OK { sqlite3_result_error_code(result, code) }
-        }, nil)
-        guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code) }
+        try connection.createAuxiliaryFunction(name) { api, context, result, arguments in
+            score(api: api, context: context, result: result, arguments: arguments)
+        }
     }
 
     private static func score(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, result: OpaquePointer,
@@ -95,42 +186,89 @@ enum RankFunction {
             guard stored == SQLITE_OK else { return stored }
         }
 
-        for index in data.frequencies.indices {
-            data.frequencies[index] = 0
-            data.proximity[index] = 0
+        let termCount = data.termCount
+        let threshold = data.threshold
+        let phraseTerms = data.phraseTerms
+        if threshold > -Double.infinity {
+            // MaxScore's test per row: the terms the row holds cannot lift it above the score to beat.
+            let present = data.present
+            present.update(repeating: false, count: termCount)
+            for phrase in 0..<data.termOfPhrase.count {
+                let term = phraseTerms[phrase]
+                guard term >= 0, !present[term] else { continue }
+                var iterator = Fts5PhraseIter()
+                var column: Int32 = -1
+                var offset: Int32 = 0
+                let code = functions.xPhraseFirst(context, Int32(phrase), &iterator, &column, &offset)
+                guard code == SQLITE_OK else { return code }
+                if column >= 0 { present[term] = true }
+            }
+            var reachable = 0.0
+            for term in 0..<termCount where present[term] { reachable += data.termBound[term] }
+            if reachable < threshold {
+                sqlite3_result_double(result, skipped)
+                return SQLITE_OK
+            }
         }
+        let frequencies = data.accumulators
+        let proximity = data.accumulators + termCount
+        frequencies.update(repeating: 0, count: 2 * termCount)
+        let weights = data.columnWeights
+        let columnCount = data.columnCount
+        let termIDF = data.termIDF
+        let proximityWeight = data.proximityWeight
         var instanceCount: Int32 = 0
         var code = functions.xInstCount(context, &instanceCount)
         guard code == SQLITE_OK else { return code }
-        var previous: (term: Int, column: Int32, offset: Int32)?
+        var previousTerm = -1
+        var previousColumn: Int32 = -1
+        var previousOffset: Int32 = 0
         for instance in 0..<instanceCount {
             var phrase: Int32 = 0
             var column: Int32 = 0
             var offset: Int32 = 0
             code = functions.xInst(context, instance, &phrase, &column, &offset)
             guard code == SQLITE_OK else { return code }
-            let term = data.termOfPhrase[Int(phrase)]
+            let term = phraseTerms[Int(phrase)]
             guard term >= 0 else { continue }
-            let weight = Int(column) < data.weights.count ? data.weights[Int(column)] : 1
-            data.frequencies[term] += weight
-            if data.proximityWeight > 0, let last = previous, last.column == column, last.term != term, offset > last.offset {
-                let distance = Double(offset - last.offset)
-                data.proximity[last.term] += data.idf[term] / (distance * distance)
-                data.proximity[term] += data.idf[last.term] / (distance * distance)
+            frequencies[term] += Int(column) < columnCount ? weights[Int(column)] : 1
+            if proximityWeight > 0, previousTerm >= 0, previousColumn == column, previousTerm != term, offset > previousOffset {
+                let distance = Double(offset - previousOffset)
+                proximity[previousTerm] += termIDF[term] / (distance * distance)
+                proximity[term] += termIDF[previousTerm] / (distance * distance)
             }
-            previous = (term, column, offset)
+            previousTerm = term
+            previousColumn = column
+            previousOffset = offset
+        }
+        /// The score with length normalisation `lengthNorm`; it only falls as `lengthNorm` grows.
+        func total(_ lengthNorm: Double) -> Double {
+            var total = 0.0
+            for term in 0..<termCount where frequencies[term] > 0 {
+                let frequency = frequencies[term]
+                total += termIDF[term] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
+                let near = proximity[term]
+                if near > 0 { total += proximityWeight * min(1, termIDF[term]) * (near * (k1 + 1)) / (near + lengthNorm) }
+            }
+            return total
+        }
+        // The shortest possible row bounds the score before the row's length is read (a lookup per row).
+        if threshold > -Double.infinity, total(k1 * (1 - b)) * (1 + 1e-9) < threshold {
+            sqlite3_result_double(result, skipped)
+            return SQLITE_OK
         }
         var tokens: Int32 = 0
         code = functions.xColumnSize(context, -1, &tokens)
         guard code == SQLITE_OK else { return code }
-        let lengthNorm = k1 * (1 - b + b * Double(tokens) / data.averageLength)
-        var total = 0.0
-        for (phrase, frequency) in data.frequencies.enumerated() where frequency > 0 {
-            total += data.idf[phrase] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
-            let near = data.proximity[phrase]
-            if near > 0 { total += data.proximityWeight * min(1, data.idf[phrase]) * (near * (k1 + 1)) / (near + lengthNorm) }
+        let score = total(k1 * (1 - b + b * Double(tokens) / data.averageLength))
+        if data.limit > 0 {
+            let rowid = functions.xRowid(context)
+            if rowid != data.lastKept {
+                data.keep(score)
+                data.lastKept = rowid
+            }
         }
-        sqlite3_result_double(result, total)
+        sqlite3_result_double(result, score)
         return SQLITE_OK
     }
 
@@ -139,6 +277,8 @@ enum RankFunction {
         let functions = api.pointee
         data.weights = arguments.count > 0 ? numbers(arguments[0]).map { $0 ?? 1 } : []
         data.proximityWeight = arguments.count > 2 ? max(0, sqlite3_value_double(arguments[2])) : 0
+        data.limit = arguments.count > 4 ? Int(max(0, sqlite3_value_int64(arguments[4]))) : 0
+        if arguments.count > 5, sqlite3_value_type(arguments[5]) != SQLITE_NULL { data.floor = sqlite3_value_double(arguments[5]) }
         var rows: Int64 = 0
         var tokens: Int64 = 0
         var code = functions.xRowCount(context, &rows)
@@ -171,8 +311,7 @@ enum RankFunction {
             guard code == SQLITE_OK else { return code }
             data.idf[term] = idf(documentFrequency: Int(hits), documentCount: Int(rows))
         }
-        data.frequencies = Array(repeating: 0, count: termCount)
-        data.proximity = Array(repeating: 0, count: termCount)
+        data.freeze()
         return SQLITE_OK
     }
 

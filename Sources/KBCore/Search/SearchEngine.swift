@@ -29,6 +29,7 @@ public final class SearchEngine {
         self.store = store
         self.builder = builder
         try store.registerOnce("kb_rank", RankFunction.register(on:))
+        try store.registerOnce("kb_snippet", SnippetFunction.register(on:))
         self.statistics = try TermStatistics(store: store)
         self.stopWords = Set(store.tokenizer.language == .english ? StopWords.english : StopWords.spanish)
     }
@@ -94,10 +95,10 @@ public final class SearchEngine {
     public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
                               exhaustive: Bool = false) throws -> [SearchResult] {
         let ranked = try rank(match, filters: filters, exhaustive: exhaustive)
-        // Titles and snippets only for the rows shown: a snippet re-reads and re-tokenizes its ticket.
+        // Titles and snippets only for the rows shown: a snippet re-reads its ticket and tokenizes up to its window.
         let columns = "t.id, t.doc ->> '$.title', t.status, t.service, t.severity"
         let details = try store.connection.cached(snippets ? """
-            SELECT \(columns), snippet(tickets_fts, -1, char(2), char(3), '…', 24)
+            SELECT \(columns), kb_snippet(tickets_fts, 24)
             FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
             WHERE tickets_fts MATCH ? AND tickets_fts.rowid = ?
             """ : "SELECT \(columns), '' FROM tickets t WHERE t.rowid = ?")
@@ -140,14 +141,15 @@ public final class SearchEngine {
     /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores (see `searchTickets`).
     func rank(_ match: MatchExpression, filters: SearchFilters, exhaustive: Bool) throws -> [(rowid: Int64, score: Double)] {
         let terms = try rankedTerms(match)
-        guard !exhaustive, match.matchesAnyTerm, terms.count > 1, filters.limit > 0 else {
-            return try rank(match, selecting: [], terms: terms, filters: filters)
-        }
+        guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: [], terms: terms, filters: filters, prune: false) }
+        guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: [], terms: terms, filters: filters) }
         // Strongest first; `essential` of them select the rows scored, the rest only add to their scores.
         let order = terms.indices.sorted { terms[$0].bound != terms[$1].bound ? terms[$0].bound > terms[$1].bound : $0 < $1 }
         var essential = 1
+        var floor: Double?
         while essential < order.count {
-            let ranked = try rank(match, selecting: order.prefix(essential).map { terms[$0] }, terms: terms, filters: filters)
+            let ranked = try rank(match, selecting: order.prefix(essential).map { terms[$0] }, terms: terms, filters: filters,
+                                  floor: floor)
             guard ranked.count >= filters.limit else {
                 essential += 1
                 continue
@@ -162,14 +164,20 @@ public final class SearchEngine {
             }
             if needed <= essential { return ranked }
             essential = needed
+            // The rows just kept match the wider query too: it keeps nothing scoring below them.
+            floor = threshold
         }
-        return try rank(match, selecting: [], terms: terms, filters: filters)
+        return try rank(match, selecting: [], terms: terms, filters: filters, floor: floor)
     }
 
     /// Ranks the rows matching `match` (and, when `selecting` is not empty, at least one of those terms) with every
     /// term of `match` scored: the selecting phrases come first in the expression and are not scored.
+    ///
+    /// With `prune`, `kb_rank` skips the rows that cannot enter the best `filters.limit` (their terms' bounds, then
+    /// their frequencies, fall short of the `limit`-th best score so far, or of `floor`): they score
+    /// `RankFunction.skipped` and are left out.
     private func rank(_ match: MatchExpression, selecting: [RankedTerm], terms: [RankedTerm],
-                      filters: SearchFilters) throws -> [(rowid: Int64, score: Double)] {
+                      filters: SearchFilters, prune: Bool = true, floor: Double? = nil) throws -> [(rowid: Int64, score: Double)] {
         var expression = match.text
         var idfs: [String] = []
         var termOfPhrase: [String] = []
@@ -192,13 +200,14 @@ public final class SearchEngine {
         // CROSS JOIN keeps FTS5 as the outer loop; with no filter on tickets there is nothing to join.
         let source = filterConditions.isEmpty ? "tickets_fts" : "tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid"
         let ranking = """
-            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight), ?) AS score
+            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight), ?, ?, ?) AS score
             FROM \(source) WHERE \(conditions.joined(separator: " AND "))
             ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
             """
-        return try store.connection.cached(ranking).map(
-            [idfs.joined(separator: " "), termOfPhrase.joined(separator: " ")] + values + [filters.limit]
-        ) { (rowid: $0.int64(0), score: $0.double(1)) }
+        let arguments: [any SQLBindable] = [idfs.joined(separator: " "), termOfPhrase.joined(separator: " "), prune ? filters.limit : 0,
+                                            floor ?? -Double.infinity]
+        return try store.connection.cached(ranking).map(arguments + values + [filters.limit]) { (rowid: $0.int64(0), score: $0.double(1)) }
+            .filter { $0.score != RankFunction.skipped }
     }
 
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`

@@ -57,7 +57,7 @@ public final class Suggester {
             solutions: solutions, duplicates: duplicates,
             probableMajorIncident: duplicates.count >= 2 && customers.count >= 2,
             escalation: escalationHints(similar: similar, request: request, severity: severity.suggested, service: service),
-            routing: routing(service: service, requested: request.service != nil))
+            routing: routing(service: service, requested: request.service != nil), customerLanguage: policy.language)
     }
 
     // MARK: - Query planning
@@ -189,11 +189,11 @@ public final class Suggester {
         var counts: [Int: Int] = [:]
         for value in neighbours { counts[value, default: 0] += 1 }
         let majority = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
-        var reasons = suggestion?.reasons.map(\.description) ?? []
+        var reasons = suggestion?.reasons.map(SeverityReason.phrase) ?? []
         var suggested = suggestion?.severity
         if let majority, !neighbours.isEmpty {
             let share = Double(majority.value) / Double(neighbours.count)
-            reasons.append("\(majority.value) of the \(neighbours.count) most similar past tickets were severity \(majority.key)")
+            reasons.append(.similarTickets(count: majority.value, of: neighbours.count, severity: majority.key))
             if suggestion == nil || (suggestion?.rule == .failureWithoutTopic && share >= 0.6) {
                 // Past tickets decide when no definition matched, or when only generic failure words did.
                 suggested = majority.key
@@ -203,11 +203,11 @@ public final class Suggester {
                 // The text names two levels and its most severe one rests only on a service word beside a failure word:
                 // the level most similar past tickets had, which the text also names, weighs more.
                 suggested = majority.key
-                reasons.append("severity \(majority.key) chosen: the text also matches it (\"\(other.matchedText)\") and most similar past tickets had it")
+                reasons.append(.similarTicketsChosen(severity: majority.key, matchedText: other.matchedText))
             }
         }
         if suggested == nil {
-            reasons.append("no definition of the manual matched and no similar ticket was found: severity 3 until more is known")
+            reasons.append(.noEvidence)
         }
         return Suggestion.SeverityAdvice(suggested: suggested ?? 3, reasons: reasons)
     }
@@ -238,22 +238,19 @@ public final class Suggester {
                            customer: request.customer, service: service, severity: severity, status: .new,
                            level: policy.escalation.levels.first, createdAt: request.receivedAt)
         let sla = TicketSLA(ticket: probe, policy: policy, now: request.receivedAt)
-        let rules = EscalationAdvisor.advise(ticket: probe, sla: sla, policy: policy).map { advice in
-            advice.reason + (advice.target.map { " → \($0)" } ?? "")
-        }
+        let rules = EscalationAdvisor.advise(ticket: probe, sla: sla, policy: policy)
         return Suggestion.Escalation(targets: targets, similarTickets: neighbours.count, rules: rules)
     }
 
     func routing(service: String?, requested: Bool) -> Suggestion.Routing {
         guard let service else {
-            return Suggestion.Routing(service: nil, team: nil, level: nil, reason: "service unknown: ask the customer which service fails")
+            return Suggestion.Routing(service: nil, team: nil, level: nil, reason: .serviceUnknown)
         }
-        let route = policy.route(forService: service)
-        let origin = requested ? "service given" : "service of the most similar past tickets"
-        guard let route else {
-            return Suggestion.Routing(service: service, team: nil, level: nil, reason: "\(origin); no route for '\(service)' in kb/policy.json")
+        let origin: RoutingReason.Origin = requested ? .given : .similarTickets
+        guard let route = policy.route(forService: service) else {
+            return Suggestion.Routing(service: service, team: nil, level: nil, reason: .noRoute(origin, service: service))
         }
-        return Suggestion.Routing(service: service, team: route.team, level: route.level, reason: "\(origin); routing in kb/policy.json")
+        return Suggestion.Routing(service: service, team: route.team, level: route.level, reason: .routed(origin))
     }
 
     private func mostCommon(_ values: [String]) -> String? {

@@ -5,13 +5,19 @@ public struct Suggestion: Sendable {
     /// The suggested severity and why.
     public struct SeverityAdvice: Sendable {
         public let suggested: Int
-        public let reasons: [String]
+        public let reasons: [SeverityReason]
     }
 
     /// A piece of information the ticket lacks, with the question to ask.
     public struct MissingItem: Sendable, Equatable {
         public let field: String
         public let question: String
+
+        /// The question in `language` (the catalogue's `intake.missing.FIELD`).
+        public func question(language: Language) -> String {
+            let key = "intake.missing." + field
+            return language.catalogue.contains(key) ? language.catalogue[key] : question
+        }
     }
 
     /// Due times for the customer's plan.
@@ -64,14 +70,15 @@ public struct Suggestion: Sendable {
         /// Levels and vendors similar tickets were escalated to, most frequent first, with counts.
         public let targets: [(target: String, count: Int)]
         public let similarTickets: Int
-        public let rules: [String]
+        /// The manual's escalation rules that apply to the new ticket.
+        public let rules: [EscalationAdvice]
     }
 
     public struct Routing: Sendable {
         public let service: String?
         public let team: String?
         public let level: String?
-        public let reason: String
+        public let reason: RoutingReason
     }
 
     public let severity: SeverityAdvice
@@ -85,4 +92,6 @@ public struct Suggestion: Sendable {
     public let probableMajorIncident: Bool
     public let escalation: Escalation
     public let routing: Routing
+    /// The language of `customerRequest`: the policy's, the customer's.
+    public var customerLanguage: Language = .spanish
 }

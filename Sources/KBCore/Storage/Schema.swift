@@ -80,7 +80,50 @@ enum Schema {
         ALTER TABLE tickets ADD COLUMN language TEXT;
         CREATE INDEX tickets_language ON tickets(language);
         """,
+        // 3: a smaller store. Each ticket's JSON is kept compressed (`packed`, see `BlockCompressor`) and read back
+        // through the virtual column `doc`, so every query of `doc` reads the same text as before; the fingerprint is
+        // `DocumentFingerprint`'s 64 bits as an integer (8 bytes, not FNV-1a's 16 hex digits; recomputed here, so a
+        // re-import still finds unchanged tickets unchanged). Row ids are kept, so the external-content
+        // index stays valid as it is; the view is rebuilt over the new table with the same columns.
+        """
+        DROP VIEW tickets_text;
+        CREATE TABLE tickets_packed(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            severity INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            service TEXT,
+            customer TEXT,
+            plan TEXT,
+            channel TEXT,
+            created_at INTEGER NOT NULL,
+            resolved_at INTEGER,
+            closed_at INTEGER,
+            hash INTEGER NOT NULL,
+            language TEXT,
+            packed BLOB NOT NULL,
+            doc TEXT GENERATED ALWAYS AS (kb_unpack(packed)) VIRTUAL
+        );
+        INSERT INTO tickets_packed(rowid, id, severity, status, service, customer, plan, channel, created_at,
+                                   resolved_at, closed_at, hash, language, packed)
+            SELECT rowid, id, severity, status, service, customer, plan, channel, created_at,
+                   resolved_at, closed_at, kb_document_hash(doc), language, kb_pack(doc)
+            FROM tickets ORDER BY rowid;
+        DROP TABLE tickets;
+        ALTER TABLE tickets_packed RENAME TO tickets;
+        CREATE INDEX tickets_created ON tickets(created_at);
+        CREATE INDEX tickets_status ON tickets(status, severity);
+        CREATE INDEX tickets_language ON tickets(language);
+        CREATE VIEW tickets_text(rowid, title, description, resolution, root_cause, events_text) AS
+            SELECT rowid, doc ->> '$.title', doc ->> '$.description',
+                   coalesce(doc ->> '$.resolution', ''), coalesce(doc ->> '$.root_cause', ''),
+                   kb_events_text(doc)
+            FROM tickets;
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
+
+    /// The version from which tickets are stored compressed (migration 3).
+    static let compressedDocumentsVersion = 3
 }

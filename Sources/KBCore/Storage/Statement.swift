@@ -181,6 +181,13 @@ public struct Row {
         isNull(index) ? nil : text(index)
     }
 
+    /// Calls `body` with a blob column's bytes in place (valid only during the call), without copying them.
+    public func withBlob<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let pointer = sqlite3_column_blob(statement.handle, index)
+        let count = Int(sqlite3_column_bytes(statement.handle, index))
+        return try body(UnsafeBufferPointer(start: pointer?.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
     public func blob(_ index: Int32) -> [UInt8] {
         guard let pointer = sqlite3_column_blob(statement.handle, index) else { return [] }
         let count = Int(sqlite3_column_bytes(statement.handle, index))

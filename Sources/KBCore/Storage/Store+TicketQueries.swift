@@ -8,9 +8,9 @@ extension Store {
     /// Calls `body` with every ticket `filter` selects, in creation order (then id).
     public func forEachTicket(_ filter: TicketFilter, _ body: (Ticket) throws -> Void) throws {
         let condition = filter.condition
-        try connection.prepare("SELECT doc FROM tickets WHERE \(condition.sql) ORDER BY created_at, id")
+        try connection.prepare("SELECT packed FROM tickets WHERE \(condition.sql) ORDER BY created_at, id")
             .forEachRow(condition.values) { row in
-                try body(try Store.decodeStored(row["doc"]))
+                try body(try row.withBlob(0) { try Store.decodeStored($0) })
             }
     }
 
@@ -49,13 +49,19 @@ extension Store {
         public let articles: [String]
         /// Resolved, else closed, else created.
         public let solvedAt: Timestamp
+        /// Empty when not given: what solved it and why it happened, the evidence gaps cluster and cover by.
+        public var resolution = ""
+        public var rootCause = ""
+        public var tags: [String] = []
     }
 
     /// Resolved and closed tickets solved at or after `since`, in order of solving (then id).
     public func solvedTickets(since: Timestamp) throws -> [SolvedTicket] {
         try connection.prepare("""
             SELECT id, service, doc ->> '$.title' AS title, coalesce(doc ->> '$.description', '') AS description,
-                   doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at
+                   doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at,
+                   coalesce(doc ->> '$.resolution', '') AS resolution, coalesce(doc ->> '$.root_cause', '') AS root_cause,
+                   coalesce(doc -> '$.tags', '[]') AS tags
             FROM tickets
             WHERE status IN ('resolved', 'closed') AND coalesce(resolved_at, closed_at, created_at) >= ?
             ORDER BY solved_at, id
@@ -63,7 +69,8 @@ extension Store {
             let service: String? = row["service"]
             return SolvedTicket(id: row["id"], service: service.flatMap { $0.isEmpty ? nil : $0 }, title: row["title"],
                                 description: row["description"], articles: Store.stringList(row["articles"] ?? "[]"),
-                                solvedAt: Timestamp(seconds: row["solved_at"]))
+                                solvedAt: Timestamp(seconds: row["solved_at"]), resolution: row["resolution"],
+                                rootCause: row["root_cause"], tags: Store.stringList(row["tags"]))
         }
     }
 
@@ -78,6 +85,8 @@ extension Store {
         public let finishedAt: Int64
         /// The description and every event's text, one per line: read only to tell whether the ticket held a secret.
         public let otherText: String
+        /// The articles the ticket links (its `articles` field).
+        public var articles: [String] = []
     }
 
     /// Calls `body` with every resolved or closed severity-5 request, oldest first.
@@ -85,7 +94,7 @@ extension Store {
         let statement = try connection.prepare("""
             SELECT id, service, coalesce(closed_at, resolved_at, created_at) AS finished_at,
                    coalesce(doc ->> '$.title', '') AS title, coalesce(doc ->> '$.resolution', '') AS resolution,
-                   coalesce(doc -> '$.tags', '[]') AS tags,
+                   coalesce(doc -> '$.tags', '[]') AS tags, coalesce(doc -> '$.articles', '[]') AS articles,
                    coalesce(doc ->> '$.description', '') || char(10) || coalesce((SELECT group_concat(e.value ->> '$.text', char(10))
                        FROM json_each(doc, '$.events') AS e), '') AS other_text
             FROM tickets WHERE status IN ('resolved', 'closed') AND severity = 5
@@ -94,7 +103,7 @@ extension Store {
         try statement.forEachRow { row in
             try body(SolvedRequest(id: row["id"], title: row["title"], resolution: row["resolution"],
                                    tags: Store.stringList(row["tags"]), service: row["service"], finishedAt: row["finished_at"],
-                                   otherText: row["other_text"]))
+                                   otherText: row["other_text"], articles: Store.stringList(row["articles"])))
         }
     }
 
@@ -107,6 +116,9 @@ extension Store {
         public let title: String
         /// In the order the document lists them, with time, kind and author only.
         public let workEvents: [TicketEvent]
+        /// The ticket's tags and linked articles (its `articles` field), in its order.
+        public var tags: [String] = []
+        public var articles: [String] = []
     }
 
     /// Calls `body` with every request `filter` selects, in creation order (then id).
@@ -115,6 +127,7 @@ extension Store {
         // The events travel as `at<US>kind<US>author` records separated by <RS>: one text per request.
         let statement = try connection.prepare("""
             SELECT id, coalesce(service, '') AS service, created_at, coalesce(doc ->> '$.title', '') AS title,
+                coalesce(doc -> '$.tags', '[]') AS tags, coalesce(doc -> '$.articles', '[]') AS articles,
                 (SELECT group_concat(coalesce(e.value ->> '$.at', '') || char(31) || (e.value ->> '$.kind') || char(31)
                                      || coalesce(e.value ->> '$.author', ''), char(30))
                  FROM json_each(doc, '$.events') AS e WHERE e.value ->> '$.kind' IN ('action', 'evidence')) AS work
@@ -122,7 +135,8 @@ extension Store {
             """)
         try statement.forEachRow(condition.values) { row in
             try body(RequestWork(id: row["id"], service: row["service"], createdAt: row["created_at"], title: row["title"],
-                                 workEvents: Store.workEvents(packed: row["work"] ?? "")))
+                                 workEvents: Store.workEvents(packed: row["work"] ?? ""), tags: Store.stringList(row["tags"]),
+                                 articles: Store.stringList(row["articles"])))
         }
     }
 

@@ -20,12 +20,13 @@ extension Store {
     /// The upsert of a ticket already reduced to what is stored (import prepares records on its reading thread).
     func upsert(_ record: TicketRecord) throws -> UpsertOutcome {
         let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
-            .first([record.id]) { ($0.int64(0), $0.text(1), $0.optionalText(2)) }
+            .first([record.id]) { ($0.int64(0), $0.int64(1), $0.optionalText(2)) }
         // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
         let language = record.language ?? tokenizer.language
         let values: [any SQLBindable] = [
             record.id, record.severity, record.status, record.service, record.customer, record.plan,
             record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash, language.rawValue,
+            SQLValue.blob(record.packed),
         ]
         let rowid: Int64
         if let existing {
@@ -40,21 +41,16 @@ extension Store {
                         """).execute([rowid] + old.searchColumns)
                 }
             }
-            // rowid goes first so the document can be bound last, from its bytes.
-            try record.doc.withUnsafeBufferPointer { doc in
-                try connection.cached("""
-                    UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
-                        channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, language = ?13,
-                        doc = ?14 WHERE rowid = ?1
-                    """).execute([rowid] + values, appendingUTF8: doc)
-            }
+            try connection.cached("""
+                UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
+                    channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, language = ?13,
+                    packed = ?14 WHERE rowid = ?1
+                """).execute([rowid] + values)
         } else {
-            try record.doc.withUnsafeBufferPointer { doc in
-                try connection.cached("""
-                    INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
-                        created_at, resolved_at, closed_at, hash, language, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(values, appendingUTF8: doc)
-            }
+            try connection.cached("""
+                INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
+                    created_at, resolved_at, closed_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(values)
             rowid = connection.lastInsertRowID
         }
         // The terms analysed ahead of time serve this insert only.
@@ -71,25 +67,33 @@ extension Store {
 
     /// The ticket with this id, or nil.
     public func ticket(id: String) throws -> Ticket? {
-        guard let doc = try connection.cached("SELECT doc FROM tickets WHERE id = ?").first([id], { $0.text(0) }) else {
-            return nil
+        try connection.cached("SELECT packed FROM tickets WHERE id = ?").first([id]) { row in
+            try row.withBlob(0) { try Store.decodeStored($0) }
         }
-        return try Store.decodeStored(doc)
     }
 
     /// The ticket stored at `rowid`, or nil.
     public func ticket(rowid: Int64) throws -> Ticket? {
-        guard let doc = try connection.cached("SELECT doc FROM tickets WHERE rowid = ?").first([rowid], { $0.text(0) }) else {
-            return nil
+        try connection.cached("SELECT packed FROM tickets WHERE rowid = ?").first([rowid]) { row in
+            try row.withBlob(0) { try Store.decodeStored($0) }
         }
-        return try Store.decodeStored(doc)
     }
 
-    /// Decodes a ticket document this store wrote.
+    /// Decodes a ticket document this store wrote (compressed, as the `packed` column holds it).
+    static func decodeStored(_ packed: UnsafeBufferPointer<UInt8>) throws -> Ticket {
+        do {
+            let document = try BlockCompressor.decompress(packed)
+            // Read in place (no JSONValue tree): reviews, intake and automations decode thousands of these.
+            return try document.withUnsafeBufferPointer { bytes in try Ticket(jsonBytes: bytes, timeZoneCheck: { _ in true }) }
+        } catch {
+            throw StoreError.corrupted(path: "tickets", detail: "a stored ticket does not decode: \(error)")
+        }
+    }
+
+    /// Decodes a ticket's JSON as the `doc` column reads it (queries that select it with other columns).
     static func decodeStored(_ doc: String) throws -> Ticket {
         var text = doc
         do {
-            // Read in place (no JSONValue tree): reviews, intake and automations decode thousands of these.
             return try text.withUTF8 { bytes in try Ticket(jsonBytes: bytes, timeZoneCheck: { _ in true }) }
         } catch {
             throw StoreError.corrupted(path: "tickets", detail: "a stored ticket does not decode: \(error)")
@@ -106,9 +110,9 @@ extension Store {
     /// `condition` is fixed SQL written by kb (never user text); user values go in `values`.
     public func forEachTicket(where condition: String = "1", _ values: [any SQLBindable] = [],
                               _ body: (Ticket) throws -> Void) throws {
-        let statement = try connection.prepare("SELECT doc FROM tickets WHERE \(condition) ORDER BY created_at, id")
+        let statement = try connection.prepare("SELECT packed FROM tickets WHERE \(condition) ORDER BY created_at, id")
         try statement.forEachRow(values) { row in
-            try body(try Store.decodeStored(row.text(0)))
+            try body(try row.withBlob(0) { try Store.decodeStored($0) })
         }
     }
 }

@@ -329,6 +329,11 @@ public final class Store {
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
             try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")
         }
+        // Migration 3 rewrote the tickets compressed beside the old table: give the freed pages back once (VACUUM
+        // cannot run inside the migration's transaction; stopped half-way, it leaves the migrated file as it was).
+        if version > 0 && version < Schema.compressedDocumentsVersion {
+            try connection.execute("VACUUM")
+        }
     }
 
     // MARK: - Workspace
@@ -387,6 +392,57 @@ public final class Store {
                 sqlite3_result_text(context, eventsText, -1, SQLITE_TRANSIENT)
             }, nil, nil, nil)
         guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code) }
+        try registerDocumentFunctions(connection)
+    }
+
+    /// The functions of the compressed ticket documents (schema version 3): `kb_unpack(packed)`, the JSON text that
+    /// the virtual column `doc` reads; `kb_pack(doc)` and `kb_document_hash(doc)`, which the migration stores.
+    private static func registerDocumentFunctions(_ connection: Connection) throws {
+        // Pure functions of their argument: usable in a generated column and in the schema's view.
+        let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS
+        let unpack = sqlite3_create_function_v2(
+            connection.handle, "kb_unpack", 1, flags, nil,
+            { context, _, arguments in
+                guard let arguments, let value = arguments[0], sqlite3_value_type(value) == SQLITE_BLOB else {
+                    sqlite3_result_null(context)
+                    return
+                }
+                let count = Int(sqlite3_value_bytes(value))
+                let bytes = UnsafeBufferPointer(start: sqlite3_value_blob(value)?.assumingMemoryBound(to: UInt8.self), count: count)
+                do {
+                    let document = try BlockCompressor.decompress(bytes)
+                    guard !document.isEmpty else { return sqlite3_result_text(context, "", 0, SQLITE_TRANSIENT) }
+                    document.withUnsafeBytes { raw in
+                        sqlite3_result_text64(context, raw.baseAddress!.assumingMemoryBound(to: CChar.self),
+                                              sqlite3_uint64(raw.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+                    }
+                } catch {
+                    sqlite3_result_error(context, "a stored ticket does not decompress: \(error)", -1)
+                }
+            }, nil, nil, nil)
+        guard unpack == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: unpack) }
+        let pack = sqlite3_create_function_v2(
+            connection.handle, "kb_pack", 1, flags, nil,
+            { context, _, arguments in
+                guard let document = Store.textArgument(arguments) else { return sqlite3_result_null(context) }
+                BlockCompressor.compress(document).withUnsafeBytes { raw in
+                    sqlite3_result_blob64(context, raw.baseAddress, sqlite3_uint64(raw.count), SQLITE_TRANSIENT)
+                }
+            }, nil, nil, nil)
+        guard pack == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: pack) }
+        let hash = sqlite3_create_function_v2(
+            connection.handle, "kb_document_hash", 1, flags, nil,
+            { context, _, arguments in
+                guard let document = Store.textArgument(arguments) else { return sqlite3_result_null(context) }
+                sqlite3_result_int64(context, TicketRecord.storedHash(document))
+            }, nil, nil, nil)
+        guard hash == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: hash) }
+    }
+
+    /// The UTF-8 bytes of a one-argument function's text argument; nil for NULL.
+    private static func textArgument(_ arguments: UnsafeMutablePointer<OpaquePointer?>?) -> UnsafeBufferPointer<UInt8>? {
+        guard let arguments, let value = arguments[0], let text = sqlite3_value_text(value) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))
     }
 
     /// `PRAGMA integrity_check`, throwing when it reports anything but ok.

@@ -84,7 +84,7 @@ struct JSONLinesDecoder: Sendable {
             return .rejected(error)
         }
         // The line is stored as is (it decodes to the same ticket; see `Store.upsert`).
-        return .ticket(TicketRecord(ticket, doc: Array(bytes), hash: FNV1a.hex(bytes)))
+        return .ticket(TicketRecord(ticket, document: bytes))
     }
 
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

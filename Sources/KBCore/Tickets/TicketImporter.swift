@@ -92,7 +92,7 @@ public final class TicketImporter {
             let context = ImportContext(settings: settings, timeZones: ImportRecordChecks(), analysis: nil)
             let sources = try Self.sources(for: files, context: context)
             // Tickets seen earlier in this run, as the store would hold them by the time a later copy arrives.
-            var seen: [String: String] = [:]
+            var seen: [String: Int64] = [:]
             try read(files, sources, into: &report) { record in
                 let stored = try seen[record.id] ?? existing?.storedHash(id: record.id)
                 seen[record.id] = record.hash

@@ -11,10 +11,10 @@ struct TicketRecord: Sendable {
     let createdAt: Int64
     let resolvedAt: Int64?
     let closedAt: Int64?
-    /// FNV-1a of `doc` (see `FNV1a`): how a re-import tells an unchanged ticket.
-    let hash: String
-    /// The ticket's JSON, valid UTF-8.
-    let doc: [UInt8]
+    /// The fingerprint of the document's JSON (see `storedHash`): how a re-import tells an unchanged ticket.
+    let hash: Int64
+    /// The ticket's JSON (valid UTF-8), compressed as the store keeps it (`BlockCompressor`).
+    let packed: [UInt8]
     /// Title, description, resolution, root cause and events text: the `tickets_fts` columns, in order.
     let searchTexts: [String]
     /// The language the texts are analysed in; nil: the workspace's (see `Ticket.analysisLanguage`).
@@ -27,12 +27,11 @@ struct TicketRecord: Sendable {
     init(canonical ticket: Ticket) {
         var writer = JSONWriter()
         ticket.write(to: &writer)
-        let doc = writer.bytes
-        self.init(ticket, doc: doc, hash: doc.withUnsafeBufferPointer { FNV1a.hex($0) })
+        self.init(ticket, document: writer.bytes)
     }
 
-    /// `doc` must be JSON that decodes to `ticket`.
-    init(_ ticket: Ticket, doc: [UInt8], hash: String) {
+    /// `document` must be JSON that decodes to `ticket`; it is compressed here, on the thread that prepares records.
+    init(_ ticket: Ticket, document: UnsafeBufferPointer<UInt8>) {
         id = ticket.id
         severity = ticket.severity
         status = ticket.status.rawValue
@@ -43,9 +42,21 @@ struct TicketRecord: Sendable {
         createdAt = ticket.createdAt.seconds
         resolvedAt = ticket.resolvedAt?.seconds
         closedAt = ticket.closedAt?.seconds
-        self.hash = hash
-        self.doc = doc
+        hash = Self.storedHash(document)
+        packed = BlockCompressor.compress(document)
         language = ticket.analysisLanguage
         searchTexts = [ticket.title, ticket.description, ticket.resolution ?? "", ticket.rootCause ?? "", ticket.eventsText]
+    }
+}
+
+extension TicketRecord {
+    /// `init(_:document:)` of JSON held in an array.
+    init(_ ticket: Ticket, document: [UInt8]) {
+        self = document.withUnsafeBufferPointer { TicketRecord(ticket, document: $0) }
+    }
+
+    /// The fingerprint the store keeps for a document (`DocumentFingerprint`), an integer SQLite holds in 8 bytes.
+    static func storedHash(_ document: UnsafeBufferPointer<UInt8>) -> Int64 {
+        DocumentFingerprint.value(document)
     }
 }

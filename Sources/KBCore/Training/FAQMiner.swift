@@ -20,10 +20,13 @@ public struct FAQMiner {
         /// The rest of the ticket's text (description, events, internal or not), never shown: a secret in it keeps
         /// the whole ticket out of the FAQ.
         public var otherText: String
+        /// The articles the ticket links (its `articles` field), never shown: they tell which article answers it.
+        public var articles: [String]
 
         public init(id: String, title: String, resolution: String, tags: [String] = [], service: String? = nil,
-                    finishedAt: Int64 = 0, otherText: String = "") {
+                    finishedAt: Int64 = 0, otherText: String = "", articles: [String] = []) {
             self.otherText = otherText
+            self.articles = articles
             self.id = id
             self.title = title
             self.resolution = resolution
@@ -41,6 +44,8 @@ public struct FAQMiner {
 
     private struct Group {
         var count = 0
+        var tickets: [String] = []
+        var articles: [String: Int] = [:]
         var titles: [String: Variant] = [:]
         var resolutions: [String: Variant] = [:]
     }
@@ -90,6 +95,8 @@ public struct FAQMiner {
         let key = groupKey(tags: request.tags, question: question)
         var group = groups[key] ?? Group()
         group.count += 1
+        group.tickets.append(request.id)
+        for article in Set(request.articles) where !article.isEmpty { group.articles[article, default: 0] += 1 }
         Self.count(question, key: AccentFolding.fold(question), at: request.finishedAt, in: &group.titles)
         Self.count(answer, key: Self.normalized(answer), at: request.finishedAt, in: &group.resolutions)
         groups[key] = group
@@ -97,19 +104,20 @@ public struct FAQMiner {
 
     /// The FAQ: groups asked at least `faqMinimumCount` times, most frequent first (ties by question), at most
     /// `faqLimit` of them.
-    public func entries() -> [TrainingPack.FAQEntry] {
+    /// With `limited` false every frequent group is given, so a caller that drops some can still fill `faqLimit`.
+    public func entries(limited: Bool = true) -> [TrainingPack.FAQEntry] {
         guard options.faqLimit > 0 else { return [] }
         let entries = groups.values.filter { $0.count >= max(1, options.faqMinimumCount) }.compactMap { group in
             Self.representative(group.titles).map { question in
                 TrainingPack.FAQEntry(question: question, answer: Self.representative(group.resolutions) ?? "",
-                                      count: group.count)
+                                      count: group.count, tickets: group.tickets, linkedArticles: group.articles)
             }
         }
         return Array(entries.sorted {
             if $0.count != $1.count { return $0.count > $1.count }
             if $0.question != $1.question { return $0.question.utf8.lexicographicallyPrecedes($1.question.utf8) }
             return $0.answer.utf8.lexicographicallyPrecedes($1.answer.utf8)
-        }.prefix(options.faqLimit))
+        }.prefix(limited ? options.faqLimit : Int.max))
     }
 
     private func groupKey(tags: [String], question: String) -> String {

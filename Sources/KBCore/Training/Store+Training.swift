@@ -33,7 +33,8 @@ extension Store {
     public func forEachFAQRequest(_ body: (FAQMiner.Request) throws -> Void) throws {
         try forEachSolvedRequest { request in
             try body(FAQMiner.Request(id: request.id, title: request.title, resolution: request.resolution, tags: request.tags,
-                                      service: request.service, finishedAt: request.finishedAt, otherText: request.otherText))
+                                      service: request.service, finishedAt: request.finishedAt, otherText: request.otherText,
+                                      articles: request.articles))
         }
     }
 }

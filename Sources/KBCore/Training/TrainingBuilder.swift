@@ -7,6 +7,19 @@
 /// (any listed service, any listed tag; both filters when both are given) and has a Solución section outside
 /// internal blocks. Its Problema and Solución come from the body with internal blocks removed.
 ///
+/// **Chapters**: an article goes to the chapter of the service whose folder it is filed in (`kb/articles/portal/…`)
+/// when it lists that service, else to its first service; an article filed in a folder that is none of its services
+/// (`kb/articles/general/`) or that lists three or more services is about support in general and goes to the
+/// General chapter. Its other services' chapters point to it ("see also"). A chapter with no article of its own is
+/// left out.
+///
+/// **FAQ rule**: each frequent request is answered by the validated customer article in the document's language that
+/// its tickets link most (their `articles` field, or the article's `tickets`): the question is the article's title
+/// (as a question when it starts with an interrogative word), the answer the opening of its Solución (up to its first
+/// list, written to the customer) and a link to the article. Requests answered by the same article are one question.
+/// A request no such article answers is left out (``Result/faqLeftOut``): support's own notes ("Se reinició el
+/// servicio") are not customer text, and in another language they would not be the document's language.
+///
 /// **Causa rule**: root causes often name internal systems, people or mistakes, so Causa is included only when
 /// it is customer-safe as a whole: the article's Causa section is identical with and without internal blocks
 /// (no internal block starts, ends or sits inside it) and the redactor finds no personal data in it. Otherwise
@@ -19,7 +32,22 @@ public struct TrainingBuilder: Sendable {
         public var warnings: [TrainingWarning]
         /// Customer articles left out because they are written in another language.
         public var otherLanguageCount: Int
+        /// Frequent requests no validated customer article in the document's language answers, left out of the FAQ.
+        public var faqLeftOut: [TrainingPack.FAQEntry] = []
     }
+
+    /// An article chosen for the material, with what places it and answers FAQ entries with.
+    struct Chosen {
+        var article: TrainingPack.Article
+        /// The services it lists that pass the filter, its chapter's first; empty for a general article.
+        var services: [String]
+        /// The article's id as written (before redaction) and the tickets its front matter names.
+        var id: String
+        var tickets: Set<String>
+    }
+
+    /// Articles that list this many services or more are about support in general.
+    static let generalServiceCount = 3
 
     public var options: TrainingOptions
     public var redactor: Redactor
@@ -71,7 +99,7 @@ public struct TrainingBuilder: Sendable {
     public func build(articles: [Article], faq: [TrainingPack.FAQEntry]?) -> Result {
         var warnings: [TrainingWarning] = []
         var otherLanguage = 0
-        var chosen: [(article: TrainingPack.Article, services: [String])] = []
+        var chosen: [Chosen] = []
         let serviceFilter = Set(options.services.map(Self.filterKey))
         let tagFilter = Set(options.tags.map(Self.filterKey))
         for article in articles where article.audience == .customer && article.state == .validated {
@@ -103,10 +131,18 @@ public struct TrainingBuilder: Sendable {
                 id: redactor.redact(article.id), title: redactor.redact(article.title), anchor: "",
                 updated: article.updated.map(redactor.redact), problem: piece(article.customerSection(.problem)),
                 solution: solution, cause: customerSafeCause(article))
-            chosen.append((entry, services))
+            chosen.append(Chosen(article: entry, services: Self.chapterServices(services, path: article.path), id: article.id,
+                                 tickets: Set(article.tickets)))
         }
-        let pack = layOut(chosen, faq: faq)
-        return Result(pack: pack, warnings: warnings, otherLanguageCount: otherLanguage)
+        var pack = layOut(chosen, faq: nil)
+        var leftOut: [TrainingPack.FAQEntry] = []
+        if let faq {
+            let answered = answer(faq, with: chosen, anchors: Dictionary(
+                pack.sections.flatMap(\.articles).map { ($0.id, $0.anchor) }, uniquingKeysWith: { first, _ in first }))
+            leftOut = answered.leftOut
+            pack = layOut(chosen, faq: Array(answered.entries.prefix(options.faqLimit)))
+        }
+        return Result(pack: pack, warnings: warnings, otherLanguageCount: otherLanguage, faqLeftOut: leftOut)
     }
 
     /// A section's customer-safe Markdown, redacted; nil when nothing is left.
@@ -124,13 +160,103 @@ public struct TrainingBuilder: Sendable {
         return piece(safe)
     }
 
-    private func layOut(_ chosen: [(article: TrainingPack.Article, services: [String])],
-                        faq: [TrainingPack.FAQEntry]?) -> TrainingPack {
+    /// The services an article's chapters come from, its own chapter's first: see "Chapters" in the type's
+    /// documentation. Empty for a general article.
+    static func chapterServices(_ services: [String], path: String) -> [String] {
+        let components = path.split(separator: "/").map(String.init)
+        let folder = components.lastIndex(of: "articles").flatMap { $0 + 2 < components.count ? components[$0 + 1] : nil }
+        if let folder {
+            if let own = services.firstIndex(where: { filterKey($0) == filterKey(folder) }) {
+                return [services[own]] + services.enumerated().filter { $0.offset != own }.map(\.element)
+            }
+            return []
+        }
+        return services.count >= generalServiceCount ? [] : services
+    }
+
+    /// The FAQ under the "FAQ rule" of the type's documentation: entries answered by an article, most asked first,
+    /// and those left out.
+    func answer(_ entries: [TrainingPack.FAQEntry], with chosen: [Chosen],
+                anchors: [String: String]) -> (entries: [TrainingPack.FAQEntry], leftOut: [TrainingPack.FAQEntry]) {
+        var byArticle: [Int: TrainingPack.FAQEntry] = [:]
+        var leftOut: [TrainingPack.FAQEntry] = []
+        for entry in entries {
+            let tickets = Set(entry.tickets)
+            var best: (index: Int, score: Int)?
+            for (index, candidate) in chosen.enumerated() {
+                let score = (entry.linkedArticles[candidate.id] ?? 0) + candidate.tickets.intersection(tickets).count
+                if score > 0, score > best?.score ?? 0 { best = (index, score) }
+            }
+            guard let best, let anchor = anchors[chosen[best.index].article.id] else {
+                leftOut.append(entry)
+                continue
+            }
+            if var existing = byArticle[best.index] {
+                existing.count += entry.count
+                existing.tickets += entry.tickets
+                byArticle[best.index] = existing
+            } else {
+                let article = chosen[best.index].article
+                byArticle[best.index] = TrainingPack.FAQEntry(
+                    question: Self.question(article.title, language: options.language),
+                    answer: Self.opening(of: article.solution) + "\n\n" + options.language.catalogue(
+                        "training.faq_more", ["link": "[\(Markdown.escape(article.title))](#\(anchor))"]),
+                    count: entry.count, tickets: entry.tickets)
+            }
+        }
+        let answered = byArticle.values.sorted {
+            if $0.count != $1.count { return $0.count > $1.count }
+            return $0.question.utf8.lexicographicallyPrecedes($1.question.utf8)
+        }
+        return (answered, leftOut)
+    }
+
+    /// Words that open a question, folded.
+    static let interrogatives: Set<String> = ["como", "donde", "que", "cuando", "cual", "cuales", "quien", "por", "cuanto",
+                                              "how", "where", "what", "when", "which", "who", "why", "can"]
+
+    /// An article title as an FAQ question: "¿Cómo cambiar o restablecer su contraseña?" when it opens with an
+    /// interrogative word, else the title as it is.
+    static func question(_ title: String, language: Language) -> String {
+        let first = title.split(whereSeparator: { !$0.isLetter }).first.map { AccentFolding.fold(String($0)) } ?? ""
+        guard interrogatives.contains(first), !title.hasSuffix("?") else { return title }
+        return (language == .spanish && !title.hasPrefix("¿") ? "¿" : "") + title + "?"
+    }
+
+    /// The opening of a Solución: its blocks (separated by blank lines) up to and including the first list, at most
+    /// three, so the FAQ answers in a few lines and links the rest.
+    static func opening(of solution: String) -> String {
+        var blocks: [String] = []
+        var current: [Substring] = []
+        for line in solution.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { blocks.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { blocks.append(current.joined(separator: "\n")) }
+        var opening: [String] = []
+        for block in blocks.prefix(3) {
+            opening.append(block)
+            let holdsList = block.split(separator: "\n").contains { line in
+                let text = line.drop(while: { $0 == " " })
+                return text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ")
+                    || (text.first?.isNumber == true && text.drop(while: \.isNumber).hasPrefix(". "))
+            }
+            if holdsList { break }
+        }
+        return opening.joined(separator: "\n\n")
+    }
+
+    private func layOut(_ chosen: [Chosen], faq: [TrainingPack.FAQEntry]?) -> TrainingPack {
         // The first service the article lists (that passes the filter) holds it; the others point to it.
         var byService: [String: [TrainingPack.Article]] = [:]
         var references: [String: [(id: String, title: String)]] = [:]
         var displayName: [String: String] = [:]
-        for (article, services) in chosen {
+        for item in chosen {
+            let (article, services) = (item.article, item.services)
             let keys = services.map(Self.filterKey)
             let primary = keys.first ?? ""
             byService[primary, default: []].append(article)
@@ -142,8 +268,8 @@ public struct TrainingBuilder: Sendable {
                 }
             }
         }
-        // A service that is only referenced still gets a chapter holding its links.
-        let keys = Set(byService.keys).union(references.keys).sorted { lhs, rhs in
+        // A chapter holds articles of its own; links to articles printed elsewhere go only where there are some.
+        let keys = Set(byService.keys).sorted { lhs, rhs in
             if lhs.isEmpty != rhs.isEmpty { return !lhs.isEmpty }
             return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
         }

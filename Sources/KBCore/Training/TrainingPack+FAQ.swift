@@ -13,19 +13,29 @@ extension TrainingPack {
         }
     }
 
-    /// One frequent request (a group of resolved severity-5 tickets) with its usual answer, redacted.
+    /// One frequent request (a group of resolved severity-5 tickets) with its answer, redacted.
+    ///
+    /// As mined (``FAQMiner``) the question is a representative ticket title and the answer support's note; in the
+    /// guide (``TrainingBuilder``) both come from the validated customer article that answers the request: its
+    /// title as the question and the opening of its Solución, written to the customer, with a link to it.
     public struct FAQEntry: Sendable, Equatable {
-        /// A representative ticket title.
+        /// The question, as the guide shows it.
         public var question: String
-        /// A representative resolution, as Markdown.
+        /// The answer, as Markdown.
         public var answer: String
         /// How many resolved tickets asked it.
         public var count: Int
+        /// Ids of the tickets that asked it (never shown): they tie the request to the article written from them.
+        public var tickets: [String]
+        /// Article id → how many of those tickets link it in their `articles` field (never shown).
+        public var linkedArticles: [String: Int]
 
-        public init(question: String, answer: String, count: Int) {
+        public init(question: String, answer: String, count: Int, tickets: [String] = [], linkedArticles: [String: Int] = [:]) {
             self.question = question
             self.answer = answer
             self.count = count
+            self.tickets = tickets
+            self.linkedArticles = linkedArticles
         }
     }
 }

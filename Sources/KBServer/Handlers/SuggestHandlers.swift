@@ -1,10 +1,16 @@
 import KBCore
 
-/// `POST /api/suggest`: `kb suggest --json` for a ticket's title, description, customer, plan and service.
+/// `POST /api/suggest`: `kb suggest --json` for a ticket's title, description, customer, plan and service. The texts
+/// meant for the agent (reasons, questions, escalation, routing) are in the language asked for (`?lang=`, else
+/// `Accept-Language`), else English as the CLI writes them; the machine members are the same in every language.
 enum SuggestHandlers {
     @Sendable static func suggest(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try request.query.checkKnown([])
+        try request.query.checkKnown(["lang"])
+        let language = try LanguagePreference.resolve(request, default: .english)
         let intake = try IntakeRequest(json: try request.jsonBody(), now: context.now)
-        return .json(try context.knowledgeBase().suggest(intake))
+        let suggestion = try context.knowledgeBase().suggest(intake)
+        var writer = JSONWriter()
+        suggestion.write(to: &writer, language: language)
+        return .json(writer)
     }
 }

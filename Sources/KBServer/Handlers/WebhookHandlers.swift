@@ -28,7 +28,7 @@ enum WebhookHandlers {
         if let eventType = received.eventType { writer.member("event_type", eventType) }
         writer.member("note", note)
         writer.key("suggestion")
-        suggestion.write(to: &writer)
+        suggestion.write(to: &writer, language: language)
         writer.endObject()
         return .json(writer, status: received.outcome == .inserted ? 201 : 200)
     }

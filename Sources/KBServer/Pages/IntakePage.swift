@@ -31,10 +31,7 @@ enum IntakePage {
     }
 
     private static func render(_ page: Page, form: QueryParameters, suggestion: Suggestion?, problem: Problem?) throws -> HTTPResponse {
-        let token = page.context.environment.csrf.token(for: page.request)
         var data = TemplateObject()
-        data["csrf_field_name"] = .string(CSRFProtection.fieldName)
-        data["csrf_token"] = .string(token.fieldValue)
         for name in fieldNames { data[name] = .string(form.text(name) ?? "") }
         data["action"] = .string("/nuevo-ticket" + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
         if let problem {
@@ -46,16 +43,18 @@ enum IntakePage {
             advice["solutions"] = .array((advice["solutions"]?.items ?? []).map { item in
                 var solution = item.members
                 let id = solution["id"]?.interpolationText ?? ""
-                let path = solution["type"]?.interpolationText == "ticket" ? "/tickets/" : "/articulos/"
+                let isTicket = solution["type"]?.interpolationText == "ticket"
+                let path = isTicket ? "/tickets/" : "/articulos/"
+                // The stored status (`resolved`, `validated`) in the page's words.
+                let status = solution["status"]?.interpolationText ?? ""
+                let key = (isTicket ? "status." : "article.state.") + status
+                solution["status_text"] = .string(page.words.contains(key) ? page.words[key] : status)
                 solution["href"] = .string(path + PercentEncoding.encodePathSegment(id)
                                            + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
                 return .object(solution)
             })
             data["suggestion"] = .object(advice)
         }
-        var response = try page.render("intake", title: page.words["page.intake.title"], data: data,
-                                        status: problem?.status ?? 200)
-        token.apply(to: &response)
-        return response
+        return try page.render("intake", title: page.words["page.intake.title"], data: data, status: problem?.status ?? 200)
     }
 }

@@ -9,6 +9,9 @@ struct Page {
     let request: HTTPRequest
     let context: RequestContext
     let language: Language
+    /// The CSRF token of the page's forms (the new ticket, sign-in and sign-out forms), one per response so a page
+    /// never sets two different `kb_csrf` cookies.
+    let csrf: CSRFProtection.Token
 
     /// The query parameters every page takes besides its own.
     static let commonParameters: Set<String> = ["lang"]
@@ -17,6 +20,7 @@ struct Page {
         self.request = request
         self.context = context
         self.language = try LanguagePreference.resolve(request, default: context.policy.language)
+        self.csrf = context.environment.csrf.token(for: request)
     }
 
     var words: Catalogue { Catalogue.of(language) }
@@ -33,13 +37,20 @@ struct Page {
         page["lang"] = .string(language.rawValue)
         page["lq"] = .string(languageQuery)
         page["other_language_href"] = .string(otherLanguageHref)
+        page["csrf_field_name"] = .string(CSRFProtection.fieldName)
+        page["csrf_token"] = .string(csrf.fieldValue)
+        // Signed in through the sign-in form: the header offers to sign out.
+        page["signed_in"] = .bool(context.caller != nil && request.cookies[SessionStore.cookieName] != nil)
+        page["signout_action"] = .string("/salir" + (languageQuery.isEmpty ? "" : "?" + languageQuery))
         page["nav"] = .array(Self.navigation.map { path, key in
             .object(["href": .string(path + (languageQuery.isEmpty ? "" : "?" + languageQuery)), "label": .string(words[key]),
                      "current": .bool(request.pathSegments.first == path.split(separator: "/").first.map(String.init)
                                       || (path == "/buscar" && request.pathSegments.isEmpty))])
         })
         let html = try context.knowledgeBase().templates(language).render("web/\(name).html", context: .object(page))
-        return .html(html, status: status)
+        var response = HTTPResponse.html(html, status: status)
+        csrf.apply(to: &response)
+        return response
     }
 
     /// The page's own address with `lang` switched to the other language.
@@ -83,12 +94,15 @@ struct Page {
         self.request = request
         self.context = context
         self.language = language
+        self.csrf = context.environment.csrf.token(for: request)
     }
 
     private func error(_ problem: Problem) throws -> HTTPResponse {
         var data = TemplateObject()
         data["status"] = .number(Double(problem.status))
         data["detail"] = .string(problem.detail)
+        // Problem details are the API's English sentences: marked as English on a page in another language.
+        data["detail_lang"] = .string(Language.english.rawValue)
         data["field"] = problem.field.map { .string($0) } ?? .null
         var response = try render("error", title: words["page.error.title"], data: data, status: problem.status)
         for (name, value) in problem.headers.fields where name.lowercased() != "content-type" { response.headers.add(name, value) }

@@ -25,7 +25,7 @@ enum SLAPage {
                 row["state"] = .string(entry.state)
                 row["state_name"] = .string(words["page.sla_state.\(entry.state)"])
                 row["clock"] = sla.clockValue(entry.clock, clock: clock, words: words)
-                row["escalation"] = .array(entry.advice.map { advice in .string((advice.target.map { "→ \($0): " } ?? "") + advice.reason) })
+                row["escalation"] = .array(entry.advice.map { advice in .string((advice.target.map { "→ \($0): " } ?? "") + advice.text(language: page.language)) })
                 return .object(row)
             })
             data["compliance"] = .array(report.bySeverity.map { group in

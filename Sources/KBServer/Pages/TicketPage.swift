@@ -50,14 +50,17 @@ enum TicketPage {
 extension TicketSLA {
     /// One clock as the ticket page shows it.
     func clockValue(_ slaClock: SLAClock, clock: LocalClock, words: Catalogue) -> TemplateValue {
+        func duration(_ seconds: Int64) -> String {
+            BusinessDuration.documentText(seconds, businessDay: businessDaySeconds, language: words.language)
+        }
         let left = slaClock.breached
-            ? words("page.clock.breached_by", ["duration": BusinessDuration.text(slaClock.breachedBySeconds, businessDay: businessDaySeconds)])
-            : BusinessDuration.text(slaClock.remainingSeconds, businessDay: businessDaySeconds)
+            ? words("page.clock.breached_by", ["duration": duration(slaClock.breachedBySeconds)])
+            : duration(slaClock.remainingSeconds)
         let percent = Int((slaClock.fractionConsumed * 100).rounded())
         return .object([
             "name": .string(words["page.clock.\(slaClock.kind.rawValue)"]),
             "state": .string(words["page.clock_state.\(slaClock.state.rawValue)"]),
-            "target": .string(BusinessDuration.text(slaClock.targetSeconds, businessDay: businessDaySeconds)),
+            "target": .string(duration(slaClock.targetSeconds)),
             "due_text": .string(clock.text(slaClock.dueAt)), "left": .string(left),
             "percent": .number(Double(percent)), "bar": .number(Double(min(percent, 100))),
             "breached": .bool(slaClock.breached), "at_risk": .bool(!slaClock.breached && slaClock.fractionConsumed >= SLAReport.riskThreshold),

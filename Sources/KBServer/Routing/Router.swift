@@ -27,6 +27,11 @@ public struct Router: Sendable {
         add(Route(.post, pattern, access: access, handler: handler))
     }
 
+    /// A web page (`Route.isPage`): signed-in browsers reach it with their session cookie.
+    public mutating func page(_ method: HTTPMethod, _ pattern: String, access: RouteAccess = .read, _ handler: @escaping RouteHandler) {
+        add(Route(method, pattern, access: access, isPage: true, handler: handler))
+    }
+
     /// The most specific route for `method` and `path`; `HEAD` is answered by the `GET` route.
     public func resolve(_ method: HTTPMethod, path: [String]) -> Resolution {
         var best: (route: Route, parameters: [String: String])?

@@ -61,7 +61,19 @@ public final class ServerApplication: Sendable {
             case let .matched(matched, parameters):
                 route = matched.pattern.text
                 request.pathParameters = parameters
-                let caller = try authenticate(request, access: matched.access)
+                let caller: AccessToken?
+                if matched.isPage, matched.access != .open, !tokens.isEmpty, request.headers["Authorization"] == nil {
+                    // A browser: its sign-in session, else the sign-in page, which brings it back here.
+                    guard let token = sessionCaller(request) else {
+                        return .answer(finished(SignInPage.redirect(for: request)), route: route, user: nil)
+                    }
+                    guard token.role.permits(matched.access) else {
+                        throw Problem.forbidden("this page needs a \(matched.access.tokenRole.rawValue) token; '\(token.name)' is a \(token.role.rawValue) token")
+                    }
+                    caller = token
+                } else {
+                    caller = try authenticate(request, access: matched.access)
+                }
                 user = caller?.name
                 if let length = head.headers["Content-Length"].flatMap({ Int($0.trimmingSpaces) }), length > maximumBodyBytes {
                     throw Problem.contentTooLarge(limit: maximumBodyBytes)
@@ -71,6 +83,11 @@ public final class ServerApplication: Sendable {
         } catch {
             return .answer(finished(.problem(Problem(error: error))), route: route, user: user)
         }
+    }
+
+    /// The token a live sign-in session of the request's cookie stands for.
+    private func sessionCaller(_ request: HTTPRequest) -> AccessToken? {
+        request.cookies[SessionStore.cookieName].flatMap { environment.sessions.caller(sessionID: $0, now: environment.clock()) }
     }
 
     /// The token a route needs, checked: nil when the route is open or the server has no tokens (it then

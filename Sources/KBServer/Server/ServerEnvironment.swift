@@ -18,10 +18,13 @@ public final class ServerEnvironment: Sendable {
     public let zendeskSignature: ZendeskWebhookSignature?
     /// Names for Zendesk ids and custom fields (`kb serve --zendesk-mapping`), as `kb import --mapping` reads them.
     public let zendeskMapping: ZendeskImportMapping
+    /// Browsers signed in to the pages with a token (the server's tokens; empty when it has none).
+    public let sessions: SessionStore
 
     public init(workspace: Workspace, policy: Policy, stores: StoreAccess, csrf: CSRFProtection = .random(),
                 metrics: ServerMetrics = ServerMetrics(), clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) },
-                zendeskSignature: ZendeskWebhookSignature? = nil, zendeskMapping: ZendeskImportMapping = ZendeskImportMapping()) {
+                zendeskSignature: ZendeskWebhookSignature? = nil, zendeskMapping: ZendeskImportMapping = ZendeskImportMapping(),
+                sessions: SessionStore = SessionStore(tokens: AccessTokens())) {
         self.workspace = workspace
         self.policy = policy
         self.stores = stores
@@ -30,6 +33,7 @@ public final class ServerEnvironment: Sendable {
         self.clock = clock
         self.zendeskSignature = zendeskSignature
         self.zendeskMapping = zendeskMapping
+        self.sessions = sessions
     }
 
     /// Opens `workspace`: its policy and its database (created when missing).
@@ -39,6 +43,6 @@ public final class ServerEnvironment: Sendable {
         let stores = try StoreAccess(workspace: workspace, language: policy.language)
         return ServerEnvironment(workspace: workspace, policy: policy, stores: stores, clock: clock,
                                  zendeskSignature: configuration.zendeskSigningSecret.map { ZendeskWebhookSignature(secret: $0) },
-                                 zendeskMapping: configuration.zendeskMapping)
+                                 zendeskMapping: configuration.zendeskMapping, sessions: SessionStore(tokens: configuration.tokens))
     }
 }

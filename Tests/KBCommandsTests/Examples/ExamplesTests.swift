@@ -178,9 +178,9 @@ import KBTestSupport
         case "show": starts = ["T-", "KB-"]
         case "suggest": starts = ["Suggested severity: "]
         case "review", "training": starts = [writesFile ? "wrote " : document]
-        case "automations": starts = ["# "]
+        case "automations": starts = [document]
         case "article": starts = ["OVERVIEW: "]
-        case "article draft": starts = ["wrote kb/articles/"]
+        case "article draft": starts = ["wrote kb/articles/", "wrote nothing: "]
         case "article link": starts = ["linked ", "T-"]
         case "article lint":
             return run.stderr.hasPrefix("linted ") ? nil : "no 'linted N articles' summary on stderr"

@@ -505,8 +505,12 @@ struct SecretCorpus {
     /// Three resolved severity-5 requests sharing a tag, a title and a resolution with data in them: the FAQ would
     /// show them, redacted, or (when the data is a secret) leave the group out.
     private mutating func faqRequests(_ group: Int) -> [Ticket] {
-        let titleItem = plant(nextData(), at: .faqTitle, location: "faq-\(group)")
-        let answerItem = plant(nextData(), at: .faqResolution, location: "faq-\(group)")
+        var titleItem = plant(nextData(), at: .faqTitle, location: "faq-\(group)")
+        var answerItem = plant(nextData(), at: .faqResolution, location: "faq-\(group)")
+        // The guide's FAQ answers from validated customer articles (questions and answers alike): a request's own
+        // title and support's resolution never reach customers, redacted or not.
+        titleItem.reachesCustomers = false
+        answerItem.reachesCustomers = false
         items.append(titleItem)
         items.append(answerItem)
         return (0..<3).map { copy in

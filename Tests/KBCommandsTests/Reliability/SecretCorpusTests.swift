@@ -121,7 +121,9 @@ import KBTestSupport
                 // What was planted around the items is there: the articles and the FAQ.
                 #expect(text.contains(SecretCorpus.projection(language == "es" ? "El portal no carga para los usuarios" : "The portal does not load")),
                         "\(label): the customer articles should be in the guide")
-                #expect(text.contains(SecretCorpus.projection("Consulta de acceso")), "\(label): the FAQ should be in the guide")
+                // No customer article answers the planted requests: they are left out of the FAQ and named, redacted,
+                // on stderr, which the leak check reads too.
+                #expect(result.stderr.contains("Consulta de acceso"), "\(label): the unanswered requests should be named")
                 let leaks = corpus.leaks(in: text + SecretCorpus.comparable(result.stderr), among: corpus.items)
                 #expect(leaks.isEmpty, "\(label): \(leaks.count) planted item(s) reached the customer: \(Self.describe(leaks))")
             }
@@ -185,7 +187,8 @@ import KBTestSupport
             }
         }
         let publicItems = corpus.items.filter { $0.place.isPublic && $0.reachesCustomers }
-        #expect(publicItems.count >= 150)
+        // FAQ titles and resolutions no longer reach customers (the FAQ answers from articles), hence fewer.
+        #expect(publicItems.count >= 140)
         let missed = publicItems.filter { !found.contains($0.number) }
         #expect(missed.isEmpty, "with redaction off, \(missed.count) public item(s) were not seen: \(Self.describe(missed))")
         // Assignees' names are also mentioned in public comments, so they show up through those mentions.

@@ -36,8 +36,9 @@ import KBTestSupport
         #expect(environment == "- Servicio: portal\n- Plan: 12x5\n- Canal: correo")
         let solution = try section(article, .solution)
         #expect(solution.hasPrefix("Se renovó el certificado TLS del balanceador."))
-        #expect(solution.contains("1. Revisar la fecha de vencimiento del certificado en el balanceador."))
-        #expect(solution.contains("2. Pedimos al cliente borrar la caché del navegador y reintentar."))
+        // Steps from the actions taken, internal ones included, imperative, in order.
+        #expect(solution.contains("1. Revisar la fecha de vencimiento del certificado en el balanceador"))
+        #expect(solution.contains("2. Pedir al cliente borrar la caché del navegador y reintentar"))
         #expect(!solution.contains("NOTA-INTERNA-7"))
         #expect(try section(article, .cause).hasPrefix("El certificado TLS del balanceador venció."))
         // The internal note is inside the internal block, and only there.

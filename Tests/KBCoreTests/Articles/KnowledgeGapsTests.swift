@@ -188,18 +188,21 @@ import KBTestSupport
         #expect(json?["since"] as? String == "2026-05-05")
     }
 
+    static func item(_ id: String, _ service: String, _ seconds: Int64, _ title: String, cause: String = "") throws -> TicketClusterer.Item {
+        var profiler = TicketProfiler(analyzer: Analyzer()) { _ in 1.0 }
+        let profile = try profiler.profile(title: title, description: "", tags: [], rootCause: cause, resolution: "")
+        return TicketClusterer.Item(id: id, service: service, solvedAt: Timestamp(seconds: seconds), profile: profile)
+    }
+
     @Test func clustererBucketsByServiceAndIsOrderIndependentOfInput() throws {
-        let analyzer = Analyzer()
-        var clusterer = TicketClusterer(analyzer: analyzer) { _ in 1.0 }
         let items = [
-            TicketClusterer.Item(id: "a", service: "x", title: "audio entrecortado llamadas", description: "", solvedAt: Timestamp(seconds: 1)),
-            TicketClusterer.Item(id: "b", service: "y", title: "audio entrecortado llamadas", description: "", solvedAt: Timestamp(seconds: 2)),
-            TicketClusterer.Item(id: "c", service: "x", title: "llamadas con audio entrecortado", description: "", solvedAt: Timestamp(seconds: 3)),
+            try Self.item("a", "x", 1, "audio entrecortado llamadas"),
+            try Self.item("b", "y", 2, "audio entrecortado llamadas"),
+            try Self.item("c", "x", 3, "llamadas con audio entrecortado"),
         ]
-        let clusters = try clusterer.cluster(items)
+        let clusters = TicketClusterer().cluster(items)
         #expect(clusters.map { $0.members.map { items[$0].id } } == [["a", "c"], ["b"]])
-        var again = TicketClusterer(analyzer: analyzer) { _ in 1.0 }
-        let reversed = try again.cluster(items.reversed())
+        let reversed = TicketClusterer().cluster(items.reversed())
         #expect(reversed.map { $0.members.map { items.reversed()[$0].id } } == [["a", "c"], ["b"]])
     }
 }

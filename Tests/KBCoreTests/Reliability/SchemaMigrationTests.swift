@@ -40,6 +40,28 @@ import KBTestSupport
             // Tickets indexed before each kept its language count as the workspace's.
             #expect(try store.ticketLanguages() == [.spanish])
         }),
+        2: Seed(write: { connection in
+            // Version 2 kept each JSON Lines line as it came (spaces, member order) and its fingerprint in hex.
+            let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
+            try VersionTwoStore.write(version2Lines, into: connection, tokenizer: tokenizer)
+            try connection.execute("INSERT INTO meta(key, value) VALUES ('written_by', 'kb at version 2')")
+        }, verify: { store throws in
+            for line in version2Lines {
+                let id = try #require(line.split(separator: "\"").dropFirst(3).first.map(String.init))
+                #expect(try store.connection.scalarText("SELECT doc FROM tickets WHERE id = ?", [id]) == line)
+                #expect(try store.connection.scalarInt("SELECT hash FROM tickets WHERE id = ?", [id])
+                        == Int(Array(line.utf8).withUnsafeBufferPointer { DocumentFingerprint.value($0) }))
+            }
+            #expect(try store.ticket(id: "T-V2-2")?.title == "Sin señal en la sucursal")
+            let matches = try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'sucursal'")
+            #expect(matches == 1)
+            #expect(try store.connection.scalarInt("SELECT typeof(packed) = 'blob' FROM tickets WHERE id = 'T-V2-1'") == 1)
+        }),
+    ]
+
+    static let version2Lines = [
+        TicketFixtures.line(id: "T-V2-1", title: "Ticket de la versión 2"),
+        #"{ "id" : "T-V2-2", "title":"Sin se\u00f1al en la sucursal","severity":1,"status":"closed","created_at":"2026-03-02T09:14:00-03:00","events":[] }"#,
     ]
 
     /// A database at version `version`: the first `version` migrations, marked as the kb of that time marked it.

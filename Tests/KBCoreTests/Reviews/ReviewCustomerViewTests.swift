@@ -71,7 +71,7 @@ import KBTestSupport
         #expect(review.evidence.map(\.name) == ["captura-login.png"])
         #expect(review.ticket.events.contains { $0.text.contains("[correo]") && $0.text.contains("[teléfono]") })
         // The internal monitoring alert and the team's own assessment stay internal.
-        #expect(review.detection.summary == "Reportado por el cliente por telefono el 2026-03-03 19:40 UTC-03:00.")
+        #expect(review.detection.summary == "Reportado por el cliente por teléfono el 2026-03-03 19:40 UTC-03:00.")
         #expect(review.detection.detectedAt == nil && review.detection.gapSeconds == nil)
         #expect(internalReview.detection.summary.contains("brecha de detección"))
     }

@@ -7,6 +7,20 @@ enum ReviewGolden {
 
 _Documento interno. Generado por kb el 2026-11-01 09:00 UTC-03:00._
 
+## Resumen
+
+- **Qué pasó:** Banco Austral reportó «Caída del portal: no carga el login» por teléfono el 2026-03-03 19:40 UTC-03:00. El incidente de severidad 1 (Crítica) afectó al servicio Portal durante 3 h 05 min. Se mitigó el 2026-03-03 22:45 UTC-03:00, se resolvió el 2026-03-04 11:00 UTC-03:00 y se cerró el 2026-03-04 11:30 UTC-03:00.
+- **Impacto:** Servicio Portal afectado durante 3 h 05 min (2026-03-03 19:40 UTC-03:00 → 22:45); 2 clientes, 2 tickets (T-2001, T-2002).
+- **Causa raíz:** Certificado TLS del balanceador vencido sin alerta previa.
+- **Resolución:** Mitigación y luego resolución. Primero se mitigó (2026-03-03 22:45 UTC-03:00) y luego se resolvió (2026-03-04 11:00 UTC-03:00).
+- **Metas del SLA:** Tiempo a primera respuesta: meta cumplida; Tiempo a resolución: meta cumplida.
+- **Recurrencia:** 2 veces en los 90 días previos (T-1901, T-1900).
+- **Qué haremos:**
+  - Agregar monitoreo de Portal (sin responsable)
+  - Escribir un artículo a partir de T-2001 (responsable: ana)
+  - Seguimiento con el proveedor Certificadora (responsable: ana)
+  - y 2 más en Acciones
+
 | Campo | Valor |
 |---|---|
 | Ticket | T-2001 |
@@ -14,26 +28,22 @@ _Documento interno. Generado por kb el 2026-11-01 09:00 UTC-03:00._
 | Plan | 12x5 (calendario 12x5, America/Santiago) |
 | Severidad | 1 (Crítica) |
 | Cambios de severidad | ninguno |
-| Servicio | portal |
+| Servicio | Portal |
 | Responsable | ana · N2 |
-| Canal | telefono |
+| Canal | teléfono |
 | Estado | cerrado |
 | Creado | 2026-03-03 19:40 UTC-03:00 (2026-03-03 22:40 UTC) |
 | Resuelto | 2026-03-04 11:00 UTC-03:00 (2026-03-04 14:00 UTC) |
 | Cerrado | 2026-03-04 11:30 UTC-03:00 (2026-03-04 14:30 UTC) |
 
-## Advertencias
-
-Sin advertencias: la línea de tiempo está ordenada y completa.
-
-## Resumen
-
-Banco Austral reportó «Caída del portal: no carga el login» por telefono el 2026-03-03 19:40 UTC-03:00. El incidente de severidad 1 (Crítica) afectó al servicio portal durante 3 h 05 min. Se mitigó el 2026-03-03 22:45 UTC-03:00, se resolvió el 2026-03-04 11:00 UTC-03:00 y se cerró el 2026-03-04 11:30 UTC-03:00.
-
 **Descripción del reporte:**
 
 Desde las 19:30 ningún usuario puede entrar al portal.\
 El login queda en blanco.
+
+## Advertencias
+
+Sin advertencias: la línea de tiempo está ordenada y completa.
 
 ## Impacto
 
@@ -42,8 +52,8 @@ El login queda en blanco.
 | Ventana | 2026-03-03 19:40 UTC-03:00 → 2026-03-03 22:45 UTC-03:00 |
 | Duración | 3 h 05 min |
 | Clientes afectados | Banco Austral, Mutual Andina (2) |
-| Servicios afectados | portal |
-| Canales de reporte | correo, telefono |
+| Servicios afectados | Portal |
+| Canales de reporte | correo, teléfono |
 | Minutos de impacto (duración × clientes) | 370 |
 
 Otros reportes del mismo incidente (mismo servicio, misma ventana):
@@ -56,14 +66,14 @@ Tiempo SLA: horas hábiles del calendario 12x5 del plan 12x5 en America/Santiago
 
 | Métrica | Tiempo real | Tiempo SLA | Meta | Resultado | Origen |
 |---|---|---|---|---|---|
-| Tiempo a primera respuesta | 12 min | 12 min | 15 min | cumplido, con 3 min de margen | #2, created_at |
-| Tiempo a escalamiento (N2) | 30 min | 20 min | — | — | #4, created_at |
-| Tiempo a escalamiento (proveedor Certificadora) | 50 min | 20 min | — | — | #5, created_at |
-| Tiempo a mitigación | 3 h 05 min | 20 min | — | — | #9, created_at |
-| Tiempo a resolución | 15 h 20 min | 1 h 49 min | 4 h 00 min | cumplido, con 2 h 11 min de margen | #15, created_at, resolved_at |
+| Tiempo a primera respuesta | 12 min | 12 min | 15 min | cumplido, con 3 min de margen | #2, hora de creación |
+| Tiempo a escalamiento (N2) | 30 min | 20 min | — | — | #4, hora de creación |
+| Tiempo a escalamiento (proveedor Certificadora) | 50 min | 20 min | — | — | #5, hora de creación |
+| Tiempo a mitigación | 3 h 05 min | 20 min | — | — | #9, hora de creación |
+| Tiempo a resolución | 15 h 20 min | 1 h 49 min | 4 h 00 min | cumplido, con 2 h 11 min de margen | #15, hora de creación, hora de resolución |
 | Espera del cliente | 1 h 31 min | 1 h 31 min | — | — | #12, #14 |
 | Espera del proveedor | 1 h 44 min | 0 s | — | — | #6, #7 |
-| Ventana de impacto | 3 h 05 min | — | — | — | #9, created_at |
+| Ventana de impacto | 3 h 05 min | — | — | — | #9, hora de creación |
 
 Definiciones:
 
@@ -71,7 +81,7 @@ Definiciones:
 - **Tiempo a escalamiento (N2):** Desde la creación del ticket hasta el primer escalamiento a N2.
 - **Tiempo a escalamiento (proveedor Certificadora):** Desde la creación del ticket hasta el primer escalamiento a proveedor Certificadora.
 - **Tiempo a mitigación:** Desde la creación del ticket hasta el evento de mitigación (servicio restablecido, aunque sea de forma provisoria).
-- **Tiempo a resolución:** Desde la creación del ticket hasta la hora de resolución (resolved_at) o, si falta, el primer evento de resolución. Plazo: 2026-03-04 13:11 UTC-03:00.
+- **Tiempo a resolución:** Desde la creación del ticket hasta la hora de resolución registrada en el ticket o, si falta, el primer evento de resolución. Plazo: 2026-03-04 13:11 UTC-03:00.
 - **Espera del cliente:** Suma de los intervalos en estado «esperando al cliente»; pausan los plazos del SLA.
 - **Espera del proveedor:** Suma de los intervalos en estado «esperando al proveedor»; los plazos del SLA siguen corriendo.
 - **Ventana de impacto:** Desde la detección (o la creación, si es anterior) hasta la mitigación o, si no la hubo, la resolución.
@@ -113,7 +123,7 @@ Horas locales en America/Santiago. «#» es la posición del evento en el archiv
 
 ## Detección
 
-**Cliente.** Reportado por el cliente por telefono el 2026-03-03 19:40 UTC-03:00; el monitoreo lo detectó 15 min después. El servicio portal es crítico y debería estar monitoreado: hay una brecha de detección.
+**Cliente.** Reportado por el cliente por teléfono el 2026-03-03 19:40 UTC-03:00; el monitoreo lo detectó 15 min después. El servicio Portal es crítico y debería estar monitoreado: hay una brecha de detección.
 
 ## Respuesta y escalamiento
 
@@ -126,7 +136,7 @@ Niveles: N1 → N2. Proveedores: proveedor Certificadora.
 
 Reglas de escalamiento del manual que aplicaron:
 
-- **El incidente afecta servicios críticos** (se cumplió): El servicio crítico portal fue afectado con severidad 1: el manual pide escalar a N2 de inmediato. Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación.
+- **El incidente afecta servicios críticos** (se cumplió): El servicio crítico Portal fue afectado con severidad 1: el manual pide escalar a N2 de inmediato. Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación.
 - **Se requiere un proveedor externo** (se cumplió): Se requiere la intervención del proveedor Certificadora: el ticket menciona «certificado TLS». Se escaló a proveedor Certificadora el 2026-03-03 20:30 UTC-03:00, 50 min después de la creación.
 
 ## Causa raíz
@@ -145,8 +155,8 @@ Tickets cerrados anteriores con texto parecido (términos buscados: certific, tl
 
 | Ticket | Título | Servicio | Creado | Similitud | Causa raíz | Resolución |
 |---|---|---|---|---|---|---|
-| T-1901 | No carga el login del portal por certificado | portal (mismo) | 2026-02-15 10:00 (16 días antes) | 83 % | Certificado TLS del balanceador vencido | Se reemplazó el certificado |
-| T-1900 | Portal sin acceso: login en blanco | portal (mismo) | 2026-01-20 10:00 (42 días antes) | 79 % | Certificado TLS vencido en el balanceador | Renovación del certificado TLS |
+| T-1901 | No carga el login del portal por certificado | Portal (mismo) | 2026-02-15 10:00 (16 días antes) | 83 % | Certificado TLS del balanceador vencido | Se reemplazó el certificado |
+| T-1900 | Portal sin acceso: login en blanco | Portal (mismo) | 2026-01-20 10:00 (42 días antes) | 79 % | Certificado TLS vencido en el balanceador | Renovación del certificado TLS |
 
 **Recurrencia:** el mismo problema ocurrió 2 veces en los 90 días previos:
 
@@ -175,7 +185,7 @@ Propuestas a partir de los datos del incidente: confirme cada una y asígnele re
 
 | Acción | Motivo | Responsable |
 |---|---|---|
-| Agregar monitoreo de portal | El cliente detectó la falla antes que el monitoreo en un servicio crítico. | sin responsable |
+| Agregar monitoreo de Portal | El cliente detectó la falla antes que el monitoreo en un servicio crítico. | sin responsable |
 | Escribir un artículo a partir de T-2001 | Ningún artículo está vinculado ni cubre este problema (kb article draft T-2001). | ana |
 | Seguimiento con el proveedor Certificadora | La espera del proveedor sumó 1 h 44 min, el 43 % de la meta de resolución (4 h 00 min). | ana |
 | Reforzar la regla de escalamiento: el incidente afecta servicios críticos | Se escaló a N2 el 2026-03-03 20:10 UTC-03:00, 30 min después de la creación. El manual pide escalar de inmediato: la demora superó la meta de primera respuesta (15 min). | sin responsable |
@@ -196,7 +206,7 @@ No se sugiere capacitación: la causa raíz no indica un uso incorrecto por part
 | Archivo | Tipo | Evento | Hora local |
 |---|---|---|---|
 | nginx.log | log | #8 Acción (interno) | 2026-03-03 22:40 |
-| captura-login.png | screenshot | #10 Comentario | 2026-03-03 23:00 |
+| captura-login.png | captura de pantalla | #10 Comentario | 2026-03-03 23:00 |
 
 """#
 }

@@ -10,7 +10,10 @@ import Testing
     typealias F = ReviewFixtures
 
     /// The overnight incident with a fixed history, so the document does not depend on a store.
-    static var goldenReview: Review {
+    static var goldenReview: Review { golden(language: .spanish) }
+
+    /// The golden incident written in `language`.
+    static func golden(language: Language) -> Review {
         func past(_ id: String, _ title: String, _ day: String, _ similarity: Double, _ days: Int, _ cause: String,
                   _ resolution: String) -> RelatedIncident {
             RelatedIncident(id: id, title: title, service: "portal", severity: 1, customer: "Otro Cliente",
@@ -33,7 +36,8 @@ import Testing
             recurrences: recurrences)
         let proposal = ReviewProposal(kind: .detectionGap, title: "Alerta de vencimiento de certificados TLS",
                                       evidenceTicketIDs: ["T-1900", "T-1901", "T-2001"], hoursSavedPerMonth: 2.5)
-        return Review(ticket: F.overnight, policy: .default, history: history, proposals: [proposal], now: F.now)
+        return Review(ticket: F.overnight, policy: .default, history: history, proposals: [proposal], now: F.now,
+                      language: language)
     }
 
     @Test func markdownReviewMatchesGolden() throws {

@@ -12,7 +12,7 @@ import Testing
         #expect(review.detection.gapSeconds == 900)
         #expect(review.detection.summary.contains("brecha de detección"))
         let monitoring = review.actions.first { $0.kind == .monitoring }
-        #expect(monitoring?.title == "Agregar monitoreo de portal")
+        #expect(monitoring?.title == "Agregar monitoreo de Portal")
     }
 
     @Test func monitoringDetectionNeedsNoMonitoringAction() {

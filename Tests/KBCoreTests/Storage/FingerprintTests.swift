@@ -26,4 +26,30 @@ import Testing
             bytes.append(UInt8(truncatingIfNeeded: length &* 37 &+ 200))
         }
     }
+
+    /// The documents' fingerprint (schema 3 on): pinned values, so a change to the function fails here rather than
+    /// turning every re-import into "updated".
+    @Test(arguments: [
+        ("", 0x9CA0_66F1_A4AB_2EEA as UInt64),
+        ("a", 0x3E6A_7722_12B5_27DD),
+        ("foobar", 0xD2D1_705E_3D07_713F),
+        (#"{"id":"T-1","title":"Caída"}"#, 0x9B78_64B4_4CAD_22CC),
+    ])
+    func documentFingerprintKnownValues(text: String, value: UInt64) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { DocumentFingerprint.hash($0) } == value)
+    }
+
+    /// One changed byte anywhere, or one more zero byte, changes the fingerprint, whatever the length.
+    @Test func documentFingerprintSeesEveryByte() {
+        for length in 0..<70 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let original = bytes.withUnsafeBufferPointer { DocumentFingerprint.hash($0) }
+            #expect((bytes + [0]).withUnsafeBufferPointer { DocumentFingerprint.hash($0) } != original)
+            for index in bytes.indices {
+                var changed = bytes
+                changed[index] ^= 0x01
+                #expect(changed.withUnsafeBufferPointer { DocumentFingerprint.hash($0) } != original, "length \(length), byte \(index)")
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ import KBTestSupport
                     try plain.upsert(ticket)
                     var writer = JSONWriter()
                     ticket.write(to: &writer)
-                    var record = TicketRecord(ticket, doc: writer.bytes, hash: FNV1a.hex(writer.bytes))
+                    var record = TicketRecord(ticket, document: writer.bytes)
                     record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: .spanish, source: source)
                     _ = try prepared.upsert(record)
                 }

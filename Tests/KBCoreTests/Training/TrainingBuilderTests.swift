@@ -130,7 +130,9 @@ import Testing
             try Self.article("KB-0001", title: "Solución", services: "[portal]"),
             try Self.article("KB-0002", title: "Portal", services: "[]"),
         ]
-        let pack = Self.builder().build(articles: articles, faq: [TrainingPack.FAQEntry(question: "q", answer: "a", count: 2)]).pack
+        let pack = Self.builder().build(articles: articles, faq: [
+            TrainingPack.FAQEntry(question: "q", answer: "a", count: 2, tickets: ["T-1", "T-2"], linkedArticles: ["KB-0001": 2]),
+        ]).pack
         #expect(pack.sections.map(\.title) == ["Portal", "Webchat", "General"])
         #expect(pack.sections.map { $0.articles.map(\.id) } == [["KB-0001"], ["KB-0003"], ["KB-0002"]])
         #expect(pack.sections[0].seeAlso.map(\.id) == ["KB-0003"])

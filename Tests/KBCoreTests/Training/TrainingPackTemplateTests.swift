@@ -22,8 +22,11 @@ import KBTestSupport
         """
         let article = try Article.parse(text: text, path: "kb/articles/a.md")
         let options = TrainingOptions(language: language, workspaceLanguage: language, generatedOn: "2026-11-01")
+        // The template is tested with an FAQ entry as given (the builder answers FAQ entries from articles).
         let faq = [TrainingPack.FAQEntry(question: "¿Cómo <i>cambio</i> la clave?", answer: "Use *Olvidé mi clave*.", count: 3)]
-        return TrainingBuilder(options: options, redactor: Redactor()).build(articles: [article], faq: faq).pack
+        var pack = TrainingBuilder(options: options, redactor: Redactor()).build(articles: [article], faq: nil).pack
+        pack.faq = TrainingPack.FAQChapter(title: TrainingBuilder.faqTitle(in: language), anchor: "faq", entries: faq)
+        return pack
     }
 
     static func templates(_ language: Language) throws -> TemplateSet {

@@ -25,6 +25,8 @@ struct OpenAPIBodyTests {
             ("GET", "/api/search?q=login&service=nada", nil, 422),
             ("GET", "/api/search?q=de+la", nil, 422),
             ("POST", "/api/suggest", #"{"title":"No carga el login del portal","description":"pantalla en blanco","customer":"Acme"}"#, 200),
+            ("POST", "/api/suggest?lang=es", #"{"title":"No puedo acceder al portal","service":"portal"}"#, 200),
+            ("POST", "/api/suggest?lang=fr", #"{"title":"login"}"#, 422),
             ("POST", "/api/suggest", #"{"description":"sin título"}"#, 422),
             ("POST", "/api/suggest", #"{"title":1}"#, 422),
             ("POST", "/api/suggest", #"{"title":"#, 400),
@@ -46,12 +48,39 @@ struct OpenAPIBodyTests {
             ("POST", "/api/webhooks/zendesk", webhook, 200),
             ("POST", "/api/webhooks/zendesk", #"{"type":"zen:event-type:user.created","detail":{}}"#, 422),
         ]
+        var called: Set<String> = []
         for (method, target, body, status) in requests {
             let response = try fixture.client.request(method, target, headers: body == nil ? [] : Self.json,
                                                       body: Array((body ?? "").utf8))
             #expect(response.status == status, "\(method) \(target): \(response.text.prefix(300))")
             try OpenAPITests.check(response, method: method, target: target, spec: spec)
+            called.insert(Self.operation(method, target))
         }
+        // The pages, health, metrics and reads by id; forms posted with their CSRF cookie and field.
+        let form = try fixture.client.request("GET", "/nuevo-ticket")
+        let cookie = try #require(form.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
+        let token = try #require(form.text.firstMatch(of: /name="csrf_token" value="([^"]+)"/)?.1)
+        let pages: [(String, String, String?, Int)] = [
+            ("GET", "/healthz", nil, 200), ("GET", "/metrics", nil, 200), ("GET", "/api/tickets/T-1", nil, 200),
+            ("GET", "/api/articles/KB-0007", nil, 200), ("GET", "/", nil, 200), ("GET", "/buscar?q=login", nil, 200),
+            ("GET", "/nuevo-ticket", nil, 200), ("POST", "/nuevo-ticket", "title=No+carga+el+login", 200),
+            ("GET", "/tickets/T-1", nil, 200), ("GET", "/articulos/KB-0007", nil, 200), ("GET", "/sla", nil, 200),
+            ("GET", "/revisiones/T-1?force=true", nil, 200), ("GET", "/guia", nil, 200), ("GET", "/entrar?next=%2Fsla", nil, 303),
+            ("POST", "/entrar", "token=x&next=%2Fsla", 303), ("POST", "/salir", "", 303),
+        ]
+        for (method, target, body, status) in pages {
+            let headers = body == nil ? [("Cookie", cookie)] : [("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie)]
+            let response = try fixture.client.request(method, target, headers: headers,
+                                                      body: body.map { Array(("csrf_token=\(token)&" + $0).utf8) } ?? [])
+            #expect(response.status == status, "\(method) \(target): \(response.text.prefix(300))")
+            try OpenAPITests.check(response, method: method, target: target, spec: spec)
+            called.insert(Self.operation(method, target))
+        }
+        var documented: Set<String> = []
+        for (path, item) in spec["paths"]?.objectValue ?? [] {
+            for method in OpenAPITests.methods where item[method] != nil { documented.insert("\(method.uppercased()) \(path)") }
+        }
+        #expect(documented.subtracting(called).isEmpty, "documented but never called: \(documented.subtracting(called).sorted())")
         let unsupported = try fixture.client.request("POST", "/api/suggest", headers: [("Content-Type", "text/plain")], body: Array("x".utf8))
         #expect(unsupported.status == 415)
         try OpenAPITests.check(unsupported, method: "POST", target: "/api/suggest", spec: spec)
@@ -61,6 +90,14 @@ struct OpenAPIBodyTests {
         let unacceptable = try fixture.client.request("GET", "/api/reviews/T-1?force=true", headers: [("Accept", "image/png")])
         #expect(unacceptable.status == 406)
         try OpenAPITests.check(unacceptable, method: "GET", target: "/api/reviews/T-1", spec: spec)
+    }
+
+    /// `METHOD /pattern` of the route a request reaches.
+    static func operation(_ method: String, _ target: String) -> String {
+        guard let request = try? HTTPRequest(method: HTTPMethod(rawValue: method), target: target),
+              case let .matched(route, _) = KBRoutes.router().resolve(request.method, path: request.pathSegments)
+        else { return "\(method) unmatched" }
+        return "\(method) \(route.pattern.text)"
     }
 
     @Test func aBatchWithAnyInvalidTicketWritesNothingAndNamesEachField() throws {

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import KBTestSupport
+@testable import KBCore
+
+/// The compressor the store keeps ticket documents with: every input comes back byte for byte, and damaged blocks
+/// are refused with an error, never a crash, an endless loop or an allocation the block cannot justify.
+@Suite struct BlockCompressorTests {
+    static func roundTrip(_ input: [UInt8]) throws -> [UInt8] {
+        let block = BlockCompressor.compress(input)
+        #expect(block.count <= input.count + 1, "a block is never more than one byte larger than its input")
+        return try BlockCompressor.decompress(block)
+    }
+
+    @Test(arguments: [
+        "", "a", "abc", String(repeating: "a", count: 15), String(repeating: "a", count: 16),
+        String(repeating: "ab", count: 40_000), String(repeating: "x", count: 70_000),
+        #"{"id":"T-1","title":"Caída","events":[]}"#,
+        TicketFixtures.line(id: "T-ROUND-1", title: "No carga el portal"),
+    ])
+    func textRoundTrips(text: String) throws {
+        #expect(try Self.roundTrip(Array(text.utf8)) == Array(text.utf8))
+    }
+
+    /// Random inputs of every texture: noise (stored), small alphabets (long matches, overlapping copies), and pieces
+    /// of the dictionary (matches that start in it and run on into the output).
+    @Test(arguments: 0..<8)
+    func randomInputsRoundTrip(seed: Int) throws {
+        var generator = SeededGenerator(seed: 0xB10C + UInt64(seed))
+        for _ in 0..<60 {
+            let length = Int.random(in: 0..<(seed == 7 ? 150_000 : 5_000), using: &generator)
+            var input: [UInt8] = []
+            input.reserveCapacity(length)
+            let alphabet = UInt8.random(in: 1...255, using: &generator)
+            while input.count < length {
+                if generator.chance(0.1) {
+                    let start = Int.random(in: 0..<BlockCompressor.dictionary.count, using: &generator)
+                    input += BlockCompressor.dictionary[start..<min(start + Int.random(in: 1...80, using: &generator),
+                                                                    BlockCompressor.dictionary.count)]
+                } else if generator.chance(0.05), !input.isEmpty {
+                    let start = Int.random(in: 0..<input.count, using: &generator)
+                    input += input[start..<min(input.count, start + Int.random(in: 4...600, using: &generator))]
+                } else {
+                    input.append(UInt8.random(in: 0...alphabet, using: &generator))
+                }
+            }
+            #expect(try Self.roundTrip(input) == input, "seed \(seed), length \(input.count)")
+        }
+    }
+
+    /// Real tickets shrink: the generator's JSON lines to well under half.
+    @Test func ticketsShrink() throws {
+        let generator = TicketGenerator(seed: 7)
+        var raw = 0
+        var compressed = 0
+        for index in 0..<200 {
+            let line = Array(generator.line(at: index, count: 200).utf8)
+            let block = BlockCompressor.compress(line)
+            #expect(try BlockCompressor.decompress(block) == line)
+            raw += line.count
+            compressed += block.count
+        }
+        #expect(compressed * 2 < raw, "\(compressed) bytes for \(raw)")
+    }
+
+    @Test func namedDamageIsRefused() {
+        #expect(throws: BlockCompressionError.empty) { try BlockCompressor.decompress([]) }
+        #expect(throws: BlockCompressionError.unknownFormat(9)) { try BlockCompressor.decompress([9, 1, 2]) }
+        // 1 GB declared in a 7-byte block.
+        #expect(throws: BlockCompressionError.implausibleLength(1 << 30)) {
+            try BlockCompressor.decompress([1, 0x80, 0x80, 0x80, 0x80, 0x04, 0x00])
+        }
+        // A match 20,000 bytes back, with 4 bytes of output and the dictionary behind it.
+        #expect(throws: BlockCompressionError.badOffset(20_000, at: 2)) {
+            try BlockCompressor.decompress([1, 8, 0x40, 1, 2, 3, 4, 0x20, 0x4E])
+        }
+        // A sequence writing past the declared 5 bytes.
+        #expect(throws: BlockCompressionError.overrun(at: 2)) { try BlockCompressor.decompress([1, 5, 0x60, 1, 2, 3, 4, 5, 6]) }
+        #expect(throws: BlockCompressionError.truncated(at: 3)) { try BlockCompressor.decompress([1, 9, 0x40, 1, 2, 3]) }
+        #expect(throws: BlockCompressionError.trailingBytes(at: 5)) { try BlockCompressor.decompress([1, 2, 0x20, 1, 2, 0]) }
+        #expect(throws: BlockCompressionError.truncated(at: 2)) { try BlockCompressor.decompress([1, 0x80]) }
+    }
+
+    /// Fuzz: flipped, dropped, inserted and cut bytes in valid blocks never crash; what decodes has its declared size.
+    @Test(arguments: 0..<4)
+    func damagedBlocksNeverCrash(seed: Int) {
+        var generator = SeededGenerator(seed: 0xDA3A6E + UInt64(seed))
+        let ticketGenerator = TicketGenerator(seed: UInt64(seed))
+        var refused = 0
+        for index in 0..<400 {
+            let line = Array(ticketGenerator.line(at: index % 50, count: 50).utf8)
+            var block = BlockCompressor.compress(line)
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0:
+                for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                    block[Int.random(in: 1..<block.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                }
+            case 1: block.removeLast(Int.random(in: 1..<block.count, using: &generator))
+            case 2: block.remove(at: Int.random(in: 1..<block.count, using: &generator))
+            case 3: block.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 1..<block.count, using: &generator))
+            default: block = (0..<Int.random(in: 1...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            }
+            do {
+                let output = try BlockCompressor.decompress(block)
+                #expect(output.count <= block.count * 255 + 18)
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused > 200, "most damage is detected (\(refused) of 400 refused)")
+    }
+}
