@@ -12,6 +12,9 @@ public struct MatchExpression: Sendable, Equatable {
         /// The query term the phrase stands for (0, 1, … in query order): a word's spellings in other languages and its
         /// synonyms share the word's, so ranking counts them as one term.
         public var term = 0
+        /// The share of its term's idf the term counts with in ranking (a function word's is below 1, see
+        /// `StopWords.queryWeight`); every phrase of a term carries the word's.
+        public var weight = 1.0
 
         /// The language the phrase is analysed in when it is marked with one (`QueryLanguageMark`); nil: the
         /// analyzer's own.

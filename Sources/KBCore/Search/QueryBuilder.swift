@@ -29,6 +29,15 @@ public struct QueryBuilder: Sendable {
     public struct Word: Sendable, Equatable {
         public let original: String
         public let term: String
+        /// The share of its idf the word counts with in ticket ranking: 1, or `StopWords.queryWeight` for a
+        /// function word.
+        public var weight = 1.0
+
+        public init(original: String, term: String, weight: Double = 1) {
+            self.original = original
+            self.term = term
+            self.weight = weight
+        }
     }
 
     /// The distinct words of `text` in order, as the analyzer sees them.
@@ -97,7 +106,7 @@ public struct QueryBuilder: Sendable {
             let parts = words.enumerated().map { index, word -> String in
                 let alternatives = expandSynonyms ? synonyms(word.term).filter { $0 != word.original } : []
                 let texts = analyses(word.original) + alternatives
-                phrases += texts.map { .init(text: $0, isPrefix: false, term: index) }
+                phrases += texts.map { .init(text: $0, isPrefix: false, term: index, weight: word.weight) }
                 return either(texts.map(QueryBuilder.quote))
             }
             return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases,

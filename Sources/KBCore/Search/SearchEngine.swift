@@ -22,7 +22,7 @@ public final class SearchEngine {
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
 
-    /// Function words of the store's language, dropped from ranked queries.
+    /// Function words of the store's language: weighed down in ranked ticket queries, dropped from article queries.
     let stopWords: Set<String>
 
     public init(store: Store, builder: QueryBuilder) throws {
@@ -41,7 +41,7 @@ public final class SearchEngine {
             return SearchResponse(query: query, expression: nil)
         }
         var results: [SearchResult] = []
-        if filters.type != .article, let match = try ticketMatch(words: words, mode: mode) {
+        if filters.type != .article, let match = try ticketMatch(words: ticketWords(query, mode: mode), mode: mode) {
             results += try searchTickets(match: match, filters: filters)
         }
         let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters)
@@ -51,7 +51,15 @@ public final class SearchEngine {
 
     /// The ticket MATCH expression `search` runs for `query`, or nil when no word is left.
     public func ticketMatch(for query: String, mode: QueryMode = .any) throws -> MatchExpression? {
-        try ticketMatch(words: queryWords(query, mode: mode), mode: mode)
+        try ticketMatch(words: ticketWords(query, mode: mode), mode: mode)
+    }
+
+    /// The query's words for ranking tickets: in `any` mode its function words weigh `StopWords.queryWeight` of their
+    /// idf (all count fully when nothing else is left).
+    private func ticketWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
+        let words = builder.words(in: query)
+        guard mode == .any, words.contains(where: { !isFunctionWord($0) }) else { return words }
+        return words.map { isFunctionWord($0) ? QueryBuilder.Word(original: $0.original, term: $0.term, weight: StopWords.queryWeight) : $0 }
     }
 
     /// The query's words; in `any` mode without the language's function words (unless nothing else is left).
@@ -124,8 +132,9 @@ public final class SearchEngine {
             } else {
                 idf = try statistics.idf(ofGroup: expression)
             }
-            return RankedTerm(expression: expression, phraseCount: phrases.count, idf: idf,
-                              bound: RankFunction.upperBound(idf: idf, proximityWeight: Self.proximityWeight))
+            let weighted = idf * (phrases.first?.weight ?? 1)
+            return RankedTerm(expression: expression, phraseCount: phrases.count, idf: weighted,
+                              bound: RankFunction.upperBound(idf: weighted, proximityWeight: Self.proximityWeight))
         }
     }
 
