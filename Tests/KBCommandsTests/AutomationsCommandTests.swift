@@ -64,14 +64,14 @@ import KBTestSupport
         #expect(spanish.code == 0, "\(spanish.stderr)")
         #expect(spanish.stdout.hasPrefix("# Propuestas de automatización\n"))
         #expect(spanish.stdout.contains("Borrador del runbook (secuencia habitual):"))
-        #expect(spanish.stdout.contains("Escalar automáticamente a vendor:cloudsms los incidentes de mensajeria"))
+        #expect(spanish.stdout.contains("Escalar automáticamente a proveedor Cloudsms los incidentes de mensajeria"))
         #expect(spanish.stdout.contains("- **Evidencia (3 tickets, con fechas):** T-4 (2026-"))
         #expect(spanish.stdout.contains("- **Cálculo:** "))
         #expect(spanish.stdout.contains("## Cómo se calculan las cifras"))
         let english = runKB(["automations", "--lang", "en"], in: directory.url)
         #expect(english.code == 0)
         #expect(english.stdout.hasPrefix("# Automation proposals\n"))
-        #expect(english.stdout.contains("Escalate mensajeria incidents to vendor:cloudsms automatically"))
+        #expect(english.stdout.contains("Escalate mensajeria incidents to vendor Cloudsms automatically"))
         #expect(english.stdout.contains("Manual minutes: per person, the first action/evidence event counts 10 min"))
     }
 

@@ -180,7 +180,7 @@ enum AutomationFixtures {
         let rules = report.proposals.filter { $0.kind == .escalationRule }
         try #require(rules.count == 1)
         #expect(rules[0].evidence == ["T-1", "T-2", "T-3"])
-        #expect(rules[0].title == "Escalar automáticamente a vendor:cloudsms los incidentes de mensajeria")
+        #expect(rules[0].title == "Escalar automáticamente a proveedor Cloudsms los incidentes de mensajeria")
         // Median of 20, 10 and 40 minutes; only T-1 had work (10 min) before escalating.
         #expect(rules[0].rationale.contains("mediana desde la creación: 20 min."))
         #expect(rules[0].manualMinutes == 10)
