@@ -78,14 +78,7 @@ struct AutomationText: Sendable {
     // MARK: - Escalation
 
     func escalationTitle(service: String, target: String) -> String {
-        words("automations.escalation.title", ["target": targetName(target), "service": self.service(service)])
-    }
-
-    /// A level as is; a vendor by its name ("proveedor Telco Andina"), never the `vendor:telco-andina` slug a reader
-    /// would have to decode.
-    private func targetName(_ target: String) -> String {
-        guard target.hasPrefix("vendor:") else { return target }
-        return words("review.vendor_target", ["vendor": ReviewVocabulary.vendorName(target)])
+        words("automations.escalation.title", ["target": ReviewVocabulary.target(target, in: words), "service": self.service(service)])
     }
 
     func escalationRationale(service: String, target: String, occurrences: Int, serviceTotal: Int, medianMinutes: Int,
@@ -95,7 +88,7 @@ struct AutomationText: Sendable {
             : words["automations.escalation.not_slow"]
         return words("automations.escalation.rationale", [
             "occurrences": String(occurrences), "service": self.service(service),
-            "percent": percent(occurrences, of: serviceTotal), "target": targetName(target), "median": String(medianMinutes),
+            "percent": percent(occurrences, of: serviceTotal), "target": ReviewVocabulary.target(target, in: words), "median": String(medianMinutes),
             "slow": slow,
         ])
     }

@@ -101,9 +101,12 @@ struct ReviewVocabulary: Sendable {
 
     /// A level as is; a vendor by the name its slug spells (`vendor:telco-andina` is "proveedor Telco Andina"), as
     /// root causes and resolutions write it, so an internal document names it one way throughout.
-    func target(_ target: String) -> String {
+    func target(_ target: String) -> String { Self.target(target, in: words) }
+
+    /// `target(_:)` in the words of any catalogue, for documents that do not build a whole vocabulary.
+    static func target(_ target: String, in words: Catalogue) -> String {
         guard target.hasPrefix("vendor:") else { return target }
-        return words("review.vendor_target", ["vendor": Self.vendorName(target)])
+        return words("review.vendor_target", ["vendor": vendorName(target)])
     }
 
     /// "Telco Andina" for `vendor:telco-andina`.
