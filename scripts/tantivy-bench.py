@@ -6,6 +6,8 @@ Usage: tantivy-bench.py REQUEST.json
 REQUEST.json (written by kb-bench):
   {"rows": "corpus.jsonl",        one JSON array a line: [id, title, description, resolution, root_cause, events_text]
    "index": "dir",                where to build the index (emptied first)
+   "reuse": false,                open the index an earlier run built in "index" for the same rows, if any, and
+                                  report that run's import time (kb-bench --reuse)
    "runs": 3,                     how many times the latency queries run (medians are taken by kb-bench)
    "queries": ["..."],            latency queries, as typed
    "exactness": 500,              how many of the first queries compare the pruned top 10 with every match scored
@@ -37,21 +39,51 @@ FIELDS = ["title", "description", "resolution", "root_cause", "events_text"]
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def build(rows_path, index_path):
-    shutil.rmtree(index_path, ignore_errors=True)
-    os.makedirs(index_path)
-    analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-                .filter(tantivy.Filter.remove_long(40))
-                .filter(tantivy.Filter.lowercase())
-                .filter(tantivy.Filter.ascii_fold())
-                .filter(tantivy.Filter.stemmer("spanish"))
-                .build())
+BUILD_RECORD = "kb-bench-build.json"
+
+
+def analyzer():
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40))
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold())
+            .filter(tantivy.Filter.stemmer("spanish"))
+            .build())
+
+
+def schema():
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     for field in FIELDS:
         builder.add_text_field(field, tokenizer_name="kb_es")
-    index = tantivy.Index(builder.build(), path=index_path)
-    index.register_tokenizer("kb_es", analyzer)
+    return builder.build()
+
+
+def rows_signature(rows_path):
+    status = os.stat(rows_path)
+    return {"rows_bytes": status.st_size, "rows_mtime_ns": status.st_mtime_ns}
+
+
+def reopen(rows_path, index_path):
+    """The index an earlier run built from the same rows file, with that run's import time; None when there is none."""
+    try:
+        with open(os.path.join(index_path, BUILD_RECORD), encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if any(record.get(key) != value for key, value in rows_signature(rows_path).items()):
+        return None
+    index = tantivy.Index(schema(), path=index_path)
+    index.register_tokenizer("kb_es", analyzer())
+    index.reload()
+    return index, record["import_seconds"], record["index_bytes"], record["documents"]
+
+
+def build(rows_path, index_path):
+    shutil.rmtree(index_path, ignore_errors=True)
+    os.makedirs(index_path)
+    index = tantivy.Index(schema(), path=index_path)
+    index.register_tokenizer("kb_es", analyzer())
     rows = []
     with open(rows_path, encoding="utf-8") as handle:
         for line in handle:
@@ -69,6 +101,8 @@ def build(rows_path, index_path):
     seconds = time.perf_counter() - start
     index.reload()
     size = sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(index_path) for name in names)
+    with open(os.path.join(index_path, BUILD_RECORD), "w", encoding="utf-8") as handle:
+        json.dump(dict(rows_signature(rows_path), documents=len(rows), import_seconds=seconds, index_bytes=size), handle)
     return index, seconds, size, len(rows)
 
 
@@ -88,7 +122,8 @@ def top(searcher, query, exhaustive=False):
 def main():
     with open(sys.argv[1], encoding="utf-8") as handle:
         request = json.load(handle)
-    index, import_seconds, size, count = build(request["rows"], request["index"])
+    reused = reopen(request["rows"], request["index"]) if request.get("reuse") else None
+    index, import_seconds, size, count = reused or build(request["rows"], request["index"])
     searcher = index.searcher()
     queries = [parse(index, text) for text in request["queries"]]
     latencies, cpu = [], []

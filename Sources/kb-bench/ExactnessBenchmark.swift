@@ -81,21 +81,29 @@ extension ScaleBenchmark {
     /// them as often as this smaller store does.
     func referenceRecall(dataFile: URL, targets: [PlantedTarget]) throws -> Double {
         let folder = work.appendingPathComponent("reference-50k")
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("kb"), withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("tickets.jsonl")
-        let output = try LineFileWriter(file)
         let wanted = Set(targets.map { Int($0.rawRowid - 1) })
         let step = max(1, tickets / Self.referenceSize)
-        var index = 0
-        try LineReader(path: dataFile.path).forEachLine { _, line in
-            defer { index += 1 }
-            if case .text(let bytes) = line, wanted.contains(index) || index % step == 0 { output.write(line: bytes) }
-            return true
-        }
-        try output.close()
-        _ = try runKB(["import", file.path], in: folder)
+        let expected = (tickets + step - 1) / step + wanted.filter { $0 % step != 0 }.count
         let workspace = Workspace(root: folder)
+        // With --reuse, the reference store an earlier run imported from the same tickets is measured again.
+        let reusable = reuse && ((try? workspace.openStore(.read)).map { store in
+            defer { try? store.close() }
+            return (try? store.ticketCount()) == expected
+        } ?? false)
+        if !reusable {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("kb"), withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("tickets.jsonl")
+            let output = try LineFileWriter(file)
+            var index = 0
+            try LineReader(path: dataFile.path).forEachLine { _, line in
+                defer { index += 1 }
+                if case .text(let bytes) = line, wanted.contains(index) || index % step == 0 { output.write(line: bytes) }
+                return true
+            }
+            try output.close()
+            _ = try runKB(["import", file.path], in: folder)
+        }
         let store = try workspace.openStore(.read)
         defer { try? store.close() }
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))

@@ -28,7 +28,10 @@ extension ScaleBenchmark {
         let folder = work.appendingPathComponent("tantivy")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let rowsFile = folder.appendingPathComponent("rows.jsonl")
-        try writeCorpusRows(from: dataFile, to: rowsFile)
+        // With --reuse, the rows an earlier run wrote (same tickets file) let the runner reopen the index it built.
+        if !(reuse && FileManager.default.fileExists(atPath: rowsFile.path)) {
+            try writeCorpusRows(from: dataFile, to: rowsFile)
+        }
         let requestFile = folder.appendingPathComponent("request.json")
         try Data(tantivyRequest(rows: rowsFile, index: folder.appendingPathComponent("index"),
                                 targets: try plantedTargets(dataFile: dataFile)).utf8).write(to: requestFile)
@@ -82,6 +85,7 @@ extension ScaleBenchmark {
         writer.member("rows", rows.path)
         writer.member("index", index.path)
         writer.member("runs", runs)
+        writer.member("reuse", reuse)
         writer.key("queries")
         writer.beginArray()
         for query in benchmarkQueries() { writer.string(query) }

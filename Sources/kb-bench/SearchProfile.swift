@@ -5,16 +5,19 @@ import KBCore
 ///
 /// Runs the scale benchmark's 1,000 queries through one engine, phase by phase (engine creation, query planning
 /// and term statistics, ticket ranking, titles and snippets of the shown rows, articles), and prints each phase's
-/// CPU time per query; `--loops N` repeats the whole set, for `perf record`.
+/// CPU time per query; `--loops N` repeats the whole set, for `perf record`; `--worst N` lists the N queries whose whole
+/// search took the most CPU time (the p99 tail), with their term count.
 struct SearchProfile {
     let work: URL
     let loops: Int
+    let worst: Int
 
     init(arguments: [String]) throws {
-        let parsed = try BenchArguments(arguments, allowed: ["--work", "--loops"])
+        let parsed = try BenchArguments(arguments, allowed: ["--work", "--loops", "--worst"])
         guard let work = parsed.value("--work") else { throw BenchError(description: "search-profile needs --work DIR") }
         self.work = URL(fileURLWithPath: work)
         loops = try parsed.int("--loops", 1)
+        worst = try parsed.int("--worst", 0)
     }
 
     func run() throws {
@@ -36,6 +39,7 @@ struct SearchProfile {
         var filters = SearchFilters()
         filters.type = .ticket
         let warm = try SearchEngine(store: store, builder: builder)
+        var perQuery: [(query: String, milliseconds: Double, terms: Int)] = []
         for _ in 0..<loops {
             for query in queries {
                 let engine = try timed(0) { try SearchEngine(store: store, builder: builder) }
@@ -46,7 +50,9 @@ struct SearchProfile {
                 _ = try timed(4) {
                     try engine.searchArticles(query: query, words: engine.builder.words(in: query), mode: .any, filters: SearchFilters())
                 }
+                let before = phases[5].seconds
                 _ = try timed(5) { try warm.search(query) }
+                perQuery.append((query, (phases[5].seconds - before) * 1000, (match.phrases.map(\.term).max() ?? -1) + 1))
             }
         }
         let count = Double(queries.count * loops)
@@ -56,6 +62,12 @@ struct SearchProfile {
             var value = phase.seconds
             if index == 3 { value -= phases[2].seconds }
             print("  \(phase.name.padding(toLength: 48, withPad: " ", startingAt: 0)) \(fixed(value / count * 1000, 3))")
+        }
+        if worst > 0 {
+            print("slowest whole searches (CPU ms, query terms, query):")
+            for entry in perQuery.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(worst) {
+                print("  \(fixed(entry.milliseconds, 2))  \(entry.terms)  \(entry.query)")
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ import Foundation
 ///   synonym group weighs what one word weighs. Without it (or when its count differs) every phrase is a term.
 /// - `limit` (optional): the query keeps only its best `limit` rows (`ORDER BY score DESC LIMIT limit`). Then a row
 ///   whose terms cannot lift it above the `limit`-th best score seen so far (each term's `upperBound`; then its
-///   frequencies with the shortest possible length, before the row's length is read) scores `skipped` instead:
+///   frequencies with the shortest length its match offsets allow, before the row's length is read) scores `skipped` instead:
 ///   it could not have been kept. Every row the query keeps is scored exactly. 0 or absent: every row is scored.
 /// - `floor` (optional, with `limit`): a score at least `limit` of the query's rows are known to reach (from an
 ///   earlier, narrower query); rows that cannot exceed it are skipped from the first row on.
@@ -90,6 +90,21 @@ enum RankFunction {
         private(set) var termBound = UnsafeMutablePointer<Double>.allocate(capacity: 1)
         private(set) var present = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
         private(set) var columnCount = 0
+        /// The current row's matches of scored phrases, each `column << 44 | offset << 16 | phrase`.
+        private(set) var instances = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
+        private var instanceCapacity = 64
+
+        /// Stores `value` as match `index` of the current row, growing the buffer when needed.
+        @inline(__always) func append(_ value: Int64, at index: Int) {
+            if index == instanceCapacity {
+                let grown = UnsafeMutablePointer<Int64>.allocate(capacity: 2 * instanceCapacity)
+                grown.moveInitialize(from: instances, count: instanceCapacity)
+                instances.deallocate()
+                instances = grown
+                instanceCapacity *= 2
+            }
+            instances[index] = value
+        }
 
         /// The score a row must exceed to enter the rows kept: the worst of the best `limit` so far, or the floor.
         var threshold: Double {
@@ -158,7 +173,10 @@ enum RankFunction {
             present.deallocate()
         }
 
-        deinit { release() }
+        deinit {
+            release()
+            instances.deallocate()
+        }
     }
 
     /// Registers `kb_rank` through the connection's `fts5_api`.
@@ -217,20 +235,49 @@ enum RankFunction {
         let columnCount = data.columnCount
         let termIDF = data.termIDF
         let proximityWeight = data.proximityWeight
-        var instanceCount: Int32 = 0
-        var code = functions.xInstCount(context, &instanceCount)
-        guard code == SQLITE_OK else { return code }
+        // The scored phrases' matches in FTS5's `xInst` order (column, offset, then phrase), read phrase by phrase:
+        // `xInst` would merge the selecting phrases' matches too, in time proportional to matches × phrases.
+        var instanceCount = 0
+        for phrase in 0..<data.termOfPhrase.count where phraseTerms[phrase] >= 0 {
+            var iterator = Fts5PhraseIter()
+            var column: Int32 = -1
+            var offset: Int32 = 0
+            let code = functions.xPhraseFirst(context, Int32(phrase), &iterator, &column, &offset)
+            guard code == SQLITE_OK else { return code }
+            while column >= 0 {
+                data.append(Int64(column) << 44 | Int64(offset) << 16 | Int64(phrase), at: instanceCount)
+                instanceCount += 1
+                functions.xPhraseNext(context, &iterator, &column, &offset)
+            }
+        }
+        let instances = data.instances
+        for index in 1..<max(1, instanceCount) {
+            let value = instances[index]
+            var slot = index
+            while slot > 0, instances[slot - 1] > value {
+                instances[slot] = instances[slot - 1]
+                slot -= 1
+            }
+            instances[slot] = value
+        }
         var previousTerm = -1
         var previousColumn: Int32 = -1
         var previousOffset: Int32 = 0
-        for instance in 0..<instanceCount {
-            var phrase: Int32 = 0
-            var column: Int32 = 0
-            var offset: Int32 = 0
-            code = functions.xInst(context, instance, &phrase, &column, &offset)
-            guard code == SQLITE_OK else { return code }
-            let term = phraseTerms[Int(phrase)]
-            guard term >= 0 else { continue }
+        // A column holding a match at token offset o has more than o tokens: a lower bound on the row's length,
+        // known before its length is read.
+        var knownTokens: Int32 = 0
+        var lastColumn: Int32 = -1
+        var lastOffset: Int32 = -1
+        for index in 0..<instanceCount {
+            let value = instances[index]
+            let column = Int32(truncatingIfNeeded: value >> 44)
+            let offset = Int32(truncatingIfNeeded: (value >> 16) & 0x0FFF_FFFF)
+            let term = phraseTerms[Int(value & 0xFFFF)]
+            if column != lastColumn {
+                knownTokens += lastOffset + 1
+                lastColumn = column
+            }
+            lastOffset = offset
             frequencies[term] += Int(column) < columnCount ? weights[Int(column)] : 1
             if proximityWeight > 0, previousTerm >= 0, previousColumn == column, previousTerm != term, offset > previousOffset {
                 let distance = Double(offset - previousOffset)
@@ -252,13 +299,15 @@ enum RankFunction {
             }
             return total
         }
-        // The shortest possible row bounds the score before the row's length is read (a lookup per row).
-        if threshold > -Double.infinity, total(k1 * (1 - b)) * (1 + 1e-9) < threshold {
+        knownTokens += lastOffset + 1
+        // The shortest row these matches allow bounds the score before the row's length is read (a lookup per row).
+        if threshold > -Double.infinity,
+           total(k1 * (1 - b + b * Double(knownTokens) / data.averageLength)) * (1 + 1e-9) < threshold {
             sqlite3_result_double(result, skipped)
             return SQLITE_OK
         }
         var tokens: Int32 = 0
-        code = functions.xColumnSize(context, -1, &tokens)
+        let code = functions.xColumnSize(context, -1, &tokens)
         guard code == SQLITE_OK else { return code }
         let score = total(k1 * (1 - b + b * Double(tokens) / data.averageLength))
         if data.limit > 0 {

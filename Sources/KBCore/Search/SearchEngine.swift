@@ -139,53 +139,53 @@ public final class SearchEngine {
     }
 
     /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores (see `searchTickets`).
+    ///
+    /// A query of OR'ed terms runs in two passes over FTS5: first the rows whose terms could reach a high guess
+    /// of the `limit`-th score (`CandidateSelector`: the combinations of terms whose bounds add up to it), which
+    /// gives a real `limit`-th score; then, if that score is below the guess, the rows whose terms could reach that
+    /// score. No row outside the second selection can score as high as the rows already found.
     func rank(_ match: MatchExpression, filters: SearchFilters, exhaustive: Bool) throws -> [(rowid: Int64, score: Double)] {
         let terms = try rankedTerms(match)
-        guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: [], terms: terms, filters: filters, prune: false) }
-        guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: [], terms: terms, filters: filters) }
-        // Strongest first; `essential` of them select the rows scored, the rest only add to their scores.
-        let order = terms.indices.sorted { terms[$0].bound != terms[$1].bound ? terms[$0].bound > terms[$1].bound : $0 < $1 }
-        var essential = 1
-        var floor: Double?
-        while essential < order.count {
-            let ranked = try rank(match, selecting: order.prefix(essential).map { terms[$0] }, terms: terms, filters: filters,
-                                  floor: floor)
-            guard ranked.count >= filters.limit else {
-                essential += 1
-                continue
-            }
+        guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: nil, terms: terms, filters: filters, prune: false) }
+        guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: nil, terms: terms, filters: filters) }
+        let selector = CandidateSelector(terms: terms.map { .init(expression: $0.expression, phraseCount: $0.phraseCount, bound: $0.bound) })
+        for share in Self.firstPassShares {
+            let guess = selector.total * share
+            guard case .rows(let selection) = selector.select(reaching: guess) else { continue }
+            let ranked = try rank(match, selecting: selection, terms: terms, filters: filters)
+            guard ranked.count >= filters.limit else { continue }
             let threshold = ranked[filters.limit - 1].score
-            // The fewest strongest terms such that a row holding none of them scores below the threshold.
-            var needed = order.count
-            var weaker = 0.0
-            while needed > 0, weaker + terms[order[needed - 1]].bound < threshold {
-                weaker += terms[order[needed - 1]].bound
-                needed -= 1
+            // Every row that could reach the threshold holds terms worth at least the guess: all were ranked.
+            if threshold >= guess { return ranked }
+            switch selector.select(reaching: threshold) {
+            case .noRow, .everyRow, .tooLarge:
+                return try rank(match, selecting: nil, terms: terms, filters: filters, floor: threshold)
+            case .rows(let wider):
+                return try rank(match, selecting: wider, terms: terms, filters: filters, floor: threshold)
             }
-            if needed <= essential { return ranked }
-            essential = needed
-            // The rows just kept match the wider query too: it keeps nothing scoring below them.
-            floor = threshold
         }
-        return try rank(match, selecting: [], terms: terms, filters: filters, floor: floor)
+        return try rank(match, selecting: nil, terms: terms, filters: filters)
     }
 
-    /// Ranks the rows matching `match` (and, when `selecting` is not empty, at least one of those terms) with every
-    /// term of `match` scored: the selecting phrases come first in the expression and are not scored.
+    /// The first pass's guesses of the `limit`-th score, as shares of the sum of the terms' bounds, highest first: a
+    /// guess no `limit` rows reach is followed by the next.
+    static let firstPassShares = [0.55, 0.4, 0.25]
+
+    /// Ranks the rows matching `match` (and, when there is a `selecting` expression, it too) with every term of
+    /// `match` scored: the selecting phrases come first in the expression and are not scored.
     ///
     /// With `prune`, `kb_rank` skips the rows that cannot enter the best `filters.limit` (their terms' bounds, then
     /// their frequencies, fall short of the `limit`-th best score so far, or of `floor`): they score
     /// `RankFunction.skipped` and are left out.
-    private func rank(_ match: MatchExpression, selecting: [RankedTerm], terms: [RankedTerm],
+    private func rank(_ match: MatchExpression, selecting: CandidateSelector.Selection?, terms: [RankedTerm],
                       filters: SearchFilters, prune: Bool = true, floor: Double? = nil) throws -> [(rowid: Int64, score: Double)] {
         var expression = match.text
         var idfs: [String] = []
         var termOfPhrase: [String] = []
-        if !selecting.isEmpty {
-            expression = "(" + selecting.map(\.expression).joined(separator: " OR ") + ") AND (" + match.text + ")"
-            let selectingPhrases = selecting.reduce(0) { $0 + $1.phraseCount }
-            idfs = Array(repeating: "0", count: selectingPhrases)
-            termOfPhrase = Array(repeating: "-", count: selectingPhrases)
+        if let selecting {
+            expression = "(" + selecting.expression + ") AND (" + match.text + ")"
+            idfs = Array(repeating: "0", count: selecting.phraseCount)
+            termOfPhrase = Array(repeating: "-", count: selecting.phraseCount)
         }
         idfs += match.phrases.map { String(terms[$0.term].idf) }
         termOfPhrase += match.phrases.map { String($0.term) }
