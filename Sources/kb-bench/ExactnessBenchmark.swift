@@ -50,19 +50,25 @@ extension ScaleBenchmark {
         var kbFound = 0
         var rawFound = 0
         var queries = 0
-        for target in targets {
+        var rawQueries = 0
+        // Raw FTS5 scores every match with bm25(): a title and sentence match most of a large store, seconds a
+        // query, so above 100,000 tickets every sixth target is looked for in it (the latency sample does the same).
+        let rawStep = tickets > 100_000 ? 6 : 1
+        for (index, target) in targets.enumerated() {
             for query in target.queries {
                 queries += 1
                 let engine = try SearchEngine(store: store, builder: builder)
                 guard let match = try engine.ticketMatch(for: query) else { continue }
                 let found = try engine.searchTickets(match: match, filters: filters, snippets: false)
                 if found.contains(where: { $0.id == target.id }) { kbFound += 1 }
+                guard index % rawStep == 0 else { continue }
+                rawQueries += 1
                 if try rawQuery.map([rawExpression(query)], { $0.int64(0) }).contains(target.rawRowid) { rawFound += 1 }
             }
         }
-        table.add("old planted targets in top 10 (recall, \(queries) queries)", kb: Double(kbFound) / Double(max(queries, 1)),
-                  raw: Double(rawFound) / Double(max(queries, 1)), spread: nil)
-        print("planted targets: kb \(kbFound), raw FTS5 \(rawFound) of \(queries) queries")
+        table.add("old planted targets in top 10 (recall, \(queries) queries; raw: \(rawQueries))",
+                  kb: Double(kbFound) / Double(max(queries, 1)), raw: Double(rawFound) / Double(max(rawQueries, 1)), spread: nil)
+        print("planted targets: kb \(kbFound) of \(queries), raw FTS5 \(rawFound) of \(rawQueries) queries")
         if tickets > Self.referenceSize {
             let found = try referenceRecall(dataFile: dataFile, targets: targets)
             table.add("old planted targets in top 10 on a 50k store holding them", kb: found, raw: nil, spread: nil,

@@ -154,6 +154,6 @@ import KBTestSupport
             }
         }
         #expect(compared >= 200)
-        #expect(pruned >= 80)
+        #expect(pruned >= 60)
     }
 }
