@@ -63,6 +63,8 @@ struct SearchProfile {
             if index == 3 { value -= phases[2].seconds }
             print("  \(phase.name.padding(toLength: 48, withPad: " ", startingAt: 0)) \(fixed(value / count * 1000, 3))")
         }
+        let wholeSearch = perQuery.map(\.milliseconds)
+        print("whole search, warm engine, CPU ms per query: p50 \(fixed(percentile(wholeSearch, 0.5), 2)), p99 \(fixed(percentile(wholeSearch, 0.99), 2))")
         if worst > 0 {
             print("slowest whole searches (CPU ms, query terms, query):")
             for entry in perQuery.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(worst) {
