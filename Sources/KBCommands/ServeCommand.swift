@@ -26,6 +26,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "TCP port (0 picks a free one).", range: 0...65_535) var port = Int(ServerConfiguration().port)
     @Option(help: "Worker threads, each with its own read connection; the default is the number of CPUs, at least 2.", range: 1...256)
     var threads = ServerConfiguration().threads
+    @Option(name: "--cache-mb", valueName: "MB", help: "Page cache of each worker's read connection, in MiB.", range: 1...16_384)
+    var cacheMB = ServerConfiguration().readerCacheMiB
     @Option(valueName: "FILE", help: "Bearer tokens file (also KB_TOKENS); required on a non-loopback address.")
     var tokens: String?
     @Option(valueName: "FILE", help: "The Zendesk webhook's signing secret (also KB_ZENDESK_SECRET): signed webhooks need no token.")

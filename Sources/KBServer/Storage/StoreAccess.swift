@@ -13,6 +13,7 @@ public final class StoreAccess: @unchecked Sendable {
     private let language: Language
     private let workspace: String
     private let allowsShared: Bool
+    private let readerCacheMiB: Int
     private let lock = NSLock()
     private var idle: [ReaderConnection] = []
     private var lent = 0
@@ -20,8 +21,10 @@ public final class StoreAccess: @unchecked Sendable {
     private let writerLock = NSLock()
     private var writer: Store?
 
-    /// Opens the writer (creating and migrating the database when needed) so a bad file fails at start-up.
-    public init(workspace: Workspace, language: Language) throws {
+    /// Opens the writer (creating and migrating the database when needed) so a bad file fails at start-up. Each read
+    /// connection keeps up to `readerCacheMiB` of pages.
+    public init(workspace: Workspace, language: Language, readerCacheMiB: Int = ServerConfiguration().readerCacheMiB) throws {
+        self.readerCacheMiB = readerCacheMiB
         self.path = workspace.databasePath
         self.language = language
         self.workspace = workspace.canonicalRoot
@@ -48,8 +51,7 @@ public final class StoreAccess: @unchecked Sendable {
         lent += 1
         lock.unlock()
         do {
-            let connection = try reader ?? ReaderConnection(store: Store(path: path, access: .read, language: language,
-                                                                                      workspace: workspace, allowsSharedDatabase: allowsShared))
+            let connection = try reader ?? openReader()
             try connection.beginSnapshot()
             return connection
         } catch {
@@ -59,6 +61,13 @@ public final class StoreAccess: @unchecked Sendable {
             if let reader { try? reader.close() }
             throw error
         }
+    }
+
+    private func openReader() throws -> ReaderConnection {
+        let store = try Store(path: path, access: .read, language: language, workspace: workspace, allowsSharedDatabase: allowsShared)
+        // Negative: a size in KiB, whatever the page size.
+        try store.connection.execute("PRAGMA cache_size = -\(readerCacheMiB * 1024)")
+        return ReaderConnection(store: store)
     }
 
     /// Ends the reader's snapshot and keeps it for the next request (closes it when the server has closed).
