@@ -7,6 +7,8 @@ public final class ServerEnvironment: Sendable {
     public let workspace: Workspace
     /// What every request's knowledge base shares, built at start-up: the policy, the objects built from it, the templates.
     public let shared: KnowledgeBase.Shared
+    /// The web pages' templates: the shared ones, with unchanged copies an older kb wrote replaced by this kb's.
+    public let pageTemplates: PageTemplates
     /// `kb/policy.json` as read at start-up (restart the server after editing it, or a template).
     public var policy: Policy { shared.policy }
     public let stores: StoreAccess
@@ -29,6 +31,7 @@ public final class ServerEnvironment: Sendable {
                 sessions: SessionStore = SessionStore(tokens: AccessTokens())) {
         self.workspace = workspace
         self.shared = KnowledgeBase.Shared(workspace: workspace, policy: policy)
+        self.pageTemplates = PageTemplates(shared: shared)
         self.stores = stores
         self.csrf = csrf
         self.metrics = metrics
@@ -42,7 +45,7 @@ public final class ServerEnvironment: Sendable {
     public static func open(_ workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
                             clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) }) throws -> ServerEnvironment {
         let policy = try workspace.loadPolicy()
-        let stores = try StoreAccess(workspace: workspace, language: policy.language, readerCacheMiB: configuration.readerCacheMiB)
+        let stores = try StoreAccess(workspace: workspace, language: policy.language, readerMemoryMapMiB: configuration.readerMemoryMapMiB)
         return ServerEnvironment(workspace: workspace, policy: policy, stores: stores, clock: clock,
                                  zendeskSignature: configuration.zendeskSigningSecret.map { ZendeskWebhookSignature(secret: $0) },
                                  zendeskMapping: configuration.zendeskMapping, sessions: SessionStore(tokens: configuration.tokens))

@@ -13,7 +13,7 @@ public final class StoreAccess: @unchecked Sendable {
     private let language: Language
     private let workspace: String
     private let allowsShared: Bool
-    private let readerCacheMiB: Int
+    private let readerMemoryMapMiB: Int
     private let lock = NSLock()
     private var idle: [ReaderConnection] = []
     private var lent = 0
@@ -22,9 +22,9 @@ public final class StoreAccess: @unchecked Sendable {
     private var writer: Store?
 
     /// Opens the writer (creating and migrating the database when needed) so a bad file fails at start-up. Each read
-    /// connection keeps up to `readerCacheMiB` of pages.
-    public init(workspace: Workspace, language: Language, readerCacheMiB: Int = ServerConfiguration().readerCacheMiB) throws {
-        self.readerCacheMiB = readerCacheMiB
+    /// connection maps up to `readerMemoryMapMiB` of the file (`ServerConfiguration.readerMemoryMapMiB`).
+    public init(workspace: Workspace, language: Language, readerMemoryMapMiB: Int = ServerConfiguration().readerMemoryMapMiB) throws {
+        self.readerMemoryMapMiB = readerMemoryMapMiB
         self.path = workspace.databasePath
         self.language = language
         self.workspace = workspace.canonicalRoot
@@ -45,7 +45,7 @@ public final class StoreAccess: @unchecked Sendable {
         lock.lock()
         if closed {
             lock.unlock()
-            throw Problem.unavailable("the server is shutting down")
+            throw Problem.unavailable("problem.shutting_down")
         }
         let reader = idle.popLast()
         lent += 1
@@ -65,8 +65,7 @@ public final class StoreAccess: @unchecked Sendable {
 
     private func openReader() throws -> ReaderConnection {
         let store = try Store(path: path, access: .read, language: language, workspace: workspace, allowsSharedDatabase: allowsShared)
-        // Negative: a size in KiB, whatever the page size.
-        try store.connection.execute("PRAGMA cache_size = -\(readerCacheMiB * 1024)")
+        if readerMemoryMapMiB > 0 { _ = try store.connection.scalarInt("PRAGMA mmap_size = \(readerMemoryMapMiB << 20)") }
         return ReaderConnection(store: store)
     }
 
@@ -85,7 +84,7 @@ public final class StoreAccess: @unchecked Sendable {
     public func write<T>(_ body: (Store) throws -> T) throws -> T {
         writerLock.lock()
         defer { writerLock.unlock() }
-        guard let writer else { throw Problem.unavailable("the server is shutting down") }
+        guard let writer else { throw Problem.unavailable("problem.shutting_down") }
         return try body(writer)
     }
 
