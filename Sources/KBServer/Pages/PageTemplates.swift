@@ -38,7 +38,7 @@ public final class PageTemplates: @unchecked Sendable {
         if let set = try? shared.templates(shared.policy.language) {
             for name in set.names where name.hasPrefix("web/") && set.path(named: name) != nil {
                 guard let source = set.source(named: name), let builtIn = BuiltInTemplates.sources[name], source != builtIn else { continue }
-                let hash = SHA256.hex(of: SHA256.digest(of: Array(source.utf8)))
+                let hash = SHA256.hex(of: Array(source.utf8))
                 if earlierVersions[name]?.contains(hash) == true { outdated.append(name) } else { customised.append(name) }
             }
         }
@@ -64,16 +64,16 @@ public final class PageTemplates: @unchecked Sendable {
     /// What the server logs at start-up about the workspace's web templates; empty when they are all current.
     public var startupNotes: [String] {
         var notes: [String] = []
+        let files = { (names: [String]) in names.map { "templates/" + $0 + ".mustache" }.joined(separator: ", ") }
         if !outdated.isEmpty {
-            notes.append("kb serve: templates/" + outdated.map { $0 + ".mustache" }.joined(separator: ", templates/")
-                         + ": copies an older kb wrote, never changed; the pages use this kb's versions (delete those files, or run "
-                         + "'kb init' in a new folder and copy its templates/web/ over them, to silence this)")
+            notes.append("kb serve: web templates an older kb wrote and nobody changed: \(files(outdated)); the pages use this kb's "
+                         + "versions instead (delete those files to silence this)")
         }
         if !customised.isEmpty {
-            notes.append("kb serve: warning: templates/" + customised.map { $0 + ".mustache" }.joined(separator: ", templates/")
-                         + " differ from this kb's pages (changed by hand, or written by a kb older than this check): the pages render "
-                         + "from them and may lack newer parts (sign-out, CSRF fields, reasons); to take this kb's version, delete a file "
-                         + "(the built-in page is used) or merge your changes into the copy 'kb init NEW-FOLDER' writes")
+            notes.append("kb serve: warning: web templates that differ from this kb's pages: \(files(customised)) (changed by hand, or "
+                         + "written by a kb older than this check); the pages render from them and may lack newer parts (sign-out, "
+                         + "CSRF fields, reasons); to take this kb's version, delete the file (the built-in page is used) or merge "
+                         + "your changes into the copy 'kb init NEW-FOLDER' writes")
         }
         return notes
     }
