@@ -13,6 +13,7 @@
 #                   then adds its tickets (ids L-…) to that store
 #   default         the demo store (600 tickets)
 #   --import N      tickets imported while the load runs (default 100000; 0: no import)
+#   --mix M         both (3 searches for each suggest, the default), search or suggest
 #   --mmap-mb M     kb serve --mmap-mb (how much of the database each read connection maps; default kb serve's)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,7 @@ threads=2
 tickets=0
 store=""
 mmap=""
+mix=both
 while [ $# -gt 0 ]; do
   case $1 in
     --kb) kb=$2; shift 2 ;;
@@ -33,8 +35,9 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --tickets) tickets=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
+    --mix) mix=$2; shift 2 ;;
     --mmap-mb) mmap="--mmap-mb $2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "serve-load.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -83,13 +86,13 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 cpu_before=$(cpu_ticks)
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$root/scripts/serve-load.lua" "http://127.0.0.1:$port" \
-  > "$work/wrk.log"
+  -- "$mix" > "$work/wrk.log"
 cpu_after=$(cpu_ticks)
 grep -E '^Requests/sec' "$work/wrk.log"
 sed -n '/^requests /,$p' "$work/wrk.log"
 requests=$(awk '/^requests / {gsub(",", "", $2); print $2}' "$work/wrk.log")
 awk -v ticks=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" \
-  'BEGIN {printf "server CPU: %.1f s, %.2f ms per request\n", ticks / hz, n > 0 ? ticks * 1000 / hz / n : 0}'
+  'BEGIN {printf "server CPU: %.1f s, %.2f ms per request\n", ticks / hz, (n > 0 ? ticks * 1000 / hz / n : 0)}'
 echo "load average: $load_before at start, $(cut -d' ' -f1 /proc/loadavg) at the end (2 cores here means a queue)"
 if [ -n "$importer" ]; then
   wait "$importer" || echo "import failed"
