@@ -86,7 +86,7 @@ public final class TermStatistics {
     }
 
     private func estimatedFrequency(_ word: QueryBuilder.Word) throws -> Int {
-        try estimatedFrequency(expression: QueryBuilder.quote(word.original))
+        try estimatedFrequency(expression: QueryBuilder.quote(word.phrase))
     }
 
     private func estimatedFrequency(expression: String) throws -> Int {
