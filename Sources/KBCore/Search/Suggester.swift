@@ -128,7 +128,7 @@ public final class Suggester {
             idfs[term] = idf
             return idf
         }
-        let weighing = idfs.values.filter { $0 > 0 }
+        let weighing = idfs.keys.sorted().compactMap { idfs[$0]! > 0 ? idfs[$0] : nil }
         let typical = weighing.isEmpty ? 1 : weighing.reduce(0, +) / Double(weighing.count)
         let scored = candidates.map { candidate in
             let ticket = candidate.ticket

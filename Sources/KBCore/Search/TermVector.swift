@@ -14,8 +14,14 @@ struct TermVector {
         let ignored: Set<String>
     }
 
-    /// Weights by term, divided by the vector's length.
-    private(set) var weights: [String: Double] = [:]
+    /// The weighed terms in ascending order, and their weights divided by the vector's length. Sums run in term order:
+    /// a dictionary's order changes from one process to the next, and with it the last bits of a sum, so `kb suggest`
+    /// and `kb serve` could order two equally similar tickets differently.
+    private(set) var terms: [String] = []
+    private(set) var values: [Double] = []
+
+    /// Weights by term.
+    var weights: [String: Double] { Dictionary(uniqueKeysWithValues: zip(terms, values)) }
 
     /// The vector of `fields` (a text and how many times each of its words counts), each term weighed with
     /// `idf(term, spelling)`; `spelling` is the term's first occurrence as written.
@@ -37,26 +43,35 @@ struct TermVector {
             }
         }
         var squares = 0.0
-        for (term, count) in counts {
+        for term in counts.keys.sorted() {
             let termIDF = try idf(term, spellings[term]!)
             guard termIDF > 0 else { continue }
-            let weight = (1 + log(count)) * termIDF
-            weights[term] = weight
+            let weight = (1 + log(counts[term]!)) * termIDF
+            terms.append(term)
+            values.append(weight)
             squares += weight * weight
         }
         let length = squares.squareRoot()
         if length > 0 {
-            for term in weights.keys { weights[term]! /= length }
+            for index in values.indices { values[index] /= length }
         }
     }
 
     /// The cosine of the two vectors: 1 for texts with the same weighted terms in the same proportions, 0 for texts
     /// without a weighted term in common.
     func cosine(_ other: TermVector) -> Double {
-        let (small, large) = weights.count <= other.weights.count ? (weights, other.weights) : (other.weights, weights)
         var sum = 0.0
-        for (term, weight) in small {
-            if let match = large[term] { sum += weight * match }
+        var (left, right) = (0, 0)
+        while left < terms.count, right < other.terms.count {
+            if terms[left] == other.terms[right] {
+                sum += values[left] * other.values[right]
+                left += 1
+                right += 1
+            } else if terms[left] < other.terms[right] {
+                left += 1
+            } else {
+                right += 1
+            }
         }
         return sum
     }
