@@ -1,5 +1,6 @@
 -- wrk script for kb serve: a mix of searches (3 in 4) and suggests (1 in 4) over the demo's vocabulary.
--- Used by scripts/serve-load.sh; counts non-2xx answers so a run with errors says so.
+-- Used by scripts/serve-load.sh; counts non-2xx answers so a run with errors says so. An argument after wrk's `--`
+-- picks the mix: both (default), search (searches only) or suggest (suggests only).
 local words = {"login", "portal", "certificado", "pantalla", "blanco", "correo", "rebota", "llamadas", "cortan",
   "webchat", "desconectado", "reportes", "horas", "usuario", "bloqueado", "contrasena", "caducada", "error",
   "500", "cola", "agentes", "grabaciones", "audio", "mensajeria", "whatsapp", "plantilla", "facturacion",
@@ -12,11 +13,16 @@ local suggests = {
 }
 local counter = 0
 local failures = 0
+local mix = "both"
+
+init = function(args)
+  if args[1] then mix = args[1] end
+end
 
 request = function()
   counter = counter + 1
-  if counter % 4 == 0 then
-    return wrk.format("POST", "/api/suggest", {["Content-Type"] = "application/json"}, suggests[(counter / 4) % #suggests + 1])
+  if mix == "suggest" or (mix == "both" and counter % 4 == 0) then
+    return wrk.format("POST", "/api/suggest", {["Content-Type"] = "application/json"}, suggests[math.floor(counter / 4) % #suggests + 1])
   end
   local n = math.random(1, 3)
   local q = {}

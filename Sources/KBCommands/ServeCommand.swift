@@ -26,6 +26,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "TCP port (0 picks a free one).", range: 0...65_535) var port = Int(ServerConfiguration().port)
     @Option(help: "Worker threads, each with its own read connection; the default is the number of CPUs, at least 2.", range: 1...256)
     var threads = ServerConfiguration().threads
+    @Option(name: "--mmap-mb", valueName: "MB", help: "Map up to this much of the database into each read connection (0: none).",
+            range: 0...1_048_576)
+    var mmapMB = ServerConfiguration().readerMemoryMapMiB
     @Option(valueName: "FILE", help: "Bearer tokens file (also KB_TOKENS); required on a non-loopback address.")
     var tokens: String?
     @Option(valueName: "FILE", help: "The Zendesk webhook's signing secret (also KB_ZENDESK_SECRET): signed webhooks need no token.")
@@ -64,6 +67,7 @@ struct ServeCommand: ParsableCommand {
             signal(SIGTERM, SIG_DFL)
         }
         try server.start()
+        for note in server.environment.pageTemplates.startupNotes { log(note) }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let access = configuration.tokens.isEmpty ? "no tokens: loopback only" : "\(configuration.tokens.tokens.count) tokens"
         log("kb serve: listening on http://\(host):\(server.port)/ (\(configuration.threads) threads, \(access), workspace \(workspace.root.path)); Ctrl-C stops")

@@ -55,6 +55,6 @@ struct NegotiationTests {
         let none = try HTTPRequest(method: .get, target: "/")
         #expect(try LanguagePreference.resolve(none) == .spanish)
         let unknown = try HTTPRequest(method: .get, target: "/?lang=fr")
-        #expect(throws: Problem.invalidField("lang", "lang must be es or en, found 'fr'")) { try LanguagePreference.resolve(unknown) }
+        #expect(throws: Problem.invalidField("lang", "problem.lang", ["found": "fr"])) { try LanguagePreference.resolve(unknown) }
     }
 }

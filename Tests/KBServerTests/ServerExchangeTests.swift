@@ -71,7 +71,9 @@ struct ServerExchangeTests {
         #expect(response.header("Content-Type") == "application/problem+json; charset=utf-8")
         let problem = try JSONParser().parse(response.text)
         #expect(problem["type"]?.stringValue == Problem.typePrefix + "not-found")
-        #expect(problem["title"]?.stringValue == "Not found")
+        // Spanish unless the request asks for English (ProblemLanguageTests).
+        #expect(problem["title"]?.stringValue == "No encontrado")
+        #expect(response.header("Content-Language") == "es")
         #expect(problem["status"]?.intValue == 404)
         #expect(problem["detail"]?.stringValue?.isEmpty == false)
     }

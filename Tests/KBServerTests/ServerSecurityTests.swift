@@ -56,7 +56,10 @@ struct ServerSecurityTests {
         #expect(response.status == 403)
         let problem = try JSONParser().parse(response.text)
         #expect(problem["field"]?.stringValue == "Authorization")
-        #expect(problem["detail"]?.stringValue?.contains("write token") == true)
+        #expect(problem["detail"]?.stringValue?.contains("token write") == true)
+        let english = try fixture.client.request("POST", "/test/echo?lang=en", headers: [("Authorization", "Bearer \(Self.readToken)")],
+                                                 body: Array("x".utf8))
+        #expect(try JSONParser().parse(english.text)["detail"]?.stringValue?.contains("write token") == true)
         let allowed = try fixture.client.request("POST", "/test/echo", headers: [("Authorization", "Bearer \(Self.writeToken)")], body: Array("x".utf8))
         #expect(allowed.status == 200)
     }

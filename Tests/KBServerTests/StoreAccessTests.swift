@@ -6,6 +6,16 @@ import Testing
 
 @Suite("Readers, snapshots and the writer")
 struct StoreAccessTests {
+    @Test(arguments: [0, 16])
+    func readConnectionsMapTheFileAsConfigured(megabytes: Int) throws {
+        let fixture = try ServerFixture(configure: { $0.readerMemoryMapMiB = megabytes }, routes: { router in
+            router.get("/test/mmap", access: .read) { _, context in
+                .text(String(try context.read { try $0.connection.scalarInt("PRAGMA mmap_size") }))
+            }
+        })
+        #expect(try fixture.client.request("GET", "/test/mmap").text == String(megabytes << 20))
+    }
+
     @Test func aRequestReadsOneSnapshotEvenWhenAnImportCommitsMeanwhile() throws {
         let gate = Gate()
         let fixture = try ServerFixture(routes: { router in

@@ -2,7 +2,12 @@ extension KnowledgeBase {
     /// Intake help for a new ticket: severity with reasons, missing information, SLA due times, solutions,
     /// possible duplicates, escalation and routing.
     public func suggest(_ request: IntakeRequest) throws -> Suggestion {
-        let policy = try policy()
-        return try Suggester(store: try store(), engine: try searchEngine(), policy: policy).suggest(request)
+        let shared = try shared()
+        let store = try store()
+        // The shared analyzer is in the policy's language; a store made in another one (a workspace whose policy changed
+        // language since) analyses with its own.
+        let analyzer = shared.analyzer.language == store.tokenizer.language ? shared.analyzer : Analyzer(language: store.tokenizer.language)
+        return try Suggester(store: store, engine: try searchEngine(), policy: shared.policy, classifier: shared.severityClassifier,
+                             analyzer: analyzer).suggest(request)
     }
 }

@@ -19,13 +19,12 @@ public final class KnowledgeBase {
     /// Receives a short text while long work runs (mining, a period's reviews); nil shows nothing.
     public var progress: ((String) -> Void)?
 
-    private var loadedPolicy: Policy?
+    private var loadedShared: Shared?
     private var openedStore: Store?
     /// A connection lent by the caller (the server's), used as it is and never closed here.
     private let lentStore: Store?
     private var loadedBuilder: QueryBuilder?
     private var loadedEngine: SearchEngine?
-    private var loadedTemplates: [Language: TemplateSet] = [:]
 
     /// The system clock.
     public static let systemClock: @Sendable () -> Timestamp = { Timestamp(date: Date()) }
@@ -39,14 +38,21 @@ public final class KnowledgeBase {
 
     /// A knowledge base over a store the caller already opened and keeps (a server's read connection, whose
     /// snapshot the caller begins and ends per request, or its writer). Every capability reads `store`; one that
-    /// needs more access than `store` has is a programming error. `policy` is the one the caller read (nil: read
-    /// `kb/policy.json` on first use). The store stays open when the knowledge base is released.
-    public init(workspace: Workspace, store: Store, policy: Policy? = nil,
+    /// needs more access than `store` has is a programming error. `shared` holds the policy, the objects built from
+    /// it and the templates, built once for the workspace (nil: read `kb/policy.json` on first use). The store stays
+    /// open when the knowledge base is released.
+    public init(workspace: Workspace, store: Store, shared: Shared? = nil,
                 clock: @escaping @Sendable () -> Timestamp = KnowledgeBase.systemClock) {
         self.workspace = workspace
         self.clock = clock
         self.lentStore = store
-        self.loadedPolicy = policy
+        self.loadedShared = shared
+    }
+
+    /// A knowledge base over `store` whose policy is `policy` (read by the caller).
+    public convenience init(workspace: Workspace, store: Store, policy: Policy,
+                            clock: @escaping @Sendable () -> Timestamp = KnowledgeBase.systemClock) {
+        self.init(workspace: workspace, store: store, shared: Shared(workspace: workspace, policy: policy), clock: clock)
     }
 
     /// The knowledge base of the workspace at `root` (`--root`, `KB_ROOT`) or, without one, the first folder
@@ -72,10 +78,16 @@ public final class KnowledgeBase {
 
     /// `kb/policy.json` over the defaults, read once.
     public func policy() throws -> Policy {
-        if let loadedPolicy { return loadedPolicy }
-        let policy = try workspace.loadPolicy()
-        loadedPolicy = policy
-        return policy
+        try shared().policy
+    }
+
+    /// The workspace's shared objects (policy, severity classifier, analyzer, templates): the ones given at init, else
+    /// built on first use.
+    public func shared() throws -> Shared {
+        if let loadedShared { return loadedShared }
+        let shared = Shared(workspace: workspace, policy: try workspace.loadPolicy())
+        loadedShared = shared
+        return shared
     }
 
     /// The database, opened on first use for `access`: `.read` holds one snapshot until `close()` (every read
@@ -129,10 +141,7 @@ public final class KnowledgeBase {
 
     /// The templates with the words of `language`: the workspace's `templates/` over the built-in ones.
     public func templates(_ language: Language) throws -> TemplateSet {
-        if let templates = loadedTemplates[language] { return templates }
-        let templates = try workspace.templates(language: language)
-        loadedTemplates[language] = templates
-        return templates
+        try shared().templates(language)
     }
 
     /// `language`, or the policy's when nil.

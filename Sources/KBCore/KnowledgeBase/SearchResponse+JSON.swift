@@ -16,7 +16,20 @@ extension SearchResult: JSONEncodable {
 
     /// The snippet with each matched word between `start` and `end`.
     public func markedSnippet(start: String, end: String) -> String {
-        snippet.replacingOccurrences(of: SearchEngine.highlightStart, with: start)
-            .replacingOccurrences(of: SearchEngine.highlightEnd, with: end)
+        // The marks are single ASCII bytes (STX, ETX): one pass over the UTF-8, no Foundation search (which was most of
+        // the cost of writing a search answer's JSON).
+        let open = SearchEngine.highlightStart.utf8.first!, close = SearchEngine.highlightEnd.utf8.first!
+        let utf8 = snippet.utf8
+        guard utf8.contains(where: { $0 == open || $0 == close }) else { return snippet }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 8 * (start.utf8.count + end.utf8.count))
+        for byte in utf8 {
+            switch byte {
+            case open: bytes.append(contentsOf: start.utf8)
+            case close: bytes.append(contentsOf: end.utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -27,7 +27,7 @@ public enum MissingInformation {
         if !containsAny(text, evidenceWords) && !containsErrorCode(request.text) {
             missing.append(.init(field: "evidence", question: words("intake.missing.evidence")))
         }
-        if Redactor().findings(in: request.text).allSatisfy({ $0.kind != .email && $0.kind != .phone }) {
+        if contactFinder.findings(in: request.text).allSatisfy({ $0.kind != .email && $0.kind != .phone }) {
             missing.append(.init(field: "contact", question: words("intake.missing.contact")))
         }
         return missing
@@ -79,9 +79,13 @@ public enum MissingInformation {
         return false
     }
 
+    /// Built once: an analyzer's Snowball tables and a redactor cost more to build than one request's check.
+    private static let codeAnalyzer = Analyzer()
+    private static let contactFinder = Redactor()
+
     /// An error code such as `ERR-401` or `HTTP 500` counts as evidence.
     static func containsErrorCode(_ text: String) -> Bool {
-        Analyzer().tokens(text).contains { token in
+        codeAnalyzer.tokens(text).contains { token in
             token.term.contains("-") && token.term.contains(where: \.isNumber) || token.term.count == 3 && token.term.allSatisfy(\.isNumber)
         }
     }

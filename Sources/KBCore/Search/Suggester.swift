@@ -11,6 +11,7 @@ public final class Suggester {
     let engine: SearchEngine
     let policy: Policy
     let analyzer: Analyzer
+    let classifier: SeverityClassifier
     /// Analyzers of the languages similar tickets are written in, with the terms their vectors leave out.
     private var vectorAnalyses: [Language: TermVector.Analysis] = [:]
     /// Words in more tickets than this share are not used to select candidates (names and codes excepted).
@@ -26,11 +27,20 @@ public final class Suggester {
     /// Open tickets created this long before the request count as possible duplicates.
     public var duplicateWindowSeconds: Int64 = 48 * 3_600
 
-    public init(store: Store, engine: SearchEngine, policy: Policy) {
+    /// A suggester whose policy objects are built now; one that runs per request takes them from `KnowledgeBase.Shared`.
+    public convenience init(store: Store, engine: SearchEngine, policy: Policy) {
+        self.init(store: store, engine: engine, policy: policy, classifier: SeverityClassifier(policy: policy),
+                  analyzer: Analyzer(language: store.tokenizer.language))
+    }
+
+    /// A suggester with its collaborators built by the caller, once for many suggestions: `classifier` from `policy`,
+    /// `analyzer` in the store's language.
+    public init(store: Store, engine: SearchEngine, policy: Policy, classifier: SeverityClassifier, analyzer: Analyzer) {
         self.store = store
         self.engine = engine
         self.policy = policy
-        self.analyzer = Analyzer(language: store.tokenizer.language)
+        self.classifier = classifier
+        self.analyzer = analyzer
     }
 
     public func suggest(_ request: IntakeRequest) throws -> Suggestion {
@@ -238,7 +248,6 @@ public final class Suggester {
     // MARK: - Severity, SLA, escalation, routing
 
     func severityAdvice(request: IntakeRequest, similar: [Candidate]) -> Suggestion.SeverityAdvice {
-        let classifier = SeverityClassifier(policy: policy)
         let suggestion = classifier.suggest(title: request.title, description: request.description)
         let neighbours = similar.prefix(10).map(\.ticket.severity)
         var counts: [Int: Int] = [:]

@@ -6,12 +6,12 @@ extension HTTPRequest {
     public func jsonBody() throws(Problem) -> JSONValue {
         guard let type = headers["Content-Type"].map(MediaType.essence(of:)),
               type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
-            throw Problem.unsupportedMediaType("send the body as application/json")
+            throw Problem.unsupportedMediaType("problem.json_media_type")
         }
         do {
             return try body.withUnsafeBufferPointer { bytes throws(JSONParser.SyntaxError) in try JSONParser().parse(bytes) }
         } catch {
-            throw Problem.badRequest("the body is not JSON: \(error.description)")
+            throw Problem.badRequest("problem.body_not_json", ["reason": error.description])
         }
     }
 }

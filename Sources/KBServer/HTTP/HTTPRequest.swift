@@ -43,7 +43,7 @@ public struct HTTPRequest: Sendable {
             query = QueryParameters()
         }
         guard path.first == "/" else {
-            throw Problem.badRequest("the request target must be a path starting with '/'")
+            throw Problem.badRequest("problem.target_not_path")
         }
         rawPath = String(path)
         pathSegments = try HTTPRequest.segments(of: path.dropFirst())
@@ -56,10 +56,10 @@ public struct HTTPRequest: Sendable {
         var result: [String] = []
         for raw in path.split(separator: "/", omittingEmptySubsequences: false) {
             guard let segment = PercentEncoding.decode(raw) else {
-                throw Problem.badRequest("the path has a malformed percent-escape or is not UTF-8")
+                throw Problem.badRequest("problem.path_escape")
             }
             if segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw Problem.badRequest("the path holds a control character")
+                throw Problem.badRequest("problem.path_control")
             }
             let parts = segment.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "\\" }
             if parts.contains(where: { $0 == "." || $0 == ".." }) {
@@ -78,7 +78,7 @@ public struct HTTPRequest: Sendable {
     /// The body as UTF-8 text, or a 400 problem when it is not UTF-8.
     public func bodyText() throws(Problem) -> String {
         guard let text = String(validating: body, as: UTF8.self) else {
-            throw Problem.badRequest("the request body is not UTF-8 text")
+            throw Problem.badRequest("problem.body_not_utf8")
         }
         return text
     }
@@ -86,7 +86,7 @@ public struct HTTPRequest: Sendable {
     /// The fields of an `application/x-www-form-urlencoded` body (an HTML form's POST).
     public func formParameters() throws(Problem) -> QueryParameters {
         guard let type = headers["Content-Type"], MediaType.essence(of: type) == "application/x-www-form-urlencoded" else {
-            throw Problem.unsupportedMediaType("a form must be sent as application/x-www-form-urlencoded")
+            throw Problem.unsupportedMediaType("problem.form_media_type")
         }
         return try QueryParameters(parsing: Substring(bodyText()))
     }

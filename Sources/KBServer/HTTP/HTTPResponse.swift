@@ -41,10 +41,11 @@ public struct HTTPResponse: Sendable {
         HTTPResponse(status: 303, headers: ["Location": location])
     }
 
-    /// The problem as `application/problem+json`, with the headers its status calls for.
-    public static func problem(_ problem: Problem) -> HTTPResponse {
+    /// The problem as `application/problem+json` in `language` (its `Content-Language`), with the headers its status calls for.
+    public static func problem(_ problem: Problem, language: Language) -> HTTPResponse {
         var headers = problem.headers
         headers.set("Content-Type", MediaType.problemJSON)
-        return HTTPResponse(status: problem.status, headers: headers, body: problem.jsonBytes)
+        headers.set("Content-Language", language.rawValue)
+        return HTTPResponse(status: problem.status, headers: headers, body: problem.jsonBytes(language: language))
     }
 }

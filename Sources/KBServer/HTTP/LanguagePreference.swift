@@ -7,11 +7,18 @@ public enum LanguagePreference {
     public static func resolve(_ request: HTTPRequest, default fallback: Language = .spanish) throws(Problem) -> Language {
         if let code = request.query["lang"] {
             guard let language = Language(rawValue: code.lowercased()) else {
-                throw Problem.invalidField("lang", "lang must be es or en, found '\(code)'")
+                throw Problem.invalidField("lang", "problem.lang", ["found": String(code.prefix(40))])
             }
             return language
         }
         return fromAcceptLanguage(request.headers["Accept-Language"]) ?? fallback
+    }
+
+    /// The language of a problem answer (`application/problem+json`): as a page's, `fallback` (the workspace's, Spanish
+    /// by default) unless `?lang=` or `Accept-Language` asks for another; `fallback` too when `?lang=` names a
+    /// language kb does not speak (the problem then says so).
+    public static func problemLanguage(_ request: HTTPRequest, default fallback: Language) -> Language {
+        (try? resolve(request, default: fallback)) ?? fallback
     }
 
     /// The best of kb's languages in an `Accept-Language` value (`en-US,en;q=0.9,es;q=0.5` is English), or nil

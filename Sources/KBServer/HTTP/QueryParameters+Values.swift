@@ -29,7 +29,8 @@ extension QueryParameters {
 
     private static func integer(_ text: String, name: String, in range: ClosedRange<Int>) throws(Problem) -> Int {
         guard let number = Int(text), range.contains(number) else {
-            throw Problem.invalidField(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text.prefix(40))'")
+            throw Problem.invalidField(name, "problem.parameter_integer", ["name": name, "low": String(range.lowerBound),
+                                                                       "high": String(range.upperBound), "found": String(text.prefix(40))])
         }
         return number
     }
@@ -39,7 +40,7 @@ extension QueryParameters {
     public func timestamp(_ name: String) throws(Problem) -> Timestamp? {
         guard let text = text(name) else { return nil }
         guard let stamp = Timestamp(day: text) ?? Timestamp(iso8601: text) else {
-            throw Problem.invalidField(name, "\(name) must be a date such as 2026-03-01 or a time such as 2026-03-02T09:14:00-03:00, found '\(text.prefix(40))'")
+            throw Problem.invalidField(name, "problem.parameter_time", ["name": name, "found": String(text.prefix(40))])
         }
         return stamp
     }
@@ -50,7 +51,8 @@ extension QueryParameters {
         guard let text = text(name) else { return nil }
         guard let value = T.allCases.first(where: { $0.rawValue == text.lowercased() }) else {
             let choices = T.allCases.map(\.rawValue)
-            throw Problem.invalidField(name, "\(name) must be \(choices.dropLast().joined(separator: ", ")) or \(choices.last ?? ""), found '\(text.prefix(40))'")
+            throw Problem.invalidField(name, "problem.parameter_choice", ["name": name, "choices": choices.dropLast().joined(separator: ", "),
+                                                                      "last": choices.last ?? "", "found": String(text.prefix(40))])
         }
         return value
     }
@@ -62,14 +64,17 @@ extension QueryParameters {
         switch value.trimmingCharacters(in: .whitespaces).lowercased() {
         case "", "1", "true", "on", "yes": return true
         case "0", "false", "off", "no": return false
-        default: throw Problem.invalidField(name, "\(name) must be true or false, found '\(value.prefix(40))'")
+        default: throw Problem.invalidField(name, "problem.parameter_flag", ["name": name, "found": String(value.prefix(40))])
         }
     }
 
-    /// Refuses any parameter not in `known`, so a misspelt filter is an error rather than silently ignored.
+    /// Refuses any parameter not in `known` or `lang` (every route takes it: the language of its problem details), so a
+    /// misspelt filter is an error rather than silently ignored.
     public func checkKnown(_ known: Set<String>) throws(Problem) {
+        let known = known.union(["lang"])
         if let unknown = keys.first(where: { !known.contains($0) }) {
-            throw Problem.invalidField(unknown, "unknown parameter '\(unknown.prefix(40))'; this route takes \(known.sorted().joined(separator: ", "))")
+            throw Problem.invalidField(unknown, "problem.parameter_unknown",
+                                       ["name": String(unknown.prefix(40)), "known": known.sorted().joined(separator: ", ")])
         }
     }
 }

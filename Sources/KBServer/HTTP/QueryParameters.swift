@@ -21,10 +21,10 @@ public struct QueryParameters: Sendable, Equatable {
                 rawValue = ""
             }
             guard let key = PercentEncoding.decode(rawKey, plusAsSpace: true) else {
-                throw Problem.badRequest("a query parameter name has a malformed percent-escape or is not UTF-8")
+                throw Problem.badRequest("problem.parameter_name_escape")
             }
             guard let value = PercentEncoding.decode(rawValue, plusAsSpace: true) else {
-                throw Problem.badRequest("the value of '\(key)' has a malformed percent-escape or is not UTF-8", field: key)
+                throw Problem.badRequest("problem.parameter_value_escape", ["name": key], field: key)
             }
             pairs.append((key, value))
         }

@@ -8,7 +8,7 @@ enum OperationsHandlers {
         do {
             _ = try context.read { store in try store.indexedTicketCount() }
         } catch {
-            throw Problem.unavailable("the store cannot be read: \(error)")
+            throw Problem.unavailable("problem.store_unreadable", ["reason": "\(error)"])
         }
         var writer = JSONWriter()
         writer.beginObject()

@@ -18,7 +18,7 @@ enum ReviewHandlers {
         } else {
             guard let type = MediaType.negotiate(accept: request.headers["Accept"], offered: offered.map(\.type)),
                   let chosen = offered.first(where: { $0.type == type }) else {
-                throw Problem.notAcceptable("a review is application/json, text/markdown or text/html; or ask with format=")
+                throw Problem.notAcceptable("problem.review_not_acceptable")
             }
             format = chosen.format
         }
@@ -42,8 +42,8 @@ enum ReviewHandlers {
             return try context.knowledgeBase().review(review)
         } catch let error as ReviewError {
             switch error {
-            case .ticketNotFound: throw Problem.notFound(error.diagnostic.message)
-            case .notClosed, .severityOutOfScope: throw Problem.conflict(error.diagnostic.message.replacingOccurrences(of: "--force", with: "force=true"))
+            case .ticketNotFound: throw Problem.notFound(detail: error.diagnostic.message)
+            case .notClosed, .severityOutOfScope: throw Problem.conflict(detail: error.diagnostic.message.replacingOccurrences(of: "--force", with: "force=true"))
             default: throw error
             }
         }

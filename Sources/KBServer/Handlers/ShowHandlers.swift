@@ -17,7 +17,7 @@ enum ShowHandlers {
     /// The ticket `id` with its SLA clocks at `now`; 404 when the store has no such ticket.
     static func shownTicket(_ id: String, now: Timestamp, context: RequestContext) throws -> ShowResult.ShownTicket {
         guard let shown = try show(id, now: now, context: context).tickets.first else {
-            throw Problem.notFound("no ticket '\(id)' in the store")
+            throw Problem.notFound("problem.ticket_not_found", ["id": id])
         }
         return shown
     }
@@ -25,7 +25,7 @@ enum ShowHandlers {
     /// The indexed article `id` and its file's text; 404 when the index has no such article.
     static func shownArticle(_ id: String, context: RequestContext) throws -> ShowResult.ShownArticle {
         guard let shown = try show(id, now: context.now, context: context).articles.first else {
-            throw Problem.notFound("no article '\(id)' in the index; run 'kb index' after adding it")
+            throw Problem.notFound("problem.article_not_found", ["id": id])
         }
         return shown
     }

@@ -47,7 +47,7 @@ struct Page {
                      "current": .bool(request.pathSegments.first == path.split(separator: "/").first.map(String.init)
                                       || (path == "/buscar" && request.pathSegments.isEmpty))])
         })
-        let html = try context.knowledgeBase().templates(language).render("web/\(name).html", context: .object(page))
+        let html = try context.environment.pageTemplates.templates(language).render("web/\(name).html", context: .object(page))
         var response = HTTPResponse.html(html, status: status)
         csrf.apply(to: &response)
         return response
@@ -100,9 +100,9 @@ struct Page {
     private func error(_ problem: Problem) throws -> HTTPResponse {
         var data = TemplateObject()
         data["status"] = .number(Double(problem.status))
-        data["detail"] = .string(problem.detail)
-        // Problem details are the API's English sentences: marked as English on a page in another language.
-        data["detail_lang"] = .string(Language.english.rawValue)
+        data["detail"] = .string(problem.detail(in: language))
+        // A KBCore sentence with no catalogue words stays English: marked so on a page in another language.
+        data["detail_lang"] = .string(problem.detailLanguage(for: language).rawValue)
         data["field"] = problem.field.map { .string($0) } ?? .null
         var response = try render("error", title: words["page.error.title"], data: data, status: problem.status)
         for (name, value) in problem.headers.fields where name.lowercased() != "content-type" { response.headers.add(name, value) }

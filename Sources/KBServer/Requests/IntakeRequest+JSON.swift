@@ -9,25 +9,26 @@ extension IntakeRequest {
     /// the request arrived, `now` by default. A member of the wrong type or an unknown one is a 422 naming it.
     init(json: JSONValue, now: Timestamp) throws(Problem) {
         guard let members = json.objectValue else {
-            throw Problem.invalidField("$", "the body must be a JSON object with title and description, found \(json.typeName)")
+            throw Problem.invalidField("$", "problem.intake_not_object", ["type": json.typeName])
         }
         var texts: [String: String] = [:]
         for (name, value) in members {
             guard Self.memberNames.contains(name) else {
-                throw Problem.invalidField(name, "unknown member '\(name.prefix(40))'; a suggestion takes \(Self.memberNames.sorted().joined(separator: ", "))")
+                throw Problem.invalidField(name, "problem.intake_unknown_member",
+                                           ["name": String(name.prefix(40)), "members": Self.memberNames.sorted().joined(separator: ", ")])
             }
             if value.isNull { continue }
             guard let text = value.stringValue else {
-                throw Problem.invalidField(name, "\(name) must be a string, found \(value.typeName)")
+                throw Problem.invalidField(name, "problem.intake_not_string", ["name": name, "type": value.typeName])
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !trimmed.isEmpty { texts[name] = trimmed }
         }
-        guard let title = texts["title"] else { throw Problem.invalidField("title", "title must hold the ticket's subject") }
+        guard let title = texts["title"] else { throw Problem.invalidField("title", "problem.intake_title_missing") }
         var receivedAt = now
         if let text = texts["received_at"] {
             guard let stamp = Timestamp(iso8601: text) else {
-                throw Problem.invalidField("received_at", "received_at must be an ISO 8601 time with an offset, such as 2026-03-02T09:14:00-03:00")
+                throw Problem.invalidField("received_at", "problem.intake_received_at")
             }
             receivedAt = stamp
         }

@@ -12,7 +12,8 @@ extension SLARequest {
         let until = try query.timestamp("until")
         let end = until ?? measured ?? now
         if let since, since.seconds >= end.seconds {
-            throw Problem.invalidField("since", "since \(since.utcString) is not before " + (until == nil ? "now \(end.utcString)" : "until \(end.utcString)"))
+            throw Problem.invalidField("since", until == nil ? "problem.since_not_before_now" : "problem.since_not_before_until",
+                                       ["since": since.utcString, "until": end.utcString])
         }
         var values: [SLABoardFilter.Field: [String]] = [:]
         for field in SLABoardFilter.Field.allCases { values[field] = query.texts(field.rawValue) }

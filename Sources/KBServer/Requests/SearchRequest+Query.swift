@@ -9,7 +9,7 @@ extension SearchRequest {
     /// `severity` and `status` (repeatable), `customer`, `since`, `until`, `limit` (1-1000) and `include_archived`.
     init(query: QueryParameters) throws(Problem) {
         guard let text = query.text("q") else {
-            throw Problem.invalidField("q", "q must hold the words to search for")
+            throw Problem.invalidField("q", "problem.query_missing")
         }
         var filters = SearchFilters()
         filters.type = try query.choice("type", SearchResultType.self)
@@ -20,7 +20,7 @@ extension SearchRequest {
         filters.since = try query.timestamp("since")
         filters.until = try query.timestamp("until")
         if let since = filters.since, let until = filters.until, since.seconds >= until.seconds {
-            throw Problem.invalidField("until", "since \(since.day()) must be before until \(until.day())")
+            throw Problem.invalidField("until", "problem.since_not_before_until", ["since": since.day(), "until": until.day()])
         }
         filters.includeArchived = try query.flag("include_archived")
         filters.limit = try query.integer("limit", in: 1...1000) ?? filters.limit

@@ -53,22 +53,20 @@ public struct CSRFProtection: Sendable {
     /// Checks a form POST; throws 403 naming what failed.
     public func verify(_ request: HTTPRequest, form: QueryParameters) throws(Problem) {
         if let site = request.headers["Sec-Fetch-Site"]?.lowercased(), site == "cross-site" || site == "same-site" {
-            throw Problem.forbidden("the form was posted from another site", field: "Sec-Fetch-Site")
+            throw Problem.forbidden("problem.csrf_cross_site", field: "Sec-Fetch-Site")
         }
         if let origin = request.headers["Origin"], let host = request.headers["Host"] {
             let authority = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
             guard origin != "null", authority?.lowercased() == host.lowercased() else {
-                throw Problem.forbidden("the form was posted from another origin (\(origin))", field: "Origin")
+                throw Problem.forbidden("problem.csrf_cross_origin", ["origin": origin], field: "Origin")
             }
         }
         guard let nonce = request.cookies[Self.cookieName], Self.isNonce(nonce) else {
-            throw Problem.forbidden("the form has no CSRF cookie (cookies off, or the page is too old); reload the page and send it again",
-                                    field: Self.fieldName)
+            throw Problem.forbidden("problem.csrf_no_cookie", field: Self.fieldName)
         }
         guard let submitted = form[Self.fieldName],
               ConstantTime.equals(Array(submitted.utf8), Array(mac(nonce).utf8)) else {
-            throw Problem.forbidden("the form's CSRF token does not match (the server restarted, or the form came from elsewhere); reload the page",
-                                    field: Self.fieldName)
+            throw Problem.forbidden("problem.csrf_mismatch", field: Self.fieldName)
         }
     }
 

@@ -28,22 +28,21 @@ public struct ZendeskWebhookSignature: Sendable {
     /// Checks `request`'s signature headers against its body; throws 401 naming the header at fault.
     public func verify(_ request: HTTPRequest, now: Timestamp) throws(Problem) {
         guard let presented = request.headers[Self.signatureHeader] else {
-            throw Problem.unauthorized("the request has no bearer token and no \(Self.signatureHeader) header", field: Self.signatureHeader)
+            throw Problem.unauthorized("problem.webhook_unsigned", ["header": Self.signatureHeader], field: Self.signatureHeader)
         }
         guard let timestamp = request.headers[Self.timestampHeader] else {
-            throw Problem.unauthorized("a signed webhook needs \(Self.timestampHeader)", field: Self.timestampHeader)
+            throw Problem.unauthorized("problem.webhook_no_timestamp", ["header": Self.timestampHeader], field: Self.timestampHeader)
         }
         guard let signedAt = Timestamp(iso8601: timestamp) ?? Int64(timestamp).map({ Timestamp(seconds: $0) }) else {
-            throw Problem.unauthorized("\(Self.timestampHeader) is not an ISO 8601 time", field: Self.timestampHeader)
+            throw Problem.unauthorized("problem.webhook_bad_timestamp", ["header": Self.timestampHeader], field: Self.timestampHeader)
         }
         guard abs(signedAt.seconds - now.seconds) <= maximumSkewSeconds else {
-            throw Problem.unauthorized("the webhook was signed at \(timestamp), more than \(maximumSkewSeconds) s from the server's clock",
+            throw Problem.unauthorized("problem.webhook_skew", ["time": timestamp, "seconds": String(maximumSkewSeconds)],
                                        field: Self.timestampHeader)
         }
         let expected = signature(body: request.body, timestamp: timestamp)
         guard ConstantTime.equals(Array(presented.utf8), Array(expected.utf8)) else {
-            throw Problem.unauthorized("the webhook signature does not match its body; check the signing secret",
-                                       field: Self.signatureHeader)
+            throw Problem.unauthorized("problem.webhook_signature", field: Self.signatureHeader)
         }
     }
 }

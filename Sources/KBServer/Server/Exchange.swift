@@ -13,7 +13,7 @@ final class Exchange {
         /// Admitted; the body is being accumulated.
         case reading(ServerApplication.Admitted)
         /// The body passed the limit: the rest is counted and dropped, then 413 is sent.
-        case discarding
+        case discarding(Language)
         /// A response is queued.
         case answered
     }

@@ -200,7 +200,7 @@ public final class HTTPServer: @unchecked Sendable {
         case let .reading(admitted):
             if size.pointee > 0 {
                 if exchange.body.count + size.pointee > application.maximumBodyBytes {
-                    exchange.phase = .discarding
+                    exchange.phase = .discarding(admitted.language)
                     exchange.discardedBytes = exchange.body.count + size.pointee
                     exchange.body = []
                 } else if let data {
@@ -212,14 +212,14 @@ public final class HTTPServer: @unchecked Sendable {
                 return .YES
             }
             return queue(application.respond(admitted, body: exchange.body), for: exchange, on: connection)
-        case .discarding:
+        case let .discarding(language):
             if size.pointee > 0 {
                 exchange.discardedBytes += size.pointee
                 size.pointee = 0
                 // A chunked body with no end: past four times the limit, stop reading and drop the connection.
                 return exchange.discardedBytes > 4 * application.maximumBodyBytes ? .NO : .YES
             }
-            return queue(application.bodyTooLarge(), for: exchange, on: connection)
+            return queue(application.bodyTooLarge(language: language), for: exchange, on: connection)
         case .answered:
             size.pointee = 0
             return .YES

@@ -44,11 +44,12 @@ public final class RequestContext {
     }
 
     /// The knowledge base over the request's snapshot: the entry point the CLI calls too, built once per read
-    /// connection (with its search engine and templates) and rebuilt after another connection commits.
+    /// connection (with its search engine) and rebuilt after another connection commits; the policy, its objects and
+    /// the templates are the environment's, built once for every connection.
     public func knowledgeBase() throws -> KnowledgeBase {
         let environment = self.environment
         return try snapshot().cached(KnowledgeBase.self) { store in
-            KnowledgeBase(workspace: environment.workspace, store: store, policy: environment.policy, clock: environment.clock)
+            KnowledgeBase(workspace: environment.workspace, store: store, shared: environment.shared, clock: environment.clock)
         }
     }
 
@@ -56,7 +57,7 @@ public final class RequestContext {
     public func writingKnowledgeBase<T>(_ body: (KnowledgeBase) throws -> T) throws -> T {
         let environment = self.environment
         return try write { store in
-            try body(KnowledgeBase(workspace: environment.workspace, store: store, policy: environment.policy,
+            try body(KnowledgeBase(workspace: environment.workspace, store: store, shared: environment.shared,
                                    clock: environment.clock))
         }
     }

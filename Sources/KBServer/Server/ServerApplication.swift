@@ -36,6 +36,8 @@ public final class ServerApplication: Sendable {
         var request: HTTPRequest
         let route: Route
         let caller: AccessToken?
+        /// The language of a problem answer (`LanguagePreference.problemLanguage`).
+        let language: Language
     }
 
     /// What to do once the head is in.
@@ -50,9 +52,15 @@ public final class ServerApplication: Sendable {
     func admit(_ head: Head) -> Decision {
         var route = "unmatched"
         var user: String?
+        // Until the target parses, only the header can choose the language.
+        let workspaceLanguage = environment.policy.language
+        var language = LanguagePreference.fromAcceptLanguage(head.headers["Accept-Language"]) ?? workspaceLanguage
+        var parsed: HTTPRequest?
         do {
             var request = try HTTPRequest(method: head.method, target: head.target, version: head.version,
                                           headers: head.headers, remoteAddress: head.remoteAddress)
+            parsed = request
+            language = LanguagePreference.problemLanguage(request, default: workspaceLanguage)
             switch router.resolve(head.method, path: request.pathSegments) {
             case .notFound:
                 throw Problem.notFound()
@@ -68,21 +76,39 @@ public final class ServerApplication: Sendable {
                         return .answer(finished(SignInPage.redirect(for: request)), route: route, user: nil)
                     }
                     guard token.role.permits(matched.access) else {
-                        throw Problem.forbidden("this page needs a \(matched.access.tokenRole.rawValue) token; '\(token.name)' is a \(token.role.rawValue) token")
+                        throw Problem.forbidden("problem.page_role", ["needed": matched.access.tokenRole.rawValue, "name": token.name,
+                                                                       "role": token.role.rawValue])
                     }
                     caller = token
                 } else {
                     caller = try authenticate(request, access: matched.access)
                 }
                 user = caller?.name
+                // Every route takes `lang`; a page says a bad one on its error page, an API route as a 422.
+                if !matched.isPage { _ = try LanguagePreference.resolve(request) }
                 if let length = head.headers["Content-Length"].flatMap({ Int($0.trimmingSpaces) }), length > maximumBodyBytes {
                     throw Problem.contentTooLarge(limit: maximumBodyBytes)
                 }
-                return .readBody(Admitted(request: request, route: matched, caller: caller))
+                return .readBody(Admitted(request: request, route: matched, caller: caller, language: language))
             }
         } catch {
-            return .answer(finished(.problem(Problem(error: error))), route: route, user: user)
+            let problem = Problem(error: error)
+            if let parsed, let page = errorPage(problem, for: parsed) {
+                return .answer(finished(page), route: route, user: user)
+            }
+            return .answer(finished(.problem(problem, language: language)), route: route, user: user)
         }
+    }
+
+    /// The error page for a browser that asked for a page kb does not have (or may not show): a GET that prefers HTML to
+    /// JSON. Nil for everything else, which gets problem+json.
+    private func errorPage(_ problem: Problem, for request: HTTPRequest) -> HTTPResponse? {
+        guard request.method == .get || request.method == .head,
+              MediaType.negotiate(accept: request.headers["Accept"], offered: ["application/json", "text/html"]) == "text/html"
+        else { return nil }
+        let context = RequestContext(environment: environment, caller: nil)
+        defer { context.finish() }
+        return try? Page.answer(request, context) { _ in throw problem }
     }
 
     /// The token a live sign-in session of the request's cookie stands for.
@@ -98,13 +124,13 @@ public final class ServerApplication: Sendable {
         // Without a token, the webhook's handler checks the helpdesk's signature of the body.
         if header == nil, access == .signedWebhook, environment.zendeskSignature != nil { return nil }
         guard let header else {
-            throw Problem.unauthorized("this route needs a bearer token: send 'Authorization: Bearer TOKEN'")
+            throw Problem.unauthorized("problem.token_missing")
         }
         guard let presented = AccessTokens.bearer(in: header), let token = tokens.authenticate(presented) else {
-            throw Problem.unauthorized("the bearer token is not one of the server's tokens", invalidToken: true)
+            throw Problem.unauthorized("problem.token_unknown", invalidToken: true)
         }
         guard token.role.permits(access) else {
-            throw Problem.forbidden("this route needs a \(access.tokenRole.rawValue) token; '\(token.name)' is a \(token.role.rawValue) token",
+            throw Problem.forbidden("problem.route_role", ["needed": access.tokenRole.rawValue, "name": token.name, "role": token.role.rawValue],
                                     field: "Authorization")
         }
         return token
@@ -123,13 +149,13 @@ public final class ServerApplication: Sendable {
             if problem.status >= 500 {
                 log("kb serve: error: \(request.method) \(admitted.route.pattern.text): \(error)")
             }
-            return finished(.problem(problem))
+            return finished(.problem(problem, language: admitted.language))
         }
     }
 
-    /// The answer to a body over the limit.
-    func bodyTooLarge() -> HTTPResponse {
-        finished(.problem(Problem.contentTooLarge(limit: maximumBodyBytes)))
+    /// The answer to a body over the limit, in `language`.
+    func bodyTooLarge(language: Language) -> HTTPResponse {
+        finished(.problem(Problem.contentTooLarge(limit: maximumBodyBytes), language: language))
     }
 
     private func finished(_ response: HTTPResponse) -> HTTPResponse {

@@ -5,8 +5,12 @@ import KBCore
 /// secret and the clock. Immutable after start-up; crosses threads.
 public final class ServerEnvironment: Sendable {
     public let workspace: Workspace
-    /// `kb/policy.json` as read at start-up (restart the server after editing it).
-    public let policy: Policy
+    /// What every request's knowledge base shares, built at start-up: the policy, the objects built from it, the templates.
+    public let shared: KnowledgeBase.Shared
+    /// The web pages' templates: the shared ones, with unchanged copies an older kb wrote replaced by this kb's.
+    public let pageTemplates: PageTemplates
+    /// `kb/policy.json` as read at start-up (restart the server after editing it, or a template).
+    public var policy: Policy { shared.policy }
     public let stores: StoreAccess
     public let csrf: CSRFProtection
     /// The server's request counters, for `GET /metrics`.
@@ -26,7 +30,8 @@ public final class ServerEnvironment: Sendable {
                 zendeskSignature: ZendeskWebhookSignature? = nil, zendeskMapping: ZendeskImportMapping = ZendeskImportMapping(),
                 sessions: SessionStore = SessionStore(tokens: AccessTokens())) {
         self.workspace = workspace
-        self.policy = policy
+        self.shared = KnowledgeBase.Shared(workspace: workspace, policy: policy)
+        self.pageTemplates = PageTemplates(shared: shared)
         self.stores = stores
         self.csrf = csrf
         self.metrics = metrics
@@ -40,7 +45,7 @@ public final class ServerEnvironment: Sendable {
     public static func open(_ workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
                             clock: @escaping @Sendable () -> Timestamp = { Timestamp(date: Date()) }) throws -> ServerEnvironment {
         let policy = try workspace.loadPolicy()
-        let stores = try StoreAccess(workspace: workspace, language: policy.language)
+        let stores = try StoreAccess(workspace: workspace, language: policy.language, readerMemoryMapMiB: configuration.readerMemoryMapMiB)
         return ServerEnvironment(workspace: workspace, policy: policy, stores: stores, clock: clock,
                                  zendeskSignature: configuration.zendeskSigningSecret.map { ZendeskWebhookSignature(secret: $0) },
                                  zendeskMapping: configuration.zendeskMapping, sessions: SessionStore(tokens: configuration.tokens))

@@ -13,6 +13,7 @@ public final class StoreAccess: @unchecked Sendable {
     private let language: Language
     private let workspace: String
     private let allowsShared: Bool
+    private let readerMemoryMapMiB: Int
     private let lock = NSLock()
     private var idle: [ReaderConnection] = []
     private var lent = 0
@@ -20,8 +21,10 @@ public final class StoreAccess: @unchecked Sendable {
     private let writerLock = NSLock()
     private var writer: Store?
 
-    /// Opens the writer (creating and migrating the database when needed) so a bad file fails at start-up.
-    public init(workspace: Workspace, language: Language) throws {
+    /// Opens the writer (creating and migrating the database when needed) so a bad file fails at start-up. Each read
+    /// connection maps up to `readerMemoryMapMiB` of the file (`ServerConfiguration.readerMemoryMapMiB`).
+    public init(workspace: Workspace, language: Language, readerMemoryMapMiB: Int = ServerConfiguration().readerMemoryMapMiB) throws {
+        self.readerMemoryMapMiB = readerMemoryMapMiB
         self.path = workspace.databasePath
         self.language = language
         self.workspace = workspace.canonicalRoot
@@ -42,14 +45,13 @@ public final class StoreAccess: @unchecked Sendable {
         lock.lock()
         if closed {
             lock.unlock()
-            throw Problem.unavailable("the server is shutting down")
+            throw Problem.unavailable("problem.shutting_down")
         }
         let reader = idle.popLast()
         lent += 1
         lock.unlock()
         do {
-            let connection = try reader ?? ReaderConnection(store: Store(path: path, access: .read, language: language,
-                                                                                      workspace: workspace, allowsSharedDatabase: allowsShared))
+            let connection = try reader ?? openReader()
             try connection.beginSnapshot()
             return connection
         } catch {
@@ -59,6 +61,12 @@ public final class StoreAccess: @unchecked Sendable {
             if let reader { try? reader.close() }
             throw error
         }
+    }
+
+    private func openReader() throws -> ReaderConnection {
+        let store = try Store(path: path, access: .read, language: language, workspace: workspace, allowsSharedDatabase: allowsShared)
+        if readerMemoryMapMiB > 0 { _ = try store.connection.scalarInt("PRAGMA mmap_size = \(readerMemoryMapMiB << 20)") }
+        return ReaderConnection(store: store)
     }
 
     /// Ends the reader's snapshot and keeps it for the next request (closes it when the server has closed).
@@ -76,7 +84,7 @@ public final class StoreAccess: @unchecked Sendable {
     public func write<T>(_ body: (Store) throws -> T) throws -> T {
         writerLock.lock()
         defer { writerLock.unlock() }
-        guard let writer else { throw Problem.unavailable("the server is shutting down") }
+        guard let writer else { throw Problem.unavailable("problem.shutting_down") }
         return try body(writer)
     }
 
