@@ -42,11 +42,14 @@ public struct MoreLikeThis {
         self.builder = builder
         self.statistics = statistics
         var ignored: Set<String> = []
-        for word in StopWords.spanish + StopWords.english + Self.conversationalWords {
+        for word in Self.ignoredWords {
             ignored.formUnion(builder.terms(in: word))
         }
         self.ignored = ignored
     }
+
+    /// Words never chosen: function words of Spanish and English and conversational words.
+    static let ignoredWords = StopWords.spanish + StopWords.english + conversationalWords
 
     /// Words of a support request that describe the request rather than the problem, and function words beyond the
     /// query-time lists (`StopWords`), in Spanish and English.

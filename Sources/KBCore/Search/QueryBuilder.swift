@@ -32,25 +32,45 @@ public struct QueryBuilder: Sendable {
         /// The share of its idf the word counts with in ticket ranking: 1, or `StopWords.queryWeight` for a
         /// function word.
         public var weight = 1.0
+        /// The language `term` was analysed in when it is not the workspace's (see `queryLanguage(of:)`).
+        public var language: Language?
 
-        public init(original: String, term: String, weight: Double = 1) {
+        public init(original: String, term: String, weight: Double = 1, language: Language? = nil) {
             self.original = original
             self.term = term
             self.weight = weight
+            self.language = language
+        }
+
+        /// The word as a phrase analysed like its term: the original, marked with its language when it has one.
+        public var phrase: String {
+            language.map { QueryLanguageMark.marking(original, as: $0) } ?? original
         }
     }
 
-    /// The distinct words of `text` in order, as the analyzer sees them.
+    /// The language of a query when tickets are written in it and it is not the workspace's (detected, see
+    /// `LanguageDetector`); nil otherwise.
+    public func queryLanguage(of text: String) -> Language? {
+        guard !otherLanguages.isEmpty, let detected = LanguageDetector.detect(text),
+              otherLanguages.contains(where: { $0.language == detected }) else { return nil }
+        return detected
+    }
+
+    /// The distinct words of `text` in order, as the analyzer of its language sees them: the workspace's, or that of
+    /// the other language it is written in (`queryLanguage(of:)`). An English question in a Spanish workspace keeps
+    /// "can't" one word, as its English tickets were indexed, where the Spanish analyzer splits it into "can" and "t".
     public func words(in text: String) -> [Word] {
+        let language = queryLanguage(of: text)
+        let source = language.flatMap { language in otherLanguages.first { $0.language == language }?.source } ?? termSource
         var words: [Word] = []
         var seen = Set<String>()
         var copy = text
         copy.withUTF8 { bytes in
-            termSource(bytes) { term, start, end in
+            source(bytes) { term, start, end in
                 let analyzed = String(decoding: term, as: UTF8.self)
                 if seen.insert(analyzed).inserted {
                     let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    words.append(Word(original: original, term: analyzed))
+                    words.append(Word(original: original, term: analyzed, language: language))
                 }
                 return words.count < QueryBuilder.maximumTerms
             }
@@ -104,7 +124,7 @@ public struct QueryBuilder: Sendable {
         case .any, .all:
             var phrases: [MatchExpression.Phrase] = []
             let parts = words.enumerated().map { index, word -> String in
-                let alternatives = expandSynonyms ? synonyms(word.term).filter { $0 != word.original } : []
+                let alternatives = expandSynonyms ? synonyms(synonymKey(of: word)).filter { $0 != word.original } : []
                 let texts = analyses(word.original) + alternatives
                 phrases += texts.map { .init(text: $0, isPrefix: false, term: index, weight: word.weight) }
                 return either(texts.map(QueryBuilder.quote))
@@ -112,6 +132,14 @@ public struct QueryBuilder: Sendable {
             return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases,
                                    matchesAnyTerm: mode == .any)
         }
+    }
+
+    /// The term synonyms are looked up by: the word's analysis in the workspace's language (the synonyms file is
+    /// analysed in it), whatever language the query is written in.
+    func synonymKey(of word: Word) -> String {
+        guard word.language != nil else { return word.term }
+        let own = terms(in: word.original)
+        return own.count == 1 ? own[0] : word.term
     }
 
     /// The analyzed terms of `text`, repeats included; a phrase marked with a language (`QueryLanguageMark`) is

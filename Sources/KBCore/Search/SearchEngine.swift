@@ -22,8 +22,8 @@ public final class SearchEngine {
     /// Document frequencies for query planning.
     public let statistics: TermStatistics
 
-    /// Function words of the store's language: weighed down in ranked ticket queries, dropped from article queries.
-    let stopWords: Set<String>
+    /// Function words of each language: weighed down in ranked ticket queries, dropped from article queries.
+    let stopWords: [Language: Set<String>]
 
     public init(store: Store, builder: QueryBuilder) throws {
         self.store = store
@@ -31,7 +31,7 @@ public final class SearchEngine {
         try store.registerOnce("kb_rank", RankFunction.register(on:))
         try store.registerOnce("kb_snippet", SnippetFunction.register(on:))
         self.statistics = try TermStatistics(store: store)
-        self.stopWords = Set(store.tokenizer.language == .english ? StopWords.english : StopWords.spanish)
+        self.stopWords = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Set(StopWords.words(of: $0))) })
     }
 
     /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked, and merged (see `SearchResponse.lists`).
@@ -59,7 +59,11 @@ public final class SearchEngine {
     private func ticketWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
         let words = builder.words(in: query)
         guard mode == .any, words.contains(where: { !isFunctionWord($0) }) else { return words }
-        return words.map { isFunctionWord($0) ? QueryBuilder.Word(original: $0.original, term: $0.term, weight: StopWords.queryWeight) : $0 }
+        return words.map { word in
+            var weighted = word
+            if isFunctionWord(word) { weighted.weight = StopWords.queryWeight }
+            return weighted
+        }
     }
 
     /// The query's words; in `any` mode without the language's function words (unless nothing else is left).
@@ -70,10 +74,11 @@ public final class SearchEngine {
         return content.isEmpty ? words : content
     }
 
-    /// Whether `word` is a function word of the store's language (by spelling: "sonido" stems to "son", a
-    /// function word, yet is none).
+    /// Whether `word` is a function word of its query's language (the store's unless the query is written in another
+    /// language tickets use, `QueryBuilder.queryLanguage(of:)`), by spelling: "sonido" stems to "son", a function word,
+    /// yet is none; an English question in a Spanish workspace weighs "my" and "the" down as an English one would.
     func isFunctionWord(_ word: QueryBuilder.Word) -> Bool {
-        stopWords.contains(word.original.lowercased())
+        stopWords[word.language ?? store.tokenizer.language]?.contains(word.original.lowercased()) == true
     }
 
     private func ticketMatch(words: [QueryBuilder.Word], mode: QueryMode) throws -> MatchExpression? {

@@ -4,18 +4,26 @@ import Foundation
 /// possible duplicates and escalation hints.
 ///
 /// The query is planned, not just escaped: the text's most discriminative words (`MoreLikeThis`: tf·idf, stop words
-/// and conversational words of both languages dropped, names and codes kept) select candidates. Matching narrows
-/// first (all of the top words) and widens to any of them only when too few tickets come back.
+/// and conversational words of both languages dropped, names and codes kept) select candidates, and the candidates
+/// are ordered by how alike their whole text is to the request's (`TermVector`).
 public final class Suggester {
     let store: Store
     let engine: SearchEngine
     let policy: Policy
     let analyzer: Analyzer
     let classifier: SeverityClassifier
+    /// Analyzers of the languages similar tickets are written in, with the terms their vectors leave out.
+    private var vectorAnalyses: [Language: TermVector.Analysis] = [:]
     /// Words in more tickets than this share are not used to select candidates (names and codes excepted).
     public var frequentShare = 0.2
-    /// How many words select candidates.
+    /// How many words explain a suggestion and find articles and possible duplicates.
     public var selectedWords = 10
+    /// How many of the request's best words select candidate similar tickets (OR'ed, BM25), and how many of the best
+    /// candidates are compared whole with the request (`reranked`).
+    public var candidateWords = 25
+    public var candidateCount = 50
+    /// How many times a title's words count in the vectors similar tickets are compared by: a title says what fails.
+    public var titleWeight = 2.0
     /// Open tickets created this long before the request count as possible duplicates.
     public var duplicateWindowSeconds: Int64 = 48 * 3_600
 
@@ -36,9 +44,10 @@ public final class Suggester {
     }
 
     public func suggest(_ request: IntakeRequest) throws -> Suggestion {
-        let words = try discriminativeWords(in: request.text)
+        let chosen = try discriminativeWords(in: request.text, maximum: max(selectedWords, candidateWords))
+        let words = Array(chosen.prefix(selectedWords))
         let selected = Set(words.map(\.term))
-        let similar = try similarResolvedTickets(words: words, excluding: request.ticketID)
+        let similar = try similarResolvedTickets(words: chosen, request: request)
         let articles = try matchingArticles(words: words)
         let severity = severityAdvice(request: request, similar: similar)
         let service = request.service ?? mostCommon(similar.prefix(10).compactMap(\.ticket.service))
@@ -74,8 +83,13 @@ public final class Suggester {
 
     /// The request's words that find similar texts, best first (see `MoreLikeThis`).
     public func discriminativeWords(in text: String) throws -> [QueryBuilder.Word] {
+        try discriminativeWords(in: text, maximum: selectedWords)
+    }
+
+    /// The request's best `maximum` words, best first.
+    func discriminativeWords(in text: String, maximum: Int) throws -> [QueryBuilder.Word] {
         var selection = MoreLikeThis(builder: engine.builder, statistics: engine.statistics)
-        selection.maximumTerms = selectedWords
+        selection.maximumTerms = maximum
         selection.frequentShare = frequentShare
         return try selection.terms(in: text).map(\.word)
     }
@@ -85,24 +99,65 @@ public final class Suggester {
         let score: Double
     }
 
-    /// Resolved and closed tickets like the request: all top words first, any of them when too few match.
-    func similarResolvedTickets(words: [QueryBuilder.Word], excluding: String?) throws -> [Candidate] {
-        guard !words.isEmpty else { return [] }
+    /// Resolved and closed tickets like the request, most similar first: the `candidateCount` best matches of any of
+    /// `words` (BM25), compared whole with the request (`reranked`).
+    ///
+    /// BM25 over a few selected words ranks a candidate by those words only, and requiring the best three together
+    /// first (as before) kept only the tickets that repeat them; the whole text decides better which candidate is most
+    /// alike (`kb-bench relevance --set multilingual`, Spanish tickets whose most similar ticket is in their queue:
+    /// 43.8% → 47.6% with 25 words OR'ed, → 50.0% ordered by cosine).
+    func similarResolvedTickets(words: [QueryBuilder.Word], request: IntakeRequest) throws -> [Candidate] {
+        guard !words.isEmpty, let match = engine.builder.match(words: words, mode: .any) else { return [] }
         var filters = SearchFilters()
         filters.statuses = [TicketStatus.resolved.rawValue, TicketStatus.closed.rawValue]
-        filters.limit = 20
-        var results: [SearchResult] = []
-        let narrow = Array(words.prefix(3))
-        if narrow.count >= 2, let match = engine.builder.match(words: narrow, mode: .all) {
-            results = try engine.searchTickets(match: match, filters: filters, snippets: false)
+        filters.limit = candidateCount + 1
+        let candidates = try engine.searchTickets(match: match, filters: filters, snippets: false)
+            .filter { $0.id != request.ticketID }.prefix(candidateCount).compactMap { result in
+                try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
+            }
+        return try reranked(candidates, request: request)
+    }
+
+    /// Candidates reordered by the cosine of their whole text's tf·idf vector with the request's (`TermVector`), each
+    /// text analysed in its own language, titles counting `titleWeight` times; ties by id.
+    ///
+    /// Only the request's words are counted among the tickets: a candidate's other words weigh the request's mean idf
+    /// each. They matter only through the candidate's length (a long ticket that happens to share a word is less alike
+    /// than a short one about it), and counting them would cost a frequency count per word of every candidate, a
+    /// doclist read each on a large store. Measured better too: 48.1% with every word counted, 50.0% so.
+    func reranked(_ candidates: [Candidate], request: IntakeRequest) throws -> [Candidate] {
+        guard !candidates.isEmpty else { return [] }
+        let requestLanguage = LanguageDetector.detect([request.title, request.description]) ?? store.tokenizer.language
+        // Each request word's idf (0: in no ticket or in all), and the mean of those that weigh.
+        var idfs: [String: Double] = [:]
+        let total = Double(max(engine.statistics.documentCount, 1))
+        let source = try TermVector(fields: [(request.title, titleWeight), (request.description, 1)],
+                                    analysis: analysis(for: requestLanguage)) { term, spelling in
+            let frequency = try engine.statistics.documentFrequency(QueryBuilder.Word(original: spelling, term: term))
+            let idf = frequency > 0 && Double(frequency) < total ? log(total / Double(frequency)) : 0
+            idfs[term] = idf
+            return idf
         }
-        if results.count < 5, let match = engine.builder.match(words: words, mode: .any) {
-            let seen = Set(results.map(\.id))
-            results += try engine.searchTickets(match: match, filters: filters, snippets: false).filter { !seen.contains($0.id) }
+        let weighing = idfs.keys.sorted().compactMap { idfs[$0]! > 0 ? idfs[$0] : nil }
+        let typical = weighing.isEmpty ? 1 : weighing.reduce(0, +) / Double(weighing.count)
+        let scored = candidates.map { candidate in
+            let ticket = candidate.ticket
+            let fields = [(ticket.title, titleWeight), (ticket.description, 1), (ticket.resolution ?? "", 1), (ticket.rootCause ?? "", 1)]
+            let vector = TermVector(fields: fields, analysis: analysis(for: ticket.analysisLanguage ?? store.tokenizer.language)) { term, _ in
+                idfs[term] ?? typical
+            }
+            return Candidate(ticket: ticket, score: source.cosine(vector))
         }
-        return try results.filter { $0.id != excluding }.prefix(20).compactMap { result in
-            try store.ticket(id: result.id).map { Candidate(ticket: $0, score: result.score) }
-        }
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.ticket.id < $1.ticket.id }
+    }
+
+    /// The analyzer of `language` and the terms of function and conversational words in it (`MoreLikeThis.ignoredWords`).
+    private func analysis(for language: Language) -> TermVector.Analysis {
+        if let known = vectorAnalyses[language] { return known }
+        let analyzer = language == self.analyzer.language ? self.analyzer : Analyzer(language: language)
+        let made = TermVector.Analysis(analyzer: analyzer, ignored: Set(MoreLikeThis.ignoredWords.flatMap { analyzer.terms($0) }))
+        vectorAnalyses[language] = made
+        return made
     }
 
     struct ArticleMatch {

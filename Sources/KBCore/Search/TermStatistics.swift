@@ -84,7 +84,7 @@ public final class TermStatistics {
     }
 
     private func estimatedFrequency(_ word: QueryBuilder.Word) throws -> Int {
-        try estimatedFrequency(expression: QueryBuilder.quote(word.original))
+        try estimatedFrequency(expression: QueryBuilder.quote(word.phrase))
     }
 
     /// The newest and oldest ticket rowids, read once (two single-aggregate subqueries: each is one b-tree seek,

@@ -409,13 +409,21 @@ public final class Store {
                 }
                 let count = Int(sqlite3_value_bytes(value))
                 let bytes = UnsafeBufferPointer(start: sqlite3_value_blob(value)?.assumingMemoryBound(to: UInt8.self), count: count)
+                // SQLite computes this virtual column on every insert too: decompress straight into memory SQLite
+                // takes over, without an array and a copy in between.
                 do {
-                    let document = try BlockCompressor.decompress(bytes)
-                    guard !document.isEmpty else { return sqlite3_result_text(context, "", 0, SQLITE_TRANSIENT) }
-                    document.withUnsafeBytes { raw in
-                        sqlite3_result_text64(context, raw.baseAddress!.assumingMemoryBound(to: CChar.self),
-                                              sqlite3_uint64(raw.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+                    let length = try BlockCompressor.decompressedCount(bytes)
+                    guard length > 0 else { return sqlite3_result_text(context, "", 0, SQLITE_TRANSIENT) }
+                    guard let memory = sqlite3_malloc64(sqlite3_uint64(length)) else { return sqlite3_result_error_nomem(context) }
+                    let output = UnsafeMutableBufferPointer(start: memory.assumingMemoryBound(to: UInt8.self), count: length)
+                    do {
+                        try BlockCompressor.decompress(bytes, into: output)
+                    } catch {
+                        sqlite3_free(memory)
+                        throw error
                     }
+                    sqlite3_result_text64(context, memory.assumingMemoryBound(to: CChar.self), sqlite3_uint64(length),
+                                          { sqlite3_free($0) }, UInt8(SQLITE_UTF8))
                 } catch {
                     sqlite3_result_error(context, "a stored ticket does not decompress: \(error)", -1)
                 }

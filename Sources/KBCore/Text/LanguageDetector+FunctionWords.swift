@@ -53,14 +53,14 @@ extension LanguageDetector {
         ]
 
         /// Hash of each word → the languages whose list holds it.
-        static let table: [UInt64: UInt8] = {
+        static let table: IntegerKeyTable<UInt8> = {
             var table: [UInt64: UInt8] = [:]
             for (bit, words) in lists {
                 for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                     table[FNV1a.hash64(String(word)), default: 0] |= bit
                 }
             }
-            return table
+            return IntegerKeyTable(table)
         }()
     }
 }

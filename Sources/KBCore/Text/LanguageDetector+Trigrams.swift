@@ -5,7 +5,7 @@ extension LanguageDetector {
     /// --write-trigrams`). Trigrams outside the table weigh nothing.
     enum Trigrams {
         /// The packed UTF-8 of a trigram → its weight.
-        static let table: [UInt64: Double] = {
+        static let table: IntegerKeyTable<Double> = {
             var table: [UInt64: Double] = [:]
             for line in trigramData.split(separator: "\n") {
                 let fields = line.split(separator: " ")
@@ -15,7 +15,7 @@ extension LanguageDetector {
                     index += 2
                 }
             }
-            return table
+            return IntegerKeyTable(table)
         }()
 
         /// The bytes of a trigram packed into an integer; 0 (never a key) when longer than eight bytes.
@@ -23,6 +23,14 @@ extension LanguageDetector {
             guard bytes.count <= 8 else { return 0 }
             var key: UInt64 = 0
             for byte in bytes { key = (key << 8) | UInt64(byte) }
+            return key
+        }
+
+        /// `key(_:)` of `bytes[range]`, read in place.
+        static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+            guard range.count <= 8 else { return 0 }
+            var key: UInt64 = 0
+            for index in range { key = (key << 8) | UInt64(bytes[index]) }
             return key
         }
     }

@@ -85,28 +85,33 @@ public enum LanguageDetector {
         // The current word, lower-cased, between the boundary markers `^` and `$` the trigrams were counted with.
         var word: [UInt8] = [UInt8(ascii: "^")]
         word.reserveCapacity(64)
-        var starts: [Int] = []
-        starts.reserveCapacity(64)
         var otherLetters = 0
 
         func endWord() {
             guard word.count > 1 else { return }
             evidence.words += 1
-            if let languages = functionWords[FNV1a.hash64(word[1...])] {
-                if languages & FunctionWords.spanish != 0 { evidence.spanishWords += 1 }
-                if languages & FunctionWords.english != 0 { evidence.englishWords += 1 }
-                for index in 0..<others.count where languages & (FunctionWords.firstOther << UInt8(index)) != 0 {
-                    others[index] += 1
-                }
-            }
             word.append(UInt8(ascii: "$"))
-            // Trigrams of characters, not bytes: start each one at a character boundary.
-            starts.removeAll(keepingCapacity: true)
-            for index in word.indices where word[index] & 0xC0 != 0x80 { starts.append(index) }
-            if starts.count >= 3 {
-                for position in 0...(starts.count - 3) {
-                    let end = position + 3 < starts.count ? starts[position + 3] : word.count
-                    if let weight = trigrams[Trigrams.key(word[starts[position]..<end])] { evidence.trigramScore += weight }
+            word.withUnsafeBufferPointer { word in
+                if let languages = functionWords[FNV1a.hash64(UnsafeBufferPointer(rebasing: word[1..<(word.count - 1)]))] {
+                    if languages & FunctionWords.spanish != 0 { evidence.spanishWords += 1 }
+                    if languages & FunctionWords.english != 0 { evidence.englishWords += 1 }
+                    for index in 0..<others.count where languages & (FunctionWords.firstOther << UInt8(index)) != 0 {
+                        others[index] += 1
+                    }
+                }
+                // Trigrams of characters, not bytes: each starts at a character boundary and ends at the third
+                // boundary after it (the last one at the word's end). The three latest boundaries slide along.
+                var first = 0, second = 0, third = 0
+                var boundaries = 0
+                for index in 0..<word.count where word[index] & 0xC0 != 0x80 {
+                    if boundaries >= 3, let weight = trigrams[Trigrams.key(word, first..<index)] {
+                        evidence.trigramScore += weight
+                    }
+                    (first, second, third) = (second, third, index)
+                    boundaries += 1
+                }
+                if boundaries >= 3, let weight = trigrams[Trigrams.key(word, first..<word.count)] {
+                    evidence.trigramScore += weight
                 }
             }
             word.removeSubrange(1...)

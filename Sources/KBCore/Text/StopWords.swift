@@ -36,9 +36,17 @@ public enum StopWords {
         "themselves", "during", "above", "many", "much", "also", "not", "no",
     ]
 
+    /// A language's list, as written.
+    public static func words(of language: Language) -> [String] {
+        switch language {
+        case .spanish: spanish
+        case .english: english
+        }
+    }
+
     /// The analysed terms of a language's list, as the query words carry them.
     public static func terms(for language: Language) -> Set<String> {
         let analyzer = Analyzer(language: language)
-        return Set((language == .english ? english : spanish).flatMap { analyzer.terms($0) })
+        return Set(words(of: language).flatMap { analyzer.terms($0) })
     }
 }

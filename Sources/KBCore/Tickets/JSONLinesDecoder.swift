@@ -33,6 +33,7 @@ struct JSONLinesDecoder: Sendable {
     func run(into queue: ImportBatchQueue<DecodedRecord>) -> TicketError? {
         let checks = ImportRecordChecks()
         let parser = JSONParser()
+        let compressor = BlockCompressor.Encoder()
         var batch: [DecodedRecord] = []
         batch.reserveCapacity(batchSize)
         var analysing = false
@@ -50,7 +51,7 @@ struct JSONLinesDecoder: Sendable {
                     // thread also analyses the full-text columns, which the tokenizer then only replays.
                     if decided == 0 { analysing = analysesAhead && queue.waitingBatches >= queue.capacity / 2 }
                     decided = (decided + 1) % Self.balanceInterval
-                    var content = Self.decode(bytes, line: number, parser: parser, checks: checks)
+                    var content = Self.decode(bytes, line: number, parser: parser, checks: checks, compressor: compressor)
                     if analysing, case .ticket(var record) = content {
                         let language = record.language ?? self.language
                         if let source = termSources[language] {
@@ -74,7 +75,7 @@ struct JSONLinesDecoder: Sendable {
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, parser: JSONParser,
-                               checks: ImportRecordChecks) -> DecodedRecord.Content {
+                               checks: ImportRecordChecks, compressor: BlockCompressor.Encoder) -> DecodedRecord.Content {
         let ticket: Ticket
         do {
             ticket = try Ticket(jsonBytes: bytes, parser: parser, timeZoneCheck: checks.isKnownTimeZone)
@@ -84,7 +85,7 @@ struct JSONLinesDecoder: Sendable {
             return .rejected(error)
         }
         // The line is stored as is (it decodes to the same ticket; see `Store.upsert`).
-        return .ticket(TicketRecord(ticket, document: bytes))
+        return .ticket(TicketRecord(ticket, document: bytes, compressor: compressor))
     }
 
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

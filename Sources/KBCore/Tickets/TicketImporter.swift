@@ -77,6 +77,7 @@ public final class TicketImporter {
                                         analysis: (store.tokenizer.language, store.tokenizer.sources))
             let sources = try Self.sources(for: files, context: context)
             try store.bulkWrite {
+                try store.prepareTicketIndexForBulkWrite()
                 try read(files, sources, into: &report) { try store.upsert($0) }
                 guard strict, !report.rejected.isEmpty else { return true }
                 for index in report.files.indices {

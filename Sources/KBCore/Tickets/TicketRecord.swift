@@ -30,8 +30,9 @@ struct TicketRecord: Sendable {
         self.init(ticket, document: writer.bytes)
     }
 
-    /// `document` must be JSON that decodes to `ticket`; it is compressed here, on the thread that prepares records.
-    init(_ ticket: Ticket, document: UnsafeBufferPointer<UInt8>) {
+    /// `document` must be JSON that decodes to `ticket`; it is compressed here, on the thread that prepares records
+    /// (with that thread's `compressor` when it prepares many).
+    init(_ ticket: Ticket, document: UnsafeBufferPointer<UInt8>, compressor: BlockCompressor.Encoder = .init()) {
         id = ticket.id
         severity = ticket.severity
         status = ticket.status.rawValue
@@ -43,7 +44,7 @@ struct TicketRecord: Sendable {
         resolvedAt = ticket.resolvedAt?.seconds
         closedAt = ticket.closedAt?.seconds
         hash = Self.storedHash(document)
-        packed = BlockCompressor.compress(document)
+        packed = compressor.compress(document)
         language = ticket.analysisLanguage
         searchTexts = [ticket.title, ticket.description, ticket.resolution ?? "", ticket.rootCause ?? "", ticket.eventsText]
     }

@@ -73,6 +73,31 @@ import KBTestSupport
         #expect(builder.expression(words: builder.words(in: "cancellation"), expandSynonyms: false) == "\"cancellation\"")
     }
 
+    /// An English question in a Spanish workspace is split into words as its English tickets were indexed ("can't"
+    /// one word, not "can" and "t"), and its English function words weigh what they would in an English workspace;
+    /// a Spanish question keeps the workspace's analysis.
+    @Test func aQueryIsReadInItsOwnLanguage() throws {
+        let directory = try TemporaryDirectory()
+        let (store, workspace) = try Self.makeStore(directory)
+        defer { try? store.close() }
+        let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
+        let query = "Why can't I cancel my subscription?"
+        let words = engine.builder.words(in: query)
+        #expect(words.map(\.original).contains("can't"))
+        #expect(!words.map(\.original).contains("t"))
+        #expect(words.allSatisfy { $0.language == .english })
+        let match = try #require(try engine.ticketMatch(for: query))
+        let weights = Dictionary(match.phrases.map { ($0.text, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        #expect(weights["my"] == StopWords.queryWeight)
+        #expect(weights["subscription"] == 1)
+        var filters = SearchFilters()
+        filters.type = .ticket
+        #expect(try engine.search(query, filters: filters).results.first?.id == "E-1")
+        let spanish = engine.builder.words(in: "no podemos cancelar el contrato")
+        #expect(spanish.allSatisfy { $0.language == nil })
+        #expect(try engine.ticketMatch(for: "no podemos cancelar el contrato")?.phrases.first { $0.text == "el" }?.weight == StopWords.queryWeight)
+    }
+
     /// Updating a ticket removes its old terms with the stemmer they were written with, even when its language changes.
     @Test func updatesRemoveTermsInTheLanguageTheyWereIndexedIn() throws {
         let directory = try TemporaryDirectory()

@@ -109,4 +109,34 @@ import KBTestSupport
         }
         #expect(refused > 200, "most damage is detected (\(refused) of 400 refused)")
     }
+
+    /// An encoder kept from block to block (an import's reader) writes every block exactly as a fresh one would,
+    /// whatever came before: larger and smaller inputs, stored ones, and one past the size at which it lets its
+    /// buffers go.
+    @Test func reusedEncoderWritesTheSameBlocks() throws {
+        var generator = SeededGenerator(seed: 0xE7C0)
+        let encoder = BlockCompressor.Encoder()
+        let ticketGenerator = TicketGenerator(seed: 11)
+        for index in 0..<120 {
+            var input: [UInt8]
+            switch index % 6 {
+            case 0: input = Array(ticketGenerator.line(at: index, count: 120).utf8)
+            case 1: input = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            case 2: input = Array(String(repeating: "ab", count: Int.random(in: 1...9_000, using: &generator)).utf8)
+            case 3: input = (0..<3_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            case 4 where index == 4:
+                input = Array(String(repeating: #"{"kind":"comment","text":"sin servicio"}"#, count: 30_000).utf8)
+            default: input = Array(BlockCompressor.dictionary.shuffled(using: &generator).prefix(2_000))
+            }
+            let block = input.withUnsafeBufferPointer { encoder.compress($0) }
+            #expect(block == BlockCompressor.compress(input), "block \(index), \(input.count) bytes")
+            let count = try block.withUnsafeBufferPointer { try BlockCompressor.decompressedCount($0) }
+            #expect(count == input.count)
+            var output = [UInt8](repeating: 0, count: count)
+            try block.withUnsafeBufferPointer { block in
+                try output.withUnsafeMutableBufferPointer { try BlockCompressor.decompress(block, into: $0) }
+            }
+            #expect(output == input, "block \(index)")
+        }
+    }
 }

@@ -109,6 +109,21 @@ import KBTestSupport
         #expect(report.rolledBack)
         #expect(report.inserted == 0)
         #expect(try store.ticketCount() == 0)
+        // Even the index's write buffer, set for the import inside its transaction, is as it was.
+        #expect(try Self.indexBufferSetting(store) == nil)
+    }
+
+    static func indexBufferSetting(_ store: Store) throws -> Int? {
+        try store.connection.prepare("SELECT v FROM tickets_fts_config WHERE k = 'hashsize'").first { $0.int(0) }
+    }
+
+    /// An import gathers the index's entries in a larger buffer (fewer, larger segments); the index reads the same.
+    @Test func importEnlargesTheIndexBuffer() throws {
+        let (report, store, _) = try Self.importing([("a.jsonl", Self.bytes(Self.lines(40)))])
+        defer { try? store.close() }
+        #expect(report.inserted == 40)
+        #expect(try Self.indexBufferSetting(store) == Store.ticketIndexBufferBytes)
+        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
     }
 
     /// A CSV cell with a NUL byte rejects its record; a byte order mark on a mapping file is fine.
