@@ -151,11 +151,19 @@ public final class Suggester {
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.ticket.id < $1.ticket.id }
     }
 
+    /// The terms of function and conversational words (`MoreLikeThis.ignoredWords`) in each language, analysed once per
+    /// process: a Suggester lives for one request, and analysing these ≈ 500 words anew was work repeated per suggest.
+    /// An analyzer's terms depend on its language only, so these are the terms any analyzer of that language gives.
+    private static let ignoredTerms: [Language: Set<String>] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+        let analyzer = Analyzer(language: language)
+        return (language, Set(MoreLikeThis.ignoredWords.flatMap { analyzer.terms($0) }))
+    })
+
     /// The analyzer of `language` and the terms of function and conversational words in it (`MoreLikeThis.ignoredWords`).
     private func analysis(for language: Language) -> TermVector.Analysis {
         if let known = vectorAnalyses[language] { return known }
         let analyzer = language == self.analyzer.language ? self.analyzer : Analyzer(language: language)
-        let made = TermVector.Analysis(analyzer: analyzer, ignored: Set(MoreLikeThis.ignoredWords.flatMap { analyzer.terms($0) }))
+        let made = TermVector.Analysis(analyzer: analyzer, ignored: Self.ignoredTerms[language] ?? [])
         vectorAnalyses[language] = made
         return made
     }
