@@ -34,23 +34,27 @@ extension SearchEngine {
     /// translation first.
     public func searchArticles(query: String, words: [QueryBuilder.Word], mode: QueryMode,
                                filters: SearchFilters) throws -> [SearchResult] {
+        // A store without articles (most ticket stores) answers here, before the query's language is detected.
+        let languages = try articleLanguages()
+        guard !languages.isEmpty, let expression = builder.expression(words: words, mode: mode) else { return [] }
         let queryLanguage = LanguageDetector.detect(query) ?? store.tokenizer.language
         // Enough candidates that re-ranking by title cannot miss an exact title ranked low by its score.
         var wider = filters
         wider.limit = max(filters.limit, 50)
-        guard let expression = builder.expression(words: words, mode: mode) else { return [] }
         var results = try searchArticles(expression: expression, filters: wider, languages: [queryLanguage])
-        let others = try articleLanguages().filter { $0 != queryLanguage }
+        let others = languages.filter { $0 != queryLanguage }
         if results.isEmpty {
             results += try searchArticles(expression: expression, filters: wider, languages: others)
         } else if let literal = builder.expression(words: words, mode: mode, expandSynonyms: false) {
             results += try searchArticles(expression: literal, filters: wider, languages: others)
         }
         var titleMatches: [String: TitleMatch] = [:]
+        var queryTerms: [Language?: [String]] = [:]
         for result in results {
             let source = store.tokenizer.source(for: result.language)
-            titleMatches[result.id] = TitleMatch(title: builder.terms(in: result.title, source: source),
-                                                 query: builder.terms(in: query, source: source))
+            let terms = queryTerms[result.language] ?? builder.terms(in: query, source: source)
+            queryTerms[result.language] = terms
+            titleMatches[result.id] = TitleMatch(title: builder.terms(in: result.title, source: source), query: terms)
         }
         results.sort { a, b in
             let (first, second) = (titleMatches[a.id] ?? .none, titleMatches[b.id] ?? .none)

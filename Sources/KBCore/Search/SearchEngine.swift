@@ -36,12 +36,14 @@ public final class SearchEngine {
 
     /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked, and merged (see `SearchResponse.lists`).
     public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
-        let words = queryWords(query, mode: mode)
+        // Analysed once: the ticket and article queries weigh or drop the same words.
+        let analysed = builder.words(in: query)
+        let words = queryWords(analysed, mode: mode)
         guard let expression = builder.expression(words: words, mode: mode) else {
             return SearchResponse(query: query, expression: nil)
         }
         var results: [SearchResult] = []
-        if filters.type != .article, let match = try ticketMatch(words: ticketWords(query, mode: mode), mode: mode) {
+        if filters.type != .article, let match = try ticketMatch(words: ticketWords(analysed, mode: mode), mode: mode) {
             results += try searchTickets(match: match, filters: filters)
         }
         let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters)
@@ -51,13 +53,12 @@ public final class SearchEngine {
 
     /// The ticket MATCH expression `search` runs for `query`, or nil when no word is left.
     public func ticketMatch(for query: String, mode: QueryMode = .any) throws -> MatchExpression? {
-        try ticketMatch(words: ticketWords(query, mode: mode), mode: mode)
+        try ticketMatch(words: ticketWords(builder.words(in: query), mode: mode), mode: mode)
     }
 
-    /// The query's words for ranking tickets: in `any` mode its function words weigh `StopWords.queryWeight` of their
-    /// idf (all count fully when nothing else is left).
-    private func ticketWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
-        let words = builder.words(in: query)
+    /// The query's words (`QueryBuilder.words(in:)`) for ranking tickets: in `any` mode its function words weigh
+    /// `StopWords.queryWeight` of their idf (all count fully when nothing else is left).
+    private func ticketWords(_ words: [QueryBuilder.Word], mode: QueryMode) -> [QueryBuilder.Word] {
         guard mode == .any, words.contains(where: { !isFunctionWord($0) }) else { return words }
         return words.map { word in
             var weighted = word
@@ -66,9 +67,9 @@ public final class SearchEngine {
         }
     }
 
-    /// The query's words; in `any` mode without the language's function words (unless nothing else is left).
-    private func queryWords(_ query: String, mode: QueryMode) -> [QueryBuilder.Word] {
-        let words = builder.words(in: query)
+    /// The query's words (`QueryBuilder.words(in:)`); in `any` mode without the language's function words (unless
+    /// nothing else is left).
+    private func queryWords(_ words: [QueryBuilder.Word], mode: QueryMode) -> [QueryBuilder.Word] {
         guard mode == .any else { return words }
         let content = words.filter { !isFunctionWord($0) }
         return content.isEmpty ? words : content
@@ -100,17 +101,22 @@ public final class SearchEngine {
     public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
                               exhaustive: Bool = false) throws -> [SearchResult] {
         let ranked = try rank(match, filters: filters, exhaustive: exhaustive)
-        // Titles and snippets only for the rows shown: a snippet re-reads its ticket and tokenizes up to its window.
-        let columns = "t.id, t.doc ->> '$.title', t.status, t.service, t.severity"
+        // Titles and snippets only for the rows shown. `kb_snippet` places each snippet from the index's match
+        // positions; the title and the snippet's column come from one read of the stored document.
+        let columns = "t.id, t.status, t.service, t.severity, t.packed"
         let details = try store.connection.cached(snippets ? """
             SELECT \(columns), kb_snippet(tickets_fts, 24)
             FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
             WHERE tickets_fts MATCH ? AND tickets_fts.rowid = ?
-            """ : "SELECT \(columns), '' FROM tickets t WHERE t.rowid = ?")
+            """ : "SELECT \(columns), NULL FROM tickets t WHERE t.rowid = ?")
+        let source = store.tokenizer.source(for: nil)
         return try ranked.prefix(filters.limit).compactMap { hit in
             try details.first(snippets ? [match.text, hit.rowid] : [hit.rowid]) { row in
-                SearchResult(type: .ticket, id: row.text(0), title: row.text(1), score: hit.score, status: row.text(2),
-                             service: row.optionalText(3), severity: row.int(4), snippet: row.text(5))
+                let placement = snippets ? row.withBlob(5) { SnippetFunction.Placement(encoded: $0) } : nil
+                let (title, text) = try row.withBlob(4) { try Store.indexedText(packed: $0, column: placement?.column) }
+                return SearchResult(type: .ticket, id: row.text(0), title: title, score: hit.score, status: row.text(1),
+                                    service: row.optionalText(2), severity: row.int(3),
+                                    snippet: placement.map { SnippetFunction.snippet(of: text, in: $0, source: source) } ?? "")
             }
         }
     }

@@ -1,12 +1,16 @@
 import CSQLite
 
-/// `kb_snippet(fts_table, tokens)`: a window of about `tokens` tokens around a row's matches, matched words between
-/// `SearchEngine.highlightStart` and `highlightEnd`, "…" where text is cut.
+/// `kb_snippet(fts_table, tokens)`: where a row's snippet goes, a window of about `tokens` tokens around its matches
+/// (`Placement`); `snippet(of:in:source:)` then writes it, matched words between `SearchEngine.highlightStart` and
+/// `highlightEnd`, "…" where text is cut.
 ///
 /// FTS5's `snippet()` re-tokenizes every column of the row to place its window. The index already knows where each
 /// match is (`xInst`: phrase, column, token offset), so this picks the window from those offsets (the one holding
-/// the most distinct phrases, then the most matches; earlier columns and offsets first) and tokenizes only the
-/// chosen column, stopping at the window's end. Search calls it for the rows shown, never while ranking.
+/// the most distinct phrases, then the most matches; earlier columns and offsets first), and only the chosen column
+/// is tokenized, up to the window's end. The text is not read through FTS5: on the ticket index that reads every
+/// column of the `tickets_text` view, each decompressing and parsing the stored document again, where the caller
+/// reads the document once for the title and the chosen column (`Store.indexedText`). Search calls it for the rows
+/// shown, never while ranking.
 enum SnippetFunction {
     static let name = "kb_snippet"
     static let ellipsis = Array("…".utf8)
@@ -23,6 +27,45 @@ enum SnippetFunction {
     struct Window: Equatable {
         let column: Int32
         let start: Int32
+    }
+
+    /// A row's snippet as `kb_snippet` places it: the column, the window's first token and the token after its last,
+    /// and the matched tokens inside the window.
+    struct Placement: Equatable {
+        let column: Int
+        let start: Int32
+        let end: Int32
+        let highlighted: Set<Int32>
+
+        /// The placement of `window` (`tokens` long) for `hits`.
+        init(window: Window, tokens: Int32, hits: [Hit]) {
+            column = Int(window.column)
+            start = window.start
+            end = window.start + tokens
+            var highlighted = Set<Int32>()
+            for hit in hits where hit.column == window.column {
+                for position in hit.offset..<(hit.offset + max(hit.size, 1)) where position >= start && position < end {
+                    highlighted.insert(position)
+                }
+            }
+            self.highlighted = highlighted
+        }
+
+        /// As `kb_snippet` returns it: 32-bit integers in native byte order, column, start, end, then the highlighted
+        /// tokens in ascending order.
+        var encoded: [Int32] { [Int32(column), start, end] + highlighted.sorted() }
+
+        /// A placement `encoded` gave; nil for anything else.
+        init?(encoded bytes: UnsafeBufferPointer<UInt8>) {
+            let width = MemoryLayout<Int32>.size
+            guard bytes.count >= 3 * width, bytes.count % width == 0, let base = bytes.baseAddress else { return nil }
+            let values = (0..<(bytes.count / width)).map { UnsafeRawPointer(base).loadUnaligned(fromByteOffset: $0 * width, as: Int32.self) }
+            guard values[0] >= 0, values[1] >= 0, values[2] >= values[1] else { return nil }
+            column = Int(values[0])
+            start = values[1]
+            end = values[2]
+            highlighted = Set(values[3...])
+        }
     }
 
     /// The best window of `tokens` tokens for `hits` (sorted by column, then offset), centred on the matches it holds.
@@ -45,30 +88,15 @@ enum SnippetFunction {
         return Window(column: best.column, start: max(0, best.first - max(0, spare) / 2))
     }
 
-    /// Tokens of the chosen column inside the window, collected by the tokenizer callback.
-    final class TokenWindow {
-        let start: Int32
-        let end: Int32
-        var position: Int32 = 0
-        var tokens: [(start: Int, end: Int, position: Int32)] = []
-        /// Whether the column has tokens after the window.
-        var more = false
-
-        init(start: Int32, end: Int32) {
-            self.start = start
-            self.end = end
-        }
-    }
-
     /// Registers `kb_snippet` through the connection's `fts5_api`.
     static func register(on connection: Connection) throws {
         try connection.createAuxiliaryFunction(name) { api, context, result, arguments in
-            snippet(api: api, context: context, result: result, arguments: arguments)
+            placement(api: api, context: context, result: result, arguments: arguments)
         }
     }
 
-    private static func snippet(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, result: OpaquePointer,
-                                arguments: UnsafeBufferPointer<OpaquePointer?>) -> Int32 {
+    private static func placement(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, result: OpaquePointer,
+                                  arguments: UnsafeBufferPointer<OpaquePointer?>) -> Int32 {
         let functions = api.pointee
         let tokens = max(1, arguments.count > 0 ? sqlite3_value_int(arguments[0]) : 24)
         var count: Int32 = 0
@@ -84,42 +112,34 @@ enum SnippetFunction {
             guard code == SQLITE_OK else { return code }
             hits.append(Hit(phrase: phrase, column: column, offset: offset, size: functions.xPhraseSize(context, phrase)))
         }
-        let chosen = window(hits: hits, tokens: tokens)
-        var text: UnsafePointer<CChar>?
-        var length: Int32 = 0
-        code = functions.xColumnText(context, chosen.column, &text, &length)
-        guard code == SQLITE_OK else { return code }
-        guard let text, length > 0 else {
-            sqlite3_result_text(result, "", 0, nil)
-            return SQLITE_OK
-        }
-        let state = TokenWindow(start: chosen.start, end: chosen.start + tokens)
-        code = functions.xTokenize(context, text, length, Unmanaged.passUnretained(state).toOpaque()) { pointer, _, _, _, start, end in
-            guard let pointer else { return SQLITE_ERROR }
-            let state = Unmanaged<TokenWindow>.fromOpaque(pointer).takeUnretainedValue()
-            defer { state.position += 1 }
-            if state.position >= state.end {
-                state.more = true
-                return SQLITE_DONE
-            }
-            if state.position >= state.start { state.tokens.append((Int(start), Int(end), state.position)) }
-            return SQLITE_OK
-        }
-        guard code == SQLITE_OK || code == SQLITE_DONE else { return code }
-        var highlighted = Set<Int32>()
-        for hit in hits where hit.column == chosen.column {
-            for position in hit.offset..<(hit.offset + max(hit.size, 1)) { highlighted.insert(position) }
-        }
-        let bytes = UnsafeRawPointer(text).withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            UnsafeBufferPointer(start: $0, count: Int(length))
-        }
-        let output = render(bytes, tokens: state.tokens, highlighted: highlighted, cutBefore: chosen.start > 0, cutAfter: state.more)
-        output.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                sqlite3_result_text(result, chars.baseAddress, Int32(chars.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-            }
+        let placement = Placement(window: window(hits: hits, tokens: tokens), tokens: tokens, hits: hits)
+        placement.encoded.withUnsafeBytes { raw in
+            sqlite3_result_blob(result, raw.baseAddress, Int32(raw.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
         return SQLITE_OK
+    }
+
+    /// The snippet `placement` places in `text` (the chosen column's text), tokenized by `source` as the index's
+    /// tokenizer reads it: tokens are counted from the column's start and read up to the window's end, no further.
+    static func snippet(of text: [UInt8], in placement: Placement, source: TermSource) -> String {
+        guard !text.isEmpty else { return "" }
+        var tokens: [(start: Int, end: Int, position: Int32)] = []
+        var position: Int32 = 0
+        // Whether the column has tokens after the window.
+        var more = false
+        let output = text.withUnsafeBufferPointer { bytes in
+            source(bytes) { _, start, end in
+                defer { position += 1 }
+                if position >= placement.end {
+                    more = true
+                    return false
+                }
+                if position >= placement.start { tokens.append((start, end, position)) }
+                return true
+            }
+            return render(bytes, tokens: tokens, highlighted: placement.highlighted, cutBefore: placement.start > 0, cutAfter: more)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The window's text: from its first token (or the column's start) to its last token (or the column's end),
