@@ -101,23 +101,49 @@ public final class SearchEngine {
     public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
                               exhaustive: Bool = false) throws -> [SearchResult] {
         let ranked = try rank(match, filters: filters, exhaustive: exhaustive)
-        // Titles and snippets only for the rows shown. `kb_snippet` places each snippet from the index's match
-        // positions; the title and the snippet's column come from one read of the stored document.
-        let columns = "t.id, t.status, t.service, t.severity, t.packed"
-        let details = try store.connection.cached(snippets ? """
-            SELECT \(columns), kb_snippet(tickets_fts, 24)
-            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
-            WHERE tickets_fts MATCH ? AND tickets_fts.rowid = ?
-            """ : "SELECT \(columns), NULL FROM tickets t WHERE t.rowid = ?")
-        let source = store.tokenizer.source(for: nil)
+        // Titles and snippets only for the rows shown, from one read of each stored document. The matches' positions
+        // come from analysing its text as the index did (`PhraseLocator`), not from a MATCH query per row.
+        let details = try store.connection.cached("SELECT id, status, service, severity, language, packed FROM tickets WHERE rowid = ?")
+        let locator = snippets ? PhraseLocator(match: match, tokenizer: store.tokenizer) : nil
+        let display = store.tokenizer.source(for: nil)
         return try ranked.prefix(filters.limit).compactMap { hit in
-            try details.first(snippets ? [match.text, hit.rowid] : [hit.rowid]) { row in
-                let placement = snippets ? row.withBlob(5) { SnippetFunction.Placement(encoded: $0) } : nil
-                let (title, text) = try row.withBlob(4) { try Store.indexedText(packed: $0, column: placement?.column) }
+            try details.first([hit.rowid]) { row in
+                let (title, columns) = try row.withBlob(5) { try Store.indexedText(packed: $0, columns: snippets) }
+                var snippet = ""
+                if let locator {
+                    let hits = locator.hits(in: columns, source: store.tokenizer.source(for: indexLanguage(row.optionalText(4))))
+                    snippet = SnippetFunction.snippet(hits: hits, columns: columns, tokens: Self.snippetTokens, source: display)
+                }
                 return SearchResult(type: .ticket, id: row.text(0), title: title, score: hit.score, status: row.text(1),
-                                    service: row.optionalText(2), severity: row.int(3),
-                                    snippet: placement.map { SnippetFunction.snippet(of: text, in: $0, source: source) } ?? "")
+                                    service: row.optionalText(2), severity: row.int(3), snippet: snippet)
             }
+        }
+    }
+
+    /// How many tokens a ticket snippet shows.
+    static let snippetTokens: Int32 = 24
+
+    /// The language a ticket's text was indexed in: its stored `language`, else (tickets indexed before kb stored it)
+    /// the workspace's.
+    private func indexLanguage(_ stored: String?) -> Language? {
+        stored.flatMap(Language.init(rawValue:))
+    }
+
+    /// The snippets of the tickets `ids` for `match`, placed from FTS5's own match positions (`kb_snippet`, one MATCH
+    /// query per ticket) instead of `PhraseLocator`'s: the reference the tests compare `searchTickets`' snippets with.
+    public func indexedSnippets(match: MatchExpression, ids: [String]) throws -> [String] {
+        let statement = try store.connection.cached("""
+            SELECT t.packed, kb_snippet(tickets_fts, \(Self.snippetTokens))
+            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE tickets_fts MATCH ? AND tickets_fts.rowid = (SELECT rowid FROM tickets WHERE id = ?)
+            """)
+        let display = store.tokenizer.source(for: nil)
+        return try ids.map { id in
+            try statement.first([match.text, id]) { row -> String in
+                guard let placement = row.withBlob(1, { SnippetFunction.Placement(encoded: $0) }) else { return "" }
+                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
+                return placement.column < columns.count ? SnippetFunction.snippet(of: columns[placement.column], in: placement, source: display) : ""
+            } ?? ""
         }
     }
 

@@ -1,16 +1,14 @@
 import CSQLite
 
-/// `kb_snippet(fts_table, tokens)`: where a row's snippet goes, a window of about `tokens` tokens around its matches
-/// (`Placement`); `snippet(of:in:source:)` then writes it, matched words between `SearchEngine.highlightStart` and
-/// `highlightEnd`, "…" where text is cut.
+/// Snippets: a window of about `tokens` tokens around a row's matches, matched words between
+/// `SearchEngine.highlightStart` and `highlightEnd`, "…" where text is cut.
 ///
-/// FTS5's `snippet()` re-tokenizes every column of the row to place its window. The index already knows where each
-/// match is (`xInst`: phrase, column, token offset), so this picks the window from those offsets (the one holding
-/// the most distinct phrases, then the most matches; earlier columns and offsets first), and only the chosen column
-/// is tokenized, up to the window's end. The text is not read through FTS5: on the ticket index that reads every
-/// column of the `tickets_text` view, each decompressing and parsing the stored document again, where the caller
-/// reads the document once for the title and the chosen column (`Store.indexedText`). Search calls it for the rows
-/// shown, never while ranking.
+/// FTS5's `snippet()` re-tokenizes every column of the row to place its window. The matches' positions (phrase,
+/// column, token offset, as FTS5's `xInst` gives them, or `PhraseLocator` finds them in the ticket's text) are enough
+/// to place it: the window holding the most distinct phrases, then the most matches (earlier columns and offsets
+/// first); only the chosen column is then tokenized, up to the window's end. Search places ticket snippets with
+/// `PhraseLocator`; `kb_snippet(fts_table, tokens)` places one from FTS5's positions (`Placement`, the reference the
+/// tests compare with), reading no text.
 enum SnippetFunction {
     static let name = "kb_snippet"
     static let ellipsis = Array("…".utf8)
@@ -117,6 +115,13 @@ enum SnippetFunction {
             sqlite3_result_blob(result, raw.baseAddress, Int32(raw.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
         return SQLITE_OK
+    }
+
+    /// The snippet of a row whose matches are `hits` (as `xInst` lists them) in the column texts `columns`: placed as
+    /// `kb_snippet` places it, the chosen column tokenized by `source`.
+    static func snippet(hits: [Hit], columns: [[UInt8]], tokens: Int32, source: TermSource) -> String {
+        let placement = Placement(window: window(hits: hits, tokens: tokens), tokens: tokens, hits: hits)
+        return placement.column < columns.count ? snippet(of: columns[placement.column], in: placement, source: source) : ""
     }
 
     /// The snippet `placement` places in `text` (the chosen column's text), tokenized by `source` as the index's

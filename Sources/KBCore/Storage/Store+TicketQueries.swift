@@ -227,20 +227,20 @@ extension Store {
         return people
     }
 
-    /// The title of a stored ticket and the text of one column of its full-text index, read from its compressed
-    /// document (`packed`) exactly as the `tickets_text` view gives them: columns 0 title, 1 description,
-    /// 2 resolution, 3 root cause (empty when absent) and 4 the events' texts (`kb_events_text`); nil: the title only.
+    /// The title of a stored ticket and, with `columns`, the texts of its full-text index's columns, read from its
+    /// compressed document (`packed`) exactly as the `tickets_text` view gives them: title, description, resolution,
+    /// root cause (empty when absent) and the events' texts (`kb_events_text`).
     ///
     /// Search shows a title and a snippet for each ticket it lists. Through SQL that is one decompression and one
-    /// JSON parse per column of the view (FTS5 reads every column to give one) plus one for the title; here it is one.
-    static func indexedText(packed: UnsafeBufferPointer<UInt8>, column: Int?) throws -> (title: String, text: [UInt8]) {
+    /// JSON parse per column of the view, plus one for the title; here it is one.
+    static func indexedText(packed: UnsafeBufferPointer<UInt8>, columns: Bool) throws -> (title: String, columns: [[UInt8]]) {
         do {
             let document = try BlockCompressor.decompress(packed)
             return try document.withUnsafeBufferPointer { bytes in
                 try JSONParser().tape(bytes).withRoot { root in
                     let title = root.member("title")?.stringValue ?? ""
-                    guard let column else { return (title, []) }
-                    return (title, indexedColumn(column, of: root))
+                    guard columns else { return (title, []) }
+                    return (title, indexedColumns(of: root))
                 }
             }
         } catch {
@@ -248,17 +248,17 @@ extension Store {
         }
     }
 
-    /// Column `column` of `tickets_text` for the document `root`.
-    private static func indexedColumn(_ column: Int, of root: JSONParser.Tape.Value) -> [UInt8] {
-        let fields = ["title", "description", "resolution", "root_cause"]
-        if column < fields.count { return root.member(fields[column])?.withUTF8 { Array($0) } ?? [] }
+    /// The columns of `tickets_text` for the document `root`.
+    private static func indexedColumns(of root: JSONParser.Tape.Value) -> [[UInt8]] {
+        var columns = ["title", "description", "resolution", "root_cause"].map { root.member($0)?.withUTF8 { Array($0) } ?? [] }
         // The events' non-empty texts, one per line, as `kb_events_text` (and `Ticket.eventsText`) join them.
-        var text: [UInt8] = []
+        var events: [UInt8] = []
         for event in root.member("events")?.items ?? [] {
-            guard let eventText = event.member("text")?.withUTF8({ Array($0) }), !eventText.isEmpty else { continue }
-            if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
-            text += eventText
+            guard let text = event.member("text")?.withUTF8({ Array($0) }), !text.isEmpty else { continue }
+            if !events.isEmpty { events.append(UInt8(ascii: "\n")) }
+            events += text
         }
-        return text
+        columns.append(events)
+        return columns
     }
 }

@@ -58,4 +58,40 @@ import KBTestSupport
         #expect(result.snippet.contains("\u{2}expiró\u{3}"))
         #expect(result.snippet.contains("portal"))
     }
+
+    /// Search places snippets from the listed tickets' analysed text (`PhraseLocator`); FTS5's own match positions
+    /// (`kb_snippet`) must give the same snippets, whatever the mode, synonyms (multi-word ones too), prefixes and
+    /// the tickets' languages (English ones, with apostrophes, among Spanish ones).
+    @Test func snippetsMatchTheIndexPositions() throws {
+        let (directory, knowledgeBase) = try SuggesterTests.demoWorkspace()
+        defer { withExtendedLifetime(directory) {} }
+        let store = try knowledgeBase.store()
+        let english = [
+            ("E-1", "The customer's VPN doesn't connect", "Agents can't reach the VPN since yesterday's certificate change."),
+            ("E-2", "Calls dropped on the SIP trunk", "The trunk drops calls; the customer's agents can't hear callers."),
+        ]
+        for (id, title, description) in english {
+            let line = TicketFixtures.line(id: id, title: title, extra: #""language":"en""#)
+                .replacingOccurrences(of: "La pantalla queda en blanco", with: description)
+            _ = try store.upsert(Ticket(json: JSONParser().parse(line)))
+        }
+        let engine = try SearchEngine(store: store, builder: try knowledgeBase.workspace.queryBuilder(for: store))
+        var filters = SearchFilters()
+        filters.limit = 20
+        var queries: [(String, QueryMode)] = [
+            ("sin servicio", .any), ("fuera de servicio caída", .any), ("la VPN no conecta", .any), ("VPN certificado", .all),
+            ("cert", .prefix), ("llam entrant", .prefix), ("troncal sip", .phrase), ("customer's VPN doesn't connect", .any),
+            ("agents can't hear", .any), ("ERR-401 login", .any),
+        ]
+        queries += try store.tickets(TicketFilter()).prefix(40).map { ($0.title, .any) }
+        var compared = 0
+        for (query, mode) in queries {
+            guard let match = try engine.ticketMatch(for: query, mode: mode) else { continue }
+            let results = try engine.searchTickets(match: match, filters: filters)
+            let reference = try engine.indexedSnippets(match: match, ids: results.map(\.id))
+            #expect(results.map(\.snippet) == reference, "\(query) (\(mode))")
+            compared += results.count
+        }
+        #expect(compared > 300)
+    }
 }
