@@ -41,36 +41,69 @@ extension SearchEngine {
         // Enough candidates that re-ranking by title cannot miss an exact title ranked low by its score.
         var wider = filters
         wider.limit = max(filters.limit, 50)
-        var results = try searchArticles(expression: expression, filters: wider, languages: [queryLanguage])
+        // Snippets only for the articles shown: FTS5's `snippet()` tokenizes every column of its row.
+        var hits = try articleHits(expression: expression, filters: wider, languages: [queryLanguage], snippets: false)
         let others = languages.filter { $0 != queryLanguage }
-        if results.isEmpty {
-            results += try searchArticles(expression: expression, filters: wider, languages: others)
+        if hits.isEmpty {
+            hits += try articleHits(expression: expression, filters: wider, languages: others, snippets: false)
         } else if let literal = builder.expression(words: words, mode: mode, expandSynonyms: false) {
-            results += try searchArticles(expression: literal, filters: wider, languages: others)
+            hits += try articleHits(expression: literal, filters: wider, languages: others, snippets: false)
         }
         var titleMatches: [String: TitleMatch] = [:]
         var queryTerms: [Language?: [String]] = [:]
-        for result in results {
-            let source = store.tokenizer.source(for: result.language)
-            let terms = queryTerms[result.language] ?? builder.terms(in: query, source: source)
-            queryTerms[result.language] = terms
-            titleMatches[result.id] = TitleMatch(title: builder.terms(in: result.title, source: source), query: terms)
+        for hit in hits {
+            let source = store.tokenizer.source(for: hit.result.language)
+            let terms = queryTerms[hit.result.language] ?? builder.terms(in: query, source: source)
+            queryTerms[hit.result.language] = terms
+            titleMatches[hit.result.id] = TitleMatch(title: builder.terms(in: hit.result.title, source: source), query: terms)
         }
-        results.sort { a, b in
-            let (first, second) = (titleMatches[a.id] ?? .none, titleMatches[b.id] ?? .none)
+        hits.sort { a, b in
+            let (first, second) = (titleMatches[a.result.id] ?? .none, titleMatches[b.result.id] ?? .none)
             if first != second { return first > second }
-            return a.score != b.score ? a.score > b.score : a.id < b.id
+            return a.result.score != b.result.score ? a.result.score > b.result.score : a.result.id < b.result.id
         }
-        for index in results.indices { results[index].matchesTitle = (titleMatches[results[index].id] ?? .none) >= .contained }
-        return Array(results.prefix(filters.limit))
+        return try hits.prefix(filters.limit).map { hit in
+            var result = try snippeted(hit)
+            result.matchesTitle = (titleMatches[result.id] ?? .none) >= .contained
+            return result
+        }
+    }
+
+    /// One article an article query found: the result, its row and the MATCH expression that found it (the
+    /// expression its snippet is placed with).
+    struct ArticleHit {
+        let result: SearchResult
+        let rowid: Int64
+        let expression: String
+    }
+
+    /// `hit`'s result with its snippet, as the article query would have selected it.
+    private func snippeted(_ hit: ArticleHit) throws -> SearchResult {
+        guard let language = hit.result.language else { return hit.result }
+        let snippet = try store.tokenizer.with(language: language) {
+            try store.connection.cached("""
+                SELECT snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts
+                WHERE articles_fts MATCH ? AND articles_fts.rowid = ?
+                """).first([hit.expression, hit.rowid]) { $0.text(0) } ?? ""
+        }
+        var result = SearchResult(type: .article, id: hit.result.id, title: hit.result.title, score: hit.result.score,
+                                  status: hit.result.status, service: hit.result.service, severity: nil, snippet: snippet)
+        result.language = language
+        return result
     }
 
     /// Articles matching a MATCH expression, best first (ties: id); each language's articles are queried with its
     /// analyzer. `languages` limits the languages searched (nil: all).
     public func searchArticles(expression: String, filters: SearchFilters, languages: [Language]? = nil) throws -> [SearchResult] {
+        try articleHits(expression: expression, filters: filters, languages: languages, snippets: true).map(\.result)
+    }
+
+    /// The articles `searchArticles(expression:filters:languages:)` finds, with their rows; without `snippets` their
+    /// snippets are empty.
+    func articleHits(expression: String, filters: SearchFilters, languages: [Language]?, snippets: Bool) throws -> [ArticleHit] {
         // Severity and customer belong to tickets: an article cannot match them.
         if !filters.severities.isEmpty || filters.customer != nil { return [] }
-        var results: [SearchResult] = []
+        var results: [ArticleHit] = []
         for language in try languages ?? articleLanguages() {
             var conditions = ["articles_fts MATCH ?", "a.language = ?"]
             var values: [any SQLBindable] = [expression, language.rawValue]
@@ -92,10 +125,10 @@ extension SearchEngine {
                 values.append(until.day())
             }
             values.append(filters.limit)
+            let snippet = snippets ? "snippet(articles_fts, -1, char(2), char(3), '…', 24)" : "''"
             let sql = """
                 SELECT a.id, a.title, kb_rank(articles_fts, '\(Self.articleWeights)', '', \(Self.proximityWeight)) AS score, a.state,
-                       (SELECT group_concat(value, ',') FROM json_each(a.services)),
-                       snippet(articles_fts, -1, char(2), char(3), '…', 24)
+                       (SELECT group_concat(value, ',') FROM json_each(a.services)), \(snippet), a.rowid
                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY score DESC, a.id LIMIT ?
@@ -105,7 +138,7 @@ extension SearchEngine {
                     var result = SearchResult(type: .article, id: row.text(0), title: row.text(1), score: row.double(2),
                                               status: row.text(3), service: row.optionalText(4), severity: nil, snippet: row.text(5))
                     result.language = language
-                    return result
+                    return ArticleHit(result: result, rowid: row.int64(6), expression: expression)
                 }
             }
         }
