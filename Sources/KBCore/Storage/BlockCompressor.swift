@@ -41,6 +41,9 @@ public enum BlockCompressor {
         /// earlier block and means none, so the table needs no clearing between blocks.
         private var stamps: [UInt32]
         private var stampBase: UInt32 = 1
+        /// Where a block is written before it is copied out at its size: large enough for any block of the input
+        /// (`compressBound`), so writing it checks no capacity.
+        private var scratch: [UInt8] = []
 
         public init() {
             history = BlockCompressor.dictionary
@@ -50,10 +53,8 @@ public enum BlockCompressor {
         /// The compressed block of `input`; stored as is when compression would not make it smaller.
         public func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
             guard input.count >= minimumCompressedInput else { return stored(input) }
-            var output: [UInt8] = []
-            output.reserveCapacity(input.count / 2 + 32)
-            output.append(lzFormat)
-            appendVarint(input.count, to: &output)
+            let bound = compressBound(input.count)
+            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
             let start = dictionary.count
             if history.count != start + input.count {
                 history.removeSubrange(start...)
@@ -66,20 +67,29 @@ public enum BlockCompressor {
                 stamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
                 stampBase = 1
             }
-            history.withUnsafeBufferPointer { history in
-                stamps.withUnsafeMutableBufferPointer { stamps in
-                    BlockCompressor.dictionaryHeads.withUnsafeBufferPointer { dictionaryHeads in
-                        var matcher = Matcher(history: history, stamps: stamps, stampBase: stampBase, dictionaryHeads: dictionaryHeads)
-                        matcher.compress(from: start, into: &output)
+            let written = scratch.withUnsafeMutableBufferPointer { scratch in
+                var output = SequenceWriter(scratch.baseAddress!)
+                output.byte(lzFormat)
+                output.varint(input.count)
+                history.withUnsafeBufferPointer { history in
+                    stamps.withUnsafeMutableBufferPointer { stamps in
+                        BlockCompressor.dictionaryHeads.withUnsafeBufferPointer { dictionaryHeads in
+                            var matcher = Matcher(history: history, stamps: stamps, stampBase: stampBase, dictionaryHeads: dictionaryHeads)
+                            matcher.compress(from: start, into: &output)
+                        }
                     }
                 }
+                assert(output.count <= scratch.count, "compressBound is a bound")
+                return output.count
             }
             stampBase += UInt32(history.count)
+            let block = written <= input.count ? Array(scratch[..<written]) : stored(input)
             if history.count > 1 << 20 {
-                // One very large document should not keep its buffer for the rest of the run.
+                // One very large document should not keep its buffers for the rest of the run.
                 history = BlockCompressor.dictionary
+                scratch = []
             }
-            return output.count <= input.count ? output : stored(input)
+            return block
         }
     }
 
@@ -236,13 +246,52 @@ public enum BlockCompressor {
         }
     }
 
-    private static func appendVarint(_ value: Int, to output: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            output.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
+    /// The most bytes a block of `count` input bytes takes while it is written: the format byte, the size, and every
+    /// byte as a literal with its length bytes (a match never writes more than the bytes it covers).
+    static func compressBound(_ count: Int) -> Int {
+        count + count / 255 + 16
+    }
+
+    /// Writes a block into memory that `compressBound` sized.
+    private struct SequenceWriter {
+        let start: UnsafeMutablePointer<UInt8>
+        var cursor: UnsafeMutablePointer<UInt8>
+
+        init(_ start: UnsafeMutablePointer<UInt8>) {
+            self.start = start
+            cursor = start
         }
-        output.append(UInt8(value))
+
+        var count: Int { cursor - start }
+
+        mutating func byte(_ value: UInt8) {
+            cursor.pointee = value
+            cursor += 1
+        }
+
+        mutating func bytes(_ source: UnsafePointer<UInt8>, count: Int) {
+            cursor.update(from: source, count: count)
+            cursor += count
+        }
+
+        mutating func varint(_ value: Int) {
+            var value = value
+            while value >= 0x80 {
+                byte(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            byte(UInt8(value))
+        }
+
+        /// A length beyond a token's nibble: bytes of 255 and a last one below it.
+        mutating func length(_ length: Int) {
+            var length = length
+            while length >= 255 {
+                byte(255)
+                length -= 255
+            }
+            byte(UInt8(length))
+        }
     }
 
     // MARK: - Encoding
@@ -292,7 +341,7 @@ public enum BlockCompressor {
             stamps[hash] = stampBase + UInt32(position)
         }
 
-        mutating func compress(from start: Int, into output: inout [UInt8]) {
+        mutating func compress(from start: Int, into output: inout SequenceWriter) {
             let end = history.count
             let lastMatchStart = end - BlockCompressor.minimumMatch
             let dictionaryShift = BlockCompressor.blockHashBits - BlockCompressor.dictionaryHashBits
@@ -342,25 +391,16 @@ public enum BlockCompressor {
         }
 
         /// Appends one sequence; `matchLength` 0 makes it the last (literals only).
-        func emit(literals: Range<Int>, matchLength: Int, offset: Int, into output: inout [UInt8]) {
+        func emit(literals: Range<Int>, matchLength: Int, offset: Int, into output: inout SequenceWriter) {
             let literalCount = literals.count
             let matchCode = matchLength == 0 ? 0 : matchLength - BlockCompressor.minimumMatch
-            output.append(UInt8(min(literalCount, 15) << 4 | min(matchCode, 15)))
-            if literalCount >= 15 { Matcher.appendLength(literalCount - 15, to: &output) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: history[literals]))
+            output.byte(UInt8(min(literalCount, 15) << 4 | min(matchCode, 15)))
+            if literalCount >= 15 { output.length(literalCount - 15) }
+            output.bytes(history.baseAddress! + literals.lowerBound, count: literalCount)
             guard matchLength > 0 else { return }
-            output.append(UInt8(offset & 0xFF))
-            output.append(UInt8(offset >> 8))
-            if matchCode >= 15 { Matcher.appendLength(matchCode - 15, to: &output) }
-        }
-
-        static func appendLength(_ length: Int, to output: inout [UInt8]) {
-            var length = length
-            while length >= 255 {
-                output.append(255)
-                length -= 255
-            }
-            output.append(UInt8(length))
+            output.byte(UInt8(offset & 0xFF))
+            output.byte(UInt8(offset >> 8))
+            if matchCode >= 15 { output.length(matchCode - 15) }
         }
     }
 
