@@ -153,6 +153,21 @@ public final class ServerApplication: Sendable {
         }
     }
 
+    /// The answer to a request no worker ran: 503 with `Retry-After`, in `language`.
+    func refused(_ refusal: RequestQueue.Refusal, language: Language) -> HTTPResponse {
+        let problem: Problem
+        switch refusal {
+        case let .waitedTooLong(seconds):
+            environment.metrics.refusedForWaiting()
+            problem = Problem(status: 503, slug: "unavailable",
+                              message: Problem.Message("problem.busy", ["seconds": String(Int(seconds.rounded()))]),
+                              headers: ["Retry-After": "5"])
+        case .shuttingDown:
+            problem = .unavailable("problem.shutting_down")
+        }
+        return finished(.problem(problem, language: language))
+    }
+
     /// The answer to a body over the limit, in `language`.
     func bodyTooLarge(language: Language) -> HTTPResponse {
         finished(.problem(Problem.contentTooLarge(limit: maximumBodyBytes), language: language))

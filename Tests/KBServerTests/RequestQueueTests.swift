@@ -1,0 +1,102 @@
+import Foundation
+import KBServer
+import Testing
+
+/// Requests wait for a worker in arrival order, never cut by the idle timeout, and bounded in time: one that waited
+/// too long is answered 503, and a stopping server answers every queued request before it stops.
+@Suite("Request queue")
+struct RequestQueueTests {
+    /// Sends `target` on `count` connections at once; the answers (nil: the connection closed without one) by connection.
+    static func concurrently(_ count: Int, _ client: RawHTTPClient, _ target: String) -> [RawHTTPClient.Response?] {
+        let answers = (0..<count).map { _ in Mailbox<RawHTTPClient.Response?>() }
+        for answer in answers {
+            Thread { answer.deliver(try? client.request("GET", target)) }.start()
+        }
+        return answers.map { $0.receive() }
+    }
+
+    @Test func requestsWaitingForTheWorkerAreNotCutByTheIdleTimeout() throws {
+        // One worker, 6 requests of 0.4 s each: the last waits ≈ 2 s, twice the idle timeout, and is still answered.
+        let fixture = try ServerFixture(configure: { configuration in
+            configuration.threads = 1
+            configuration.connectionTimeoutSeconds = 1
+        }, routes: { router in
+            router.get("/test/slow", access: .read) { _, context in
+                let count = try context.read { try $0.ticketCount() }
+                usleep(400_000)
+                return .text("\(count) tickets")
+            }
+        })
+        let answers = Self.concurrently(6, fixture.client, "/test/slow")
+        #expect(answers.map { $0?.status } == Array(repeating: 200, count: 6))
+        #expect(fixture.server.environment.stores.readerCount == 1, "one worker, one read connection")
+        #expect(!fixture.log.all.contains { $0.contains(" 408 ") })
+        // A slow client is still cut: ServerLimitsTests.slowClientIsCutOffByTheTimeout.
+    }
+
+    @Test func aRequestThatWaitedTooLongIsAnswered503() throws {
+        let gate = Gate()
+        let fixture = try ServerFixture(configure: { configuration in
+            configuration.threads = 1
+            configuration.queueWaitSeconds = 0.2
+        }, routes: { router in
+            router.get("/test/held", access: .read) { _, _ in
+                gate.entered.signal()
+                gate.release.wait()
+                return .text("done")
+            }
+        })
+        let client = fixture.client
+        let first = Mailbox<RawHTTPClient.Response?>()
+        Thread { first.deliver(try? client.request("GET", "/test/held")) }.start()
+        gate.entered.wait()
+        let second = Mailbox<RawHTTPClient.Response?>()
+        Thread { second.deliver(try? client.request("GET", "/healthz")) }.start()
+        usleep(600_000)
+        gate.release.signal()
+        #expect(first.receive()?.status == 200)
+        let refused = try #require(second.receive())
+        #expect(refused.status == 503)
+        #expect(refused.header("Retry-After") == "5")
+        #expect(refused.header("Content-Type")?.hasPrefix("application/problem+json") == true)
+        #expect(refused.text.contains("el servidor está ocupado"), "Spanish by default: \(refused.text)")
+        let metrics = try client.request("GET", "/metrics").text
+        #expect(metrics.contains("kb_http_queue_timeouts_total 1"))
+        #expect(metrics.contains("kb_http_requests_queued 0"))
+    }
+
+    @Test func stoppingAnswersTheQueuedRequestsAndLetsTheRunningOneFinish() throws {
+        let gate = Gate()
+        let fixture = try ServerFixture(configure: { configuration in
+            configuration.threads = 1
+            configuration.shutdownGraceSeconds = 0.3
+        }, routes: { router in
+            router.get("/test/held", access: .read) { _, _ in
+                gate.entered.signal()
+                gate.release.wait()
+                return .text("done")
+            }
+        })
+        let client = fixture.client
+        let first = Mailbox<RawHTTPClient.Response?>()
+        Thread { first.deliver(try? client.request("GET", "/test/held")) }.start()
+        gate.entered.wait()
+        let queued = Mailbox<RawHTTPClient.Response?>()
+        Thread { queued.deliver(try? client.request("GET", "/healthz?lang=en")) }.start()
+        usleep(200_000)
+        let stopped = DispatchSemaphore(value: 0)
+        let server = fixture.server
+        Thread {
+            try? server.shutdown()
+            stopped.signal()
+        }.start()
+        // After the grace period the queued request is answered at once, while the running one still holds its worker.
+        let refused = try #require(queued.receive())
+        #expect(refused.status == 503)
+        #expect(refused.text.contains("shutting down"))
+        #expect(stopped.wait(timeout: .now() + 0.2) == .timedOut)
+        gate.release.signal()
+        stopped.wait()
+        #expect(first.receive()?.status == 200)
+    }
+}
