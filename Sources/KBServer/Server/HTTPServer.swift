@@ -264,7 +264,7 @@ public final class HTTPServer: @unchecked Sendable {
         state.lock()
         let workers = queue
         state.unlock()
-        guard let workers else { return queue(application.refused(.shuttingDown, language: admitted.language), for: exchange, on: connection) }
+        guard let workers else { return queue(application.refused(.shuttingDown, for: admitted), for: exchange, on: connection) }
         let body = exchange.body
         exchange.body = []
         exchange.phase = .queued
@@ -279,7 +279,7 @@ public final class HTTPServer: @unchecked Sendable {
             MHD_resume_connection(handle.pointer)
         }, refuse: { refusal in
             application.environment.metrics.queued(-1)
-            exchange.deliver(application.refused(refusal, language: admitted.language))
+            exchange.deliver(application.refused(refusal, for: admitted))
             MHD_resume_connection(handle.pointer)
         }))
         return .YES

@@ -101,10 +101,10 @@ public final class ServerApplication: Sendable {
     }
 
     /// The error page for a browser that asked for a page kb does not have (or may not show): a GET that prefers HTML to
-    /// JSON. Nil for everything else, which gets problem+json.
-    private func errorPage(_ problem: Problem, for request: HTTPRequest) -> HTTPResponse? {
-        guard request.method == .get || request.method == .head,
-              MediaType.negotiate(accept: request.headers["Accept"], offered: ["application/json", "text/html"]) == "text/html"
+    /// JSON, or any request to a page route (`isPage`). Nil for everything else, which gets problem+json.
+    private func errorPage(_ problem: Problem, for request: HTTPRequest, isPage: Bool = false) -> HTTPResponse? {
+        guard isPage || request.method == .get || request.method == .head,
+              isPage || MediaType.negotiate(accept: request.headers["Accept"], offered: ["application/json", "text/html"]) == "text/html"
         else { return nil }
         let context = RequestContext(environment: environment, caller: nil)
         defer { context.finish() }
@@ -153,8 +153,8 @@ public final class ServerApplication: Sendable {
         }
     }
 
-    /// The answer to a request no worker ran: 503 with `Retry-After`, in `language`.
-    func refused(_ refusal: RequestQueue.Refusal, language: Language) -> HTTPResponse {
+    /// The answer to a request no worker ran: 503 with `Retry-After`, in the request's language.
+    func refused(_ refusal: RequestQueue.Refusal, for admitted: Admitted) -> HTTPResponse {
         let problem: Problem
         switch refusal {
         case let .waitedTooLong(seconds):
@@ -165,7 +165,12 @@ public final class ServerApplication: Sendable {
         case .shuttingDown:
             problem = .unavailable("problem.shutting_down")
         }
-        return finished(.problem(problem, language: language))
+        // A browser waiting for a page gets the error page (with the same status and headers).
+        if var page = errorPage(problem, for: admitted.request, isPage: admitted.route.isPage) {
+            for (name, value) in problem.headers { page.headers.set(name, value) }
+            return finished(page)
+        }
+        return finished(.problem(problem, language: admitted.language))
     }
 
     /// The answer to a body over the limit, in `language`.
