@@ -6,8 +6,9 @@ import Foundation
 /// so a slow handler never holds up the connections that thread also serves, and every connection's request waits its
 /// turn in arrival order, whichever connection it came on (with libmicrohttpd's thread pool each thread served its own
 /// connections in turn: under load a thread's queue grew with the connections it happened to accept, and its idle
-/// timeout closed connections whose request sat unread behind the others). A request that waited longer than
-/// `maximumWait` is not run: it is answered 503 at once (the client is told to retry rather than left to time out).
+/// timeout closed connections whose request sat unread behind the others). A request still waiting after
+/// `maximumWait` is not run: it is refused (answered 503: the client is told to retry rather than left to time out),
+/// by a watchdog thread when every worker is busy, so the wait is bounded even behind a long request.
 ///
 /// Crosses threads (`@unchecked Sendable`): the jobs, the counts and the stopping flag are guarded by `state`.
 final class RequestQueue: @unchecked Sendable {
@@ -47,8 +48,11 @@ final class RequestQueue: @unchecked Sendable {
         self.workerCount = workers
         self.maximumWait = maximumWait
         state.lock()
-        workersAlive = workers
+        workersAlive = workers + 1
         state.unlock()
+        let watchdog = Thread { [self] in refuseExpired() }
+        watchdog.name = "kb-queue-watchdog"
+        watchdog.start()
         for index in 0..<workers {
             let thread = Thread { [self] in work() }
             thread.name = "kb-worker-\(index + 1)"
@@ -69,7 +73,8 @@ final class RequestQueue: @unchecked Sendable {
             return
         }
         jobs.append(job)
-        state.signal()
+        // Every waiter: a worker must wake, and `signal` could wake only the watchdog.
+        state.broadcast()
         state.unlock()
     }
 
@@ -95,7 +100,7 @@ final class RequestQueue: @unchecked Sendable {
     }
 
     /// Stops taking jobs: those still waiting are refused (`.shuttingDown`) on this thread, jobs running finish, and
-    /// the call returns when every worker has ended.
+    /// the call returns when every worker (and the watchdog) has ended.
     func stop() {
         state.lock()
         stopping = true
@@ -125,6 +130,36 @@ final class RequestQueue: @unchecked Sendable {
             running -= 1
             state.unlock()
         }
+        ended()
+    }
+
+    /// The watchdog: refuses the oldest jobs once they waited `maximumWait`, whether or not a worker is free.
+    private func refuseExpired() {
+        let limit = UInt64(maximumWait * 1e9)
+        state.lock()
+        while !stopping {
+            guard head < jobs.count else {
+                // A job queued now expires `maximumWait` from now at the earliest.
+                _ = state.wait(until: Date(timeIntervalSinceNow: maximumWait))
+                continue
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let oldest = jobs[head]
+            guard now >= oldest.enqueuedAt + limit else {
+                _ = state.wait(until: Date(timeIntervalSinceNow: Double(oldest.enqueuedAt + limit - now) / 1e9))
+                continue
+            }
+            dropFirst()
+            refusedCount += 1
+            state.unlock()
+            oldest.refuse(.waitedTooLong(seconds: Double(now - oldest.enqueuedAt) / 1e9))
+            state.lock()
+        }
+        state.unlock()
+        ended()
+    }
+
+    private func ended() {
         state.lock()
         workersAlive -= 1
         state.broadcast()
@@ -138,6 +173,13 @@ final class RequestQueue: @unchecked Sendable {
         while head == jobs.count && !stopping { state.wait() }
         guard head < jobs.count else { return nil }
         let job = jobs[head]
+        dropFirst()
+        running += 1
+        return job
+    }
+
+    /// Removes the oldest waiting job (under `state`), compacting the buffer now and then.
+    private func dropFirst() {
         head += 1
         if head == jobs.count {
             jobs.removeAll(keepingCapacity: true)
@@ -146,7 +188,5 @@ final class RequestQueue: @unchecked Sendable {
             jobs.removeFirst(head)
             head = 0
         }
-        running += 1
-        return job
     }
 }

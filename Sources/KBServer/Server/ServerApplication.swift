@@ -160,7 +160,7 @@ public final class ServerApplication: Sendable {
         case let .waitedTooLong(seconds):
             environment.metrics.refusedForWaiting()
             problem = Problem(status: 503, slug: "unavailable",
-                              message: Problem.Message("problem.busy", ["seconds": String(Int(seconds.rounded()))]),
+                              message: Problem.Message("problem.busy", ["milliseconds": String(Int((seconds * 1000).rounded()))]),
                               headers: ["Retry-After": "5"])
         case .shuttingDown:
             problem = .unavailable("problem.shutting_down")
