@@ -113,20 +113,8 @@ struct BrowserTests {
     @Test func aPageTheServerIsTooBusyForIsAnErrorPage() throws {
         let browser = try #require(HeadlessChromium.installed)
         let gate = Gate()
-        let fixture = try ServerFixture(configure: { configuration in
-            configuration.threads = 1
-            configuration.queueWaitSeconds = 0.3
-        }, routes: { router in
-            router.get("/test/held", access: .read) { _, _ in
-                gate.entered.signal()
-                gate.release.wait()
-                return .text("done")
-            }
-        })
-        let client = fixture.client
-        let held = Mailbox<RawHTTPClient.Response?>()
-        Thread { held.deliver(try? client.request("GET", "/test/held")) }.start()
-        gate.entered.wait()
+        let fixture = try RequestQueueTests.oneWorkerServer(gate) { $0.queueWaitSeconds = 0.3 }
+        let held = RequestQueueTests.holdTheWorker(fixture.client, gate)
         defer {
             gate.release.signal()
             _ = held.receive()

@@ -6,12 +6,51 @@ import Testing
 /// too long is answered 503, and a stopping server answers every queued request before it stops.
 @Suite("Request queue")
 struct RequestQueueTests {
+    /// A server with one worker and a route, `GET /test/held`, that holds it until `gate` releases it.
+    static func oneWorkerServer(_ gate: Gate, configure: (inout ServerConfiguration) -> Void) throws -> ServerFixture {
+        try ServerFixture(configure: { configuration in
+            configuration.threads = 1
+            configure(&configuration)
+        }, routes: { router in
+            router.get("/test/held", access: .read) { _, _ in
+                gate.entered.signal()
+                gate.release.wait()
+                return .text("done")
+            }
+        })
+    }
+
+    /// Sends `GET /test/held` and returns once the worker holds it; its answer comes when `gate` releases it.
+    static func holdTheWorker(_ client: RawHTTPClient, _ gate: Gate) -> Mailbox<RawHTTPClient.Response?> {
+        let answer = send(client, "/test/held")
+        gate.entered.wait()
+        return answer
+    }
+
+    /// Sends `GET target` on a thread of its own; the answer (nil: none) arrives in the mailbox.
+    static func send(_ client: RawHTTPClient, _ target: String) -> Mailbox<RawHTTPClient.Response?> {
+        let answer = Mailbox<RawHTTPClient.Response?>()
+        Thread { answer.deliver(try? client.request("GET", target)) }.start()
+        return answer
+    }
+
+    /// A server with one worker, a 1 s idle timeout and a route, `GET /test/slow`, that reads the store and takes 0.4 s.
+    static func slowServer() throws -> ServerFixture {
+        try ServerFixture(configure: { configuration in
+            configuration.threads = 1
+            configuration.connectionTimeoutSeconds = 1
+        }, routes: { router in
+            router.get("/test/slow", access: .read) { _, context in
+                let count = try context.read { try $0.ticketCount() }
+                usleep(400_000)
+                return .text("\(count) tickets")
+            }
+        })
+    }
+
     /// Sends `target` on `count` connections at once; the answers (nil: the connection closed without one) by connection.
     static func concurrently(_ count: Int, _ client: RawHTTPClient, _ target: String) -> [RawHTTPClient.Response?] {
-        let answers = (0..<count).map { _ in Mailbox<RawHTTPClient.Response?>() }
-        for answer in answers {
-            Thread { answer.deliver(try? client.request("GET", target)) }.start()
-        }
+        let answers = (0..<count).map { _ in send(client, target) }
         return answers.map { $0.receive() }
     }
 
@@ -51,15 +90,7 @@ struct RequestQueueTests {
         // One worker, 4 clients each sending 3 requests of 0.4 s back to back: each next request waits ≈ 1.2 s behind
         // the other clients', past the 1 s idle timeout. With the handlers on libmicrohttpd's own thread such a request
         // sat unread and its connection was closed as idle; queued, it is suspended and waits its turn.
-        let fixture = try ServerFixture(configure: { configuration in
-            configuration.threads = 1
-            configuration.connectionTimeoutSeconds = 1
-        }, routes: { router in
-            router.get("/test/slow", access: .read) { _, _ in
-                usleep(400_000)
-                return .text("done")
-            }
-        })
+        let fixture = try Self.slowServer()
         let client = fixture.client
         let answers = (0..<4).map { _ in Mailbox<[Int]>() }
         for answer in answers {
@@ -70,16 +101,7 @@ struct RequestQueueTests {
 
     @Test func requestsWaitingForTheWorkerAreNotCutByTheIdleTimeout() throws {
         // One worker, 6 requests of 0.4 s each: the last waits ≈ 2 s, twice the idle timeout, and is still answered.
-        let fixture = try ServerFixture(configure: { configuration in
-            configuration.threads = 1
-            configuration.connectionTimeoutSeconds = 1
-        }, routes: { router in
-            router.get("/test/slow", access: .read) { _, context in
-                let count = try context.read { try $0.ticketCount() }
-                usleep(400_000)
-                return .text("\(count) tickets")
-            }
-        })
+        let fixture = try Self.slowServer()
         let answers = Self.concurrently(6, fixture.client, "/test/slow")
         #expect(answers.map { $0?.status } == Array(repeating: 200, count: 6))
         #expect(fixture.server.environment.stores.readerCount == 1, "one worker, one read connection")
@@ -89,24 +111,11 @@ struct RequestQueueTests {
 
     @Test func aRequestThatWaitedTooLongIsAnswered503() throws {
         let gate = Gate()
-        let fixture = try ServerFixture(configure: { configuration in
-            configuration.threads = 1
-            configuration.queueWaitSeconds = 0.2
-        }, routes: { router in
-            router.get("/test/held", access: .read) { _, _ in
-                gate.entered.signal()
-                gate.release.wait()
-                return .text("done")
-            }
-        })
+        let fixture = try Self.oneWorkerServer(gate) { $0.queueWaitSeconds = 0.2 }
         let client = fixture.client
-        let first = Mailbox<RawHTTPClient.Response?>()
-        Thread { first.deliver(try? client.request("GET", "/test/held")) }.start()
-        gate.entered.wait()
-        let second = Mailbox<RawHTTPClient.Response?>()
-        Thread { second.deliver(try? client.request("GET", "/healthz")) }.start()
-        let page = Mailbox<RawHTTPClient.Response?>()
-        Thread { page.deliver(try? client.request("GET", "/buscar?q=login&lang=en")) }.start()
+        let first = Self.holdTheWorker(client, gate)
+        let second = Self.send(client, "/healthz")
+        let page = Self.send(client, "/buscar?q=login&lang=en")
         // Refused while the only worker is still busy: the wait is bounded even behind a request that does not end.
         let refused = try #require(second.receive())
         let busyPage = try #require(page.receive())
@@ -128,22 +137,10 @@ struct RequestQueueTests {
 
     @Test func stoppingAnswersTheQueuedRequestsAndLetsTheRunningOneFinish() throws {
         let gate = Gate()
-        let fixture = try ServerFixture(configure: { configuration in
-            configuration.threads = 1
-            configuration.shutdownGraceSeconds = 0.3
-        }, routes: { router in
-            router.get("/test/held", access: .read) { _, _ in
-                gate.entered.signal()
-                gate.release.wait()
-                return .text("done")
-            }
-        })
+        let fixture = try Self.oneWorkerServer(gate) { $0.shutdownGraceSeconds = 0.3 }
         let client = fixture.client
-        let first = Mailbox<RawHTTPClient.Response?>()
-        Thread { first.deliver(try? client.request("GET", "/test/held")) }.start()
-        gate.entered.wait()
-        let queued = Mailbox<RawHTTPClient.Response?>()
-        Thread { queued.deliver(try? client.request("GET", "/healthz?lang=en")) }.start()
+        let first = Self.holdTheWorker(client, gate)
+        let queued = Self.send(client, "/healthz?lang=en")
         usleep(200_000)
         let stopped = DispatchSemaphore(value: 0)
         let server = fixture.server
