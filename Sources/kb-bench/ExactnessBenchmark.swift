@@ -20,7 +20,7 @@ extension ScaleBenchmark {
         var compared = 0
         var prunedTimes: [Double] = []
         var exhaustiveTimes: [Double] = []
-        for query in benchmarkQueries().prefix(exactnessQueries) {
+        for query in benchmarkQueries().dropFirst(exactnessSkip).prefix(exactnessQueries) {
             let engine = try SearchEngine(store: store, builder: builder)
             guard let match = try engine.ticketMatch(for: query) else { continue }
             var pruned: [SearchResult] = []

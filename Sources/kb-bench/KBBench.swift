@@ -39,7 +39,7 @@ struct KBBench {
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench search-profile --work DIR [--loops N] [--worst N]
                kb-bench block-max-estimate --work DIR [--queries N] [--first N]
-               kb-bench [--tickets N] [--runs N] [--work DIR] [--exactness-queries N]
+               kb-bench [--tickets N] [--runs N] [--work DIR] [--exactness-queries N] [--exactness-skip N]
                         [--reuse [--search-only [--exactness-only]]]
 
         SUBCOMMANDS:
@@ -56,8 +56,9 @@ struct KBBench {
                         tantivy (scripts/tantivy-bench.py, skipped without python3 and its tantivy module);
                         --reuse keeps the tickets and databases an earlier run left in --work (no import);
                         --search-only then measures search, exactness and recall only; --exactness-only
-                        only kb's exactness (the first --exactness-queries of the 1,000 queries, 500 by
-                        default) and planted-target recall with the 50k reference, without raw FTS5 or tantivy.
+                        only kb's exactness (--exactness-queries of the 1,000 queries, 500 by default, after
+                        the first --exactness-skip) and planted-target recall with the 50k reference, without
+                        raw FTS5 or tantivy.
         """
 }
 

@@ -18,6 +18,9 @@ struct ScaleBenchmark {
     /// How many benchmark queries the exactness comparison runs (`--exactness-queries`, 500 by default): at 1M ranking
     /// every match takes seconds a query.
     let exactnessQueries: Int
+    /// How many of the benchmark queries the exactness comparison skips first (`--exactness-skip`, 0 by default), so a
+    /// long comparison can run in parts.
+    let exactnessSkip: Int
 
     init(arguments: [String]) throws {
         var arguments = arguments
@@ -25,9 +28,10 @@ struct ScaleBenchmark {
         searchOnly = arguments.contains("--search-only")
         exactnessOnly = arguments.contains("--exactness-only")
         arguments.removeAll { $0 == "--reuse" || $0 == "--search-only" || $0 == "--exactness-only" }
-        let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work", "--exactness-queries"])
+        let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work", "--exactness-queries", "--exactness-skip"])
         tickets = try parsed.int("--tickets", 10_000)
         exactnessQueries = try parsed.int("--exactness-queries", 500)
+        exactnessSkip = parsed.value("--exactness-skip") == "0" ? 0 : try parsed.int("--exactness-skip", 0)
         if exactnessOnly && !(reuse && searchOnly) {
             throw BenchError(description: "--exactness-only measures a store an earlier run left: add --reuse --search-only")
         }
