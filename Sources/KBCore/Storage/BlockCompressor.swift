@@ -16,13 +16,13 @@ public enum BlockCompressor {
     static let lzFormat: UInt8 = 1
     static let minimumMatch = 4
     static let maximumOffset = 65_535
-    private static let hashBits = 12
-    /// Candidates tried per position: on ticket JSON, 16 instead of 4 saves 2% of the size for 3 times the time; 2
-    /// instead of 4 costs 2% (with `goodMatch`) and makes an import's reading thread, where compression is the largest
-    /// cost, faster.
-    private static let chainDepth = 2
-    /// A match at least this long is taken without looking for a longer one at the next position.
-    private static let goodMatch = 16
+    /// Hash table sizes: the block's (a ticket's JSON is a few KB; 8,192 slots keep collisions rare and the table in
+    /// the CPU's cache) and the fixed dictionary's.
+    private static let blockHashBits = 13
+    private static let dictionaryHashBits = 11
+    /// After this many positions without a match in a row the search steps over more bytes at a time (LZ4's
+    /// acceleration): prose that matches nothing is crossed quickly, JSON structure is still found byte by byte.
+    private static let skipShift = 5
     /// Shorter inputs are stored as they are.
     private static let minimumCompressedInput = 16
 
@@ -32,52 +32,64 @@ public enum BlockCompressor {
     }
 
     /// Compression state kept from one block to the next, so that a thread compressing many documents (an import's
-    /// reader) does not rebuild the dictionary's history and hash chains for each: half the time of a ticket's
-    /// compression went to that set-up. Used from one thread at a time; every block comes out as `compress` makes it.
+    /// reader) neither reallocates nor clears its buffers for each. Used from one thread at a time; every block comes
+    /// out exactly as `compress` makes it.
     public final class Encoder {
         /// The dictionary followed by the block being compressed.
         private var history: [UInt8]
-        private var head: [Int32]
-        /// Each position's previous one of the same hash: the dictionary's part is fixed, a block's part is written
-        /// before it is read, so neither needs resetting between blocks.
-        private var chain: [Int32]
+        /// Each hash's latest position in the block, as `stampBase + position`: a stamp below `stampBase` was left by an
+        /// earlier block and means none, so the table needs no clearing between blocks.
+        private var stamps: [UInt32]
+        private var stampBase: UInt32 = 1
+        /// Where a block is written before it is copied out at its size: large enough for any block of the input
+        /// (`compressBound`), so writing it checks no capacity.
+        private var scratch: [UInt8] = []
 
         public init() {
             history = BlockCompressor.dictionary
-            head = BlockCompressor.dictionaryIndex.head
-            chain = BlockCompressor.dictionaryIndex.chain
+            stamps = [UInt32](repeating: 0, count: 1 << BlockCompressor.blockHashBits)
         }
 
         /// The compressed block of `input`; stored as is when compression would not make it smaller.
         public func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
             guard input.count >= minimumCompressedInput else { return stored(input) }
-            var output: [UInt8] = []
-            output.reserveCapacity(input.count / 2 + 32)
-            output.append(lzFormat)
-            appendVarint(input.count, to: &output)
+            let bound = compressBound(input.count)
+            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
             let start = dictionary.count
-            history.removeSubrange(start...)
-            history.append(contentsOf: input)
-            if chain.count < history.count { chain.append(contentsOf: repeatElement(-1, count: history.count - chain.count)) }
-            // Only the heads change between blocks: back to the dictionary's.
-            let dictionaryHead = BlockCompressor.dictionaryIndex.head
-            head.withUnsafeMutableBufferPointer { head in
-                dictionaryHead.withUnsafeBufferPointer { head.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+            if history.count != start + input.count {
+                history.removeSubrange(start...)
+                history.append(contentsOf: repeatElement(0, count: input.count))
             }
-            history.withUnsafeBufferPointer { history in
-                head.withUnsafeMutableBufferPointer { head in
-                    chain.withUnsafeMutableBufferPointer { chain in
-                        var matcher = Matcher(history: history, head: head, chain: chain)
-                        matcher.compress(from: start, into: &output)
+            history.withUnsafeMutableBufferPointer { history in
+                (history.baseAddress! + start).update(from: input.baseAddress!, count: input.count)
+            }
+            if UInt64(stampBase) + UInt64(history.count) >= UInt64(UInt32.max) {
+                stamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                stampBase = 1
+            }
+            let written = scratch.withUnsafeMutableBufferPointer { scratch in
+                var output = SequenceWriter(scratch.baseAddress!)
+                output.byte(lzFormat)
+                output.varint(input.count)
+                history.withUnsafeBufferPointer { history in
+                    stamps.withUnsafeMutableBufferPointer { stamps in
+                        BlockCompressor.dictionaryHeads.withUnsafeBufferPointer { dictionaryHeads in
+                            var matcher = Matcher(history: history, stamps: stamps, stampBase: stampBase, dictionaryHeads: dictionaryHeads)
+                            matcher.compress(from: start, into: &output)
+                        }
                     }
                 }
+                assert(output.count <= scratch.count, "compressBound is a bound")
+                return output.count
             }
+            stampBase += UInt32(history.count)
+            let block = written <= input.count ? Array(scratch[..<written]) : stored(input)
             if history.count > 1 << 20 {
                 // One very large document should not keep its buffers for the rest of the run.
                 history = BlockCompressor.dictionary
-                chain = BlockCompressor.dictionaryIndex.chain
+                scratch = []
             }
-            return output.count <= input.count ? output : stored(input)
+            return block
         }
     }
 
@@ -234,102 +246,144 @@ public enum BlockCompressor {
         }
     }
 
-    private static func appendVarint(_ value: Int, to output: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            output.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
+    /// The most bytes a block of `count` input bytes takes while it is written: the format byte, the size, and every
+    /// byte as a literal with its length bytes (a match never writes more than the bytes it covers).
+    static func compressBound(_ count: Int) -> Int {
+        count + count / 255 + 16
+    }
+
+    /// Writes a block into memory that `compressBound` sized.
+    private struct SequenceWriter {
+        let start: UnsafeMutablePointer<UInt8>
+        var cursor: UnsafeMutablePointer<UInt8>
+
+        init(_ start: UnsafeMutablePointer<UInt8>) {
+            self.start = start
+            cursor = start
         }
-        output.append(UInt8(value))
+
+        var count: Int { cursor - start }
+
+        mutating func byte(_ value: UInt8) {
+            cursor.pointee = value
+            cursor += 1
+        }
+
+        mutating func bytes(_ source: UnsafePointer<UInt8>, count: Int) {
+            cursor.update(from: source, count: count)
+            cursor += count
+        }
+
+        mutating func varint(_ value: Int) {
+            var value = value
+            while value >= 0x80 {
+                byte(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            byte(UInt8(value))
+        }
+
+        /// A length beyond a token's nibble: bytes of 255 and a last one below it.
+        mutating func length(_ length: Int) {
+            var length = length
+            while length >= 255 {
+                byte(255)
+                length -= 255
+            }
+            byte(UInt8(length))
+        }
     }
 
     // MARK: - Encoding
 
-    /// Hash chains over the history: `head` holds each hash's latest position, `chain` each position's previous one.
+    /// LZ4's match finder: one candidate per position from the block's table and one from the dictionary's, the longer
+    /// match taken at once and extended backwards over the literals before it, and the search stepping faster through
+    /// bytes that match nothing. Against hash chains with lazy matching it spends about a third of the time for blocks
+    /// a few percent larger (the format is the same: any decoder of it reads both).
     private struct Matcher {
         let history: UnsafeBufferPointer<UInt8>
-        let head: UnsafeMutableBufferPointer<Int32>
-        let chain: UnsafeMutableBufferPointer<Int32>
+        let stamps: UnsafeMutableBufferPointer<UInt32>
+        let stampBase: UInt32
+        let dictionaryHeads: UnsafeBufferPointer<Int32>
 
-        static func hash(_ history: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
-            let word = UnsafeRawPointer(history.baseAddress! + position).loadUnaligned(as: UInt32.self)
-            return Int((word &* 2_654_435_761) >> UInt32(32 - BlockCompressor.hashBits))
+        static func hash(_ word: UInt32) -> Int {
+            Int((word &* 2_654_435_761) >> UInt32(32 - BlockCompressor.blockHashBits))
         }
 
-        static func insert(_ position: Int, history: UnsafeBufferPointer<UInt8>, head: UnsafeMutableBufferPointer<Int32>,
-                           chain: UnsafeMutableBufferPointer<Int32>) {
-            let hash = hash(history, at: position)
-            chain[position] = head[hash]
-            head[hash] = Int32(position)
+        func word(at position: Int) -> UInt32 {
+            UnsafeRawPointer(history.baseAddress! + position).loadUnaligned(as: UInt32.self)
         }
 
-        func insert(_ position: Int) {
-            Matcher.insert(position, history: history, head: head, chain: chain)
-        }
-
-        /// The longest earlier match for the bytes at `position` (length, offset); length 0 when none.
-        func longestMatch(at position: Int) -> (length: Int, offset: Int) {
+        /// How many bytes at `candidate` and `position` agree, at most `limit`.
+        func commonLength(_ candidate: Int, _ position: Int, limit: Int) -> Int {
             let base = history.baseAddress!
-            let limit = history.count - position
-            var best = 0
-            var bestOffset = 0
-            var candidate = Int(head[Matcher.hash(history, at: position)])
-            var depth = BlockCompressor.chainDepth
-            while candidate >= 0, depth > 0 {
-                let offset = position - candidate
-                if offset > BlockCompressor.maximumOffset { break }
-                if base[candidate + best] == base[position + best] || best == 0 {
-                    var length = 0
-                    while length + 8 <= limit {
-                        let difference = UnsafeRawPointer(base + candidate + length).loadUnaligned(as: UInt64.self)
-                            ^ UnsafeRawPointer(base + position + length).loadUnaligned(as: UInt64.self)
-                        if difference != 0 {
-                            length += UInt64(littleEndian: difference).trailingZeroBitCount / 8
-                            break
-                        }
-                        length += 8
-                    }
-                    if length + 8 > limit {
-                        while length < limit, base[candidate + length] == base[position + length] { length += 1 }
-                    }
-                    if length > best {
-                        best = length
-                        bestOffset = offset
-                        if length == limit { break }
-                    }
-                }
-                candidate = Int(chain[candidate])
-                depth -= 1
+            var length = 0
+            while length + 8 <= limit {
+                let difference = UnsafeRawPointer(base + candidate + length).loadUnaligned(as: UInt64.self)
+                    ^ UnsafeRawPointer(base + position + length).loadUnaligned(as: UInt64.self)
+                if difference != 0 { return length + UInt64(littleEndian: difference).trailingZeroBitCount / 8 }
+                length += 8
             }
-            return (best, bestOffset)
+            while length < limit, base[candidate + length] == base[position + length] { length += 1 }
+            return length
         }
 
-        /// Greedy parsing with lazy evaluation: a short match is taken unless the next position starts a longer one.
-        mutating func compress(from start: Int, into output: inout [UInt8]) {
+        /// The match of `candidate` for the bytes at `position`, whose first four bytes are `word`; 0 when none.
+        func matchLength(_ candidate: Int, at position: Int, word: UInt32) -> Int {
+            guard candidate >= 0, position - candidate <= BlockCompressor.maximumOffset, self.word(at: candidate) == word else {
+                return 0
+            }
+            let minimum = BlockCompressor.minimumMatch
+            return minimum + commonLength(candidate + minimum, position + minimum, limit: history.count - position - minimum)
+        }
+
+        func record(_ position: Int, hash: Int) {
+            stamps[hash] = stampBase + UInt32(position)
+        }
+
+        mutating func compress(from start: Int, into output: inout SequenceWriter) {
             let end = history.count
             let lastMatchStart = end - BlockCompressor.minimumMatch
+            let dictionaryShift = BlockCompressor.blockHashBits - BlockCompressor.dictionaryHashBits
             var position = start
             var anchor = start
+            var misses = 0
             while position <= lastMatchStart {
-                var (length, offset) = longestMatch(at: position)
-                insert(position)
+                let word = word(at: position)
+                let hash = Matcher.hash(word)
+                let stamp = stamps[hash]
+                record(position, hash: hash)
+                var length = 0
+                var candidate = 0
+                if stamp >= stampBase {
+                    candidate = Int(stamp - stampBase)
+                    length = matchLength(candidate, at: position, word: word)
+                }
+                let fromDictionary = Int(dictionaryHeads[hash >> dictionaryShift])
+                let dictionaryLength = matchLength(fromDictionary, at: position, word: word)
+                if dictionaryLength > length {
+                    length = dictionaryLength
+                    candidate = fromDictionary
+                }
                 guard length >= BlockCompressor.minimumMatch else {
-                    position += 1
+                    position += 1 + misses >> BlockCompressor.skipShift
+                    misses += 1
                     continue
                 }
-                while position + 1 <= lastMatchStart, length < BlockCompressor.goodMatch {
-                    let next = longestMatch(at: position + 1)
-                    guard next.length > length else { break }
-                    position += 1
-                    insert(position)
-                    (length, offset) = next
+                misses = 0
+                // The bytes just before may match too (skipped over, or not probed yet).
+                while position > anchor, candidate > 0, history[position - 1] == history[candidate - 1] {
+                    position -= 1
+                    candidate -= 1
+                    length += 1
                 }
-                emit(literals: anchor..<position, matchLength: length, offset: offset, into: &output)
-                // As LZ4 does, only a match's last two positions go into the chains (a match is at least 4 long): the
-                // following bytes most often repeat what follows those, and hashing every position of every match
-                // cost ≈ 10% of the time for 0.6% of the size.
+                emit(literals: anchor..<position, matchLength: length, offset: position - candidate, into: &output)
+                // As LZ4 does, only a match's last two positions go into the table: the following bytes most often
+                // repeat what follows those.
                 let matchEnd = position + length
-                for tail in (matchEnd - 2)..<matchEnd where tail <= lastMatchStart { insert(tail) }
+                for tail in (matchEnd - 2)..<matchEnd where tail <= lastMatchStart {
+                    record(tail, hash: Matcher.hash(self.word(at: tail)))
+                }
                 position = matchEnd
                 anchor = position
             }
@@ -337,41 +391,29 @@ public enum BlockCompressor {
         }
 
         /// Appends one sequence; `matchLength` 0 makes it the last (literals only).
-        func emit(literals: Range<Int>, matchLength: Int, offset: Int, into output: inout [UInt8]) {
+        func emit(literals: Range<Int>, matchLength: Int, offset: Int, into output: inout SequenceWriter) {
             let literalCount = literals.count
             let matchCode = matchLength == 0 ? 0 : matchLength - BlockCompressor.minimumMatch
-            output.append(UInt8(min(literalCount, 15) << 4 | min(matchCode, 15)))
-            if literalCount >= 15 { Matcher.appendLength(literalCount - 15, to: &output) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: history[literals]))
+            output.byte(UInt8(min(literalCount, 15) << 4 | min(matchCode, 15)))
+            if literalCount >= 15 { output.length(literalCount - 15) }
+            output.bytes(history.baseAddress! + literals.lowerBound, count: literalCount)
             guard matchLength > 0 else { return }
-            output.append(UInt8(offset & 0xFF))
-            output.append(UInt8(offset >> 8))
-            if matchCode >= 15 { Matcher.appendLength(matchCode - 15, to: &output) }
-        }
-
-        static func appendLength(_ length: Int, to output: inout [UInt8]) {
-            var length = length
-            while length >= 255 {
-                output.append(255)
-                length -= 255
-            }
-            output.append(UInt8(length))
+            output.byte(UInt8(offset & 0xFF))
+            output.byte(UInt8(offset >> 8))
+            if matchCode >= 15 { output.length(matchCode - 15) }
         }
     }
 
-    /// The hash chains of the dictionary alone, which every compression starts from.
-    private static let dictionaryIndex: (head: [Int32], chain: [Int32]) = {
-        var head = [Int32](repeating: -1, count: 1 << hashBits)
-        var chain = [Int32](repeating: -1, count: dictionary.count)
-        dictionary.withUnsafeBufferPointer { history in
-            head.withUnsafeMutableBufferPointer { head in
-                chain.withUnsafeMutableBufferPointer { chain in
-                    for position in 0...(history.count - minimumMatch) {
-                        Matcher.insert(position, history: history, head: head, chain: chain)
-                    }
-                }
+    /// The dictionary's latest position of each hash (-1: none), which every block's search probes beside its own.
+    private static let dictionaryHeads: [Int32] = {
+        var heads = [Int32](repeating: -1, count: 1 << dictionaryHashBits)
+        let shift = blockHashBits - dictionaryHashBits
+        dictionary.withUnsafeBytes { bytes in
+            for position in 0...(bytes.count - minimumMatch) {
+                let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+                heads[Matcher.hash(word) >> shift] = Int32(position)
             }
         }
-        return (head, chain)
+        return heads
     }()
 }

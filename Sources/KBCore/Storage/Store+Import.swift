@@ -14,6 +14,12 @@ extension Store {
         try connection.cached("SELECT hash FROM tickets WHERE id = ?").first([id]) { $0.int64(0) }
     }
 
+    /// True when the store holds no ticket; inside an import's transaction, whether every record it reads is new
+    /// unless its id came earlier in the same import (see `upsert(_:insertingFirst:)`).
+    func holdsNoTickets() throws -> Bool {
+        try connection.cached("SELECT NOT EXISTS (SELECT 1 FROM tickets)").first { $0.int(0) != 0 } ?? false
+    }
+
     /// Sets up the ticket index for a bulk write, inside its transaction (so a rolled-back import leaves even this
     /// setting as it was): FTS5's write buffer at `ticketIndexBufferBytes`, kept in the index's configuration.
     func prepareTicketIndexForBulkWrite() throws {

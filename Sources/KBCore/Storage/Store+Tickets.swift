@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// What an upsert did to a ticket.
@@ -18,9 +19,11 @@ extension Store {
     }
 
     /// The upsert of a ticket already reduced to what is stored (import prepares records on its reading thread).
-    func upsert(_ record: TicketRecord) throws -> UpsertOutcome {
-        let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
-            .first([record.id]) { ($0.int64(0), $0.int64(1), $0.optionalText(2)) }
+    ///
+    /// `insertingFirst`: try the row's insert before looking the id up, for an import into a store that held no
+    /// tickets when it began, where nearly every record is new. A record whose id is already there (twice in the
+    /// import) fails the insert on `tickets.id`'s uniqueness, which writes nothing, and takes the usual path.
+    func upsert(_ record: TicketRecord, insertingFirst: Bool = false) throws -> UpsertOutcome {
         // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
         let language = record.language ?? tokenizer.language
         let values: [any SQLBindable] = [
@@ -28,6 +31,12 @@ extension Store {
             record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash, language.rawValue,
             SQLValue.blob(record.packed),
         ]
+        if insertingFirst, let rowid = try insertRow(values) {
+            try index(record, at: rowid, language: language)
+            return .inserted
+        }
+        let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
+            .first([record.id]) { ($0.int64(0), $0.int64(1), $0.optionalText(2)) }
         let rowid: Int64
         if let existing {
             if existing.1 == record.hash { return .unchanged }
@@ -41,18 +50,41 @@ extension Store {
                         """).execute([rowid] + old.searchColumns)
                 }
             }
-            try connection.cached("""
+            let update = try connection.cached("""
                 UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
                     channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, language = ?13,
                     packed = ?14 WHERE rowid = ?1
-                """).execute([rowid] + values)
+                """)
+            try documentColumn.writingRows { try update.execute([rowid] + values) }
         } else {
-            try connection.cached("""
-                INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
-                    created_at, resolved_at, closed_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(values)
-            rowid = connection.lastInsertRowID
+            guard let inserted = try insertRow(values) else {
+                throw StoreError.corrupted(path: path, detail: "ticket \(record.id) is neither found nor insertable")
+            }
+            rowid = inserted
         }
+        try index(record, at: rowid, language: language)
+        return existing == nil ? .inserted : .updated
+    }
+
+    /// `SQLITE_CONSTRAINT_UNIQUE`, which Swift cannot import (a macro built from others).
+    private static let uniqueConstraintFailed = SQLITE_CONSTRAINT | 8 << 8
+
+    /// Inserts a `tickets` row of `values` and returns its rowid; nil when a ticket with its id is already stored.
+    private func insertRow(_ values: [any SQLBindable]) throws -> Int64? {
+        let insert = try connection.cached("""
+            INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
+                created_at, resolved_at, closed_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        do {
+            try documentColumn.writingRows { try insert.execute(values) }
+        } catch let error as SQLiteError where error.extendedCode == Self.uniqueConstraintFailed && error.message.contains("tickets.id") {
+            return nil
+        }
+        return connection.lastInsertRowID
+    }
+
+    /// Adds the record's texts to the full-text index at `rowid`, analysed in `language`.
+    private func index(_ record: TicketRecord, at rowid: Int64, language: Language) throws {
         // The terms analysed ahead of time serve this insert only.
         tokenizer.preparedTerms = record.preparedTerms
         defer { tokenizer.preparedTerms = nil }
@@ -62,7 +94,6 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """).execute([rowid] + record.searchTexts)
         }
-        return existing == nil ? .inserted : .updated
     }
 
     /// The ticket with this id, or nil.

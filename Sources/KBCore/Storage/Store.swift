@@ -23,6 +23,8 @@ public final class Store {
     public let tokenizer: TokenizerContext
     public let path: String
     public let access: Access
+    /// Lets `kb_unpack` skip the `doc` column SQLite computes, and drops, for each row `upsert` writes.
+    let documentColumn = DocumentColumnState()
     /// Extensions other folders registered on this connection (see `registerOnce`).
     private var registered: Set<String> = []
 
@@ -70,7 +72,7 @@ public final class Store {
             try Store.checkOwnership(connection, path: path)
             try Store.checkTablesReadable(connection)
             try connection.registerTokenizer(tokenizer)
-            try Store.registerFunctions(connection)
+            try Store.registerFunctions(connection, documentColumn: documentColumn)
             if access != .read {
                 _ = try connection.scalarText("PRAGMA journal_mode = WAL")
                 try connection.execute("PRAGMA synchronous = NORMAL")
@@ -283,7 +285,7 @@ public final class Store {
         connection = try Connection(path: path, mode: .readWriteCreate)
         do {
             try connection.registerTokenizer(tokenizer)
-            try Store.registerFunctions(connection)
+            try Store.registerFunctions(connection, documentColumn: documentColumn)
             _ = try connection.scalarText("PRAGMA journal_mode = WAL")
             try migrate()
         } catch {
@@ -368,7 +370,7 @@ public final class Store {
     // MARK: - Functions and checks
 
     /// SQL functions the schema's views call.
-    private static func registerFunctions(_ connection: Connection) throws {
+    private static func registerFunctions(_ connection: Connection, documentColumn: DocumentColumnState) throws {
         let code = sqlite3_create_function_v2(
             connection.handle, "kb_events_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
             { context, _, arguments in
@@ -392,18 +394,23 @@ public final class Store {
                 sqlite3_result_text(context, eventsText, -1, SQLITE_TRANSIENT)
             }, nil, nil, nil)
         guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code) }
-        try registerDocumentFunctions(connection)
+        try registerDocumentFunctions(connection, documentColumn: documentColumn)
     }
 
     /// The functions of the compressed ticket documents (schema version 3): `kb_unpack(packed)`, the JSON text that
     /// the virtual column `doc` reads; `kb_pack(doc)` and `kb_document_hash(doc)`, which the migration stores.
-    private static func registerDocumentFunctions(_ connection: Connection) throws {
+    ///
+    /// `documentColumn` stays alive as long as the connection's function does (the function holds a reference).
+    private static func registerDocumentFunctions(_ connection: Connection, documentColumn: DocumentColumnState) throws {
         // Pure functions of their argument: usable in a generated column and in the schema's view.
         let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS
+        let state = Unmanaged.passRetained(documentColumn).toOpaque()
         let unpack = sqlite3_create_function_v2(
-            connection.handle, "kb_unpack", 1, flags, nil,
+            connection.handle, "kb_unpack", 1, flags, state,
             { context, _, arguments in
-                guard let arguments, let value = arguments[0], sqlite3_value_type(value) == SQLITE_BLOB else {
+                guard let arguments, let value = arguments[0], sqlite3_value_type(value) == SQLITE_BLOB,
+                      let state = sqlite3_user_data(context),
+                      !Unmanaged<DocumentColumnState>.fromOpaque(state).takeUnretainedValue().isWritingRows else {
                     sqlite3_result_null(context)
                     return
                 }
@@ -427,7 +434,9 @@ public final class Store {
                 } catch {
                     sqlite3_result_error(context, "a stored ticket does not decompress: \(error)", -1)
                 }
-            }, nil, nil, nil)
+            }, nil, nil, { state in
+                if let state { Unmanaged<DocumentColumnState>.fromOpaque(state).release() }
+            })
         guard unpack == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: unpack) }
         let pack = sqlite3_create_function_v2(
             connection.handle, "kb_pack", 1, flags, nil,

@@ -7,18 +7,25 @@ extension Ticket {
     /// are true: times in `importableYears`, and neither `resolved_at` nor `closed_at` before `created_at` (an SLA
     /// measured over such a ticket reads "resolved in 0 s, met").
     public func checkImportable() throws(TicketError) {
-        let times: [(String, Timestamp?)] = [("created_at", createdAt), ("resolved_at", resolvedAt), ("closed_at", closedAt)]
-            + events.enumerated().map { ("events[\($0.offset)].at", $0.element.at) }
-        for case let (field, time?) in times {
-            let local = time.seconds + Int64(time.offsetSeconds)
-            let year = Timestamp.civilFromDays(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400).year
-            guard Self.importableYears.contains(year) else {
-                throw .invalidField(field: field, reason: "'\(time.iso8601)' is in the year \(year); kb takes times from \(Self.importableYears.lowerBound) to \(Self.importableYears.upperBound) (a misread date column?)")
-            }
+        try Self.checkImportableYear(createdAt, field: "created_at")
+        if let resolvedAt { try Self.checkImportableYear(resolvedAt, field: "resolved_at") }
+        if let closedAt { try Self.checkImportableYear(closedAt, field: "closed_at") }
+        // The field's name is only spelled out for an error: import checks every event of every ticket.
+        for (index, event) in events.enumerated() {
+            try Self.checkImportableYear(event.at, field: "events[\(index)].at")
         }
         for (field, time) in [("resolved_at", resolvedAt), ("closed_at", closedAt)] {
             guard let time, time.seconds < createdAt.seconds else { continue }
             throw .invalidField(field: field, reason: "'\(time.iso8601)' is before created_at '\(createdAt.iso8601)'")
+        }
+    }
+
+    /// Throws when `time` falls outside `importableYears`, naming `field`.
+    private static func checkImportableYear(_ time: Timestamp, field: @autoclosure () -> String) throws(TicketError) {
+        let local = time.seconds + Int64(time.offsetSeconds)
+        let year = Timestamp.civilFromDays(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400).year
+        guard importableYears.contains(year) else {
+            throw .invalidField(field: field(), reason: "'\(time.iso8601)' is in the year \(year); kb takes times from \(importableYears.lowerBound) to \(importableYears.upperBound) (a misread date column?)")
         }
     }
 

@@ -78,7 +78,8 @@ public final class TicketImporter {
             let sources = try Self.sources(for: files, context: context)
             try store.bulkWrite {
                 try store.prepareTicketIndexForBulkWrite()
-                try read(files, sources, into: &report) { try store.upsert($0) }
+                let insertingFirst = try store.holdsNoTickets()
+                try read(files, sources, into: &report) { try store.upsert($0, insertingFirst: insertingFirst) }
                 guard strict, !report.rejected.isEmpty else { return true }
                 for index in report.files.indices {
                     report.files[index].counts.inserted = 0

@@ -73,6 +73,29 @@ import KBTestSupport
         #expect(try store.ticket(id: "T-1")?.title == "Berenjena perdida")
     }
 
+    /// An import into an empty store inserts before looking ids up: a ticket in two of its files, changed or not, is
+    /// still inserted once, then updated or left unchanged, with the index holding only its last text.
+    @Test(arguments: [false, true])
+    func ticketInTwoFilesOfOneImportIntoAnEmptyStore(changed: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let first = try directory.write("a.jsonl", [TicketFixtures.line(id: "T-1", title: "Zanahoria perdida"),
+                                                    TicketFixtures.line(id: "T-2")].joined(separator: "\n"))
+        let second = try directory.write("b.jsonl", TicketFixtures.line(id: "T-1", title: changed ? "Berenjena perdida" : "Zanahoria perdida"))
+        let report = try TicketImporter(store: store).importFiles([first.path, second.path])
+        #expect(report.inserted == 2)
+        #expect(report.updated == (changed ? 1 : 0))
+        #expect(report.unchanged == (changed ? 0 : 1))
+        #expect(try store.ticketCount() == 2)
+        let terms = try store.connection.prepare("SELECT term FROM tickets_vocab").map { $0.text(0) }
+        #expect(terms.contains { $0.hasPrefix("zanahori") } == !changed)
+        #expect(terms.contains { $0.hasPrefix("berenjen") } == changed)
+        #expect(try store.ticket(id: "T-1")?.title == (changed ? "Berenjena perdida" : "Zanahoria perdida"))
+        try store.checkIntegrity()
+        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
+    }
+
     @Test func missingFileThrowsAndWritesNothing() throws {
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
