@@ -10,6 +10,7 @@ extension ServeCommand {
         configuration.host = host
         configuration.port = UInt16(port)
         configuration.threads = threads
+        configuration.queueWaitSeconds = Double(queueWait)
         configuration.readerMemoryMapMiB = mmapMB
         if let path = tokens {
             let tokensFile = try UserFile(path: path, relativeTo: context.currentDirectory, allowEmpty: true)

@@ -24,8 +24,10 @@ struct ServeCommand: ParsableCommand {
     @Option(valueName: "ADDRESS", help: "Listen on this IP address (any other than loopback needs tokens).")
     var host = ServerConfiguration().host
     @Option(help: "TCP port (0 picks a free one).", range: 0...65_535) var port = Int(ServerConfiguration().port)
-    @Option(help: "Worker threads, each with its own read connection; the default is the number of CPUs, at least 2.", range: 1...256)
+    @Option(help: "Worker threads: requests handled at once, each with its own read connection (the others wait their turn, first come, first served); the default is the number of CPUs, at least 2.", range: 1...256)
     var threads = ServerConfiguration().threads
+    @Option(name: "--queue-wait", valueName: "SECONDS", help: "A request that waited longer for a worker is answered 503 with Retry-After.", range: 1...3_600)
+    var queueWait = Int(ServerConfiguration().queueWaitSeconds)
     @Option(name: "--mmap-mb", valueName: "MB", help: "Map up to this much of the database into each read connection (0: none).",
             range: 0...1_048_576)
     var mmapMB = ServerConfiguration().readerMemoryMapMiB
@@ -70,7 +72,7 @@ struct ServeCommand: ParsableCommand {
         for note in server.environment.pageTemplates.startupNotes { log(note) }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let access = configuration.tokens.isEmpty ? "no tokens: loopback only" : "\(configuration.tokens.tokens.count) tokens"
-        log("kb serve: listening on http://\(host):\(server.port)/ (\(configuration.threads) threads, \(access), workspace \(workspace.root.path)); Ctrl-C stops")
+        log("kb serve: listening on http://\(host):\(server.port)/ (\(configuration.threads) worker threads, \(access), workspace \(workspace.root.path)); Ctrl-C stops")
         stop.wait()
         log("kb serve: stopping; \(server.server.requestsInFlight) requests in flight")
         try server.shutdown()

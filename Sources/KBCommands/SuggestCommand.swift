@@ -14,7 +14,11 @@ struct SuggestCommand: ParsableCommand {
             then resolved tickets) with the words they share, open tickets that may be duplicates (several
             customers: probable major incident), and escalation and routing hints. With --json:
             {"severity":{"suggested","reasons"},"missing","customer_request","sla","solutions","duplicates",
-            "probable_major_incident","escalation","routing"}.
+            "probable_major_incident","escalation","routing"}. The texts for the agent (reasons, questions,
+            escalation, routing) are in English unless --lang says otherwise; kb serve writes them in the
+            workspace's language (Spanish by default), so `kb suggest --json --lang es` answers as
+            POST /api/suggest does. Without --json, --lang prints the suggestion as the internal note the helpdesk
+            webhook posts, in that language.
             """,
         examples: ["kb suggest \"No carga el login del portal, pantalla en blanco\" --customer \"Transportes Andinos\"",
                    "echo 'las llamadas entrantes se cortan' | kb suggest --json"])
@@ -27,6 +31,8 @@ struct SuggestCommand: ParsableCommand {
     @Option(valueName: "TIME", help: "Treat the request as received at this ISO 8601 time.") var now: Timestamp?
     @OptionGroup var output: JSONOption
     @OptionGroup var zone: TimeZoneOption
+    @Option(name: "--lang", valueName: "LANG", help: "Write the advice in this language (es, en): the texts of --json, else the helpdesk note.")
+    var language: Language?
 
     func validate() throws {
         if file != nil, !text.isEmpty { throw UsageError("give either TEXT or --file FILE, not both") }
@@ -38,8 +44,17 @@ struct SuggestCommand: ParsableCommand {
         request.plan = plan ?? request.plan
         request.service = service ?? request.service
         request.receivedAt = now ?? request.receivedAt
-        let suggestion = try context.knowledgeBase().suggest(request)
-        output.print(suggestion, or: suggestion.text(clock: zone.tz), to: context)
+        let knowledgeBase = try context.knowledgeBase()
+        let suggestion = try knowledgeBase.suggest(request)
+        if let language {
+            if output.json {
+                context.printJSON(LocalizedSuggestion(suggestion: suggestion, language: language))
+            } else {
+                context.stdout.write(try knowledgeBase.suggestionNote(suggestion, language: language))
+            }
+        } else {
+            output.print(suggestion, or: suggestion.text(clock: zone.tz), to: context)
+        }
         return KB.success
     }
 
@@ -65,5 +80,15 @@ struct SuggestCommand: ParsableCommand {
             throw UsageError("give the ticket's text as arguments, with --file, or on standard input")
         }
         return request
+    }
+}
+
+/// A suggestion's JSON with its texts for the agent in `language` (`Suggestion.write(to:language:)`).
+private struct LocalizedSuggestion: JSONEncodable {
+    let suggestion: Suggestion
+    let language: Language
+
+    func write(to writer: inout JSONWriter) {
+        suggestion.write(to: &writer, language: language)
     }
 }

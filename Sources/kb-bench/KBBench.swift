@@ -17,6 +17,8 @@ struct KBBench {
                 try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "search-profile":
                 try SearchProfile(arguments: Array(arguments.dropFirst())).run()
+            case "block-max-estimate":
+                try BlockMaxEstimate(arguments: Array(arguments.dropFirst())).run()
             case "-h", "--help", nil:
                 print(usage)
             default:
@@ -35,8 +37,10 @@ struct KBBench {
                kb-bench retrieval [--data DIR] [--set NAME ...]
                kb-bench language [--data DIR] [--shared DIR] [--write-trigrams]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
-               kb-bench search-profile --work DIR [--loops N]
-               kb-bench [--tickets N] [--runs N] [--work DIR] [--reuse [--search-only]]
+               kb-bench search-profile --work DIR [--loops N] [--worst N]
+               kb-bench block-max-estimate --work DIR [--queries N] [--first N]
+               kb-bench [--tickets N] [--runs N] [--work DIR] [--exactness-queries N] [--exactness-skip N]
+                        [--reuse [--search-only [--exactness-only]]]
 
         SUBCOMMANDS:
           relevance     MRR@10, nDCG@10, success@5 and top-1 of kb and plain FTS5 on the demo set, BANKING77, the
@@ -46,10 +50,15 @@ struct KBBench {
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
           suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
           search-profile  CPU time per query of each search phase, on the store a scale run left in --work DIR.
+          block-max-estimate  Tickets block-max pruning would still score (blocks of 64/128/256 rowids) against
+                        the matches, per query, on the store in --work DIR (no block table is built).
           (default)     Import, search, suggest, review, automations and index timings against raw FTS5 and
                         tantivy (scripts/tantivy-bench.py, skipped without python3 and its tantivy module);
                         --reuse keeps the tickets and databases an earlier run left in --work (no import);
-                        --search-only then measures search, exactness and recall only.
+                        --search-only then measures search, exactness and recall only; --exactness-only
+                        only kb's exactness (--exactness-queries of the 1,000 queries, 500 by default, after
+                        the first --exactness-skip) and planted-target recall with the 50k reference, without
+                        raw FTS5 or tantivy.
         """
 }
 

@@ -12,14 +12,29 @@ struct ScaleBenchmark {
     let reuse: Bool
     /// Measure search only (latency, exactness, recall, tantivy), with `--reuse`: no review, automations or index runs.
     let searchOnly: Bool
+    /// Measure only kb's exactness and planted-target recall (with the 50k reference), with `--reuse --search-only`: no
+    /// latency runs, no raw FTS5 (which scores every match, seconds a query at 1M) and no tantivy.
+    let exactnessOnly: Bool
+    /// How many benchmark queries the exactness comparison runs (`--exactness-queries`, 500 by default): at 1M ranking
+    /// every match takes seconds a query.
+    let exactnessQueries: Int
+    /// How many of the benchmark queries the exactness comparison skips first (`--exactness-skip`, 0 by default), so a
+    /// long comparison can run in parts.
+    let exactnessSkip: Int
 
     init(arguments: [String]) throws {
         var arguments = arguments
         reuse = arguments.contains("--reuse")
         searchOnly = arguments.contains("--search-only")
-        arguments.removeAll { $0 == "--reuse" || $0 == "--search-only" }
-        let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work"])
+        exactnessOnly = arguments.contains("--exactness-only")
+        arguments.removeAll { $0 == "--reuse" || $0 == "--search-only" || $0 == "--exactness-only" }
+        let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work", "--exactness-queries", "--exactness-skip"])
         tickets = try parsed.int("--tickets", 10_000)
+        exactnessQueries = try parsed.int("--exactness-queries", 500)
+        exactnessSkip = parsed.value("--exactness-skip") == "0" ? 0 : try parsed.int("--exactness-skip", 0)
+        if exactnessOnly && !(reuse && searchOnly) {
+            throw BenchError(description: "--exactness-only measures a store an earlier run left: add --reuse --search-only")
+        }
         runs = try parsed.int("--runs", 3)
         work = URL(fileURLWithPath: parsed.value("--work") ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("kb-bench-\(tickets)").path)
@@ -52,15 +67,15 @@ struct ScaleBenchmark {
                 throw BenchError(description: "--reuse: \(work.path) holds \(count) tickets, not \(tickets); run without --reuse")
             }
             print("reusing the tickets and databases in \(work.path): import not measured")
-            if !FileManager.default.fileExists(atPath: rawPath) { _ = try rawInsert(from: dataFile, into: rawPath) }
+            if !exactnessOnly, !FileManager.default.fileExists(atPath: rawPath) { _ = try rawInsert(from: dataFile, into: rawPath) }
         } else {
             let generation = try measure { try generate(to: dataFile) }
             print("generated \(tickets) tickets in \(fixed(generation, 2)) s (\(Int(Double(tickets) / generation)) tickets/s)")
             try importBenchmarks(dataFile: dataFile, databasePath: databasePath, rawPath: rawPath, table: &table)
         }
-        try queryBenchmarks(rawPath: rawPath, table: &table)
-        try exactnessBenchmarks(dataFile: dataFile, rawPath: rawPath, table: &table)
-        try tantivyBenchmarks(dataFile: dataFile, table: &table)
+        if !exactnessOnly { try queryBenchmarks(rawPath: rawPath, table: &table) }
+        try exactnessBenchmarks(dataFile: dataFile, rawPath: exactnessOnly ? nil : rawPath, table: &table)
+        if !exactnessOnly { try tantivyBenchmarks(dataFile: dataFile, table: &table) }
         if !searchOnly {
             // What each table of both files occupies: a full read of both files (minutes at 1M), not a search figure.
             try storeAccounting(databasePath: databasePath, rawPath: rawPath)

@@ -12,19 +12,23 @@ struct SearchProfile {
     let work: URL
     let loops: Int
     let worst: Int
+    /// SQLite's `mmap_size` for the store's connection, in MiB (`--mmap-mb`; 0: none, as `kb search` reads).
+    let mmapMiB: Int
 
     init(arguments: [String]) throws {
-        let parsed = try BenchArguments(arguments, allowed: ["--work", "--loops", "--worst"])
+        let parsed = try BenchArguments(arguments, allowed: ["--work", "--loops", "--worst", "--mmap-mb"])
         guard let work = parsed.value("--work") else { throw BenchError(description: "search-profile needs --work DIR") }
         self.work = URL(fileURLWithPath: work)
         loops = try parsed.int("--loops", 1)
         worst = try parsed.int("--worst", 0)
+        mmapMiB = parsed.value("--mmap-mb") == "0" ? 0 : try parsed.int("--mmap-mb", 0)
     }
 
     func run() throws {
         let workspace = Workspace(root: work)
         let store = try workspace.openStore(.read)
         defer { try? store.close() }
+        if mmapMiB > 0 { _ = try store.connection.scalarInt("PRAGMA mmap_size = \(mmapMiB << 20)") }
         let builder = try workspace.queryBuilder(for: store)
         let tickets = try store.ticketCount()
         let queries = ScaleBenchmark.benchmarkQueries()
@@ -65,7 +69,7 @@ struct SearchProfile {
             }
         }
         let count = Double(queries.count * loops)
-        print("search-profile: \(tickets) tickets, \(queries.count) queries × \(loops), CPU time per query (ms); load \(fixed(loadAverage(), 2))")
+        print("search-profile: \(tickets) tickets, \(queries.count) queries × \(loops), CPU time per query (ms); mmap \(mmapMiB) MiB; load \(fixed(loadAverage(), 2))")
         print("(snippets: the second ranking of the same query plus its rows' details, minus the ranking alone)")
         for (index, phase) in phases.enumerated() {
             var value = phase.seconds

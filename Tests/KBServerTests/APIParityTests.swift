@@ -80,12 +80,18 @@ struct APIParityTests {
             writer.beginObject()
             for (name, value) in body { writer.member(name, value) }
             writer.endObject()
-            let api = try demo.client.request("POST", "/api/suggest", headers: [("Content-Type", "application/json")], body: writer.bytes)
-            #expect(api.status == 200, "\(title): \(api.text)")
-            #expect(try JSONParser().parse(api.text) == JSONParser().parse(cli.stdout), "\(title)")
-            // In Spanish: the same machine members, every text the agent reads in Spanish.
-            let spanish = try demo.client.request("POST", "/api/suggest?lang=es", headers: [("Content-Type", "application/json")],
+            // The API speaks the workspace's language (Spanish) unless asked for English; the CLI English unless --lang es.
+            let english = try demo.client.request("POST", random.chance(0.5) ? "/api/suggest?lang=en" : "/api/suggest",
+                                                  headers: [("Content-Type", "application/json"), ("Accept-Language", "en-US,en;q=0.9")],
                                                   body: writer.bytes)
+            #expect(english.status == 200, "\(title): \(english.text)")
+            #expect(try JSONParser().parse(english.text) == JSONParser().parse(cli.stdout), "\(title)")
+            let spanishCLI = demo.cli(arguments + ["--lang", "es"])
+            #expect(spanishCLI.code == 0, "\(arguments): \(spanishCLI.stderr)")
+            let spanish = try demo.client.request("POST", "/api/suggest", headers: [("Content-Type", "application/json")], body: writer.bytes)
+            #expect(spanish.status == 200, "\(title): \(spanish.text)")
+            #expect(try JSONParser().parse(spanish.text) == JSONParser().parse(spanishCLI.stdout), "\(title)")
+            // The same machine members in both languages, every text the agent reads in Spanish.
             #expect(try Self.withoutTexts(JSONParser().parse(spanish.text)) == Self.withoutTexts(JSONParser().parse(cli.stdout)))
             let texts = try Self.texts(JSONParser().parse(spanish.text))
             #expect(!texts.isEmpty && texts.allSatisfy { LanguageDetector.detect($0) != .english }, "\(title): \(texts)")
@@ -110,6 +116,20 @@ struct APIParityTests {
         case let .array(items): items.flatMap(texts)
         default: []
         }
+    }
+
+    /// `kb suggest --lang es` without `--json` prints the note the helpdesk webhook posts, in Spanish.
+    @Test func theCLIPrintsTheWebhooksNoteInTheLanguageAskedFor() throws {
+        let demo = try DemoServerFixture()
+        let text = "No carga el login del portal\nPantalla en blanco para todos los agentes"
+        let cli = demo.cli(["suggest", text, "--lang", "es", "--now", DemoServerFixture.now])
+        #expect(cli.code == 0, "\(cli.stderr)")
+        let knowledgeBase = KnowledgeBase(workspace: Workspace(root: demo.directory.url))
+        let now = try #require(Timestamp(iso8601: DemoServerFixture.now))
+        let request = try #require(IntakeRequest(text: text, receivedAt: now))
+        let note = try knowledgeBase.suggestionNote(try knowledgeBase.suggest(request), language: .spanish)
+        #expect(cli.stdout == note)
+        #expect(LanguageDetector.detect([cli.stdout]) == .spanish)
     }
 
     @Test func slaBoardAndTicketAnswerAlike() throws {

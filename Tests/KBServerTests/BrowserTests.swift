@@ -108,6 +108,28 @@ struct BrowserTests {
         }
     }
 
+    /// A page the server is too busy to run (its request waited past `--queue-wait`) is an error page the browser shows,
+    /// in the page's language.
+    @Test func aPageTheServerIsTooBusyForIsAnErrorPage() throws {
+        let browser = try #require(HeadlessChromium.installed)
+        let gate = Gate()
+        let fixture = try RequestQueueTests.oneWorkerServer(gate) { $0.queueWaitSeconds = 0.3 }
+        let held = RequestQueueTests.holdTheWorker(fixture.client, gate)
+        defer {
+            gate.release.signal()
+            _ = held.receive()
+        }
+        let base = "http://127.0.0.1:\(fixture.server.port)"
+        let spanish = try browser.dom(base + "/buscar?q=login")
+        #expect(spanish.contains("<html lang=\"es\"") && spanish.contains("el servidor está ocupado"), "\(spanish.prefix(2_000))")
+        let english = try browser.dom(base + "/buscar?q=login", language: "en")
+        #expect(english.contains("<html lang=\"en\"") && english.contains("the server is busy"), "\(english.prefix(2_000))")
+        if let directory = ProcessInfo.processInfo.environment["KB_SCREENSHOTS"] {
+            try browser.screenshot(base + "/buscar?q=login", to: "\(directory)/busy-es-1280.png", width: 1280, height: 900)
+            try browser.screenshot(base + "/buscar?q=login", to: "\(directory)/busy-en-1280.png", width: 1280, height: 900, language: "en")
+        }
+    }
+
     /// Screenshots for a person to look at (not compared): `KB_SCREENSHOTS=DIR swift test --filter BrowserTests`.
     @Test func screenshotsWhenAsked() throws {
         guard let directory = ProcessInfo.processInfo.environment["KB_SCREENSHOTS"] else { return }

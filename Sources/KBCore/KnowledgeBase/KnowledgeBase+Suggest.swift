@@ -7,7 +7,10 @@ extension KnowledgeBase {
         // The shared analyzer is in the policy's language; a store made in another one (a workspace whose policy changed
         // language since) analyses with its own.
         let analyzer = shared.analyzer.language == store.tokenizer.language ? shared.analyzer : Analyzer(language: store.tokenizer.language)
-        return try Suggester(store: store, engine: try searchEngine(), policy: shared.policy, classifier: shared.severityClassifier,
-                             analyzer: analyzer).suggest(request)
+        let engine = try searchEngine()
+        let suggester = Suggester(store: store, engine: engine, policy: shared.policy, classifier: shared.severityClassifier,
+                                  analyzer: analyzer)
+        suggester.ignoredTerms = ignoredTerms(engine.builder)
+        return try suggester.suggest(request)
     }
 }

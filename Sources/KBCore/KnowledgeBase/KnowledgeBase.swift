@@ -25,6 +25,7 @@ public final class KnowledgeBase {
     private let lentStore: Store?
     private var loadedBuilder: QueryBuilder?
     private var loadedEngine: SearchEngine?
+    private var loadedIgnoredTerms: Set<String>?
 
     /// The system clock.
     public static let systemClock: @Sendable () -> Timestamp = { Timestamp(date: Date()) }
@@ -69,6 +70,7 @@ public final class KnowledgeBase {
     public func close() {
         loadedEngine = nil
         loadedBuilder = nil
+        loadedIgnoredTerms = nil
         try? openedStore?.close()
         openedStore = nil
     }
@@ -137,6 +139,15 @@ public final class KnowledgeBase {
         let engine = try SearchEngine(store: try store(), builder: try queryBuilder())
         loadedEngine = engine
         return engine
+    }
+
+    /// The terms of the words suggestions never choose (`MoreLikeThis.ignoredTerms`), as `builder` analyses them: made
+    /// once per knowledge base (the server keeps one per read connection), not once per suggestion.
+    func ignoredTerms(_ builder: QueryBuilder) -> Set<String> {
+        if let loadedIgnoredTerms { return loadedIgnoredTerms }
+        let terms = MoreLikeThis.ignoredTerms(builder)
+        loadedIgnoredTerms = terms
+        return terms
     }
 
     /// The templates with the words of `language`: the workspace's `templates/` over the built-in ones.

@@ -724,6 +724,7 @@ extension Catalogue {
         "problem.page_role": "this page needs a {needed} token; '{name}' is a {role} token",
         "problem.content_too_large": "the request body is larger than the server's limit of {limit} bytes; send fewer records per request",
         "problem.shutting_down": "the server is shutting down",
+        "problem.busy": "the server is busy: the request waited {milliseconds} ms for a worker and was not run; try again in a few seconds",
         "problem.no_database": "the workspace has no database yet; run 'kb import' or 'kb demo' first",
         "problem.store_unreadable": "the store cannot be read: {reason}",
         "problem.internal_error": "the server failed to answer this request; the server log has the cause",

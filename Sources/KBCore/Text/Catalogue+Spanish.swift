@@ -724,6 +724,7 @@ extension Catalogue {
         "problem.page_role": "esta página necesita un token {needed}; '{name}' es un token {role}",
         "problem.content_too_large": "el cuerpo de la solicitud supera el límite del servidor, {limit} bytes; envíe menos registros en cada solicitud",
         "problem.shutting_down": "el servidor se está deteniendo",
+        "problem.busy": "el servidor está ocupado: la solicitud esperó {milliseconds} ms un hilo de trabajo y no se ejecutó; inténtelo de nuevo en unos segundos",
         "problem.no_database": "el espacio de trabajo aún no tiene base de datos; ejecute antes 'kb import' o 'kb demo'",
         "problem.store_unreadable": "no se puede leer la base de datos: {reason}",
         "problem.internal_error": "el servidor no pudo responder esta solicitud; la causa está en el registro del servidor",

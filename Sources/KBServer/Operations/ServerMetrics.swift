@@ -18,6 +18,8 @@ public final class ServerMetrics: @unchecked Sendable {
     private var serverErrors: [String: Int] = [:]
     private var aborted: [String: Int] = [:]
     private var inFlight = 0
+    private var queued = 0
+    private var refusedWaiting = 0
     private let startedAt = Date()
 
     public init() {}
@@ -28,6 +30,20 @@ public final class ServerMetrics: @unchecked Sendable {
     func requestStarted() {
         lock.lock()
         inFlight += 1
+        lock.unlock()
+    }
+
+    /// Requests waiting for a worker: `change` is 1 when one is queued, -1 when a worker takes it.
+    func queued(_ change: Int) {
+        lock.lock()
+        queued += change
+        lock.unlock()
+    }
+
+    /// Counts a request answered 503 because it waited too long for a worker.
+    func refusedForWaiting() {
+        lock.lock()
+        refusedWaiting += 1
         lock.unlock()
     }
 
@@ -78,6 +94,8 @@ public final class ServerMetrics: @unchecked Sendable {
         let serverErrors = self.serverErrors
         let aborted = self.aborted
         let inFlight = self.inFlight
+        let queued = self.queued
+        let refusedWaiting = self.refusedWaiting
         lock.unlock()
         var text = PrometheusText()
         text.family("kb_http_requests_total", type: "counter", help: "HTTP requests answered, by method, route pattern and status.")
@@ -102,6 +120,10 @@ public final class ServerMetrics: @unchecked Sendable {
         }
         text.family("kb_http_requests_in_flight", type: "gauge", help: "Requests received and not yet answered.")
         text.sample("kb_http_requests_in_flight", [], inFlight)
+        text.family("kb_http_requests_queued", type: "gauge", help: "Requests read and waiting for a worker thread.")
+        text.sample("kb_http_requests_queued", [], queued)
+        text.family("kb_http_queue_timeouts_total", type: "counter", help: "Requests answered 503 because they waited too long for a worker.")
+        text.sample("kb_http_queue_timeouts_total", [], refusedWaiting)
         text.family("kb_store_size_bytes", type: "gauge", help: "Size of the SQLite database and its write-ahead log.")
         text.sample("kb_store_size_bytes", [("file", "database")], store.databaseBytes)
         text.sample("kb_store_size_bytes", [("file", "wal")], store.walBytes)

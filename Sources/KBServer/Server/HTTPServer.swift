@@ -2,17 +2,25 @@ import CMicroHTTPD
 import Foundation
 import KBCore
 
-/// The HTTP server: libmicrohttpd with its internal thread pool (epoll on Linux), each worker thread running
-/// its own event loop and calling kb's handlers on it.
+/// The HTTP server: libmicrohttpd moves the bytes on its own thread (one epoll loop for every connection), and kb's
+/// handlers run on the workers of a `RequestQueue`, first come, first served.
 ///
-/// Crosses threads (`@unchecked Sendable`): libmicrohttpd calls back from its workers with an unretained
-/// pointer to this object; its mutable fields (`daemon`, the in-flight count, `draining`) are guarded by
+/// A request is read on libmicrohttpd's thread (head, then body), routed and authorised there (`admit`: cheap, and
+/// an unauthorised client's body is never read); then its connection is suspended and the request queued. A worker
+/// runs the handler, hands the response back to the exchange and resumes the connection; libmicrohttpd then calls
+/// back once more and the response is queued for sending. A suspended connection does not time out, so the idle
+/// timeout cuts slow clients (a request sent a byte at a time, a response not read) but never a client waiting for
+/// the server.
+///
+/// Crosses threads (`@unchecked Sendable`): libmicrohttpd calls back from its thread with an unretained
+/// pointer to this object; its mutable fields (`daemon`, `queue`, the in-flight count, `draining`) are guarded by
 /// `state`. The server keeps itself alive (one retain) from `start` until `shutdown` returns.
 public final class HTTPServer: @unchecked Sendable {
     public let configuration: ServerConfiguration
     public let application: ServerApplication
     private let state = NSCondition()
     private var daemon: OpaquePointer?
+    private var queue: RequestQueue?
     private var listenDescriptor: Int32 = -1
     private var inFlight = 0
     private var draining = false
@@ -52,19 +60,22 @@ public final class HTTPServer: @unchecked Sendable {
                 HTTPServer.exchangeCompleted(context, connection, requestContext, code)
             }, context),
         ]
-        if configuration.threads > 1 {
-            options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
-        }
         options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
+        // ITC: a worker resuming a connection wakes libmicrohttpd's thread at once.
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_AUTO.rawValue | MHD_USE_ITC.rawValue
-            | MHD_USE_ERROR_LOG.rawValue
+            | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_ERROR_LOG.rawValue
         if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
+        let workers = RequestQueue(workers: configuration.threads, maximumWait: configuration.queueWaitSeconds)
+        state.lock()
+        queue = workers
+        state.unlock()
         let started = options.withUnsafeBufferPointer { buffer in
             kb_mhd_start_daemon(flags, { context, connection, url, method, version, data, size, requestContext in
                 HTTPServer.accessHandler(context, connection, method, version, data, size, requestContext)
             }, context, buffer.baseAddress)
         }
         guard let started else {
+            workers.stop()
             close(descriptor)
             Unmanaged<HTTPServer>.fromOpaque(context).release()
             throw .startFailed(reason: "libmicrohttpd refused the configuration (see the messages above)")
@@ -77,10 +88,11 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Stops gracefully: no new connections, requests in flight finish (up to the grace period; their
-    /// responses say `Connection: close`), then the workers stop. The caller closes the stores afterwards.
+    /// responses say `Connection: close`), requests still waiting for a worker then get 503, and the workers and
+    /// libmicrohttpd's thread stop. The caller closes the stores afterwards.
     public func shutdown() {
         state.lock()
-        guard let running = daemon, !draining else {
+        guard let running = daemon, let workers = queue, !draining else {
             state.unlock()
             return
         }
@@ -90,12 +102,28 @@ public final class HTTPServer: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(configuration.shutdownGraceSeconds)
         while inFlight > 0 && state.wait(until: deadline) {}
         state.unlock()
+        // libmicrohttpd must not stop with a connection suspended: every queued request is answered (503) and resumed,
+        // and the handlers running finish, before it does; their answers then get a moment to be sent.
+        workers.stop()
+        state.lock()
+        let flushed = Date().addingTimeInterval(2)
+        while inFlight > 0 && state.wait(until: flushed) {}
+        state.unlock()
         MHD_stop_daemon(running)
         state.lock()
         daemon = nil
+        queue = nil
         listenDescriptor = -1
         state.unlock()
         Unmanaged.passUnretained(self).release()
+    }
+
+    /// Requests waiting for a worker now.
+    public var requestsQueued: Int {
+        state.lock()
+        let workers = queue
+        state.unlock()
+        return workers?.waiting ?? 0
     }
 
     /// Requests received and not yet completed.
@@ -211,7 +239,12 @@ public final class HTTPServer: @unchecked Sendable {
                 size.pointee = 0
                 return .YES
             }
-            return queue(application.respond(admitted, body: exchange.body), for: exchange, on: connection)
+            return enqueue(admitted, exchange: exchange, connection: connection)
+        case .queued:
+            // libmicrohttpd calls again once a worker resumed the connection with the answer.
+            size.pointee = 0
+            guard let response = exchange.takeDelivered() else { return .YES }
+            return queue(response, for: exchange, on: connection)
         case let .discarding(language):
             if size.pointee > 0 {
                 exchange.discardedBytes += size.pointee
@@ -224,6 +257,37 @@ public final class HTTPServer: @unchecked Sendable {
             size.pointee = 0
             return .YES
         }
+    }
+
+    /// Suspends the connection and queues the request for a worker, which answers it and resumes the connection.
+    private func enqueue(_ admitted: ServerApplication.Admitted, exchange: Exchange, connection: OpaquePointer) -> MHD_Result {
+        state.lock()
+        let workers = queue
+        state.unlock()
+        guard let workers else { return queue(application.refused(.shuttingDown, for: admitted), for: exchange, on: connection) }
+        let body = exchange.body
+        exchange.body = []
+        exchange.phase = .queued
+        // Suspended before it is queued, so a worker can never resume it first.
+        MHD_suspend_connection(connection)
+        let handle = SuspendedConnection(pointer: connection)
+        let application = self.application
+        application.environment.metrics.queued(1)
+        workers.submit(RequestQueue.Job(run: {
+            application.environment.metrics.queued(-1)
+            exchange.deliver(application.respond(admitted, body: body))
+            MHD_resume_connection(handle.pointer)
+        }, refuse: { refusal in
+            application.environment.metrics.queued(-1)
+            exchange.deliver(application.refused(refusal, for: admitted))
+            MHD_resume_connection(handle.pointer)
+        }))
+        return .YES
+    }
+
+    /// A suspended connection, handed to the worker that resumes it; libmicrohttpd lets any thread resume one.
+    private struct SuspendedConnection: @unchecked Sendable {
+        let pointer: OpaquePointer
     }
 
     private func readHead(_ exchange: Exchange, connection: OpaquePointer, method: UnsafePointer<CChar>?,

@@ -101,10 +101,10 @@ public final class ServerApplication: Sendable {
     }
 
     /// The error page for a browser that asked for a page kb does not have (or may not show): a GET that prefers HTML to
-    /// JSON. Nil for everything else, which gets problem+json.
-    private func errorPage(_ problem: Problem, for request: HTTPRequest) -> HTTPResponse? {
-        guard request.method == .get || request.method == .head,
-              MediaType.negotiate(accept: request.headers["Accept"], offered: ["application/json", "text/html"]) == "text/html"
+    /// JSON, or any request to a page route (`isPage`). Nil for everything else, which gets problem+json.
+    private func errorPage(_ problem: Problem, for request: HTTPRequest, isPage: Bool = false) -> HTTPResponse? {
+        guard isPage || request.method == .get || request.method == .head,
+              isPage || MediaType.negotiate(accept: request.headers["Accept"], offered: ["application/json", "text/html"]) == "text/html"
         else { return nil }
         let context = RequestContext(environment: environment, caller: nil)
         defer { context.finish() }
@@ -151,6 +151,26 @@ public final class ServerApplication: Sendable {
             }
             return finished(.problem(problem, language: admitted.language))
         }
+    }
+
+    /// The answer to a request no worker ran: 503 with `Retry-After`, in the request's language.
+    func refused(_ refusal: RequestQueue.Refusal, for admitted: Admitted) -> HTTPResponse {
+        let problem: Problem
+        switch refusal {
+        case let .waitedTooLong(seconds):
+            environment.metrics.refusedForWaiting()
+            problem = Problem(status: 503, slug: "unavailable",
+                              message: Problem.Message("problem.busy", ["milliseconds": String(Int((seconds * 1000).rounded()))]),
+                              headers: ["Retry-After": "5"])
+        case .shuttingDown:
+            problem = .unavailable("problem.shutting_down")
+        }
+        // A browser waiting for a page gets the error page (with the same status and headers).
+        if var page = errorPage(problem, for: admitted.request, isPage: admitted.route.isPage) {
+            for (name, value) in problem.headers { page.headers.set(name, value) }
+            return finished(page)
+        }
+        return finished(.problem(problem, language: admitted.language))
     }
 
     /// The answer to a body over the limit, in `language`.

@@ -7,8 +7,12 @@ public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 asks the system for a free port; `HTTPServer.port` tells which.
     public var port: UInt16 = 8080
-    /// libmicrohttpd worker threads, each with its own event loop and, when it reads, its own connection.
+    /// Worker threads: requests handled at once, each on its own read connection (`RequestQueue`); the others wait
+    /// their turn in arrival order. libmicrohttpd's one thread does the network I/O for every connection.
     public var threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// A request that waited longer than this for a worker is answered 503 with `Retry-After` instead of being run:
+    /// under overload the queue stays bounded in time and clients learn to retry rather than time out.
+    public var queueWaitSeconds = 10.0
     /// How much of the database each read connection maps into memory (SQLite's `mmap_size`, capped by SQLite's build at
     /// 2 GiB on Debian), in MiB; 0 reads with system calls only (SQLite's default). FTS5 reads long doclists, and kb
     /// each stored ticket, straight from the file past the page cache, one `pread` per page: on a 1,000,000-ticket store
@@ -21,7 +25,8 @@ public struct ServerConfiguration: Sendable {
     /// Largest request body accepted (413 above it). Eight MiB holds thousands of tickets per import request.
     public var maximumBodyBytes = 8 << 20
     /// A connection idle this long (a slow client sending a byte now and then resets nothing: libmicrohttpd
-    /// counts from the last activity, so this also bounds each gap) is closed.
+    /// counts from the last activity, so this also bounds each gap) is closed. A request waiting for a worker or
+    /// running is not idle: its connection is suspended, and the count restarts when the answer is ready.
     public var connectionTimeoutSeconds: UInt32 = 15
     /// Memory per connection for the request line, headers and I/O buffers; headers beyond it get 431.
     public var connectionMemoryLimit = 64 << 10
@@ -51,6 +56,9 @@ public struct ServerConfiguration: Sendable {
         guard threads >= 1 && threads <= 256 else { throw .invalidSetting("--threads must be 1 to 256, found \(threads)") }
         guard readerMemoryMapMiB >= 0 && readerMemoryMapMiB <= 1 << 20 else {
             throw .invalidSetting("--mmap-mb must be 0 to 1048576, found \(readerMemoryMapMiB)")
+        }
+        guard queueWaitSeconds > 0 && queueWaitSeconds <= 3_600 else {
+            throw .invalidSetting("--queue-wait must be more than 0 and at most 3600 seconds, found \(queueWaitSeconds)")
         }
         guard maximumBodyBytes > 0 else { throw .invalidSetting("the body limit must be positive") }
     }
