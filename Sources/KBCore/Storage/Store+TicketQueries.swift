@@ -251,14 +251,19 @@ extension Store {
     /// The columns of `tickets_text` for the document `root`.
     private static func indexedColumns(of root: JSONParser.Tape.Value) -> [[UInt8]] {
         var columns = ["title", "description", "resolution", "root_cause"].map { root.member($0)?.withUTF8 { Array($0) } ?? [] }
-        // The events' non-empty texts, one per line, as `kb_events_text` (and `Ticket.eventsText`) join them.
+        columns.append(eventsText(of: root))
+        return columns
+    }
+
+    /// The events' non-empty texts of the document `root`, one per line: the last column of `tickets_text` (what
+    /// `kb_events_text` gives the view, the same text as `Ticket.eventsText`).
+    static func eventsText(of root: JSONParser.Tape.Value) -> [UInt8] {
         var events: [UInt8] = []
         for event in root.member("events")?.items ?? [] {
             guard let text = event.member("text")?.withUTF8({ Array($0) }), !text.isEmpty else { continue }
             if !events.isEmpty { events.append(UInt8(ascii: "\n")) }
             events += text
         }
-        columns.append(events)
-        return columns
+        return events
     }
 }

@@ -381,17 +381,15 @@ public final class Store {
                 }
                 let count = Int(sqlite3_value_bytes(value))
                 let buffer = UnsafeBufferPointer(start: text, count: count)
-                // Snippets read this for every ticket shown: take the texts straight from the stored (canonical,
-                // already validated) document rather than decoding a whole Ticket. Same text as `Ticket.eventsText`.
-                var eventsText = ""
-                if let events = (try? JSONParser().parse(buffer))?["events"]?.arrayValue {
-                    for event in events {
-                        guard let text = event["text"]?.stringValue, !text.isEmpty else { continue }
-                        if !eventsText.isEmpty { eventsText += "\n" }
-                        eventsText += text
+                // Take the texts straight from the stored (canonical, already validated) document rather than
+                // decoding a whole Ticket; search reads them the same way (`Store.indexedText`).
+                let eventsText = (try? JSONParser().tape(buffer).withRoot { Store.eventsText(of: $0) }) ?? []
+                guard !eventsText.isEmpty else { return sqlite3_result_text(context, "", 0, SQLITE_TRANSIENT) }
+                eventsText.withUnsafeBufferPointer { text in
+                    text.withMemoryRebound(to: CChar.self) { chars in
+                        sqlite3_result_text(context, chars.baseAddress, Int32(chars.count), SQLITE_TRANSIENT)
                     }
                 }
-                sqlite3_result_text(context, eventsText, -1, SQLITE_TRANSIENT)
             }, nil, nil, nil)
         guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code) }
         try registerDocumentFunctions(connection, documentColumn: documentColumn)
