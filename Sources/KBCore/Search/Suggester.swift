@@ -158,7 +158,7 @@ public final class Suggester {
     /// The terms of function and conversational words (`MoreLikeThis.ignoredWords`) in each language, analysed once per
     /// process: a Suggester lives for one request, and analysing these ≈ 500 words anew was work repeated per suggest.
     /// An analyzer's terms depend on its language only, so these are the terms any analyzer of that language gives.
-    private static let ignoredTerms: [Language: Set<String>] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+    private static let ignoredTermsByLanguage: [Language: Set<String>] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
         let analyzer = Analyzer(language: language)
         return (language, Set(MoreLikeThis.ignoredWords.flatMap { analyzer.terms($0) }))
     })
@@ -167,7 +167,7 @@ public final class Suggester {
     private func analysis(for language: Language) -> TermVector.Analysis {
         if let known = vectorAnalyses[language] { return known }
         let analyzer = language == self.analyzer.language ? self.analyzer : Analyzer(language: language)
-        let made = TermVector.Analysis(analyzer: analyzer, ignored: Self.ignoredTerms[language] ?? [])
+        let made = TermVector.Analysis(analyzer: analyzer, ignored: Self.ignoredTermsByLanguage[language] ?? [])
         vectorAnalyses[language] = made
         return made
     }
