@@ -7,6 +7,12 @@
 /// the ANDs by seeking through the doclists, so two common words that must both be present cost their
 /// intersection, not their union. The expression is built by splitting on each term in turn, strongest first:
 /// rows holding term i and enough of the rest, or rows not needing term i.
+///
+/// Where that expression would grow past `maximumPhrases` (many terms, synonym groups of many phrases), a part of it
+/// is replaced by MaxScore's own selection (Turtle and Flood, 1995): the rows holding at least one "essential" term,
+/// every term but the weakest ones whose bounds together fall short of what is needed. A row holding only those
+/// cannot reach it, so the wider selection still holds every row that can: the ranking stays exact, it only scores
+/// more rows.
 struct CandidateSelector {
     /// The query terms: their MATCH expression (a phrase or a parenthesised OR of phrases), phrase count and bound.
     struct Term {
@@ -21,8 +27,9 @@ struct CandidateSelector {
         let phraseCount: Int
     }
 
-    /// The largest number of phrases a selection may hold: FTS5 reads each phrase's doclist separately, so a
-    /// selection repeating common terms many times costs more than it saves.
+    /// The largest number of phrases a selection may hold before its parts are widened to essential terms: FTS5
+    /// reads each phrase's doclist separately, so a selection repeating common terms many times costs more than it
+    /// saves.
     static let maximumPhrases = 48
 
     let terms: [Term]
@@ -50,8 +57,6 @@ struct CandidateSelector {
         case noRow
         /// The rows matching this may; no other row can.
         case rows(Selection)
-        /// The expression would exceed `maximumPhrases`.
-        case tooLarge
     }
 
     /// The rows that can reach `threshold`. Slightly generous (the threshold is lowered by a relative 1e-9), so
@@ -61,10 +66,9 @@ struct CandidateSelector {
         guard need > 0 else { return .everyRow }
         var budget = Self.maximumPhrases
         switch node(from: 0, need: need, budget: &budget) {
-        case .none: return budget < 0 ? .tooLarge : .noRow
+        case .none: return .noRow
         case .some(.all): return .everyRow
-        case .some(.expression(let text, let phrases)):
-            return budget < 0 ? .tooLarge : .rows(Selection(expression: text, phraseCount: phrases))
+        case .some(.expression(let text, let phrases)): return .rows(Selection(expression: text, phraseCount: phrases))
         }
     }
 
@@ -73,22 +77,27 @@ struct CandidateSelector {
         case expression(String, Int)
     }
 
-    /// Rows holding terms `order[index...]` with bounds adding up to `need`; nil when none can.
+    /// Rows holding terms `order[index...]` with bounds adding up to `need`; nil when none can. Past the phrase
+    /// budget, the rows holding one of those terms' essential terms (`essential(from:need:)`), a superset.
     private func node(from index: Int, need: Double, budget: inout Int) -> Node? {
         if need <= 0 { return .all }
-        guard index < order.count, remaining[index] >= need, budget >= 0 else { return nil }
+        guard index < order.count, remaining[index] >= need else { return nil }
+        guard budget >= 0 else { return essential(from: index, need: need, budget: &budget) }
+        var trial = budget
         let term = terms[order[index]]
         let holding: Node?
-        switch node(from: index + 1, need: need - term.bound, budget: &budget) {
+        switch node(from: index + 1, need: need - term.bound, budget: &trial) {
         case .none: holding = nil
         case .some(.all):
-            budget -= term.phraseCount
+            trial -= term.phraseCount
             holding = .expression(term.expression, term.phraseCount)
         case .some(.expression(let rest, let phrases)):
-            budget -= term.phraseCount
+            trial -= term.phraseCount
             holding = .expression(term.expression + " AND (" + rest + ")", term.phraseCount + phrases)
         }
-        let lacking = node(from: index + 1, need: need, budget: &budget)
+        let lacking = node(from: index + 1, need: need, budget: &trial)
+        guard trial >= 0 else { return essential(from: index, need: need, budget: &budget) }
+        budget = trial
         switch (holding, lacking) {
         case (.none, _): return lacking
         case (_, .none): return holding
@@ -96,5 +105,15 @@ struct CandidateSelector {
         case (.some(.expression(let first, let firstPhrases)), .some(.expression(let second, let secondPhrases))):
             return .expression("(" + first + ") OR (" + second + ")", firstPhrases + secondPhrases)
         }
+    }
+
+    /// The rows holding at least one of `order[index...]` but its weakest terms whose bounds add up to less than
+    /// `need`: a row holding none of these holds at most those weakest terms, so cannot reach `need`.
+    private func essential(from index: Int, need: Double, budget: inout Int) -> Node {
+        var end = index + 1
+        while end < order.count, remaining[end] >= need { end += 1 }
+        let chosen = order[index..<end].map { terms[$0] }
+        budget -= chosen.reduce(0) { $0 + $1.phraseCount }
+        return .expression(chosen.map(\.expression).joined(separator: " OR "), chosen.reduce(0) { $0 + $1.phraseCount })
     }
 }

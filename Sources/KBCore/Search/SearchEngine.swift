@@ -195,7 +195,7 @@ public final class SearchEngine {
             // Every row that could reach the threshold holds terms worth at least the guess: all were ranked.
             if threshold >= guess { return ranked }
             switch selector.select(reaching: threshold) {
-            case .noRow, .everyRow, .tooLarge:
+            case .noRow, .everyRow:
                 return try rank(match, selecting: nil, terms: terms, filters: filters, floor: threshold)
             case .rows(let wider):
                 return try rank(match, selecting: wider, terms: terms, filters: filters, floor: threshold)

@@ -52,8 +52,6 @@ import KBTestSupport
                 #expect(threshold <= 0)
             case .noRow:
                 #expect(expected.isEmpty, "threshold \(threshold)")
-            case .tooLarge:
-                Issue.record("six terms should fit: threshold \(threshold)")
             case .rows(let selection):
                 let found = try store.connection.prepare("""
                     SELECT t.id FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid WHERE tickets_fts MATCH ?
@@ -67,12 +65,75 @@ import KBTestSupport
         #expect(checked >= 30)
     }
 
-    /// A selection that would repeat terms beyond `maximumPhrases` is refused (the caller ranks a wider set).
-    @Test func largeSelectionsAreRefused() {
-        let terms = (0..<20).map { CandidateSelector.Term(expression: "\"w\($0)\"", phraseCount: 1, bound: 1) }
-        #expect(CandidateSelector(terms: terms).select(reaching: 10) == .tooLarge)
-        #expect(CandidateSelector(terms: terms).select(reaching: 21) == .noRow)
-        #expect(CandidateSelector(terms: terms).select(reaching: 0) == .everyRow)
+    /// A selection that would repeat terms beyond `maximumPhrases` is widened, part by part, to MaxScore's essential
+    /// terms, and still holds every row that can reach the threshold: 20 terms of bound 1, 400 tickets each holding
+    /// a random subset of them; the rows holding as many terms as the threshold must all be selected.
+    @Test func largeSelectionsAreWidenedAndHoldEveryRowThatCanReach() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        var random = PrunedRankingPropertyTests.SeededGenerator(state: 5)
+        var held: [Int: Int] = [:]
+        try store.connection.transaction {
+            for index in 0..<400 {
+                let words = (0..<20).filter { _ in Int.random(in: 0..<10, using: &random) < 3 }
+                held[index] = words.count
+                let line = TicketFixtures.line(id: "T-\(index)", title: "Caso").replacingOccurrences(
+                    of: "La pantalla queda en blanco", with: "relleno " + words.map { "w\($0)x" }.joined(separator: " "))
+                _ = try store.upsert(Ticket(json: JSONParser().parse(line)))
+            }
+        }
+        let terms = (0..<20).map { CandidateSelector.Term(expression: "\"w\($0)x\"", phraseCount: 1, bound: 1) }
+        let selector = CandidateSelector(terms: terms)
+        #expect(selector.select(reaching: 21) == .noRow)
+        #expect(selector.select(reaching: 0) == .everyRow)
+        for threshold in [6.0, 8, 10, 12, 15, 20] {
+            let selection = try #require({ if case .rows(let selection) = selector.select(reaching: threshold) { selection } else { nil } }())
+            #expect(selection.phraseCount <= CandidateSelector.maximumPhrases + 20)
+            let found = Set(try store.connection.prepare("""
+                SELECT t.id FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid WHERE tickets_fts MATCH ?
+                """).map([selection.expression]) { Int($0.text(0).dropFirst(2))! })
+            let expected = Set(held.filter { Double($0.value) >= threshold }.keys)
+            #expect(expected.isSubset(of: found), "threshold \(threshold)")
+            // Widened, yet narrower than every ticket holding a term.
+            if threshold >= 10 { #expect(found.count < held.filter { $0.value > 0 }.count, "threshold \(threshold)") }
+        }
+        // The 9 weakest of 20 equal terms cannot reach 10 on their own: a widened part leaves some out.
+        let wide = try #require({ if case .rows(let selection) = selector.select(reaching: 10) { selection } else { nil } }())
+        #expect(wide.expression.contains(" OR "))
+    }
+
+    /// Where the exact selection outgrows the budget, the widened one still holds every row that can reach the
+    /// threshold: checked against the 64-subset store with terms of many phrases each.
+    @Test(arguments: [[5.0, 3, 3, 2, 1, 0.5], [1.0, 1, 1, 1, 1, 1]])
+    func widenedSelectionsHoldEveryRowThatCanReach(bounds: [Double]) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.subsetStore(directory)
+        defer { try? store.close() }
+        // Each term repeated as a group of 9 phrases (the word 9 times): 54 phrases, past the 48-phrase budget.
+        let terms = Self.words.indices.map { index in
+            let spellings = index == 5 ? ["\"foxtrot\"", "\"hotel india\""] : ["\"\(Self.words[index])\""]
+            return CandidateSelector.Term(expression: "(" + (0..<9).map { spellings[$0 % spellings.count] }.joined(separator: " OR ") + ")",
+                                          phraseCount: 9, bound: bounds[index])
+        }
+        let selector = CandidateSelector(terms: terms)
+        var widened = 0
+        for step in 1...36 {
+            let threshold = selector.total * Double(step) / 36
+            let expected = Set((1..<64).filter { mask in
+                bounds.indices.filter { mask & (1 << $0) != 0 }.reduce(0) { $0 + bounds[$1] } >= threshold * (1 - 1e-9)
+            })
+            guard case .rows(let selection) = selector.select(reaching: threshold) else {
+                #expect(expected.isEmpty || threshold <= 0)
+                continue
+            }
+            let found = Set(try store.connection.prepare("""
+                SELECT t.id FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid WHERE tickets_fts MATCH ?
+                """).map([selection.expression]) { Int($0.text(0).dropFirst(2))! })
+            #expect(expected.isSubset(of: found), "threshold \(threshold): \(selection.expression)")
+            if found != expected { widened += 1 }
+        }
+        #expect(widened > 0, "the budget should have forced a wider selection")
     }
 
     /// Tickets whose scores crowd together: every ticket says some of a few common words, 1–6 times, in texts of
@@ -130,6 +191,8 @@ import KBTestSupport
             "llamada de servicio para el cliente", "servicio cliente llamada portal error", "caída", "caída del portal",
             "caída llamada cliente", "troncal cliente servicio", "certificado portal", "error de llamada en la central",
             "firmware webhook troncal certificado", "oficina cliente",
+            // Eleven terms: the exact selection outgrows the phrase budget and is widened in part.
+            "caída del servicio del cliente: llamada, portal, error, oficina, troncal, certificado, webhook y firmware",
         ]
         var open = SearchFilters()
         open.statuses = ["in_progress"]
