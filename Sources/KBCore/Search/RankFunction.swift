@@ -89,6 +89,10 @@ enum RankFunction {
         /// Per term: `upperBound(idf:proximityWeight:)`; per term: whether the current row holds it.
         private(set) var termBound = UnsafeMutablePointer<Double>.allocate(capacity: 1)
         private(set) var present = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        /// Per phrase: its iterator over the current row's matches, and its first match (column -1: none).
+        private(set) var iterators = UnsafeMutablePointer<Fts5PhraseIter>.allocate(capacity: 1)
+        private(set) var firstColumns = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var firstOffsets = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         private(set) var columnCount = 0
         /// The current row's matches of scored phrases, each `column << 44 | offset << 16 | phrase`.
         private(set) var instances = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
@@ -161,6 +165,13 @@ enum RankFunction {
             }
             present = .allocate(capacity: max(1, termCount))
             present.initialize(repeating: false, count: max(1, termCount))
+            let phraseCount = max(1, termOfPhrase.count)
+            iterators = .allocate(capacity: phraseCount)
+            iterators.initialize(repeating: Fts5PhraseIter(), count: phraseCount)
+            firstColumns = .allocate(capacity: phraseCount)
+            firstColumns.initialize(repeating: -1, count: phraseCount)
+            firstOffsets = .allocate(capacity: phraseCount)
+            firstOffsets.initialize(repeating: 0, count: phraseCount)
             best.reserveCapacity(limit)
         }
 
@@ -171,6 +182,9 @@ enum RankFunction {
             termIDF.deallocate()
             termBound.deallocate()
             present.deallocate()
+            iterators.deallocate()
+            firstColumns.deallocate()
+            firstOffsets.deallocate()
         }
 
         deinit {
@@ -207,19 +221,23 @@ enum RankFunction {
         let termCount = data.termCount
         let threshold = data.threshold
         let phraseTerms = data.phraseTerms
+        let phraseCount = data.termOfPhrase.count
+        // Each scored phrase's first match, its iterator kept: MaxScore's test below needs only whether a phrase
+        // matches, and the rows that pass go on from the same iterators (no phrase is looked up twice).
+        let iterators = data.iterators
+        let firstColumns = data.firstColumns
+        let firstOffsets = data.firstOffsets
+        for phrase in 0..<phraseCount where phraseTerms[phrase] >= 0 {
+            iterators[phrase] = Fts5PhraseIter()
+            let code = functions.xPhraseFirst(context, Int32(phrase), iterators + phrase, firstColumns + phrase, firstOffsets + phrase)
+            guard code == SQLITE_OK else { return code }
+        }
         if threshold > -Double.infinity {
             // MaxScore's test per row: the terms the row holds cannot lift it above the score to beat.
             let present = data.present
             present.update(repeating: false, count: termCount)
-            for phrase in 0..<data.termOfPhrase.count {
-                let term = phraseTerms[phrase]
-                guard term >= 0, !present[term] else { continue }
-                var iterator = Fts5PhraseIter()
-                var column: Int32 = -1
-                var offset: Int32 = 0
-                let code = functions.xPhraseFirst(context, Int32(phrase), &iterator, &column, &offset)
-                guard code == SQLITE_OK else { return code }
-                if column >= 0 { present[term] = true }
+            for phrase in 0..<phraseCount where phraseTerms[phrase] >= 0 && firstColumns[phrase] >= 0 {
+                present[phraseTerms[phrase]] = true
             }
             var reachable = 0.0
             for term in 0..<termCount where present[term] { reachable += data.termBound[term] }
@@ -238,16 +256,13 @@ enum RankFunction {
         // The scored phrases' matches in FTS5's `xInst` order (column, offset, then phrase), read phrase by phrase:
         // `xInst` would merge the selecting phrases' matches too, in time proportional to matches × phrases.
         var instanceCount = 0
-        for phrase in 0..<data.termOfPhrase.count where phraseTerms[phrase] >= 0 {
-            var iterator = Fts5PhraseIter()
-            var column: Int32 = -1
-            var offset: Int32 = 0
-            let code = functions.xPhraseFirst(context, Int32(phrase), &iterator, &column, &offset)
-            guard code == SQLITE_OK else { return code }
+        for phrase in 0..<phraseCount where phraseTerms[phrase] >= 0 {
+            var column = firstColumns[phrase]
+            var offset = firstOffsets[phrase]
             while column >= 0 {
                 data.append(Int64(column) << 44 | Int64(offset) << 16 | Int64(phrase), at: instanceCount)
                 instanceCount += 1
-                functions.xPhraseNext(context, &iterator, &column, &offset)
+                functions.xPhraseNext(context, iterators + phrase, &column, &offset)
             }
         }
         let instances = data.instances
