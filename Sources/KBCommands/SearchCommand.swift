@@ -16,17 +16,26 @@ struct SearchCommand: ParsableCommand {
             Filter values match what the store holds ignoring case and accents (--customer "banco
             cafetero" is "Banco Cafetero"); a value nothing has is a usage error listing the known ones.
             --status takes a ticket status or an article state. With --json:
-            {"query","results":[{"type","id","title","score","status","service","severity","snippet"}…]}.
+            {"query","sort","results":[{"type","id","title","score","status","service","severity","snippet",
+            "created_at"}…]} (articles have "updated", their last update day, instead of "created_at").
+
+            --sort recent lists every match newest first instead of ranking: tickets by creation time
+            (same second: the one imported later first), articles by their update day, with the filters and
+            --limit as usual; each line shows the date and the score is 0. Under it every word must match
+            unless --mode says otherwise (function words such as "de" are not required): a list by date over
+            any word would put the newest ticket mentioning one common word first.
 
             --queries FILE runs a TSV of qid<TAB>query lines and prints {"qid":…,"results":[ids]} per
             line, with or without --json; a line that is no query is reported as FILE:LINE: error: …,
             the others still run, and the exit code is 1.
             """,
         examples: ["kb search contrasena caducada", "kb search --type ticket --severity 1 --since 2026-01-01 login portal",
+                   "kb search --sort recent --service telefonia llamadas entrantes",
                    "kb search --queries queries.tsv --json"])
 
     @Argument(help: "The words to search for.") var query: [String] = []
-    @Option(help: "How words combine.") var mode: QueryMode = .any
+    @Option(help: "How words combine (default: any; all under --sort recent).") var mode: QueryMode?
+    @Option(help: "relevance: best match first; recent: newest first.") var sort: SearchOrder = .relevance
     @Option(help: "Only tickets or only articles.") var type: SearchResultType?
     @Option(help: "Only this service (repeatable).") var service: [String]
     @Option(valueName: "N", help: "Only tickets of this severity (repeatable).", range: 1...5) var severity: [Int]
@@ -67,12 +76,12 @@ struct SearchCommand: ParsableCommand {
         if let queries {
             let file = try UserFile(path: queries, relativeTo: context.currentDirectory)
             _ = try context.input(queries, kind: "queries")
-            let problems = try knowledgeBase.searchBatch(file: file, mode: mode, filters: filters,
+            let problems = try knowledgeBase.searchBatch(file: file, mode: mode ?? sort.defaultMode, filters: filters, order: sort,
                                                          answer: { context.printJSON($0) },
                                                          problem: { context.stderr.line($0.formatted) })
             return problems == 0 ? KB.success : KB.failure
         }
-        let response = try knowledgeBase.search(SearchRequest(query: text, mode: mode, filters: filters))
+        let response = try knowledgeBase.search(SearchRequest(query: text, mode: mode, order: sort, filters: filters))
         output.print(response, or: response.terminalText(bold: context.stdout.isTerminal), to: context)
         return KB.success
     }

@@ -49,7 +49,8 @@ import KBTestSupport
     @Test func defaultsComeFromTheDeclaration() throws {
         let help = runKB(["search", "--help"], in: try TemporaryDirectory().url).stdout
         #expect(help.contains("--limit <N>             At most N results. (values: 1 to 1000) (default: \(SearchFilters().limit))"))
-        #expect(help.contains("--mode <MODE>           How words combine. (values: any, all, phrase, prefix) (default: any)"))
+        #expect(help.contains("--mode <MODE>           How words combine (default: any; all under --sort recent). (values: any, all, phrase, prefix)"))
+        #expect(help.contains("--sort <SORT>           relevance: best match first; recent: newest first. (values: relevance, recent) (default: relevance)"))
         #expect(help.contains("--include-archived"))
         let generate = runKB(["generate", "--help"], in: try TemporaryDirectory().url).stdout
         #expect(generate.contains("USAGE: kb generate --tickets <N> [--seed <S>]"))

@@ -15,6 +15,7 @@ extension Timestamp: ExpressibleByArgument {
 
 extension Language: ExpressibleByArgument {}
 extension QueryMode: ExpressibleByArgument {}
+extension SearchOrder: ExpressibleByArgument {}
 extension SearchResultType: ExpressibleByArgument {}
 extension ReviewFormat: ExpressibleByArgument {}
 extension ReviewAudience: ExpressibleByArgument {}

@@ -1,14 +1,14 @@
 import Foundation
 
 extension KnowledgeBase {
-    /// Ranked tickets and articles for `request`.
+    /// Ranked (or newest first, `request.order`) tickets and articles for `request`.
     ///
     /// Filter values are resolved against the store first (`resolved(_:)`): one that names nothing is an
     /// `UnknownFilterValueError`. A query with no word to look for is `SearchQueryError.nothingSearchable`.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let filters = try resolved(request.filters)
         try checkSearchable(request.query)
-        return try searchEngine().search(request.query, mode: request.mode, filters: filters)
+        return try searchEngine().search(request.query, mode: request.mode, filters: filters, order: request.order)
     }
 
     /// Throws `SearchQueryError.nothingSearchable` unless `query` has a word that is not a function word of the
@@ -20,14 +20,14 @@ extension KnowledgeBase {
         }
     }
 
-    /// Runs every `qid<TAB>query` line of `file` with `mode` and `filters`, in file order, handing each answer to
+    /// Runs every `qid<TAB>query` line of `file` with `mode`, `filters` and `order`, in file order, handing each answer to
     /// `answer`; a first line `qid<TAB>…` is a header and skipped, empty lines are skipped.
     ///
     /// A line that is no query (too long, no tab, nothing searchable) goes to `problem` as a diagnostic placed at
     /// the file's line, and the others still run. Returns how many lines were problems. The filters are resolved once, before the
     /// first line: an unknown value throws.
     @discardableResult
-    public func searchBatch(file: UserFile, mode: QueryMode, filters: SearchFilters,
+    public func searchBatch(file: UserFile, mode: QueryMode, filters: SearchFilters, order: SearchOrder = .relevance,
                             answer: (BatchSearchAnswer) -> Void, problem: (Diagnostic) -> Void) throws -> Int {
         let engine = try searchEngine()
         let filters = try resolved(filters)
@@ -59,7 +59,7 @@ extension KnowledgeBase {
                 problems += 1
                 return true
             }
-            let response = try engine.search(query, mode: mode, filters: filters)
+            let response = try engine.search(query, mode: mode, filters: filters, order: order)
             answer(BatchSearchAnswer(qid: qid, ids: response.results.map(\.id)))
             return true
         }

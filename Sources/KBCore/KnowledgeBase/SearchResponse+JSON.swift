@@ -1,9 +1,10 @@
 extension SearchResponse: JSONEncodable {
-    /// `{"query":…,"lists":"merged","results":[{"type","id","title","score","status","service","severity","snippet"}…]}`:
-    /// articles whose title is or contains the query, then articles and tickets by score (`SearchResponse.results`);
-    /// matched words are marked `**word**` in the snippets.
+    /// `{"query":…,"lists":"merged","sort":…,"results":[{"type","id","title","score","status","service","severity",
+    /// "snippet","created_at"|"updated"}…]}`: articles whose title is or contains the query, then articles and tickets
+    /// by score, or all newest first under `"sort":"recent"` (`SearchResponse.results`); matched words are marked
+    /// `**word**` in the snippets.
     public func write(to writer: inout JSONWriter) {
-        writer.object(("query", query), ("lists", SearchResponse.lists), ("results", results))
+        writer.object(("query", query), ("lists", SearchResponse.lists), ("sort", order.rawValue), ("results", results))
     }
 }
 
@@ -11,7 +12,8 @@ extension SearchResult: JSONEncodable {
     public func write(to writer: inout JSONWriter) {
         writer.object(("type", type.rawValue), ("id", id), ("title", title), ("score", JSONNumber(score, decimals: 4)),
                       ("status", status), ("service", service), severity.map { ("severity", $0) },
-                      ("snippet", markedSnippet(start: "**", end: "**")))
+                      ("snippet", markedSnippet(start: "**", end: "**")), createdAt.map { ("created_at", $0.utcString) },
+                      updated.map { ("updated", $0) })
     }
 
     /// The snippet with each matched word between `start` and `end`.

@@ -1475,6 +1475,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{#lq}}<input type="hidden" name="lang" value="{{lang}}">{{/lq}}
 <label class="wide">{{{t.page.search.query}}}<input type="search" name="q" value="{{q}}" autofocus></label>
 <label>{{{t.page.search.mode}}}<select name="mode">{{#modes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/modes}}</select></label>
+<label>{{{t.page.search.sort}}}<select name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></label>
 <label>{{{t.page.search.type}}}<select name="type">{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
 <label>{{{t.word.severity}}}<select name="severity">{{#severities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/severities}}</select></label>
 <label>{{{t.word.service}}}<input type="text" name="service" value="{{service}}"></label>
@@ -1493,7 +1494,7 @@ table.plain td,table.plain th{border-bottom:1px solid #dde3ea;padding:.35rem .5r
 {{#results}}
 <li class="result" data-id="{{id}}">
 <a href="{{href}}"><strong>{{id}}</strong> · {{title}}</a>
-<div class="meta">{{#is_ticket}}<span class="badge sev{{severity}}">{{{t.word.severity}}} {{severity}}</span>{{/is_ticket}}<span>{{status_name}}</span>{{#service}}<span>{{service}}</span>{{/service}}</div>
+<div class="meta">{{#is_ticket}}<span class="badge sev{{severity}}">{{{t.word.severity}}} {{severity}}</span>{{/is_ticket}}<span>{{status_name}}</span>{{#service}}<span>{{service}}</span>{{/service}}{{#by_date}}<time datetime="{{date}}">{{date}}</time>{{/by_date}}</div>
 <p class="snippet">{{#parts}}{{#hit}}<mark>{{text}}</mark>{{/hit}}{{^hit}}{{text}}{{/hit}}{{/parts}}</p>
 </li>
 {{/results}}

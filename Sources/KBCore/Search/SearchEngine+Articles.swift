@@ -26,14 +26,14 @@ extension SearchEngine {
     }
 
     /// Articles for a query typed by an agent, best first: titles that are the query, then titles that contain it,
-    /// then titles with all its words, then by score (ties: id).
+    /// then titles with all its words, then by score (ties: id). By date (`order`): the last updated first (ties: id).
     ///
     /// Synonym groups mix languages ("troncal, trunk"): articles in the query's language (detected, else the
     /// workspace's) are matched with synonyms, articles in other languages only by the query's own words unless no
     /// article in the query's language matches, so a Spanish query does not find English runbooks through their
     /// translation first.
     public func searchArticles(query: String, words: [QueryBuilder.Word], mode: QueryMode,
-                               filters: SearchFilters) throws -> [SearchResult] {
+                               filters: SearchFilters, order: SearchOrder = .relevance) throws -> [SearchResult] {
         // A store without articles (most ticket stores) answers here, before the query's language is detected.
         let languages = try articleLanguages()
         guard !languages.isEmpty, let expression = builder.expression(words: words, mode: mode) else { return [] }
@@ -42,12 +42,16 @@ extension SearchEngine {
         var wider = filters
         wider.limit = max(filters.limit, 50)
         // Snippets only for the articles shown: FTS5's `snippet()` tokenizes every column of its row.
-        var hits = try articleHits(expression: expression, filters: wider, languages: [queryLanguage], snippets: false)
+        var hits = try articleHits(expression: expression, filters: wider, languages: [queryLanguage], snippets: false, order: order)
         let others = languages.filter { $0 != queryLanguage }
         if hits.isEmpty {
-            hits += try articleHits(expression: expression, filters: wider, languages: others, snippets: false)
+            hits += try articleHits(expression: expression, filters: wider, languages: others, snippets: false, order: order)
         } else if let literal = builder.expression(words: words, mode: mode, expandSynonyms: false) {
-            hits += try articleHits(expression: literal, filters: wider, languages: others, snippets: false)
+            hits += try articleHits(expression: literal, filters: wider, languages: others, snippets: false, order: order)
+        }
+        if order == .recent {
+            hits.sort { a, b in a.result.recency != b.result.recency ? a.result.recency > b.result.recency : a.result.id < b.result.id }
+            return try hits.prefix(filters.limit).map(snippeted)
         }
         var titleMatches: [String: TitleMatch] = [:]
         var queryTerms: [Language?: [String]] = [:]
@@ -89,6 +93,7 @@ extension SearchEngine {
         var result = SearchResult(type: .article, id: hit.result.id, title: hit.result.title, score: hit.result.score,
                                   status: hit.result.status, service: hit.result.service, severity: nil, snippet: snippet)
         result.language = language
+        result.updated = hit.result.updated
         return result
     }
 
@@ -99,8 +104,9 @@ extension SearchEngine {
     }
 
     /// The articles `searchArticles(expression:filters:languages:)` finds, with their rows; without `snippets` their
-    /// snippets are empty.
-    func articleHits(expression: String, filters: SearchFilters, languages: [Language]?, snippets: Bool) throws -> [ArticleHit] {
+    /// snippets are empty. By date (`order`), the last updated first and unscored (0).
+    func articleHits(expression: String, filters: SearchFilters, languages: [Language]?, snippets: Bool,
+                     order: SearchOrder = .relevance) throws -> [ArticleHit] {
         // Severity and customer belong to tickets: an article cannot match them.
         if !filters.severities.isEmpty || filters.customer != nil { return [] }
         var results: [ArticleHit] = []
@@ -126,18 +132,21 @@ extension SearchEngine {
             }
             values.append(filters.limit)
             let snippet = snippets ? "snippet(articles_fts, -1, char(2), char(3), '…', 24)" : "''"
+            let (score, ordering) = order == .recent ? ("0", "a.updated DESC, a.id")
+                : ("kb_rank(articles_fts, '\(Self.articleWeights)', '', \(Self.proximityWeight))", "score DESC, a.id")
             let sql = """
-                SELECT a.id, a.title, kb_rank(articles_fts, '\(Self.articleWeights)', '', \(Self.proximityWeight)) AS score, a.state,
-                       (SELECT group_concat(value, ',') FROM json_each(a.services)), \(snippet), a.rowid
+                SELECT a.id, a.title, \(score) AS score, a.state,
+                       (SELECT group_concat(value, ',') FROM json_each(a.services)), \(snippet), a.rowid, a.updated
                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                 WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY score DESC, a.id LIMIT ?
+                ORDER BY \(ordering) LIMIT ?
                 """
             results += try store.tokenizer.with(language: language) {
                 try store.connection.cached(sql).map(values) { row in
                     var result = SearchResult(type: .article, id: row.text(0), title: row.text(1), score: row.double(2),
                                               status: row.text(3), service: row.optionalText(4), severity: nil, snippet: row.text(5))
                     result.language = language
+                    result.updated = row.optionalText(7)
                     return ArticleHit(result: result, rowid: row.int64(6), expression: expression)
                 }
             }

@@ -34,26 +34,43 @@ public final class SearchEngine {
         self.stopWords = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Set(StopWords.words(of: $0))) })
     }
 
-    /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked, and merged (see `SearchResponse.lists`).
-    public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters()) throws -> SearchResponse {
+    /// Runs `query` with `mode` and `filters`: articles and tickets, each ranked (or newest first, `order`), and
+    /// merged (see `SearchResponse.lists`).
+    public func search(_ query: String, mode: QueryMode = .any, filters: SearchFilters = SearchFilters(),
+                       order: SearchOrder = .relevance) throws -> SearchResponse {
         // Analysed once: the ticket and article queries weigh or drop the same words.
         let analysed = builder.words(in: query)
-        let words = queryWords(analysed, mode: mode)
+        let words = queryWords(analysed, mode: mode, order: order)
         guard let expression = builder.expression(words: words, mode: mode) else {
-            return SearchResponse(query: query, expression: nil)
+            return SearchResponse(query: query, expression: nil, order: order)
         }
-        var results: [SearchResult] = []
-        if filters.type != .article, let match = try ticketMatch(words: ticketWords(analysed, mode: mode), mode: mode) {
-            results += try searchTickets(match: match, filters: filters)
+        var tickets: [SearchResult] = []
+        if filters.type != .article {
+            switch order {
+            case .relevance:
+                if let match = try ticketMatch(words: ticketWords(analysed, mode: mode), mode: mode) {
+                    tickets = SearchResponse.ranked(tickets: try searchTickets(match: match, filters: filters), limit: filters.limit)
+                }
+            case .recent:
+                // Every word the list is filtered by counts: none is dropped for being common, as ranking may.
+                if let match = builder.match(words: words, mode: mode) {
+                    tickets = try newestTickets(match: match, filters: filters)
+                }
+            }
         }
-        let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters)
-        return SearchResponse(query: query, expression: expression, articles: articles, tickets: SearchResponse.ranked(tickets: results, limit: filters.limit),
-                              limit: filters.limit)
+        let articles = filters.type == .ticket ? [] : try searchArticles(query: query, words: words, mode: mode, filters: filters, order: order)
+        return SearchResponse(query: query, expression: expression, articles: articles, tickets: tickets, limit: filters.limit, order: order)
     }
 
     /// The ticket MATCH expression `search` runs for `query`, or nil when no word is left.
     public func ticketMatch(for query: String, mode: QueryMode = .any) throws -> MatchExpression? {
         try ticketMatch(words: ticketWords(builder.words(in: query), mode: mode), mode: mode)
+    }
+
+    /// The ticket MATCH expression `search` lists newest first for `query` (`SearchOrder.recent`), or nil when no
+    /// word is left.
+    public func recentMatch(for query: String, mode: QueryMode = SearchOrder.recent.defaultMode) -> MatchExpression? {
+        builder.match(words: queryWords(builder.words(in: query), mode: mode, order: .recent), mode: mode)
     }
 
     /// The query's words (`QueryBuilder.words(in:)`) for ranking tickets: in `any` mode its function words weigh
@@ -67,10 +84,11 @@ public final class SearchEngine {
         }
     }
 
-    /// The query's words (`QueryBuilder.words(in:)`); in `any` mode without the language's function words (unless
-    /// nothing else is left).
-    private func queryWords(_ words: [QueryBuilder.Word], mode: QueryMode) -> [QueryBuilder.Word] {
-        guard mode == .any else { return words }
+    /// The query's words (`QueryBuilder.words(in:)`); in `any` mode (and, by date, in `all` mode) without the
+    /// language's function words (unless nothing else is left): a date-ordered list of every ticket holding "de" is
+    /// no answer to "problema de sonido", and requiring "de" would leave out tickets that say "sin sonido".
+    private func queryWords(_ words: [QueryBuilder.Word], mode: QueryMode, order: SearchOrder = .relevance) -> [QueryBuilder.Word] {
+        guard mode == .any || (mode == .all && order == .recent) else { return words }
         let content = words.filter { !isFunctionWord($0) }
         return content.isEmpty ? words : content
     }
@@ -100,13 +118,17 @@ public final class SearchEngine {
     /// `snippets` the results' snippets are empty.
     public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
                               exhaustive: Bool = false) throws -> [SearchResult] {
-        let ranked = try rank(match, filters: filters, exhaustive: exhaustive)
-        // Titles and snippets only for the rows shown, from one read of each stored document. The matches' positions
-        // come from analysing its text as the index did (`PhraseLocator`), not from a MATCH query per row.
-        let details = try store.connection.cached("SELECT id, status, service, severity, language, packed FROM tickets WHERE rowid = ?")
+        try results(of: try rank(match, filters: filters, exhaustive: exhaustive).prefix(filters.limit), match: match, snippets: snippets)
+    }
+
+    /// The results for ticket rows `hits`, in their order: titles and snippets only for the rows shown, from one
+    /// read of each stored document. The matches' positions come from analysing its text as the index did
+    /// (`PhraseLocator`), not from a MATCH query per row.
+    func results(of hits: some Sequence<(rowid: Int64, score: Double)>, match: MatchExpression, snippets: Bool) throws -> [SearchResult] {
+        let details = try store.connection.cached("SELECT id, status, service, severity, language, packed, created_at FROM tickets WHERE rowid = ?")
         let locator = snippets ? PhraseLocator(match: match, tokenizer: store.tokenizer) : nil
         let display = store.tokenizer.source(for: nil)
-        return try ranked.prefix(filters.limit).compactMap { hit in
+        return try hits.compactMap { hit in
             try details.first([hit.rowid]) { row in
                 let (title, columns) = try row.withBlob(5) { try Store.indexedText(packed: $0, columns: snippets) }
                 var snippet = ""
@@ -114,8 +136,10 @@ public final class SearchEngine {
                     let hits = locator.hits(in: columns, source: store.tokenizer.source(for: indexLanguage(row.optionalText(4))))
                     snippet = SnippetFunction.snippet(hits: hits, columns: columns, tokens: Self.snippetTokens, source: display)
                 }
-                return SearchResult(type: .ticket, id: row.text(0), title: title, score: hit.score, status: row.text(1),
-                                    service: row.optionalText(2), severity: row.int(3), snippet: snippet)
+                var result = SearchResult(type: .ticket, id: row.text(0), title: title, score: hit.score, status: row.text(1),
+                                          service: row.optionalText(2), severity: row.int(3), snippet: snippet)
+                result.createdAt = Timestamp(seconds: row.int64(6))
+                return result
             }
         }
     }
@@ -249,7 +273,7 @@ public final class SearchEngine {
 
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`
     /// index), or nil when the filters set no period. Exact whatever the order tickets were imported in.
-    private func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
+    func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
         guard filters.since != nil || filters.until != nil else { return nil }
         let row = try store.connection.cached(
             "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1) FROM tickets WHERE created_at >= ? AND created_at < ?"
@@ -258,7 +282,7 @@ public final class SearchEngine {
     }
 
     /// SQL conditions on `tickets t` for the filters, with their values.
-    private func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
+    func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
         var conditions: [String] = []
         var values: [any SQLBindable] = []
         if !filters.services.isEmpty {

@@ -10,8 +10,12 @@ enum SearchPage {
             var data = TemplateObject()
             let query = request.query
             data["q"] = .string(query.text("q") ?? "")
-            data["modes"] = options(QueryMode.allCases.map { ($0.rawValue, words["page.search.mode_\($0.rawValue)"]) },
-                                    selected: query.text("q") == nil ? "any" : (query.text("mode") ?? "any"))
+            // No mode chosen: the sort's own (any word by relevance, every word by date), so changing only the sort
+            // changes how words combine as it does in the CLI and the API.
+            data["modes"] = options([("", words["page.search.mode_default"])] + QueryMode.allCases.map { ($0.rawValue, words["page.search.mode_\($0.rawValue)"]) },
+                                    selected: query.text("mode") ?? "")
+            data["sorts"] = options(SearchOrder.allCases.map { ($0.rawValue, words["page.search.sort_\($0.rawValue)"]) },
+                                    selected: query.text("sort") ?? SearchOrder.relevance.rawValue)
             data["types"] = options([("", words["page.search.type_both"]), ("ticket", words["page.search.type_ticket"]),
                                      ("article", words["page.search.type_article"])], selected: query.text("type") ?? "")
             data["severities"] = options([("", words["page.search.any"])] + (1...5).map { (String($0), "\($0) · \(Severity.name($0, language: page.language))") },
@@ -23,6 +27,7 @@ enum SearchPage {
             }
             let response = try context.knowledgeBase().search(SearchRequest(query: query))
             data["searched"] = .bool(true)
+            data["by_date"] = .bool(response.order == .recent)
             data["summary"] = .string(words("page.search.results", ["count": String(response.results.count), "query": response.query]))
             data["results"] = .array(TemplateValue(encoding: response).members["results"]?.items.map { item in
                 var result = item.members
@@ -34,6 +39,8 @@ enum SearchPage {
                 result["href"] = .string((isTicket ? "/tickets/" : "/articulos/") + PercentEncoding.encodePathSegment(id)
                                          + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
                 result["parts"] = HighlightedSnippet.parts(result["snippet"]?.interpolationText ?? "")
+                // The day a ticket was created (UTC) or an article updated: what the list is sorted by.
+                result["date"] = .string(result["created_at"].map { String($0.interpolationText.prefix(10)) } ?? result["updated"]?.interpolationText ?? "")
                 return .object(result)
             } ?? [])
             return try page.render("search", title: response.query + " · " + words["page.search.title"], data: data)

@@ -2,10 +2,11 @@ import KBCore
 
 extension SearchRequest {
     /// The parameters `GET /api/search` and the search page take, named as the CLI's options.
-    static let parameterNames: Set<String> = ["q", "mode", "type", "service", "severity", "customer", "status", "since",
+    static let parameterNames: Set<String> = ["q", "mode", "sort", "type", "service", "severity", "customer", "status", "since",
                                               "until", "limit", "include_archived"]
 
-    /// The request `kb search` would build from the same options: `q` the words, `mode`, `type`, `service`,
+    /// The request `kb search` would build from the same options: `q` the words, `mode` (default: the sort's),
+    /// `sort` (`relevance` or `recent`), `type`, `service`,
     /// `severity` and `status` (repeatable), `customer`, `since`, `until`, `limit` (1-1000) and `include_archived`.
     init(query: QueryParameters) throws(Problem) {
         guard let text = query.text("q") else {
@@ -24,6 +25,7 @@ extension SearchRequest {
         }
         filters.includeArchived = try query.flag("include_archived")
         filters.limit = try query.integer("limit", in: 1...1000) ?? filters.limit
-        self.init(query: text, mode: try query.choice("mode", QueryMode.self) ?? .any, filters: filters)
+        self.init(query: text, mode: try query.choice("mode", QueryMode.self), order: try query.choice("sort", SearchOrder.self) ?? .relevance,
+                  filters: filters)
     }
 }

@@ -6,13 +6,19 @@ import KBTestSupport
 /// `kb_rank` (BM25 with idfs from the vocabulary table) and exact top-k ranking with MaxScore pruning.
 @Suite struct SearchRankingTests {
     /// A store of generated tickets, upserted in the order given.
-    static func makeStore(_ directory: TemporaryDirectory, count: Int, reversed: Bool = false) throws -> (Store, SearchEngine) {
+    /// `count` generated tickets stored in creation order, `reversed`, or shuffled with `shuffleSeed`.
+    static func makeStore(_ directory: TemporaryDirectory, count: Int, reversed: Bool = false,
+                          shuffleSeed: UInt64? = nil) throws -> (Store, SearchEngine) {
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
         var tickets: [Ticket] = []
         TicketGenerator(seed: 5).writeJSONLines(count: count) { line in
             if let json = try? JSONParser().parse(line), let ticket = try? Ticket(json: json) { tickets.append(ticket) }
         }
         if reversed { tickets.reverse() }
+        if let shuffleSeed {
+            var random = SeededGenerator(seed: shuffleSeed)
+            tickets.shuffle(using: &random)
+        }
         try store.connection.transaction {
             for ticket in tickets { _ = try store.upsert(ticket) }
         }
