@@ -30,7 +30,7 @@ struct SearchCommand: ParsableCommand {
             the others still run, and the exit code is 1.
             """,
         examples: ["kb search contrasena caducada", "kb search --type ticket --severity 1 --since 2026-01-01 login portal",
-                   "kb search --sort recent --service telefonia llamadas entrantes",
+                   "kb search --sort recent --service llamadas llamadas entrantes",
                    "kb search --queries queries.tsv --json"])
 
     @Argument(help: "The words to search for.") var query: [String] = []

@@ -64,7 +64,7 @@ import KBTestSupport
     /// Declarations name options after their properties and keep their order; groups add theirs in place.
     @Test func declarationsFollowTheProperties() {
         let names = SearchCommand.spec.options.map(\.primaryName)
-        #expect(names == ["--mode", "--type", "--service", "--severity", "--customer", "--status", "--since", "--until",
+        #expect(names == ["--mode", "--sort", "--type", "--service", "--severity", "--customer", "--status", "--since", "--until",
                           "--limit", "--include-archived", "--queries", "--json"])
         #expect(SearchCommand.spec.arguments.map(\.name) == ["query"])
         #expect(ReviewCommand.spec.options.map(\.primaryName).prefix(3) == ["--format", "--json", "--lang"])

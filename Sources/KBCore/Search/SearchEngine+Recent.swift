@@ -24,7 +24,7 @@ extension SearchEngine {
     /// the `tickets_created` index) is a rowid below which no match can enter, and reading stops there. On a store
     /// imported in creation order that bound is close to the last row read, so a common query reads about `limit`
     /// matches instead of all of them; out of order it is lower and more matches are read, never fewer than needed.
-    /// The index scan is capped at a multiple of the matches read so far (a rare query's few matches are cheaper to
+    /// The index scan is capped at a multiple of the matches read so far (`boundScanPerMatch`) (a rare query's few matches are cheaper to
     /// read than most of the index), and retried with a newer T each time the matches read double.
     func newest(_ match: MatchExpression, filters: SearchFilters) throws -> [Recency] {
         guard filters.limit > 0 else { return [] }
@@ -54,11 +54,12 @@ extension SearchEngine {
             if rowid < stopBelow { break }
             read += 1
             let candidate = Recency(createdAt: row.int64(1), rowid: rowid)
-            if kept.count == filters.limit {
-                guard candidate < kept[kept.count - 1] else { continue }
+            if kept.count < filters.limit {
+                kept.insert(candidate, at: Self.insertionIndex(of: candidate, in: kept))
+            } else if candidate < kept[kept.count - 1] {
                 kept.removeLast()
+                kept.insert(candidate, at: Self.insertionIndex(of: candidate, in: kept))
             }
-            kept.insert(candidate, at: Self.insertionIndex(of: candidate, in: kept))
             if kept.count == filters.limit, read >= nextBoundCheck {
                 nextBoundCheck = read * 2
                 if let lowest = try lowestRowid(createdAtLeast: kept[kept.count - 1].createdAt,
@@ -70,9 +71,11 @@ extension SearchEngine {
         return kept
     }
 
-    /// The index entries a bound may scan: at least this many, else this many per match read so far.
-    static let minimumBoundScan = 1024
-    static let boundScanPerMatch = 8
+    /// The index entries a bound may scan: at least this many, else this many per match read so far. An entry of
+    /// `tickets_created` costs a small fraction of a match (an FTS5 step and a lookup of its row), so the scan may be
+    /// much longer than the reading it can save.
+    static let minimumBoundScan = 4096
+    static let boundScanPerMatch = 32
 
     /// The lowest rowid of the tickets created at `createdAt` or later, or nil when more than `scanning` are.
     private func lowestRowid(createdAtLeast createdAt: Int64, scanning limit: Int) throws -> Int64? {
