@@ -59,11 +59,11 @@ struct SearchSortTests {
     @Test func thePageHasASortControlAndShowsDates() throws {
         let fixture = try Self.fixture()
         let blank = try fixture.client.request("GET", "/buscar")
-        #expect(blank.text.contains("<select name=\"sort\"><option value=\"relevance\" selected>Más relevantes primero</option><option value=\"recent\">Más recientes primero</option></select>"))
+        #expect(blank.text.contains("<select name=\"sort\"><option value=\"relevance\" selected>Relevancia</option><option value=\"recent\">Más recientes</option></select>"))
         #expect(blank.text.contains("<select name=\"mode\"><option value=\"\" selected>Según el orden</option>"))
         let page = try fixture.client.request("GET", "/buscar?q=login+portal&sort=recent&severity=3&type=ticket")
         #expect(page.status == 200)
-        #expect(page.text.contains("<option value=\"recent\" selected>Más recientes primero</option>"))
+        #expect(page.text.contains("<option value=\"recent\" selected>Más recientes</option>"))
         #expect(page.text.contains("<option value=\"3\" selected>") && page.text.contains("<option value=\"ticket\" selected>"))
         let ids = page.text.matches(of: /data-id="([^"]+)"/).map { String($0.1) }
         #expect(ids == ["T-10", "T-11", "T-1"])

@@ -662,7 +662,7 @@ extension Catalogue {
         "page.search.mode_phrase": "Exact phrase",
         "page.search.mode_prefix": "Word beginnings",
         "page.search.sort": "Sort",
-        "page.search.sort_relevance": "Most relevant first",
+        "page.search.sort_relevance": "Relevance",
         "page.search.sort_recent": "Newest first",
         "page.search.type": "Search in",
         "page.search.type_both": "Tickets and articles",
