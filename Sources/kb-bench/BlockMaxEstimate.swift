@@ -11,12 +11,20 @@ import KBCore
 /// terms' bounds add up to less than the exact 10th score cannot hold a top-10 ticket; the rest would be ranked.
 /// It prints the matches, the tickets in surviving blocks for blocks of 64, 128 and 256 rowids, and the tickets a
 /// per-ticket bound (exact frequencies and length, no positions) leaves — the least any bound-based pruning scores.
+///
+/// It also times what kb-owned postings would allow, on the same postings held in memory: an exact BM25 top 100
+/// (no proximity) scored in Swift over every posting of the query's terms (no pruning: an upper bound on what a
+/// WAND pass costs), then those 100 re-scored with `kb_rank`'s proximity through FTS5 (`rowid IN`, a second phase as
+/// Lucene's rescorer or Vespa's second phase does), against kb's pruned ranking of today; and how often the
+/// two-phase top 10 equals today's (ids, in order).
 struct BlockMaxEstimate {
     let work: URL
     let queries: Int
     let first: Int
 
     static let blockSizes: [Int64] = [64, 128, 256]
+    /// BM25's parameters as `kb_rank` uses them.
+    static let k1 = 1.2, b = 0.75
 
     init(arguments: [String]) throws {
         let parsed = try BenchArguments(arguments, allowed: ["--work", "--queries", "--first"])
@@ -57,10 +65,19 @@ struct BlockMaxEstimate {
         var filters = SearchFilters()
         filters.type = .ticket
         filters.limit = 10
-        let k1 = 1.2, b = 0.75, proximityWeight = 0.5
+        let k1 = Self.k1, b = Self.b, proximityWeight = 0.5
         print("block-max-estimate: \(lengths.count) tickets, average length \(fixed(averageLength, 1)); load \(fixed(loadAverage(), 2))")
         print("matches, then tickets left for blocks of \(Self.blockSizes.map(String.init).joined(separator: "/")) rowids, then per ticket; query")
         var totals = Array(repeating: 0, count: Self.blockSizes.count + 2)
+        var todayTimes: [Double] = []
+        var firstPhaseTimes: [Double] = []
+        var secondPhaseTimes: [Double] = []
+        var sameTopTen = 0
+        var compared = 0
+        let maximumRowid = lengths.keys.max() ?? 0
+        var denseLengths = [Int32](repeating: 0, count: Int(maximumRowid) + 1)
+        for (rowid, length) in lengths { denseLengths[Int(rowid)] = length }
+        var accumulator = [Double](repeating: 0, count: Int(maximumRowid) + 1)
         for query in ScaleBenchmark.benchmarkQueries().dropFirst(first).prefix(queries) {
             guard let match = try engine.ticketMatch(for: query), !match.phrases.contains(where: \.isPrefix) else { continue }
             let termCount = (match.phrases.map(\.term).max() ?? -1) + 1
@@ -106,7 +123,30 @@ struct BlockMaxEstimate {
                 }
                 postings.append(group)
             }
-            let ranked = try engine.searchTickets(match: match, filters: filters, snippets: false)
+            var ranked: [SearchResult] = []
+            todayTimes.append(try Self.cpuMilliseconds { ranked = try engine.searchTickets(match: match, filters: filters, snippets: false) })
+            // Postings as a search engine would store them: per term, rowids ascending with the weighted frequency.
+            let termPostings = postings.map { group in group.map { (rowid: $0.key, weighted: $0.value.weighted) }.sorted { $0.rowid < $1.rowid } }
+            var firstPhase: [(rowid: Int64, score: Double)] = []
+            firstPhaseTimes.append(Self.cpuMilliseconds {
+                firstPhase = Self.bm25TopK(termPostings, idfs: idfs, lengths: denseLengths, averageLength: averageLength,
+                                           accumulator: &accumulator, k: Self.rescored)
+            })
+            let idfArgument = match.phrases.map { String(idfs[$0.term]) }.joined(separator: " ")
+            let termArgument = match.phrases.map { String($0.term) }.joined(separator: " ")
+            var rescored: [(rowid: Int64, score: Double)] = []
+            secondPhaseTimes.append(try Self.cpuMilliseconds {
+                let list = firstPhase.map { String($0.rowid) }.joined(separator: ",")
+                rescored = try connection.prepare("""
+                    SELECT rowid, kb_rank(tickets_fts, '1.5 1 1 1 1', ?, \(proximityWeight), ?) AS score FROM tickets_fts
+                    WHERE tickets_fts MATCH ? AND rowid IN (\(list.isEmpty ? "NULL" : list)) ORDER BY score DESC, rowid DESC LIMIT 10
+                    """).map([idfArgument, termArgument, match.text]) { (rowid: $0.int64(0), score: $0.double(1)) }
+            })
+            let todayRowids = try ranked.map { result in
+                try connection.scalarInt("SELECT rowid FROM tickets WHERE id = ?", [result.id])
+            }
+            compared += 1
+            if rescored.map({ Int($0.rowid) }) == todayRowids { sameTopTen += 1 }
             let threshold = ranked.count == filters.limit ? ranked[filters.limit - 1].score : 0
             var documents = Set<Int64>()
             for group in postings { documents.formUnion(group.keys) }
@@ -151,6 +191,56 @@ struct BlockMaxEstimate {
             print(row.map(String.init).joined(separator: "\t") + "\t" + query)
         }
         print("total\t" + totals.map(String.init).joined(separator: "\t"))
+        print("two-phase estimate over \(compared) queries (CPU ms a query, p50 / p99 / mean):")
+        for (name, times) in [("today's pruned ranking over FTS5", todayTimes),
+                              ("BM25 top \(Self.rescored) over in-memory postings, every posting scored", firstPhaseTimes),
+                              ("those \(Self.rescored) re-scored with proximity through FTS5", secondPhaseTimes)] {
+            let mean = times.reduce(0, +) / Double(max(1, times.count))
+            print("  \(name.padding(toLength: 62, withPad: " ", startingAt: 0)) \(fixed(percentile(times, 0.5), 2)) / \(fixed(percentile(times, 0.99), 2)) / \(fixed(mean, 2))")
+        }
+        print("  two-phase top 10 identical to today's (ids in order): \(sameTopTen) of \(compared)")
+    }
+
+    /// How many first-phase rows the second phase re-scores.
+    static let rescored = 100
+
+    static func cpuMilliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = threadCPUSeconds()
+        try body()
+        return (threadCPUSeconds() - start) * 1000
+    }
+
+    /// The `k` best rows by BM25 (`kb_rank` without proximity, same formula), every posting scored term at a time
+    /// into a dense accumulator; ties: highest rowid first.
+    static func bm25TopK(_ postings: [[(rowid: Int64, weighted: Double)]], idfs: [Double], lengths: [Int32], averageLength: Double,
+                         accumulator: inout [Double], k: Int) -> [(rowid: Int64, score: Double)] {
+        let k1 = Self.k1, b = Self.b
+        var touched: [Int] = []
+        accumulator.withUnsafeMutableBufferPointer { scores in
+            lengths.withUnsafeBufferPointer { lengths in
+                for (term, list) in postings.enumerated() {
+                    let idf = idfs[term]
+                    for posting in list {
+                        let row = Int(posting.rowid)
+                        let norm = k1 * (1 - b + b * Double(lengths[row]) / averageLength)
+                        if scores[row] == 0 { touched.append(row) }
+                        scores[row] += idf * (posting.weighted * (k1 + 1)) / (posting.weighted + norm)
+                    }
+                }
+            }
+        }
+        var best: [(rowid: Int64, score: Double)] = []
+        for row in touched {
+            let candidate = (rowid: Int64(row), score: accumulator[row])
+            accumulator[row] = 0
+            if best.count == k, let last = best.last, candidate.score < last.score || (candidate.score == last.score && candidate.rowid < last.rowid) {
+                continue
+            }
+            let index = best.firstIndex { candidate.score > $0.score || (candidate.score == $0.score && candidate.rowid > $0.rowid) } ?? best.count
+            best.insert(candidate, at: index)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 
     /// The sum of the SQLite varints in `bytes` (a `docsize` record: one token count per column).

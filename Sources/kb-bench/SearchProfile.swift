@@ -12,7 +12,8 @@ struct SearchProfile {
     let work: URL
     let loops: Int
     let worst: Int
-    /// SQLite's `mmap_size` for the store's connection, in MiB (`--mmap-mb`; 0: none, as `kb search` reads).
+    /// SQLite's `mmap_size` for the store's connection, in MiB (`--mmap-mb`; 0: none; by default what every kb reader
+    /// maps, `Store.readerMemoryMapBytes`).
     let mmapMiB: Int
 
     init(arguments: [String]) throws {
@@ -21,14 +22,14 @@ struct SearchProfile {
         self.work = URL(fileURLWithPath: work)
         loops = try parsed.int("--loops", 1)
         worst = try parsed.int("--worst", 0)
-        mmapMiB = parsed.value("--mmap-mb") == "0" ? 0 : try parsed.int("--mmap-mb", 0)
+        mmapMiB = try parsed.int("--mmap-mb", Int(Store.readerMemoryMapBytes >> 20))
     }
 
     func run() throws {
         let workspace = Workspace(root: work)
         let store = try workspace.openStore(.read)
         defer { try? store.close() }
-        if mmapMiB > 0 { _ = try store.connection.scalarInt("PRAGMA mmap_size = \(mmapMiB << 20)") }
+        _ = try store.connection.scalarInt("PRAGMA mmap_size = \(mmapMiB << 20)")
         let builder = try workspace.queryBuilder(for: store)
         let tickets = try store.ticketCount()
         let queries = ScaleBenchmark.benchmarkQueries()

@@ -65,7 +65,8 @@ public final class StoreAccess: @unchecked Sendable {
 
     private func openReader() throws -> ReaderConnection {
         let store = try Store(path: path, access: .read, language: language, workspace: workspace, allowsSharedDatabase: allowsShared)
-        if readerMemoryMapMiB > 0 { _ = try store.connection.scalarInt("PRAGMA mmap_size = \(readerMemoryMapMiB << 20)") }
+        // Store maps `Store.readerMemoryMapBytes` of every reader; the server's setting replaces it (0: none).
+        _ = try store.connection.scalarInt("PRAGMA mmap_size = \(readerMemoryMapMiB << 20)")
         return ReaderConnection(store: store)
     }
 

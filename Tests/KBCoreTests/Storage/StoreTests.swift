@@ -19,6 +19,18 @@ import KBTestSupport
         try again.close()
     }
 
+    /// Readers map the file (as `kb serve`'s do); the writer does not.
+    @Test func readersMapTheFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        let writer = try Store(path: path)
+        #expect(try writer.connection.scalarInt("PRAGMA mmap_size") == 0)
+        try writer.close()
+        let reader = try Store(path: path, access: .read)
+        defer { try? reader.close() }
+        #expect(try reader.connection.scalarInt("PRAGMA mmap_size") == Int(Store.readerMemoryMapBytes))
+    }
+
     @Test func refusesForeignDatabaseWithoutWriting() throws {
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("other.sqlite").path
