@@ -18,26 +18,15 @@ import KBTestSupport
     static func reference(_ store: Store, match: String, filters: SearchFilters) throws -> [String] {
         var conditions = ["tickets_fts MATCH ?"]
         var values: [any SQLBindable] = [match]
-        if !filters.statuses.isEmpty {
-            conditions.append("t.status IN (" + filters.statuses.map { _ in "?" }.joined(separator: ",") + ")")
-            values += filters.statuses as [any SQLBindable]
+        let lists: [(column: String, values: [any SQLBindable])] = [("t.status", filters.statuses), ("t.severity", filters.severities),
+                                                                    ("t.service", filters.services)]
+        for list in lists where !list.values.isEmpty {
+            conditions.append(list.column + " IN (" + Array(repeating: "?", count: list.values.count).joined(separator: ",") + ")")
+            values += list.values
         }
-        if !filters.severities.isEmpty {
-            conditions.append("t.severity IN (" + filters.severities.map { _ in "?" }.joined(separator: ",") + ")")
-            values += filters.severities as [any SQLBindable]
-        }
-        if !filters.services.isEmpty {
-            conditions.append("t.service IN (" + filters.services.map { _ in "?" }.joined(separator: ",") + ")")
-            values += filters.services as [any SQLBindable]
-        }
-        if let since = filters.since {
-            conditions.append("t.created_at >= ?")
-            values.append(since.seconds)
-        }
-        if let until = filters.until {
-            conditions.append("t.created_at < ?")
-            values.append(until.seconds)
-        }
+        // The period as one range, open ends at the extremes.
+        conditions.append("t.created_at BETWEEN ? AND ?")
+        values += [filters.since?.seconds ?? Int64.min, (filters.until?.seconds).map { $0 - 1 } ?? Int64.max]
         return try store.connection.prepare("""
             SELECT t.id FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid WHERE \(conditions.joined(separator: " AND "))
             ORDER BY t.created_at DESC, t.rowid DESC LIMIT ?
