@@ -25,6 +25,16 @@ struct PageTests {
         #expect(!english.text.contains("⟦") && !spanish.text.contains("⟦"))
     }
 
+    /// A result's ticket status and article state are named in the page's language.
+    @Test func searchResultsNameStatesInThePagesLanguage() throws {
+        let fixture = try ServerFixture()
+        let spanish = try fixture.client.request("GET", "/buscar?q=login")
+        #expect(spanish.text.contains("<span>validado</span>"), "KB-0007's state")
+        #expect(!spanish.text.contains("<span>validated</span>"))
+        let english = try fixture.client.request("GET", "/buscar?q=login&lang=en")
+        #expect(english.text.contains("<span>validated</span>"))
+    }
+
     @Test func ticketTextIsEscapedEverywhereItIsShown() throws {
         let fixture = try ServerFixture()
         let hostile = #"<script>alert(1)</script> login \"x\" & <img src=x onerror=alert(2)>"#

@@ -35,7 +35,9 @@ enum SearchPage {
                 let isTicket = result["type"]?.interpolationText == "ticket"
                 result["is_ticket"] = .bool(isTicket)
                 let status = result["status"]?.interpolationText ?? ""
-                result["status_name"] = .string(isTicket && words.contains("status.\(status)") ? words["status.\(status)"] : status)
+                // Ticket statuses and article states in the page's language, as the intake page names them.
+                let key = (isTicket ? "status." : "article.state.") + status
+                result["status_name"] = .string(words.contains(key) ? words[key] : status)
                 result["href"] = .string((isTicket ? "/tickets/" : "/articulos/") + PercentEncoding.encodePathSegment(id)
                                          + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
                 result["parts"] = HighlightedSnippet.parts(result["snippet"]?.interpolationText ?? "")
