@@ -63,10 +63,9 @@ extension IncidentHistoryFinder {
                 other = try signature(of: stored)
                 agreements = own.agreements(with: other)
             }
-            // An earlier incident is one that ended: an open ticket is still being worked, not a recurrence.
-            guard !agreements.isEmpty, let stored = try store.ticket(id: row.id),
-                  stored.status.isDone
-            else { continue }
+            // An earlier incident is one that ended: an open ticket is still being worked, not a recurrence. The status
+            // column says so without decoding the stored document.
+            guard !agreements.isEmpty, TicketStatus(rawValue: row.status)?.isDone == true else { continue }
             matches.append((row, created, agreements))
         }
         return Self.groupedIntoIncidents(matches.map { ($0.row, $0.created) }).compactMap { group in

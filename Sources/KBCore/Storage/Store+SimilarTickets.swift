@@ -8,6 +8,8 @@ extension Store {
         public let title: String
         public let service: String?
         public let severity: Int
+        /// The ticket's status as stored (`tickets.status`).
+        public let status: String
         public let customer: String?
         public let channel: String?
         /// Nil when the stored time does not parse (never for tickets kb imported).
@@ -75,7 +77,8 @@ extension Store {
     }
 
     private static let excerptColumns = """
-        t.id AS id, t.doc ->> '$.title' AS title, t.service AS service, t.severity AS severity, t.customer AS customer,
+        t.id AS id, t.doc ->> '$.title' AS title, t.service AS service, t.severity AS severity, t.status AS status,
+        t.customer AS customer,
         t.channel AS channel, t.doc ->> '$.created_at' AS created_at, t.doc ->> '$.resolved_at' AS resolved_at,
         t.doc ->> '$.root_cause' AS root_cause, t.doc ->> '$.resolution' AS resolution,
         substr(t.doc ->> '$.description', 1, 4000) AS description
@@ -84,7 +87,7 @@ extension Store {
     private static func excerpt(_ row: Row) -> TicketExcerpt {
         let created: String? = row["created_at"], resolved: String? = row["resolved_at"]
         return TicketExcerpt(
-            id: row["id"], title: row["title"] ?? "", service: row["service"], severity: row["severity"],
+            id: row["id"], title: row["title"] ?? "", service: row["service"], severity: row["severity"], status: row["status"],
             customer: row["customer"], channel: row["channel"], createdAt: created.flatMap(Timestamp.init(iso8601:)),
             resolvedAt: resolved.flatMap(Timestamp.init(iso8601:)), rootCause: row["root_cause"],
             resolution: row["resolution"], description: row["description"] ?? "", score: row["score"])
