@@ -45,21 +45,13 @@ struct RecentBenchmark {
             let ranked = try Self.time(runs) { _ = try engine.search(query, mode: .any, filters: filters) }
             let anchor = try Self.time(runs) { _ = try plain.map([match.text, limit]) { $0.text(0) } }
             let same = response.tickets.map(\.id) == expected
-            print("\(query)\t\(matches)\t\(Self.format(recent))\t\(Self.format(ranked))\t\(Self.format(anchor))\t\(same ? "yes" : "NO")")
+            print("\(query)\t\(matches)\t\(fixed(recent, 2))\t\(fixed(ranked, 2))\t\(fixed(anchor, 2))\t\(same ? "yes" : "NO")")
         }
     }
 
     /// Median wall time of `runs` calls, in ms, after one call that warms the caches.
     static func time(_ runs: Int, _ body: () throws -> Void) throws -> Double {
         try body()
-        var samples: [Double] = []
-        for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        return median(samples)
+        return median(try (0..<max(1, runs)).map { _ in try measure(body) * 1000 })
     }
-
-    static func format(_ milliseconds: Double) -> String { String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), milliseconds) }
 }

@@ -113,7 +113,8 @@ struct CandidateSelector {
         var end = index + 1
         while end < order.count, remaining[end] >= need { end += 1 }
         let chosen = order[index..<end].map { terms[$0] }
-        budget -= chosen.reduce(0) { $0 + $1.phraseCount }
-        return .expression(chosen.map(\.expression).joined(separator: " OR "), chosen.reduce(0) { $0 + $1.phraseCount })
+        let phrases = chosen.reduce(0) { $0 + $1.phraseCount }
+        budget -= phrases
+        return .expression(chosen.map(\.expression).joined(separator: " OR "), phrases)
     }
 }

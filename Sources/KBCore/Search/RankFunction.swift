@@ -228,7 +228,6 @@ enum RankFunction {
         let firstColumns = data.firstColumns
         let firstOffsets = data.firstOffsets
         for phrase in 0..<phraseCount where phraseTerms[phrase] >= 0 {
-            iterators[phrase] = Fts5PhraseIter()
             let code = functions.xPhraseFirst(context, Int32(phrase), iterators + phrase, firstColumns + phrase, firstOffsets + phrase)
             guard code == SQLITE_OK else { return code }
         }

@@ -28,13 +28,7 @@ extension SearchEngine {
     /// read than most of the index), and retried with a newer T each time the matches read double.
     func newest(_ match: MatchExpression, filters: SearchFilters) throws -> [Recency] {
         guard filters.limit > 0 else { return [] }
-        let (filterConditions, filterValues) = self.filterConditions(filters)
-        var conditions = ["tickets_fts MATCH ?"] + filterConditions
-        var values: [any SQLBindable] = [match.text] + filterValues
-        if let bounds = try rowidBounds(filters) {
-            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
-            values += [bounds.lowest, bounds.highest]
-        }
+        let (conditions, values, _) = try matchConditions(match.text, filters: filters)
         // CROSS JOIN keeps FTS5 the outer loop, and FTS5 reads its doclists in descending rowid order itself.
         let statement = try store.connection.cached("""
             SELECT tickets_fts.rowid, t.created_at FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid

@@ -250,16 +250,9 @@ public final class SearchEngine {
         }
         idfs += match.phrases.map { String(terms[$0.term].idf) }
         termOfPhrase += match.phrases.map { String($0.term) }
-        let (filterConditions, filterValues) = self.filterConditions(filters)
-        var conditions = ["tickets_fts MATCH ?"] + filterConditions
-        var values: [any SQLBindable] = [expression] + filterValues
-        if let bounds = try rowidBounds(filters) {
-            // FTS5 can skip to a rowid range but cannot use an index on tickets.
-            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
-            values += [bounds.lowest, bounds.highest]
-        }
+        let (conditions, values, filtersTickets) = try matchConditions(expression, filters: filters)
         // CROSS JOIN keeps FTS5 as the outer loop; with no filter on tickets there is nothing to join.
-        let source = filterConditions.isEmpty ? "tickets_fts" : "tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid"
+        let source = filtersTickets ? "tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid" : "tickets_fts"
         let ranking = """
             SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight), ?, ?, ?) AS score
             FROM \(source) WHERE \(conditions.joined(separator: " AND "))
@@ -271,9 +264,24 @@ public final class SearchEngine {
             .filter { $0.score != RankFunction.skipped }
     }
 
+    /// The conditions of a ticket query over `tickets_fts` for `expression` and the filters, with their values, and
+    /// whether any condition reads `tickets t` (which the query must then join). A period becomes a rowid range too:
+    /// FTS5 can skip to a rowid range but cannot use an index on tickets.
+    func matchConditions(_ expression: String, filters: SearchFilters) throws
+        -> (conditions: [String], values: [any SQLBindable], filtersTickets: Bool) {
+        let (filterConditions, filterValues) = self.filterConditions(filters)
+        var conditions = ["tickets_fts MATCH ?"] + filterConditions
+        var values: [any SQLBindable] = [expression] + filterValues
+        if let bounds = try rowidBounds(filters) {
+            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
+            values += [bounds.lowest, bounds.highest]
+        }
+        return (conditions, values, !filterConditions.isEmpty)
+    }
+
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`
     /// index), or nil when the filters set no period. Exact whatever the order tickets were imported in.
-    func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
+    private func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
         guard filters.since != nil || filters.until != nil else { return nil }
         let row = try store.connection.cached(
             "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1) FROM tickets WHERE created_at >= ? AND created_at < ?"
@@ -282,7 +290,7 @@ public final class SearchEngine {
     }
 
     /// SQL conditions on `tickets t` for the filters, with their values.
-    func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
+    private func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
         var conditions: [String] = []
         var values: [any SQLBindable] = []
         if !filters.services.isEmpty {

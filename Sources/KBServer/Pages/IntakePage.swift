@@ -44,13 +44,8 @@ enum IntakePage {
                 var solution = item.members
                 let id = solution["id"]?.interpolationText ?? ""
                 let isTicket = solution["type"]?.interpolationText == "ticket"
-                let path = isTicket ? "/tickets/" : "/articulos/"
-                // The stored status (`resolved`, `validated`) in the page's words.
-                let status = solution["status"]?.interpolationText ?? ""
-                let key = (isTicket ? "status." : "article.state.") + status
-                solution["status_text"] = .string(page.words.contains(key) ? page.words[key] : status)
-                solution["href"] = .string(path + PercentEncoding.encodePathSegment(id)
-                                           + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+                solution["status_text"] = .string(page.statusName(solution["status"]?.interpolationText ?? "", ofTicket: isTicket))
+                solution["href"] = .string(page.resultHref(id: id, isTicket: isTicket))
                 return .object(solution)
             })
             data["suggestion"] = .object(advice)

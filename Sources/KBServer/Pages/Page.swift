@@ -30,6 +30,17 @@ struct Page {
         request.query["lang"] == nil ? "" : "lang=" + language.rawValue
     }
 
+    /// A ticket's status (`resolved`) or an article's state (`validated`) as stored, in the page's words.
+    func statusName(_ status: String, ofTicket isTicket: Bool) -> String {
+        let key = (isTicket ? "status." : "article.state.") + status
+        return words.contains(key) ? words[key] : status
+    }
+
+    /// The page of a ticket or an article listed in results, keeping the chosen language.
+    func resultHref(id: String, isTicket: Bool) -> String {
+        (isTicket ? "/tickets/" : "/articulos/") + PercentEncoding.encodePathSegment(id) + (languageQuery.isEmpty ? "" : "?" + languageQuery)
+    }
+
     /// The page `name` (`web/NAME.html`) with `data`, titled `title`, as an HTML response.
     func render(_ name: String, title: String, data: TemplateObject, status: Int = 200) throws -> HTTPResponse {
         var page = data

@@ -34,12 +34,8 @@ enum SearchPage {
                 let id = result["id"]?.interpolationText ?? ""
                 let isTicket = result["type"]?.interpolationText == "ticket"
                 result["is_ticket"] = .bool(isTicket)
-                let status = result["status"]?.interpolationText ?? ""
-                // Ticket statuses and article states in the page's language, as the intake page names them.
-                let key = (isTicket ? "status." : "article.state.") + status
-                result["status_name"] = .string(words.contains(key) ? words[key] : status)
-                result["href"] = .string((isTicket ? "/tickets/" : "/articulos/") + PercentEncoding.encodePathSegment(id)
-                                         + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+                result["status_name"] = .string(page.statusName(result["status"]?.interpolationText ?? "", ofTicket: isTicket))
+                result["href"] = .string(page.resultHref(id: id, isTicket: isTicket))
                 result["parts"] = HighlightedSnippet.parts(result["snippet"]?.interpolationText ?? "")
                 // The day a ticket was created (UTC) or an article updated: what the list is sorted by.
                 result["date"] = .string(result["created_at"].map { String($0.interpolationText.prefix(10)) } ?? result["updated"]?.interpolationText ?? "")
