@@ -43,7 +43,14 @@ struct PhraseLocator {
 
     /// The matches of the phrases in `columns` (the texts of the index's columns, in order) analysed by `source`.
     func hits(in columns: [[UInt8]], source: TermSource) -> [SnippetFunction.Hit] {
+        analyse(columns, source: source).hits
+    }
+
+    /// The matches of the phrases in `columns` analysed by `source`, and how many tokens the columns hold together (the
+    /// row's length as FTS5 counts it, `xColumnSize(-1)`).
+    func analyse(_ columns: [[UInt8]], source: TermSource) -> (hits: [SnippetFunction.Hit], tokens: Int) {
         var hits: [SnippetFunction.Hit] = []
+        var tokens = 0
         // The column's terms one after another, and where each ends: no array per token.
         var termBytes: [UInt8] = []
         var ends: [Int] = []
@@ -57,6 +64,7 @@ struct PhraseLocator {
                     return true
                 }
             }
+            tokens += ends.count
             termBytes.withUnsafeBufferPointer { terms in
                 for offset in ends.indices {
                     for (index, phrase) in phrases.enumerated() where Self.matches(phrase, at: offset, terms: terms, ends: ends) {
@@ -66,7 +74,7 @@ struct PhraseLocator {
                 }
             }
         }
-        return hits
+        return (hits, tokens)
     }
 
     /// Whether `phrase` starts at token `offset`: each of its terms equal to the next token's (the last one a prefix of

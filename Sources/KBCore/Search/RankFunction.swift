@@ -274,9 +274,7 @@ enum RankFunction {
             }
             instances[slot] = value
         }
-        var previousTerm = -1
-        var previousColumn: Int32 = -1
-        var previousOffset: Int32 = 0
+        var neighbour = Neighbour()
         // A column holding a match at token offset o has more than o tokens: a lower bound on the row's length,
         // known before its length is read.
         var knownTokens: Int32 = 0
@@ -292,38 +290,24 @@ enum RankFunction {
                 lastColumn = column
             }
             lastOffset = offset
-            frequencies[term] += Int(column) < columnCount ? weights[Int(column)] : 1
-            if proximityWeight > 0, previousTerm >= 0, previousColumn == column, previousTerm != term, offset > previousOffset {
-                let distance = Double(offset - previousOffset)
-                proximity[previousTerm] += termIDF[term] / (distance * distance)
-                proximity[term] += termIDF[previousTerm] / (distance * distance)
-            }
-            previousTerm = term
-            previousColumn = column
-            previousOffset = offset
+            accumulate(term: term, column: column, offset: offset, weights: weights, columnCount: columnCount, termIDF: termIDF,
+                       proximityWeight: proximityWeight, frequencies: frequencies, proximity: proximity, neighbour: &neighbour)
         }
-        /// The score with length normalisation `lengthNorm`; it only falls as `lengthNorm` grows.
         func total(_ lengthNorm: Double) -> Double {
-            var total = 0.0
-            for term in 0..<termCount where frequencies[term] > 0 {
-                let frequency = frequencies[term]
-                total += termIDF[term] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
-                let near = proximity[term]
-                if near > 0 { total += proximityWeight * min(1, termIDF[term]) * (near * (k1 + 1)) / (near + lengthNorm) }
-            }
-            return total
+            RankFunction.total(lengthNorm: lengthNorm, termCount: termCount, termIDF: termIDF, proximityWeight: proximityWeight,
+                               frequencies: frequencies, proximity: proximity)
         }
         knownTokens += lastOffset + 1
         // The shortest row these matches allow bounds the score before the row's length is read (a lookup per row).
         if threshold > -Double.infinity,
-           total(k1 * (1 - b + b * Double(knownTokens) / data.averageLength)) * (1 + 1e-9) < threshold {
+           total(lengthNorm(tokens: Double(knownTokens), averageLength: data.averageLength)) * (1 + 1e-9) < threshold {
             sqlite3_result_double(result, skipped)
             return SQLITE_OK
         }
         var tokens: Int32 = 0
         let code = functions.xColumnSize(context, -1, &tokens)
         guard code == SQLITE_OK else { return code }
-        let score = total(k1 * (1 - b + b * Double(tokens) / data.averageLength))
+        let score = total(lengthNorm(tokens: Double(tokens), averageLength: data.averageLength))
         if data.limit > 0 {
             let rowid = functions.xRowid(context)
             if rowid != data.lastKept {
@@ -333,6 +317,51 @@ enum RankFunction {
         }
         sqlite3_result_double(result, score)
         return SQLITE_OK
+    }
+
+    /// The previous match of a row's matches in `xInst` order, which the next one's proximity is measured from.
+    struct Neighbour {
+        var term = -1
+        var column: Int32 = -1
+        var offset: Int32 = 0
+    }
+
+    /// Adds one match of `term` at `offset` in `column` to a row's accumulators: its column's weight to the term's
+    /// frequency and, when the previous match (`neighbour`) is another term's in the same column, each one's idf over
+    /// their distance squared to the other's proximity. Called in `xInst` order (column, offset, phrase), by `kb_rank`
+    /// and by `TicketRescorer`, so both add the same numbers in the same order.
+    @inline(__always)
+    static func accumulate(term: Int, column: Int32, offset: Int32, weights: UnsafePointer<Double>, columnCount: Int,
+                           termIDF: UnsafePointer<Double>, proximityWeight: Double, frequencies: UnsafeMutablePointer<Double>,
+                           proximity: UnsafeMutablePointer<Double>, neighbour: inout Neighbour) {
+        frequencies[term] += Int(column) < columnCount ? weights[Int(column)] : 1
+        if proximityWeight > 0, neighbour.term >= 0, neighbour.column == column, neighbour.term != term, offset > neighbour.offset {
+            let distance = Double(offset - neighbour.offset)
+            proximity[neighbour.term] += termIDF[term] / (distance * distance)
+            proximity[term] += termIDF[neighbour.term] / (distance * distance)
+        }
+        neighbour = Neighbour(term: term, column: column, offset: offset)
+    }
+
+    /// A row's score from its accumulators with length normalisation `lengthNorm`
+    /// (k1 · (1 − b + b · length / average length)); it only falls as `lengthNorm` grows.
+    @inline(__always)
+    static func total(lengthNorm: Double, termCount: Int, termIDF: UnsafePointer<Double>, proximityWeight: Double,
+                      frequencies: UnsafePointer<Double>, proximity: UnsafePointer<Double>) -> Double {
+        var total = 0.0
+        for term in 0..<termCount where frequencies[term] > 0 {
+            let frequency = frequencies[term]
+            total += termIDF[term] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
+            let near = proximity[term]
+            if near > 0 { total += proximityWeight * min(1, termIDF[term]) * (near * (k1 + 1)) / (near + lengthNorm) }
+        }
+        return total
+    }
+
+    /// BM25's length normalisation of a row of `tokens` tokens.
+    @inline(__always)
+    static func lengthNorm(tokens: Double, averageLength: Double) -> Double {
+        k1 * (1 - b + b * tokens / averageLength)
     }
 
     private static func prepare(_ data: QueryData, api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer,

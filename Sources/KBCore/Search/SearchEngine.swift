@@ -15,6 +15,9 @@ public final class SearchEngine {
     static let articleWeights = "10 4 2 3"
     /// Weight of `kb_rank`'s term-proximity score, tuned on the retrieval sets (0.4–0.75 all gain; see RankFunction).
     static let proximityWeight = 0.5
+    /// How many tickets the first phase of ticket ranking (BM25 alone) hands the second (with proximity,
+    /// `TicketRescorer`); more when a query asks for more results.
+    static let rescoreWindow = 100
 
     let store: Store
     public let builder: QueryBuilder
@@ -118,7 +121,33 @@ public final class SearchEngine {
     /// `snippets` the results' snippets are empty.
     public func searchTickets(match: MatchExpression, filters: SearchFilters, snippets: Bool = true,
                               exhaustive: Bool = false) throws -> [SearchResult] {
-        try results(of: try rank(match, filters: filters, exhaustive: exhaustive).prefix(filters.limit), match: match, snippets: snippets)
+        try results(of: try rank(match, filters: filters, exhaustive: exhaustive), match: match, snippets: snippets)
+    }
+
+    /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores, in two phases: the best
+    /// `rescoreWindow` (at least `filters.limit`) by BM25 alone (`firstPhase`, exact), then those by their full score,
+    /// BM25 and proximity (`TicketRescorer`); equal scores, highest rowid first.
+    func rank(_ match: MatchExpression, filters: SearchFilters, exhaustive: Bool) throws -> [(rowid: Int64, score: Double)] {
+        guard filters.limit > 0 else { return [] }
+        let terms = try rankedTerms(match)
+        var window = filters
+        window.limit = max(filters.limit, Self.rescoreWindow)
+        let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive)
+        let totals = try store.ticketIndexTotals()
+        let rescorer = TicketRescorer(
+            match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer,
+            columnWeights: Self.ticketWeights.split(separator: " ").compactMap { Double($0) },
+            averageLength: Self.averageLength(totals),
+            proximityWeight: Self.proximityWeight)
+        let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
+        let rescored = try candidates.map { candidate -> (rowid: Int64, score: Double) in
+            let score = try texts.first([candidate.rowid]) { row in
+                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
+                return rescorer.score(columns: columns, source: store.tokenizer.source(for: indexLanguage(row.optionalText(1))))
+            }
+            return (candidate.rowid, score ?? candidate.score)
+        }
+        return Array(rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }.prefix(filters.limit))
     }
 
     /// The results for ticket rows `hits`, in their order: titles and snippets only for the rows shown, from one
@@ -195,18 +224,19 @@ public final class SearchEngine {
             }
             let weighted = idf * (phrases.first?.weight ?? 1)
             return RankedTerm(expression: expression, phraseCount: phrases.count, idf: weighted,
-                              bound: RankFunction.upperBound(idf: weighted, proximityWeight: Self.proximityWeight))
+                              bound: RankFunction.upperBound(idf: weighted, proximityWeight: 0))
         }
     }
 
-    /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores (see `searchTickets`).
+    /// The best `filters.limit` tickets matching `match` and the filters by BM25 alone, as rowids and scores: exactly
+    /// those ranking every match gives (ties: highest rowid first), whatever the store's size.
     ///
     /// A query of OR'ed terms runs in two passes over FTS5: first the rows whose terms could reach a high guess
     /// of the `limit`-th score (`CandidateSelector`: the combinations of terms whose bounds add up to it), which
     /// gives a real `limit`-th score; then, if that score is below the guess, the rows whose terms could reach that
     /// score. No row outside the second selection can score as high as the rows already found.
-    func rank(_ match: MatchExpression, filters: SearchFilters, exhaustive: Bool) throws -> [(rowid: Int64, score: Double)] {
-        let terms = try rankedTerms(match)
+    func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool) throws
+        -> [(rowid: Int64, score: Double)] {
         guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: nil, terms: terms, filters: filters, prune: false) }
         guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: nil, terms: terms, filters: filters) }
         let selector = CandidateSelector(terms: terms.map { .init(expression: $0.expression, phraseCount: $0.phraseCount, bound: $0.bound) })
@@ -228,12 +258,17 @@ public final class SearchEngine {
         return try rank(match, selecting: nil, terms: terms, filters: filters)
     }
 
+    /// BM25's average row length as `kb_rank` computes it from FTS5's totals (1 for an empty index).
+    static func averageLength(_ totals: (rows: Int64, tokens: Int64)) -> Double {
+        totals.rows > 0 && totals.tokens > 0 ? Double(totals.tokens) / Double(totals.rows) : 1
+    }
+
     /// The first pass's guesses of the `limit`-th score, as shares of the sum of the terms' bounds, highest first: a
     /// guess no `limit` rows reach is followed by the next.
     static let firstPassShares = [0.55, 0.4, 0.25]
 
-    /// Ranks the rows matching `match` (and, when there is a `selecting` expression, it too) with every term of
-    /// `match` scored: the selecting phrases come first in the expression and are not scored.
+    /// Ranks the rows matching `match` (and, when there is a `selecting` expression, it too) by BM25 (`kb_rank` without
+    /// proximity), every term of `match` scored: the selecting phrases come first in the expression and are not scored.
     ///
     /// With `prune`, `kb_rank` skips the rows that cannot enter the best `filters.limit` (their terms' bounds, then
     /// their frequencies, fall short of the `limit`-th best score so far, or of `floor`): they score
@@ -254,7 +289,7 @@ public final class SearchEngine {
         // CROSS JOIN keeps FTS5 as the outer loop; with no filter on tickets there is nothing to join.
         let source = filtersTickets ? "tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid" : "tickets_fts"
         let ranking = """
-            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, \(Self.proximityWeight), ?, ?, ?) AS score
+            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, 0, ?, ?, ?) AS score
             FROM \(source) WHERE \(conditions.joined(separator: " AND "))
             ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
             """
