@@ -13,6 +13,11 @@ public final class Connection {
     private var isClosed = false
     /// Path of the database file.
     public let path: String
+    /// Writes gathered in memory for the open transaction (a store's `TicketPostingsWriter`): called before every
+    /// COMMIT this connection runs, and before a savepoint opens (so rolling back to it cannot leave them behind).
+    var beforeCommit: ((Connection) throws -> Void)?
+    /// Drops what `beforeCommit` would have written: called after every ROLLBACK this connection runs.
+    var afterRollback: (() -> Void)?
 
     /// How the file is opened.
     public enum Mode: Sendable {
@@ -121,12 +126,25 @@ public final class Connection {
         if immediate { try beginImmediate() } else { try execute("BEGIN DEFERRED") }
         do {
             let result = try body()
-            try execute("COMMIT")
+            try commit()
             return result
         } catch {
-            try? execute("ROLLBACK")
+            rollback()
             throw error
         }
+    }
+
+    /// Writes what `beforeCommit` holds, then COMMIT.
+    public func commit() throws {
+        try beforeCommit?(self)
+        try execute("COMMIT")
+    }
+
+    /// ROLLBACK (its own failure ignored: a transaction SQLite already rolled back has nothing to undo), then drops
+    /// what `beforeCommit` holds.
+    public func rollback() {
+        try? execute("ROLLBACK")
+        afterRollback?()
     }
 
     /// How long `beginImmediate` waits for another connection's write transaction to end. An import of a
@@ -143,14 +161,19 @@ public final class Connection {
 
     /// Runs `body` inside a savepoint, so a failure undoes only its own writes.
     public func savepoint<T>(_ name: String = "kb_step", _ body: () throws -> T) throws -> T {
+        // Outside a transaction the savepoint is one, which RELEASE commits.
+        let outermost = !isInTransaction
+        try beforeCommit?(self)
         try execute("SAVEPOINT \(name)")
         do {
             let result = try body()
+            if outermost { try beforeCommit?(self) }
             try execute("RELEASE \(name)")
             return result
         } catch {
             try? execute("ROLLBACK TO \(name)")
             try? execute("RELEASE \(name)")
+            afterRollback?()
             throw error
         }
     }

@@ -120,10 +120,24 @@ enum Schema {
                    kb_events_text(doc)
             FROM tickets;
         """,
+        // 4: kb's own posting lists of the ticket index, for BM25 top-k in Swift: per term, blocks of up to 128
+        // postings (`TicketPostingBlock`) in ascending rowid, keyed by their last rowid, kept in step with
+        // `tickets_fts` (`TicketPostingsWriter`). `Store.migrate` fills it from the stored tickets.
+        """
+        CREATE TABLE ticket_postings(
+            term TEXT NOT NULL,
+            last_rowid INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY(term, last_rowid)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
 
     /// The version from which tickets are stored compressed (migration 3).
     static let compressedDocumentsVersion = 3
+
+    /// The version from which `ticket_postings` holds the ticket index's postings (migration 4).
+    static let ticketPostingsVersion = 4
 }

@@ -24,6 +24,10 @@ extension Store {
     /// tickets when it began, where nearly every record is new. A record whose id is already there (twice in the
     /// import) fails the insert on `tickets.id`'s uniqueness, which writes nothing, and takes the usual path.
     func upsert(_ record: TicketRecord, insertingFirst: Bool = false) throws -> UpsertOutcome {
+        // The row, the index and the postings change together, and the postings are written before a commit.
+        guard connection.isInTransaction else {
+            return try connection.transaction { try upsert(record, insertingFirst: insertingFirst) }
+        }
         // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
         let language = record.language ?? tokenizer.language
         let values: [any SQLBindable] = [
@@ -41,14 +45,20 @@ extension Store {
         if let existing {
             if existing.1 == record.hash { return .unchanged }
             rowid = existing.0
-            // External content: the index must be told the old text to remove its terms.
+            // External content: the index must be told the old text to remove its terms (analysed once, for the
+            // index and the postings).
             if let old = try? ticket(rowid: rowid) {
-                try tokenizer.with(language: existing.2.flatMap(Language.init(rawValue:)) ?? tokenizer.language) {
+                let oldLanguage = existing.2.flatMap(Language.init(rawValue:)) ?? tokenizer.language
+                let terms = PreparedTerms(texts: old.searchTexts, language: oldLanguage, source: tokenizer.source(for: oldLanguage))
+                tokenizer.preparedTerms = terms
+                defer { tokenizer.preparedTerms = nil }
+                try tokenizer.with(language: oldLanguage) {
                     try connection.cached("""
                         INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
                         VALUES ('delete', ?, ?, ?, ?, ?, ?)
                         """).execute([rowid] + old.searchColumns)
                 }
+                try ticketPostingsWriter.remove(rowid: rowid, terms: terms, connection: connection)
             }
             let update = try connection.cached("""
                 UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
@@ -83,10 +93,13 @@ extension Store {
         return connection.lastInsertRowID
     }
 
-    /// Adds the record's texts to the full-text index at `rowid`, analysed in `language`.
+    /// Adds the record's texts to the full-text index and its postings at `rowid`, analysed in `language`.
     private func index(_ record: TicketRecord, at rowid: Int64, language: Language) throws {
-        // The terms analysed ahead of time serve this insert only.
-        tokenizer.preparedTerms = record.preparedTerms
+        // Analysed once (ahead of time on import's reading thread, or here): FTS5 replays the terms (see
+        // `PreparedTerms`), and the postings count the same ones.
+        let terms = record.preparedTerms.flatMap { $0.language == language ? $0 : nil }
+            ?? PreparedTerms(texts: record.searchTexts, language: language, source: tokenizer.source(for: language))
+        tokenizer.preparedTerms = terms
         defer { tokenizer.preparedTerms = nil }
         try tokenizer.with(language: language) {
             try connection.cached("""
@@ -94,6 +107,7 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """).execute([rowid] + record.searchTexts)
         }
+        try ticketPostingsWriter.add(rowid: rowid, terms: terms, connection: connection)
     }
 
     /// The ticket with this id, or nil.
@@ -151,6 +165,11 @@ extension Store {
 extension Ticket {
     /// The five full-text columns: title, description, resolution, root cause, events.
     var searchColumns: [any SQLBindable] {
+        searchTexts
+    }
+
+    /// The five full-text columns' texts, as `TicketRecord.searchTexts` holds them.
+    var searchTexts: [String] {
         [title, description, resolution ?? "", rootCause ?? "", eventsText]
     }
 }

@@ -25,6 +25,8 @@ public final class Store {
     public let access: Access
     /// Lets `kb_unpack` skip the `doc` column SQLite computes, and drops, for each row `upsert` writes.
     let documentColumn = DocumentColumnState()
+    /// The postings of the open write transaction not yet in `ticket_postings` (see `TicketPostingsWriter`).
+    let ticketPostingsWriter = TicketPostingsWriter()
     /// Extensions other folders registered on this connection (see `registerOnce`).
     private var registered: Set<String> = []
 
@@ -69,6 +71,7 @@ public final class Store {
                 opened = connection
             }
             self.connection = connection
+            attachTicketPostingsWriter()
             try Store.checkOwnership(connection, path: path)
             try Store.checkTablesReadable(connection)
             try connection.registerTokenizer(tokenizer)
@@ -132,11 +135,18 @@ public final class Store {
         defer { try? connection.execute("PRAGMA cache_size = -2000") }
         try connection.beginImmediate()
         do {
-            try connection.execute(try body() ? "COMMIT" : "ROLLBACK")
+            if try body() { try connection.commit() } else { connection.rollback() }
         } catch {
-            try? connection.execute("ROLLBACK")
+            connection.rollback()
             throw error
         }
+    }
+
+    /// Has the connection write the buffered postings before each commit and drop them on rollback.
+    private func attachTicketPostingsWriter() {
+        let writer = ticketPostingsWriter
+        connection.beforeCommit = { try writer.flush($0) }
+        connection.afterRollback = { writer.discard() }
     }
 
     /// Registers a connection extension (an SQL or FTS5 function) the first time a caller asks for it by `name`.
@@ -290,6 +300,7 @@ public final class Store {
         self.access = .create
         tokenizer = TokenizerContext(language: language, sources: sources)
         connection = try Connection(path: path, mode: .readWriteCreate)
+        attachTicketPostingsWriter()
         do {
             try connection.registerTokenizer(tokenizer)
             try Store.registerFunctions(connection, documentColumn: documentColumn)
@@ -334,6 +345,7 @@ public final class Store {
             guard current < Schema.currentVersion else { return }
             for index in current..<Schema.currentVersion {
                 try connection.execute(Schema.migrations[index])
+                if index + 1 == Schema.ticketPostingsVersion { try buildTicketPostings() }
             }
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
             try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")
@@ -377,7 +389,7 @@ public final class Store {
     // MARK: - Functions and checks
 
     /// SQL functions the schema's views call.
-    private static func registerFunctions(_ connection: Connection, documentColumn: DocumentColumnState) throws {
+    static func registerFunctions(_ connection: Connection, documentColumn: DocumentColumnState) throws {
         let code = sqlite3_create_function_v2(
             connection.handle, "kb_events_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
             { context, _, arguments in

@@ -51,6 +51,14 @@ struct PreparedTerms: Sendable {
         return nil
     }
 
+    /// Calls `body` with each recorded term of text `index`, in order (what the tokenizer hands FTS5 for that text).
+    func forEachTerm(ofText index: Int, _ body: (_ term: UnsafeBufferPointer<UInt8>) -> Void) {
+        replay(index) { term, _, _ in
+            body(term)
+            return true
+        }
+    }
+
     /// Calls `emit` with the recorded terms of text `index` until it returns false, as the term source did.
     func replay(_ index: Int, _ emit: (_ term: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool) {
         let first = index == 0 ? 0 : tokenEnds[index - 1]

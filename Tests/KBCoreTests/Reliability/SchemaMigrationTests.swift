@@ -57,6 +57,38 @@ import KBTestSupport
             #expect(matches == 1)
             #expect(try store.connection.scalarInt("SELECT typeof(packed) = 'blob' FROM tickets WHERE id = 'T-V2-1'") == 1)
         }),
+        3: Seed(write: { connection in
+            // Version 3 kept each ticket compressed with its 64-bit fingerprint, indexed in its own language; it had no
+            // postings, which migration 4 builds.
+            let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
+            try connection.registerTokenizer(tokenizer)
+            for line in version3Lines {
+                let bytes = Array(line.utf8)
+                let ticket = try bytes.withUnsafeBufferPointer { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }
+                let language = ticket.analysisLanguage ?? tokenizer.language
+                try connection.prepare("""
+                    INSERT INTO tickets(id, severity, status, created_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute([ticket.id, ticket.severity, ticket.status.rawValue, ticket.createdAt.seconds,
+                                  bytes.withUnsafeBufferPointer { DocumentFingerprint.value($0) }, language.rawValue,
+                                  SQLValue.blob(BlockCompressor.compress(bytes))])
+                let rowid = connection.lastInsertRowID
+                try tokenizer.with(language: language) {
+                    try connection.prepare("""
+                        INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """).execute([rowid] + ticket.searchColumns)
+                }
+            }
+        }, verify: { store throws in
+            #expect(try store.ticket(id: "T-V3-2")?.title == "Printer out of paper again")
+            #expect(try store.ticketPostings(of: "printer").map(\.rowid) == [2])
+            try TicketPostingsTests.expectInStep(store)
+        }),
+    ]
+
+    static let version3Lines = [
+        TicketFixtures.line(id: "T-V3-1", title: "Ticket de la versión 3", extra: #""resolution":"Se reinició el portal""#),
+        TicketFixtures.line(id: "T-V3-2", title: "Printer out of paper again", extra: #""language":"en""#),
     ]
 
     static let version2Lines = [
@@ -69,6 +101,8 @@ import KBTestSupport
         let connection = try Connection(path: path)
         defer { try? connection.close() }
         try connection.registerTokenizer(TokenizerContext(language: .spanish, sources: Store.defaultTermSources))
+        // Migration 3 names kb's document functions.
+        try Store.registerFunctions(connection, documentColumn: DocumentColumnState())
         try connection.transaction {
             for migration in Schema.migrations.prefix(version) { try connection.execute(migration) }
             if version > 0 {

@@ -1,0 +1,51 @@
+import CSQLite
+
+extension Store {
+    /// The postings of `term` (exactly the bytes kb's tokenizer hands FTS5), in ascending rowid; with `rowids`, only
+    /// those in the range, reading only the blocks that overlap it.
+    func ticketPostings(of term: String, rowids: ClosedRange<Int64>? = nil) throws -> [TicketPosting] {
+        var postings: [TicketPosting] = []
+        let upper = rowids?.upperBound ?? .max
+        try forEachTicketPostingBlock(of: term, from: rowids?.lowerBound ?? .min) { _, block in
+            var past = false
+            try TicketPostingBlock.decode(block) { posting in
+                if posting.rowid > upper {
+                    past = true
+                } else if rowids.map({ posting.rowid >= $0.lowerBound }) ?? true {
+                    postings.append(posting)
+                }
+            }
+            return !past
+        }
+        return postings
+    }
+
+    /// Calls `body` with each block of `term`'s postings whose last rowid is `lower` or above, in ascending rowid,
+    /// until it returns false: the block's last rowid and its bytes (valid during the call only; decode them with
+    /// `TicketPostingBlock.decode`). A block may start below `lower`.
+    func forEachTicketPostingBlock(of term: String, from lower: Int64 = .min,
+                                   _ body: (_ lastRowid: Int64, _ block: UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
+        let statement = try connection.cached(
+            "SELECT last_rowid, data FROM ticket_postings WHERE term = ?1 AND last_rowid >= ?2 ORDER BY last_rowid")
+        try statement.bind([term, lower])
+        defer { sqlite3_reset(statement.handle) }
+        while try statement.step() {
+            let row = Row(statement: statement)
+            guard try row.withBlob(1, { try body(row.int64(0), $0) }) else { return }
+        }
+    }
+
+    /// Fills `ticket_postings` from every stored ticket (migration 4, inside its transaction): each ticket's five
+    /// columns decoded from its document and analysed in its language, as they were indexed, in rowid order; memory
+    /// stays within the writer's buffer whatever the number of tickets.
+    func buildTicketPostings() throws {
+        let statement = try connection.prepare("SELECT rowid, language, packed FROM tickets ORDER BY rowid")
+        try statement.forEachRow { row in
+            let language = row.optionalText(1).flatMap(Language.init(rawValue:)) ?? tokenizer.language
+            let ticket = try row.withBlob(2) { try Store.decodeStored($0) }
+            let terms = PreparedTerms(texts: ticket.searchTexts, language: language, source: tokenizer.source(for: language))
+            try ticketPostingsWriter.add(rowid: row.int64(0), terms: terms, connection: connection)
+        }
+        try ticketPostingsWriter.flush(connection)
+    }
+}

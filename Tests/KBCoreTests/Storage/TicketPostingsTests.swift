@@ -1,0 +1,369 @@
+import Foundation
+import Testing
+import KBTestSupport
+@testable import KBCore
+
+/// `ticket_postings` holds, for every term and ticket, what FTS5's `tickets_fts` holds (occurrences in the title and in
+/// the other columns, the ticket's length), whatever path wrote the tickets.
+@Suite struct TicketPostingsTests {
+    // MARK: - Against FTS5
+
+    /// One ticket's entry in one term's list: (title count, other columns' count, length).
+    struct Entry: Equatable, CustomStringConvertible {
+        var title: Int32
+        var other: Int32
+        var length: Int32
+        var description: String { "(\(title), \(other), \(length))" }
+    }
+
+    /// What FTS5 holds: per term, per rowid, the counts from `fts5vocab(instance)` and the length from
+    /// `tickets_fts_docsize` (one SQLite varint per column).
+    static func fts5Postings(_ store: Store) throws -> [String: [Int64: Entry]] {
+        try store.connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, tickets_fts, instance)")
+        var lengths: [Int64: Int32] = [:]
+        try store.connection.prepare("SELECT id, sz FROM tickets_fts_docsize").forEachRow { row in
+            lengths[row.int64(0)] = row.withBlob(1) { sizes in
+                var offset = 0
+                var total: Int32 = 0
+                while offset < sizes.count { total += Int32(sqliteVarint(sizes, &offset)) }
+                return total
+            }
+        }
+        var postings: [String: [Int64: Entry]] = [:]
+        try store.connection.prepare("SELECT term, doc, col = 'title', count(*) FROM temp.v GROUP BY term, doc, col = 'title'")
+            .forEachRow { row in
+                let term = row.text(0), rowid = row.int64(1)
+                var entry = postings[term]?[rowid] ?? Entry(title: 0, other: 0, length: lengths[rowid] ?? -1)
+                if row.int(2) == 1 { entry.title += Int32(row.int(3)) } else { entry.other += Int32(row.int(3)) }
+                postings[term, default: [:]][rowid] = entry
+            }
+        return postings
+    }
+
+    /// SQLite's varint (FTS5's docsize): big-endian groups of seven bits, the ninth byte whole.
+    static func sqliteVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        for _ in 0..<8 {
+            let byte = bytes[offset]
+            offset += 1
+            value = value << 7 | UInt64(byte & 0x7F)
+            if byte < 0x80 { return value }
+        }
+        value = value << 8 | UInt64(bytes[offset])
+        offset += 1
+        return value
+    }
+
+    /// What `ticket_postings` holds, checking each block on the way: its key is its last rowid, it holds 1 to
+    /// `maximumCount` postings, and a term's blocks follow one another in ascending rowid.
+    static func storedPostings(_ store: Store) throws -> [String: [Int64: Entry]] {
+        var postings: [String: [Int64: Entry]] = [:]
+        var previous: (term: String, rowid: Int64)?
+        try store.connection.prepare("SELECT term, last_rowid, data FROM ticket_postings ORDER BY term, last_rowid").forEachRow { row in
+            let term = row.text(0), lastRowid = row.int64(1)
+            let block = try row.withBlob(2) { try TicketPostingBlock.postings($0) }
+            #expect(!block.isEmpty && block.count <= TicketPostingBlock.maximumCount, "block of \(block.count) for \(term)")
+            #expect(block.last?.rowid == lastRowid, "block of \(term) keyed \(lastRowid) ends at \(block.last?.rowid ?? -1)")
+            if let previous, previous.term == term, let first = block.first {
+                #expect(first.rowid > previous.rowid, "blocks of \(term) overlap")
+            }
+            for posting in block {
+                postings[term, default: [:]][posting.rowid] = Entry(title: posting.titleCount, other: posting.otherCount,
+                                                                    length: posting.length)
+            }
+            previous = (term, lastRowid)
+        }
+        return postings
+    }
+
+    /// Every term's postings equal FTS5's, and the reader returns each list whole and by range.
+    static func expectInStep(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try fts5Postings(store)
+        let stored = try storedPostings(store)
+        #expect(!expected.isEmpty, sourceLocation: sourceLocation)
+        let onlyStored = Set(stored.keys).subtracting(expected.keys).sorted()
+        let onlyInFTS5 = Set(expected.keys).subtracting(stored.keys).sorted()
+        #expect(onlyStored.count == 0, "terms FTS5 does not hold: \(onlyStored.prefix(5))", sourceLocation: sourceLocation)
+        #expect(onlyInFTS5.count == 0, "terms without postings: \(onlyInFTS5.prefix(5))", sourceLocation: sourceLocation)
+        var mismatches: [String] = []
+        for (term, documents) in expected.sorted(by: { $0.key < $1.key }) where stored[term] != nil && stored[term] != documents {
+            let differing = Set(documents.keys).union(stored[term]!.keys).sorted().filter { documents[$0] != stored[term]![$0] }
+            mismatches.append("\(term): " + differing.prefix(3).map { "\($0) FTS5 \(documents[$0].map(String.init(describing:)) ?? "none") stored \(stored[term]![$0].map(String.init(describing:)) ?? "none")" }.joined(separator: ", "))
+        }
+        #expect(mismatches.count == 0, "terms whose postings differ: \(mismatches.prefix(3))", sourceLocation: sourceLocation)
+        // The reader, on the longest list and a few others, whole and over a range in the middle.
+        let terms = expected.sorted { $0.value.count > $1.value.count }.prefix(3).map(\.key) + expected.keys.sorted().prefix(3)
+        for term in terms {
+            let rowids = try #require(stored[term]).keys.sorted()
+            let all = try store.ticketPostings(of: term)
+            #expect(all.map(\.rowid) == rowids, sourceLocation: sourceLocation)
+            #expect(all.allSatisfy { expected[term]?[$0.rowid] == Entry(title: $0.titleCount, other: $0.otherCount, length: $0.length) },
+                    sourceLocation: sourceLocation)
+            let range = rowids[rowids.count / 3]...rowids[rowids.count * 2 / 3]
+            #expect(try store.ticketPostings(of: term, rowids: range).map(\.rowid) == rowids.filter(range.contains),
+                    sourceLocation: sourceLocation)
+        }
+        #expect(try store.ticketPostings(of: "no-such-term-anywhere").isEmpty, sourceLocation: sourceLocation)
+    }
+
+    // MARK: - Fixtures
+
+    /// Generated Spanish tickets, with English ones among them (one told, one detected) and texts in every column.
+    static func lines(count: Int, seed: UInt64 = 11, variant: Int = 0) -> [String] {
+        let generator = TicketGenerator(seed: seed)
+        return (0..<count).map { index in
+            switch index % 7 {
+            case 3:
+                return TicketFixtures.line(
+                    id: TicketGenerator.ticketID(at: index), title: "Billing portal keeps failing \(index % 5 + variant)",
+                    extra: #""language":"en","resolution":"Restarted the billing workers and cleared the queue","root_cause":"A full disk on the billing host""#)
+            case 5:
+                return TicketFixtures.line(
+                    id: TicketGenerator.ticketID(at: index),
+                    title: "The customer cannot log in to the reporting website since this morning",
+                    extra: #""resolution":"We reset the password and the user could log in again""#)
+            default:
+                return generator.line(at: index, count: count)
+            }
+        }
+    }
+
+    static func importLines(_ lines: [String], into store: Store, in directory: TemporaryDirectory, name: String = "t.jsonl",
+                            strict: Bool = false) throws -> ImportReport {
+        let file = try directory.write(name, lines.joined(separator: "\n") + "\n")
+        return try TicketImporter(store: store).importFiles([file.path], strict: strict)
+    }
+
+    /// The term kb's analyzer makes of `word` in `language`.
+    static func term(_ word: String, _ store: Store, _ language: Language = .spanish) throws -> String {
+        var terms: [String] = []
+        var text = word
+        text.withUTF8 { utf8 in
+            store.tokenizer.source(for: language)(utf8) { term, _, _ in
+                terms.append(String(decoding: term, as: UTF8.self))
+                return true
+            }
+        }
+        return try #require(terms.first)
+    }
+
+    static func makeStore(_ directory: TemporaryDirectory) throws -> Store {
+        try Store(path: directory.url.appendingPathComponent("kb.sqlite").path, language: .spanish)
+    }
+
+    // MARK: - Maintenance
+
+    @Test func importOfSeveralLanguagesHoldsWhatFTS5Holds() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.makeStore(directory)
+        defer { try? store.close() }
+        let report = try Self.importLines(Self.lines(count: 700), into: store, in: directory)
+        #expect(report.inserted == 700)
+        #expect(try store.ticketLanguages() == [.english, .spanish])
+        try Self.expectInStep(store)
+        // Frequent terms span several blocks.
+        #expect(try store.connection.scalarInt("SELECT max(n) FROM (SELECT count(*) AS n FROM ticket_postings GROUP BY term)") > 3)
+    }
+
+    @Test func reimportOfTheSameFileAndOfAChangedOneStaysInStep() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.makeStore(directory)
+        defer { try? store.close() }
+        let lines = Self.lines(count: 300)
+        _ = try Self.importLines(lines, into: store, in: directory)
+        let before = try Self.storedPostings(store)
+        let again = try Self.importLines(lines, into: store, in: directory)
+        #expect(again.unchanged == 300)
+        #expect(try Self.storedPostings(store) == before)
+        // Every seventh ticket's title changes (English ones too), and new tickets come after them in the same import.
+        let changed = Self.lines(count: 300, variant: 9) + Self.lines(count: 400, seed: 12).suffix(100)
+        let third = try Self.importLines(changed, into: store, in: directory, name: "u.jsonl")
+        #expect(third.updated > 0 && third.inserted == 100)
+        try Self.expectInStep(store)
+    }
+
+    /// Upserts that replace tickets' texts, switch their language, touch one ticket twice in a transaction and insert
+    /// between updates; with records analysed ahead of time, as import's reading thread does, and without.
+    @Test func upsertsReplacingTextsStayInStep() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.makeStore(directory)
+        defer { try? store.close() }
+        _ = try Self.importLines(Self.lines(count: 200), into: store, in: directory)
+        let created = try #require(Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
+        func ticket(_ index: Int, _ title: String, english: Bool) -> Ticket {
+            var ticket = Ticket(id: TicketGenerator.ticketID(at: index), title: title,
+                                description: english ? "The printer queue is stuck again" : "La cola de impresión está detenida otra vez",
+                                severity: 3, status: .closed, createdAt: created)
+            ticket.language = english ? "en" : "es"
+            return ticket
+        }
+        for round in 0..<3 {
+            try store.write {
+                for index in stride(from: round, to: 200, by: 9) {
+                    let changed = ticket(index, "Impresora \(round) sin papel en la planta \(index % 4)", english: index % 2 == 0)
+                    if index % 3 == 0 {
+                        var record = TicketRecord(canonical: changed)
+                        let language = try #require(record.language)
+                        record.preparedTerms = PreparedTerms(texts: record.searchTexts, language: language,
+                                                             source: store.tokenizer.source(for: language))
+                        #expect(try store.upsert(record) == .updated)
+                    } else {
+                        #expect(try store.upsert(changed) == .updated)
+                    }
+                    if index % 5 == 0 {
+                        #expect(try store.upsert(ticket(1_000 + round * 100 + index, "Nuevo \(index)", english: false)) == .inserted)
+                    }
+                }
+                #expect(try store.upsert(ticket(round, "Otra vez cambiado \(round)", english: round == 1)) == .updated)
+            }
+            try Self.expectInStep(store)
+        }
+        // Outside a transaction an upsert is its own.
+        #expect(try store.upsert(ticket(7, "Cambio suelto", english: false)) == .updated)
+        try Self.expectInStep(store)
+    }
+
+    /// Terms added in the middle of full blocks, many times over: blocks split and never hold more than twice a full one.
+    @Test func blocksStayBoundedAfterManyUpdates() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.makeStore(directory)
+        defer { try? store.close() }
+        let created = try #require(Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
+        func ticket(_ index: Int, _ title: String) -> Ticket {
+            Ticket(id: String(format: "B-%05d", index), title: title, description: "", severity: 3, status: .closed, createdAt: created)
+        }
+        try store.write {
+            for index in 0..<1_200 { try store.upsert(ticket(index, index % 4 == 0 ? "zanahoria morada" : "berenjena")) }
+        }
+        // Every ticket takes the term, a quarter at a time, then loses it again.
+        for phase in 1..<4 {
+            try store.write {
+                for index in stride(from: phase, to: 1_200, by: 4) { try store.upsert(ticket(index, "zanahoria \(phase)")) }
+            }
+        }
+        try Self.expectInStep(store)
+        let carrot = try Self.term("zanahoria", store)
+        #expect(try store.ticketPostings(of: carrot).count == 1_200)
+        let blocks = try store.connection.prepare("SELECT data FROM ticket_postings WHERE term = ?").map([carrot]) { row in
+            try row.withBlob(0) { try TicketPostingBlock.count($0) }
+        }
+        #expect(blocks.allSatisfy { $0 <= TicketPostingBlock.maximumCount })
+        #expect(blocks.count >= 1_200 / TicketPostingBlock.maximumCount + 1)
+        try store.write {
+            for index in 0..<1_200 where index % 3 != 0 { try store.upsert(ticket(index, "berenjena")) }
+        }
+        try Self.expectInStep(store)
+        #expect(try store.ticketPostings(of: carrot).map(\.rowid).allSatisfy { ($0 - 1) % 3 == 0 })
+    }
+
+    /// `kb import --strict` with a bad line writes nothing: no posting of its tickets reaches the table, then or in the
+    /// next write.
+    @Test func rolledBackImportLeavesNoPostings() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.makeStore(directory)
+        defer { try? store.close() }
+        _ = try Self.importLines(Self.lines(count: 150), into: store, in: directory)
+        let before = try Self.storedPostings(store)
+        var bad = Self.lines(count: 400, seed: 5, variant: 3)
+        bad.insert("{not json", at: 390)
+        let report = try Self.importLines(bad, into: store, in: directory, name: "bad.jsonl", strict: true)
+        #expect(report.rolledBack)
+        #expect(try Self.storedPostings(store) == before)
+        try Self.expectInStep(store)
+        let created = try #require(Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
+        try store.write { _ = try store.upsert(Ticket(id: "T-AFTER", title: "Después", severity: 3, status: .closed, createdAt: created)) }
+        try Self.expectInStep(store)
+    }
+
+    /// A write that fails part-way rolls its postings back with it.
+    @Test func failedWriteLeavesNoPostings() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.makeStore(directory)
+        defer { try? store.close() }
+        _ = try Self.importLines(Self.lines(count: 50), into: store, in: directory)
+        let before = try Self.storedPostings(store)
+        struct Stop: Error {}
+        let created = try #require(Timestamp(iso8601: "2026-03-02T09:14:00-03:00"))
+        #expect(throws: Stop.self) {
+            try store.write {
+                try store.upsert(Ticket(id: "T-GONE", title: "Fantasma", severity: 3, status: .closed, createdAt: created))
+                throw Stop()
+            }
+        }
+        try store.write { _ = try store.upsert(Ticket(id: "T-KEPT", title: "Real", severity: 3, status: .closed, createdAt: created)) }
+        #expect(try store.ticketPostings(of: Self.term("fantasma", store)).isEmpty)
+        #expect(try Self.storedPostings(store).values.reduce(0) { $0 + $1.count } > before.values.reduce(0) { $0 + $1.count })
+        try Self.expectInStep(store)
+    }
+
+    /// A store left at schema version 3 (no postings) gets them for every stored ticket when opened.
+    @Test func storeAtVersionThreeMigrates() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        do {
+            let store = try Store(path: path, language: .spanish)
+            defer { try? store.close() }
+            _ = try Self.importLines(Self.lines(count: 400), into: store, in: directory)
+            try store.connection.execute("DROP TABLE ticket_postings; PRAGMA user_version = 3")
+        }
+        let store = try Store(path: path, access: .write, language: .spanish)
+        defer { try? store.close() }
+        #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
+        try Self.expectInStep(store)
+    }
+
+    // MARK: - Block format
+
+    static let blockCases: [[TicketPosting]] = {
+        let single = [TicketPosting(rowid: 1, titleCount: 0, otherCount: 1, length: 1)]
+        let largest = [TicketPosting(rowid: Int64.max, titleCount: Int32.max, otherCount: Int32.max, length: Int32.max)]
+        var widths: [TicketPosting] = []
+        widths.append(TicketPosting(rowid: 127, titleCount: 127, otherCount: 128, length: 16_383))
+        widths.append(TicketPosting(rowid: 128, titleCount: 0, otherCount: 16_384, length: 2_097_152))
+        widths.append(TicketPosting(rowid: Int64(1) << 40, titleCount: 3, otherCount: 0, length: 7))
+        widths.append(TicketPosting(rowid: Int64.max - 1, titleCount: 1, otherCount: 1, length: 2))
+        widths.append(TicketPosting(rowid: Int64.max, titleCount: 2, otherCount: 2, length: 4))
+        let full = (1...TicketPostingBlock.maximumCount).map { (index: Int) -> TicketPosting in
+            TicketPosting(rowid: Int64(index) * 1_000_003, titleCount: Int32(index % 3), otherCount: Int32(index),
+                          length: Int32(index * 40))
+        }
+        return [single, largest, widths, full]
+    }()
+
+    @Test(arguments: blockCases)
+    func blockRoundTrips(postings: [TicketPosting]) throws {
+        let block = TicketPostingBlock.encode(postings)
+        try block.withUnsafeBufferPointer { bytes in
+            #expect(try TicketPostingBlock.count(bytes) == postings.count)
+            #expect(try TicketPostingBlock.postings(bytes) == postings)
+            var decoded: [TicketPosting] = []
+            try TicketPostingBlock.decode(bytes) { decoded.append($0) }
+            #expect(decoded == postings)
+        }
+        // Appended in two parts, the same bytes.
+        let split = postings.count / 2
+        guard split > 0 else { return }
+        let head = TicketPostingBlock.encode(postings[..<split])
+        let joined = try head.withUnsafeBufferPointer {
+            try TicketPostingBlock.appending(postings[split...], to: $0, lastRowid: postings[split - 1].rowid)
+        }
+        #expect(joined == block)
+    }
+
+    @Test func blockLayoutIsTheDocumentedOne() {
+        let block = TicketPostingBlock.encode([TicketPosting(rowid: 300, titleCount: 1, otherCount: 2, length: 130),
+                                               TicketPosting(rowid: 301, titleCount: 0, otherCount: 5, length: 9)])
+        // count 2; 300 = 0xAC 0x02, 1, 2, 130 = 0x82 0x01; delta 1, 0, 5, 9.
+        #expect(block == [2, 0xAC, 0x02, 1, 2, 0x82, 0x01, 1, 0, 5, 9])
+    }
+
+    @Test(arguments: [
+        [UInt8](), [2, 1, 1, 1, 1], [1, 5, 1, 1], [1, 1, 1, 1, 1, 0], [2, 1, 1, 1, 1, 0, 1, 1, 1],
+        [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 1, 1], [1, 1, 0x80, 0x80, 0x80, 0x80, 0x10, 1, 1],
+    ])
+    func damagedBlocksAreRefused(bytes: [UInt8]) {
+        #expect(throws: StoreError.self) {
+            try bytes.withUnsafeBufferPointer { try TicketPostingBlock.decode($0) { _ in } }
+        }
+    }
+}
