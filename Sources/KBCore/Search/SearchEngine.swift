@@ -133,12 +133,7 @@ public final class SearchEngine {
         var window = filters
         window.limit = max(filters.limit, Self.rescoreWindow)
         let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive)
-        let totals = try store.ticketIndexTotals()
-        let rescorer = TicketRescorer(
-            match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer,
-            columnWeights: Self.ticketWeights.split(separator: " ").compactMap { Double($0) },
-            averageLength: Self.averageLength(totals),
-            proximityWeight: Self.proximityWeight)
+        let rescorer = try rescorer(for: match, terms: terms)
         let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
         let rescored = try candidates.map { candidate -> (rowid: Int64, score: Double) in
             let score = try texts.first([candidate.rowid]) { row in
@@ -237,6 +232,7 @@ public final class SearchEngine {
     /// score. No row outside the second selection can score as high as the rows already found.
     func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool) throws
         -> [(rowid: Int64, score: Double)] {
+        if !exhaustive, let ranked = try postingsFirstPhase(match, terms: terms, filters: filters) { return ranked }
         guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: nil, terms: terms, filters: filters, prune: false) }
         guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: nil, terms: terms, filters: filters) }
         let selector = CandidateSelector(terms: terms.map { .init(expression: $0.expression, phraseCount: $0.phraseCount, bound: $0.bound) })
@@ -256,6 +252,33 @@ public final class SearchEngine {
             }
         }
         return try rank(match, selecting: nil, terms: terms, filters: filters)
+    }
+
+    /// The first phase over kb's own posting lists (`TicketPostingsRanker`), or nil where they cannot answer: a
+    /// phrase of several words or a prefix (which need word positions) or a filter (read from `tickets`), which FTS5
+    /// then ranks.
+    func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
+        -> [(rowid: Int64, score: Double)]? {
+        guard filters.limit > 0, filterConditions(filters).conditions.isEmpty,
+              let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, tokenizer: store.tokenizer,
+                                                             postings: { try store.ticketPostings(of: $0) })
+        else { return nil }
+        let rescorer = try rescorer(for: match, terms: terms)
+        let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
+        let ranker = TicketPostingsRanker(lists: lists, averageLength: rescorer.averageLength, requireAll: !match.matchesAnyTerm) { rowid in
+            try texts.first([rowid]) { row in
+                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
+                return rescorer.frequencies(columns: columns, source: self.store.tokenizer.source(for: self.indexLanguage(row.optionalText(1))))
+            }
+        }
+        return try ranker.top(filters.limit)
+    }
+
+    /// The second phase's scorer for `match` (and the first phase's exact counts where the posting lists estimate them).
+    private func rescorer(for match: MatchExpression, terms: [RankedTerm]) throws -> TicketRescorer {
+        TicketRescorer(match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer,
+                       columnWeights: Self.ticketWeights.split(separator: " ").compactMap { Double($0) },
+                       averageLength: Self.averageLength(try store.ticketIndexTotals()), proximityWeight: Self.proximityWeight)
     }
 
     /// BM25's average row length as `kb_rank` computes it from FTS5's totals (1 for an empty index).

@@ -14,7 +14,7 @@ struct TicketRescorer {
     /// Per term: its idf (weighted as the first phase weighs it).
     private let termIDF: [Double]
     private let columnWeights: [Double]
-    private let averageLength: Double
+    let averageLength: Double
     private let proximityWeight: Double
 
     /// A rescorer for `match`'s phrases, each term with `idf[term]`, on an index whose rows average `averageLength`
@@ -31,15 +31,36 @@ struct TicketRescorer {
 
     /// The score of the ticket whose index columns are `columns`, analysed by `source` (its language's).
     func score(columns: [[UInt8]], source: TermSource) -> Double {
+        accumulated(columns: columns, source: source) { frequencies, proximity, tokens in
+            termIDF.withUnsafeBufferPointer { idf in
+                RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
+                                   termCount: idf.count, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
+                                   frequencies: frequencies, proximity: proximity)
+            }
+        } ?? 0
+    }
+
+    /// Each term's weighted count in the ticket whose index columns are `columns` (what `kb_rank` adds up for it) and the
+    /// ticket's length: the exact counts where kb's posting lists only bound them (`TicketPostingsRanker`).
+    func frequencies(columns: [[UInt8]], source: TermSource) -> (frequencies: [Double], tokens: Int) {
+        accumulated(columns: columns, source: source) { frequencies, _, tokens in
+            (Array(UnsafeBufferPointer(start: frequencies, count: termIDF.count)), tokens)
+        } ?? (Array(repeating: 0, count: termIDF.count), 0)
+    }
+
+    /// Calls `body` with the ticket's accumulators as `kb_rank` fills them (frequencies, proximity) and its length; nil
+    /// when there is no term to count.
+    private func accumulated<T>(columns: [[UInt8]], source: TermSource,
+                                _ body: (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> T) -> T? {
         let termCount = termIDF.count
-        guard termCount > 0, !columnWeights.isEmpty else { return 0 }
+        guard termCount > 0, !columnWeights.isEmpty else { return nil }
         let (hits, tokens) = locator.analyse(columns, source: source)
-        let accumulators = UnsafeMutablePointer<Double>.allocate(capacity: max(1, 2 * termCount))
+        let accumulators = UnsafeMutablePointer<Double>.allocate(capacity: 2 * termCount)
         defer { accumulators.deallocate() }
-        accumulators.initialize(repeating: 0, count: max(1, 2 * termCount))
+        accumulators.initialize(repeating: 0, count: 2 * termCount)
         let frequencies = accumulators
         let proximity = accumulators + termCount
-        return termIDF.withUnsafeBufferPointer { idf in
+        termIDF.withUnsafeBufferPointer { idf in
             columnWeights.withUnsafeBufferPointer { weights in
                 var neighbour = RankFunction.Neighbour()
                 // `analyse` lists the matches by column, offset, then phrase: `xInst`'s order, which `kb_rank` reads.
@@ -50,10 +71,8 @@ struct TicketRescorer {
                                             columnCount: weights.count, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
                                             frequencies: frequencies, proximity: proximity, neighbour: &neighbour)
                 }
-                return RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
-                                          termCount: termCount, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
-                                          frequencies: frequencies, proximity: proximity)
             }
         }
+        return body(frequencies, proximity, tokens)
     }
 }

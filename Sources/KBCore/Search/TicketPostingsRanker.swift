@@ -1,0 +1,292 @@
+/// Ranking's first phase over kb's own posting lists (`ticket_postings`): the best tickets by BM25, exactly, with
+/// MaxScore (Turtle and Flood, 1995), without FTS5.
+///
+/// FTS5 reads each matching row with its word positions and calls `kb_rank` once per row: on a million tickets a
+/// query's common words cost hundreds of thousands of such rows. BM25 needs no positions: per ticket and term, the
+/// term's count in the title and in the other columns, and the ticket's length, which kb keeps beside the index
+/// (`TicketPosting`). Here the query terms' lists are walked in rowid order; a ticket holding only terms whose
+/// upper bounds add up to less than the `limit`-th best score so far is never scored (those terms' lists are only
+/// probed, by binary search, for tickets the other terms already make likely). The scores are `kb_rank`'s without
+/// proximity, to the last bit: each term's part is added in term order with the same formula
+/// (`RankFunction.total`), the average length is FTS5's, so the result equals the FTS5 first phase's.
+struct TicketPostingsRanker {
+    /// One query term: the tickets holding any of its phrases, ascending, with the phrases' weighted counts added up.
+    ///
+    /// A phrase of several words lists the tickets holding all its words, each with the fewest times one of them
+    /// occurs (per column group): a superset of the phrase's tickets, and counts at least the phrase's. Such entries are
+    /// `estimated`, and a ticket scored with one is scored again from its text (`exactFrequencies`) before it is kept.
+    struct TermList {
+        var rowids: [Int64] = []
+        var frequencies: [Double] = []
+        var lengths: [Int32] = []
+        var estimated: [Bool] = []
+        let idf: Double
+        /// More than the term can add to any ticket's score.
+        var bound: Double { RankFunction.upperBound(idf: idf, proximityWeight: 0) }
+    }
+
+    let lists: [TermList]
+    let averageLength: Double
+    /// Whether a ticket must hold every term (`QueryMode.all`) rather than any.
+    let requireAll: Bool
+    /// A ticket's weighted count of each term and its length, from its text (`TicketRescorer.frequencies`): for tickets
+    /// whose counts are estimated.
+    let exactFrequencies: (Int64) throws -> (frequencies: [Double], tokens: Int)?
+
+    /// The weight of a match in the title; every other column weighs 1 (`SearchEngine.ticketWeights`).
+    static let titleWeight = 1.5
+
+    /// One phrase's postings: exact for a single term, estimated (see `TermList`) for several.
+    private struct PhraseList {
+        var postings: [TicketPosting]
+        var estimated: Bool
+    }
+
+    /// The term lists of `match`, or nil when one of its phrases is a prefix (its terms are not known in advance).
+    /// `postings` reads one index term's postings.
+    static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], tokenizer: TokenizerContext,
+                          postings: (String) throws -> [TicketPosting]) throws -> [TermList]? {
+        var lists = terms.map { TermList(idf: $0.idf) }
+        var phrasesOfTerm = Array(repeating: [PhraseList](), count: terms.count)
+        var read: [String: [TicketPosting]] = [:]
+        for phrase in match.phrases {
+            guard !phrase.isPrefix, phrase.term < terms.count else { return nil }
+            var words: [[TicketPosting]] = []
+            for analysed in PhraseLocator.queryTerms(phrase.text, tokenizer: tokenizer) {
+                guard let term = String(validating: analysed, as: UTF8.self) else { return nil }
+                if read[term] == nil { read[term] = try postings(term) }
+                words.append(read[term]!)
+            }
+            // FTS5 matches a phrase without terms nowhere.
+            let list = words.count <= 1 ? PhraseList(postings: words.first ?? [], estimated: false)
+                                        : PhraseList(postings: intersection(words), estimated: true)
+            phrasesOfTerm[phrase.term].append(list)
+        }
+        for (term, phrases) in phrasesOfTerm.enumerated() { merge(phrases, into: &lists[term]) }
+        return lists
+    }
+
+    /// The tickets holding every one of `words`, each with the fewest title and other-column occurrences of any of them.
+    private static func intersection(_ words: [[TicketPosting]]) -> [TicketPosting] {
+        let ordered = words.sorted { $0.count < $1.count }
+        var result: [TicketPosting] = []
+        var cursors = Array(repeating: 0, count: ordered.count)
+        outer: for posting in ordered[0] {
+            var titleCount = posting.titleCount
+            var otherCount = posting.otherCount
+            for index in 1..<ordered.count {
+                let list = ordered[index]
+                let found = seek(list, from: cursors[index], to: posting.rowid) { $0.rowid }
+                cursors[index] = found
+                guard found < list.count, list[found].rowid == posting.rowid else { continue outer }
+                titleCount = min(titleCount, list[found].titleCount)
+                otherCount = min(otherCount, list[found].otherCount)
+            }
+            result.append(TicketPosting(rowid: posting.rowid, titleCount: titleCount, otherCount: otherCount, length: posting.length))
+        }
+        return result
+    }
+
+    /// The union of one term's phrase lists, each ticket once with its phrases' weighted counts added (as `kb_rank`
+    /// adds a term's phrases' matches; a phrase given twice counts twice, as FTS5 matches it twice).
+    private static func merge(_ phrases: [PhraseList], into list: inout TermList) {
+        var positions = Array(repeating: 0, count: phrases.count)
+        let total = phrases.reduce(0) { $0 + $1.postings.count }
+        list.rowids.reserveCapacity(total)
+        list.frequencies.reserveCapacity(total)
+        list.lengths.reserveCapacity(total)
+        list.estimated.reserveCapacity(total)
+        while true {
+            var next = Int64.max
+            for (index, phrase) in phrases.enumerated() where positions[index] < phrase.postings.count {
+                next = min(next, phrase.postings[positions[index]].rowid)
+            }
+            guard next != .max else { return }
+            var frequency = 0.0
+            var length: Int32 = 0
+            var estimated = false
+            for (index, phrase) in phrases.enumerated()
+            where positions[index] < phrase.postings.count && phrase.postings[positions[index]].rowid == next {
+                let posting = phrase.postings[positions[index]]
+                frequency += titleWeight * Double(posting.titleCount) + Double(posting.otherCount)
+                length = posting.length
+                estimated = estimated || phrase.estimated
+                positions[index] += 1
+            }
+            list.rowids.append(next)
+            list.frequencies.append(frequency)
+            list.lengths.append(length)
+            list.estimated.append(estimated)
+        }
+    }
+
+    /// The best `limit` tickets by BM25, best first (equal scores: highest rowid first).
+    func top(_ limit: Int) throws -> [(rowid: Int64, score: Double)] {
+        guard limit > 0, !lists.isEmpty else { return [] }
+        var best = TopScores(limit: limit)
+        let termCount = lists.count
+        // Terms from the weakest bound up: `prefixBounds[i]` is what terms order[0..<i] can add together.
+        let order = lists.indices.sorted { lists[$0].bound != lists[$1].bound ? lists[$0].bound < lists[$1].bound : $0 < $1 }
+        var prefixBounds = [0.0]
+        for term in order { prefixBounds.append(prefixBounds.last! + lists[term].bound) }
+        var cursors = Array(repeating: 0, count: termCount)
+        let frequencies = UnsafeMutablePointer<Double>.allocate(capacity: termCount)
+        let proximity = UnsafeMutablePointer<Double>.allocate(capacity: termCount)
+        let idf = UnsafeMutablePointer<Double>.allocate(capacity: termCount)
+        defer {
+            frequencies.deallocate()
+            proximity.deallocate()
+            idf.deallocate()
+        }
+        proximity.initialize(repeating: 0, count: termCount)
+        for term in 0..<termCount { idf[term] = lists[term].idf }
+        // Terms order[0..<firstEssential] cannot lift a ticket above the threshold on their own: only tickets holding an
+        // essential term are visited.
+        var firstEssential = requireAll ? termCount - 1 : 0
+        while true {
+            // The next ticket: the lowest rowid any essential term's list is at.
+            var rowid = Int64.max
+            for position in firstEssential..<termCount {
+                let term = order[position]
+                if cursors[term] < lists[term].rowids.count { rowid = min(rowid, lists[term].rowids[cursors[term]]) }
+            }
+            guard rowid != .max else { break }
+            frequencies.initialize(repeating: 0, count: termCount)
+            var length: Int32 = -1
+            var reachable = 0.0
+            var estimated = false
+            for position in firstEssential..<termCount {
+                let term = order[position]
+                let list = lists[term]
+                if cursors[term] < list.rowids.count && list.rowids[cursors[term]] == rowid {
+                    frequencies[term] = list.frequencies[cursors[term]]
+                    length = list.lengths[cursors[term]]
+                    estimated = estimated || list.estimated[cursors[term]]
+                    reachable += list.bound
+                    cursors[term] += 1
+                }
+            }
+            // The other terms, strongest first, while they can still lift the ticket above the threshold.
+            let threshold = best.threshold
+            var skipped = false
+            var position = firstEssential - 1
+            while position >= 0 {
+                if !requireAll && reachable + prefixBounds[position + 1] < threshold {
+                    skipped = true
+                    break
+                }
+                let term = order[position]
+                let list = lists[term]
+                let found = Self.seek(list.rowids, from: cursors[term], to: rowid) { $0 }
+                cursors[term] = found
+                if found < list.rowids.count && list.rowids[found] == rowid {
+                    frequencies[term] = list.frequencies[found]
+                    length = list.lengths[found]
+                    estimated = estimated || list.estimated[found]
+                    reachable += list.bound
+                    cursors[term] = found + 1
+                } else if requireAll {
+                    skipped = true
+                    break
+                }
+                position -= 1
+            }
+            if skipped || reachable < threshold || length < 0 { continue }
+            func score() -> Double {
+                RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(length), averageLength: averageLength),
+                                   termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies, proximity: proximity)
+            }
+            if estimated {
+                // Counts at least the real ones give a score at least the real one: only a ticket that might still
+                // enter is read.
+                guard score() >= best.threshold, let exact = try exactFrequencies(rowid) else { continue }
+                // The lists hold every ticket holding a term: the text's counts replace theirs.
+                var holdsAll = true
+                var holdsAny = false
+                for term in 0..<termCount {
+                    frequencies[term] = exact.frequencies[term]
+                    holdsAll = holdsAll && frequencies[term] > 0
+                    holdsAny = holdsAny || frequencies[term] > 0
+                }
+                guard requireAll ? holdsAll : holdsAny else { continue }
+                length = Int32(exact.tokens)
+            }
+            guard best.keep(rowid: rowid, score: score()) else { continue }
+            while !requireAll, firstEssential < termCount, prefixBounds[firstEssential + 1] < best.threshold { firstEssential += 1 }
+            if firstEssential == termCount { break }
+        }
+        return best.sorted()
+    }
+
+    /// The best `limit` (score, rowid) pairs so far, as a min-heap whose root is the one to beat: a lower score, or the
+    /// same score and a lower rowid (tickets come in rising rowid order, so a later equal score wins the tie).
+    struct TopScores {
+        let limit: Int
+        private var heap: [(score: Double, rowid: Int64)] = []
+
+        init(limit: Int) {
+            self.limit = limit
+            heap.reserveCapacity(limit)
+        }
+
+        /// The score a ticket must reach to enter (equal scores enter: they come with higher rowids); -infinity
+        /// until `limit` tickets are kept.
+        var threshold: Double { heap.count == limit ? heap[0].score : -.infinity }
+
+        private static func worse(_ left: (score: Double, rowid: Int64), _ right: (score: Double, rowid: Int64)) -> Bool {
+            left.score != right.score ? left.score < right.score : left.rowid < right.rowid
+        }
+
+        /// Keeps the ticket if it is among the best `limit` so far; returns whether it was kept.
+        mutating func keep(rowid: Int64, score: Double) -> Bool {
+            let entry = (score: score, rowid: rowid)
+            if heap.count < limit {
+                heap.append(entry)
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard Self.worse(heap[child], heap[parent]) else { break }
+                    heap.swapAt(child, parent)
+                    child = parent
+                }
+                return true
+            }
+            guard Self.worse(heap[0], entry) else { return false }
+            heap[0] = entry
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < heap.count else { break }
+                let right = left + 1
+                let smaller = right < heap.count && Self.worse(heap[right], heap[left]) ? right : left
+                guard Self.worse(heap[smaller], heap[parent]) else { break }
+                heap.swapAt(smaller, parent)
+                parent = smaller
+            }
+            return true
+        }
+
+        /// The tickets kept, best first.
+        func sorted() -> [(rowid: Int64, score: Double)] {
+            heap.sorted { Self.worse($1, $0) }.map { (rowid: $0.rowid, score: $0.score) }
+        }
+    }
+
+    /// The first index at or after `start` whose rowid is at least `rowid` (galloping, then binary search).
+    private static func seek<Element>(_ elements: [Element], from start: Int, to rowid: Int64, _ key: (Element) -> Int64) -> Int {
+        var low = start
+        var step = 1
+        var high = start
+        while high < elements.count && key(elements[high]) < rowid {
+            low = high + 1
+            high = start + step
+            step *= 2
+        }
+        high = min(high, elements.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if key(elements[middle]) < rowid { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
