@@ -261,6 +261,7 @@ public final class SearchEngine {
         -> [(rowid: Int64, score: Double)]? {
         guard filters.limit > 0, filterConditions(filters).conditions.isEmpty,
               let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, tokenizer: store.tokenizer,
+                                                             documentFrequency: { try self.statistics.documentFrequency($0) },
                                                              postings: { try store.ticketPostings(of: $0) })
         else { return nil }
         let rescorer = try rescorer(for: match, terms: terms)

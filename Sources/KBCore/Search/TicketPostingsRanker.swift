@@ -35,6 +35,8 @@ struct TicketPostingsRanker {
 
     /// The weight of a match in the title; every other column weighs 1 (`SearchEngine.ticketWeights`).
     static let titleWeight = 1.5
+    /// How many times more tickets than its rarest word a phrase's word may be in and still be read (see `termLists`).
+    static let phraseWordSpread = 4
 
     /// One phrase's postings: exact for a single term, estimated (see `TermList`) for several.
     private struct PhraseList {
@@ -43,24 +45,43 @@ struct TicketPostingsRanker {
     }
 
     /// The term lists of `match`, or nil when one of its phrases is a prefix (its terms are not known in advance).
-    /// `postings` reads one index term's postings.
+    /// `postings` reads one index term's postings; `documentFrequency` says how many tickets hold a term.
+    ///
+    /// A phrase of several words is listed from its rarer words only (those in at most `phraseWordSpread` times as
+    /// many tickets as its rarest): still a superset with bounding counts, without reading the lists of the function
+    /// words phrases often hold ("inicio de sesión", "fuera de servicio"), which run through most of the store.
     static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], tokenizer: TokenizerContext,
+                          documentFrequency: (String) throws -> Int,
                           postings: (String) throws -> [TicketPosting]) throws -> [TermList]? {
         var lists = terms.map { TermList(idf: $0.idf) }
         var phrasesOfTerm = Array(repeating: [PhraseList](), count: terms.count)
         var read: [String: [TicketPosting]] = [:]
+        func list(_ term: String) throws -> [TicketPosting] {
+            if let known = read[term] { return known }
+            let fresh = try postings(term)
+            read[term] = fresh
+            return fresh
+        }
         for phrase in match.phrases {
             guard !phrase.isPrefix, phrase.term < terms.count else { return nil }
-            var words: [[TicketPosting]] = []
+            var words: [String] = []
             for analysed in PhraseLocator.queryTerms(phrase.text, tokenizer: tokenizer) {
                 guard let term = String(validating: analysed, as: UTF8.self) else { return nil }
-                if read[term] == nil { read[term] = try postings(term) }
-                words.append(read[term]!)
+                words.append(term)
             }
-            // FTS5 matches a phrase without terms nowhere.
-            let list = words.count <= 1 ? PhraseList(postings: words.first ?? [], estimated: false)
-                                        : PhraseList(postings: intersection(words), estimated: true)
-            phrasesOfTerm[phrase.term].append(list)
+            switch words.count {
+            case 0:
+                // FTS5 matches a phrase without terms nowhere.
+                phrasesOfTerm[phrase.term].append(PhraseList(postings: [], estimated: false))
+            case 1:
+                phrasesOfTerm[phrase.term].append(PhraseList(postings: try list(words[0]), estimated: false))
+            default:
+                let frequencies = try words.map(documentFrequency)
+                let rarest = frequencies.min() ?? 0
+                let chosen = Set(words.indices.filter { frequencies[$0] <= max(1, rarest) * phraseWordSpread }.map { words[$0] })
+                let lists = try chosen.sorted().map(list)
+                phrasesOfTerm[phrase.term].append(PhraseList(postings: lists.count == 1 ? lists[0] : intersection(lists), estimated: true))
+            }
         }
         for (term, phrases) in phrasesOfTerm.enumerated() { merge(phrases, into: &lists[term]) }
         return lists
