@@ -260,9 +260,8 @@ public final class SearchEngine {
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
         -> [(rowid: Int64, score: Double)]? {
         guard filters.limit > 0, filterConditions(filters).conditions.isEmpty,
-              let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, tokenizer: store.tokenizer,
-                                                             documentFrequency: { try self.statistics.documentFrequency($0) },
-                                                             postings: { try store.ticketPostings(of: $0) })
+              let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, store: store,
+                                                             documentFrequency: { try self.statistics.documentFrequency($0) })
         else { return nil }
         let rescorer = try rescorer(for: match, terms: terms)
         let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")

@@ -10,19 +10,50 @@
 /// proximity, to the last bit: each term's part is added in term order with the same formula
 /// (`RankFunction.total`), the average length is FTS5's, so the result equals the FTS5 first phase's.
 struct TicketPostingsRanker {
-    /// One query term: the tickets holding any of its phrases, ascending, with the phrases' weighted counts added up.
+    /// One query term: the tickets holding any of its phrases, in rowid order, each with the phrases' weighted counts
+    /// added up (as `kb_rank` adds a term's phrases' matches; a phrase given twice counts twice, as FTS5 matches it twice).
     ///
-    /// A phrase of several words lists the tickets holding all its words, each with the fewest times one of them
-    /// occurs (per column group): a superset of the phrase's tickets, and counts at least the phrase's. Such entries are
+    /// A phrase of several words lists the tickets holding its words, each with the fewest times one of them occurs (per
+    /// column group): a superset of the phrase's tickets, and counts at least the phrase's. Such postings are
     /// `estimated`, and a ticket scored with one is scored again from its text (`exactFrequencies`) before it is kept.
-    struct TermList {
-        var rowids: [Int64] = []
-        var frequencies: [Double] = []
-        var lengths: [Int32] = []
-        var estimated: [Bool] = []
+    final class TermList {
+        let phrases: [PostingCursor]
         let idf: Double
         /// More than the term can add to any ticket's score.
-        var bound: Double { RankFunction.upperBound(idf: idf, proximityWeight: 0) }
+        let bound: Double
+
+        init(phrases: [PostingCursor], idf: Double) {
+            self.phrases = phrases
+            self.idf = idf
+            bound = RankFunction.upperBound(idf: idf, proximityWeight: 0)
+        }
+
+        /// The lowest rowid any phrase is at (`Int64.max`: none left).
+        var rowid: Int64 {
+            var lowest = Int64.max
+            for phrase in phrases where phrase.rowid < lowest { lowest = phrase.rowid }
+            return lowest
+        }
+
+        /// The term's weighted count and the ticket's length at `rowid`, which the term is at, and whether the count is
+        /// estimated; moves past it.
+        func take(_ rowid: Int64) throws -> (frequency: Double, length: Int32, estimated: Bool) {
+            var frequency = 0.0
+            var length: Int32 = 0
+            var estimated = false
+            for phrase in phrases where phrase.rowid == rowid {
+                frequency += phrase.frequency
+                length = phrase.length
+                estimated = estimated || phrase.estimated
+                try phrase.next()
+            }
+            return (frequency, length, estimated)
+        }
+
+        /// Moves every phrase to its first ticket at `rowid` or above.
+        func seek(_ rowid: Int64) throws {
+            for phrase in phrases { try phrase.seek(rowid) }
+        }
     }
 
     let lists: [TermList]
@@ -38,53 +69,38 @@ struct TicketPostingsRanker {
     /// How many times more tickets than its rarest word a phrase's word may be in and still be read (see `termLists`).
     static let phraseWordSpread = 4
 
-    /// One phrase's postings: exact for a single term, estimated (see `TermList`) for several.
-    private struct PhraseList {
-        var postings: [TicketPosting]
-        var estimated: Bool
-    }
-
     /// The term lists of `match`, or nil when one of its phrases is a prefix (its terms are not known in advance).
-    /// `postings` reads one index term's postings; `documentFrequency` says how many tickets hold a term.
+    /// `documentFrequency` says how many tickets hold an index term; `postings` reads its whole list.
     ///
     /// A phrase of several words is listed from its rarer words only (those in at most `phraseWordSpread` times as
     /// many tickets as its rarest): still a superset with bounding counts, without reading the lists of the function
     /// words phrases often hold ("inicio de sesión", "fuera de servicio"), which run through most of the store.
-    static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], tokenizer: TokenizerContext,
-                          documentFrequency: (String) throws -> Int,
-                          postings: (String) throws -> [TicketPosting]) throws -> [TermList]? {
-        var lists = terms.map { TermList(idf: $0.idf) }
-        var phrasesOfTerm = Array(repeating: [PhraseList](), count: terms.count)
-        var read: [String: [TicketPosting]] = [:]
-        func list(_ term: String) throws -> [TicketPosting] {
-            if let known = read[term] { return known }
-            let fresh = try postings(term)
-            read[term] = fresh
-            return fresh
-        }
+    static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], store: Store,
+                          documentFrequency: (String) throws -> Int) throws -> [TermList]? {
+        var phrasesOfTerm = Array(repeating: [PostingCursor](), count: terms.count)
         for phrase in match.phrases {
             guard !phrase.isPrefix, phrase.term < terms.count else { return nil }
             var words: [String] = []
-            for analysed in PhraseLocator.queryTerms(phrase.text, tokenizer: tokenizer) {
+            for analysed in PhraseLocator.queryTerms(phrase.text, tokenizer: store.tokenizer) {
                 guard let term = String(validating: analysed, as: UTF8.self) else { return nil }
                 words.append(term)
             }
             switch words.count {
             case 0:
                 // FTS5 matches a phrase without terms nowhere.
-                phrasesOfTerm[phrase.term].append(PhraseList(postings: [], estimated: false))
+                phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
             case 1:
-                phrasesOfTerm[phrase.term].append(PhraseList(postings: try list(words[0]), estimated: false))
+                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight))
             default:
                 let frequencies = try words.map(documentFrequency)
                 let rarest = frequencies.min() ?? 0
                 let chosen = Set(words.indices.filter { frequencies[$0] <= max(1, rarest) * phraseWordSpread }.map { words[$0] })
-                let lists = try chosen.sorted().map(list)
-                phrasesOfTerm[phrase.term].append(PhraseList(postings: lists.count == 1 ? lists[0] : intersection(lists), estimated: true))
+                let lists = try chosen.sorted().map { try store.ticketPostings(of: $0) }
+                let postings = lists.count == 1 ? lists[0] : intersection(lists)
+                phrasesOfTerm[phrase.term].append(PostingCursor(postings: postings, estimated: true, titleWeight: titleWeight))
             }
         }
-        for (term, phrases) in phrasesOfTerm.enumerated() { merge(phrases, into: &lists[term]) }
-        return lists
+        return zip(phrasesOfTerm, terms).map { TermList(phrases: $0, idf: $1.idf) }
     }
 
     /// The tickets holding every one of `words`, each with the fewest title and other-column occurrences of any of them.
@@ -108,39 +124,6 @@ struct TicketPostingsRanker {
         return result
     }
 
-    /// The union of one term's phrase lists, each ticket once with its phrases' weighted counts added (as `kb_rank`
-    /// adds a term's phrases' matches; a phrase given twice counts twice, as FTS5 matches it twice).
-    private static func merge(_ phrases: [PhraseList], into list: inout TermList) {
-        var positions = Array(repeating: 0, count: phrases.count)
-        let total = phrases.reduce(0) { $0 + $1.postings.count }
-        list.rowids.reserveCapacity(total)
-        list.frequencies.reserveCapacity(total)
-        list.lengths.reserveCapacity(total)
-        list.estimated.reserveCapacity(total)
-        while true {
-            var next = Int64.max
-            for (index, phrase) in phrases.enumerated() where positions[index] < phrase.postings.count {
-                next = min(next, phrase.postings[positions[index]].rowid)
-            }
-            guard next != .max else { return }
-            var frequency = 0.0
-            var length: Int32 = 0
-            var estimated = false
-            for (index, phrase) in phrases.enumerated()
-            where positions[index] < phrase.postings.count && phrase.postings[positions[index]].rowid == next {
-                let posting = phrase.postings[positions[index]]
-                frequency += titleWeight * Double(posting.titleCount) + Double(posting.otherCount)
-                length = posting.length
-                estimated = estimated || phrase.estimated
-                positions[index] += 1
-            }
-            list.rowids.append(next)
-            list.frequencies.append(frequency)
-            list.lengths.append(length)
-            list.estimated.append(estimated)
-        }
-    }
-
     /// The best `limit` tickets by BM25, best first (equal scores: highest rowid first).
     func top(_ limit: Int) throws -> [(rowid: Int64, score: Double)] {
         guard limit > 0, !lists.isEmpty else { return [] }
@@ -150,7 +133,6 @@ struct TicketPostingsRanker {
         let order = lists.indices.sorted { lists[$0].bound != lists[$1].bound ? lists[$0].bound < lists[$1].bound : $0 < $1 }
         var prefixBounds = [0.0]
         for term in order { prefixBounds.append(prefixBounds.last! + lists[term].bound) }
-        var cursors = Array(repeating: 0, count: termCount)
         let frequencies = UnsafeMutablePointer<Double>.allocate(capacity: termCount)
         let proximity = UnsafeMutablePointer<Double>.allocate(capacity: termCount)
         let idf = UnsafeMutablePointer<Double>.allocate(capacity: termCount)
@@ -167,10 +149,7 @@ struct TicketPostingsRanker {
         while true {
             // The next ticket: the lowest rowid any essential term's list is at.
             var rowid = Int64.max
-            for position in firstEssential..<termCount {
-                let term = order[position]
-                if cursors[term] < lists[term].rowids.count { rowid = min(rowid, lists[term].rowids[cursors[term]]) }
-            }
+            for position in firstEssential..<termCount { rowid = min(rowid, lists[order[position]].rowid) }
             guard rowid != .max else { break }
             frequencies.initialize(repeating: 0, count: termCount)
             var length: Int32 = -1
@@ -179,13 +158,12 @@ struct TicketPostingsRanker {
             for position in firstEssential..<termCount {
                 let term = order[position]
                 let list = lists[term]
-                if cursors[term] < list.rowids.count && list.rowids[cursors[term]] == rowid {
-                    frequencies[term] = list.frequencies[cursors[term]]
-                    length = list.lengths[cursors[term]]
-                    estimated = estimated || list.estimated[cursors[term]]
-                    reachable += list.bound
-                    cursors[term] += 1
-                }
+                guard list.rowid == rowid else { continue }
+                let taken = try list.take(rowid)
+                frequencies[term] = taken.frequency
+                length = taken.length
+                estimated = estimated || taken.estimated
+                reachable += list.bound
             }
             // The other terms, strongest first, while they can still lift the ticket above the threshold.
             let threshold = best.threshold
@@ -198,14 +176,13 @@ struct TicketPostingsRanker {
                 }
                 let term = order[position]
                 let list = lists[term]
-                let found = Self.seek(list.rowids, from: cursors[term], to: rowid) { $0 }
-                cursors[term] = found
-                if found < list.rowids.count && list.rowids[found] == rowid {
-                    frequencies[term] = list.frequencies[found]
-                    length = list.lengths[found]
-                    estimated = estimated || list.estimated[found]
+                try list.seek(rowid)
+                if list.rowid == rowid {
+                    let taken = try list.take(rowid)
+                    frequencies[term] = taken.frequency
+                    length = taken.length
+                    estimated = estimated || taken.estimated
                     reachable += list.bound
-                    cursors[term] = found + 1
                 } else if requireAll {
                     skipped = true
                     break

@@ -1,0 +1,115 @@
+/// One phrase's postings in rowid order, positioned on one posting at a time: read block by block from
+/// `ticket_postings` (a block is decoded only when the cursor lands in it), or from memory for a phrase of several words.
+///
+/// `seek` steps over whole blocks by their last rowid without decoding them, so a common term whose list is only
+/// probed for a few tickets costs a few blocks, not its whole list.
+final class PostingCursor {
+    /// The current posting's rowid; `Int64.max` once the postings are exhausted.
+    private(set) var rowid: Int64 = .max
+    /// The current posting's weighted count: `titleWeight` per occurrence in the title, 1 per other occurrence.
+    private(set) var frequency = 0.0
+    /// The current ticket's length in tokens.
+    private(set) var length: Int32 = 0
+    /// Whether the counts only bound the phrase's (`TicketPostingsRanker.TermList`).
+    let estimated: Bool
+
+    private let titleWeight: Double
+    /// The block in memory: its postings' rowids, weighted counts and lengths.
+    private var rowids: [Int64] = []
+    private var frequencies: [Double] = []
+    private var lengths: [Int32] = []
+    private var index = 0
+    /// The blocks not read yet, in rowid order; nil for postings held in memory.
+    private let blocks: Statement?
+
+    /// A cursor over `term`'s stored postings.
+    init(store: Store, term: String, titleWeight: Double) throws {
+        estimated = false
+        self.titleWeight = titleWeight
+        // Its own statement: several cursors step through their blocks at once.
+        let statement = try store.connection.prepare("SELECT last_rowid, data FROM ticket_postings WHERE term = ? ORDER BY last_rowid")
+        try statement.bind([term])
+        blocks = statement
+        try load(reaching: .min)
+    }
+
+    /// A cursor over postings already in memory (ascending rowid).
+    init(postings: [TicketPosting], estimated: Bool, titleWeight: Double) {
+        self.estimated = estimated
+        self.titleWeight = titleWeight
+        blocks = nil
+        rowids = postings.map(\.rowid)
+        frequencies = postings.map { titleWeight * Double($0.titleCount) + Double($0.otherCount) }
+        lengths = postings.map(\.length)
+        settle()
+    }
+
+    /// Moves to the next posting.
+    @inline(__always)
+    func next() throws {
+        index += 1
+        if index < rowids.count {
+            settle()
+        } else {
+            try load(reaching: .min)
+        }
+    }
+
+    /// Moves to the first posting whose rowid is `target` or above (staying put when already there).
+    func seek(_ target: Int64) throws {
+        guard rowid < target else { return }
+        if let last = rowids.last, last >= target {
+            index = Self.firstIndex(in: rowids, from: index, reaching: target)
+            settle()
+        } else {
+            try load(reaching: target)
+        }
+    }
+
+    /// Reads blocks until one ends at `target` or above, decodes it and moves to its first posting reaching `target`;
+    /// exhausts the cursor when no block does.
+    private func load(reaching target: Int64) throws {
+        rowids.removeAll(keepingCapacity: true)
+        frequencies.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        index = 0
+        guard let blocks else { return settle() }
+        while try blocks.step() {
+            let row = Row(statement: blocks)
+            guard row.int64(0) >= target else { continue }
+            let weight = titleWeight
+            try row.withBlob(1) { block in
+                try TicketPostingBlock.decode(block) { posting in
+                    rowids.append(posting.rowid)
+                    frequencies.append(weight * Double(posting.titleCount) + Double(posting.otherCount))
+                    lengths.append(posting.length)
+                }
+            }
+            index = Self.firstIndex(in: rowids, from: 0, reaching: target)
+            return settle()
+        }
+        settle()
+    }
+
+    @inline(__always)
+    private func settle() {
+        if index < rowids.count {
+            rowid = rowids[index]
+            frequency = frequencies[index]
+            length = lengths[index]
+        } else {
+            rowid = .max
+        }
+    }
+
+    /// The first index at or after `start` whose rowid is at least `target` (binary search).
+    static func firstIndex(in rowids: [Int64], from start: Int, reaching target: Int64) -> Int {
+        var low = start
+        var high = rowids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rowids[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
