@@ -2,8 +2,9 @@
 /// `ticket_postings` (a block is decoded only when the cursor lands in it), or from memory for a phrase of several words.
 ///
 /// `seek` steps over whole blocks by their last rowid without decoding them, so a common term whose list is only
-/// probed for a few tickets costs a few blocks, not its whole list.
-final class PostingCursor {
+/// probed for a few tickets costs a few blocks, not its whole list. A struct, mutated in place: a class's stored
+/// properties would be checked for exclusive access at run time on every posting.
+struct PostingCursor {
     /// The current posting's rowid; `Int64.max` once the postings are exhausted.
     private(set) var rowid: Int64 = .max
     /// The current posting's weighted count: `titleWeight` per occurrence in the title, 1 per other occurrence.
@@ -46,7 +47,7 @@ final class PostingCursor {
 
     /// Moves to the next posting.
     @inline(__always)
-    func next() throws {
+    mutating func next() throws {
         index += 1
         if index < rowids.count {
             settle()
@@ -56,7 +57,7 @@ final class PostingCursor {
     }
 
     /// Moves to the first posting whose rowid is `target` or above (staying put when already there).
-    func seek(_ target: Int64) throws {
+    mutating func seek(_ target: Int64) throws {
         guard rowid < target else { return }
         if let last = rowids.last, last >= target {
             index = Self.firstIndex(in: rowids, from: index, reaching: target)
@@ -68,7 +69,7 @@ final class PostingCursor {
 
     /// Reads blocks until one ends at `target` or above, decodes it and moves to its first posting reaching `target`;
     /// exhausts the cursor when no block does.
-    private func load(reaching target: Int64) throws {
+    private mutating func load(reaching target: Int64) throws {
         rowids.removeAll(keepingCapacity: true)
         frequencies.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
@@ -92,7 +93,7 @@ final class PostingCursor {
     }
 
     @inline(__always)
-    private func settle() {
+    private mutating func settle() {
         if index < rowids.count {
             rowid = rowids[index]
             frequency = frequencies[index]

@@ -265,7 +265,7 @@ public final class SearchEngine {
         else { return nil }
         let rescorer = try rescorer(for: match, terms: terms)
         let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
-        let ranker = TicketPostingsRanker(lists: lists, averageLength: rescorer.averageLength, requireAll: !match.matchesAnyTerm) { rowid in
+        var ranker = TicketPostingsRanker(lists: lists, averageLength: rescorer.averageLength, requireAll: !match.matchesAnyTerm) { rowid in
             try texts.first([rowid]) { row in
                 let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
                 return rescorer.frequencies(columns: columns, source: self.store.tokenizer.source(for: self.indexLanguage(row.optionalText(1))))

@@ -16,8 +16,8 @@ struct TicketPostingsRanker {
     /// A phrase of several words lists the tickets holding its words, each with the fewest times one of them occurs (per
     /// column group): a superset of the phrase's tickets, and counts at least the phrase's. Such postings are
     /// `estimated`, and a ticket scored with one is scored again from its text (`exactFrequencies`) before it is kept.
-    final class TermList {
-        let phrases: [PostingCursor]
+    struct TermList {
+        var phrases: [PostingCursor]
         let idf: Double
         /// More than the term can add to any ticket's score.
         let bound: Double
@@ -37,26 +37,26 @@ struct TicketPostingsRanker {
 
         /// The term's weighted count and the ticket's length at `rowid`, which the term is at, and whether the count is
         /// estimated; moves past it.
-        func take(_ rowid: Int64) throws -> (frequency: Double, length: Int32, estimated: Bool) {
+        mutating func take(_ rowid: Int64) throws -> (frequency: Double, length: Int32, estimated: Bool) {
             var frequency = 0.0
             var length: Int32 = 0
             var estimated = false
-            for phrase in phrases where phrase.rowid == rowid {
-                frequency += phrase.frequency
-                length = phrase.length
-                estimated = estimated || phrase.estimated
-                try phrase.next()
+            for index in phrases.indices where phrases[index].rowid == rowid {
+                frequency += phrases[index].frequency
+                length = phrases[index].length
+                estimated = estimated || phrases[index].estimated
+                try phrases[index].next()
             }
             return (frequency, length, estimated)
         }
 
         /// Moves every phrase to its first ticket at `rowid` or above.
-        func seek(_ rowid: Int64) throws {
-            for phrase in phrases { try phrase.seek(rowid) }
+        mutating func seek(_ rowid: Int64) throws {
+            for index in phrases.indices { try phrases[index].seek(rowid) }
         }
     }
 
-    let lists: [TermList]
+    var lists: [TermList]
     let averageLength: Double
     /// Whether a ticket must hold every term (`QueryMode.all`) rather than any.
     let requireAll: Bool
@@ -125,7 +125,7 @@ struct TicketPostingsRanker {
     }
 
     /// The best `limit` tickets by BM25, best first (equal scores: highest rowid first).
-    func top(_ limit: Int) throws -> [(rowid: Int64, score: Double)] {
+    mutating func top(_ limit: Int) throws -> [(rowid: Int64, score: Double)] {
         guard limit > 0, !lists.isEmpty else { return [] }
         var best = TopScores(limit: limit)
         let termCount = lists.count
@@ -157,13 +157,12 @@ struct TicketPostingsRanker {
             var estimated = false
             for position in firstEssential..<termCount {
                 let term = order[position]
-                let list = lists[term]
-                guard list.rowid == rowid else { continue }
-                let taken = try list.take(rowid)
+                guard lists[term].rowid == rowid else { continue }
+                let taken = try lists[term].take(rowid)
                 frequencies[term] = taken.frequency
                 length = taken.length
                 estimated = estimated || taken.estimated
-                reachable += list.bound
+                reachable += lists[term].bound
             }
             // The other terms, strongest first, while they can still lift the ticket above the threshold.
             let threshold = best.threshold
@@ -175,14 +174,13 @@ struct TicketPostingsRanker {
                     break
                 }
                 let term = order[position]
-                let list = lists[term]
-                try list.seek(rowid)
-                if list.rowid == rowid {
-                    let taken = try list.take(rowid)
+                try lists[term].seek(rowid)
+                if lists[term].rowid == rowid {
+                    let taken = try lists[term].take(rowid)
                     frequencies[term] = taken.frequency
                     length = taken.length
                     estimated = estimated || taken.estimated
-                    reachable += list.bound
+                    reachable += lists[term].bound
                 } else if requireAll {
                     skipped = true
                     break
