@@ -15,18 +15,38 @@ struct PostingCursor {
     let estimated: Bool
 
     private let titleWeight: Double
-    /// The block in memory: its postings' rowids, weighted counts and lengths.
-    private var rowids: [Int64] = []
-    private var frequencies: [Double] = []
-    private var lengths: [Int32] = []
+    /// The block in memory: its postings' rowids, weighted counts and lengths (`count` of them), in buffers the cursor
+    /// reads through pointers, which Swift checks neither for uniqueness nor for exclusive access.
+    private let buffers: Buffers
+    private var count = 0
     private var index = 0
     /// The blocks not read yet, in rowid order; nil for postings held in memory.
     private let blocks: Statement?
+
+    /// Owns the cursor's buffers (a struct cannot free them).
+    private final class Buffers {
+        let rowids: UnsafeMutablePointer<Int64>
+        let frequencies: UnsafeMutablePointer<Double>
+        let lengths: UnsafeMutablePointer<Int32>
+
+        init(capacity: Int) {
+            rowids = .allocate(capacity: max(1, capacity))
+            frequencies = .allocate(capacity: max(1, capacity))
+            lengths = .allocate(capacity: max(1, capacity))
+        }
+
+        deinit {
+            rowids.deallocate()
+            frequencies.deallocate()
+            lengths.deallocate()
+        }
+    }
 
     /// A cursor over `term`'s stored postings.
     init(store: Store, term: String, titleWeight: Double) throws {
         estimated = false
         self.titleWeight = titleWeight
+        buffers = Buffers(capacity: TicketPostingBlock.maximumCount)
         // Its own statement: several cursors step through their blocks at once.
         let statement = try store.connection.prepare("SELECT last_rowid, data FROM ticket_postings WHERE term = ? ORDER BY last_rowid")
         try statement.bind([term])
@@ -39,9 +59,13 @@ struct PostingCursor {
         self.estimated = estimated
         self.titleWeight = titleWeight
         blocks = nil
-        rowids = postings.map(\.rowid)
-        frequencies = postings.map { titleWeight * Double($0.titleCount) + Double($0.otherCount) }
-        lengths = postings.map(\.length)
+        buffers = Buffers(capacity: postings.count)
+        for (index, posting) in postings.enumerated() {
+            buffers.rowids[index] = posting.rowid
+            buffers.frequencies[index] = titleWeight * Double(posting.titleCount) + Double(posting.otherCount)
+            buffers.lengths[index] = posting.length
+        }
+        count = postings.count
         settle()
     }
 
@@ -49,7 +73,7 @@ struct PostingCursor {
     @inline(__always)
     mutating func next() throws {
         index += 1
-        if index < rowids.count {
+        if index < count {
             settle()
         } else {
             try load(reaching: .min)
@@ -59,8 +83,8 @@ struct PostingCursor {
     /// Moves to the first posting whose rowid is `target` or above (staying put when already there).
     mutating func seek(_ target: Int64) throws {
         guard rowid < target else { return }
-        if let last = rowids.last, last >= target {
-            index = Self.firstIndex(in: rowids, from: index, reaching: target)
+        if count > 0, buffers.rowids[count - 1] >= target {
+            index = Self.firstIndex(in: buffers.rowids, count: count, from: index, reaching: target)
             settle()
         } else {
             try load(reaching: target)
@@ -70,23 +94,28 @@ struct PostingCursor {
     /// Reads blocks until one ends at `target` or above, decodes it and moves to its first posting reaching `target`;
     /// exhausts the cursor when no block does.
     private mutating func load(reaching target: Int64) throws {
-        rowids.removeAll(keepingCapacity: true)
-        frequencies.removeAll(keepingCapacity: true)
-        lengths.removeAll(keepingCapacity: true)
+        count = 0
         index = 0
         guard let blocks else { return settle() }
         while try blocks.step() {
             let row = Row(statement: blocks)
             guard row.int64(0) >= target else { continue }
             let weight = titleWeight
+            let rowids = buffers.rowids
+            let frequencies = buffers.frequencies
+            let lengths = buffers.lengths
+            var decoded = 0
             try row.withBlob(1) { block in
+                // `decode` throws before passing more than `maximumCount` postings, the buffers' capacity.
                 try TicketPostingBlock.decode(block) { posting in
-                    rowids.append(posting.rowid)
-                    frequencies.append(weight * Double(posting.titleCount) + Double(posting.otherCount))
-                    lengths.append(posting.length)
+                    rowids[decoded] = posting.rowid
+                    frequencies[decoded] = weight * Double(posting.titleCount) + Double(posting.otherCount)
+                    lengths[decoded] = posting.length
+                    decoded += 1
                 }
             }
-            index = Self.firstIndex(in: rowids, from: 0, reaching: target)
+            count = decoded
+            index = Self.firstIndex(in: rowids, count: count, from: 0, reaching: target)
             return settle()
         }
         settle()
@@ -94,19 +123,19 @@ struct PostingCursor {
 
     @inline(__always)
     private mutating func settle() {
-        if index < rowids.count {
-            rowid = rowids[index]
-            frequency = frequencies[index]
-            length = lengths[index]
+        if index < count {
+            rowid = buffers.rowids[index]
+            frequency = buffers.frequencies[index]
+            length = buffers.lengths[index]
         } else {
             rowid = .max
         }
     }
 
-    /// The first index at or after `start` whose rowid is at least `target` (binary search).
-    static func firstIndex(in rowids: [Int64], from start: Int, reaching target: Int64) -> Int {
+    /// The first index at or after `start` (below `count`) whose rowid is at least `target` (binary search).
+    static func firstIndex(in rowids: UnsafePointer<Int64>, count: Int, from start: Int, reaching target: Int64) -> Int {
         var low = start
-        var high = rowids.count
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if rowids[middle] < target { low = middle + 1 } else { high = middle }
