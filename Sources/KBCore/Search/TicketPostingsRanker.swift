@@ -153,7 +153,6 @@ struct TicketPostingsRanker {
             guard rowid != .max else { break }
             frequencies.initialize(repeating: 0, count: termCount)
             var length: Int32 = -1
-            var reachable = 0.0
             var estimated = false
             for position in firstEssential..<termCount {
                 let term = order[position]
@@ -162,9 +161,17 @@ struct TicketPostingsRanker {
                 frequencies[term] = taken.frequency
                 length = taken.length
                 estimated = estimated || taken.estimated
-                reachable += lists[term].bound
             }
-            // The other terms, strongest first, while they can still lift the ticket above the threshold.
+            // The essential terms' own parts (all terms share the ticket's length), then the other terms, strongest
+            // first, while their bounds can still lift the ticket above the threshold. The parts are summed in another
+            // order than the score's and may round differently: a relative margin keeps the test on the safe side.
+            let lengthNorm = RankFunction.lengthNorm(tokens: Double(length), averageLength: averageLength)
+            func part(_ term: Int) -> Double {
+                let frequency = frequencies[term]
+                return frequency > 0 ? idf[term] * ((frequency * (RankFunction.k1 + 1)) / (frequency + lengthNorm)) * (1 + 1e-9) : 0
+            }
+            var reachable = 0.0
+            for position in firstEssential..<termCount { reachable += part(order[position]) }
             let threshold = best.threshold
             var skipped = false
             var position = firstEssential - 1
@@ -178,9 +185,8 @@ struct TicketPostingsRanker {
                 if lists[term].rowid == rowid {
                     let taken = try lists[term].take(rowid)
                     frequencies[term] = taken.frequency
-                    length = taken.length
                     estimated = estimated || taken.estimated
-                    reachable += lists[term].bound
+                    reachable += part(term)
                 } else if requireAll {
                     skipped = true
                     break
