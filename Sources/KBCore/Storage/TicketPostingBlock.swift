@@ -98,15 +98,43 @@ enum TicketPostingBlock {
 
     /// Appends one posting's four varints; its rowid as the difference from `previous`, or whole when nil (a first).
     static func appendPosting(_ posting: TicketPosting, after previous: Int64?, to bytes: inout [UInt8]) {
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { raw in
+            let count = encodePosting(posting, after: previous, into: raw)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<count]))
+        }
+    }
+
+    /// The most bytes `encodePosting` writes.
+    static let maximumPostingBytes = 10 + 3 * 5
+
+    /// Writes one posting's four varints at the start of `raw` (at least `maximumPostingBytes` long); returns how
+    /// many bytes they took.
+    @inline(__always)
+    static func encodePosting(_ posting: TicketPosting, after previous: Int64?, into raw: UnsafeMutableRawBufferPointer) -> Int {
+        let rowid: UInt64
         if let previous {
             precondition(posting.rowid > previous, "postings must ascend")
-            appendVarint(UInt64(bitPattern: posting.rowid &- previous), to: &bytes)
+            rowid = UInt64(bitPattern: posting.rowid &- previous)
         } else {
-            appendVarint(UInt64(bitPattern: posting.rowid), to: &bytes)
+            rowid = UInt64(bitPattern: posting.rowid)
         }
-        appendVarint(UInt64(UInt32(posting.titleCount)), to: &bytes)
-        appendVarint(UInt64(UInt32(posting.otherCount)), to: &bytes)
-        appendVarint(UInt64(UInt32(posting.length)), to: &bytes)
+        var count = 0
+        func put(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                raw[count] = UInt8(truncatingIfNeeded: value) | 0x80
+                value >>= 7
+                count += 1
+            }
+            raw[count] = UInt8(value)
+            count += 1
+        }
+        put(rowid)
+        put(UInt64(UInt32(posting.titleCount)))
+        put(UInt64(UInt32(posting.otherCount)))
+        put(UInt64(UInt32(posting.length)))
+        return count
     }
 
     /// Appends `value` as an unsigned LEB128 varint: seven bits a byte, lowest first, the high bit set on all but the last.

@@ -16,180 +16,314 @@ final class TicketPostingsWriter {
     static let flushBytes = 4 << 20
     /// FTS5 keeps at most this many bytes of a token (`FTS5_MAX_TOKEN_SIZE`); a longer one is indexed truncated.
     static let maximumTermBytes = 32_768
-    /// What a buffered term costs beside its bytes and postings (its entry, its array, the table's slot), roughly.
-    private static let termOverheadBytes = 96
-    /// Marks a term that the ticket being gathered has not used yet (no rowid is this small).
-    private static let noTicket = Int64.min
 
-    private struct Term {
-        /// Where the term's bytes start in `termBytes`.
-        let start: Int
-        let length: Int
-        let hash: UInt64
-        /// Buffered postings, encoded as in a block's body (`TicketPostingBlock.appendPosting`).
-        var postings: [UInt8] = []
-        var count = 0
-        var lastRowid: Int64 = 0
-        /// The ticket whose occurrences `titleCount` and `otherCount` are gathering now, or `noTicket`.
-        var ticketRowid = TicketPostingsWriter.noTicket
-        var titleCount: Int32 = 0
-        var otherCount: Int32 = 0
-    }
-
-    /// The terms seen since the last flush, with the bytes they name and an open-addressing table over them.
-    private var terms: [Term] = []
-    private var termBytes: [UInt8] = []
-    private var slots = [Int32](repeating: -1, count: 1 << 12)
-    /// Terms the ticket being gathered uses, in first-use order.
-    private var touched: [Int] = []
-    private var bufferedBytes = 0
+    /// Everything buffered. A value the writer's methods take out of the class while they work on it, so its arrays
+    /// are mutated in place without the class's dynamic exclusivity checks (one per token otherwise).
+    private var buffer = Buffer()
 
     // MARK: - Maintenance
 
     /// Adds the postings of the ticket at `rowid` whose five full-text columns have `terms` (FTS5's column order: the
     /// title is text 0); the ticket must have none stored.
     func add(rowid: Int64, terms prepared: PreparedTerms, connection: Connection) throws {
-        let length = gather(prepared, rowid: rowid)
-        defer { touched.removeAll(keepingCapacity: true) }
-        for index in touched {
+        var buffer = Buffer()
+        swap(&buffer, &self.buffer)
+        defer { swap(&buffer, &self.buffer) }
+        let length = buffer.gather(prepared, rowid: rowid)
+        for position in buffer.touched.indices {
+            let index = buffer.touched[position]
             // The buffer holds each term's postings in ascending rowid: one below them goes to the blocks first.
-            if terms[index].count > 0 && terms[index].lastRowid >= rowid { try write(index, connection) }
-            let posting = TicketPosting(rowid: rowid, titleCount: terms[index].titleCount,
-                                        otherCount: terms[index].otherCount, length: length)
-            let before = terms[index].postings.count
-            TicketPostingBlock.appendPosting(posting, after: terms[index].count == 0 ? nil : terms[index].lastRowid,
-                                             to: &terms[index].postings)
-            bufferedBytes += terms[index].postings.count - before
-            terms[index].count += 1
-            terms[index].lastRowid = rowid
-            terms[index].ticketRowid = Self.noTicket
+            if buffer.lists[index].count > 0 && buffer.lists[index].lastRowid >= rowid { try Self.write(index, &buffer, connection) }
+            buffer.append(index, rowid: rowid, length: length)
         }
-        if bufferedBytes > Self.flushBytes { try flush(connection) }
+        buffer.touched.removeAll(keepingCapacity: true)
+        if buffer.bytes > Self.flushBytes { try Self.flush(&buffer, connection) }
     }
 
     /// Removes the postings of the ticket at `rowid` whose columns had `terms` (its old text, analysed as it was indexed).
     func remove(rowid: Int64, terms prepared: PreparedTerms, connection: Connection) throws {
-        _ = gather(prepared, rowid: rowid)
-        defer { touched.removeAll(keepingCapacity: true) }
-        for index in touched {
-            terms[index].ticketRowid = Self.noTicket
-            if terms[index].count > 0 { try write(index, connection) }
-            try withTerm(index) { try Self.removePosting(rowid, term: $0, connection) }
+        var buffer = Buffer()
+        swap(&buffer, &self.buffer)
+        defer { swap(&buffer, &self.buffer) }
+        _ = buffer.gather(prepared, rowid: rowid)
+        for position in buffer.touched.indices {
+            let index = buffer.touched[position]
+            buffer.gathering[index].rowid = Buffer.noTicket
+            if buffer.lists[index].count > 0 { try Self.write(index, &buffer, connection) }
+            try buffer.withTerm(index) { try Self.removePosting(rowid, term: $0, connection) }
         }
+        buffer.touched.removeAll(keepingCapacity: true)
     }
 
-    /// Writes every buffered posting to `ticket_postings` (terms in byte order, the table's order) and empties the buffer.
+    /// Writes every buffered posting to `ticket_postings` and empties the buffer.
     func flush(_ connection: Connection) throws {
-        guard !terms.isEmpty else { return }
-        if bufferedBytes > 0 {
-            let pending = termBytes.withUnsafeBufferPointer { bytes in
-                terms.indices.filter { terms[$0].count > 0 }.sorted { left, right in
-                    let a = terms[left], b = terms[right]
-                    let common = min(a.length, b.length)
-                    let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + a.start, bytes.baseAddress! + b.start, common)
-                    return order != 0 ? order < 0 : a.length < b.length
-                }
-            }
-            for index in pending { try write(index, connection) }
-        }
-        discard()
+        guard !buffer.keys.isEmpty else { return }
+        var buffer = Buffer()
+        swap(&buffer, &self.buffer)
+        defer { swap(&buffer, &self.buffer) }
+        try Self.flush(&buffer, connection)
     }
 
     /// Drops everything buffered (the transaction rolled back).
     func discard() {
-        terms.removeAll()
-        termBytes.removeAll(keepingCapacity: termBytes.capacity <= Self.flushBytes)
-        for index in slots.indices { slots[index] = -1 }
-        touched.removeAll(keepingCapacity: true)
-        bufferedBytes = 0
+        guard !buffer.keys.isEmpty else { return }
+        buffer.clear()
     }
 
-    // MARK: - Gathering
+    /// Writes the buffer's postings, terms in byte order (the table's), and empties it.
+    private static func flush(_ buffer: inout Buffer, _ connection: Connection) throws {
+        for index in buffer.termsInOrder() where buffer.lists[index].count > 0 { try write(index, &buffer, connection) }
+        buffer.clear()
+    }
 
-    /// Counts the occurrences of each term of `prepared` for the ticket at `rowid` into its entry (`touched` lists them)
-    /// and returns the ticket's length in tokens.
-    private func gather(_ prepared: PreparedTerms, rowid: Int64) -> Int32 {
-        var length: Int32 = 0
-        for text in prepared.texts.indices {
-            prepared.forEachTerm(ofText: text) { term in
-                let index = termIndex(UnsafeBufferPointer(rebasing: term.prefix(Self.maximumTermBytes)))
-                if terms[index].ticketRowid != rowid {
-                    terms[index].ticketRowid = rowid
-                    terms[index].titleCount = 0
-                    terms[index].otherCount = 0
-                    touched.append(index)
+    /// Writes term `index`'s buffered postings to its blocks and empties its list.
+    private static func write(_ index: Int, _ buffer: inout Buffer, _ connection: Connection) throws {
+        let list = buffer.lists[index]
+        var postings: [TicketPosting] = []
+        postings.reserveCapacity(Int(list.count))
+        try buffer.encodedPostings(index).withUnsafeBufferPointer { bytes in
+            var offset = 0
+            try TicketPostingBlock.decodePostings(bytes, from: &offset, count: Int(list.count)) { postings.append($0) }
+        }
+        try buffer.withTerm(index) { try writePostings(postings[...], term: $0, connection) }
+        buffer.lists[index] = PendingList()
+    }
+
+    // MARK: - Buffer
+
+    /// A term's buffered postings, encoded as in a block's body (`TicketPostingBlock.encodePosting`), in a chain of
+    /// chunks of `Buffer.arena`.
+    private struct PendingList {
+        var firstChunk: Int32 = -1
+        var lastChunk: Int32 = -1
+        /// Bytes used in the last chunk.
+        var used: Int32 = 0
+        var count: Int32 = 0
+        var lastRowid: Int64 = 0
+    }
+
+    /// A term's occurrences in the ticket being gathered.
+    private struct Gathering {
+        /// The ticket they count, or `Buffer.noTicket`.
+        var rowid: Int64
+        var title: Int32
+        var other: Int32
+    }
+
+    /// Where a term's bytes are in `Buffer.termBytes`, their hash, and their first eight bytes (zero-padded), which
+    /// tell most terms (stems are short) apart without reading `termBytes`.
+    private struct Key {
+        let start: Int32
+        let length: Int32
+        let hash: UInt64
+        let prefix: UInt64
+    }
+
+    /// The terms seen since the last flush, in an open-addressing table over their bytes, with their pending lists.
+    private struct Buffer {
+        /// Marks a term that the ticket being gathered has not used yet (no rowid is this small).
+        static let noTicket = Int64.min
+        /// What a buffered term costs beside its bytes and postings (its entries, its array, the table's slot), roughly.
+        static let termOverheadBytes = 96
+
+        /// A chunk of `arena`: the next chunk's number (4 bytes, -1 for none), then postings' bytes.
+        static let chunkBytes = 64
+        static let chunkDataBytes = chunkBytes - 4
+
+        var keys: [Key] = []
+        var gathering: [Gathering] = []
+        var lists: [PendingList] = []
+        /// Every list's chunks: one allocation for all the terms' postings, reused from one flush to the next.
+        var arena: [UInt8] = []
+        var termBytes: [UInt8] = []
+        var slots = [Int32](repeating: -1, count: 1 << 12)
+        /// Terms the ticket being gathered uses, in first-use order.
+        var touched: [Int] = []
+        /// Roughly what the buffer holds, in bytes.
+        var bytes = 0
+
+        /// Counts the occurrences of each term of `prepared` for the ticket at `rowid` (`touched` lists the terms) and
+        /// returns the ticket's length in tokens.
+        mutating func gather(_ prepared: PreparedTerms, rowid: Int64) -> Int32 {
+            var length: Int32 = 0
+            for text in prepared.texts.indices {
+                let isTitle = text == 0
+                prepared.forEachTerm(ofText: text) { term in
+                    let index = termIndex(term.count > TicketPostingsWriter.maximumTermBytes
+                                          ? UnsafeBufferPointer(rebasing: term.prefix(TicketPostingsWriter.maximumTermBytes)) : term)
+                    if gathering[index].rowid != rowid {
+                        gathering[index] = Gathering(rowid: rowid, title: 0, other: 0)
+                        touched.append(index)
+                    }
+                    if isTitle { gathering[index].title += 1 } else { gathering[index].other += 1 }
+                    length += 1
                 }
-                if text == 0 { terms[index].titleCount += 1 } else { terms[index].otherCount += 1 }
-                length += 1
+            }
+            return length
+        }
+
+        /// Appends the gathered posting of term `index` for the ticket at `rowid` to the term's list.
+        mutating func append(_ index: Int, rowid: Int64, length: Int32) {
+            let counts = gathering[index]
+            gathering[index].rowid = Self.noTicket
+            let posting = TicketPosting(rowid: rowid, titleCount: counts.title, otherCount: counts.other, length: length)
+            var list = lists[index]
+            var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &scratch) { raw in
+                let count = TicketPostingBlock.encodePosting(posting, after: list.count == 0 ? nil : list.lastRowid, into: raw)
+                var written = 0
+                while written < count {
+                    if list.lastChunk < 0 || Int(list.used) == Self.chunkDataBytes {
+                        let chunk = newChunk()
+                        if list.lastChunk < 0 { list.firstChunk = chunk } else { setNext(of: list.lastChunk, to: chunk) }
+                        list.lastChunk = chunk
+                        list.used = 0
+                    }
+                    let taken = min(count - written, Self.chunkDataBytes - Int(list.used))
+                    let start = Int(list.lastChunk) * Self.chunkBytes + 4 + Int(list.used)
+                    // A few bytes: a loop, not a call to memmove.
+                    arena.withUnsafeMutableBytes { arena in
+                        for offset in 0..<taken { arena[start + offset] = raw[written + offset] }
+                    }
+                    list.used += Int32(taken)
+                    written += taken
+                }
+            }
+            list.count += 1
+            list.lastRowid = rowid
+            lists[index] = list
+        }
+
+        /// A new chunk at the end of the arena, its number.
+        private mutating func newChunk() -> Int32 {
+            if arena.count + Self.chunkBytes > arena.capacity {
+                // Doubled up to the flush size and not past it (the arena is most of the buffer's memory); beyond it
+                // (one huge ticket) by half.
+                let target = arena.capacity < TicketPostingsWriter.flushBytes
+                    ? min(max(arena.capacity * 2, 1 << 16), TicketPostingsWriter.flushBytes + (1 << 16))
+                    : arena.capacity + arena.capacity / 2
+                arena.reserveCapacity(max(target, arena.count + Self.chunkBytes))
+            }
+            let chunk = Int32(arena.count / Self.chunkBytes)
+            arena.append(contentsOf: repeatElement(0xFF, count: 4))
+            arena.append(contentsOf: repeatElement(0, count: Self.chunkDataBytes))
+            bytes += Self.chunkBytes
+            return chunk
+        }
+
+        private mutating func setNext(of chunk: Int32, to next: Int32) {
+            arena.withUnsafeMutableBytes { arena in
+                arena.storeBytes(of: next.littleEndian, toByteOffset: Int(chunk) * Self.chunkBytes, as: Int32.self)
             }
         }
-        return length
-    }
 
-    /// The entry of `term`, added when new.
-    private func termIndex(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(term)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { break }
-            let entry = terms[index]
-            if entry.hash == hash && entry.length == term.count && termBytes.withUnsafeBufferPointer({ bytes in
-                term.isEmpty || memcmp(bytes.baseAddress! + entry.start, term.baseAddress!, term.count) == 0
-            }) {
-                return index
+        /// Term `index`'s buffered postings in one piece.
+        func encodedPostings(_ index: Int) -> [UInt8] {
+            let list = lists[index]
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(list.count) * 8)
+            arena.withUnsafeBytes { arena in
+                var chunk = list.firstChunk
+                while chunk >= 0 {
+                    let start = Int(chunk) * Self.chunkBytes
+                    let next = Int32(littleEndian: arena.loadUnaligned(fromByteOffset: start, as: Int32.self))
+                    let used = next >= 0 ? Self.chunkDataBytes : Int(list.used)
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: arena[start + 4..<start + 4 + used]))
+                    chunk = next
+                }
             }
-            slot = (slot + 1) & mask
+            return bytes
         }
-        let index = terms.count
-        terms.append(Term(start: termBytes.count, length: term.count, hash: hash))
-        termBytes.append(contentsOf: term)
-        bufferedBytes += term.count + Self.termOverheadBytes
-        slots[slot] = Int32(index)
-        if terms.count * 2 > slots.count { growSlots() }
-        return index
-    }
 
-    private func growSlots() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, term) in terms.enumerated() {
-            var slot = Int(truncatingIfNeeded: term.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        /// The entry of `term`, added when new.
+        mutating func termIndex(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+            let (hash, prefix) = Self.hash(term)
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { break }
+                let key = keys[index]
+                if key.hash == hash && Int(key.length) == term.count && key.prefix == prefix
+                    && (term.count <= 8 || termBytes.withUnsafeBufferPointer({ bytes in
+                        memcmp(bytes.baseAddress! + Int(key.start), term.baseAddress!, term.count) == 0
+                    })) {
+                    return index
+                }
+                slot = (slot + 1) & mask
+            }
+            let index = keys.count
+            keys.append(Key(start: Int32(termBytes.count), length: Int32(term.count), hash: hash, prefix: prefix))
+            gathering.append(Gathering(rowid: Self.noTicket, title: 0, other: 0))
+            lists.append(PendingList())
+            termBytes.append(contentsOf: term)
+            bytes += term.count + Self.termOverheadBytes
             slots[slot] = Int32(index)
+            if keys.count * 2 > slots.count { growSlots() }
+            return index
         }
-    }
 
-    /// FNV-1a over the term's bytes, its high bits folded in (the table masks the low ones).
-    private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash ^ (hash >> 29)
-    }
+        private mutating func growSlots() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (index, key) in keys.enumerated() {
+                var slot = Int(truncatingIfNeeded: key.hash) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index)
+            }
+        }
 
-    /// Calls `body` with the bytes of term `index`.
-    private func withTerm<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
-        let term = terms[index]
-        return try termBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[term.start..<term.start + term.length])) }
+        /// A hash of the term's bytes taken eight at a time (multiply and fold, as wyhash-style hashes do; tokens are
+        /// mostly short stems, hashed in one step), and the term's first eight bytes as an integer.
+        private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, prefix: UInt64) {
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(term.count)
+            var prefix: UInt64 = 0
+            var offset = 0
+            while offset < term.count {
+                var word: UInt64 = 0
+                let end = min(offset + 8, term.count)
+                for position in offset..<end { word |= UInt64(term[position]) << ((position - offset) * 8) }
+                if offset == 0 { prefix = word }
+                let product = (hash ^ word).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+                hash = product.high ^ product.low
+                offset = end
+            }
+            return (hash ^ (hash >> 29), prefix)
+        }
+
+        /// Calls `body` with the bytes of term `index`.
+        func withTerm<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+            let key = keys[index]
+            return try termBytes.withUnsafeBufferPointer {
+                try body(UnsafeBufferPointer(rebasing: $0[Int(key.start)..<Int(key.start + key.length)]))
+            }
+        }
+
+        /// The terms' indexes in byte order of the terms.
+        func termsInOrder() -> [Int] {
+            termBytes.withUnsafeBufferPointer { bytes in
+                keys.indices.sorted { left, right in
+                    let a = keys[left], b = keys[right]
+                    let common = Int(min(a.length, b.length))
+                    let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), common)
+                    return order != 0 ? order < 0 : a.length < b.length
+                }
+            }
+        }
+
+        mutating func clear() {
+            keys.removeAll()
+            gathering.removeAll()
+            lists.removeAll()
+            arena.removeAll(keepingCapacity: true)
+            termBytes.removeAll(keepingCapacity: termBytes.capacity <= TicketPostingsWriter.flushBytes)
+            for index in slots.indices { slots[index] = -1 }
+            touched.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
     }
 
     // MARK: - Blocks
-
-    /// Writes term `index`'s buffered postings to its blocks and empties its buffer.
-    private func write(_ index: Int, _ connection: Connection) throws {
-        let entry = terms[index]
-        var postings: [TicketPosting] = []
-        postings.reserveCapacity(entry.count)
-        try entry.postings.withUnsafeBufferPointer { bytes in
-            var offset = 0
-            try TicketPostingBlock.decodePostings(bytes, from: &offset, count: entry.count) { postings.append($0) }
-        }
-        try withTerm(index) { try Self.writePostings(postings[...], term: $0, connection) }
-        bufferedBytes -= entry.postings.count
-        terms[index].postings = []
-        terms[index].count = 0
-    }
 
     /// A stored block: the row's key and its bytes.
     private struct StoredBlock {
