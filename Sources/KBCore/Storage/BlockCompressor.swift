@@ -74,7 +74,7 @@ public enum BlockCompressor {
                 history.withUnsafeBufferPointer { history in
                     stamps.withUnsafeMutableBufferPointer { stamps in
                         BlockCompressor.dictionaryHeads.withUnsafeBufferPointer { dictionaryHeads in
-                            var matcher = Matcher(history: history, stamps: stamps, stampBase: stampBase, dictionaryHeads: dictionaryHeads)
+                            let matcher = Matcher(history: history, stamps: stamps, stampBase: stampBase, dictionaryHeads: dictionaryHeads)
                             matcher.compress(from: start, into: &output)
                         }
                     }
@@ -300,48 +300,56 @@ public enum BlockCompressor {
     /// match taken at once and extended backwards over the literals before it, and the search stepping faster through
     /// bytes that match nothing. Against hash chains with lazy matching it spends about a third of the time for blocks
     /// a few percent larger (the format is the same: any decoder of it reads both).
+    ///
+    /// The search loop runs on raw pointers with wrapping arithmetic: every position it reads is below
+    /// `history.count - minimumMatch + 4` and every offset it writes fits in 16 bits, which the loop's bounds establish,
+    /// so the per-byte checks Swift would add are redundant (they were a third of the compressor's time).
     private struct Matcher {
         let history: UnsafeBufferPointer<UInt8>
         let stamps: UnsafeMutableBufferPointer<UInt32>
         let stampBase: UInt32
         let dictionaryHeads: UnsafeBufferPointer<Int32>
 
+        @inline(__always)
         static func hash(_ word: UInt32) -> Int {
-            Int((word &* 2_654_435_761) >> UInt32(32 - BlockCompressor.blockHashBits))
+            Int(truncatingIfNeeded: (word &* 2_654_435_761) >> UInt32(32 - BlockCompressor.blockHashBits))
         }
 
-        func word(at position: Int) -> UInt32 {
-            UnsafeRawPointer(history.baseAddress! + position).loadUnaligned(as: UInt32.self)
+        @inline(__always)
+        static func word(_ base: UnsafePointer<UInt8>, _ position: Int) -> UInt32 {
+            UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
         }
 
         /// How many bytes at `candidate` and `position` agree, at most `limit`.
-        func commonLength(_ candidate: Int, _ position: Int, limit: Int) -> Int {
-            let base = history.baseAddress!
+        @inline(__always)
+        static func commonLength(_ base: UnsafePointer<UInt8>, _ candidate: Int, _ position: Int, limit: Int) -> Int {
             var length = 0
-            while length + 8 <= limit {
-                let difference = UnsafeRawPointer(base + candidate + length).loadUnaligned(as: UInt64.self)
-                    ^ UnsafeRawPointer(base + position + length).loadUnaligned(as: UInt64.self)
-                if difference != 0 { return length + UInt64(littleEndian: difference).trailingZeroBitCount / 8 }
-                length += 8
+            while length &+ 8 <= limit {
+                let left = UnsafeRawPointer(base + (candidate &+ length)).loadUnaligned(as: UInt64.self)
+                let right = UnsafeRawPointer(base + (position &+ length)).loadUnaligned(as: UInt64.self)
+                let difference = UInt64(littleEndian: left ^ right)
+                if difference != 0 { return length &+ (difference.trailingZeroBitCount &>> 3) }
+                length &+= 8
             }
-            while length < limit, base[candidate + length] == base[position + length] { length += 1 }
+            while length < limit, base[candidate &+ length] == base[position &+ length] { length &+= 1 }
             return length
         }
 
         /// The match of `candidate` for the bytes at `position`, whose first four bytes are `word`; 0 when none.
-        func matchLength(_ candidate: Int, at position: Int, word: UInt32) -> Int {
-            guard candidate >= 0, position - candidate <= BlockCompressor.maximumOffset, self.word(at: candidate) == word else {
+        @inline(__always)
+        static func matchLength(_ base: UnsafePointer<UInt8>, _ candidate: Int, at position: Int, word: UInt32, end: Int) -> Int {
+            guard candidate >= 0, position &- candidate <= BlockCompressor.maximumOffset, Self.word(base, candidate) == word else {
                 return 0
             }
             let minimum = BlockCompressor.minimumMatch
-            return minimum + commonLength(candidate + minimum, position + minimum, limit: history.count - position - minimum)
+            return minimum &+ commonLength(base, candidate &+ minimum, position &+ minimum, limit: end &- position &- minimum)
         }
 
-        func record(_ position: Int, hash: Int) {
-            stamps[hash] = stampBase + UInt32(position)
-        }
-
-        mutating func compress(from start: Int, into output: inout SequenceWriter) {
+        func compress(from start: Int, into output: inout SequenceWriter) {
+            let base = history.baseAddress!
+            let stamps = self.stamps.baseAddress!
+            let dictionaryHeads = self.dictionaryHeads.baseAddress!
+            let stampBase = self.stampBase
             let end = history.count
             let lastMatchStart = end - BlockCompressor.minimumMatch
             let dictionaryShift = BlockCompressor.blockHashBits - BlockCompressor.dictionaryHashBits
@@ -349,58 +357,62 @@ public enum BlockCompressor {
             var anchor = start
             var misses = 0
             while position <= lastMatchStart {
-                let word = word(at: position)
-                let hash = Matcher.hash(word)
+                let word = Self.word(base, position)
+                let hash = Self.hash(word)
                 let stamp = stamps[hash]
-                record(position, hash: hash)
+                stamps[hash] = stampBase &+ UInt32(truncatingIfNeeded: position)
                 var length = 0
                 var candidate = 0
                 if stamp >= stampBase {
-                    candidate = Int(stamp - stampBase)
-                    length = matchLength(candidate, at: position, word: word)
+                    candidate = Int(truncatingIfNeeded: stamp &- stampBase)
+                    length = Self.matchLength(base, candidate, at: position, word: word, end: end)
                 }
-                let fromDictionary = Int(dictionaryHeads[hash >> dictionaryShift])
-                let dictionaryLength = matchLength(fromDictionary, at: position, word: word)
+                let fromDictionary = Int(truncatingIfNeeded: dictionaryHeads[hash &>> dictionaryShift])
+                let dictionaryLength = Self.matchLength(base, fromDictionary, at: position, word: word, end: end)
                 if dictionaryLength > length {
                     length = dictionaryLength
                     candidate = fromDictionary
                 }
                 guard length >= BlockCompressor.minimumMatch else {
-                    position += 1 + misses >> BlockCompressor.skipShift
-                    misses += 1
+                    position &+= 1 &+ misses &>> BlockCompressor.skipShift
+                    misses &+= 1
                     continue
                 }
                 misses = 0
                 // The bytes just before may match too (skipped over, or not probed yet).
-                while position > anchor, candidate > 0, history[position - 1] == history[candidate - 1] {
-                    position -= 1
-                    candidate -= 1
-                    length += 1
+                while position > anchor, candidate > 0, base[position &- 1] == base[candidate &- 1] {
+                    position &-= 1
+                    candidate &-= 1
+                    length &+= 1
                 }
-                emit(literals: anchor..<position, matchLength: length, offset: position - candidate, into: &output)
+                Self.emit(base, literals: anchor..<position, matchLength: length, offset: position &- candidate, into: &output)
                 // As LZ4 does, only a match's last two positions go into the table: the following bytes most often
                 // repeat what follows those.
-                let matchEnd = position + length
-                for tail in (matchEnd - 2)..<matchEnd where tail <= lastMatchStart {
-                    record(tail, hash: Matcher.hash(self.word(at: tail)))
+                let matchEnd = position &+ length
+                var tail = matchEnd &- 2
+                while tail < matchEnd, tail <= lastMatchStart {
+                    stamps[Self.hash(Self.word(base, tail))] = stampBase &+ UInt32(truncatingIfNeeded: tail)
+                    tail &+= 1
                 }
                 position = matchEnd
                 anchor = position
             }
-            emit(literals: anchor..<end, matchLength: 0, offset: 0, into: &output)
+            Self.emit(base, literals: anchor..<end, matchLength: 0, offset: 0, into: &output)
         }
 
         /// Appends one sequence; `matchLength` 0 makes it the last (literals only).
-        func emit(literals: Range<Int>, matchLength: Int, offset: Int, into output: inout SequenceWriter) {
-            let literalCount = literals.count
-            let matchCode = matchLength == 0 ? 0 : matchLength - BlockCompressor.minimumMatch
-            output.byte(UInt8(min(literalCount, 15) << 4 | min(matchCode, 15)))
-            if literalCount >= 15 { output.length(literalCount - 15) }
-            output.bytes(history.baseAddress! + literals.lowerBound, count: literalCount)
+        @inline(__always)
+        static func emit(_ base: UnsafePointer<UInt8>, literals: Range<Int>, matchLength: Int, offset: Int,
+                         into output: inout SequenceWriter) {
+            let literalCount = literals.upperBound &- literals.lowerBound
+            let matchCode = matchLength == 0 ? 0 : matchLength &- BlockCompressor.minimumMatch
+            output.byte(UInt8(truncatingIfNeeded: min(literalCount, 15) &<< 4 | min(matchCode, 15)))
+            if literalCount >= 15 { output.length(literalCount &- 15) }
+            output.bytes(base + literals.lowerBound, count: literalCount)
             guard matchLength > 0 else { return }
-            output.byte(UInt8(offset & 0xFF))
-            output.byte(UInt8(offset >> 8))
-            if matchCode >= 15 { output.length(matchCode - 15) }
+            output.byte(UInt8(truncatingIfNeeded: offset))
+            output.byte(UInt8(truncatingIfNeeded: offset &>> 8))
+            if matchCode >= 15 { output.length(matchCode &- 15) }
         }
     }
 

@@ -490,6 +490,8 @@ extension Ticket {
     /// The text of all events, one per line: what the full-text index holds for the timeline.
     public var eventsText: String {
         var text = ""
+        // Sized once: import builds this for every ticket, and appending grew it several times over.
+        text.reserveCapacity(events.reduce(0) { $0 + $1.text.utf8.count + 1 })
         for event in events where !event.text.isEmpty {
             if !text.isEmpty { text += "\n" }
             text += event.text

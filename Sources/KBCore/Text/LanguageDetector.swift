@@ -82,6 +82,7 @@ public enum LanguageDetector {
     private static func read(_ utf8: UnsafeBufferPointer<UInt8>, into evidence: inout Evidence, others: inout [Int]) {
         let trigrams = Trigrams.table
         let functionWords = FunctionWords.table
+        let twoByteAlphabetic = Self.twoByteAlphabetic
         // The current word, lower-cased, between the boundary markers `^` and `$` the trigrams were counted with.
         var word: [UInt8] = [UInt8(ascii: "^")]
         word.reserveCapacity(64)
@@ -144,7 +145,7 @@ public enum LanguageDetector {
             }
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for offset in 1..<length { value = (value << 6) | (UInt32(utf8[index + offset]) & 0x3F) }
-            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else {
+            guard value < 0x800 ? twoByteAlphabetic[Int(value)] : Self.isAlphabetic(value) else {
                 if value == 0xBF || value == 0xA1 { evidence.trigramScore += spanishLetterWeight }  // ¿ ¡
                 endWord()
                 index += length
@@ -181,6 +182,18 @@ public enum LanguageDetector {
         }
         bytes.append(UInt8(0x80 | (value & 0x3F)))
     }
+
+    /// Whether `value` is an alphabetic scalar, as `Unicode.Scalar.Properties.isAlphabetic` says; false when it is no
+    /// scalar.
+    private static func isAlphabetic(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// `isAlphabetic` of U+0000 … U+07FF (every letter of Spanish and its neighbours, and whatever a malformed two-byte
+    /// sequence decodes to), computed once from the property itself: asking the property cost a library call per
+    /// accented letter.
+    private static let twoByteAlphabetic: [Bool] = (0..<0x800).map { Unicode.Scalar(UInt32($0))!.properties.isAlphabetic }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)

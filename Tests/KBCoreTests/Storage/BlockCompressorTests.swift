@@ -139,4 +139,42 @@ import KBTestSupport
             #expect(output == input, "block \(index)")
         }
     }
+
+    /// A block written by kb before the encoder's search loop was rewritten on raw pointers (matches from the block and
+    /// the dictionary, a long run, literals over 15): it still reads back, and today's encoder writes the same bytes.
+    @Test func blocksOfEarlierKBStillReadAndAreWrittenTheSame() throws {
+        let input = Array([
+            #"{"id":"T-0000042","title":"Sin acceso al portal","description":"Buenos días, desde las 08:10 no "#,
+            #"podemos entrar al portal de clientes; el portal muestra un error 502.","customer":"Aseguradora Q"#,
+            #"uetzal","plan":"24x7","service":"portal","severity":2,"status":"closed","channel":"correo","assi"#,
+            #"gnee":"tomas","level":"N2","created_at":"2025-01-01T06:25:05-06:00","resolved_at":"2025-01-01T15"#,
+            #":40:01-06:00","closed_at":"2025-01-02T08:29:32-06:00","resolution":"Se reinició el balanceador d"#,
+            #"el portal.","tags":["portal","acceso"],"articles":[],"events":[{"at":"2025-01-01T06:25:05-06:00""#,
+            #","kind":"created","author":"tomas","visibility":"public","text":"Ticket generado a partir de un "#,
+            #"correo del cliente"},{"at":"2025-01-01T07:03:39-06:00","kind":"assigned","author":"tomas","visib"#,
+            #"ility":"internal","text":"Caso asignado a tomas"},{"at":"2025-01-01T09:48:45-06:00","kind":"comm"#,
+            #"ent","author":"tomas","visibility":"public","text":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#,
+            #"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#,
+            #"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#,
+            #"aaaaaaaaaaaaaaaaaaaaaa"}]}"#,
+        ].joined().utf8)
+        let earlier = Self.bytes(fromHex: [
+            "019c09058404103001001134b800038b04f10353696e2061636365736f20616c20706f7274eb000a9f04f6204275656e6f732064c3ad6173",
+            "2c206465736465206c61732030383a3130206e6f20706f64656d6f7320656e747261724a00f40020646520636c69656e7465733b20656100",
+            "f007206d75657374726120756e206572726f72203530322e180303500200ed04f101736567757261646f726120517565747a980003180541",
+            "323478376e0104fe0405b90006810100f80402ee0107070200690202e90305220403e70210651204306f6d611d0205d103002a0103180304",
+            "ad03f20532352d30312d30315430363a32353a30352d3036ac01047e020d2a006031353a34303a3600032a000296020b2800a5325430383a",
+            "32393a33322800015200041604c05365207265696e696369c3b34b017062616c616e636522012520645b01004601031d0406150102e1011a",
+            "222e040029040d1e040fde0007048a02052604058a020436010f8f020a1154a705502067656e65d5014020612070ba0400bb00000602028e",
+            "0101c80003300208c00206960075373a30333a3339220103960007ab040f97000b0ece03204361fb0200ea0402970002ce00073d03067d00",
+            "66393a34383a34f1010f9d03070245000f13010c1f610100ee00fe0400",
+        ].joined())
+        #expect(try BlockCompressor.decompress(earlier) == input)
+        #expect(BlockCompressor.compress(input) == earlier)
+    }
+
+    static func bytes(fromHex hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<($0 + 2)], as: UTF8.self), radix: 16)! }
+    }
 }

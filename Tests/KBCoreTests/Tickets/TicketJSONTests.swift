@@ -156,6 +156,27 @@ import Testing
         #expect(failure(Self.base + #","title":null"#) == "title: missing")
     }
 
+    /// Names that agree with a field's on their first 7 bytes and length (what the parsed tape's fingerprint holds), or
+    /// on their first 7 bytes only, are other members; a field written once plainly and once escaped keeps the later.
+    @Test func namesSharingAFieldsPrefixAreOtherMembers() throws {
+        let ticket = try decode(Self.base + #"""
+            ,"resolutiox":"no","resolution":"Se reinició","resolutions":"no","descriptioN":"no","created_an":"x",
+            "root_causes":5,"severityy":"x","languages":1,"eventsX":3,"attachments":[],"\u0063hannel":"chat","channel":null,
+            "plan":"24x7","pl\u0061n":"12x5","level":"N1","levels":"N9","tag":1,"article":2,"i":"x","ID":"y"
+            """#)
+        #expect(ticket.resolution == "Se reinició")
+        #expect(ticket.description == "")
+        #expect(ticket.channel == nil)
+        #expect(ticket.plan == "12x5")
+        #expect(ticket.level == "N1")
+        #expect(ticket.id == "T-1")
+        #expect(ticket.events.isEmpty)
+        #expect(failure(Self.base + #","created_at":"2026-03-02T09:14:00-03:00","created_atX":null,"severity":"3""#)
+            == "severity: expected an integer, found a string")
+        #expect(failure(Self.base + #","events":[{"at":"2026-03-02T09:20:00Z","kindX":"comment"}]"#)
+            == "events[0].kind: missing")
+    }
+
     @Test func notAnObject() {
         #expect(throws: TicketError.invalidField(field: "$", reason: "expected an object, found an array")) {
             try Ticket(json: .array([]))
