@@ -75,8 +75,8 @@ enum RankFunction {
         var limit = 0
         /// A score every row the query keeps is known to reach (`-infinity`: none known).
         var floor = -Double.infinity
-        /// The `limit` best scores so far, as a binary min-heap: its root is the score to beat.
-        var best: [Double] = []
+        /// The `limit` best rows so far: its root is the score to beat.
+        var best = TopScores(limit: 0)
         /// The last row kept in `best`: a row scored twice in a row (should SQLite evaluate the call again) counts once.
         var lastKept: Int64?
         private(set) var termCount = 0
@@ -112,34 +112,7 @@ enum RankFunction {
 
         /// The score a row must exceed to enter the rows kept: the worst of the best `limit` so far, or the floor.
         var threshold: Double {
-            best.count == limit && limit > 0 ? Swift.max(best[0], floor) : floor
-        }
-
-        /// Records a scored row in the heap of the best `limit` scores.
-        func keep(_ score: Double) {
-            guard limit > 0 else { return }
-            if best.count < limit {
-                best.append(score)
-                var child = best.count - 1
-                while child > 0 {
-                    let parent = (child - 1) / 2
-                    guard best[child] < best[parent] else { break }
-                    best.swapAt(child, parent)
-                    child = parent
-                }
-            } else if score > best[0] {
-                best[0] = score
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1
-                    guard left < best.count else { break }
-                    let right = left + 1
-                    let smaller = right < best.count && best[right] < best[left] ? right : left
-                    guard best[smaller] < best[parent] else { break }
-                    best.swapAt(smaller, parent)
-                    parent = smaller
-                }
-            }
+            limit > 0 ? Swift.max(best.threshold, floor) : floor
         }
 
         /// Copies the arrays into the buffers the scoring loop reads.
@@ -172,7 +145,7 @@ enum RankFunction {
             firstColumns.initialize(repeating: -1, count: phraseCount)
             firstOffsets = .allocate(capacity: phraseCount)
             firstOffsets.initialize(repeating: 0, count: phraseCount)
-            best.reserveCapacity(limit)
+            best = TopScores(limit: limit)
         }
 
         private func release() {
@@ -311,7 +284,7 @@ enum RankFunction {
         if data.limit > 0 {
             let rowid = functions.xRowid(context)
             if rowid != data.lastKept {
-                data.keep(score)
+                _ = data.best.keep(rowid: rowid, score: score)
                 data.lastKept = rowid
             }
         }
