@@ -135,14 +135,26 @@ public final class SearchEngine {
         let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive)
         let rescorer = try rescorer(for: match, terms: terms)
         let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
-        let rescored = try candidates.map { candidate -> (rowid: Int64, score: Double) in
+        // No ticket gains more than this from proximity, and none gains anything when the query has one term (proximity
+        // counts pairs of different terms): the window is rescored best BM25 first, and once a ticket's BM25 and that
+        // gain fall short of the `limit`-th full score, neither it nor any after it can enter.
+        let proximityBound = terms.count < 2 ? 0 : terms.reduce(0.0) { total, term in
+            total + Self.proximityWeight * min(1, term.idf) * (RankFunction.k1 + 1)
+        } * (1 + 1e-9)
+        var best = TopScores(limit: filters.limit)
+        for candidate in candidates {
+            if candidate.score + proximityBound < best.threshold { break }
+            guard proximityBound > 0 else {
+                _ = best.keep(rowid: candidate.rowid, score: candidate.score)
+                continue
+            }
             let score = try texts.first([candidate.rowid]) { row in
                 let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
                 return rescorer.score(columns: columns, source: store.tokenizer.source(for: indexLanguage(row.optionalText(1))))
             }
-            return (candidate.rowid, score ?? candidate.score)
+            _ = best.keep(rowid: candidate.rowid, score: score ?? candidate.score)
         }
-        return Array(rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }.prefix(filters.limit))
+        return best.sorted()
     }
 
     /// The results for ticket rows `hits`, in their order: titles and snippets only for the rows shown, from one

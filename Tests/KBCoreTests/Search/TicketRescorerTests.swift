@@ -44,6 +44,38 @@ import KBTestSupport
         #expect(compared > 100)
     }
 
+    /// The second phase stops rescoring once no ticket left can enter; what it returns is what rescoring the whole
+    /// window and sorting it gives.
+    @Test(arguments: [1, 3, 10, 40])
+    func stoppingEarlyEqualsRescoringTheWholeWindow(limit: Int) throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 1_200)
+        defer { try? store.close() }
+        let totals = try store.ticketIndexTotals()
+        let texts = try store.connection.prepare("SELECT packed, language FROM tickets WHERE rowid = ?")
+        for query in Self.queries {
+            guard let match = try engine.ticketMatch(for: query) else { continue }
+            let terms = try engine.rankedTerms(match)
+            var window = SearchFilters()
+            window.limit = SearchEngine.rescoreWindow
+            let rescorer = TicketRescorer(match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
+                                          averageLength: Double(totals.tokens) / Double(totals.rows), proximityWeight: SearchEngine.proximityWeight)
+            let everyOne = try engine.firstPhase(match, terms: terms, filters: window, exhaustive: true).map { candidate in
+                let score = try texts.first([candidate.rowid]) { row in
+                    let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
+                    return rescorer.score(columns: columns, source: store.tokenizer.source(for: row.optionalText(1).flatMap(Language.init(rawValue:))))
+                }
+                return (rowid: candidate.rowid, score: try #require(score))
+            }
+            let expected = everyOne.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }.prefix(limit)
+            var filters = SearchFilters()
+            filters.limit = limit
+            let ranked = try engine.rank(match, filters: filters, exhaustive: false)
+            #expect(ranked.map(\.rowid) == expected.map(\.rowid), "'\(query)' limit \(limit)")
+            #expect(ranked.map(\.score) == expected.map(\.score), "'\(query)' limit \(limit)")
+        }
+    }
+
     /// The first phase alone: pruned BM25 top-k equals BM25 over every match, for windows larger than what is shown.
     @Test(arguments: [1, 10, 100])
     func firstPhaseEqualsEveryMatchScored(limit: Int) throws {
