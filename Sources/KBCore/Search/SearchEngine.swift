@@ -132,7 +132,8 @@ public final class SearchEngine {
         let terms = try rankedTerms(match)
         var window = filters
         window.limit = max(filters.limit, Self.rescoreWindow)
-        let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive)
+        var heldTerms: [Int64: UInt64] = [:]
+        let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive, heldTerms: &heldTerms)
         let rescorer = try rescorer(for: match, terms: terms)
         let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
         // No ticket gains more than this from proximity, and none gains anything when the query has one term (proximity
@@ -141,10 +142,17 @@ public final class SearchEngine {
         let proximityBound = terms.count < 2 ? 0 : terms.reduce(0.0) { total, term in
             total + Self.proximityWeight * min(1, term.idf) * (RankFunction.k1 + 1)
         } * (1 + 1e-9)
+        let termGains = terms.map { Self.proximityWeight * min(1, $0.idf) * (RankFunction.k1 + 1) * (1 + 1e-9) }
         var best = TopScores(limit: filters.limit)
         for candidate in candidates {
             if candidate.score + proximityBound < best.threshold { break }
-            guard proximityBound > 0 else {
+            // A ticket the first phase says holds fewer terms gains at most their share (nothing with one term).
+            var gain = proximityBound
+            if let held = heldTerms[candidate.rowid] {
+                gain = held.nonzeroBitCount < 2 ? 0 : termGains.indices.reduce(0.0) { held & (1 << UInt64($1)) != 0 ? $0 + termGains[$1] : $0 }
+            }
+            if candidate.score + gain < best.threshold { continue }
+            guard gain > 0 else {
                 _ = best.keep(rowid: candidate.rowid, score: candidate.score)
                 continue
             }
@@ -244,7 +252,16 @@ public final class SearchEngine {
     /// score. No row outside the second selection can score as high as the rows already found.
     func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool) throws
         -> [(rowid: Int64, score: Double)] {
-        if !exhaustive, let ranked = try postingsFirstPhase(match, terms: terms, filters: filters) { return ranked }
+        var heldTerms: [Int64: UInt64] = [:]
+        return try firstPhase(match, terms: terms, filters: filters, exhaustive: exhaustive, heldTerms: &heldTerms)
+    }
+
+    /// `firstPhase`, and for the tickets the posting lists ranked, the terms each holds (`TicketPostingsRanker.top`).
+    private func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool,
+                            heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)] {
+        if !exhaustive, let ranked = try postingsFirstPhase(match, terms: terms, filters: filters, heldTerms: &heldTerms) {
+            return ranked
+        }
         guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: nil, terms: terms, filters: filters, prune: false) }
         guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: nil, terms: terms, filters: filters) }
         let selector = CandidateSelector(terms: terms.map { .init(expression: $0.expression, phraseCount: $0.phraseCount, bound: $0.bound) })
@@ -271,6 +288,12 @@ public final class SearchEngine {
     /// then ranks.
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
         -> [(rowid: Int64, score: Double)]? {
+        var heldTerms: [Int64: UInt64] = [:]
+        return try postingsFirstPhase(match, terms: terms, filters: filters, heldTerms: &heldTerms)
+    }
+
+    private func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters,
+                                    heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)]? {
         guard filters.limit > 0, filterConditions(filters).conditions.isEmpty,
               let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, store: store,
                                                              documentFrequency: { try self.statistics.documentFrequency($0) })
@@ -283,7 +306,7 @@ public final class SearchEngine {
                 return rescorer.frequencies(columns: columns, source: self.store.tokenizer.source(for: self.indexLanguage(row.optionalText(1))))
             }
         }
-        return try ranker.top(filters.limit)
+        return try ranker.top(filters.limit, heldTerms: &heldTerms)
     }
 
     /// The second phase's scorer for `match` (and the first phase's exact counts where the posting lists estimate them).

@@ -124,8 +124,10 @@ struct TicketPostingsRanker {
         return result
     }
 
-    /// The best `limit` tickets by BM25, best first (equal scores: highest rowid first).
-    mutating func top(_ limit: Int) throws -> [(rowid: Int64, score: Double)] {
+    /// The best `limit` tickets by BM25, best first (equal scores: highest rowid first). `heldTerms` gets, for each
+    /// ticket kept at some point, the terms it holds as bits (queries of up to 64 terms): the second phase bounds
+    /// what proximity can add to it by them.
+    mutating func top(_ limit: Int, heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)] {
         guard limit > 0, !lists.isEmpty else { return [] }
         var best = TopScores(limit: limit)
         let termCount = lists.count
@@ -214,6 +216,11 @@ struct TicketPostingsRanker {
                 length = Int32(exact.tokens)
             }
             guard best.keep(rowid: rowid, score: score()) else { continue }
+            if termCount <= 64 {
+                var held: UInt64 = 0
+                for term in 0..<termCount where frequencies[term] > 0 { held |= 1 << UInt64(term) }
+                heldTerms[rowid] = held
+            }
             while !requireAll, firstEssential < termCount, prefixBounds[firstEssential + 1] < best.threshold { firstEssential += 1 }
             if firstEssential == termCount { break }
         }
