@@ -17,7 +17,7 @@ public final class SearchEngine {
     static let proximityWeight = 0.5
     /// How many tickets the first phase of ticket ranking (BM25 alone) hands the second (with proximity,
     /// `TicketRescorer`); more when a query asks for more results.
-    static let rescoreWindow = 100
+    static let rescoreWindow = 50
 
     let store: Store
     public let builder: QueryBuilder
