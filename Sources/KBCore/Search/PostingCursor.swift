@@ -84,7 +84,7 @@ struct PostingCursor {
     mutating func seek(_ target: Int64) throws {
         guard rowid < target else { return }
         if count > 0, buffers.rowids[count - 1] >= target {
-            index = Self.firstIndex(in: buffers.rowids, count: count, from: index, reaching: target)
+            index = Self.firstIndex(in: UnsafeBufferPointer(start: buffers.rowids, count: count), from: index, reaching: target) { $0 }
             settle()
         } else {
             try load(reaching: target)
@@ -115,7 +115,7 @@ struct PostingCursor {
                 }
             }
             count = decoded
-            index = Self.firstIndex(in: rowids, count: count, from: 0, reaching: target)
+            index = Self.firstIndex(in: UnsafeBufferPointer(start: rowids, count: count), from: 0, reaching: target) { $0 }
             return settle()
         }
         settle()
@@ -132,13 +132,22 @@ struct PostingCursor {
         }
     }
 
-    /// The first index at or after `start` (below `count`) whose rowid is at least `target` (binary search).
-    static func firstIndex(in rowids: UnsafePointer<Int64>, count: Int, from start: Int, reaching target: Int64) -> Int {
+    /// The first index at or after `start` whose element's rowid (`rowid`) is at least `target`: galloping from `start`,
+    /// then binary search, so a nearby target costs a few steps.
+    static func firstIndex<Elements: RandomAccessCollection>(in elements: Elements, from start: Int, reaching target: Int64,
+                                                            rowid: (Elements.Element) -> Int64) -> Int where Elements.Index == Int {
         var low = start
-        var high = count
+        var high = start
+        var step = 1
+        while high < elements.count && rowid(elements[high]) < target {
+            low = high + 1
+            high = start + step
+            step *= 2
+        }
+        high = min(high, elements.count)
         while low < high {
             let middle = (low + high) / 2
-            if rowids[middle] < target { low = middle + 1 } else { high = middle }
+            if rowid(elements[middle]) < target { low = middle + 1 } else { high = middle }
         }
         return low
     }

@@ -323,12 +323,23 @@ enum RankFunction {
                       frequencies: UnsafePointer<Double>, proximity: UnsafePointer<Double>) -> Double {
         var total = 0.0
         for term in 0..<termCount where frequencies[term] > 0 {
-            let frequency = frequencies[term]
-            total += termIDF[term] * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
+            total += termScore(idf: termIDF[term], frequency: frequencies[term], lengthNorm: lengthNorm)
             let near = proximity[term]
             if near > 0 { total += proximityWeight * min(1, termIDF[term]) * (near * (k1 + 1)) / (near + lengthNorm) }
         }
         return total
+    }
+
+    /// BM25's part of one term of idf `idf` found `frequency` times (weighted) in a row of length normalisation
+    /// `lengthNorm`.
+    @inline(__always)
+    static func termScore(idf: Double, frequency: Double, lengthNorm: Double) -> Double {
+        idf * ((frequency * (k1 + 1)) / (frequency + lengthNorm))
+    }
+
+    /// BM25's average row length from the index's row and token counts (1 for an empty index).
+    static func averageLength(rows: Int64, tokens: Int64) -> Double {
+        rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1
     }
 
     /// BM25's length normalisation of a row of `tokens` tokens.
@@ -350,7 +361,7 @@ enum RankFunction {
         guard code == SQLITE_OK else { return code }
         code = functions.xColumnTotalSize(context, -1, &tokens)
         guard code == SQLITE_OK else { return code }
-        data.averageLength = rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1
+        data.averageLength = averageLength(rows: rows, tokens: tokens)
         let phraseCount = Int(functions.xPhraseCount(context))
         var given = arguments.count > 1 ? numbers(arguments[1]) : []
         if given.count != phraseCount { given = Array(repeating: nil, count: phraseCount) }

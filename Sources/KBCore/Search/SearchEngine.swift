@@ -11,6 +11,8 @@ public final class SearchEngine {
     /// small extra weight: tuned on the retrieval sets (xquad-es, xquad-en, cranfield), where heavier
     /// title weights (10, 4, 2, 2, 1) lost 0.2–3 points of MRR/nDCG; `kb-bench retrieval` measures it.
     static let ticketWeights = "1.5 1 1 1 1"
+    /// `ticketWeights` as numbers, for the rankings computed outside FTS5.
+    static let ticketColumnWeights = ticketWeights.split(separator: " ").compactMap { Double($0) }
     /// Column weights: title ≫ problem > solution > tags.
     static let articleWeights = "10 4 2 3"
     /// Weight of `kb_rank`'s term-proximity score, tuned on the retrieval sets (0.4–0.75 all gain; see RankFunction).
@@ -132,17 +134,15 @@ public final class SearchEngine {
         let terms = try rankedTerms(match)
         var window = filters
         window.limit = max(filters.limit, Self.rescoreWindow)
-        var heldTerms: [Int64: UInt64] = [:]
-        let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive, heldTerms: &heldTerms)
         let rescorer = try rescorer(for: match, terms: terms)
-        let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
-        // No ticket gains more than this from proximity, and none gains anything when the query has one term (proximity
-        // counts pairs of different terms): the window is rescored best BM25 first, and once a ticket's BM25 and that
-        // gain fall short of the `limit`-th full score, neither it nor any after it can enter.
-        let proximityBound = terms.count < 2 ? 0 : terms.reduce(0.0) { total, term in
-            total + Self.proximityWeight * min(1, term.idf) * (RankFunction.k1 + 1)
-        } * (1 + 1e-9)
+        var heldTerms: [Int64: UInt64] = [:]
+        let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive, rescorer: rescorer,
+                                        heldTerms: &heldTerms)
+        // What proximity can add for each term; no ticket gains more than their sum, and none gains anything when the
+        // query has one term (proximity counts pairs of different terms): the window is rescored best BM25 first, and
+        // once a ticket's BM25 and that gain fall short of the `limit`-th full score, neither it nor any after it can enter.
         let termGains = terms.map { Self.proximityWeight * min(1, $0.idf) * (RankFunction.k1 + 1) * (1 + 1e-9) }
+        let proximityBound = terms.count < 2 ? 0 : termGains.reduce(0, +)
         var best = TopScores(limit: filters.limit)
         for candidate in candidates {
             if candidate.score + proximityBound < best.threshold { break }
@@ -156,13 +156,19 @@ public final class SearchEngine {
                 _ = best.keep(rowid: candidate.rowid, score: candidate.score)
                 continue
             }
-            let score = try texts.first([candidate.rowid]) { row in
-                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                return rescorer.score(columns: columns, source: store.tokenizer.source(for: indexLanguage(row.optionalText(1))))
-            }
+            let score = try indexedColumns(of: candidate.rowid) { rescorer.score(columns: $0, source: $1) }
             _ = best.keep(rowid: candidate.rowid, score: score ?? candidate.score)
         }
         return best.sorted()
+    }
+
+    /// `body` with the index columns of the ticket at `rowid` and the term source they were analysed with (the ticket's
+    /// language's), from one read of its stored document; nil when no ticket has that rowid.
+    private func indexedColumns<T>(of rowid: Int64, _ body: ([[UInt8]], TermSource) throws -> T) throws -> T? {
+        try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?").first([rowid]) { row in
+            let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
+            return try body(columns, store.tokenizer.source(for: indexLanguage(row.optionalText(1))))
+        }
     }
 
     /// The results for ticket rows `hits`, in their order: titles and snippets only for the rows shown, from one
@@ -253,13 +259,16 @@ public final class SearchEngine {
     func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool) throws
         -> [(rowid: Int64, score: Double)] {
         var heldTerms: [Int64: UInt64] = [:]
-        return try firstPhase(match, terms: terms, filters: filters, exhaustive: exhaustive, heldTerms: &heldTerms)
+        return try firstPhase(match, terms: terms, filters: filters, exhaustive: exhaustive,
+                              rescorer: try rescorer(for: match, terms: terms), heldTerms: &heldTerms)
     }
 
     /// `firstPhase`, and for the tickets the posting lists ranked, the terms each holds (`TicketPostingsRanker.top`).
+    /// `rescorer` counts the tickets the posting lists only estimate.
     private func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool,
-                            heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)] {
-        if !exhaustive, let ranked = try postingsFirstPhase(match, terms: terms, filters: filters, heldTerms: &heldTerms) {
+                            rescorer: TicketRescorer, heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)] {
+        if !exhaustive,
+           let ranked = try postingsFirstPhase(match, terms: terms, filters: filters, rescorer: rescorer, heldTerms: &heldTerms) {
             return ranked
         }
         guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: nil, terms: terms, filters: filters, prune: false) }
@@ -283,42 +292,33 @@ public final class SearchEngine {
         return try rank(match, selecting: nil, terms: terms, filters: filters)
     }
 
-    /// The first phase over kb's own posting lists (`TicketPostingsRanker`), or nil where they cannot answer: a
-    /// phrase of several words or a prefix (which need word positions) or a filter (read from `tickets`), which FTS5
-    /// then ranks.
+    /// The first phase over kb's own posting lists (`TicketPostingsRanker`), or nil where they cannot answer: a prefix
+    /// (its terms are not known in advance) or a filter (read from `tickets`), which FTS5 then ranks.
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
         -> [(rowid: Int64, score: Double)]? {
         var heldTerms: [Int64: UInt64] = [:]
-        return try postingsFirstPhase(match, terms: terms, filters: filters, heldTerms: &heldTerms)
+        return try postingsFirstPhase(match, terms: terms, filters: filters, rescorer: try rescorer(for: match, terms: terms),
+                                      heldTerms: &heldTerms)
     }
 
-    private func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters,
+    private func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, rescorer: TicketRescorer,
                                     heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)]? {
         guard filters.limit > 0, filterConditions(filters).conditions.isEmpty,
               let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, store: store,
                                                              documentFrequency: { try self.statistics.documentFrequency($0) })
         else { return nil }
-        let rescorer = try rescorer(for: match, terms: terms)
-        let texts = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?")
         var ranker = TicketPostingsRanker(lists: lists, averageLength: rescorer.averageLength, requireAll: !match.matchesAnyTerm) { rowid in
-            try texts.first([rowid]) { row in
-                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                return rescorer.frequencies(columns: columns, source: self.store.tokenizer.source(for: self.indexLanguage(row.optionalText(1))))
-            }
+            try self.indexedColumns(of: rowid) { rescorer.frequencies(columns: $0, source: $1) }
         }
         return try ranker.top(filters.limit, heldTerms: &heldTerms)
     }
 
     /// The second phase's scorer for `match` (and the first phase's exact counts where the posting lists estimate them).
     private func rescorer(for match: MatchExpression, terms: [RankedTerm]) throws -> TicketRescorer {
-        TicketRescorer(match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer,
-                       columnWeights: Self.ticketWeights.split(separator: " ").compactMap { Double($0) },
-                       averageLength: Self.averageLength(try store.ticketIndexTotals()), proximityWeight: Self.proximityWeight)
-    }
-
-    /// BM25's average row length as `kb_rank` computes it from FTS5's totals (1 for an empty index).
-    static func averageLength(_ totals: (rows: Int64, tokens: Int64)) -> Double {
-        totals.rows > 0 && totals.tokens > 0 ? Double(totals.tokens) / Double(totals.rows) : 1
+        let totals = try store.ticketIndexTotals()
+        return TicketRescorer(match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer, columnWeights: Self.ticketColumnWeights,
+                              averageLength: RankFunction.averageLength(rows: totals.rows, tokens: totals.tokens),
+                              proximityWeight: Self.proximityWeight)
     }
 
     /// The first pass's guesses of the `limit`-th score, as shares of the sum of the terms' bounds, highest first: a

@@ -6,7 +6,7 @@
 /// term's count in the title and in the other columns, and the ticket's length, which kb keeps beside the index
 /// (`TicketPosting`). Here the query terms' lists are walked in rowid order; a ticket holding only terms whose
 /// upper bounds add up to less than the `limit`-th best score so far is never scored (those terms' lists are only
-/// probed, by binary search, for tickets the other terms already make likely). The scores are `kb_rank`'s without
+/// probed, whole blocks skipped, for tickets the other terms bring). The scores are `kb_rank`'s without
 /// proximity, to the last bit: each term's part is added in term order with the same formula
 /// (`RankFunction.total`), the average length is FTS5's, so the result equals the FTS5 first phase's.
 struct TicketPostingsRanker {
@@ -19,14 +19,9 @@ struct TicketPostingsRanker {
     struct TermList {
         var phrases: [PostingCursor]
         let idf: Double
-        /// More than the term can add to any ticket's score.
+        /// More than the term can add to any ticket's score (`SearchEngine.RankedTerm.bound`).
         let bound: Double
 
-        init(phrases: [PostingCursor], idf: Double) {
-            self.phrases = phrases
-            self.idf = idf
-            bound = RankFunction.upperBound(idf: idf, proximityWeight: 0)
-        }
 
         /// The lowest rowid any phrase is at (`Int64.max`: none left).
         var rowid: Int64 {
@@ -100,7 +95,7 @@ struct TicketPostingsRanker {
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: postings, estimated: true, titleWeight: titleWeight))
             }
         }
-        return zip(phrasesOfTerm, terms).map { TermList(phrases: $0, idf: $1.idf) }
+        return zip(phrasesOfTerm, terms).map { TermList(phrases: $0, idf: $1.idf, bound: $1.bound) }
     }
 
     /// The tickets holding every one of `words`, each with the fewest title and other-column occurrences of any of them.
@@ -113,7 +108,7 @@ struct TicketPostingsRanker {
             var otherCount = posting.otherCount
             for index in 1..<ordered.count {
                 let list = ordered[index]
-                let found = seek(list, from: cursors[index], to: posting.rowid) { $0.rowid }
+                let found = PostingCursor.firstIndex(in: list, from: cursors[index], reaching: posting.rowid) { $0.rowid }
                 cursors[index] = found
                 guard found < list.count, list[found].rowid == posting.rowid else { continue outer }
                 titleCount = min(titleCount, list[found].titleCount)
@@ -170,7 +165,7 @@ struct TicketPostingsRanker {
             let lengthNorm = RankFunction.lengthNorm(tokens: Double(length), averageLength: averageLength)
             func part(_ term: Int) -> Double {
                 let frequency = frequencies[term]
-                return frequency > 0 ? idf[term] * ((frequency * (RankFunction.k1 + 1)) / (frequency + lengthNorm)) * (1 + 1e-9) : 0
+                return frequency > 0 ? RankFunction.termScore(idf: idf[term], frequency: frequency, lengthNorm: lengthNorm) * (1 + 1e-9) : 0
             }
             var reachable = 0.0
             for position in firstEssential..<termCount { reachable += part(order[position]) }
@@ -227,21 +222,4 @@ struct TicketPostingsRanker {
         return best.sorted()
     }
 
-    /// The first index at or after `start` whose rowid is at least `rowid` (galloping, then binary search).
-    private static func seek<Element>(_ elements: [Element], from start: Int, to rowid: Int64, _ key: (Element) -> Int64) -> Int {
-        var low = start
-        var step = 1
-        var high = start
-        while high < elements.count && key(elements[high]) < rowid {
-            low = high + 1
-            high = start + step
-            step *= 2
-        }
-        high = min(high, elements.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if key(elements[middle]) < rowid { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 }
