@@ -47,10 +47,7 @@ struct PostingCursor {
         estimated = false
         self.titleWeight = titleWeight
         buffers = Buffers(capacity: TicketPostingBlock.maximumCount)
-        // Its own statement: several cursors step through their blocks at once.
-        let statement = try store.connection.prepare("SELECT last_rowid, data FROM ticket_postings WHERE term = ? ORDER BY last_rowid")
-        try statement.bind([term])
-        blocks = statement
+        blocks = try store.ticketPostingBlocks(of: term)
         try load(reaching: .min)
     }
 

@@ -103,14 +103,18 @@ public final class Statement {
     /// (a UTF-8 validation and a copy) nor be measured with `strlen` on its way into SQLite.
     public func execute(_ values: [any SQLBindable], appendingUTF8 utf8: UnsafeBufferPointer<UInt8>) throws {
         try bind(values)
-        let index = Int32(values.count + 1)
+        try bind(utf8: utf8, at: Int32(values.count + 1))
+        while try step() {}
+    }
+
+    /// Binds `utf8` as text to the 1-based parameter `index`, from the bytes with their length (no `String`).
+    public func bind(utf8: UnsafeBufferPointer<UInt8>, at index: Int32) throws {
         // A null base address (empty text) would bind NULL; a one-byte dummy binds "".
         let code = withUnsafePointer(to: 0 as UInt8) { empty in
             let start = UnsafeRawPointer(utf8.baseAddress ?? empty).assumingMemoryBound(to: CChar.self)
             return sqlite3_bind_text64(handle, index, start, sqlite3_uint64(utf8.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
         }
         guard code == SQLITE_OK else { throw SQLiteError(connection: connection.handle, code: code, sql: sql) }
-        while try step() {}
     }
 
     /// Calls `body` for each row produced with `values` bound.

@@ -25,8 +25,7 @@ extension Store {
     /// `TicketPostingBlock.decode`). A block may start below `lower`.
     func forEachTicketPostingBlock(of term: String, from lower: Int64 = .min,
                                    _ body: (_ lastRowid: Int64, _ block: UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
-        let statement = try connection.cached(
-            "SELECT last_rowid, data FROM ticket_postings WHERE term = ?1 AND last_rowid >= ?2 ORDER BY last_rowid")
+        let statement = try connection.cached(Self.ticketPostingBlocksSQL)
         try statement.bind([term, lower])
         defer { sqlite3_reset(statement.handle) }
         while try statement.step() {
@@ -34,6 +33,17 @@ extension Store {
             guard try row.withBlob(1, { try body(row.int64(0), $0) }) else { return }
         }
     }
+
+    /// A statement of its own stepping through `term`'s blocks in ascending rowid (columns: last rowid, bytes), for a
+    /// reader that steps several terms' blocks at once (`PostingCursor`), where `forEachTicketPostingBlock` reads one
+    /// term's within one call.
+    func ticketPostingBlocks(of term: String) throws -> Statement {
+        try connection.prepare(Self.ticketPostingBlocksSQL).bind([term, Int64.min])
+    }
+
+    /// A term's blocks whose last rowid is ?2 or above, in ascending rowid.
+    private static let ticketPostingBlocksSQL =
+        "SELECT last_rowid, data FROM ticket_postings WHERE term = ?1 AND last_rowid >= ?2 ORDER BY last_rowid"
 
     /// Fills `ticket_postings` from every stored ticket (migration 4, inside its transaction): each ticket's five
     /// columns decoded from its document and analysed in its language, as they were indexed, in rowid order; memory

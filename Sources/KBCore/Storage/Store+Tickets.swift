@@ -56,7 +56,7 @@ extension Store {
                     try connection.cached("""
                         INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
                         VALUES ('delete', ?, ?, ?, ?, ?, ?)
-                        """).execute([rowid] + old.searchColumns)
+                        """).execute([rowid] + old.searchTexts)
                 }
                 try ticketPostingsWriter.remove(rowid: rowid, terms: terms, connection: connection)
             }
@@ -163,12 +163,8 @@ extension Store {
 }
 
 extension Ticket {
-    /// The five full-text columns: title, description, resolution, root cause, events.
-    var searchColumns: [any SQLBindable] {
-        searchTexts
-    }
-
-    /// The five full-text columns' texts, as `TicketRecord.searchTexts` holds them.
+    /// The five full-text columns' texts (title, description, resolution, root cause, events), as
+    /// `TicketRecord.searchTexts` holds them.
     var searchTexts: [String] {
         [title, description, resolution ?? "", rootCause ?? "", eventsText]
     }

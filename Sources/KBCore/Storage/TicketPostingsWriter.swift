@@ -432,21 +432,14 @@ final class TicketPostingsWriter {
     private static func bind(_ statement: Statement, _ term: UnsafeBufferPointer<UInt8>, _ integers: [Int64],
                              data: [UInt8]?, then trailing: Int64?) throws {
         try statement.bind([])
-        var code = withUnsafePointer(to: 0 as UInt8) { empty in
-            let start = UnsafeRawPointer(term.baseAddress ?? empty).assumingMemoryBound(to: CChar.self)
-            return sqlite3_bind_text64(statement.handle, 1, start, sqlite3_uint64(term.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
-        }
-        guard code == SQLITE_OK else { throw SQLiteError(connection: statement.connection.handle, code: code, sql: statement.sql) }
+        try statement.bind(utf8: term, at: 1)
         var parameter: Int32 = 2
         for integer in integers {
             try statement.bind(.integer(integer), at: parameter)
             parameter += 1
         }
         if let data {
-            code = data.withUnsafeBytes { raw in
-                sqlite3_bind_blob64(statement.handle, parameter, raw.baseAddress, sqlite3_uint64(raw.count), SQLITE_TRANSIENT)
-            }
-            guard code == SQLITE_OK else { throw SQLiteError(connection: statement.connection.handle, code: code, sql: statement.sql) }
+            try statement.bind(.blob(data), at: parameter)
             parameter += 1
         }
         if let trailing { try statement.bind(.integer(trailing), at: parameter) }

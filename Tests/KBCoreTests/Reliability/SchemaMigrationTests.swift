@@ -76,7 +76,7 @@ import KBTestSupport
                     try connection.prepare("""
                         INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        """).execute([rowid] + ticket.searchColumns)
+                        """).execute([rowid] + ticket.searchTexts)
                 }
             }
         }, verify: { store throws in

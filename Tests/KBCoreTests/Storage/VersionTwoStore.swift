@@ -39,7 +39,7 @@ enum VersionTwoStore {
                 try connection.prepare("""
                     INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute([rowid] + ticket.searchColumns)
+                    """).execute([rowid] + ticket.searchTexts)
             }
         }
     }
