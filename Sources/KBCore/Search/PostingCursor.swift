@@ -42,13 +42,13 @@ struct PostingCursor {
         }
     }
 
-    /// A cursor over `term`'s stored postings.
-    init(store: Store, term: String, titleWeight: Double) throws {
+    /// A cursor over `term`'s stored postings from rowid `lower` on.
+    init(store: Store, term: String, titleWeight: Double, from lower: Int64 = .min) throws {
         estimated = false
         self.titleWeight = titleWeight
         buffers = Buffers(capacity: TicketPostingBlock.maximumCount)
-        blocks = try store.ticketPostingBlocks(of: term)
-        try load(reaching: .min)
+        blocks = try store.ticketPostingBlocks(of: term, from: lower)
+        try load(reaching: lower)
     }
 
     /// A cursor over postings already in memory (ascending rowid).

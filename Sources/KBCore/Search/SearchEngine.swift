@@ -293,7 +293,8 @@ public final class SearchEngine {
     }
 
     /// The first phase over kb's own posting lists (`TicketPostingsRanker`), or nil where they cannot answer: a prefix
-    /// (its terms are not known in advance) or a filter (read from `tickets`), which FTS5 then ranks.
+    /// (its terms are not known in advance), which FTS5 then ranks. Filters are checked per ticket that would enter the
+    /// best (`TicketFilterCheck`), a period also bounds the rowids walked.
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
         -> [(rowid: Int64, score: Double)]? {
         var heldTerms: [Int64: UInt64] = [:]
@@ -303,12 +304,20 @@ public final class SearchEngine {
 
     private func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, rescorer: TicketRescorer,
                                     heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)]? {
-        guard filters.limit > 0, filterConditions(filters).conditions.isEmpty,
-              let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, store: store,
+        guard filters.limit > 0 else { return nil }
+        let bounds = try rowidBounds(filters)
+        if let bounds, bounds.lowest > bounds.highest { return [] }
+        let rowids = bounds.map { $0.lowest...$0.highest }
+        guard let lists = try TicketPostingsRanker.termLists(match: match, terms: terms, store: store, rowids: rowids,
                                                              documentFrequency: { try self.statistics.documentFrequency($0) })
         else { return nil }
         var ranker = TicketPostingsRanker(lists: lists, averageLength: rescorer.averageLength, requireAll: !match.matchesAnyTerm) { rowid in
             try self.indexedColumns(of: rowid) { rescorer.frequencies(columns: $0, source: $1) }
+        }
+        ranker.rowids = rowids
+        let (conditions, values) = filterConditions(filters)
+        if let check = try TicketFilterCheck(conditions: conditions, values: values, connection: store.connection) {
+            ranker.accepts = check.accepts
         }
         return try ranker.top(filters.limit, heldTerms: &heldTerms)
     }

@@ -55,6 +55,13 @@ struct TicketPostingsRanker {
     let averageLength: Double
     /// Whether a ticket must hold every term (`QueryMode.all`) rather than any.
     let requireAll: Bool
+    /// The rowids a ticket may have (a search's period, `SearchEngine.rowidBounds`); the lists start at its lower end
+    /// (`termLists(…rowids:)`), the walk stops past its upper end.
+    var rowids: ClosedRange<Int64>? = nil
+    /// Whether the ticket at a rowid passes the search's filters (`TicketFilterCheck`); nil when nothing is filtered.
+    /// Asked only of tickets whose score would enter the best: the threshold is then the `limit`-th best score among
+    /// the tickets that pass, and pruning against it stays exact.
+    var accepts: ((Int64) throws -> Bool)? = nil
     /// A ticket's weighted count of each term and its length, from its text (`TicketRescorer.frequencies`): for tickets
     /// whose counts are estimated.
     let exactFrequencies: (Int64) throws -> (frequencies: [Double], tokens: Int)?
@@ -64,13 +71,14 @@ struct TicketPostingsRanker {
     /// How many times more tickets than its rarest word a phrase's word may be in and still be read (see `termLists`).
     static let phraseWordSpread = 4
 
-    /// The term lists of `match`, or nil when one of its phrases is a prefix (its terms are not known in advance).
-    /// `documentFrequency` says how many tickets hold an index term; `postings` reads its whole list.
+    /// The term lists of `match` from rowid `rowids.lowerBound` on (all of them without `rowids`), or nil when one of
+    /// its phrases is a prefix (its terms are not known in advance). `documentFrequency` says how many tickets hold an
+    /// index term.
     ///
     /// A phrase of several words is listed from its rarer words only (those in at most `phraseWordSpread` times as
     /// many tickets as its rarest): still a superset with bounding counts, without reading the lists of the function
     /// words phrases often hold ("inicio de sesión", "fuera de servicio"), which run through most of the store.
-    static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], store: Store,
+    static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], store: Store, rowids: ClosedRange<Int64>? = nil,
                           documentFrequency: (String) throws -> Int) throws -> [TermList]? {
         var phrasesOfTerm = Array(repeating: [PostingCursor](), count: terms.count)
         for phrase in match.phrases {
@@ -85,12 +93,13 @@ struct TicketPostingsRanker {
                 // FTS5 matches a phrase without terms nowhere.
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
             case 1:
-                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight))
+                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight,
+                                                                    from: rowids?.lowerBound ?? .min))
             default:
                 let frequencies = try words.map(documentFrequency)
                 let rarest = frequencies.min() ?? 0
                 let chosen = Set(words.indices.filter { frequencies[$0] <= max(1, rarest) * phraseWordSpread }.map { words[$0] })
-                let lists = try chosen.sorted().map { try store.ticketPostings(of: $0) }
+                let lists = try chosen.sorted().map { try store.ticketPostings(of: $0, rowids: rowids) }
                 let postings = lists.count == 1 ? lists[0] : intersection(lists)
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: postings, estimated: true, titleWeight: titleWeight))
             }
@@ -143,11 +152,12 @@ struct TicketPostingsRanker {
         // Terms order[0..<firstEssential] cannot lift a ticket above the threshold on their own: only tickets holding an
         // essential term are visited.
         var firstEssential = requireAll ? termCount - 1 : 0
+        let lastRowid = rowids?.upperBound ?? .max
         while true {
             // The next ticket: the lowest rowid any essential term's list is at.
             var rowid = Int64.max
             for position in firstEssential..<termCount { rowid = min(rowid, lists[order[position]].rowid) }
-            guard rowid != .max else { break }
+            guard rowid != .max, rowid <= lastRowid else { break }
             frequencies.initialize(repeating: 0, count: termCount)
             var length: Int32 = -1
             var estimated = false
@@ -195,10 +205,13 @@ struct TicketPostingsRanker {
                 RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(length), averageLength: averageLength),
                                    termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies, proximity: proximity)
             }
+            // Estimated counts are at least the real ones, so they give a score at least the real one: only a ticket
+            // that might still enter is checked against the filters, then read.
+            var total = score()
+            guard total >= best.threshold else { continue }
+            if let accepts, try !accepts(rowid) { continue }
             if estimated {
-                // Counts at least the real ones give a score at least the real one: only a ticket that might still
-                // enter is read.
-                guard score() >= best.threshold, let exact = try exactFrequencies(rowid) else { continue }
+                guard let exact = try exactFrequencies(rowid) else { continue }
                 // The lists hold every ticket holding a term: the text's counts replace theirs.
                 var holdsAll = true
                 var holdsAny = false
@@ -209,8 +222,9 @@ struct TicketPostingsRanker {
                 }
                 guard requireAll ? holdsAll : holdsAny else { continue }
                 length = Int32(exact.tokens)
+                total = score()
             }
-            guard best.keep(rowid: rowid, score: score()) else { continue }
+            guard best.keep(rowid: rowid, score: total) else { continue }
             if termCount <= 64 {
                 var held: UInt64 = 0
                 for term in 0..<termCount where frequencies[term] > 0 { held |= 1 << UInt64(term) }

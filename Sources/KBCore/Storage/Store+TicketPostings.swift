@@ -34,11 +34,11 @@ extension Store {
         }
     }
 
-    /// A statement of its own stepping through `term`'s blocks in ascending rowid (columns: last rowid, bytes), for a
-    /// reader that steps several terms' blocks at once (`PostingCursor`), where `forEachTicketPostingBlock` reads one
-    /// term's within one call.
-    func ticketPostingBlocks(of term: String) throws -> Statement {
-        try connection.prepare(Self.ticketPostingBlocksSQL).bind([term, Int64.min])
+    /// A statement of its own stepping through `term`'s blocks whose last rowid is `lower` or above, in ascending rowid
+    /// (columns: last rowid, bytes), for a reader that steps several terms' blocks at once (`PostingCursor`), where
+    /// `forEachTicketPostingBlock` reads one term's within one call.
+    func ticketPostingBlocks(of term: String, from lower: Int64 = .min) throws -> Statement {
+        try connection.prepare(Self.ticketPostingBlocksSQL).bind([term, lower])
     }
 
     /// A term's blocks whose last rowid is ?2 or above, in ascending rowid.
