@@ -15,8 +15,7 @@ enum ArticlePage {
             data["audience"] = .string(article.audience)
             data["services"] = .string(article.services.joined(separator: ", "))
             data["tickets"] = .array(article.tickets.map { id in
-                .object(["id": .string(id), "href": .string("/tickets/" + PercentEncoding.encodePathSegment(id)
-                                                             + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))])
+                .object(["id": .string(id), "href": .string(page.link("/tickets/" + PercentEncoding.encodePathSegment(id)))])
             })
             data["body"] = .string(MarkdownRenderer(headingAnchors: false).html(from: Self.body(of: shown.text ?? "")))
             return try page.render("article", title: article.id + " · " + article.title, data: data)

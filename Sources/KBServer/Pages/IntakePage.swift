@@ -33,7 +33,7 @@ enum IntakePage {
     private static func render(_ page: Page, form: QueryParameters, suggestion: Suggestion?, problem: Problem?) throws -> HTTPResponse {
         var data = TemplateObject()
         for name in fieldNames { data[name] = .string(form.text(name) ?? "") }
-        data["action"] = .string("/nuevo-ticket" + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+        data["action"] = .string(page.link("/nuevo-ticket"))
         if let problem {
             data["problem"] = .string(problem.detail)
         }

@@ -30,6 +30,11 @@ struct Page {
         request.query["lang"] == nil ? "" : "lang=" + language.rawValue
     }
 
+    /// `path` (without a query) as a link that keeps the language the request chose in its query.
+    func link(_ path: String) -> String {
+        languageQuery.isEmpty ? path : path + "?" + languageQuery
+    }
+
     /// A ticket's status (`resolved`) or an article's state (`validated`) as stored, in the page's words.
     func statusName(_ status: String, ofTicket isTicket: Bool) -> String {
         let key = (isTicket ? "status." : "article.state.") + status
@@ -38,7 +43,7 @@ struct Page {
 
     /// The page of a ticket or an article listed in results, keeping the chosen language.
     func resultHref(id: String, isTicket: Bool) -> String {
-        (isTicket ? "/tickets/" : "/articulos/") + PercentEncoding.encodePathSegment(id) + (languageQuery.isEmpty ? "" : "?" + languageQuery)
+        link((isTicket ? "/tickets/" : "/articulos/") + PercentEncoding.encodePathSegment(id))
     }
 
     /// The page `name` (`web/NAME.html`) with `data`, titled `title`, as an HTML response.
@@ -52,9 +57,9 @@ struct Page {
         page["csrf_token"] = .string(csrf.fieldValue)
         // Signed in through the sign-in form: the header offers to sign out.
         page["signed_in"] = .bool(context.caller != nil && request.cookies[SessionStore.cookieName] != nil)
-        page["signout_action"] = .string("/salir" + (languageQuery.isEmpty ? "" : "?" + languageQuery))
+        page["signout_action"] = .string(link("/salir"))
         page["nav"] = .array(Self.navigation.map { path, key in
-            .object(["href": .string(path + (languageQuery.isEmpty ? "" : "?" + languageQuery)), "label": .string(words[key]),
+            .object(["href": .string(link(path)), "label": .string(words[key]),
                      "current": .bool(request.pathSegments.first == path.split(separator: "/").first.map(String.init)
                                       || (path == "/buscar" && request.pathSegments.isEmpty))])
         })

@@ -20,8 +20,7 @@ enum SLAPage {
                 let sla = entry.sla
                 let clock = LocalClock(identifier: sla.timeZoneIdentifier) ?? LocalClock(identifier: "UTC")!
                 var row = TicketPage.fields(entry.ticket, words: words, language: page.language)
-                row["href"] = .string("/tickets/" + PercentEncoding.encodePathSegment(entry.ticket.id)
-                                      + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+                row["href"] = .string(page.link("/tickets/" + PercentEncoding.encodePathSegment(entry.ticket.id)))
                 row["state"] = .string(entry.state)
                 row["state_name"] = .string(words["page.sla_state.\(entry.state)"])
                 row["clock"] = sla.clockValue(entry.clock, clock: clock, words: words)

@@ -38,7 +38,7 @@ enum SignInPage {
             try request.query.checkKnown(Page.commonParameters)
             try context.environment.csrf.verify(request, form: try request.formParameters())
             if let id = request.cookies[SessionStore.cookieName] { context.environment.sessions.signOut(sessionID: id) }
-            var response = HTTPResponse.seeOther("/entrar" + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+            var response = HTTPResponse.seeOther(page.link("/entrar"))
             response.headers.add("Set-Cookie", SessionStore.expiredCookie(secure: SessionStore.isSecure(request)))
             return response
         }
@@ -55,7 +55,7 @@ enum SignInPage {
     /// `next` when it is a path of this server (`/tickets/T-1?lang=en`), else the search page: the form never sends
     /// a browser to another site (`//evil.example`, `/\evil.example`, `https://…`).
     static func safeNext(_ next: String?, page: Page) -> String {
-        let fallback = "/buscar" + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery)
+        let fallback = page.link("/buscar")
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
               next.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }),
               (try? HTTPRequest(method: .get, target: next)) != nil
@@ -65,7 +65,7 @@ enum SignInPage {
 
     private static func render(_ page: Page, next: String?, failed: Bool) throws -> HTTPResponse {
         var data = TemplateObject()
-        data["action"] = .string("/entrar" + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+        data["action"] = .string(page.link("/entrar"))
         data["next"] = .string(next ?? "")
         data["failed"] = .bool(failed)
         return try page.render("signin", title: page.words["page.signin.title"], data: data, status: failed ? 401 : 200)

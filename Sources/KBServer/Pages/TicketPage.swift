@@ -26,8 +26,7 @@ enum TicketPage {
             data["clocks"] = .array([sla.firstResponse, sla.update, sla.resolution].compactMap { $0 }.map { sla.clockValue($0, clock: clock, words: words) })
             data["warnings"] = .array(sla.warnings.map { .string($0) })
             if ticket.isDone, ticket.severity <= 2 {
-                data["review_href"] = .string("/revisiones/" + PercentEncoding.encodePathSegment(ticket.id)
-                                              + (page.languageQuery.isEmpty ? "" : "?" + page.languageQuery))
+                data["review_href"] = .string(page.link("/revisiones/" + PercentEncoding.encodePathSegment(ticket.id)))
             }
             return try page.render("ticket", title: ticket.id + " · " + ticket.title, data: data)
         }
