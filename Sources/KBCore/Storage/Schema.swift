@@ -131,6 +131,11 @@ enum Schema {
             PRIMARY KEY(term, last_rowid)
         ) WITHOUT ROWID;
         """,
+        // 5: smaller posting blocks (format 2 of `TicketPostingBlock`: both counts in one varint). The table stays as it
+        // is; `Store.migrate` rewrites the blocks schema 4 wrote (`Store.convertTicketPostingsFromVersionOne`).
+        """
+        -- 5: ticket_postings blocks in format 2, rewritten by kb itself.
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
@@ -140,4 +145,7 @@ enum Schema {
 
     /// The version from which `ticket_postings` holds the ticket index's postings (migration 4).
     static let ticketPostingsVersion = 4
+
+    /// The version from which `ticket_postings` blocks are in format 2 (migration 5); version 4 wrote format 1.
+    static let packedPostingCountsVersion = 5
 }

@@ -59,3 +59,52 @@ extension Store {
         try ticketPostingsWriter.flush(connection)
     }
 }
+
+extension Store {
+    /// Postings blocks `convertTicketPostingsFromVersionOne` reads before it writes them back: what it holds at once.
+    static let conversionBatchBlocks = 512
+
+    /// Rewrites every `ticket_postings` block from format 1 (schema 4) to the current one (migration 5, inside its
+    /// transaction): in key order, a batch at a time (memory stays bounded whatever the table's size; the rows read
+    /// are not updated while a statement still steps over them), each updated in place under the same key.
+    func convertTicketPostingsFromVersionOne() throws {
+        let first = try connection.prepare(
+            "SELECT term, last_rowid, data FROM ticket_postings ORDER BY term, last_rowid LIMIT \(Self.conversionBatchBlocks)")
+        let next = try connection.prepare("""
+            SELECT term, last_rowid, data FROM ticket_postings WHERE (term, last_rowid) > (?1, ?2)
+            ORDER BY term, last_rowid LIMIT \(Self.conversionBatchBlocks)
+            """)
+        let update = try connection.prepare("UPDATE ticket_postings SET data = ?3 WHERE term = ?1 AND last_rowid = ?2")
+        /// Each block of the batch: its term's bytes, its key, where its new bytes are in `converted`.
+        var batch: [(term: Range<Int>, lastRowid: Int64, data: Range<Int>)] = []
+        var terms: [UInt8] = []
+        var converted: [UInt8] = []
+        var statement = first
+        while true {
+            batch.removeAll(keepingCapacity: true)
+            terms.removeAll(keepingCapacity: true)
+            converted.removeAll(keepingCapacity: true)
+            while try statement.step() {
+                let row = Row(statement: statement)
+                let termStart = terms.count, dataStart = converted.count
+                row.withBlob(0) { terms.append(contentsOf: $0) }
+                try row.withBlob(2) { try TicketPostingBlock.convertingVersionOne($0, to: &converted) }
+                batch.append((termStart..<terms.count, row.int64(1), dataStart..<converted.count))
+            }
+            for block in batch {
+                try terms.withUnsafeBufferPointer { terms in
+                    try update.bind([])
+                    try update.bind(utf8: UnsafeBufferPointer(rebasing: terms[block.term]), at: 1)
+                    try update.bind(.integer(block.lastRowid), at: 2)
+                    try update.bind(.blob(Array(converted[block.data])), at: 3)
+                    while try update.step() {}
+                }
+            }
+            guard batch.count == Self.conversionBatchBlocks, let last = batch.last else { return }
+            statement = next
+            try statement.bind([])
+            try terms.withUnsafeBufferPointer { try statement.bind(utf8: UnsafeBufferPointer(rebasing: $0[last.term]), at: 1) }
+            try statement.bind(.integer(last.lastRowid), at: 2)
+        }
+    }
+}

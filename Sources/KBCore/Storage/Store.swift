@@ -345,7 +345,15 @@ public final class Store {
             guard current < Schema.currentVersion else { return }
             for index in current..<Schema.currentVersion {
                 try connection.execute(Schema.migrations[index])
-                if index + 1 == Schema.ticketPostingsVersion { try buildTicketPostings() }
+                switch index + 1 {
+                case Schema.ticketPostingsVersion:
+                    // Built by today's writer, in today's block format: migration 5 has nothing to convert then.
+                    try buildTicketPostings()
+                case Schema.packedPostingCountsVersion where current >= Schema.ticketPostingsVersion:
+                    try convertTicketPostingsFromVersionOne()
+                default:
+                    break
+                }
             }
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
             try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")

@@ -1,35 +1,33 @@
-/// A block of one term's postings as a `ticket_postings` row keeps them (its `data`): a LEB128 varint count, then per
-/// posting, in ascending rowid, four varints: the rowid (the first as it is, each next one as the difference from the
-/// one before), the title count, the other columns' count and the length.
+/// A block of one term's postings as a `ticket_postings` row keeps them (its `data`), in format 2 (schema version 5):
+/// a LEB128 varint count, then per posting, in ascending rowid, three or four varints:
+/// - the rowid: the first as it is, each next one as the difference from the one before;
+/// - both counts in one, `otherCount << 2 | min(titleCount, 3)`: a term is in most titles at most twice, and in most
+///   tickets' other columns fewer than 32 times, so one byte holds both;
+/// - `titleCount - 3`, only when the title count is 3 or more;
+/// - the ticket's length (the ranker needs it with each posting).
 ///
 /// Writers fill a block to `capacity`; an insertion in the middle of a list may grow one up to `maximumCount` before
-/// it splits (`TicketPostingsWriter`), so a reader may meet any count from 1 to `maximumCount`.
+/// it splits (`TicketPostingsWriter`), so a reader may meet any count from 1 to `maximumCount`. A block body (the
+/// postings without the count) is also what the writer buffers, so it copies buffered postings into blocks as they are
+/// (`copyPostings`), only each block's first rowid rewritten.
 enum TicketPostingBlock {
     /// Postings a writer puts in a block it fills in order.
     static let capacity = 128
     /// The most postings a block holds: past this an insertion splits it in two.
     static let maximumCount = 2 * capacity
+    /// The largest title count the packed counts varint holds by itself; from it on, a varint of the rest follows.
+    static let titleCountInline: UInt64 = 3
 
     /// The bytes of a block holding `postings`, which are in strictly ascending rowid.
     static func encode<Postings: Collection<TicketPosting>>(_ postings: Postings) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 + postings.count * 6)
+        bytes.reserveCapacity(1 + postings.count * 5)
         appendVarint(UInt64(postings.count), to: &bytes)
-        appendPostings(postings, after: nil, to: &bytes)
-        return bytes
-    }
-
-    /// `block` (whose last rowid is `lastRowid`) with `postings` appended; their rowids are all above `lastRowid`.
-    static func appending<Postings: Collection<TicketPosting>>(
-        _ postings: Postings, to block: UnsafeBufferPointer<UInt8>, lastRowid: Int64
-    ) throws -> [UInt8] {
-        var offset = 0
-        let count = try readVarint(block, &offset)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(block.count + 2 + postings.count * 6)
-        appendVarint(count + UInt64(postings.count), to: &bytes)
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: block[offset...]))
-        appendPostings(postings, after: lastRowid, to: &bytes)
+        var previous: Int64?
+        for posting in postings {
+            appendPosting(posting, after: previous, to: &bytes)
+            previous = posting.rowid
+        }
         return bytes
     }
 
@@ -54,7 +52,7 @@ enum TicketPostingBlock {
         guard offset == block.count else { throw corrupted("\(block.count - offset) bytes follow the last posting") }
     }
 
-    /// Decodes `count` postings written by `appendPosting` from `offset` on (a block's body, or a writer's buffer).
+    /// Decodes `count` postings written by `appendPosting` from `offset` on (a block's body).
     @inline(__always)
     static func decodePostings(_ block: UnsafeBufferPointer<UInt8>, from offset: inout Int, count: Int,
                                _ body: (TicketPosting) throws -> Void) throws {
@@ -69,8 +67,7 @@ enum TicketPostingBlock {
                 }
                 rowid = next
             }
-            let title = try readCount(block, &offset)
-            let other = try readCount(block, &offset)
+            let (title, other) = try readCounts(block, &offset)
             let length = try readCount(block, &offset)
             try body(TicketPosting(rowid: rowid, titleCount: title, otherCount: other, length: length))
         }
@@ -84,32 +81,89 @@ enum TicketPostingBlock {
         return postings
     }
 
-    // MARK: - Varints
+    // MARK: - Copying postings
 
-    private static func appendPostings<Postings: Collection<TicketPosting>>(
-        _ postings: Postings, after previous: Int64?, to bytes: inout [UInt8]
-    ) {
-        var previous = previous
-        for posting in postings {
-            appendPosting(posting, after: previous, to: &bytes)
-            previous = posting.rowid
-        }
+    /// A block holding `count` postings of a block body (`appendPosting`'s bytes, as a writer buffers them) from
+    /// `offset` on; `rowid` is the rowid of the posting before `offset` (0 at a body's start, whose first rowid is
+    /// whole). Moves `offset` past them and sets `rowid` to the last one's.
+    static func block(_ count: Int, of body: UnsafeBufferPointer<UInt8>, from offset: inout Int,
+                      rowid: inout Int64) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10 + count * 5)
+        appendVarint(UInt64(count), to: &bytes)
+        try copyPostings(count, of: body, from: &offset, rowid: &rowid, after: nil, to: &bytes)
+        return bytes
     }
 
-    /// Appends one posting's four varints; its rowid as the difference from `previous`, or whole when nil (a first).
+    /// `block` (whose last rowid is `lastRowid`) with `count` postings of a body appended, read as `block(_:of:from:rowid:)`
+    /// reads them; their rowids are all above `lastRowid`.
+    static func appending(_ count: Int, of body: UnsafeBufferPointer<UInt8>, from offset: inout Int, rowid: inout Int64,
+                          to block: UnsafeBufferPointer<UInt8>, lastRowid: Int64) throws -> [UInt8] {
+        var blockOffset = 0
+        let stored = try readVarint(block, &blockOffset)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(block.count + 10 + count * 5)
+        appendVarint(stored + UInt64(count), to: &bytes)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: block[blockOffset...]))
+        try copyPostings(count, of: body, from: &offset, rowid: &rowid, after: lastRowid, to: &bytes)
+        return bytes
+    }
+
+    /// Appends `count` postings of a body to `bytes` as postings following the one at rowid `base` (nil: as the first
+    /// of a block). Only the first one's rowid is written anew: every other one is a difference from the posting before
+    /// it, copied with it, so the bytes from the first one's counts to the end of the last one are copied as they are.
+    private static func copyPostings(_ count: Int, of body: UnsafeBufferPointer<UInt8>, from offset: inout Int,
+                                     rowid: inout Int64, after base: Int64?, to bytes: inout [UInt8]) throws {
+        precondition(count > 0, "copying no postings")
+        let first = rowid &+ Int64(bitPattern: try readVarint(body, &offset))
+        if let base {
+            precondition(first > base, "postings must ascend")
+            appendVarint(UInt64(bitPattern: first &- base), to: &bytes)
+        } else {
+            appendVarint(UInt64(bitPattern: first), to: &bytes)
+        }
+        let start = offset
+        rowid = first
+        try skipCounts(body, &offset)
+        for _ in 1..<count {
+            rowid &+= Int64(bitPattern: try readVarint(body, &offset))
+            try skipCounts(body, &offset)
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[start..<offset]))
+    }
+
+    /// The posting at `offset` of a body whose posting before it is at `rowid` (0 at a body's start); moves `offset`
+    /// past it and sets `rowid` to its.
+    static func readPosting(_ body: UnsafeBufferPointer<UInt8>, from offset: inout Int, rowid: inout Int64) throws -> TicketPosting {
+        rowid &+= Int64(bitPattern: try readVarint(body, &offset))
+        let (title, other) = try readCounts(body, &offset)
+        return TicketPosting(rowid: rowid, titleCount: title, otherCount: other, length: try readCount(body, &offset))
+    }
+
+    /// Moves `offset` past a posting's counts and length.
+    @inline(__always)
+    private static func skipCounts(_ body: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws {
+        if try readVarint(body, &offset) & 3 == titleCountInline { _ = try readVarint(body, &offset) }
+        _ = try readVarint(body, &offset)
+    }
+
+    // MARK: - Varints
+
+    /// Appends one posting's varints; its rowid as the difference from `previous`, or whole when nil (a first).
     static func appendPosting(_ posting: TicketPosting, after previous: Int64?, to bytes: inout [UInt8]) {
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &scratch) { raw in
             let count = encodePosting(posting, after: previous, into: raw)
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<count]))
         }
     }
 
-    /// The most bytes `encodePosting` writes.
-    static let maximumPostingBytes = 10 + 3 * 5
+    /// The most bytes `encodePosting` writes: a 64-bit rowid, the packed counts (33 bits), the title's rest and the
+    /// length (32 bits each).
+    static let maximumPostingBytes = 10 + 5 + 5 + 5
 
-    /// Writes one posting's four varints at the start of `raw` (at least `maximumPostingBytes` long); returns how
-    /// many bytes they took.
+    /// Writes one posting's varints at the start of `raw` (at least `maximumPostingBytes` long); returns how many bytes
+    /// they took.
     @inline(__always)
     static func encodePosting(_ posting: TicketPosting, after previous: Int64?, into raw: UnsafeMutableRawBufferPointer) -> Int {
         let rowid: UInt64
@@ -119,6 +173,8 @@ enum TicketPostingBlock {
         } else {
             rowid = UInt64(bitPattern: posting.rowid)
         }
+        precondition(posting.titleCount >= 0 && posting.otherCount >= 0 && posting.length >= 0, "negative count")
+        let title = UInt64(posting.titleCount)
         var count = 0
         func put(_ value: UInt64) {
             var value = value
@@ -131,9 +187,9 @@ enum TicketPostingBlock {
             count += 1
         }
         put(rowid)
-        put(UInt64(UInt32(posting.titleCount)))
-        put(UInt64(UInt32(posting.otherCount)))
-        put(UInt64(UInt32(posting.length)))
+        put(UInt64(posting.otherCount) << 2 | min(title, titleCountInline))
+        if title >= titleCountInline { put(title - titleCountInline) }
+        put(UInt64(posting.length))
         return count
     }
 
@@ -162,14 +218,28 @@ enum TicketPostingBlock {
         throw corrupted("a block ends inside a varint")
     }
 
+    /// A posting's title and other columns' counts: the packed varint, and the title's rest when it says one follows.
     @inline(__always)
-    private static func readCount(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> Int32 {
+    private static func readCounts(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> (title: Int32, other: Int32) {
+        let packed = try readVarint(bytes, &offset)
+        guard packed >> 2 <= UInt64(Int32.max) else { throw corrupted("a count exceeds 32 bits") }
+        var title = packed & 3
+        if title == titleCountInline {
+            let rest = try readVarint(bytes, &offset)
+            guard rest <= UInt64(Int32.max) - titleCountInline else { throw corrupted("a count exceeds 32 bits") }
+            title += rest
+        }
+        return (Int32(title), Int32(packed >> 2))
+    }
+
+    @inline(__always)
+    static func readCount(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> Int32 {
         let value = try readVarint(bytes, &offset)
         guard value <= UInt64(Int32.max) else { throw corrupted("a count exceeds 32 bits") }
         return Int32(value)
     }
 
-    private static func corrupted(_ detail: String) -> StoreError {
+    static func corrupted(_ detail: String) -> StoreError {
         .corrupted(path: "ticket_postings", detail: "a posting block does not decode: \(detail)")
     }
 }

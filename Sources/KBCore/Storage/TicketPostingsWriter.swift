@@ -78,14 +78,14 @@ final class TicketPostingsWriter {
 
     /// Writes term `index`'s buffered postings to its blocks and empties its list.
     private static func write(_ index: Int, _ buffer: inout Buffer, _ connection: Connection) throws {
-        let list = buffer.lists[index]
-        var postings: [TicketPosting] = []
-        postings.reserveCapacity(Int(list.count))
-        try buffer.encodedPostings(index).withUnsafeBufferPointer { bytes in
-            var offset = 0
-            try TicketPostingBlock.decodePostings(bytes, from: &offset, count: Int(list.count)) { postings.append($0) }
+        var body: [UInt8] = []
+        swap(&body, &buffer.body)
+        defer { swap(&body, &buffer.body) }
+        buffer.encodedPostings(index, into: &body)
+        let count = Int(buffer.lists[index].count)
+        try buffer.withTerm(index) { term in
+            try body.withUnsafeBufferPointer { try writeBody($0, count: count, term: term, connection) }
         }
-        try buffer.withTerm(index) { try writePostings(postings[...], term: $0, connection) }
         buffer.lists[index] = PendingList()
     }
 
@@ -139,6 +139,8 @@ final class TicketPostingsWriter {
         var slots = [Int32](repeating: -1, count: 1 << 12)
         /// Terms the ticket being gathered uses, in first-use order.
         var touched: [Int] = []
+        /// A list's postings in one piece while `write` writes them out (kept for its capacity).
+        var body: [UInt8] = []
         /// Roughly what the buffer holds, in bytes.
         var bytes = 0
 
@@ -217,11 +219,10 @@ final class TicketPostingsWriter {
             }
         }
 
-        /// Term `index`'s buffered postings in one piece.
-        func encodedPostings(_ index: Int) -> [UInt8] {
+        /// Term `index`'s buffered postings in one piece, in `bytes` (emptied first).
+        func encodedPostings(_ index: Int, into bytes: inout [UInt8]) {
             let list = lists[index]
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(list.count) * 8)
+            bytes.removeAll(keepingCapacity: true)
             arena.withUnsafeBytes { arena in
                 var chunk = list.firstChunk
                 while chunk >= 0 {
@@ -232,7 +233,6 @@ final class TicketPostingsWriter {
                     chunk = next
                 }
             }
-            return bytes
         }
 
         /// The entry of `term`, added when new.
@@ -335,33 +335,41 @@ final class TicketPostingsWriter {
         }
     }
 
-    /// Adds `postings` (ascending) to the term's list.
-    private static func writePostings(_ postings: ArraySlice<TicketPosting>, term: UnsafeBufferPointer<UInt8>,
-                                      _ connection: Connection) throws {
-        var rest = postings
+    /// Adds the `count` postings of `body` (a block's body: ascending, the first rowid whole) to the term's list,
+    /// copying their bytes into blocks.
+    private static func writeBody(_ body: UnsafeBufferPointer<UInt8>, count: Int, term: UnsafeBufferPointer<UInt8>,
+                                  _ connection: Connection) throws {
+        var offset = 0
+        var rowid: Int64 = 0
+        var rest = count
         var last = try lastBlock(term, connection)
-        if let stored = last, let first = rest.first, first.rowid <= stored.lastRowid {
+        if let stored = last {
             // Below the list's end (a replaced text): each goes into the block that covers it.
-            while let posting = rest.first, posting.rowid <= stored.lastRowid {
+            var inserted = false
+            while rest > 0 {
+                var next = offset, nextRowid = rowid
+                let posting = try TicketPostingBlock.readPosting(body, from: &next, rowid: &nextRowid)
+                guard posting.rowid <= stored.lastRowid else { break }
                 try insertPosting(posting, term: term, connection)
-                rest = rest.dropFirst()
+                (offset, rowid, rest, inserted) = (next, nextRowid, rest - 1, true)
             }
-            last = try lastBlock(term, connection)
+            if inserted { last = try lastBlock(term, connection) }
         }
-        guard !rest.isEmpty else { return }
-        if let stored = last, case let count = try stored.data.withUnsafeBufferPointer({ try TicketPostingBlock.count($0) }),
-           count < TicketPostingBlock.capacity {
-            let taken = rest.prefix(TicketPostingBlock.capacity - count)
+        guard rest > 0 else { return }
+        if let stored = last, case let held = try stored.data.withUnsafeBufferPointer({ try TicketPostingBlock.count($0) }),
+           held < TicketPostingBlock.capacity {
+            let taken = min(TicketPostingBlock.capacity - held, rest)
             let data = try stored.data.withUnsafeBufferPointer {
-                try TicketPostingBlock.appending(taken, to: $0, lastRowid: stored.lastRowid)
+                try TicketPostingBlock.appending(taken, of: body, from: &offset, rowid: &rowid, to: $0, lastRowid: stored.lastRowid)
             }
-            try replaceBlock(term, stored.lastRowid, with: taken.last!.rowid, data, connection)
-            rest = rest.dropFirst(taken.count)
+            try replaceBlock(term, stored.lastRowid, with: rowid, data, connection)
+            rest -= taken
         }
-        while !rest.isEmpty {
-            let chunk = rest.prefix(TicketPostingBlock.capacity)
-            try insertBlock(term, chunk.last!.rowid, TicketPostingBlock.encode(chunk), connection)
-            rest = rest.dropFirst(chunk.count)
+        while rest > 0 {
+            let taken = min(TicketPostingBlock.capacity, rest)
+            let data = try TicketPostingBlock.block(taken, of: body, from: &offset, rowid: &rowid)
+            try insertBlock(term, rowid, data, connection)
+            rest -= taken
         }
     }
 
@@ -370,7 +378,9 @@ final class TicketPostingsWriter {
     private static func insertPosting(_ posting: TicketPosting, term: UnsafeBufferPointer<UInt8>,
                                       _ connection: Connection) throws {
         guard let stored = try block(term, atOrAfter: posting.rowid, connection) else {
-            return try writePostings([posting][...], term: term, connection)
+            var body: [UInt8] = []
+            TicketPostingBlock.appendPosting(posting, after: nil, to: &body)
+            return try body.withUnsafeBufferPointer { try writeBody($0, count: 1, term: term, connection) }
         }
         var postings = try stored.postings()
         let position = postings.firstIndex { $0.rowid >= posting.rowid } ?? postings.count

@@ -60,30 +60,50 @@ import KBTestSupport
         3: Seed(write: { connection in
             // Version 3 kept each ticket compressed with its 64-bit fingerprint, indexed in its own language; it had no
             // postings, which migration 4 builds.
-            let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
-            try connection.registerTokenizer(tokenizer)
-            for line in version3Lines {
-                let bytes = Array(line.utf8)
-                let ticket = try bytes.withUnsafeBufferPointer { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }
-                let language = ticket.analysisLanguage ?? tokenizer.language
-                try connection.prepare("""
-                    INSERT INTO tickets(id, severity, status, created_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).execute([ticket.id, ticket.severity, ticket.status.rawValue, ticket.createdAt.seconds,
-                                  bytes.withUnsafeBufferPointer { DocumentFingerprint.value($0) }, language.rawValue,
-                                  SQLValue.blob(BlockCompressor.compress(bytes))])
-                let rowid = connection.lastInsertRowID
-                try tokenizer.with(language: language) {
-                    try connection.prepare("""
-                        INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """).execute([rowid] + ticket.searchTexts)
-                }
-            }
+            try writeVersionThree(version3Lines, into: connection)
         }, verify: { store throws in
             #expect(try store.ticket(id: "T-V3-2")?.title == "Printer out of paper again")
             #expect(try store.ticketPostings(of: "printer").map(\.rowid) == [2])
             try TicketPostingsTests.expectInStep(store)
         }),
+        4: Seed(write: { connection in
+            // Version 4 added the posting lists, their blocks in format 1, which migration 5 converts.
+            try writeVersionThree(version4Lines, into: connection)
+            try TicketPostingsTests.writeVersionOnePostings(connection)
+        }, verify: { store throws in
+            #expect(try store.ticketPostings(of: "printer").map(\.rowid) == [2])
+            #expect(try store.ticketPostings(of: "printer").first?.titleCount == 3)
+            try TicketPostingsTests.expectInStep(store)
+        }),
+    ]
+
+    /// Inserts `lines` as version 3's (and 4's) `Store.upsert` did for new tickets, without 4's postings.
+    static func writeVersionThree(_ lines: [String], into connection: Connection) throws {
+        let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
+        try connection.registerTokenizer(tokenizer)
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let ticket = try bytes.withUnsafeBufferPointer { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }
+            let language = ticket.analysisLanguage ?? tokenizer.language
+            try connection.prepare("""
+                INSERT INTO tickets(id, severity, status, created_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute([ticket.id, ticket.severity, ticket.status.rawValue, ticket.createdAt.seconds,
+                              bytes.withUnsafeBufferPointer { DocumentFingerprint.value($0) }, language.rawValue,
+                              SQLValue.blob(BlockCompressor.compress(bytes))])
+            let rowid = connection.lastInsertRowID
+            try tokenizer.with(language: language) {
+                try connection.prepare("""
+                    INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute([rowid] + ticket.searchTexts)
+            }
+        }
+    }
+
+    static let version4Lines = [
+        TicketFixtures.line(id: "T-V4-1", title: "Ticket de la versión 4 con muchas palabras repetidas: red, red, red",
+                            extra: #""resolution":"Se reinició el portal de la red""#),
+        TicketFixtures.line(id: "T-V4-2", title: "Printer, printer, printer out of paper again", extra: #""language":"en""#),
     ]
 
     static let version3Lines = [

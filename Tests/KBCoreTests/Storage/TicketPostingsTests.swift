@@ -18,10 +18,10 @@ import KBTestSupport
 
     /// What FTS5 holds: per term, per rowid, the counts from `fts5vocab(instance)` and the length from
     /// `tickets_fts_docsize` (one SQLite varint per column).
-    static func fts5Postings(_ store: Store) throws -> [String: [Int64: Entry]] {
-        try store.connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, tickets_fts, instance)")
+    static func fts5Postings(_ connection: Connection) throws -> [String: [Int64: Entry]] {
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, tickets_fts, instance)")
         var lengths: [Int64: Int32] = [:]
-        try store.connection.prepare("SELECT id, sz FROM tickets_fts_docsize").forEachRow { row in
+        try connection.prepare("SELECT id, sz FROM tickets_fts_docsize").forEachRow { row in
             lengths[row.int64(0)] = row.withBlob(1) { sizes in
                 var offset = 0
                 var total: Int32 = 0
@@ -30,7 +30,7 @@ import KBTestSupport
             }
         }
         var postings: [String: [Int64: Entry]] = [:]
-        try store.connection.prepare("SELECT term, doc, col = 'title', count(*) FROM temp.v GROUP BY term, doc, col = 'title'")
+        try connection.prepare("SELECT term, doc, col = 'title', count(*) FROM temp.v GROUP BY term, doc, col = 'title'")
             .forEachRow { row in
                 let term = row.text(0), rowid = row.int64(1)
                 var entry = postings[term]?[rowid] ?? Entry(title: 0, other: 0, length: lengths[rowid] ?? -1)
@@ -78,7 +78,7 @@ import KBTestSupport
 
     /// Every term's postings equal FTS5's, and the reader returns each list whole and by range.
     static func expectInStep(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let expected = try fts5Postings(store)
+        let expected = try fts5Postings(store.connection)
         let stored = try storedPostings(store)
         #expect(!expected.isEmpty, sourceLocation: sourceLocation)
         let onlyStored = Set(stored.keys).subtracting(expected.keys).sorted()
@@ -312,6 +312,58 @@ import KBTestSupport
         try Self.expectInStep(store)
     }
 
+    /// A store left at schema version 4 (blocks in format 1) gets every block converted when opened, more blocks than
+    /// the conversion reads at once; a store migrated from version 3 gets its blocks built in the current format and
+    /// not converted again.
+    @Test func storeAtVersionFourMigrates() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        let current: [String: [Int64: Entry]]
+        do {
+            let store = try Store(path: path, language: .spanish)
+            defer { try? store.close() }
+            _ = try Self.importLines(Self.lines(count: 700), into: store, in: directory)
+            current = try Self.storedPostings(store)
+            try store.connection.transaction {
+                try Self.convertToVersionOne(store.connection)
+                try store.connection.execute("PRAGMA user_version = 4")
+            }
+            #expect(try store.connection.scalarInt("SELECT count(*) FROM ticket_postings") > Store.conversionBatchBlocks * 2)
+        }
+        let store = try Store(path: path, access: .write, language: .spanish)
+        defer { try? store.close() }
+        #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
+        #expect(try Self.storedPostings(store) == current)
+        try Self.expectInStep(store)
+    }
+
+    /// Rewrites every block of `ticket_postings` in format 1, as kb at schema version 4 held them.
+    static func convertToVersionOne(_ connection: Connection) throws {
+        let blocks = try connection.prepare("SELECT term, last_rowid, data FROM ticket_postings").map { row in
+            (row.text(0), row.int64(1), try row.withBlob(2) { try TicketPostingBlock.postings($0) })
+        }
+        for (term, lastRowid, postings) in blocks {
+            try connection.prepare("UPDATE ticket_postings SET data = ? WHERE term = ? AND last_rowid = ?")
+                .execute([SQLValue.blob(versionOneBlock(postings)), term, lastRowid])
+        }
+    }
+
+    /// Fills `ticket_postings` from what FTS5 holds, in format 1 and blocks of `capacity`, as kb at schema version 4
+    /// built it.
+    static func writeVersionOnePostings(_ connection: Connection) throws {
+        for (term, documents) in try fts5Postings(connection) {
+            let postings = documents.keys.sorted().map { rowid in
+                TicketPosting(rowid: rowid, titleCount: documents[rowid]!.title, otherCount: documents[rowid]!.other,
+                              length: documents[rowid]!.length)
+            }
+            for start in stride(from: 0, to: postings.count, by: TicketPostingBlock.capacity) {
+                let block = Array(postings[start..<min(start + TicketPostingBlock.capacity, postings.count)])
+                try connection.prepare("INSERT INTO ticket_postings(term, last_rowid, data) VALUES (?, ?, ?)")
+                    .execute([term, block.last!.rowid, SQLValue.blob(versionOneBlock(block))])
+            }
+        }
+    }
+
     // MARK: - Block format
 
     static let blockCases: [[TicketPosting]] = {
@@ -323,12 +375,35 @@ import KBTestSupport
         widths.append(TicketPosting(rowid: Int64(1) << 40, titleCount: 3, otherCount: 0, length: 7))
         widths.append(TicketPosting(rowid: Int64.max - 1, titleCount: 1, otherCount: 1, length: 2))
         widths.append(TicketPosting(rowid: Int64.max, titleCount: 2, otherCount: 2, length: 4))
+        // Title counts on both sides of the packed varint's limit (3), other counts on both sides of one byte's (32).
+        let titles: [Int32] = [0, 1, 2, 3, 4, 1_000, Int32.max - 3, Int32.max - 2]
+        let others: [Int32] = [0, 1, 31, 32, 33, 4_095, 1 << 29, Int32.max]
+        var counts: [TicketPosting] = []
+        for (titleIndex, title) in titles.enumerated() {
+            for (otherIndex, other) in others.enumerated() {
+                counts.append(TicketPosting(rowid: Int64(titleIndex * others.count + otherIndex) * 1_000_000_007 + 5,
+                                            titleCount: title, otherCount: other, length: title / 2 + other / 2 + 1))
+            }
+        }
         let full = (1...TicketPostingBlock.maximumCount).map { (index: Int) -> TicketPosting in
-            TicketPosting(rowid: Int64(index) * 1_000_003, titleCount: Int32(index % 3), otherCount: Int32(index),
+            TicketPosting(rowid: Int64(index) * 1_000_003, titleCount: Int32(index % 5), otherCount: Int32(index),
                           length: Int32(index * 40))
         }
-        return [single, largest, widths, full]
+        let negative = [TicketPosting(rowid: -5, titleCount: 1, otherCount: 0, length: 1),
+                        TicketPosting(rowid: 7, titleCount: 0, otherCount: 3, length: 3)]
+        return [single, largest, widths, counts, full, negative]
     }()
+
+    /// The postings as a writer buffers them: a block's body, without the count.
+    static func body(_ postings: [TicketPosting]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var previous: Int64?
+        for posting in postings {
+            TicketPostingBlock.appendPosting(posting, after: previous, to: &bytes)
+            previous = posting.rowid
+        }
+        return bytes
+    }
 
     @Test(arguments: blockCases)
     func blockRoundTrips(postings: [TicketPosting]) throws {
@@ -340,30 +415,109 @@ import KBTestSupport
             try TicketPostingBlock.decode(bytes) { decoded.append($0) }
             #expect(decoded == postings)
         }
-        // Appended in two parts, the same bytes.
-        let split = postings.count / 2
-        guard split > 0 else { return }
-        let head = TicketPostingBlock.encode(postings[..<split])
-        let joined = try head.withUnsafeBufferPointer {
-            try TicketPostingBlock.appending(postings[split...], to: $0, lastRowid: postings[split - 1].rowid)
+        // Copied from a body, whole, and in two parts appended one to the other: the same bytes.
+        let body = Self.body(postings)
+        try body.withUnsafeBufferPointer { body in
+            var offset = 0, rowid: Int64 = 0
+            #expect(try TicketPostingBlock.block(postings.count, of: body, from: &offset, rowid: &rowid) == block)
+            #expect(offset == body.count && rowid == postings.last?.rowid)
+            let split = postings.count / 2
+            guard split > 0 else { return }
+            offset = 0
+            rowid = 0
+            let head = try TicketPostingBlock.block(split, of: body, from: &offset, rowid: &rowid)
+            #expect(head == TicketPostingBlock.encode(postings[..<split]))
+            #expect(rowid == postings[split - 1].rowid)
+            let joined = try head.withUnsafeBufferPointer {
+                try TicketPostingBlock.appending(postings.count - split, of: body, from: &offset, rowid: &rowid, to: $0,
+                                                 lastRowid: postings[split - 1].rowid)
+            }
+            #expect(joined == block)
+            // The second part as a block of its own: its first rowid whole again.
+            offset = 0
+            rowid = 0
+            _ = try TicketPostingBlock.block(split, of: body, from: &offset, rowid: &rowid)
+            #expect(try TicketPostingBlock.block(postings.count - split, of: body, from: &offset, rowid: &rowid)
+                    == TicketPostingBlock.encode(postings[split...]))
+            // One posting read from the middle of the body.
+            offset = 0
+            rowid = 0
+            _ = try TicketPostingBlock.block(split, of: body, from: &offset, rowid: &rowid)
+            #expect(try TicketPostingBlock.readPosting(body, from: &offset, rowid: &rowid) == postings[split])
         }
-        #expect(joined == block)
     }
 
     @Test func blockLayoutIsTheDocumentedOne() {
         let block = TicketPostingBlock.encode([TicketPosting(rowid: 300, titleCount: 1, otherCount: 2, length: 130),
-                                               TicketPosting(rowid: 301, titleCount: 0, otherCount: 5, length: 9)])
-        // count 2; 300 = 0xAC 0x02, 1, 2, 130 = 0x82 0x01; delta 1, 0, 5, 9.
-        #expect(block == [2, 0xAC, 0x02, 1, 2, 0x82, 0x01, 1, 0, 5, 9])
+                                               TicketPosting(rowid: 301, titleCount: 0, otherCount: 5, length: 9),
+                                               TicketPosting(rowid: 303, titleCount: 3, otherCount: 40, length: 60),
+                                               TicketPosting(rowid: 304, titleCount: 200, otherCount: 0, length: 201)])
+        // count 4; 300 = 0xAC 0x02, 2 << 2 | 1 = 9, 130 = 0x82 0x01; delta 1, 5 << 2 = 20, 9;
+        // delta 2, 40 << 2 | 3 = 163 = 0xA3 0x01, 3 - 3 = 0, 60; delta 1, 0 << 2 | 3 = 3, 197 = 0xC5 0x01, 201 = 0xC9 0x01.
+        #expect(block == [4, 0xAC, 0x02, 9, 0x82, 0x01, 1, 20, 9, 2, 0xA3, 0x01, 0, 60, 1, 3, 0xC5, 0x01, 0xC9, 0x01])
     }
 
     @Test(arguments: [
-        [UInt8](), [2, 1, 1, 1, 1], [1, 5, 1, 1], [1, 1, 1, 1, 1, 0], [2, 1, 1, 1, 1, 0, 1, 1, 1],
-        [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 1, 1], [1, 1, 0x80, 0x80, 0x80, 0x80, 0x10, 1, 1],
+        // Empty; a second posting missing; bytes after the last posting; a rowid that does not ascend; a varint past 64
+        // bits; a block claiming more than `maximumCount` postings.
+        [UInt8](), [2, 1, 1, 1, 1], [1, 1, 1, 1, 0], [2, 1, 1, 1, 0, 1, 1],
+        [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 1], [0x81, 0x02, 1, 1, 1],
+        // Truncated: inside the rowid, before the counts, before the title's rest, inside it, before the length.
+        [1, 0x80], [1, 1], [1, 1, 3], [1, 1, 7, 0x80], [1, 1, 4],
+        // Counts past 32 bits: the other columns' (2^31 << 2), the title's (3 + 2^31 - 3), the length (2^31).
+        [1, 1, 0x80, 0x80, 0x80, 0x80, 0x20, 1], [1, 1, 3, 0xFD, 0xFF, 0xFF, 0xFF, 0x07, 1],
+        [1, 1, 4, 0x80, 0x80, 0x80, 0x80, 0x08],
     ])
     func damagedBlocksAreRefused(bytes: [UInt8]) {
         #expect(throws: StoreError.self) {
             try bytes.withUnsafeBufferPointer { try TicketPostingBlock.decode($0) { _ in } }
+        }
+    }
+
+    @Test func largestCountsAreAccepted() throws {
+        // Other count 2^31 - 1 and title 3 (packed 2^33 - 1), the title's rest 2^31 - 4, length 2^31 - 1.
+        let bytes: [UInt8] = [1, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x1F, 0xFC, 0xFF, 0xFF, 0xFF, 0x07, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]
+        let postings = try bytes.withUnsafeBufferPointer { try TicketPostingBlock.postings($0) }
+        #expect(postings == [TicketPosting(rowid: 1, titleCount: Int32.max, otherCount: Int32.max, length: Int32.max)])
+    }
+
+    // MARK: - Format 1 (schema 4)
+
+    /// A block in format 1, as kb at schema version 4 wrote it: per posting four varints (rowid, title count, other
+    /// columns' count, length).
+    static func versionOneBlock(_ postings: [TicketPosting]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        TicketPostingBlock.appendVarint(UInt64(postings.count), to: &bytes)
+        var previous: Int64?
+        for posting in postings {
+            TicketPostingBlock.appendVarint(UInt64(bitPattern: previous.map { posting.rowid &- $0 } ?? posting.rowid), to: &bytes)
+            for count in [posting.titleCount, posting.otherCount, posting.length] {
+                TicketPostingBlock.appendVarint(UInt64(count), to: &bytes)
+            }
+            previous = posting.rowid
+        }
+        return bytes
+    }
+
+    @Test(arguments: blockCases)
+    func versionOneBlocksConvert(postings: [TicketPosting]) throws {
+        var converted: [UInt8] = [0xEE]
+        try Self.versionOneBlock(postings).withUnsafeBufferPointer {
+            try TicketPostingBlock.convertingVersionOne($0, to: &converted)
+        }
+        #expect(converted == [0xEE] + TicketPostingBlock.encode(postings))
+    }
+
+    @Test(arguments: [
+        // Empty; truncated before the length; bytes after the last posting; a rowid that does not ascend; a count past
+        // 32 bits; a block claiming more than `maximumCount` postings.
+        [UInt8](), [1, 5, 1, 1], [1, 1, 1, 1, 1, 0], [2, 1, 1, 1, 1, 0, 1, 1, 1],
+        [1, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 1, 1], [0x81, 0x02, 1, 1, 1, 1],
+    ])
+    func damagedVersionOneBlocksAreRefused(bytes: [UInt8]) {
+        #expect(throws: StoreError.self) {
+            var converted: [UInt8] = []
+            try bytes.withUnsafeBufferPointer { try TicketPostingBlock.convertingVersionOne($0, to: &converted) }
         }
     }
 }
