@@ -47,6 +47,19 @@ extension IncidentHistoryFinder {
 
     // MARK: - Recurrences
 
+    /// A member's bytes as a document writes them, hashed as bytes (a `String` key would hash its normalised form).
+    struct WrittenText: Hashable {
+        let bytes: [UInt8]
+
+        init(_ bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)) {
+            self.bytes = Array(bytes)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     /// A past ticket with the same cause, as the recurrence list shows it.
     struct PastReport {
         let id: String
@@ -80,20 +93,19 @@ extension IncidentHistoryFinder {
         let vendorsOrArticlesDecide = !own.vendors.isEmpty || !own.articles.isEmpty
         var matches: [PastReport] = []
         // Every ticket of the window is of `service`, so its root cause alone decides its words' signature; many
-        // tickets share a root cause word for word, analysed once.
-        var causes: [String: (signature: CauseSignature, agreements: [CauseSignature.Agreement])] = [:]
+        // tickets share a root cause word for word, analysed once. The cause is looked up as the document writes it.
+        var causes: [WrittenText: (signature: CauseSignature, agreements: [CauseSignature.Agreement])] = [:]
         try store.forEachTicketCreated(from: from, to: start - 1, service: service, excluding: ticket.id) { row, document in
             // An earlier incident is one that ended: an open ticket is still being worked, not a recurrence. The status
             // column says so without reading the stored document.
             guard !reports.contains(row.id), TicketStatus(rawValue: row.status)?.isDone == true else { return }
-            let rootCause = try document.string("root_cause")
-            let key = rootCause ?? ""
+            let key = try document.withRawMember("root_cause", WrittenText.init) ?? WrittenText()
             let cause: CauseSignature
             var agreements: [CauseSignature.Agreement]
             if let known = causes[key] {
                 (cause, agreements) = known
             } else {
-                cause = signature(service: service, rootCause: rootCause, vendors: [], articles: [])
+                cause = signature(service: service, rootCause: try document.string("root_cause"), vendors: [], articles: [])
                 agreements = own.agreements(with: cause)
                 causes[key] = (cause, agreements)
             }
@@ -103,7 +115,7 @@ extension IncidentHistoryFinder {
                 articles = named
                 // Articles agree only when the incident has some: the links are looked up only then.
                 let linked = own.articles.isEmpty ? [] : Set(named).union(try store.links(forTicket: row.id).map(\.articleID))
-                let other = signature(service: service, rootCause: rootCause,
+                let other = signature(service: service, rootCause: try document.string("root_cause"),
                                       vendors: Self.vendors(escalatedTo: try document.escalationTargets()), articles: linked)
                 agreements = own.agreements(with: other)
             }
@@ -112,7 +124,8 @@ extension IncidentHistoryFinder {
             matches.append(PastReport(
                 id: row.id, title: try document.string("title") ?? "", service: row.service, severity: row.severity,
                 customer: row.customer, created: created,
-                resolvedAt: try document.string("resolved_at").flatMap(Timestamp.init(iso8601:)), rootCause: rootCause,
+                resolvedAt: try document.string("resolved_at").flatMap(Timestamp.init(iso8601:)),
+                rootCause: try document.string("root_cause"),
                 resolution: try document.string("resolution"), agreements: agreements,
                 articles: try articles ?? document.articleIDs()))
         }

@@ -76,11 +76,26 @@ final class StoredDocumentReader {
 
     /// The string member `name`, escapes decoded; nil when the document has none or it is null.
     func string(_ name: StaticString) throws -> String? {
-        try value(name) { value throws -> String? in
+        guard let range = try member(name) else { return nil }
+        // A string without escapes or control characters is its bytes (checked as UTF-8 as the parser checks them).
+        if range.count >= 2, buffer[range.lowerBound] == UInt8(ascii: "\""), buffer[range.upperBound - 1] == UInt8(ascii: "\"") {
+            let content = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[range.lowerBound + 1..<range.upperBound - 1])
+            if !content.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }), let text = JSONParser.validatedString(content) {
+                return text
+            }
+        }
+        return try value(name) { value throws -> String? in
             guard !value.isNull else { return nil }
             guard let text = value.stringValue else { throw Self.damaged("'\(name)' is \(value.typeName), not a string") }
             return text
         } ?? nil
+    }
+
+    /// Calls `body` with the member `name` as the document writes it (a string with its quotes and escapes); nil when
+    /// the document has none.
+    func withRawMember<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        guard let range = try member(name) else { return nil }
+        return try body(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[range]))
     }
 
     /// Calls `body` with the member `name` parsed; nil when the document has none.
@@ -125,7 +140,11 @@ final class StoredDocumentReader {
 
     /// The `to` of every `escalation` event of a ticket document, in its order, as written.
     func escalationTargets() throws -> [String] {
-        try value("events") { value throws -> [String] in
+        // An escalation event names its kind: events without those bytes (nor an escape that could spell them) have
+        // none, and are not parsed.
+        let named = try withRawMember("events") { raw in Self.contains(raw, "escalation") || Self.contains(raw, "\\u") }
+        guard named == true else { return [] }
+        return try value("events") { value throws -> [String] in
             guard !value.isNull else { return [] }
             guard let items = value.items else { throw Self.damaged("'events' is \(value.typeName), not an array") }
             return items.compactMap { event in
@@ -133,6 +152,21 @@ final class StoredDocumentReader {
                 return event.member("to")?.stringValue
             }
         } ?? []
+    }
+
+    /// Whether `bytes` hold `pattern` (`memmem`, which Glibc's module does not export).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: StaticString) -> Bool {
+        let length = pattern.utf8CodeUnitCount
+        guard length > 0, bytes.count >= length, let base = bytes.baseAddress else { return length == 0 }
+        let first = Int32(pattern.utf8Start.pointee)
+        var index = 0
+        while index <= bytes.count - length {
+            guard let found = memchr(base + index, first, bytes.count - length + 1 - index) else { return false }
+            let at = base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+            if memcmp(base + at, pattern.utf8Start, length) == 0 { return true }
+            index = at + 1
+        }
+        return false
     }
 
     // MARK: - Scanning
