@@ -116,7 +116,7 @@ extension IncidentHistoryFinder {
                 // Articles agree only when the incident has some: the links are looked up only then.
                 let linked = own.articles.isEmpty ? [] : Set(named).union(try store.links(forTicket: row.id).map(\.articleID))
                 let other = signature(service: service, rootCause: try document.string("root_cause"),
-                                      vendors: Self.vendors(escalatedTo: try document.escalationTargets()), articles: linked)
+                                      vendors: Self.vendors(escalatedTo: try document.vendorEscalationTargets()), articles: linked)
                 agreements = own.agreements(with: other)
             }
             guard !agreements.isEmpty, let created = try document.string("created_at").flatMap(Timestamp.init(iso8601:))

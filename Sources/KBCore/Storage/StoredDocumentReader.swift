@@ -154,6 +154,31 @@ final class StoredDocumentReader {
         } ?? []
     }
 
+    /// The `to` of every `escalation` event that names a vendor (`vendor:NAME`, in any case), in order, as written.
+    ///
+    /// Escalations to support's own levels are common; events that name no vendor (nor hold an escape that could
+    /// spell one) are not parsed.
+    func vendorEscalationTargets() throws -> [String] {
+        let named = try withRawMember("events") { raw in Self.containsVendorName(raw) || Self.contains(raw, "\\u") }
+        guard named == true else { return [] }
+        return try escalationTargets().filter { $0.lowercased().hasPrefix("vendor:") }
+    }
+
+    /// Whether `bytes` hold `vendor:` in any case of its ASCII letters.
+    static func containsVendorName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let name: [UInt8] = Array("vendor".utf8)
+        var index = 6
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: ":")), bytes.count - index) else { return false }
+            let colon = base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+            // ASCII letters differ from their capitals in bit 0x20 alone.
+            if (0..<6).allSatisfy({ base[colon - 6 + $0] | 0x20 == name[$0] }) { return true }
+            index = colon + 1
+        }
+        return false
+    }
+
     /// Whether `bytes` hold `pattern` (`memmem`, which Glibc's module does not export).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: StaticString) -> Bool {
         let length = pattern.utf8CodeUnitCount

@@ -39,7 +39,9 @@ import KBTestSupport
                 }
                 let ticket = try Store.decodeStored(packed)
                 #expect(try reader.articleIDs() == ticket.articles)
-                #expect(try reader.escalationTargets() == ticket.events.filter { $0.kind == .escalation }.compactMap(\.to))
+                let targets = ticket.events.filter { $0.kind == .escalation }.compactMap(\.to)
+                #expect(try reader.escalationTargets() == targets)
+                #expect(try reader.vendorEscalationTargets() == targets.filter { $0.lowercased().hasPrefix("vendor:") })
             }
             read += 1
         }
@@ -104,6 +106,12 @@ import KBTestSupport
             #expect(reader.decodedCount == line.utf8.count)
             #expect(try reader.string("title") == "Corto")
         }
+    }
+
+    @Test(arguments: [("vendor:telco", true), ("x VENDOR:y", true), ("Vendor:", true), ("vendor :x", false), ("endor:", false),
+                      ("vendo:r", false), ("", false), ("09:20:00", false)])
+    func vendorNamesAreFoundInAnyCase(text: String, found: Bool) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer(StoredDocumentReader.containsVendorName) == found)
     }
 
     @Test func aDamagedDocumentIsAnError() throws {
