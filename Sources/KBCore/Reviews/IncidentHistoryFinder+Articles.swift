@@ -9,8 +9,10 @@ extension IncidentHistoryFinder {
     /// the same cause link; then up to `maximumSuggestedArticles` found by the incident's words that are about its
     /// service (an article naming only other services never is) and hold `minimumArticleCoverage` of the query's
     /// weight. None is better than an unrelated one.
-    func articles(for ticket: Ticket, words: [QueryBuilder.Word],
-                  recurrences: [RelatedIncident]) throws -> [ReviewArticleMatch] {
+    ///
+    /// `articleFields` holds the `articles` field of the recurrences' tickets, by id, as the recurrence scan read them.
+    func articles(for ticket: Ticket, words: [QueryBuilder.Word], recurrences: [RelatedIncident],
+                  articleFields: [String: [String]]) throws -> [ReviewArticleMatch] {
         var result: [ReviewArticleMatch] = []
         let service = ticket.service.map(Policy.foldedKey)
         // An article filed under other services is about them, whatever words or tickets it shares.
@@ -31,7 +33,7 @@ extension IncidentHistoryFinder {
         var causeTickets: [String: Set<String>] = [:]
         let causeIDs = recurrences.flatMap { [$0.id] + $0.otherReports }
         for id in causeIDs {
-            let field = try store.ticket(id: id)?.articles ?? []
+            let field = try articleFields[id] ?? store.ticket(id: id)?.articles ?? []
             for article in try linkedArticles(of: id, field: field) { causeTickets[article, default: []].insert(id) }
         }
         if !causeIDs.isEmpty {

@@ -57,8 +57,9 @@ public final class IncidentHistoryFinder {
         let recurrences = try recurrences(of: ticket, now: now, excluding: reports)
         return IncidentHistory(similar: similar.filter { !reports.contains($0.id) }, searchTerms: words.words.map(\.term),
                                similarIsTruncated: truncated, concurrent: concurrent,
-                               recurrences: recurrences,
-                               articles: try articles(for: ticket, words: words.words, recurrences: recurrences))
+                               recurrences: recurrences.incidents,
+                               articles: try articles(for: ticket, words: words.words, recurrences: recurrences.incidents,
+                                                      articleFields: recurrences.articles))
     }
 
     // MARK: - Query planning

@@ -118,15 +118,26 @@ public enum BlockCompressor {
     /// How many bytes `block` holds, read from its header; throws when the header is damaged, not kb's, or declares
     /// more than the block could expand to (so a caller may allocate the size before `decompress(_:into:)`).
     public static func decompressedCount(_ block: UnsafeBufferPointer<UInt8>) throws(BlockCompressionError) -> Int {
+        try header(block).count
+    }
+
+    /// The block's decompressed size and where its content begins (the stored bytes, or the first sequence); throws as
+    /// `decompressedCount` does.
+    static func header(_ block: UnsafeBufferPointer<UInt8>) throws(BlockCompressionError) -> (count: Int, contentStart: Int) {
         guard let format = block.first else { throw .empty }
-        if format == storedFormat { return block.count - 1 }
+        if format == storedFormat { return (block.count - 1, 1) }
         guard format == lzFormat else { throw .unknownFormat(format) }
         var position = 1
         let length = try readVarint(block, &position)
         // Literals expand 1:1 and each length byte adds at most 255: anything larger is damage, refused before
         // allocating it.
         guard length <= (block.count - position) * 255 + 18 else { throw .implausibleLength(length) }
-        return length
+        return (length, position)
+    }
+
+    /// Whether `block` holds its bytes as they are (`stored`), to be copied rather than decoded.
+    static func isStored(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+        block.first == storedFormat
     }
 
     /// Decompresses `block` into `output`, which holds exactly `decompressedCount(block)` bytes: without an array
@@ -138,17 +149,9 @@ public enum BlockCompressor {
             if !output.isEmpty { output.baseAddress!.update(from: block.baseAddress! + 1, count: output.count) }
             return
         }
-        var position = 1
-        _ = try readVarint(block, &position)
-        let failure = dictionary.withUnsafeBufferPointer { dictionary -> BlockCompressionError? in
-            do throws(BlockCompressionError) {
-                try decode(block, from: position, into: output, dictionary: dictionary)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        var position = try header(block).contentStart
+        var produced = 0
+        try decode(block, at: &position, produced: &produced, into: output, until: output.count)
     }
 
     /// The bytes a block holds.
@@ -164,12 +167,29 @@ public enum BlockCompressor {
 
     // MARK: - Decoding
 
-    private static func decode(_ block: UnsafeBufferPointer<UInt8>, from start: Int, into output: UnsafeMutableBufferPointer<UInt8>,
+    /// Decodes the sequences of `block` from `position` into `output` (the block's declared size), `produced` bytes of it
+    /// already written, until at least `target` bytes are: every byte when `target` is the size, and then the block is
+    /// checked to its end. Resumable: `position` and `produced` say where the next call goes on.
+    static func decode(_ block: UnsafeBufferPointer<UInt8>, at position: inout Int, produced: inout Int,
+                       into output: UnsafeMutableBufferPointer<UInt8>, until target: Int) throws(BlockCompressionError) {
+        let failure = dictionary.withUnsafeBufferPointer { dictionary -> BlockCompressionError? in
+            do throws(BlockCompressionError) {
+                try decode(block, at: &position, produced: &produced, into: output, until: target, dictionary: dictionary)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func decode(_ block: UnsafeBufferPointer<UInt8>, at position: inout Int, produced: inout Int,
+                               into output: UnsafeMutableBufferPointer<UInt8>, until target: Int,
                                dictionary: UnsafeBufferPointer<UInt8>) throws(BlockCompressionError) {
         let length = output.count
-        var position = start
-        var produced = 0
         while true {
+            // A reader asking for a prefix stops between sequences; the last sequence is always read to check the end.
+            if produced >= target, produced < length { return }
             guard position < block.count else { throw .truncated(at: position) }
             let token = block[position]
             let sequenceStart = position
@@ -179,7 +199,11 @@ public enum BlockCompressor {
             guard literals <= block.count - position else { throw .truncated(at: position) }
             guard literals <= length - produced else { throw .overrun(at: sequenceStart) }
             if literals > 0 {
-                (output.baseAddress! + produced).update(from: block.baseAddress! + position, count: literals)
+                if literals <= 16, position + 16 <= block.count, produced + 16 <= length {
+                    copy16(output.baseAddress! + produced, block.baseAddress! + position)
+                } else {
+                    (output.baseAddress! + produced).update(from: block.baseAddress! + position, count: literals)
+                }
                 position += literals
                 produced += literals
             }
@@ -205,7 +229,10 @@ public enum BlockCompressor {
                 source = 0
             }
             if remaining > 0 {
-                if produced - source >= remaining {
+                if remaining <= 16, produced - source >= 16, produced + 16 <= length {
+                    copy16(output.baseAddress! + produced, UnsafePointer(output.baseAddress! + source))
+                    produced += remaining
+                } else if produced - source >= remaining {
                     (output.baseAddress! + produced).update(from: output.baseAddress! + source, count: remaining)
                     produced += remaining
                 } else {
@@ -218,6 +245,18 @@ public enum BlockCompressor {
                 }
             }
         }
+    }
+
+    /// Copies 16 bytes from `source` to `destination`, which do not overlap, as two 8-byte words: most literal runs
+    /// and matches are short, and a call to `memmove` for each costs more than the copy. Used for a run of at most 16
+    /// bytes where both sides have 16: the bytes written past the run are the output's next ones, which the following
+    /// sequences overwrite before anyone reads them (a reader of a prefix reads only what is decoded).
+    @inline(__always)
+    private static func copy16(_ destination: UnsafeMutablePointer<UInt8>, _ source: UnsafePointer<UInt8>) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
+        let first = from.loadUnaligned(as: UInt64.self), second = from.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        to.storeBytes(of: first, as: UInt64.self)
+        to.storeBytes(of: second, toByteOffset: 8, as: UInt64.self)
     }
 
     private static func readLength(_ block: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws(BlockCompressionError) -> Int {

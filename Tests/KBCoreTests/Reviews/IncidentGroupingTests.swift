@@ -152,3 +152,43 @@ import KBTestSupport
         #expect(trunk.agreements(with: elsewhere).isEmpty)
     }
 }
+
+/// The history is read from the stored documents member by member: a store imported from lines written in another
+/// member order (root cause and articles after the events), with escapes, gives the same history as kb's own form.
+@Suite struct IncidentHistoryDocumentOrderTests {
+    typealias F = ReviewFixtures
+
+    /// `ticket`'s JSON with its members in reverse order and its accented letters escaped.
+    static func reordered(_ ticket: Ticket) throws -> String {
+        guard case .object(let members) = try JSONParser().parse(ticket.jsonText()) else { throw CocoaError(.coderInvalidValue) }
+        var writer = JSONWriter()
+        writer.value(.object(members.reversed()))
+        return writer.text.replacingOccurrences(of: "í", with: #"\u00ed"#).replacingOccurrences(of: "ó", with: #"\u00f3"#)
+    }
+
+    @Test func linesInAnyMemberOrderGiveTheSameHistory() throws {
+        var tickets = IncidentGroupingTests.tickets
+        tickets[5].articles = ["KB-0033"]
+        tickets += F.background(40)
+        let canonicalDirectory = try TemporaryDirectory()
+        let canonical = try F.store(in: canonicalDirectory, tickets: tickets)
+        defer { try? canonical.close() }
+        let directory = try TemporaryDirectory()
+        let lines = try tickets.map(Self.reordered)
+        #expect(lines[6].hasPrefix(#"{"events":"#) && lines[6].contains(#"\u00f3"#))
+        let file = try directory.write("tickets.jsonl", lines.joined(separator: "\n") + "\n")
+        let imported = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? imported.close() }
+        #expect(try TicketImporter(store: imported).importFiles([file.path]).totals.inserted == tickets.count)
+
+        var histories: [IncidentHistory] = []
+        for store in [canonical, imported] {
+            let finder = try IncidentHistoryFinder(store: store, builder: F.builder(for: store))
+            histories.append(try finder.history(for: tickets[0], now: F.now))
+        }
+        #expect(histories[0].recurrences.map(\.id) == ["T-4800", "T-4500"])
+        #expect(histories[0].recurrences.first?.agreements.contains(.causeText) == true)
+        #expect(histories[0].concurrent.map(\.id) == ["T-4999", "T-5001"])
+        #expect(histories[1] == histories[0])
+    }
+}
