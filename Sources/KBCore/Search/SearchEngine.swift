@@ -293,8 +293,9 @@ public final class SearchEngine {
     }
 
     /// The first phase over kb's own posting lists (`TicketPostingsRanker`), or nil where they cannot answer: a prefix
-    /// (its terms are not known in advance), which FTS5 then ranks. Filters are checked per ticket that would enter the
-    /// best (`TicketFilterCheck`), a period also bounds the rowids walked.
+    /// of several words or of more than `TicketPostingsRanker.maximumPrefixTerms` index terms, which FTS5 then ranks.
+    /// Filters are checked per ticket that would enter the best (`TicketFilterCheck`), a period also bounds the rowids
+    /// walked.
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
         -> [(rowid: Int64, score: Double)]? {
         var heldTerms: [Int64: UInt64] = [:]

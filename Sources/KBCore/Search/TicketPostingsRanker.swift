@@ -70,10 +70,15 @@ struct TicketPostingsRanker {
     static let titleWeight = 1.5
     /// How many times more tickets than its rarest word a phrase's word may be in and still be read (see `termLists`).
     static let phraseWordSpread = 4
+    /// The most index terms a prefix phrase is read as lists of (one cursor each); past it FTS5 ranks the query.
+    static let maximumPrefixTerms = 64
 
-    /// The term lists of `match` from rowid `rowids.lowerBound` on (all of them without `rowids`), or nil when one of
-    /// its phrases is a prefix (its terms are not known in advance). `documentFrequency` says how many tickets hold an
-    /// index term.
+    /// The term lists of `match` from rowid `rowids.lowerBound` on (all of them without `rowids`), or nil when a prefix
+    /// phrase has no word or several, or stands for more than `maximumPrefixTerms` index terms (FTS5 then ranks).
+    /// `documentFrequency` says how many tickets hold an index term.
+    ///
+    /// A prefix phrase (`"contr" *`) is a list per index term starting with it: FTS5 counts each token the prefix
+    /// matches, so a ticket's count is the sum of those terms' counts, as `TermList.take` adds its phrases' up.
     ///
     /// A phrase of several words is listed from its rarer words only (those in at most `phraseWordSpread` times as
     /// many tickets as its rarest): still a superset with bounding counts, without reading the lists of the function
@@ -82,11 +87,24 @@ struct TicketPostingsRanker {
                           documentFrequency: (String) throws -> Int) throws -> [TermList]? {
         var phrasesOfTerm = Array(repeating: [PostingCursor](), count: terms.count)
         for phrase in match.phrases {
-            guard !phrase.isPrefix, phrase.term < terms.count else { return nil }
+            guard phrase.term < terms.count else { return nil }
             var words: [String] = []
             for analysed in PhraseLocator.queryTerms(phrase.text, tokenizer: store.tokenizer) {
                 guard let term = String(validating: analysed, as: UTF8.self) else { return nil }
                 words.append(term)
+            }
+            if phrase.isPrefix {
+                guard words.count == 1,
+                      let expanded = try store.ticketPostingTerms(withPrefix: words[0], limit: maximumPrefixTerms) else { return nil }
+                for term in expanded {
+                    phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: term, titleWeight: titleWeight,
+                                                                        from: rowids?.lowerBound ?? .min))
+                }
+                // No term starts with it: the phrase matches nowhere.
+                if expanded.isEmpty {
+                    phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
+                }
+                continue
             }
             switch words.count {
             case 0:

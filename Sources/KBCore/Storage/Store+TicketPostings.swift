@@ -41,6 +41,21 @@ extension Store {
         try connection.prepare(Self.ticketPostingBlocksSQL).bind([term, lower])
     }
 
+    /// The index terms starting with the bytes of `prefix`, in byte order, or nil when there are more than `limit`:
+    /// one seek per term in `ticket_postings`' key, never a walk over their blocks.
+    func ticketPostingTerms(withPrefix prefix: String, limit: Int) throws -> [String]? {
+        let first = try connection.cached("SELECT term FROM ticket_postings WHERE term >= ?1 ORDER BY term LIMIT 1")
+        let next = try connection.cached("SELECT term FROM ticket_postings WHERE term > ?1 ORDER BY term LIMIT 1")
+        var terms: [String] = []
+        var found = try first.first([prefix]) { $0.text(0) }
+        while let term = found, term.utf8.starts(with: prefix.utf8) {
+            guard terms.count < limit else { return nil }
+            terms.append(term)
+            found = try next.first([term]) { $0.text(0) }
+        }
+        return terms
+    }
+
     /// A term's blocks whose last rowid is ?2 or above, in ascending rowid.
     private static let ticketPostingBlocksSQL =
         "SELECT last_rowid, data FROM ticket_postings WHERE term = ?1 AND last_rowid >= ?2 ORDER BY last_rowid"

@@ -91,17 +91,42 @@ import KBTestSupport
         #expect(filteredOut >= 90)
     }
 
-    /// Prefixes are left to FTS5 (nil), which the search then uses; filters are not.
-    @Test func prefixesAreLeftToFTS5() throws {
+    /// Prefix queries (each word a prefix phrase, read as a list per index term it starts) rank as FTS5 ranks them
+    /// scoring every match; a prefix of more terms than `maximumPrefixTerms` is left to FTS5 (nil).
+    @Test func prefixTopKEqualsFTS5EveryMatchScored() throws {
         let directory = try TemporaryDirectory()
-        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 200)
+        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 900)
         defer { try? store.close() }
-        let prefix = try #require(try engine.ticketMatch(for: "contra", mode: .prefix))
-        #expect(try engine.postingsFirstPhase(prefix, terms: try engine.rankedTerms(prefix), filters: SearchFilters()) == nil)
-        let plain = try #require(try engine.ticketMatch(for: "portal lento"))
-        var filters = SearchFilters()
-        filters.statuses = ["closed"]
-        #expect(try engine.postingsFirstPhase(plain, terms: try engine.rankedTerms(plain), filters: filters) != nil)
-        #expect(try engine.postingsFirstPhase(plain, terms: try engine.rankedTerms(plain), filters: SearchFilters()) != nil)
+        let words = try PrunedRankingPropertyTests.vocabulary(store).filter { $0.count >= 4 }
+        var random = PrunedRankingPropertyTests.SeededGenerator(state: 11)
+        var answered = 0
+        var expanded = 0
+        for index in 0..<120 {
+            let query = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                let word = words.randomElement(using: &random)!
+                return String(word.prefix(Int.random(in: 3...max(3, word.count), using: &random)))
+            }.joined(separator: " ")
+            var filters = SearchFilters()
+            filters.limit = [1, 10, 50].randomElement(using: &random)!
+            if index % 4 == 0 { filters.statuses = ["closed"] }
+            guard let match = try engine.ticketMatch(for: query, mode: .prefix) else { continue }
+            let terms = try engine.rankedTerms(match)
+            guard let postings = try engine.postingsFirstPhase(match, terms: terms, filters: filters) else { continue }
+            let every = try engine.firstPhase(match, terms: terms, filters: filters, exhaustive: true)
+            #expect(postings.map(\.rowid) == every.map(\.rowid), "query \(index) '\(query)' limit \(filters.limit)")
+            #expect(postings.map(\.score) == every.map(\.score), "query \(index) '\(query)' limit \(filters.limit)")
+            answered += 1
+            for phrase in match.phrases {
+                let analysed = PhraseLocator.queryTerms(phrase.text, tokenizer: store.tokenizer)
+                if analysed.count == 1, let prefix = String(validating: analysed[0], as: UTF8.self),
+                   (try store.ticketPostingTerms(withPrefix: prefix, limit: 64)?.count ?? 0) > 1 { expanded += 1 }
+            }
+        }
+        #expect(answered >= 80)
+        // Prefixes standing for several index terms were among them (their lists summed).
+        #expect(expanded >= 30)
+        let broad = try #require(try engine.ticketMatch(for: "c", mode: .prefix))
+        #expect(try store.ticketPostingTerms(withPrefix: "c", limit: TicketPostingsRanker.maximumPrefixTerms) == nil)
+        #expect(try engine.postingsFirstPhase(broad, terms: try engine.rankedTerms(broad), filters: SearchFilters()) == nil)
     }
 }
