@@ -136,7 +136,7 @@ extension ScaleBenchmark {
             guard case .text(let bytes) = line, let json = try? JSONParser().parse(bytes),
                   let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }), titles.contains(ticket.title) else { return true }
             let inReference = index % step == 0 || wanted.contains(index) ? 1 : 0
-            let pair = ticket.title + "\n" + (ticket.description.split(separator: ".").first.map(String.init) ?? "")
+            let pair = ticket.title + "\n" + PlantedTarget.firstSentence(of: ticket)
             titleCounts[ticket.title, default: (0, 0)].store += 1
             titleCounts[ticket.title, default: (0, 0)].reference += inReference
             pairCounts[pair, default: (0, 0)].store += 1
@@ -233,6 +233,11 @@ extension ScaleBenchmark {
 
         /// Its title, and its title with the first sentence of its description.
         var queries: [String] { [title, title + " " + firstSentence] }
+
+        /// The first sentence of a ticket's description: up to its first full stop.
+        static func firstSentence(of ticket: Ticket) -> String {
+            ticket.description.split(separator: ".").first.map(String.init) ?? ""
+        }
     }
 
     /// 300 tickets spread evenly over the oldest 20% of the generated file (raw FTS5 rowids follow its lines).
@@ -248,8 +253,8 @@ extension ScaleBenchmark {
             guard index % step == 0, targets.count < 300, case .text(let bytes) = line,
                   let json = try? JSONParser().parse(bytes),
                   let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }) else { return true }
-            let sentence = ticket.description.split(separator: ".").first.map(String.init) ?? ""
-            targets.append(PlantedTarget(id: ticket.id, rawRowid: Int64(index + 1), title: ticket.title, firstSentence: sentence))
+            targets.append(PlantedTarget(id: ticket.id, rawRowid: Int64(index + 1), title: ticket.title,
+                                         firstSentence: PlantedTarget.firstSentence(of: ticket)))
             return true
         }
         return targets

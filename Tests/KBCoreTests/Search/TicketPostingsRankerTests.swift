@@ -6,6 +6,18 @@ import KBTestSupport
 /// The first phase over kb's own posting lists against FTS5 ranking every match by BM25: same tickets, same scores,
 /// same order, for random queries mixing common and rare words, synonyms of several words and both modes.
 @Suite struct TicketPostingsRankerTests {
+    /// Expects the posting-list first phase of `match` to give the tickets and scores FTS5 gives ranking every match, and
+    /// returns FTS5's; nil when the posting lists leave the query to FTS5.
+    static func compareWithEveryMatch(_ engine: SearchEngine, _ match: MatchExpression, _ filters: SearchFilters,
+                                      _ context: String) throws -> [(rowid: Int64, score: Double)]? {
+        let terms = try engine.rankedTerms(match)
+        guard let postings = try engine.postingsFirstPhase(match, terms: terms, filters: filters) else { return nil }
+        let every = try engine.firstPhase(match, terms: terms, filters: filters, exhaustive: true)
+        #expect(postings.map(\.rowid) == every.map(\.rowid), "\(context)")
+        #expect(postings.map(\.score) == every.map(\.score), "\(context)")
+        return every
+    }
+
     @Test(arguments: [(seed: UInt64(3), count: 900, reversed: false), (seed: 4, count: 2_000, reversed: true)])
     func postingsTopKEqualsFTS5EveryMatchScored(seed: UInt64, count: Int, reversed: Bool) throws {
         let directory = try TemporaryDirectory()
@@ -25,11 +37,8 @@ import KBTestSupport
             var filters = SearchFilters()
             filters.limit = [1, 10, 100].randomElement(using: &random)!
             guard let match = try engine.ticketMatch(for: query, mode: mode) else { continue }
-            let terms = try engine.rankedTerms(match)
-            let every = try engine.firstPhase(match, terms: terms, filters: filters, exhaustive: true)
-            let postings = try #require(try engine.postingsFirstPhase(match, terms: terms, filters: filters), "'\(query)'")
-            #expect(postings.map(\.rowid) == every.map(\.rowid), "seed \(seed) query \(index) '\(query)' \(mode) limit \(filters.limit)")
-            #expect(postings.map(\.score) == every.map(\.score), "seed \(seed) query \(index) '\(query)' \(mode) limit \(filters.limit)")
+            try #require(try Self.compareWithEveryMatch(engine, match, filters,
+                                                        "seed \(seed) query \(index) '\(query)' \(mode) limit \(filters.limit)") != nil)
             answered += 1
             if match.phrases.contains(where: { PhraseLocator.queryTerms($0.text, tokenizer: store.tokenizer).count > 1 }) { estimated += 1 }
         }
@@ -74,15 +83,13 @@ import KBTestSupport
                 filters.since = Timestamp(seconds: Int64.random(in: times.0...times.1, using: &random))
             }
             guard let match = try engine.ticketMatch(for: query, mode: index % 5 == 4 ? .all : .any) else { continue }
-            let terms = try engine.rankedTerms(match)
-            let every = try engine.firstPhase(match, terms: terms, filters: filters, exhaustive: true)
-            let postings = try #require(try engine.postingsFirstPhase(match, terms: terms, filters: filters), "'\(query)'")
-            #expect(postings.map(\.rowid) == every.map(\.rowid), "seed \(seed) query \(index) '\(query)' \(filters)")
-            #expect(postings.map(\.score) == every.map(\.score), "seed \(seed) query \(index) '\(query)' \(filters)")
+            let every = try #require(try Self.compareWithEveryMatch(engine, match, filters,
+                                                                    "seed \(seed) query \(index) '\(query)' \(filters)"))
             answered += 1
             var unfiltered = SearchFilters()
             unfiltered.limit = filters.limit
-            if try engine.firstPhase(match, terms: terms, filters: unfiltered, exhaustive: true).map(\.rowid) != every.map(\.rowid) {
+            if try engine.firstPhase(match, terms: try engine.rankedTerms(match), filters: unfiltered, exhaustive: true).map(\.rowid)
+                != every.map(\.rowid) {
                 filteredOut += 1
             }
         }
@@ -110,11 +117,8 @@ import KBTestSupport
             filters.limit = [1, 10, 50].randomElement(using: &random)!
             if index % 4 == 0 { filters.statuses = ["closed"] }
             guard let match = try engine.ticketMatch(for: query, mode: .prefix) else { continue }
-            let terms = try engine.rankedTerms(match)
-            guard let postings = try engine.postingsFirstPhase(match, terms: terms, filters: filters) else { continue }
-            let every = try engine.firstPhase(match, terms: terms, filters: filters, exhaustive: true)
-            #expect(postings.map(\.rowid) == every.map(\.rowid), "query \(index) '\(query)' limit \(filters.limit)")
-            #expect(postings.map(\.score) == every.map(\.score), "query \(index) '\(query)' limit \(filters.limit)")
+            guard try Self.compareWithEveryMatch(engine, match, filters, "query \(index) '\(query)' limit \(filters.limit)") != nil
+            else { continue }
             answered += 1
             for phrase in match.phrases {
                 let analysed = PhraseLocator.queryTerms(phrase.text, tokenizer: store.tokenizer)
