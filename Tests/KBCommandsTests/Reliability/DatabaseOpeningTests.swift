@@ -106,13 +106,25 @@ import KBTestSupport
     /// it says the file is damaged and what to do, naming the file (not only SQLite's words), and changes nothing.
     @Test func damageFoundMidCommandIsExplained() throws {
         let (directory, url) = try Self.workspace(.newer)
-        // Rebuild a healthy database, then wipe pages in the middle of the file (ticket rows and index pages).
+        // Rebuild a healthy database, then wipe a page in the middle of each table that spans several (ticket rows,
+        // index pages), found whatever the file's page size; first pages, which opening reads, stay intact, so
+        // commands open the file and meet the damage while they work.
         try FileManager.default.removeItem(at: url)
         try Self.realDatabase(at: url, in: directory)
+        let inspector = try Connection(path: url.path, mode: .readOnly)
+        let pageSize = try inspector.scalarInt("PRAGMA page_size")
+        var wiped: [Int] = []
+        for table in ["tickets", "tickets_fts_data", "ticket_postings"] {
+            let leaves = try inspector.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
+                .map([table]) { Int($0.int64(0)) }
+            if leaves.count > 2 { wiped.append(leaves[leaves.count / 2]) }
+        }
+        try inspector.close()
+        #expect(!wiped.isEmpty, "the ticket rows should span several pages")
         var bytes = try Data(contentsOf: url)
-        let pages = bytes.count / 4096
-        #expect(pages > 20)
-        bytes.replaceSubrange((pages / 2) * 4096..<(pages / 2 + 8) * 4096, with: Data(repeating: 0xA5, count: 8 * 4096))
+        for page in wiped {
+            bytes.replaceSubrange((page - 1) * pageSize..<page * pageSize, with: Data(repeating: 0xA5, count: pageSize))
+        }
         try bytes.write(to: url)
         let before = try Data(contentsOf: url)
         var explained = 0

@@ -11,6 +11,7 @@ import KBTestSupport
         #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
         #expect(try store.connection.scalarInt("PRAGMA application_id") == Int(Schema.applicationID))
         #expect(try store.connection.scalarText("PRAGMA journal_mode") == "wal")
+        #expect(try store.connection.scalarInt("PRAGMA page_size") == Store.pageBytes)
         try store.checkIntegrity()
         try store.close()
         // Reopening an up-to-date database migrates nothing and keeps data.
