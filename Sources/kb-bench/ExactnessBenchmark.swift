@@ -97,6 +97,18 @@ extension ScaleBenchmark {
             let referenceFound = try referenceRecall(dataFile: dataFile, targets: targets)
             table.add("old planted targets in top 10 on a 50k store holding them", kb: share(referenceFound), raw: nil, spread: nil,
                       target: "kb above >= this")
+            // The two halves of the targets apart: rare titles single a ticket out whatever the store's size.
+            for rareTitles in [true, false] {
+                let queries = targets.indices.filter { targets[$0].hasRareTitle == rareTitles }.flatMap { [2 * $0, 2 * $0 + 1] }
+                let counts = targets.filter { $0.hasRareTitle == rareTitles }.map(\.titleCount).sorted()
+                let median = counts.isEmpty ? 0 : counts[counts.count / 2]
+                let half = rareTitles ? "rare titles" : "evenly spread"
+                let store = share(queries.map { kbFoundPerQuery[$0] }), reference = share(queries.map { referenceFound[$0] })
+                table.add("old planted targets, \(half) (\(queries.count / 2); median title shared by \(median)), recall",
+                          kb: store, raw: nil, spread: nil, target: "50k: \(fixed(reference, 2))")
+                print("planted targets with \(half): kb \(fixed(store, 2)), on the 50k store \(fixed(reference, 2)) "
+                      + "(\(queries.count) queries; the median title is carried by \(median) tickets of the file)")
+            }
             let crowded = try crowdedTargetQueries(dataFile: dataFile, targets: targets)
             table.add("planted-target queries another ticket repeats word for word (whole store; 50k store)",
                       kb: share(crowded.store), raw: nil, spread: nil, target: "50k: \(fixed(share(crowded.reference), 2))")
@@ -130,11 +142,8 @@ extension ScaleBenchmark {
         let wanted = Set(targets.map { Int($0.rawRowid - 1) })
         var titleCounts: [String: (store: Int, reference: Int)] = [:]
         var pairCounts: [String: (store: Int, reference: Int)] = [:]
-        var index = 0
-        try LineReader(path: dataFile.path).forEachLine { _, line in
-            defer { index += 1 }
-            guard case .text(let bytes) = line, let json = try? JSONParser().parse(bytes),
-                  let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }), titles.contains(ticket.title) else { return true }
+        try forEachTicket(in: dataFile) { index, ticket in
+            guard titles.contains(ticket.title) else { return true }
             let inReference = index % step == 0 || wanted.contains(index) ? 1 : 0
             let pair = ticket.title + "\n" + PlantedTarget.firstSentence(of: ticket)
             titleCounts[ticket.title, default: (0, 0)].store += 1
@@ -230,6 +239,10 @@ extension ScaleBenchmark {
         let rawRowid: Int64
         let title: String
         let firstSentence: String
+        /// Whether it was chosen for its rare title (the other half are spread evenly).
+        let hasRareTitle: Bool
+        /// How many tickets of the whole file carry its title (itself included).
+        let titleCount: Int
 
         /// Its title, and its title with the first sentence of its description.
         var queries: [String] { [title, title + " " + firstSentence] }
@@ -240,23 +253,61 @@ extension ScaleBenchmark {
         }
     }
 
-    /// 300 tickets spread evenly over the oldest 20% of the generated file (raw FTS5 rowids follow its lines).
+    /// How many old tickets are looked for by their own words.
+    static let plantedTargetCount = 300
+
+    /// 300 tickets of the oldest 20% of the generated file (raw FTS5 rowids follow its lines), in file order: half
+    /// with the rarest titles of the whole file, spread over the rarest ones, and half spread evenly over the others —
+    /// the "old tickets, half of them with rare titles". A rare title is how a user looks up one incident of
+    /// last year; a template's title is shared by thousands of tickets (see `crowdedTargetQueries`).
     func plantedTargets(dataFile: URL) throws -> [PlantedTarget] {
         let oldest = max(1, tickets / 5)
-        let step = max(1, oldest / 300)
+        // Pass 1: how many tickets of the whole file carry each title.
+        var titleCounts: [String: Int32] = [:]
+        var oldTitles: [String] = []
+        oldTitles.reserveCapacity(oldest)
+        try forEachTicket(in: dataFile) { index, ticket in
+            titleCounts[ticket.title, default: 0] += 1
+            if index < oldest { oldTitles.append(ticket.title) }
+            return true
+        }
+        // The rarest titles among the old tickets: every old ticket whose title is as rare as the 150th rarest's,
+        // sampled evenly in file order.
+        let wanted = Self.plantedTargetCount / 2
+        let byRarity = oldTitles.indices.sorted { (titleCounts[oldTitles[$0]]!, $0) < (titleCounts[oldTitles[$1]]!, $1) }
+        var rare = Set<Int>()
+        if let cut = byRarity.prefix(wanted).last.map({ titleCounts[oldTitles[$0]]! }) {
+            let pool = byRarity.prefix { titleCounts[oldTitles[$0]]! <= cut }.sorted()
+            let step = Double(pool.count) / Double(min(wanted, pool.count))
+            for pick in 0..<min(wanted, pool.count) { rare.insert(pool[Int(Double(pick) * step)]) }
+        }
+        // The other half spread evenly over the remaining old tickets.
+        let others = oldTitles.indices.filter { !rare.contains($0) }
+        let otherCount = min(Self.plantedTargetCount - rare.count, others.count)
+        let otherStep = Double(others.count) / Double(max(otherCount, 1))
+        let chosen = rare.union((0..<otherCount).map { others[Int(Double($0) * otherStep)] })
+        // Pass 2: the chosen tickets' words.
         var targets: [PlantedTarget] = []
-        let reader = try LineReader(path: dataFile.path)
-        var index = 0
-        try reader.forEachLine { _, line in
-            defer { index += 1 }
+        try forEachTicket(in: dataFile) { index, ticket in
             guard index < oldest else { return false }
-            guard index % step == 0, targets.count < 300, case .text(let bytes) = line,
-                  let json = try? JSONParser().parse(bytes),
-                  let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }) else { return true }
-            targets.append(PlantedTarget(id: ticket.id, rawRowid: Int64(index + 1), title: ticket.title,
-                                         firstSentence: PlantedTarget.firstSentence(of: ticket)))
+            if chosen.contains(index) {
+                targets.append(PlantedTarget(id: ticket.id, rawRowid: Int64(index + 1), title: ticket.title,
+                                             firstSentence: PlantedTarget.firstSentence(of: ticket),
+                                             hasRareTitle: rare.contains(index), titleCount: Int(titleCounts[ticket.title]!)))
+            }
             return true
         }
         return targets
+    }
+
+    /// Calls `body` with each ticket of the generated file and its line's index (from 0), until it returns false.
+    private func forEachTicket(in dataFile: URL, _ body: (Int, Ticket) throws -> Bool) throws {
+        var index = 0
+        try LineReader(path: dataFile.path).forEachLine { _, line in
+            defer { index += 1 }
+            guard case .text(let bytes) = line, let json = try? JSONParser().parse(bytes),
+                  let ticket = try? Ticket(json: json, timeZoneCheck: { _ in true }) else { return true }
+            return try body(index, ticket)
+        }
     }
 }
