@@ -7,7 +7,7 @@ extension ScaleBenchmark {
     /// Top-10 of `searchTickets` (MaxScore) against the same query with every match scored, over the first
     /// `exactnessQueries` benchmark queries; then recall@10 of old planted targets in kb and in raw FTS5 (without
     /// `rawPath`, in kb only).
-    func exactnessBenchmarks(dataFile: URL, rawPath: String?, table: inout Table) throws {
+    func exactnessBenchmarks(dataFile: URL, targets: [PlantedTarget], rawPath: String?, table: inout Table) throws {
         let workspace = Workspace(root: work)
         let store = try workspace.openStore(.read)
         defer { try? store.close() }
@@ -63,7 +63,6 @@ extension ScaleBenchmark {
         table.add("ticket ranking p99, every match (ms)", kb: percentile(exhaustiveTimes, 0.99), raw: nil, spread: nil)
         print("exactness: \(identical) of \(compared) queries identical to ranking every match")
 
-        let targets = try plantedTargets(dataFile: dataFile)
         let raw = try rawPath.map { try Connection(path: $0, mode: .readOnly) }
         defer { try? raw?.close() }
         let rawQuery = try raw?.prepare("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY bm25(raw) LIMIT 10")

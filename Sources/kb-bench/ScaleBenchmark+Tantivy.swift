@@ -19,7 +19,7 @@ extension ScaleBenchmark {
 
     /// Runs the tantivy runner and adds its figures to `table`; prints why and goes on when python3, the runner or
     /// the `tantivy` module is missing.
-    func tantivyBenchmarks(dataFile: URL, table: inout Table) throws {
+    func tantivyBenchmarks(dataFile: URL, targets: [PlantedTarget], table: inout Table) throws {
         let script = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("scripts/tantivy-bench.py")
         guard FileManager.default.fileExists(atPath: script.path) else {
             print("tantivy: skipped (no \(script.path); run kb-bench from the repository root)")
@@ -34,7 +34,7 @@ extension ScaleBenchmark {
         }
         let requestFile = folder.appendingPathComponent("request.json")
         try Data(tantivyRequest(rows: rowsFile, index: folder.appendingPathComponent("index"),
-                                targets: try plantedTargets(dataFile: dataFile)).utf8).write(to: requestFile)
+                                targets: targets).utf8).write(to: requestFile)
         let output = folder.appendingPathComponent("result.json")
         let errors = folder.appendingPathComponent("stderr.txt")
         let status = try runChild(["python3", script.path, requestFile.path], stdout: output, stderr: errors)

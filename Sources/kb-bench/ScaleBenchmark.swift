@@ -74,8 +74,10 @@ struct ScaleBenchmark {
             try importBenchmarks(dataFile: dataFile, databasePath: databasePath, rawPath: rawPath, table: &table)
         }
         if !exactnessOnly { try queryBenchmarks(rawPath: rawPath, table: &table) }
-        try exactnessBenchmarks(dataFile: dataFile, rawPath: exactnessOnly ? nil : rawPath, table: &table)
-        if !exactnessOnly { try tantivyBenchmarks(dataFile: dataFile, table: &table) }
+        // Chosen once (two passes over the file): kb, raw FTS5 and tantivy look for the same targets.
+        let targets = try plantedTargets(dataFile: dataFile)
+        try exactnessBenchmarks(dataFile: dataFile, targets: targets, rawPath: exactnessOnly ? nil : rawPath, table: &table)
+        if !exactnessOnly { try tantivyBenchmarks(dataFile: dataFile, targets: targets, table: &table) }
         if !searchOnly {
             // What each table of both files occupies: a full read of both files (minutes at 1M), not a search figure.
             try storeAccounting(databasePath: databasePath, rawPath: rawPath)
