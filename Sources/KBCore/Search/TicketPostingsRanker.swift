@@ -86,6 +86,7 @@ struct TicketPostingsRanker {
     static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], store: Store, rowids: ClosedRange<Int64>? = nil,
                           documentFrequency: (String) throws -> Int) throws -> [TermList]? {
         var phrasesOfTerm = Array(repeating: [PostingCursor](), count: terms.count)
+        let lower = rowids?.lowerBound ?? .min
         for phrase in match.phrases {
             guard phrase.term < terms.count else { return nil }
             var words: [String] = []
@@ -97,8 +98,7 @@ struct TicketPostingsRanker {
                 guard words.count == 1,
                       let expanded = try store.ticketPostingTerms(withPrefix: words[0], limit: maximumPrefixTerms) else { return nil }
                 for term in expanded {
-                    phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: term, titleWeight: titleWeight,
-                                                                        from: rowids?.lowerBound ?? .min))
+                    phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: term, titleWeight: titleWeight, from: lower))
                 }
                 // No term starts with it: the phrase matches nowhere.
                 if expanded.isEmpty {
@@ -111,8 +111,7 @@ struct TicketPostingsRanker {
                 // FTS5 matches a phrase without terms nowhere.
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
             case 1:
-                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight,
-                                                                    from: rowids?.lowerBound ?? .min))
+                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight, from: lower))
             default:
                 let frequencies = try words.map(documentFrequency)
                 let rarest = frequencies.min() ?? 0
