@@ -28,4 +28,7 @@ public struct MatchExpression: Sendable, Equatable {
     /// Whether a row matches when it holds any one of the query terms (the terms are OR'ed), so ranking may skip
     /// rows that hold only terms too weak to reach the top (see `SearchEngine.searchTickets`).
     public var matchesAnyTerm = false
+    /// The query as typed, when the expression was built from one (`SearchEngine.ticketMatch(for:)`): ranking compares
+    /// it with tickets' titles word for word, including the words the expression leaves out.
+    public var queryText: String?
 }

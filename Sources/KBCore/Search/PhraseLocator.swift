@@ -46,9 +46,10 @@ struct PhraseLocator {
         analyse(columns, source: source).hits
     }
 
-    /// The matches of the phrases in `columns` analysed by `source`, and how many tokens the columns hold together (the
-    /// row's length as FTS5 counts it, `xColumnSize(-1)`).
-    func analyse(_ columns: [[UInt8]], source: TermSource) -> (hits: [SnippetFunction.Hit], tokens: Int) {
+    /// The matches of the phrases in `columns` analysed by `source`, how many tokens the columns hold together (the
+    /// row's length as FTS5 counts it, `xColumnSize(-1)`) and how many the first (the title) holds.
+    func analyse(_ columns: [[UInt8]], source: TermSource) -> (hits: [SnippetFunction.Hit], tokens: Int, firstColumnTokens: Int) {
+        var firstColumnTokens = 0
         var hits: [SnippetFunction.Hit] = []
         var tokens = 0
         // The column's terms one after another, and where each ends: no array per token.
@@ -65,6 +66,7 @@ struct PhraseLocator {
                 }
             }
             tokens += ends.count
+            if column == 0 { firstColumnTokens = ends.count }
             termBytes.withUnsafeBufferPointer { terms in
                 for offset in ends.indices {
                     for (index, phrase) in phrases.enumerated() where Self.matches(phrase, at: offset, terms: terms, ends: ends) {
@@ -74,7 +76,7 @@ struct PhraseLocator {
                 }
             }
         }
-        return (hits, tokens)
+        return (hits, tokens, firstColumnTokens)
     }
 
     /// Whether `phrase` starts at token `offset`: each of its terms equal to the next token's (the last one a prefix of

@@ -16,45 +16,61 @@ struct TicketRescorer {
     private let columnWeights: [Double]
     let averageLength: Double
     private let proximityWeight: Double
+    private let titleMatchWeight: Double
+    /// The query as typed (`MatchExpression.queryText`), whose words a title must hold in order for `titleMatch`.
+    private let queryText: [UInt8]?
 
     /// A rescorer for `match`'s phrases, each term with `idf[term]`, on an index whose rows average `averageLength`
     /// tokens.
     init(match: MatchExpression, idf: [Double], tokenizer: TokenizerContext, columnWeights: [Double],
-         averageLength: Double, proximityWeight: Double) {
+         averageLength: Double, proximityWeight: Double, titleMatchWeight: Double = 0) {
         locator = PhraseLocator(match: match, tokenizer: tokenizer)
         phraseTerms = match.phrases.map(\.term)
         termIDF = idf
         self.columnWeights = columnWeights
         self.averageLength = averageLength
         self.proximityWeight = proximityWeight
+        self.titleMatchWeight = titleMatchWeight
+        queryText = match.queryText.map { Array($0.utf8) }
     }
 
     /// The score of the ticket whose index columns are `columns`, analysed by `source` (its language's).
+    ///
+    /// With a `titleMatchWeight`, a ticket whose whole title the query holds, word for word and in order, gains that
+    /// weight times the idfs of the title's words (`titleMatch`): on top of `kb_rank`'s score.
     func score(columns: [[UInt8]], source: TermSource) -> Double {
-        accumulated(columns: columns, source: source) { frequencies, proximity, tokens in
+        accumulated(columns: columns, source: source, withTitleMatch: true) { frequencies, proximity, tokens, titleMatch in
             termIDF.withUnsafeBufferPointer { idf in
                 RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
                                    termCount: idf.count, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
-                                   frequencies: frequencies, proximity: proximity)
+                                   frequencies: frequencies, proximity: proximity) + titleMatchWeight * titleMatch
             }
         } ?? 0
+    }
+
+    /// The most `score`'s title match can add for a ticket holding the terms `held` (a bit per term).
+    static func titleMatchBound(idf: [Double], held: UInt64?, weight: Double) -> Double {
+        guard weight > 0 else { return 0 }
+        var total = 0.0
+        for term in idf.indices where held.map({ $0 & (1 << UInt64(term)) != 0 }) ?? true { total += idf[term] }
+        return weight * total * (1 + 1e-9)
     }
 
     /// Each term's weighted count in the ticket whose index columns are `columns` (what `kb_rank` adds up for it) and the
     /// ticket's length: the exact counts where kb's posting lists only bound them (`TicketPostingsRanker`).
     func frequencies(columns: [[UInt8]], source: TermSource) -> (frequencies: [Double], tokens: Int) {
-        accumulated(columns: columns, source: source) { frequencies, _, tokens in
+        accumulated(columns: columns, source: source) { frequencies, _, tokens, _ in
             (Array(UnsafeBufferPointer(start: frequencies, count: termIDF.count)), tokens)
         } ?? (Array(repeating: 0, count: termIDF.count), 0)
     }
 
-    /// Calls `body` with the ticket's accumulators as `kb_rank` fills them (frequencies, proximity) and its length; nil
-    /// when there is no term to count.
-    private func accumulated<T>(columns: [[UInt8]], source: TermSource,
-                                _ body: (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> T) -> T? {
+    /// Calls `body` with the ticket's accumulators as `kb_rank` fills them (frequencies, proximity), its length and, when
+    /// asked, its title match (`titleMatch`, else 0); nil when there is no term to count.
+    private func accumulated<T>(columns: [[UInt8]], source: TermSource, withTitleMatch: Bool = false,
+                                _ body: (UnsafePointer<Double>, UnsafePointer<Double>, Int, Double) -> T) -> T? {
         let termCount = termIDF.count
         guard termCount > 0, !columnWeights.isEmpty else { return nil }
-        let (hits, tokens) = locator.analyse(columns, source: source)
+        let (hits, tokens, titleTokens) = locator.analyse(columns, source: source)
         let accumulators = UnsafeMutablePointer<Double>.allocate(capacity: 2 * termCount)
         defer { accumulators.deallocate() }
         accumulators.initialize(repeating: 0, count: 2 * termCount)
@@ -73,6 +89,45 @@ struct TicketRescorer {
                 }
             }
         }
-        return body(frequencies, proximity, tokens)
+        // Only the full score needs it (not the first phase's exact counts).
+        let titleGain = withTitleMatch && titleMatchWeight > 0 && titleTokens > 0 ? titleMatch(hits, title: columns[0], source: source) : 0
+        return body(frequencies, proximity, tokens, titleGain)
+    }
+
+    /// The idfs of the query terms the title holds, added up, when the query as typed holds the whole title word for
+    /// word and in order (analysed alike, function words and the words too common to rank included); else 0. An agent
+    /// who pastes a ticket's subject, alone or with more of its text, is looking for that ticket: BM25 sees only the
+    /// words, and at a million tickets other tickets hold the same words more often (a time such as "20:19" is two
+    /// common numbers).
+    private func titleMatch(_ hits: [SnippetFunction.Hit], title: [UInt8], source: TermSource) -> Double {
+        guard let queryText else { return 0 }
+        let titleWords = Self.terms(of: title, source: source)
+        let queryWords = Self.terms(of: queryText, source: source)
+        guard !titleWords.isEmpty, titleWords.count <= queryWords.count,
+              (0...queryWords.count - titleWords.count).contains(where: { start in
+                  titleWords.indices.allSatisfy { queryWords[start + $0] == titleWords[$0] }
+              }) else { return 0 }
+        var inTitle = [Bool](repeating: false, count: termIDF.count)
+        for hit in hits where hit.column == 0 {
+            let term = phraseTerms[Int(hit.phrase)]
+            if term >= 0 { inTitle[term] = true }
+        }
+        // Added in term order, never in a set's (per-process) order: the same ticket must get the same score, to the last
+        // bit, in every search that ranks it, or equal scores stop comparing equal (pruned ranking against every match).
+        var total = 0.0
+        for term in inTitle.indices where inTitle[term] { total += termIDF[term] }
+        return total
+    }
+
+    /// The terms of `text` as `source` analyses it.
+    private static func terms(of text: [UInt8], source: TermSource) -> [[UInt8]] {
+        var terms: [[UInt8]] = []
+        text.withUnsafeBufferPointer { utf8 in
+            source(utf8) { term, _, _ in
+                terms.append(Array(term))
+                return true
+            }
+        }
+        return terms
     }
 }
