@@ -148,23 +148,25 @@ public final class SearchEngine {
         let candidates = try firstPhase(match, terms: terms, filters: window, exhaustive: exhaustive, rescorer: rescorer,
                                         heldTerms: &heldTerms)
         // What proximity can add for each term; no ticket gains more than their sum, and none gains anything when the
-        // query has one term (proximity counts pairs of different terms): the window is rescored best BM25 first, and
-        // once a ticket's BM25 and that gain fall short of the `limit`-th full score, neither it nor any after it can enter.
+        // query has one term (proximity counts pairs of different terms). A title match adds at most its share of the
+        // idfs of the terms the ticket holds (nothing when the query was not typed: no `queryText`). The window is
+        // rescored best BM25 first, and once a ticket's BM25 and those gains fall short of the `limit`-th full score,
+        // neither it nor any after it can enter.
         let termGains = terms.map { Self.proximityWeight * min(1, $0.idf) * (RankFunction.k1 + 1) * (1 + 1e-9) }
-        let idfs = terms.map(\.idf)
-        let proximityBound = (terms.count < 2 ? 0 : termGains.reduce(0, +))
-            + TicketRescorer.titleMatchBound(idf: idfs, held: nil, weight: Self.titleMatchWeight)
+        let proximityBound = terms.count < 2 ? 0 : termGains.reduce(0, +)
+        let titleBound = rescorer.titleMatchBound(held: nil)
         var best = TopScores(limit: filters.limit)
         for candidate in candidates {
-            if candidate.score + proximityBound < best.threshold { break }
-            // A ticket the first phase says holds fewer terms gains at most their share (nothing with one term).
-            var gain = proximityBound
+            if candidate.score + proximityBound + titleBound < best.threshold { break }
+            // A ticket the first phase says holds fewer terms gains at most their share (nothing from proximity with one).
+            var proximityGain = proximityBound
+            var titleGain = titleBound
             if let held = heldTerms[candidate.rowid] {
-                gain = (held.nonzeroBitCount < 2 ? 0 : termGains.indices.reduce(0.0) { held & (1 << UInt64($1)) != 0 ? $0 + termGains[$1] : $0 })
-                    + TicketRescorer.titleMatchBound(idf: idfs, held: held, weight: Self.titleMatchWeight)
+                proximityGain = held.nonzeroBitCount < 2 ? 0 : termGains.indices.reduce(0.0) { held & (1 << UInt64($1)) != 0 ? $0 + termGains[$1] : $0 }
+                titleGain = rescorer.titleMatchBound(held: held)
             }
-            if candidate.score + gain < best.threshold { continue }
-            guard gain > 0 else {
+            if candidate.score + proximityGain + titleGain < best.threshold { continue }
+            guard proximityGain + titleGain > 0 else {
                 _ = best.keep(rowid: candidate.rowid, score: candidate.score)
                 continue
             }

@@ -48,12 +48,24 @@ struct TicketRescorer {
         } ?? 0
     }
 
-    /// The most `score`'s title match can add for a ticket holding the terms `held` (a bit per term).
-    static func titleMatchBound(idf: [Double], held: UInt64?, weight: Double) -> Double {
-        guard weight > 0 else { return 0 }
+    /// The most `score`'s title match can add for a ticket holding the terms `held` (a bit per term; nil: any).
+    func titleMatchBound(held: UInt64?) -> Double {
+        guard titleMatchWeight > 0, queryText != nil else { return 0 }
         var total = 0.0
-        for term in idf.indices where held.map({ $0 & (1 << UInt64(term)) != 0 }) ?? true { total += idf[term] }
-        return weight * total * (1 + 1e-9)
+        for term in termIDF.indices where held.map({ $0 & (1 << UInt64(term)) != 0 }) ?? true { total += termIDF[term] }
+        return titleMatchWeight * total * (1 + 1e-9)
+    }
+
+    /// Whether the query as typed holds the whole of `title`, word for word and in order, as `source` analyses both:
+    /// the condition of `score`'s title match, checked from the title alone.
+    private func queryHolds(title: [UInt8], source: TermSource) -> Bool {
+        guard let queryText else { return false }
+        let titleWords = Self.terms(of: title, source: source)
+        let queryWords = Self.terms(of: queryText, source: source)
+        guard !titleWords.isEmpty, titleWords.count <= queryWords.count else { return false }
+        return (0...queryWords.count - titleWords.count).contains { start in
+            titleWords.indices.allSatisfy { queryWords[start + $0] == titleWords[$0] }
+        }
     }
 
     /// Each term's weighted count in the ticket whose index columns are `columns` (what `kb_rank` adds up for it) and the
@@ -100,13 +112,7 @@ struct TicketRescorer {
     /// words, and at a million tickets other tickets hold the same words more often (a time such as "20:19" is two
     /// common numbers).
     private func titleMatch(_ hits: [SnippetFunction.Hit], title: [UInt8], source: TermSource) -> Double {
-        guard let queryText else { return 0 }
-        let titleWords = Self.terms(of: title, source: source)
-        let queryWords = Self.terms(of: queryText, source: source)
-        guard !titleWords.isEmpty, titleWords.count <= queryWords.count,
-              (0...queryWords.count - titleWords.count).contains(where: { start in
-                  titleWords.indices.allSatisfy { queryWords[start + $0] == titleWords[$0] }
-              }) else { return 0 }
+        guard queryHolds(title: title, source: source) else { return 0 }
         var inTitle = [Bool](repeating: false, count: termIDF.count)
         for hit in hits where hit.column == 0 {
             let term = phraseTerms[Int(hit.phrase)]

@@ -111,4 +111,27 @@ import KBTestSupport
             #expect(make(1).score(columns: columns, source: source).bitPattern == expected.bitPattern)
         }
     }
+
+    /// A match not built from a typed query (no `queryText`: intake suggestions, similar tickets) has no title to
+    /// compare, so the second phase's bound adds nothing for it and keeps pruning as tightly as before.
+    @Test func untypedMatchesGetNoTitleBound() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try Self.makeStore(directory)
+        defer { try? store.close() }
+        var match = try #require(try engine.ticketMatch(for: "No recibimos llamadas desde las 20:19"))
+        let idf = try engine.rankedTerms(match).map(\.idf)
+        let make = { (match: MatchExpression) in
+            TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
+                           averageLength: 10, proximityWeight: 0.5, titleMatchWeight: 0.5)
+        }
+        #expect(make(match).titleMatchBound(held: nil) > 0)
+        #expect(make(match).titleMatchBound(held: 0) == 0)
+        match.queryText = nil
+        #expect(make(match).titleMatchBound(held: nil) == 0)
+        let columns = try #require(try store.ticket(id: "T-1")).searchTexts.map { Array($0.utf8) }
+        let untyped = make(match).score(columns: columns, source: store.tokenizer.source(for: .spanish))
+        let withoutTitle = TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
+                                          averageLength: 10, proximityWeight: 0.5, titleMatchWeight: 0)
+        #expect(untyped == withoutTitle.score(columns: columns, source: store.tokenizer.source(for: .spanish)))
+    }
 }
