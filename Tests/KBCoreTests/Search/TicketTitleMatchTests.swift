@@ -39,6 +39,12 @@ import KBTestSupport
         return (store, try SearchEngine(store: store, builder: QueryBuilder(termSource: Store.defaultTermSources[.spanish]!)))
     }
 
+    /// The second phase's scorer for `match` as the tests build it: the title weighed `titleMatchWeight`.
+    static func rescorer(_ match: MatchExpression, idf: [Double], store: Store, titleMatchWeight: Double) -> TicketRescorer {
+        TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
+                       averageLength: 10, proximityWeight: 0.5, titleMatchWeight: titleMatchWeight)
+    }
+
     @Test(arguments: ["No recibimos llamadas desde las 20:19",
                       "No recibimos llamadas desde las 20:19 Los agentes no reciben nada"])
     func wholeTitleInTheQueryComesFirst(query: String) throws {
@@ -74,10 +80,8 @@ import KBTestSupport
                                         ("recibimos llamadas desde las 20:19", false, false)] {
             let (match, ranked) = try terms(query)
             let idf = ranked.map(\.idf)
-            let with = TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
-                                      averageLength: 10, proximityWeight: 0.5, titleMatchWeight: 1)
-            let without = TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
-                                         averageLength: 10, proximityWeight: 0.5, titleMatchWeight: 0)
+            let with = Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 1)
+            let without = Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 0)
             let difference = with.score(columns: columns, source: source) - without.score(columns: columns, source: source)
             if gains {
                 // The idfs of the query terms the title holds: every term when the query is the title.
@@ -101,10 +105,7 @@ import KBTestSupport
         #expect(idf.count >= 4)
         let columns = try #require(try store.ticket(id: "T-1")).searchTexts.map { Array($0.utf8) }
         let source = store.tokenizer.source(for: .spanish)
-        let make = { (weight: Double) in
-            TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
-                           averageLength: 10, proximityWeight: 0.5, titleMatchWeight: weight)
-        }
+        let make = { (weight: Double) in Self.rescorer(match, idf: idf, store: store, titleMatchWeight: weight) }
         // The query is the title: every term is in it.
         let expected = make(0).score(columns: columns, source: source) + 1 * idf.reduce(0, +)
         for _ in 0..<64 {
@@ -120,18 +121,14 @@ import KBTestSupport
         defer { try? store.close() }
         var match = try #require(try engine.ticketMatch(for: "No recibimos llamadas desde las 20:19"))
         let idf = try engine.rankedTerms(match).map(\.idf)
-        let make = { (match: MatchExpression) in
-            TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
-                           averageLength: 10, proximityWeight: 0.5, titleMatchWeight: 0.5)
-        }
+        let make = { (match: MatchExpression) in Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 0.5) }
         #expect(make(match).titleMatchBound(held: nil) > 0)
         #expect(make(match).titleMatchBound(held: 0) == 0)
         match.queryText = nil
         #expect(make(match).titleMatchBound(held: nil) == 0)
         let columns = try #require(try store.ticket(id: "T-1")).searchTexts.map { Array($0.utf8) }
         let untyped = make(match).score(columns: columns, source: store.tokenizer.source(for: .spanish))
-        let withoutTitle = TicketRescorer(match: match, idf: idf, tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
-                                          averageLength: 10, proximityWeight: 0.5, titleMatchWeight: 0)
+        let withoutTitle = Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 0)
         #expect(untyped == withoutTitle.score(columns: columns, source: store.tokenizer.source(for: .spanish)))
     }
 }
