@@ -103,7 +103,7 @@ public struct QueryBuilder: Sendable {
         func analyses(_ spelling: String) -> [String] {
             let own = terms(in: spelling)
             return [spelling] + languages.compactMap { language in
-                terms(in: spelling, source: language.source) == own ? nil : QueryLanguageMark.marking(spelling, as: language.language)
+                Self.terms(in: spelling, source: language.source) == own ? nil : QueryLanguageMark.marking(spelling, as: language.language)
             }
         }
         func either(_ parts: [String]) -> String {
@@ -147,19 +147,22 @@ public struct QueryBuilder: Sendable {
     public func terms(in text: String) -> [String] {
         let (language, unmarked) = QueryLanguageMark.split(text)
         if let language, let other = otherLanguages.first(where: { $0.language == language }) {
-            return terms(in: unmarked, source: other.source)
+            return Self.terms(in: unmarked, source: other.source)
         }
-        return terms(in: unmarked, source: termSource)
+        return Self.terms(in: unmarked, source: termSource)
     }
 
-    func terms(in text: String, source: TermSource) -> [String] {
-        var terms: [String] = []
+    static func terms(in text: String, source: TermSource) -> [String] {
         var copy = text
-        copy.withUTF8 { bytes in
-            source(bytes) { term, _, _ in
-                terms.append(String(decoding: term, as: UTF8.self))
-                return true
-            }
+        return copy.withUTF8 { terms(in: $0, source: source) }
+    }
+
+    /// The analyzed terms of the UTF-8 `text` as `source` analyses it, repeats included.
+    static func terms(in text: UnsafeBufferPointer<UInt8>, source: TermSource) -> [String] {
+        var terms: [String] = []
+        source(text) { term, _, _ in
+            terms.append(String(decoding: term, as: UTF8.self))
+            return true
         }
         return terms
     }

@@ -57,9 +57,9 @@ extension SearchEngine {
         var queryTerms: [Language?: [String]] = [:]
         for hit in hits {
             let source = store.tokenizer.source(for: hit.result.language)
-            let terms = queryTerms[hit.result.language] ?? builder.terms(in: query, source: source)
+            let terms = queryTerms[hit.result.language] ?? QueryBuilder.terms(in: query, source: source)
             queryTerms[hit.result.language] = terms
-            titleMatches[hit.result.id] = TitleMatch(title: builder.terms(in: hit.result.title, source: source), query: terms)
+            titleMatches[hit.result.id] = TitleMatch(title: QueryBuilder.terms(in: hit.result.title, source: source), query: terms)
         }
         hits.sort { a, b in
             let (first, second) = (titleMatches[a.result.id] ?? .none, titleMatches[b.result.id] ?? .none)

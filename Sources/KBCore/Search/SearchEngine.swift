@@ -170,18 +170,18 @@ public final class SearchEngine {
                 _ = best.keep(rowid: candidate.rowid, score: candidate.score)
                 continue
             }
-            let score = try indexedColumns(of: candidate.rowid) { rescorer.score(columns: $0, source: $1) }
+            let score = try indexedColumns(of: candidate.rowid) { rescorer.score(columns: $0, language: $1) }
             _ = best.keep(rowid: candidate.rowid, score: score ?? candidate.score)
         }
         return best.sorted()
     }
 
-    /// `body` with the index columns of the ticket at `rowid` and the term source they were analysed with (the ticket's
-    /// language's), from one read of its stored document; nil when no ticket has that rowid.
-    private func indexedColumns<T>(of rowid: Int64, _ body: ([[UInt8]], TermSource) throws -> T) throws -> T? {
+    /// `body` with the index columns of the ticket at `rowid` and the language they were analysed in (nil: the
+    /// workspace's), from one read of its stored document; nil when no ticket has that rowid.
+    private func indexedColumns<T>(of rowid: Int64, _ body: ([[UInt8]], Language?) throws -> T) throws -> T? {
         try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?").first([rowid]) { row in
             let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-            return try body(columns, store.tokenizer.source(for: indexLanguage(row.optionalText(1))))
+            return try body(columns, indexLanguage(row.optionalText(1)))
         }
     }
 
@@ -327,7 +327,7 @@ public final class SearchEngine {
                                                              documentFrequency: { try self.statistics.documentFrequency($0) })
         else { return nil }
         var ranker = TicketPostingsRanker(lists: lists, averageLength: rescorer.averageLength, requireAll: !match.matchesAnyTerm) { rowid in
-            try self.indexedColumns(of: rowid) { rescorer.frequencies(columns: $0, source: $1) }
+            try self.indexedColumns(of: rowid) { rescorer.frequencies(columns: $0, language: $1) }
         }
         ranker.rowids = rowids
         let (conditions, values) = filterConditions(filters)

@@ -17,8 +17,11 @@ struct TicketRescorer {
     let averageLength: Double
     private let proximityWeight: Double
     private let titleMatchWeight: Double
-    /// The query as typed (`MatchExpression.queryText`), whose words a title must hold in order for `titleMatch`.
-    private let queryText: [UInt8]?
+    private let tokenizer: TokenizerContext
+    /// The terms of the query as typed (`MatchExpression.queryText`) as each language analyses it, the workspace's
+    /// under nil, which a title must hold in order for `titleMatch`: analysed once, not once per ticket; nil when the
+    /// match was not typed.
+    private let queryTerms: [Language?: [String]]?
 
     /// A rescorer for `match`'s phrases, each term with `idf[term]`, on an index whose rows average `averageLength`
     /// tokens.
@@ -31,15 +34,21 @@ struct TicketRescorer {
         self.averageLength = averageLength
         self.proximityWeight = proximityWeight
         self.titleMatchWeight = titleMatchWeight
-        queryText = match.queryText.map { Array($0.utf8) }
+        self.tokenizer = tokenizer
+        queryTerms = match.queryText.map { query in
+            Dictionary(uniqueKeysWithValues: ([nil] + Language.allCases.map(Optional.some)).map { language in
+                (language, QueryBuilder.terms(in: query, source: tokenizer.source(for: language)))
+            })
+        }
     }
 
-    /// The score of the ticket whose index columns are `columns`, analysed by `source` (its language's).
+    /// The score of the ticket whose index columns are `columns`, analysed in `language` (the ticket's; nil: the
+    /// workspace's).
     ///
     /// With a `titleMatchWeight`, a ticket whose whole title the query holds, word for word and in order, gains that
     /// weight times the idfs of the title's words (`titleMatch`): on top of `kb_rank`'s score.
-    func score(columns: [[UInt8]], source: TermSource) -> Double {
-        accumulated(columns: columns, source: source, withTitleMatch: true) { frequencies, proximity, tokens, titleMatch in
+    func score(columns: [[UInt8]], language: Language?) -> Double {
+        accumulated(columns: columns, language: language, withTitleMatch: true) { frequencies, proximity, tokens, titleMatch in
             termIDF.withUnsafeBufferPointer { idf in
                 RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
                                    termCount: idf.count, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
@@ -50,39 +59,35 @@ struct TicketRescorer {
 
     /// The most `score`'s title match can add for a ticket holding the terms `held` (a bit per term; nil: any).
     func titleMatchBound(held: UInt64?) -> Double {
-        guard titleMatchWeight > 0, queryText != nil else { return 0 }
+        guard titleMatchWeight > 0, queryTerms != nil else { return 0 }
         var total = 0.0
         for term in termIDF.indices where held.map({ $0 & (1 << UInt64(term)) != 0 }) ?? true { total += termIDF[term] }
         return titleMatchWeight * total * (1 + 1e-9)
     }
 
-    /// Whether the query as typed holds the whole of `title`, word for word and in order, as `source` analyses both:
-    /// the condition of `score`'s title match, checked from the title alone.
-    private func queryHolds(title: [UInt8], source: TermSource) -> Bool {
-        guard let queryText else { return false }
-        let titleWords = Self.terms(of: title, source: source)
-        let queryWords = Self.terms(of: queryText, source: source)
-        guard !titleWords.isEmpty, titleWords.count <= queryWords.count else { return false }
-        return (0...queryWords.count - titleWords.count).contains { start in
-            titleWords.indices.allSatisfy { queryWords[start + $0] == titleWords[$0] }
-        }
+    /// Whether the query as typed holds the whole of `title`, word for word and in order, as `language` analyses both:
+    /// the condition of `score`'s title match. It is articles' "title contains the query" with the parts swapped.
+    private func queryHolds(title: [UInt8], language: Language?) -> Bool {
+        guard let query = queryTerms?[language] else { return false }
+        let titleTerms = title.withUnsafeBufferPointer { QueryBuilder.terms(in: $0, source: tokenizer.source(for: language)) }
+        return SearchEngine.TitleMatch(title: query, query: titleTerms) >= .contained
     }
 
     /// Each term's weighted count in the ticket whose index columns are `columns` (what `kb_rank` adds up for it) and the
     /// ticket's length: the exact counts where kb's posting lists only bound them (`TicketPostingsRanker`).
-    func frequencies(columns: [[UInt8]], source: TermSource) -> (frequencies: [Double], tokens: Int) {
-        accumulated(columns: columns, source: source) { frequencies, _, tokens, _ in
+    func frequencies(columns: [[UInt8]], language: Language?) -> (frequencies: [Double], tokens: Int) {
+        accumulated(columns: columns, language: language) { frequencies, _, tokens, _ in
             (Array(UnsafeBufferPointer(start: frequencies, count: termIDF.count)), tokens)
         } ?? (Array(repeating: 0, count: termIDF.count), 0)
     }
 
     /// Calls `body` with the ticket's accumulators as `kb_rank` fills them (frequencies, proximity), its length and, when
     /// asked, its title match (`titleMatch`, else 0); nil when there is no term to count.
-    private func accumulated<T>(columns: [[UInt8]], source: TermSource, withTitleMatch: Bool = false,
+    private func accumulated<T>(columns: [[UInt8]], language: Language?, withTitleMatch: Bool = false,
                                 _ body: (UnsafePointer<Double>, UnsafePointer<Double>, Int, Double) -> T) -> T? {
         let termCount = termIDF.count
         guard termCount > 0, !columnWeights.isEmpty else { return nil }
-        let (hits, tokens, titleTokens) = locator.analyse(columns, source: source)
+        let (hits, tokens, titleTokens) = locator.analyse(columns, source: tokenizer.source(for: language))
         let accumulators = UnsafeMutablePointer<Double>.allocate(capacity: 2 * termCount)
         defer { accumulators.deallocate() }
         accumulators.initialize(repeating: 0, count: 2 * termCount)
@@ -102,7 +107,7 @@ struct TicketRescorer {
             }
         }
         // Only the full score needs it (not the first phase's exact counts).
-        let titleGain = withTitleMatch && titleMatchWeight > 0 && titleTokens > 0 ? titleMatch(hits, title: columns[0], source: source) : 0
+        let titleGain = withTitleMatch && titleMatchWeight > 0 && titleTokens > 0 ? titleMatch(hits, title: columns[0], language: language) : 0
         return body(frequencies, proximity, tokens, titleGain)
     }
 
@@ -111,8 +116,8 @@ struct TicketRescorer {
     /// who pastes a ticket's subject, alone or with more of its text, is looking for that ticket: BM25 sees only the
     /// words, and at a million tickets other tickets hold the same words more often (a time such as "20:19" is two
     /// common numbers).
-    private func titleMatch(_ hits: [SnippetFunction.Hit], title: [UInt8], source: TermSource) -> Double {
-        guard queryHolds(title: title, source: source) else { return 0 }
+    private func titleMatch(_ hits: [SnippetFunction.Hit], title: [UInt8], language: Language?) -> Double {
+        guard queryHolds(title: title, language: language) else { return 0 }
         var inTitle = [Bool](repeating: false, count: termIDF.count)
         for hit in hits where hit.column == 0 {
             let term = phraseTerms[Int(hit.phrase)]
@@ -123,17 +128,5 @@ struct TicketRescorer {
         var total = 0.0
         for term in inTitle.indices where inTitle[term] { total += termIDF[term] }
         return total
-    }
-
-    /// The terms of `text` as `source` analyses it.
-    private static func terms(of text: [UInt8], source: TermSource) -> [[UInt8]] {
-        var terms: [[UInt8]] = []
-        text.withUnsafeBufferPointer { utf8 in
-            source(utf8) { term, _, _ in
-                terms.append(Array(term))
-                return true
-            }
-        }
-        return terms
     }
 }

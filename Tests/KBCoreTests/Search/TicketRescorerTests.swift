@@ -35,7 +35,7 @@ import KBTestSupport
             for (rowid, expected) in rows {
                 let score = try texts.first([rowid]) { row in
                     let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                    return rescorer.score(columns: columns, source: store.tokenizer.source(for: row.optionalText(1).flatMap(Language.init(rawValue:))))
+                    return rescorer.score(columns: columns, language: row.optionalText(1).flatMap(Language.init(rawValue:)))
                 }
                 #expect(score == expected, "'\(query)' \(mode) row \(rowid)")
                 compared += 1
@@ -63,7 +63,7 @@ import KBTestSupport
             let everyOne = try engine.firstPhase(match, terms: terms, filters: window, exhaustive: true).map { candidate in
                 let score = try texts.first([candidate.rowid]) { row in
                     let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                    return rescorer.score(columns: columns, source: store.tokenizer.source(for: row.optionalText(1).flatMap(Language.init(rawValue:))))
+                    return rescorer.score(columns: columns, language: row.optionalText(1).flatMap(Language.init(rawValue:)))
                 }
                 return (rowid: candidate.rowid, score: try #require(score))
             }
@@ -135,8 +135,7 @@ import KBTestSupport
                 """).map([match.phrases.map { String(terms[$0.term].idf) }.joined(separator: " "),
                           match.phrases.map { String($0.term) }.joined(separator: " "), match.text]) { row in
                 let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                let source = store.tokenizer.source(for: row.optionalText(1).flatMap(Language.init(rawValue:)))
-                return (rescorer.score(columns: columns, source: source), row.double(2))
+                return (rescorer.score(columns: columns, language: row.optionalText(1).flatMap(Language.init(rawValue:))), row.double(2))
             }
             #expect(!rows.isEmpty, "'\(query)'")
             for (score, expected) in rows { #expect(score == expected, "'\(query)'") }

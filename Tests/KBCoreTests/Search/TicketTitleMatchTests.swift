@@ -72,7 +72,6 @@ import KBTestSupport
             return (match, try engine.rankedTerms(match))
         }
         let columns = try #require(try store.ticket(id: "T-1")).searchTexts.map { Array($0.utf8) }
-        let source = store.tokenizer.source(for: .spanish)
         // (query, whether the title gains, whether the query is exactly the title)
         for (query, gains, isTitle) in [("No recibimos llamadas desde las 20:19", true, true),
                                         ("Hoy no recibimos llamadas desde las 20:19 en la cola", true, false),
@@ -82,7 +81,7 @@ import KBTestSupport
             let idf = ranked.map(\.idf)
             let with = Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 1)
             let without = Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 0)
-            let difference = with.score(columns: columns, source: source) - without.score(columns: columns, source: source)
+            let difference = with.score(columns: columns, language: .spanish) - without.score(columns: columns, language: .spanish)
             if gains {
                 // The idfs of the query terms the title holds: every term when the query is the title.
                 #expect(difference > 0, "\(query)")
@@ -104,12 +103,11 @@ import KBTestSupport
         let idf = try engine.rankedTerms(match).map(\.idf)
         #expect(idf.count >= 4)
         let columns = try #require(try store.ticket(id: "T-1")).searchTexts.map { Array($0.utf8) }
-        let source = store.tokenizer.source(for: .spanish)
         let make = { (weight: Double) in Self.rescorer(match, idf: idf, store: store, titleMatchWeight: weight) }
         // The query is the title: every term is in it.
-        let expected = make(0).score(columns: columns, source: source) + 1 * idf.reduce(0, +)
+        let expected = make(0).score(columns: columns, language: .spanish) + 1 * idf.reduce(0, +)
         for _ in 0..<64 {
-            #expect(make(1).score(columns: columns, source: source).bitPattern == expected.bitPattern)
+            #expect(make(1).score(columns: columns, language: .spanish).bitPattern == expected.bitPattern)
         }
     }
 
@@ -127,8 +125,8 @@ import KBTestSupport
         match.queryText = nil
         #expect(make(match).titleMatchBound(held: nil) == 0)
         let columns = try #require(try store.ticket(id: "T-1")).searchTexts.map { Array($0.utf8) }
-        let untyped = make(match).score(columns: columns, source: store.tokenizer.source(for: .spanish))
+        let untyped = make(match).score(columns: columns, language: .spanish)
         let withoutTitle = Self.rescorer(match, idf: idf, store: store, titleMatchWeight: 0)
-        #expect(untyped == withoutTitle.score(columns: columns, source: store.tokenizer.source(for: .spanish)))
+        #expect(untyped == withoutTitle.score(columns: columns, language: .spanish))
     }
 }
