@@ -26,6 +26,12 @@ public final class SearchEngine {
     /// How many tickets the first phase of ticket ranking (BM25 alone) hands the second (with proximity,
     /// `TicketRescorer`); more when a query asks for more results.
     static let rescoreWindow = 50
+    /// A title carried by more tickets than this names none of them: ranking finds the tickets whose whole title a
+    /// query holds by the title's key only up to this many per title (`titledTickets`); a template's title, shared by
+    /// thousands, gains its match only for the tickets the first phase hands the second.
+    static let titledTicketLimit = 50
+    /// The longest title, in terms, that ranking looks up by its key (a query of n terms holds n(n+1)/2 runs).
+    static let longestTitleRun = 32
 
     let store: Store
     public let builder: QueryBuilder
@@ -137,7 +143,8 @@ public final class SearchEngine {
 
     /// The best `filters.limit` tickets matching `match` and the filters, as rowids and scores, in two phases: the best
     /// `rescoreWindow` (at least `filters.limit`) by BM25 alone (`firstPhase`, exact), then those by their full score,
-    /// BM25 and proximity (`TicketRescorer`); equal scores, highest rowid first.
+    /// BM25 and proximity (`TicketRescorer`); equal scores, highest rowid first. The tickets whose whole title a typed
+    /// query holds (`titledTickets`) are scored the second way whatever their rank in the first.
     func rank(_ match: MatchExpression, filters: SearchFilters, exhaustive: Bool) throws -> [(rowid: Int64, score: Double)] {
         guard filters.limit > 0 else { return [] }
         let terms = try rankedTerms(match)
@@ -156,8 +163,11 @@ public final class SearchEngine {
         let proximityBound = terms.count < 2 ? 0 : termGains.reduce(0, +)
         let titleBound = rescorer.titleMatchBound(held: nil)
         var best = TopScores(limit: filters.limit)
+        let titled = try titledTickets(match, rescorer: rescorer, filters: filters)
+        for (rowid, score) in titled { _ = best.keep(rowid: rowid, score: score) }
         for candidate in candidates {
             if candidate.score + proximityBound + titleBound < best.threshold { break }
+            if titled[candidate.rowid] != nil { continue }
             // A ticket the first phase says holds fewer terms gains at most their share (nothing from proximity with one).
             var proximityGain = proximityBound
             var titleGain = titleBound
@@ -174,6 +184,28 @@ public final class SearchEngine {
             _ = best.keep(rowid: candidate.rowid, score: score ?? candidate.score)
         }
         return best.sorted()
+    }
+
+    /// The tickets whose whole title the query as typed holds (those `TicketRescorer.score` gives a title match), with
+    /// their full scores, found by their titles' keys (`TitleKey`) whatever their BM25 rank: a ticket looked up by its
+    /// subject must not depend on its other words outranking a million others' in the first phase. Only titles carried
+    /// by at most `titledTicketLimit` tickets, of at most `longestTitleRun` terms; tickets that pass the filters and
+    /// match the query as FTS5 would.
+    private func titledTickets(_ match: MatchExpression, rescorer: TicketRescorer, filters: SearchFilters) throws -> [Int64: Double] {
+        let keys = rescorer.titleKeys(languages: try store.ticketLanguages(), longest: Self.longestTitleRun)
+        guard !keys.isEmpty else { return [:] }
+        let (conditions, values) = filterConditions(filters)
+        let check = try TicketFilterCheck(conditions: conditions, values: values, connection: store.connection)
+        var scores: [Int64: Double] = [:]
+        for key in keys.sorted() {
+            guard let rowids = try store.tickets(titleKey: key, limit: Self.titledTicketLimit) else { continue }
+            for rowid in rowids {
+                if let check, try !check.accepts(rowid) { continue }
+                let score = try indexedColumns(of: rowid) { rescorer.titledScore(columns: $0, language: $1, requireAll: !match.matchesAnyTerm) }
+                if let score = score ?? nil { scores[rowid] = score }
+            }
+        }
+        return scores
     }
 
     /// `body` with the index columns of the ticket at `rowid` and the language they were analysed in (nil: the

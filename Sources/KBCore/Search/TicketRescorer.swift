@@ -48,13 +48,37 @@ struct TicketRescorer {
     /// With a `titleMatchWeight`, a ticket whose whole title the query holds, word for word and in order, gains that
     /// weight times the idfs of the title's words (`titleMatch`): on top of `kb_rank`'s score.
     func score(columns: [[UInt8]], language: Language?) -> Double {
-        accumulated(columns: columns, language: language, withTitleMatch: true) { frequencies, proximity, tokens, titleMatch in
-            termIDF.withUnsafeBufferPointer { idf in
-                RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
-                                   termCount: idf.count, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
-                                   frequencies: frequencies, proximity: proximity) + titleMatchWeight * titleMatch
-            }
-        } ?? 0
+        accumulated(columns: columns, language: language, withTitleMatch: true, total) ?? 0
+    }
+
+    /// The keys of the titles the query as typed holds whole (`TitleKey.runs`), analysed in each of `languages`, each
+    /// run at most `longest` terms; none when the match was not typed or titles gain nothing.
+    func titleKeys(languages: [Language], longest: Int) -> Set<Int64> {
+        guard titleMatchWeight > 0, let queryTerms else { return [] }
+        var keys = Set<Int64>()
+        for language in languages {
+            keys.formUnion(TitleKey.runs(of: queryTerms[language] ?? [], language: language, longest: longest))
+        }
+        return keys
+    }
+
+    /// `score` for a ticket the query names by its whole title: nil unless the ticket matches the query (any of its
+    /// terms, or with `requireAll` every one, as FTS5 matches the expression) and the query holds its whole title.
+    func titledScore(columns: [[UInt8]], language: Language?, requireAll: Bool) -> Double? {
+        accumulated(columns: columns, language: language, withTitleMatch: true) { frequencies, proximity, tokens, titleMatch -> Double? in
+            let counted = UnsafeBufferPointer(start: frequencies, count: termIDF.count)
+            guard titleMatch > 0, requireAll ? counted.allSatisfy({ $0 > 0 }) : counted.contains(where: { $0 > 0 }) else { return nil }
+            return total(frequencies, proximity, tokens, titleMatch)
+        } ?? nil
+    }
+
+    /// `kb_rank`'s score from a ticket's accumulators and length, plus its title match's share.
+    private func total(_ frequencies: UnsafePointer<Double>, _ proximity: UnsafePointer<Double>, _ tokens: Int, _ titleMatch: Double) -> Double {
+        termIDF.withUnsafeBufferPointer { idf in
+            RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
+                               termCount: idf.count, termIDF: idf.baseAddress!, proximityWeight: proximityWeight,
+                               frequencies: frequencies, proximity: proximity) + titleMatchWeight * titleMatch
+        }
     }
 
     /// The most `score`'s title match can add for a ticket holding the terms `held` (a bit per term; nil: any).

@@ -136,6 +136,12 @@ enum Schema {
         """
         -- 5: ticket_postings blocks in format 2, rewritten by kb itself.
         """,
+        // 6: each ticket's title as a number (`TitleKey`), indexed, so a search finds the tickets whose whole title the
+        // query holds whatever their rank (`SearchEngine.rank`). `Store.migrate` computes it for the stored tickets.
+        """
+        ALTER TABLE tickets ADD COLUMN title_key INTEGER;
+        CREATE INDEX tickets_title_key ON tickets(title_key);
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
@@ -148,4 +154,7 @@ enum Schema {
 
     /// The version from which `ticket_postings` blocks are in format 2 (migration 5); version 4 wrote format 1.
     static let packedPostingCountsVersion = 5
+
+    /// The version from which `tickets.title_key` holds each ticket's `TitleKey` (migration 6).
+    static let titleKeysVersion = 6
 }

@@ -30,13 +30,17 @@ extension Store {
         }
         // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
         let language = record.language ?? tokenizer.language
+        // Analysed once (ahead of time on import's reading thread, or here): FTS5 replays the terms (see
+        // `PreparedTerms`), the postings count the same ones, and the title's make its key.
+        let terms = record.preparedTerms.flatMap { $0.language == language ? $0 : nil }
+            ?? PreparedTerms(texts: record.searchTexts, language: language, source: tokenizer.source(for: language))
         let values: [any SQLBindable] = [
             record.id, record.severity, record.status, record.service, record.customer, record.plan,
             record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash, language.rawValue,
-            SQLValue.blob(record.packed),
+            SQLValue.blob(record.packed), TitleKey.of(terms).map(SQLValue.integer) ?? SQLValue.null,
         ]
         if insertingFirst, let rowid = try insertRow(values) {
-            try index(record, at: rowid, language: language)
+            try index(record, at: rowid, terms: terms)
             return .inserted
         }
         let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
@@ -63,7 +67,7 @@ extension Store {
             let update = try connection.cached("""
                 UPDATE tickets SET id = ?2, severity = ?3, status = ?4, service = ?5, customer = ?6, plan = ?7,
                     channel = ?8, created_at = ?9, resolved_at = ?10, closed_at = ?11, hash = ?12, language = ?13,
-                    packed = ?14 WHERE rowid = ?1
+                    packed = ?14, title_key = ?15 WHERE rowid = ?1
                 """)
             try documentColumn.writingRows { try update.execute([rowid] + values) }
         } else {
@@ -72,7 +76,7 @@ extension Store {
             }
             rowid = inserted
         }
-        try index(record, at: rowid, language: language)
+        try index(record, at: rowid, terms: terms)
         return existing == nil ? .inserted : .updated
     }
 
@@ -83,7 +87,8 @@ extension Store {
     private func insertRow(_ values: [any SQLBindable]) throws -> Int64? {
         let insert = try connection.cached("""
             INSERT INTO tickets(id, severity, status, service, customer, plan, channel,
-                created_at, resolved_at, closed_at, hash, language, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                created_at, resolved_at, closed_at, hash, language, packed, title_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         do {
             try documentColumn.writingRows { try insert.execute(values) }
@@ -93,15 +98,11 @@ extension Store {
         return connection.lastInsertRowID
     }
 
-    /// Adds the record's texts to the full-text index and its postings at `rowid`, analysed in `language`.
-    private func index(_ record: TicketRecord, at rowid: Int64, language: Language) throws {
-        // Analysed once (ahead of time on import's reading thread, or here): FTS5 replays the terms (see
-        // `PreparedTerms`), and the postings count the same ones.
-        let terms = record.preparedTerms.flatMap { $0.language == language ? $0 : nil }
-            ?? PreparedTerms(texts: record.searchTexts, language: language, source: tokenizer.source(for: language))
+    /// Adds the record's texts to the full-text index and its postings at `rowid`, analysed as `terms`.
+    private func index(_ record: TicketRecord, at rowid: Int64, terms: PreparedTerms) throws {
         tokenizer.preparedTerms = terms
         defer { tokenizer.preparedTerms = nil }
-        try tokenizer.with(language: language) {
+        try tokenizer.with(language: terms.language) {
             try connection.cached("""
                 INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
                 VALUES (?, ?, ?, ?, ?, ?)

@@ -362,6 +362,8 @@ public final class Store {
                     try buildTicketPostings()
                 case Schema.packedPostingCountsVersion where current >= Schema.ticketPostingsVersion:
                     try convertTicketPostingsFromVersionOne()
+                case Schema.titleKeysVersion:
+                    try fillTitleKeys()
                 default:
                     break
                 }

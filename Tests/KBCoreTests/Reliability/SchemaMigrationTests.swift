@@ -75,6 +75,42 @@ import KBTestSupport
             #expect(try store.ticketPostings(of: "printer").first?.titleCount == 3)
             try TicketPostingsTests.expectInStep(store)
         }),
+        5: Seed(write: { connection in
+            // Version 5 kept posting lists in today's format and no title keys, which migration 6 computes.
+            try writeVersionThree(version5Lines, into: connection)
+            let writer = TicketPostingsWriter()
+            let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
+            for (rowid, line) in version5Lines.enumerated() {
+                var text = line
+                let ticket = try text.withUTF8 { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }
+                let language = ticket.analysisLanguage ?? .spanish
+                try writer.add(rowid: Int64(rowid + 1), terms: PreparedTerms(texts: ticket.searchTexts, language: language,
+                                                                             source: tokenizer.source(for: language)),
+                               connection: connection)
+            }
+            try writer.flush(connection)
+        }, verify: { store throws in
+            try TicketPostingsTests.expectInStep(store)
+            try TitledTicketTests.expectKeysMatchTitles(store)
+            #expect(try store.connection.scalarInt("SELECT count(DISTINCT title_key) FROM tickets") == version5Lines.count)
+            // Found by its title's key: the query holds the whole title.
+            let engine = try SearchEngine(store: store, builder: QueryBuilder(termSource: Store.defaultTermSources[.english]!))
+            let match = try #require(try engine.ticketMatch(for: "printer jammed on the third floor again"))
+            var filters = SearchFilters()
+            filters.type = .ticket
+            #expect(try engine.searchTickets(match: match, filters: filters, snippets: false).first?.id == "T-V5-2")
+        }),
+    ]
+
+    /// Takes a current store's title keys away, as a store from before migration 6 had none (tests that set a store
+    /// back to an earlier version, so migration 6 runs again).
+    static func dropTitleKeys(_ connection: Connection) throws {
+        try connection.execute("DROP INDEX tickets_title_key; ALTER TABLE tickets DROP COLUMN title_key")
+    }
+
+    static let version5Lines = [
+        TicketFixtures.line(id: "T-V5-1", title: "Ticket de la versión 5", extra: #""resolution":"Se reinició la central""#),
+        TicketFixtures.line(id: "T-V5-2", title: "Printer jammed on the third floor", extra: #""language":"en""#),
     ]
 
     /// Inserts `lines` as version 3's (and 4's) `Store.upsert` did for new tickets, without 4's postings.

@@ -38,6 +38,7 @@ import KBTestSupport
             #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
             try store.checkIntegrity()
             try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
+            try TitledTicketTests.expectKeysMatchTitles(store)
             for line in lines {
                 var text = line
                 let expected = try text.withUTF8 { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }

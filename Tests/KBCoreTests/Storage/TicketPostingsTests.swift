@@ -305,6 +305,7 @@ import KBTestSupport
             defer { try? store.close() }
             _ = try Self.importLines(Self.lines(count: 400), into: store, in: directory)
             try store.connection.execute("DROP TABLE ticket_postings; PRAGMA user_version = 3")
+            try SchemaMigrationTests.dropTitleKeys(store.connection)
         }
         let store = try Store(path: path, access: .write, language: .spanish)
         defer { try? store.close() }
@@ -327,6 +328,7 @@ import KBTestSupport
             try store.connection.transaction {
                 try Self.convertToVersionOne(store.connection)
                 try store.connection.execute("PRAGMA user_version = 4")
+                try SchemaMigrationTests.dropTitleKeys(store.connection)
             }
             #expect(try store.connection.scalarInt("SELECT count(*) FROM ticket_postings") > Store.conversionBatchBlocks * 2)
         }
