@@ -117,6 +117,11 @@ extension ScaleBenchmark {
             let referenceDistinctFound = distinct.map { referenceFound[$0] }
             table.add("recall of the \(distinct.count) planted-target queries no other ticket repeats",
                       kb: share(distinctFound), raw: nil, spread: nil, target: "50k: \(fixed(share(referenceDistinctFound), 2))")
+            // The misses among them are kb's own: listed, so a ranking change can be checked on them.
+            for index in distinct where !kbFoundPerQuery[index] {
+                let target = targets[index / 2]
+                print("  missed, no other ticket repeats it: \(target.id) (title carried by \(target.titleCount)): \(target.queries[index % 2])")
+            }
             print("planted-target queries another ticket repeats word for word: \(crowded.store.filter { $0 }.count) "
                   + "of \(crowded.store.count) on the whole store, \(crowded.reference.filter { $0 }.count) on the 50k store; recall "
                   + "of the \(distinct.count) others: \(fixed(share(distinctFound), 2)), on the 50k store \(fixed(share(referenceDistinctFound), 2))")
