@@ -35,6 +35,9 @@ public final class SearchEngine {
     static let titledTicketLimit = 50
     /// The longest title, in terms, that ranking looks up by its key (a query of n terms holds n(n+1)/2 runs).
     static let longestTitleRun = 32
+    /// Titles are looked up where they start within a query's first this many words: a subject is pasted first, and a
+    /// whole pasted message (thousands of words) must not cost thousands of lookups per word.
+    static let titleRunStarts = 64
 
     let store: Store
     public let builder: QueryBuilder
@@ -192,10 +195,12 @@ public final class SearchEngine {
     /// The tickets whose whole title the query as typed holds (those `TicketRescorer.score` gives a title match), with
     /// their full scores, found by their titles' keys (`TitleKey`) whatever their BM25 rank: a ticket looked up by its
     /// subject must not depend on its other words outranking a million others' in the first phase. Only titles carried
-    /// by at most `titledTicketLimit` tickets, of at most `longestTitleRun` terms; tickets that pass the filters and
+    /// by at most `titledTicketLimit` tickets, of at most `longestTitleRun` terms, starting within the query's first
+    /// `titleRunStarts` words; tickets that pass the filters and
     /// match the query as FTS5 would.
     private func titledTickets(_ match: MatchExpression, rescorer: TicketRescorer, filters: SearchFilters) throws -> [Int64: Double] {
-        let keys = rescorer.titleKeys(languages: try store.ticketLanguages(), longest: Self.longestTitleRun)
+        let keys = rescorer.titleKeys(languages: try store.ticketLanguages(), longest: Self.longestTitleRun,
+                                      starts: Self.titleRunStarts)
         guard !keys.isEmpty else { return [:] }
         let (conditions, values) = filterConditions(filters)
         let check = try TicketFilterCheck(conditions: conditions, values: values, connection: store.connection)

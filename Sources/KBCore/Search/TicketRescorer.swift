@@ -52,12 +52,13 @@ struct TicketRescorer {
     }
 
     /// The keys of the titles the query as typed holds whole (`TitleKey.runs`), analysed in each of `languages`, each
-    /// run at most `longest` terms; none when the match was not typed or titles gain nothing.
-    func titleKeys(languages: [Language], longest: Int) -> Set<Int64> {
+    /// run at most `longest` terms and starting within the first `starts`; none when the match was not typed or titles
+    /// gain nothing.
+    func titleKeys(languages: [Language], longest: Int, starts: Int) -> Set<Int64> {
         guard titleMatchWeight > 0, let queryTerms else { return [] }
         var keys = Set<Int64>()
         for language in languages {
-            keys.formUnion(TitleKey.runs(of: queryTerms[language] ?? [], language: language, longest: longest))
+            keys.formUnion(TitleKey.runs(of: queryTerms[language] ?? [], language: language, longest: longest, starts: starts))
         }
         return keys
     }

@@ -51,11 +51,12 @@ struct TitleKey {
         return count > 0 ? key.value : nil
     }
 
-    /// The keys of every run of consecutive `terms` (analysed in `language`) of at most `longest` terms: the keys of
-    /// the titles a query of these terms holds whole. Distinct, in no particular order.
-    static func runs(of terms: [String], language: Language, longest: Int) -> Set<Int64> {
+    /// The keys of every run of consecutive `terms` (analysed in `language`) of at most `longest` terms, starting within
+    /// the first `starts` terms: the keys of the titles a query of these terms holds whole. Distinct, in no particular
+    /// order.
+    static func runs(of terms: [String], language: Language, longest: Int, starts: Int = .max) -> Set<Int64> {
         var keys = Set<Int64>()
-        for start in terms.indices {
+        for start in terms.indices.prefix(starts) {
             var key = TitleKey(language: language)
             for end in start..<min(terms.count, start + longest) {
                 var term = terms[end]

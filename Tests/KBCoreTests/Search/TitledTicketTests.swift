@@ -144,6 +144,11 @@ import KBTestSupport
         #expect(!TitleKey.runs(of: terms, language: .english, longest: 32).contains(try #require(key)))
         #expect(!TitleKey.runs(of: terms, language: .spanish, longest: 1).contains(try #require(key)))
         #expect(TitleKey.runs(of: terms, language: .spanish, longest: 32).count == terms.count * (terms.count + 1) / 2)
+        // Runs start within the first `starts` terms only: a pasted message costs a bounded number of lookups.
+        #expect(!TitleKey.runs(of: terms, language: .spanish, longest: 32, starts: 2).contains(try #require(key)))
+        #expect(TitleKey.runs(of: terms, language: .spanish, longest: 32, starts: 3).contains(try #require(key)))
+        let long = (0..<5_000).map { "palabra\($0)" }
+        #expect(TitleKey.runs(of: long, language: .spanish, longest: 32, starts: 64).count == 64 * 32)
         var empty = " ¿? "
         #expect(empty.withUTF8 { TitleKey.of(title: $0, language: .spanish, source: source) } == nil)
     }
