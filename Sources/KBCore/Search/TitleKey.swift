@@ -11,6 +11,7 @@
 struct TitleKey {
     /// The fingerprint's input: the language's code, then each term followed by a zero byte (no term holds one).
     private var bytes: [UInt8]
+    private var termCount = 0
 
     init(language: Language) {
         bytes = Array(language.rawValue.utf8)
@@ -21,6 +22,7 @@ struct TitleKey {
     mutating func append(_ term: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: term)
         bytes.append(0)
+        termCount += 1
     }
 
     /// The key of the terms so far.
@@ -28,27 +30,29 @@ struct TitleKey {
         bytes.withUnsafeBufferPointer { DocumentFingerprint.value($0) }
     }
 
+    /// The key of the terms so far as a title's: nil when there are none (a title without terms has no key).
+    private var titleValue: Int64? {
+        termCount > 0 ? value : nil
+    }
+
     /// The key of the title (text 0) of `terms`, analysed in their language; nil for a title without terms.
     static func of(_ terms: PreparedTerms) -> Int64? {
         var key = TitleKey(language: terms.language)
-        var count = 0
-        terms.forEachTerm(ofText: 0) { term in
-            key.append(term)
-            count += 1
-        }
-        return count > 0 ? key.value : nil
+        terms.forEachTerm(ofText: 0) { key.append($0) }
+        return key.titleValue
     }
 
     /// The key of `title` as `language`'s term source analyses it; nil for a title without terms.
-    static func of(title: UnsafeBufferPointer<UInt8>, language: Language, source: TermSource) -> Int64? {
+    static func of(title: String, language: Language, source: TermSource) -> Int64? {
         var key = TitleKey(language: language)
-        var count = 0
-        source(title) { term, _, _ in
-            key.append(term)
-            count += 1
-            return true
+        var title = title
+        title.withUTF8 { utf8 in
+            source(utf8) { term, _, _ in
+                key.append(term)
+                return true
+            }
         }
-        return count > 0 ? key.value : nil
+        return key.titleValue
     }
 
     /// The keys of every run of consecutive `terms` (analysed in `language`) of at most `longest` terms, starting within

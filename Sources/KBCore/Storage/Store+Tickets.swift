@@ -30,11 +30,12 @@ extension Store {
         }
         // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
         let language = record.language ?? tokenizer.language
-        // Analysed once (ahead of time on import's reading thread, or here): FTS5 replays the terms (see
-        // `PreparedTerms`), the postings count the same ones, and the title's make its key.
-        let terms = record.preparedTerms.flatMap { $0.language == language ? $0 : nil }
+        // Analysed once (ahead of time on import's reading thread, or here), and only for a row that is written — not
+        // for a ticket a re-import finds unchanged: FTS5 replays the terms (see `PreparedTerms`), the postings count
+        // the same ones, and the title's make its key.
+        lazy var terms = record.preparedTerms.flatMap { $0.language == language ? $0 : nil }
             ?? PreparedTerms(texts: record.searchTexts, language: language, source: tokenizer.source(for: language))
-        let values: [any SQLBindable] = [
+        lazy var values: [any SQLBindable] = [
             record.id, record.severity, record.status, record.service, record.customer, record.plan,
             record.channel, record.createdAt, record.resolvedAt, record.closedAt, record.hash, language.rawValue,
             SQLValue.blob(record.packed), TitleKey.of(terms).map(SQLValue.integer) ?? SQLValue.null,

@@ -16,11 +16,8 @@ extension Store {
             batch.removeAll(keepingCapacity: true)
             try read.forEachRow([after]) { row in
                 let language = row.optionalText(1).flatMap(Language.init(rawValue:)) ?? tokenizer.language
-                let key = try row.withBlob(2) { packed in
-                    let title = try Store.indexedText(packed: packed, columns: false).title
-                    var text = title
-                    return text.withUTF8 { TitleKey.of(title: $0, language: language, source: tokenizer.source(for: language)) }
-                }
+                let title = try row.withBlob(2) { try Store.indexedText(packed: $0, columns: false).title }
+                let key = TitleKey.of(title: title, language: language, source: tokenizer.source(for: language))
                 batch.append((row.int64(0), key))
             }
             for entry in batch { if let key = entry.key { try update.execute([entry.rowid, key]) } }

@@ -128,8 +128,7 @@ import KBTestSupport
         #expect(!rows.isEmpty)
         for (stored, title, key) in rows {
             let language = stored.flatMap(Language.init(rawValue:)) ?? store.tokenizer.language
-            var text = title
-            let expected = text.withUTF8 { TitleKey.of(title: $0, language: language, source: store.tokenizer.source(for: language)) }
+            let expected = TitleKey.of(title: title, language: language, source: store.tokenizer.source(for: language))
             #expect(key == expected, "\(title)")
         }
     }
@@ -138,8 +137,7 @@ import KBTestSupport
     @Test func runsHoldEveryTitleTheQueryHolds() throws {
         let source = Store.defaultTermSources[.spanish]!
         let terms = QueryBuilder.terms(in: "Hoy no recibimos llamadas desde ayer", source: source)
-        var title = "recibimos llamadas"
-        let key = title.withUTF8 { TitleKey.of(title: $0, language: .spanish, source: source) }
+        let key = TitleKey.of(title: "recibimos llamadas", language: .spanish, source: source)
         #expect(TitleKey.runs(of: terms, language: .spanish, longest: 32).contains(try #require(key)))
         #expect(!TitleKey.runs(of: terms, language: .english, longest: 32).contains(try #require(key)))
         #expect(!TitleKey.runs(of: terms, language: .spanish, longest: 1).contains(try #require(key)))
@@ -149,7 +147,6 @@ import KBTestSupport
         #expect(TitleKey.runs(of: terms, language: .spanish, longest: 32, starts: 3).contains(try #require(key)))
         let long = (0..<5_000).map { "palabra\($0)" }
         #expect(TitleKey.runs(of: long, language: .spanish, longest: 32, starts: 64).count == 64 * 32)
-        var empty = " ¿? "
-        #expect(empty.withUTF8 { TitleKey.of(title: $0, language: .spanish, source: source) } == nil)
+        #expect(TitleKey.of(title: " ¿? ", language: .spanish, source: source) == nil)
     }
 }
