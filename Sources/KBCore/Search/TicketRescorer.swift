@@ -53,14 +53,18 @@ struct TicketRescorer {
 
     /// The keys of the titles the query as typed holds whole (`TitleKey.runs`), analysed in each of `languages`, each
     /// run at most `longest` terms and starting within the first `starts`; none when the match was not typed or titles
-    /// gain nothing.
-    func titleKeys(languages: [Language], longest: Int, starts: Int) -> Set<Int64> {
-        guard titleMatchWeight > 0, let queryTerms else { return [] }
+    /// gain nothing. `complete` when those are all the query's runs in every language (a query no longer than `longest`
+    /// and `starts` terms): then a ticket of one of `languages` whose title key is not among them gains no title match.
+    func titleKeys(languages: [Language], longest: Int, starts: Int) -> (keys: Set<Int64>, complete: Bool) {
+        guard titleMatchWeight > 0, let queryTerms else { return ([], true) }
         var keys = Set<Int64>()
+        var complete = true
         for language in languages {
-            keys.formUnion(TitleKey.runs(of: queryTerms[language] ?? [], language: language, longest: longest, starts: starts))
+            let terms = queryTerms[language] ?? []
+            keys.formUnion(TitleKey.runs(of: terms, language: language, longest: longest, starts: starts))
+            complete = complete && terms.count <= min(longest, starts)
         }
-        return keys
+        return (keys, complete)
     }
 
     /// `score` for a ticket the query names by its whole title: nil unless the ticket matches the query (any of its

@@ -205,6 +205,25 @@ enum TicketPostingBlock {
 
     @inline(__always)
     static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> UInt64 {
+        // Most of a block's varints are one or two bytes (rowid steps in a dense list, packed counts, lengths): read
+        // those without the general loop's per-byte checks.
+        if offset + 1 < bytes.count {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return UInt64(first)
+            }
+            let second = bytes[offset + 1]
+            if second < 0x80 {
+                offset += 2
+                return UInt64(first & 0x7F) | UInt64(second) << 7
+            }
+        }
+        return try readLongVarint(bytes, &offset)
+    }
+
+    /// `readVarint` for a varint of three or more bytes, or at a buffer's last byte.
+    static func readLongVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count {

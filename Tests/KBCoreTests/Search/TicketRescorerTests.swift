@@ -57,7 +57,8 @@ import KBTestSupport
             guard let match = try engine.ticketMatch(for: query) else { continue }
             let terms = try engine.rankedTerms(match)
             var window = SearchFilters()
-            window.limit = SearchEngine.rescoreWindow
+            // As ranking hands the second phase: the window, or more when more results are asked for.
+            window.limit = max(limit, SearchEngine.rescoreWindow)
             let rescorer = TicketRescorer(match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer, columnWeights: [1.5, 1, 1, 1, 1],
                                           averageLength: Double(totals.tokens) / Double(totals.rows), proximityWeight: SearchEngine.proximityWeight)
             let everyOne = try engine.firstPhase(match, terms: terms, filters: window, exhaustive: true).map { candidate in

@@ -87,6 +87,66 @@ import KBTestSupport
         #expect(try engine.searchTickets(match: all, filters: Self.filters(), snippets: false).allSatisfy { $0.id != "T-1" })
     }
 
+    /// What the second phase's pruning relies on (`SearchEngine.rank`): when the keys of the query's runs are complete, a
+    /// ticket whose title key is not among them gains nothing from its title, so it is rescored only if proximity alone
+    /// could lift it; every ticket that gains has its key among them. The gain depends on the title alone: one ticket
+    /// of each title is scored.
+    @Test func ticketOutsideTheRunKeysGainsNoTitleMatch() throws {
+        let directory = try TemporaryDirectory()
+        let titles = ["No recibimos llamadas", "Llamadas", "Portal", "El portal no carga hoy", "las 20:19", "20:19 las",
+                      "Sin grabar llamadas"]
+        let (store, engine) = try Self.makeStore(directory, crowd: 3) { store in
+            for (index, title) in titles.enumerated() {
+                try store.upsert(TicketTitleMatchTests.ticket("T-\(7000 + index)", title: title, description: "Otro caso"))
+            }
+        }
+        defer { try? store.close() }
+        let rows = try store.connection.prepare("SELECT min(rowid), id FROM tickets GROUP BY title_key ORDER BY 1")
+            .map { ($0.int64(0), $0.text(1)) }
+        #expect(rows.count == titles.count + 3)
+        // (query, how many of the titles it holds whole)
+        for (query, holds) in [(Self.title, 4), ("El cliente dice: \(Self.title)", 4), ("Llamadas sin grabar", 2),
+                               ("hoy llamadas sin grabar otra vez", 2), ("las 20:19", 1), ("El portal no carga", 2),
+                               ("portal no", 1), ("no carga", 0)] {
+            let match = try #require(try engine.ticketMatch(for: query))
+            let idf = try engine.rankedTerms(match).map(\.idf)
+            let with = TicketTitleMatchTests.rescorer(match, idf: idf, store: store, titleMatchWeight: 1)
+            let without = TicketTitleMatchTests.rescorer(match, idf: idf, store: store, titleMatchWeight: 0)
+            let runs = with.titleKeys(languages: try store.ticketLanguages(), longest: SearchEngine.longestTitleRun,
+                                      starts: SearchEngine.titleRunStarts)
+            #expect(runs.complete)
+            var gaining = 0
+            for (rowid, id) in rows {
+                let columns = try #require(try store.ticket(id: id)).searchTexts.map { Array($0.utf8) }
+                let gain = with.score(columns: columns, language: .spanish) - without.score(columns: columns, language: .spanish)
+                let key = try store.titleKey(rowid: rowid)
+                if gain > 0 {
+                    gaining += 1
+                    #expect(key.map(runs.keys.contains) == true, "'\(query)': \(id) gains but its key is not a run's")
+                } else if let key {
+                    #expect(!runs.keys.contains(key), "'\(query)': \(id) gains nothing but its key is a run's")
+                }
+            }
+            #expect(gaining == holds, "'\(query)'")
+        }
+    }
+
+    /// A query longer than the longest run looked up may hold a title whose key was not computed: the keys are not
+    /// complete, and the second phase keeps the title's bound for every ticket.
+    @Test func longQueryLeavesTheRunKeysIncomplete() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try Self.makeStore(directory, crowd: 1)
+        defer { try? store.close() }
+        let long = Array(repeating: "llamadas", count: SearchEngine.longestTitleRun + 1).joined(separator: " ")
+        for (query, complete) in [(Self.title, true), (long, false)] {
+            let match = try #require(try engine.ticketMatch(for: query))
+            let idf = try engine.rankedTerms(match).map(\.idf)
+            let rescorer = TicketTitleMatchTests.rescorer(match, idf: idf, store: store, titleMatchWeight: 1)
+            #expect(rescorer.titleKeys(languages: [.spanish], longest: SearchEngine.longestTitleRun,
+                                       starts: SearchEngine.titleRunStarts).complete == complete)
+        }
+    }
+
     /// A title more tickets carry than `titledTicketLimit` names none of them: its tickets are not looked up by it.
     @Test func titleOfManyTicketsIsNotLookedUp() throws {
         let directory = try TemporaryDirectory()

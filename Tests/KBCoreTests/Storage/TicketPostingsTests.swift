@@ -476,6 +476,30 @@ import KBTestSupport
         }
     }
 
+    /// Varints of every width (one and two bytes take a shorter path), ending at the buffer's last byte or followed by
+    /// more: each reads back whole and leaves the offset just past it.
+    @Test(arguments: [0, 1, 0x7F, 0x80, 0xFF, 0x3FFF, 0x4000, 0x1F_FFFF, 0x20_0000, UInt64(Int32.max), UInt64.max])
+    func varintsReadBackAtEveryWidth(value: UInt64) throws {
+        var bytes: [UInt8] = []
+        TicketPostingBlock.appendVarint(value, to: &bytes)
+        let width = bytes.count
+        for trailing in [[UInt8](), [0x05], [0x80, 0x01]] {
+            let (read, offset) = try (bytes + trailing).withUnsafeBufferPointer { buffer in
+                var offset = 0
+                return (try TicketPostingBlock.readVarint(buffer, &offset), offset)
+            }
+            #expect(read == value && offset == width, "\(bytes + trailing)")
+        }
+        // Cut short by one byte, it is refused.
+        try #require(width >= 1)
+        #expect(throws: StoreError.self) {
+            try Array(bytes.dropLast()).withUnsafeBufferPointer { buffer in
+                var offset = 0
+                _ = try TicketPostingBlock.readVarint(buffer, &offset)
+            }
+        }
+    }
+
     @Test func largestCountsAreAccepted() throws {
         // Other count 2^31 - 1 and title 3 (packed 2^33 - 1), the title's rest 2^31 - 4, length 2^31 - 1.
         let bytes: [UInt8] = [1, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x1F, 0xFC, 0xFF, 0xFF, 0xFF, 0x07, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]
