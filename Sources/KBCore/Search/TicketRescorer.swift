@@ -62,7 +62,7 @@ struct TicketRescorer {
         for language in languages {
             let terms = queryTerms[language] ?? []
             keys.formUnion(TitleKey.runs(of: terms, language: language, longest: longest, starts: starts))
-            complete = complete && terms.count <= min(longest, starts)
+            complete = complete && TitleKey.runsCoverEveryRun(termCount: terms.count, longest: longest, starts: starts)
         }
         return (keys, complete)
     }

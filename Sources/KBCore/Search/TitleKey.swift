@@ -55,6 +55,12 @@ struct TitleKey {
         return key.titleValue
     }
 
+    /// Whether `runs(of:language:longest:starts:)` over `termCount` terms yields every run of them, so a title whose key
+    /// is not among its keys is held by no run: true when no run is longer than `longest` or starts past `starts`.
+    static func runsCoverEveryRun(termCount: Int, longest: Int, starts: Int) -> Bool {
+        termCount <= min(longest, starts)
+    }
+
     /// The keys of every run of consecutive `terms` (analysed in `language`) of at most `longest` terms, starting within
     /// the first `starts` terms: the keys of the titles a query of these terms holds whole. Distinct, in no particular
     /// order.

@@ -223,7 +223,7 @@ enum TicketPostingBlock {
     }
 
     /// `readVarint` for a varint of three or more bytes, or at a buffer's last byte.
-    static func readLongVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> UInt64 {
+    private static func readLongVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count {
