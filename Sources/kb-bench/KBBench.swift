@@ -43,7 +43,7 @@ struct KBBench {
                kb-bench block-max-estimate --work DIR [--queries N] [--first N]
                kb-bench recent --work DIR [--runs N] [--limit N]
                kb-bench [--tickets N] [--runs N] [--work DIR] [--exactness-queries N] [--exactness-skip N]
-                        [--reuse [--search-only [--exactness-only]]]
+                        [--reuse [--search-only [--exactness-only]] | --import-only]
 
         SUBCOMMANDS:
           relevance     MRR@10, nDCG@10, success@5 and top-1 of kb and plain FTS5 on the demo set, BANKING77, the
@@ -63,7 +63,8 @@ struct KBBench {
                         --search-only then measures search, exactness and recall only; --exactness-only
                         only kb's exactness (--exactness-queries of the 1,000 queries, 500 by default, after
                         the first --exactness-skip) and planted-target recall with the 50k reference, without
-                        raw FTS5 or tantivy.
+                        raw FTS5 or tantivy; --import-only measures the import alone, --runs times with kb and
+                        raw FTS5 in turn (on the tickets already in --work when it holds N).
         """
 }
 

@@ -15,6 +15,9 @@ struct ScaleBenchmark {
     /// Measure only kb's exactness and planted-target recall (with the 50k reference), with `--reuse --search-only`: no
     /// latency runs, no raw FTS5 (which scores every match, seconds a query at 1M) and no tantivy.
     let exactnessOnly: Bool
+    /// Measure only the import against raw FTS5 (`--import-only`), `--runs` times in turn whatever the size, on the
+    /// work folder's tickets when it has them.
+    let importOnly: Bool
     /// How many benchmark queries the exactness comparison runs (`--exactness-queries`, 500 by default): at 1M ranking
     /// every match takes seconds a query.
     let exactnessQueries: Int
@@ -27,13 +30,17 @@ struct ScaleBenchmark {
         reuse = arguments.contains("--reuse")
         searchOnly = arguments.contains("--search-only")
         exactnessOnly = arguments.contains("--exactness-only")
-        arguments.removeAll { $0 == "--reuse" || $0 == "--search-only" || $0 == "--exactness-only" }
+        importOnly = arguments.contains("--import-only")
+        arguments.removeAll { ["--reuse", "--search-only", "--exactness-only", "--import-only"].contains($0) }
         let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work", "--exactness-queries", "--exactness-skip"])
         tickets = try parsed.int("--tickets", 10_000)
         exactnessQueries = try parsed.int("--exactness-queries", 500)
         exactnessSkip = parsed.value("--exactness-skip") == "0" ? 0 : try parsed.int("--exactness-skip", 0)
         if exactnessOnly && !(reuse && searchOnly) {
             throw BenchError(description: "--exactness-only measures a store an earlier run left: add --reuse --search-only")
+        }
+        if importOnly && (reuse || searchOnly) {
+            throw BenchError(description: "--import-only measures imports: it cannot be combined with --reuse or --search-only")
         }
         runs = try parsed.int("--runs", 3)
         work = URL(fileURLWithPath: parsed.value("--work") ?? FileManager.default.temporaryDirectory
@@ -50,7 +57,7 @@ struct ScaleBenchmark {
         let databasePath = work.appendingPathComponent(".kb/kb.sqlite").path
         let rawPath = work.appendingPathComponent("raw.sqlite").path
         let reusable = reuse && [dataFile.path, databasePath].allSatisfy { FileManager.default.fileExists(atPath: $0) }
-        if !reusable {
+        if !reusable && !importOnly {
             try? FileManager.default.removeItem(at: work)
             try FileManager.default.createDirectory(at: work.appendingPathComponent("kb"), withIntermediateDirectories: true)
         }
@@ -59,6 +66,20 @@ struct ScaleBenchmark {
         print("load average (1 min) at start: \(fixed(loadAverage(), 2))")
 
         var table = Table()
+        if importOnly {
+            // The tickets an earlier run generated are kept when there are as many as asked for: only the imports run.
+            if try FileManager.default.fileExists(atPath: dataFile.path) && lineCount(dataFile) == tickets {
+                print("importing the \(tickets) tickets already in \(dataFile.path)")
+            } else {
+                try FileManager.default.createDirectory(at: work.appendingPathComponent("kb"), withIntermediateDirectories: true)
+                let generation = try measure { try generate(to: dataFile) }
+                print("generated \(tickets) tickets in \(fixed(generation, 2)) s")
+            }
+            try importBenchmarks(dataFile: dataFile, databasePath: databasePath, rawPath: rawPath, table: &table)
+            print()
+            print(table.render())
+            return
+        }
         if reusable {
             let store = try Workspace(root: work).openStore(.read)
             let count = try store.ticketCount()
@@ -102,41 +123,45 @@ struct ScaleBenchmark {
         }
     }
 
-    /// Import through the real CLI (a child process, so peak memory is kb's own) against raw FTS5 inserts.
+    /// Import through the real CLI (a child process, so peak memory is kb's own) against raw FTS5 inserts, run by run
+    /// in turn — kb, raw, raw with kb's tokenizer — so that a machine whose speed drifts slows both sides of a pair
+    /// alike; the ratio is taken per run, then its median. Above 500,000 tickets one run unless `--import-only`.
     func importBenchmarks(dataFile: URL, databasePath: String, rawPath: String, table: inout Table) throws {
         var importTimes: [Double] = []
         var importCPU: [Double] = []
         var peakKB = 0
+        var rawTimes: [Double] = []
+        var rawCPU: [Double] = []
+        var tokenizerTimes: [Double] = []
+        var tokenizerCPU: [Double] = []
+        var databaseBytes = 0
+        let rows = try rawRows(from: dataFile)
+        let tokenizerPath = work.appendingPathComponent("raw-kb-tokenizer.sqlite").path
         for run in 0..<runs {
             try removeDatabase()
             let (seconds, maxRSS, cpu) = try runKB(["import", dataFile.path])
             importTimes.append(seconds)
             importCPU.append(cpu)
             peakKB = max(peakKB, maxRSS)
-            if run == 0 && tickets >= 500_000 { break }
+            databaseBytes = try fileSize(databasePath)
+            let raw = try rawInsertTimes(rows: rows, into: rawPath, tokenizer: "unicode61 remove_diacritics 2")
+            rawTimes.append(raw.seconds)
+            rawCPU.append(raw.cpuSeconds)
+            let withKB = try rawInsertTimes(rows: rows, into: tokenizerPath, tokenizer: "kb")
+            tokenizerTimes.append(withKB.seconds)
+            tokenizerCPU.append(withKB.cpuSeconds)
+            print("import run \(run + 1): kb \(fixed(seconds, 2)) s, raw FTS5 \(fixed(raw.seconds, 2)) s, kb/raw rate "
+                  + "\(fixed(raw.seconds / seconds, 2)), load average \(fixed(loadAverage(), 2))")
+            if run == 0 && tickets >= 500_000 && !importOnly { break }
         }
-        let databaseBytes = try fileSize(databasePath)
-        var rawTimes: [Double] = []
-        var rawCPU: [Double] = []
-        var tokenizerTimes: [Double] = []
-        var tokenizerCPU: [Double] = []
-        do {
-            let rows = try rawRows(from: dataFile)
-            let tokenizerPath = work.appendingPathComponent("raw-kb-tokenizer.sqlite").path
-            for _ in importTimes {
-                let raw = try rawInsertTimes(rows: rows, into: rawPath, tokenizer: "unicode61 remove_diacritics 2")
-                rawTimes.append(raw.seconds)
-                rawCPU.append(raw.cpuSeconds)
-                let withKB = try rawInsertTimes(rows: rows, into: tokenizerPath, tokenizer: "kb")
-                tokenizerTimes.append(withKB.seconds)
-                tokenizerCPU.append(withKB.cpuSeconds)
-            }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tokenizerPath + suffix) }
-        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tokenizerPath + suffix) }
         let rawBytes = try fileSize(rawPath)
         let kbRate = Double(tickets) / median(importTimes)
         let rawRate = Double(tickets) / median(rawTimes)
+        let ratios = zip(rawTimes, importTimes).map { $0 / $1 }
         table.add("import rate (tickets/s)", kb: kbRate, raw: rawRate, spread: spread(importTimes.map { Double(tickets) / $0 }),
+                  target: "")
+        table.add("import rate, kb/raw of each run in turn (median)", kb: median(ratios), raw: nil, spread: spread(ratios),
                   target: "kb/raw >= 0.75 (#24)")
         // The same raw insert with kb's tokenizer (Snowball stemming, codes, accent folding) instead of unicode61.
         table.add("FTS5 insert with kb's tokenizer (tickets/s)", kb: Double(tickets) / median(tokenizerTimes), raw: rawRate,
@@ -417,6 +442,17 @@ struct ScaleBenchmark {
         }
         let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
         return (seconds, Int(usage.ru_maxrss), cpu)
+    }
+
+    /// How many lines `url` holds, read in chunks (a 1M-ticket file is 3 GB).
+    func lineCount(_ url: URL) throws -> Int {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var count = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            count += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        return count
     }
 
     func removeDatabase() throws {

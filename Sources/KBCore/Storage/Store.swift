@@ -127,11 +127,18 @@ public final class Store {
         return try connection.transaction(body)
     }
 
-    /// Runs a bulk write (an import) in one write transaction with a 64 MiB page cache: committed when `body`
-    /// returns true, rolled back when it returns false (as `kb import --strict` does after a rejection) or throws.
+    /// The page cache of a bulk write, in KiB. An import appends to its tables and indexes and FTS5 merges segments
+    /// it reads in order, so a larger cache buys little: at 1,000,000 tickets 16 MiB imported as fast as 64 (84.3 s
+    /// against 85.3 s, within the machine's noise) and peaked 35 MB lower, room for the import queue's and FTS5's
+    /// buffers.
+    static let bulkWriteCacheKiB = 16_384
+
+    /// Runs a bulk write (an import) in one write transaction with a `bulkWriteCacheKiB` page cache: committed when
+    /// `body` returns true, rolled back when it returns false (as `kb import --strict` does after a rejection) or
+    /// throws.
     public func bulkWrite(_ body: () throws -> Bool) throws {
         precondition(access != .read, "a store opened for reading cannot write")
-        try connection.execute("PRAGMA cache_size = -65536")
+        try connection.execute("PRAGMA cache_size = -\(Self.bulkWriteCacheKiB)")
         defer { try? connection.execute("PRAGMA cache_size = -2000") }
         try connection.beginImmediate()
         do {

@@ -18,6 +18,14 @@ struct JSONLinesDecoder: Sendable {
     var batchSize = 128
     /// Records analysed ahead (or not) per decision; see `run`.
     private static let balanceInterval = 16
+    /// Batches that may wait for the writer. The writer stalls now and then for 50–300 ms (FTS5 writing a segment
+    /// and merging, the postings written out), while this thread reads a batch in about 8 ms: with 4 batches it sat
+    /// blocked for 20 s of a 1,000,000-ticket import (in 262 waits), with 32 for 2–7 s. 32 batches of records
+    /// (texts, compressed document, analysed terms) hold ≈ 20 MB.
+    static let queuedBatches = 32
+    /// Batches waiting from which the writer is taken to be the slower thread, so this one analyses ahead: a few, not
+    /// a share of `queuedBatches`, so that a deep queue still hands the analysis over as soon as the writer lags.
+    static let analysisBacklog = 2
 
     /// Starts a thread that decodes the whole file into `queue`, then finishes it.
     func start(into queue: ImportBatchQueue<DecodedRecord>) {
@@ -49,7 +57,7 @@ struct JSONLinesDecoder: Sendable {
                     if Self.isBlank(bytes) { return true }
                     // Balance the two threads: while the writer has batches waiting it is the slower one, so this
                     // thread also analyses the full-text columns, which the tokenizer then only replays.
-                    if decided == 0 { analysing = analysesAhead && queue.waitingBatches >= queue.capacity / 2 }
+                    if decided == 0 { analysing = analysesAhead && queue.waitingBatches >= Self.analysisBacklog }
                     decided = (decided + 1) % Self.balanceInterval
                     var content = Self.decode(bytes, line: number, parser: parser, checks: checks, compressor: compressor)
                     if analysing, case .ticket(var record) = content {

@@ -5,8 +5,9 @@ import KBTestSupport
 
 /// JSON Lines import runs a reading thread beside the writer: order, counts and failures must be as on one thread.
 @Suite struct JSONLinesPipelineTests {
-    /// Many batches' worth of lines with rejections spread through them, including across batch boundaries.
-    @Test(arguments: [1, 127, 128, 129, 1_000])
+    /// Many batches' worth of lines with rejections spread through them, including across batch boundaries and more
+    /// than the queue holds at once (`JSONLinesDecoder.queuedBatches` of 128).
+    @Test(arguments: [1, 127, 128, 129, 1_000, 4_500])
     func rejectionsComeInFileOrderWithTheirLines(count: Int) throws {
         let directory = try TemporaryDirectory()
         var lines: [String] = []
