@@ -3,33 +3,52 @@ import Foundation
 /// A bounded first-in first-out hand-off of batches from one producing thread to one consuming thread.
 ///
 /// Import reads and decodes records on one thread while the other writes to SQLite; at most `capacity`
-/// batches wait between them, so memory stays bounded whatever the file's size. Every field is read and
-/// written under `condition`'s lock, which is what makes the `@unchecked Sendable` true.
+/// batches, and at most `byteCapacity` bytes of them as the producer counts them, wait between them, so memory
+/// stays bounded whatever the file's size and however large its records. Every field is read and written under
+/// `condition`'s lock, which is what makes the `@unchecked Sendable` true.
 final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Element]] = []
+    /// The bytes of each waiting batch, as `put` was told them.
+    private var batchBytes: [Int] = []
+    private var queuedBytes = 0
+    private var mostQueuedBytes = 0
     private var isFinished = false
     private var isCancelled = false
     private var storedFailure: TicketError?
     /// Most batches waiting at once.
     let capacity: Int
+    /// Most bytes waiting at once; a batch larger than this still goes in when nothing waits.
+    let byteCapacity: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, byteCapacity: Int = .max) {
         precondition(capacity > 0, "a queue holds at least one batch")
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
     }
 
-    /// Producer: appends a batch, waiting while the queue is full; false when the consumer cancelled.
-    func put(_ batch: [Element]) -> Bool {
+    /// Producer: appends a batch of `bytes` bytes, waiting while the queue is full (in batches or bytes); false when
+    /// the consumer cancelled.
+    func put(_ batch: [Element], bytes: Int = 0) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= capacity && !isCancelled {
+        while !batches.isEmpty && (batches.count >= capacity || queuedBytes + bytes > byteCapacity) && !isCancelled {
             condition.wait()
         }
         if isCancelled { return false }
         batches.append(batch)
+        batchBytes.append(bytes)
+        queuedBytes += bytes
+        mostQueuedBytes = max(mostQueuedBytes, queuedBytes)
         condition.broadcast()
         return true
+    }
+
+    /// The most bytes that waited at once so far.
+    var peakQueuedBytes: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return mostQueuedBytes
     }
 
     /// Producer: no more batches will come; `failure` is why it stopped early, if it did.
@@ -50,6 +69,7 @@ final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
         }
         guard !batches.isEmpty else { return nil }
         let batch = batches.removeFirst()
+        queuedBytes -= batchBytes.removeFirst()
         condition.broadcast()
         return batch
     }
@@ -66,6 +86,8 @@ final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         isCancelled = true
         batches.removeAll()
+        batchBytes.removeAll()
+        queuedBytes = 0
         condition.broadcast()
         condition.unlock()
     }

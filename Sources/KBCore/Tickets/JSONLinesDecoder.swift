@@ -23,6 +23,11 @@ struct JSONLinesDecoder: Sendable {
     /// blocked for 20 s of a 1,000,000-ticket import (in 262 waits), with 32 for 2–7 s. 32 batches of records
     /// (texts, compressed document, analysed terms) hold ≈ 20 MB.
     static let queuedBatches = 32
+    /// Bytes of JSON lines that may wait for the writer, whatever the number of batches: 32 batches of tickets of
+    /// 3 KB are 12 MB of lines, but a file of long tickets (a line may hold 16 MB) must not queue 4,096 of them.
+    static let queuedLineBytes = 16 << 20
+    /// A batch is handed on once its lines pass this many bytes, even short of `batchSize` records.
+    static let batchLineBytes = 2 << 20
     /// Batches waiting from which the writer is taken to be the slower thread, so this one analyses ahead: a few, not
     /// a share of `queuedBatches`, so that a deep queue still hands the analysis over as soon as the writer lags.
     static let analysisBacklog = 2
@@ -44,6 +49,7 @@ struct JSONLinesDecoder: Sendable {
         let compressor = BlockCompressor.Encoder()
         var batch: [DecodedRecord] = []
         batch.reserveCapacity(batchSize)
+        var batchBytes = 0
         var analysing = false
         var decided = 0
         do {
@@ -55,6 +61,7 @@ struct JSONLinesDecoder: Sendable {
                     batch.append(DecodedRecord(line: number, content: .rejected(problem)))
                 case .text(let bytes):
                     if Self.isBlank(bytes) { return true }
+                    batchBytes += bytes.count
                     // Balance the two threads: while the writer has batches waiting it is the slower one, so this
                     // thread also analyses the full-text columns, which the tokenizer then only replays.
                     if decided == 0 { analysing = analysesAhead && queue.waitingBatches >= Self.analysisBacklog }
@@ -69,16 +76,19 @@ struct JSONLinesDecoder: Sendable {
                     }
                     batch.append(DecodedRecord(line: number, content: content))
                 }
-                guard batch.count >= batchSize else { return true }
-                defer { batch.removeAll(keepingCapacity: true) }
-                return queue.put(batch)
+                guard batch.count >= batchSize || batchBytes >= Self.batchLineBytes else { return true }
+                defer {
+                    batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
+                }
+                return queue.put(batch, bytes: batchBytes)
             }
         } catch let error as TicketError {
             return error
         } catch {
             return .unreadable(path: input.path, reason: "\(error)")
         }
-        if !batch.isEmpty { _ = queue.put(batch) }
+        if !batch.isEmpty { _ = queue.put(batch, bytes: batchBytes) }
         return nil
     }
 

@@ -31,7 +31,8 @@ struct JSONLinesTicketSource: TicketSource {
     }
 
     func read(_ file: ImportFile, into body: (ImportItem) throws -> Void) throws {
-        let queue = ImportBatchQueue<DecodedRecord>(capacity: JSONLinesDecoder.queuedBatches)
+        let queue = ImportBatchQueue<DecodedRecord>(capacity: JSONLinesDecoder.queuedBatches,
+                                                   byteCapacity: JSONLinesDecoder.queuedLineBytes)
         // Without a store nothing is analysed ahead; the decoder then never does.
         let analysis = context.analysis ?? (.spanish, [:])
         var decoder = JSONLinesDecoder(input: file.input, maximumLineBytes: Ticket.Limits.maximumTextBytes * 2,

@@ -46,6 +46,25 @@ import KBTestSupport
         #expect(again.inserted == 0 && again.updated == 0)
     }
 
+    /// Long tickets fill a batch by bytes before they fill it by records (`JSONLinesDecoder.batchLineBytes`): every one
+    /// still arrives, in order, with its whole text.
+    @Test func longTicketsArriveInOrderThroughBatchesCutByBytes() throws {
+        let directory = try TemporaryDirectory()
+        let words = Array(repeating: "reinicio del servidor de correo", count: 10_000).joined(separator: " ")
+        let lines = (0..<20).map { index in
+            TicketFixtures.line(id: "T-\(index)", extra: "\"resolution\":\"caso \(index) \(words)\"")
+        }
+        #expect(lines.reduce(0) { $0 + $1.utf8.count } > 2 * JSONLinesDecoder.batchLineBytes)
+        let file = try directory.write("long.jsonl", lines.joined(separator: "\n"))
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let report = try TicketImporter(store: store).importFiles([file.path])
+        #expect(report.inserted == 20 && report.rejected.isEmpty)
+        let stored = try store.connection.prepare("SELECT id FROM tickets ORDER BY rowid").map { $0.text(0) }
+        #expect(stored == (0..<20).map { "T-\($0)" })
+        #expect(try store.ticket(id: "T-13")?.resolution == "caso 13 \(words)")
+    }
+
     @Test func duplicateNamesTheFirstLine() throws {
         let directory = try TemporaryDirectory()
         let text = [TicketFixtures.line(id: "T-1"), TicketFixtures.line(id: "T-2"), TicketFixtures.line(id: "T-1")]
@@ -108,6 +127,29 @@ import KBTestSupport
         }
         #expect(try store.ticketCount() == 0)
         #expect(!store.connection.isInTransaction)
+    }
+
+    /// However many batches it may hold, no more than its byte budget waits at once — a larger batch goes in alone —,
+    /// and the batches still come in order: a file of long tickets must not queue thousands of them.
+    @Test func queueHoldsNoMoreBytesThanItsBudget() {
+        let queue = ImportBatchQueue<Int>(capacity: 10, byteCapacity: 100)
+        let sizes = (0..<40).map { $0 == 17 ? 250 : 60 }
+        let producer = Thread {
+            for (index, size) in sizes.enumerated() {
+                guard queue.put([index], bytes: size) else { break }
+            }
+            queue.finish(failure: nil)
+        }
+        producer.start()
+        var taken: [Int] = []
+        while let batch = queue.take() {
+            taken += batch
+            // A slow consumer, so that the producer would fill all ten places if bytes did not stop it.
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+        #expect(queue.waitUntilFinished() == nil)
+        #expect(taken == Array(0..<40))
+        #expect(queue.peakQueuedBytes == 250)
     }
 
     @Test func queueHandsBatchesInOrderAndStopsWhenCancelled() {
