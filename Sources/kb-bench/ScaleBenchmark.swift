@@ -494,7 +494,13 @@ func loadAverage() -> Double {
     return text.split(separator: " ").first.flatMap { Double($0) } ?? 0
 }
 
-func median(_ values: [Double]) -> Double { percentile(values, 0.5) }
+/// The middle value, or the mean of the two middle ones when there is an even number (two runs' median is not the
+/// slower one).
+func median(_ values: [Double]) -> Double {
+    guard values.count % 2 == 0, !values.isEmpty else { return percentile(values, 0.5) }
+    let sorted = values.sorted()
+    return (sorted[values.count / 2 - 1] + sorted[values.count / 2]) / 2
+}
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
     guard !values.isEmpty else { return 0 }
