@@ -8,9 +8,8 @@ import Foundation
 /// `condition`'s lock, which is what makes the `@unchecked Sendable` true.
 final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[Element]] = []
-    /// The bytes of each waiting batch, as `put` was told them.
-    private var batchBytes: [Int] = []
+    /// The waiting batches, each with its bytes as `put` was told them.
+    private var batches: [(elements: [Element], bytes: Int)] = []
     private var queuedBytes = 0
     private var mostQueuedBytes = 0
     private var isFinished = false
@@ -36,8 +35,7 @@ final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
             condition.wait()
         }
         if isCancelled { return false }
-        batches.append(batch)
-        batchBytes.append(bytes)
+        batches.append((batch, bytes))
         queuedBytes += bytes
         mostQueuedBytes = max(mostQueuedBytes, queuedBytes)
         condition.broadcast()
@@ -69,9 +67,9 @@ final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
         }
         guard !batches.isEmpty else { return nil }
         let batch = batches.removeFirst()
-        queuedBytes -= batchBytes.removeFirst()
+        queuedBytes -= batch.bytes
         condition.broadcast()
-        return batch
+        return batch.elements
     }
 
     /// Batches waiting for the consumer now.
@@ -86,7 +84,6 @@ final class ImportBatchQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         isCancelled = true
         batches.removeAll()
-        batchBytes.removeAll()
         queuedBytes = 0
         condition.broadcast()
         condition.unlock()
