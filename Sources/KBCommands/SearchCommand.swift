@@ -8,8 +8,9 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search tickets and articles with ranked, highlighted results.",
         discussion: """
             Words are matched after stemming and accent folding ("contrasena caducada" finds
-            "contraseñas caducadas"); codes such as ERR-401 match whole. Synonyms from kb/synonyms.txt
-            widen each word. Nothing typed is read as query syntax. A query with no word to look for
+            "contraseñas caducadas"); codes such as ERR-401 and times such as 16:10 match whole.
+            Synonyms from kb/synonyms.txt widen each word. Nothing typed is read as query syntax. A
+            query with no word to look for
             (only punctuation, or only function words such as "a" or "de la") is a usage error (exit 64),
             as an empty one is.
 

@@ -7,7 +7,7 @@
 /// 2. Function words are dropped: ``functionWords``, analysed with the same analyzer so they match
 ///    their own stems. This list is used only here: the search index keeps every word.
 /// 3. Single letters and *variable numbers* are dropped: terms made only of digits and joiners
-///    (`2026-03-02`, `10.0.0.1`, case numbers, minutes), which differ from one incident to the next.
+///    (`2026-03-02`, `10.0.0.1`, `16:10`, case numbers, minutes), which differ from one incident to the next.
 ///    Three-digit numbers stay: they are status codes (`404`, `503`) that name the problem.
 /// 4. Word stems are cut to their first ``stemPrefixLength`` characters; codes are kept whole.
 ///    Snowball's Spanish stemmer gives `reinici` for *reinicio* and *reiniciamos* but `reinic`
@@ -121,7 +121,7 @@ struct AutomationTextNormalizer: Sendable {
         for byte in term {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): hasDigit = true
-            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"): break
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: ":"): break
             default: onlyDigitsAndJoiners = false
             }
         }

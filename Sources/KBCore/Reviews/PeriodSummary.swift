@@ -148,13 +148,14 @@ public struct PeriodSummary: Sendable, Equatable {
         return sorted[min(max(rank, 1), sorted.count) - 1]
     }
 
-    /// Greedy clustering of root causes by the overlap of their stemmed words (words of three letters or more).
+    /// Greedy clustering of root causes by the overlap of their stemmed words (words of three letters or more; not times
+    /// of day, which differ from one occurrence of a cause to the next).
     static func causes(_ reviews: [Review], language: Language) -> [Cause] {
         let analyzer = Analyzer(language: language)
         var clusters: [(terms: Set<String>, cause: Cause)] = []
         for review in reviews {
             guard let text = review.resolution.rootCause else { continue }
-            let terms = Set(analyzer.terms(text).filter { $0.utf8.count >= 3 })
+            let terms = Set(analyzer.terms(text).filter { $0.utf8.count >= 3 && !Analyzer.isClockTime($0) })
             guard !terms.isEmpty else { continue }
             let match = clusters.firstIndex { cluster in
                 Double(cluster.terms.intersection(terms).count) / Double(cluster.terms.union(terms).count) >= causeSimilarity

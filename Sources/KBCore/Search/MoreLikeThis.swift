@@ -6,7 +6,8 @@ import Foundation
 ///
 /// - Function words of Spanish and English, and the conversational words of a support request (who writes, when,
 ///   how urgent: "podemos", "equipo", "mañana", "urgente", "please", "team") are never chosen: they say nothing about
-///   what fails, and a rare one would otherwise outrank the topic ("trabajar" over "VPN").
+///   what fails, and a rare one would otherwise outrank the topic ("trabajar" over "VPN"). Nor are times of day
+///   (`16:10`, `Analyzer.isClockTime`): rare as terms, they would find the tickets that began at the same minute.
 /// - Words found in more than `frequentShare` of tickets are not chosen (they match most of the store and rank
 ///   nothing), except names and codes: a word written with a capital inside a sentence or in capitals (`VPN`,
 ///   `WhatsApp`, `Excel`) or holding a digit (`ERR-401`, `app-01`), which name the product or the error; and except
@@ -110,7 +111,7 @@ public struct MoreLikeThis {
         let limit = Int(Double(statistics.documentCount) * frequentShare)
         var scored: [Term] = []
         var frequent: [Term] = []
-        for term in order where !ignored.contains(term) && (term.utf8.count > 1 || names.contains(term)) {
+        for term in order where !ignored.contains(term) && !Analyzer.isClockTime(term) && (term.utf8.count > 1 || names.contains(term)) {
             let word = QueryBuilder.Word(original: originals[term]!, term: term)
             let frequency = try documentFrequency(of: word)
             let isName = names.contains(term)

@@ -5,8 +5,8 @@ import Foundation
 /// Selected words (`MoreLikeThis`) find candidates cheaply, but BM25 over a few words ranks them by those words
 /// only; the most similar ticket is the one whose whole text shares the most weight with the request's. A term
 /// weighs (1 + ln tf)·idf, where tf counts each field's occurrences by the field's weight; function and
-/// conversational words weigh nothing (who writes and how says nothing about what fails), nor does a term whose idf
-/// is 0. The dot product of two vectors is their cosine.
+/// conversational words weigh nothing (who writes and how says nothing about what fails), nor do times of day
+/// (`Analyzer.isClockTime`: when, not what) or a term whose idf is 0. The dot product of two vectors is their cosine.
 struct TermVector {
     /// How a text is read: its language's analyzer, and the terms left out.
     struct Analysis {
@@ -33,7 +33,7 @@ struct TermVector {
             text.withUTF8 { bytes in
                 analysis.analyzer.analyze(bytes) { term, start, end in
                     let analysed = String(decoding: term, as: UTF8.self)
-                    guard !analysis.ignored.contains(analysed) else { return true }
+                    guard !analysis.ignored.contains(analysed), !Analyzer.isClockTime(term) else { return true }
                     if spellings[analysed] == nil {
                         spellings[analysed] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                     }

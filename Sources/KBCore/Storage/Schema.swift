@@ -142,6 +142,11 @@ enum Schema {
         ALTER TABLE tickets ADD COLUMN title_key INTEGER;
         CREATE INDEX tickets_title_key ON tickets(title_key);
         """,
+        // 7: a time of day is one term (`16:10`; it was the two numbers `16` and `10`, see `Analyzer`). The tables stay
+        // as they are; `Store.migrate` analyses every ticket and article again (`Store.reindexAnalyzedText`).
+        """
+        -- 7: ticket and article indexes rebuilt by kb itself with the analyzer that keeps times whole.
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
@@ -157,4 +162,7 @@ enum Schema {
 
     /// The version from which `tickets.title_key` holds each ticket's `TitleKey` (migration 6).
     static let titleKeysVersion = 6
+
+    /// The version from which the indexes hold a time of day as one term (migration 7).
+    static let wholeTimesVersion = 7
 }

@@ -41,7 +41,7 @@ extension Store {
             SQLValue.blob(record.packed), TitleKey.of(terms).map(SQLValue.integer) ?? SQLValue.null,
         ]
         if insertingFirst, let rowid = try insertRow(values) {
-            try index(record, at: rowid, terms: terms)
+            try index(searchTexts: record.searchTexts, at: rowid, terms: terms)
             return .inserted
         }
         let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
@@ -77,7 +77,7 @@ extension Store {
             }
             rowid = inserted
         }
-        try index(record, at: rowid, terms: terms)
+        try index(searchTexts: record.searchTexts, at: rowid, terms: terms)
         return existing == nil ? .inserted : .updated
     }
 
@@ -99,15 +99,15 @@ extension Store {
         return connection.lastInsertRowID
     }
 
-    /// Adds the record's texts to the full-text index and its postings at `rowid`, analysed as `terms`.
-    private func index(_ record: TicketRecord, at rowid: Int64, terms: PreparedTerms) throws {
+    /// Adds a ticket's five index columns to the full-text index and its postings at `rowid`, analysed as `terms`.
+    func index(searchTexts: [String], at rowid: Int64, terms: PreparedTerms) throws {
         tokenizer.preparedTerms = terms
         defer { tokenizer.preparedTerms = nil }
         try tokenizer.with(language: terms.language) {
             try connection.cached("""
                 INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """).execute([rowid] + record.searchTexts)
+                """).execute([rowid] + searchTexts)
         }
         try ticketPostingsWriter.add(rowid: rowid, terms: terms, connection: connection)
     }

@@ -371,6 +371,10 @@ public final class Store {
                     try convertTicketPostingsFromVersionOne()
                 case Schema.titleKeysVersion:
                     try fillTitleKeys()
+                case Schema.wholeTimesVersion where current > 0:
+                    // Any store that held data before this migration: its FTS5 indexes hold the old terms (postings
+                    // and title keys migrations 4 and 6 built just now are rebuilt too, the simpler for it).
+                    try reindexAnalyzedText()
                 default:
                     break
                 }

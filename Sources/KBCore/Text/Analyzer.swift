@@ -14,10 +14,11 @@
 ///   an apostrophe (`'` or `’`) followed by a letter stays inside the
 ///   segment (`customer's`, `don't`), as the English stemmer expects.
 /// - A **code** is two or more segments joined by single joiners — `-`,
-///   `.`, `/`, `_` with a word character directly on both sides — when at
-///   least one segment holds a digit and the whole is at most
-///   ``maximumTokenBytes`` long: `ERR-401`, `db-01`, `v2.3`, `SIP/2.0`,
-///   `10.0.0.1`, `T-1042` are each one term. A joiner next to a space or to
+///   `.`, `/`, `_` with a word character directly on both sides, or `:`
+///   with an ASCII digit on both sides — when at least one segment holds a
+///   digit and the whole is at most ``maximumTokenBytes`` long: `ERR-401`,
+///   `db-01`, `v2.3`, `SIP/2.0`, `10.0.0.1`, `T-1042`, the time `16:10` and
+///   `10.0.0.1:8080` are each one term. A joiner next to a space or to
 ///   another joiner is a separator (`reinicio. Luego` is two words,
 ///   `ERR-401.` ends before the period). Joined segments without any digit
 ///   (`e-mail`, `inicio.Luego`) are separate words; so are the segments of

@@ -122,7 +122,7 @@ public struct FAQMiner {
 
     private func groupKey(tags: [String], question: String) -> String {
         if let tag = tags.lazy.map(TrainingBuilder.filterKey).first(where: { !$0.isEmpty }) { return "tag:" + tag }
-        let terms = Set(analyzer.terms(question).filter { $0.utf8.count >= 3 && !Self.ignoredTerms.contains($0) })
+        let terms = Set(analyzer.terms(question).filter { $0.utf8.count >= 3 && !Self.ignoredTerms.contains($0) && !Analyzer.isClockTime($0) })
         if terms.isEmpty { return "title:" + AccentFolding.fold(question) }
         return "terms:" + terms.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: " ")
     }

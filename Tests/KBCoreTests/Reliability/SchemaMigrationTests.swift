@@ -100,7 +100,80 @@ import KBTestSupport
             filters.type = .ticket
             #expect(try engine.searchTickets(match: match, filters: filters, snippets: false).first?.id == "T-V5-2")
         }),
+        6: Seed(write: { connection in
+            // Version 6 analysed a time of day as two numbers ("16:10" → "16", "10") in both indexes, the postings and
+            // the title keys; migration 7 analyses everything again.
+            try writeVersionSix(version6Lines, into: connection)
+            let title = "Corte programado de las 16:10"
+            try connection.prepare("""
+                INSERT INTO articles(id, path, hash, size, mtime, title, state, audience, language, services, tags, tickets,
+                                     problem, solution, tags_text, body)
+                VALUES ('KB-0001', 'kb/articles/corte.md', 'h', 1, 1, ?, 'published', 'internal', 'es', '[]', '[]', '[]',
+                        'La central se corta a las 16:10', 'Reiniciar', '', '')
+                """).execute([splittingTimes(title)])
+            // The index holds what version 6 made of the texts, the table the texts as written (no trigger runs on
+            // UPDATE), as an article indexed by version 6 reads to today's kb.
+            try connection.prepare("UPDATE articles SET title = ?, problem = 'La central se corta a las 16:10'").execute([title])
+        }, verify: { store throws in
+            try TicketPostingsTests.expectInStep(store)
+            try TitledTicketTests.expectKeysMatchTitles(store)
+            try store.connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            #expect(try store.ticketPostings(of: "16:10").map(\.rowid) == [1])
+            #expect(try store.ticketPostings(of: "10").isEmpty)
+            #expect(try store.ticketPostings(of: "cancel").map(\.rowid) == [2])
+            #expect(try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH '\"16:10\"'") == 1)
+            #expect(try store.connection.scalarInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"16:10\"'") == 1)
+            #expect(try store.connection.scalarInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'central'") == 1)
+            let engine = try SearchEngine(store: store, builder: QueryBuilder(termSource: Store.defaultTermSources[.spanish]!))
+            let match = try #require(try engine.ticketMatch(for: "llamadas 16:10"))
+            var filters = SearchFilters()
+            filters.type = .ticket
+            #expect(try engine.searchTickets(match: match, filters: filters, snippets: false).map(\.id) == ["T-V6-1"])
+        }),
     ]
+
+    static let version6Lines = [
+        TicketFixtures.line(id: "T-V6-1", title: "Sin llamadas desde las 16:10", extra: #""resolution":"Volvió a las 16:45""#),
+        TicketFixtures.line(id: "T-V6-2", title: "Subscription cancelled at 10:16", extra: #""language":"en""#),
+    ]
+
+    /// A text as version 6's analyzer split it: a colon between digits was a separator.
+    static func splittingTimes(_ text: String) -> String {
+        let characters = Array(text)
+        return String(characters.indices.map { index in
+            characters[index] == ":" && index > 0 && index + 1 < characters.count && characters[index - 1].isASCII
+                && characters[index - 1].isNumber && characters[index + 1].isASCII && characters[index + 1].isNumber ? " " : characters[index]
+        })
+    }
+
+    /// Inserts `lines` as version 6's `Store.upsert` did: the document as written, its index columns, postings and title
+    /// key as version 6 analysed them.
+    static func writeVersionSix(_ lines: [String], into connection: Connection) throws {
+        let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
+        try connection.registerTokenizer(tokenizer)
+        let writer = TicketPostingsWriter()
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let ticket = try bytes.withUnsafeBufferPointer { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }
+            let language = ticket.analysisLanguage ?? tokenizer.language
+            let texts = ticket.searchTexts.map(splittingTimes)
+            let terms = PreparedTerms(texts: texts, language: language, source: tokenizer.source(for: language))
+            try connection.prepare("""
+                INSERT INTO tickets(id, severity, status, created_at, hash, language, packed, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute([ticket.id, ticket.severity, ticket.status.rawValue, ticket.createdAt.seconds,
+                              bytes.withUnsafeBufferPointer { DocumentFingerprint.value($0) }, language.rawValue,
+                              SQLValue.blob(BlockCompressor.compress(bytes)), TitleKey.of(terms).map(SQLValue.integer) ?? SQLValue.null])
+            let rowid = connection.lastInsertRowID
+            try tokenizer.with(language: language) {
+                try connection.prepare("""
+                    INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute([rowid] + texts)
+            }
+            try writer.add(rowid: rowid, terms: terms, connection: connection)
+        }
+        try writer.flush(connection)
+    }
 
     /// Takes a current store's title keys away, as a store from before migration 6 had none (tests that set a store
     /// back to an earlier version, so migration 6 runs again).

@@ -248,6 +248,36 @@ import KBTestSupport
     func readsVarints(bytes: [UInt8], value: Int64) {
         #expect(Store.leadingVarint(bytes) == value)
     }
+
+    /// A time of day is one term: of tickets that differ only by the time their first sentence gives, the query's time
+    /// finds its own ticket first, though its text is the longest and the others' times repeat its numbers ("10:16",
+    /// "16:16", "10:10"), which two separate numbers ranked above it.
+    @Test(arguments: ["Plantillas de WhatsApp no se envían desde las 16:10", "mensajes salientes 16:10"])
+    func timeOfDaySinglesOutItsTicket(query: String) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let times = ["10:16", "16:16", "10:10", "16:48", "11:10", "16:10", "09:16", "10:01"]
+        try store.connection.transaction {
+            for (index, time) in times.enumerated() {
+                let rest = time == "16:10" ? " Los entrantes sí llegan hoy." : " Los entrantes sí llegan."
+                try store.upsert(TicketTitleMatchTests.ticket("T-\(index + 1)", title: "Plantillas de WhatsApp no se envían",
+                                                              description: "Desde las \(time) los mensajes salientes fallan.\(rest)"))
+            }
+            for index in 0..<100 {
+                try store.upsert(TicketTitleMatchTests.ticket("T-\(100 + index)", title: "El portal no carga",
+                                                              description: "Pantalla en blanco desde las 10:\(10 + index % 40)"))
+            }
+        }
+        let engine = try SearchEngine(store: store, builder: QueryBuilder(termSource: Store.defaultTermSources[.spanish]!))
+        let match = try #require(try engine.ticketMatch(for: query))
+        let results = try engine.searchTickets(match: match, filters: TitledTicketTests.filters(), snippets: true)
+        #expect(results.first?.id == "T-6", "\(results.map { "\($0.id) \($0.score)" })")
+        // The time alone finds only its ticket, and its snippet marks the time as one match.
+        let time = try engine.searchTickets(match: try #require(try engine.ticketMatch(for: "16:10")), filters: TitledTicketTests.filters())
+        #expect(time.map(\.id) == ["T-6"])
+        #expect(time.first?.snippet.contains("\(SearchEngine.highlightStart)16:10\(SearchEngine.highlightEnd)") == true)
+    }
 }
 
 /// Document frequencies on large stores: estimated from a word's most recent matches when it is common, exact when rare.

@@ -64,6 +64,18 @@ import KBTestSupport
         #expect(Set(chosen) == ["WhatsApp", "401"])
     }
 
+    /// A time of day is never chosen, however rare: it would find the tickets that began at the same minute.
+    @Test func timesOfDayAreNeverChosen() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try TitledTicketTests.makeStore(directory)
+        defer { try? store.close() }
+        #expect(try engine.statistics.documentFrequency(QueryBuilder.Word(original: "20:19", term: "20:19")) > 0)
+        let chosen = try MoreLikeThis(builder: engine.builder, statistics: engine.statistics)
+            .terms(in: "Pantalla en blanco en el portal desde las 20:19").map(\.word.term)
+        #expect(!chosen.isEmpty)
+        #expect(!chosen.contains("20:19"), "\(chosen)")
+    }
+
     @Test func vpnRequestFindsTheVPNTicketsFirst() throws {
         let (directory, knowledgeBase) = try Self.demoWorkspace()
         defer { withExtendedLifetime(directory) {} }

@@ -47,9 +47,32 @@ struct AnalyzerTests {
         ("reinicio.Luego", ["reinici", "lueg"]),
         ("puertos 5060", ["puert", "5060"]),
         ("codecs g729", ["codecs", "g729"]),
+        // A colon joins digits only: times of day and ports stay whole, a label before a number does not join it.
+        ("desde las 16:10 no entran", ["desd", "las", "16:10", "no", "entran"]),
+        ("a las 16:10.", ["a", "las", "16:10"]),
+        ("09:30:00", ["09:30:00"]),
+        ("2026-03-02T09:14:00", ["2026-03-02t09:14:00"]),
+        ("10.0.0.1:8080", ["10.0.0.1:8080"]),
+        ("ERR:401", ["err", "401"]),
+        ("Error: 401", ["error", "401"]),
+        ("nota:revisar", ["not", "revis"]),
+        ("16: 10", ["16", "10"]),
+        ("16 :10", ["16", "10"]),
+        ("16::10", ["16", "10"]),
+        ("fe80::1", ["fe80", "1"]),
+        ("16:", ["16"]),
     ])
     func codesStayWholeAndWordsSplit(text: String, expected: [String]) {
         #expect(spanish.terms(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("16:10", true), ("09:30:00", true), ("1:1", true),
+        ("16", false), ("16:", false), (":10", false), ("16::10", false), ("db-01", false), ("10.0.0.1:8080", false),
+        ("a16:10", false), ("", false),
+    ])
+    func clockTimes(term: String, expected: Bool) {
+        #expect(Analyzer.isClockTime(term) == expected)
     }
 
     @Test func separateWordsNeverFormACode() {
