@@ -263,6 +263,32 @@ import KBTestSupport
         #expect(outcome == .inserted)
     }
 
+    /// A store of version 6 is analysed again and then written anew in order: the pages its old index (and anything
+    /// else) left free are given back, and the index answers as one built by today's import.
+    @Test func storeAtVersionSixIsReindexedAndCompacted() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kb.sqlite").path
+        do {
+            let store = try Store(path: path, language: .spanish)
+            defer { try? store.close() }
+            _ = try TicketPostingsTests.importLines(TicketPostingsTests.lines(count: 400), into: store, in: directory)
+            try store.connection.execute("""
+                CREATE TABLE scratch(data BLOB);
+                INSERT INTO scratch SELECT zeroblob(4000) FROM tickets;
+                DROP TABLE scratch;
+                PRAGMA user_version = 6;
+                """)
+            #expect(try store.connection.scalarInt("PRAGMA freelist_count") > 50)
+        }
+        let store = try Store(path: path, access: .write, language: .spanish)
+        defer { try? store.close() }
+        #expect(try store.connection.scalarInt("PRAGMA user_version") == Schema.currentVersion)
+        #expect(try store.connection.scalarInt("PRAGMA freelist_count") == 0)
+        try TicketPostingsTests.expectInStep(store)
+        try TitledTicketTests.expectKeysMatchTitles(store)
+        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
+    }
+
     /// Opening a migrated database again migrates nothing and changes nothing.
     @Test func reopeningCurrentVersionIsReadOnlyForSchema() throws {
         let directory = try TemporaryDirectory()
