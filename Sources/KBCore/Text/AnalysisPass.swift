@@ -170,7 +170,7 @@ struct AnalysisPass {
             }
         case UInt8(ascii: ":"):
             // A time of day read as two numbers is two of the commonest terms of a support store ("desde las
-            // 16:10"); whole, it singles out the incidents that began then. Between letters a colon stays a
+            // 16:10"); whole, it singles out the incidents that began then. After a letter a colon stays a
             // separator ("Error:401", "nota:revisar").
             guard index > 0, ScanByte.isDigit(bytes[index - 1]), ScanByte.isDigit(bytes[index + 1]) else { return nil }
             return index + 1
