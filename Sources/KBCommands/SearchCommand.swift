@@ -10,9 +10,8 @@ struct SearchCommand: ParsableCommand {
             Words are matched after stemming and accent folding ("contrasena caducada" finds
             "contraseñas caducadas"); codes such as ERR-401 and times such as 16:10 match whole.
             Synonyms from kb/synonyms.txt widen each word. Nothing typed is read as query syntax. A
-            query with no word to look for
-            (only punctuation, or only function words such as "a" or "de la") is a usage error (exit 64),
-            as an empty one is.
+            query with no word to look for (only punctuation, or only function words such as "a" or
+            "de la") is a usage error (exit 64), as an empty one is.
 
             Filter values match what the store holds ignoring case and accents (--customer "banco
             cafetero" is "Banco Cafetero"); a value nothing has is a usage error listing the known ones.
