@@ -122,7 +122,7 @@ enum Schema {
         """,
         // 4: kb's own posting lists of the ticket index, for BM25 top-k in Swift: per term, blocks of up to 128
         // postings (`TicketPostingBlock`) in ascending rowid, keyed by their last rowid, kept in step with
-        // `tickets_fts` (`TicketPostingsWriter`). `Store.migrate` fills it from the stored tickets.
+        // `tickets_fts` (`TicketPostingsWriter`). Filled from the stored tickets by migration 7's pass.
         """
         CREATE TABLE ticket_postings(
             term TEXT NOT NULL,
@@ -132,12 +132,12 @@ enum Schema {
         ) WITHOUT ROWID;
         """,
         // 5: smaller posting blocks (format 2 of `TicketPostingBlock`: both counts in one varint). The table stays as it
-        // is; `Store.migrate` rewrites the blocks schema 4 wrote (`Store.convertTicketPostingsFromVersionOne`).
+        // is; the blocks schema 4 wrote are written again by migration 7's pass.
         """
         -- 5: ticket_postings blocks in format 2, rewritten by kb itself.
         """,
         // 6: each ticket's title as a number (`TitleKey`), indexed, so a search finds the tickets whose whole title the
-        // query holds whatever their rank (`SearchEngine.rank`). `Store.migrate` computes it for the stored tickets.
+        // query holds whatever their rank (`SearchEngine.rank`). Computed for the stored tickets by migration 7's pass.
         """
         ALTER TABLE tickets ADD COLUMN title_key INTEGER;
         CREATE INDEX tickets_title_key ON tickets(title_key);
@@ -150,18 +150,6 @@ enum Schema {
     ]
 
     static var currentVersion: Int { migrations.count }
-
-    /// The version from which tickets are stored compressed (migration 3).
-    static let compressedDocumentsVersion = 3
-
-    /// The version from which `ticket_postings` holds the ticket index's postings (migration 4).
-    static let ticketPostingsVersion = 4
-
-    /// The version from which `ticket_postings` blocks are in format 2 (migration 5); version 4 wrote format 1.
-    static let packedPostingCountsVersion = 5
-
-    /// The version from which `tickets.title_key` holds each ticket's `TitleKey` (migration 6).
-    static let titleKeysVersion = 6
 
     /// The version from which the indexes hold a time of day as one term (migration 7).
     static let wholeTimesVersion = 7

@@ -363,20 +363,11 @@ public final class Store {
             guard current < Schema.currentVersion else { return }
             for index in current..<Schema.currentVersion {
                 try connection.execute(Schema.migrations[index])
-                switch index + 1 {
-                case Schema.ticketPostingsVersion:
-                    // Built by today's writer, in today's block format: migration 5 has nothing to convert then.
-                    try buildTicketPostings()
-                case Schema.packedPostingCountsVersion where current >= Schema.ticketPostingsVersion:
-                    try convertTicketPostingsFromVersionOne()
-                case Schema.titleKeysVersion:
-                    try fillTitleKeys()
-                case Schema.wholeTimesVersion where current > 0:
-                    // Any store that held data before this migration: its FTS5 indexes hold the old terms (postings
-                    // and title keys migrations 4 and 6 built just now are rebuilt too, the simpler for it).
+                // Migrations 4 to 6 added the postings (4), their second block format (5) and the title keys (6), which
+                // kb filled in from the stored tickets; since migration 7 analyses every ticket again and rebuilds all
+                // three, a store from before it gets them from that one pass (a new store holds nothing to fill).
+                if index + 1 == Schema.wholeTimesVersion && current > 0 {
                     try reindexAnalyzedText()
-                default:
-                    break
                 }
             }
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")

@@ -313,9 +313,8 @@ import KBTestSupport
         try Self.expectInStep(store)
     }
 
-    /// A store left at schema version 4 (blocks in format 1) gets every block converted when opened, more blocks than
-    /// the conversion reads at once; a store migrated from version 3 gets its blocks built in the current format and
-    /// not converted again.
+    /// A store left at schema version 4 (blocks in format 1, more than a thousand of them) has its postings written
+    /// again in the current format when opened: the same postings as today's import writes.
     @Test func storeAtVersionFourMigrates() throws {
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("kb.sqlite").path
@@ -330,7 +329,7 @@ import KBTestSupport
                 try store.connection.execute("PRAGMA user_version = 4")
                 try SchemaMigrationTests.dropTitleKeys(store.connection)
             }
-            #expect(try store.connection.scalarInt("SELECT count(*) FROM ticket_postings") > Store.conversionBatchBlocks * 2)
+            #expect(try store.connection.scalarInt("SELECT count(*) FROM ticket_postings") > 1_024)
         }
         let store = try Store(path: path, access: .write, language: .spanish)
         defer { try? store.close() }
@@ -523,27 +522,5 @@ import KBTestSupport
             previous = posting.rowid
         }
         return bytes
-    }
-
-    @Test(arguments: blockCases)
-    func versionOneBlocksConvert(postings: [TicketPosting]) throws {
-        var converted: [UInt8] = [0xEE]
-        try Self.versionOneBlock(postings).withUnsafeBufferPointer {
-            try TicketPostingBlock.convertingVersionOne($0, to: &converted)
-        }
-        #expect(converted == [0xEE] + TicketPostingBlock.encode(postings))
-    }
-
-    @Test(arguments: [
-        // Empty; truncated before the length; bytes after the last posting; a rowid that does not ascend; a count past
-        // 32 bits; a block claiming more than `maximumCount` postings.
-        [UInt8](), [1, 5, 1, 1], [1, 1, 1, 1, 1, 0], [2, 1, 1, 1, 1, 0, 1, 1, 1],
-        [1, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 1, 1], [0x81, 0x02, 1, 1, 1, 1],
-    ])
-    func damagedVersionOneBlocksAreRefused(bytes: [UInt8]) {
-        #expect(throws: StoreError.self) {
-            var converted: [UInt8] = []
-            try bytes.withUnsafeBufferPointer { try TicketPostingBlock.convertingVersionOne($0, to: &converted) }
-        }
     }
 }
