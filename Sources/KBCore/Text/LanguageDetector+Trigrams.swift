@@ -25,13 +25,5 @@ extension LanguageDetector {
             for byte in bytes { key = (key << 8) | UInt64(byte) }
             return key
         }
-
-        /// `key(_:)` of `bytes[range]`, read in place.
-        static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-            guard range.count <= 8 else { return 0 }
-            var key: UInt64 = 0
-            for index in range { key = (key << 8) | UInt64(bytes[index]) }
-            return key
-        }
     }
 }

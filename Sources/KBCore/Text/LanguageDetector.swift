@@ -79,43 +79,29 @@ public enum LanguageDetector {
 
     /// Adds the words of `utf8` to `evidence` (and each other language's function words to `others`) until
     /// `maximumWords` have been read.
+    ///
+    /// One pass over the bytes with nothing buffered: a word's FNV-1a hash (for the function words) grows a byte at a
+    /// time, and each trigram is scored as its third character arrives, from the packed bytes of the two before it.
+    /// Collecting each word into an array first and scanning it at its end took 7% of an import.
     private static func read(_ utf8: UnsafeBufferPointer<UInt8>, into evidence: inout Evidence, others: inout [Int]) {
         let trigrams = Trigrams.table
         let functionWords = FunctionWords.table
         let twoByteAlphabetic = Self.twoByteAlphabetic
-        // The current word, lower-cased, between the boundary markers `^` and `$` the trigrams were counted with.
-        var word: [UInt8] = [UInt8(ascii: "^")]
-        word.reserveCapacity(64)
+        var word = TrigramWindow()
         var otherLetters = 0
 
         func endWord() {
-            guard word.count > 1 else { return }
+            guard word.characters > 0 else { return }
             evidence.words += 1
-            word.append(UInt8(ascii: "$"))
-            word.withUnsafeBufferPointer { word in
-                if let languages = functionWords[FNV1a.hash64(UnsafeBufferPointer(rebasing: word[1..<(word.count - 1)]))] {
-                    if languages & FunctionWords.spanish != 0 { evidence.spanishWords += 1 }
-                    if languages & FunctionWords.english != 0 { evidence.englishWords += 1 }
-                    for index in 0..<others.count where languages & (FunctionWords.firstOther << UInt8(index)) != 0 {
-                        others[index] += 1
-                    }
-                }
-                // Trigrams of characters, not bytes: each starts at a character boundary and ends at the third
-                // boundary after it (the last one at the word's end). The three latest boundaries slide along.
-                var first = 0, second = 0, third = 0
-                var boundaries = 0
-                for index in 0..<word.count where word[index] & 0xC0 != 0x80 {
-                    if boundaries >= 3, let weight = trigrams[Trigrams.key(word, first..<index)] {
-                        evidence.trigramScore += weight
-                    }
-                    (first, second, third) = (second, third, index)
-                    boundaries += 1
-                }
-                if boundaries >= 3, let weight = trigrams[Trigrams.key(word, first..<word.count)] {
-                    evidence.trigramScore += weight
+            if let languages = functionWords[word.hash] {
+                if languages & FunctionWords.spanish != 0 { evidence.spanishWords += 1 }
+                if languages & FunctionWords.english != 0 { evidence.englishWords += 1 }
+                for index in 0..<others.count where languages & (FunctionWords.firstOther << UInt8(index)) != 0 {
+                    others[index] += 1
                 }
             }
-            word.removeSubrange(1...)
+            if let key = word.closingKey(), let weight = trigrams[key] { evidence.trigramScore += weight }
+            word = TrigramWindow()
         }
 
         var index = 0
@@ -125,11 +111,13 @@ public enum LanguageDetector {
             if byte < 0x80 {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    word.append(byte)
+                    if let key = word.append(UInt64(byte), length: 1, byte: byte), let weight = trigrams[key] { evidence.trigramScore += weight }
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    word.append(byte | 0x20)
-                case UInt8(ascii: "'") where word.count > 1 && index + 1 < count && Self.isASCIILetter(utf8[index + 1]):
-                    word.append(byte)
+                    if let key = word.append(UInt64(byte | 0x20), length: 1, byte: byte | 0x20), let weight = trigrams[key] {
+                        evidence.trigramScore += weight
+                    }
+                case UInt8(ascii: "'") where word.characters > 0 && index + 1 < count && Self.isASCIILetter(utf8[index + 1]):
+                    if let key = word.append(UInt64(byte), length: 1, byte: byte), let weight = trigrams[key] { evidence.trigramScore += weight }
                 default:
                     endWord()
                 }
@@ -158,7 +146,7 @@ public enum LanguageDetector {
             case 0xE3, 0xF5, 0xE7, 0xE8, 0xEA, 0xE2, 0xF4, 0xE4, 0xF6, 0xDF, 0x153: otherLetters += 1
             default: break
             }
-            appendUTF8(lower, to: &word)
+            if let key = word.append(utf8: lower), let weight = trigrams[key] { evidence.trigramScore += weight }
             index += length
         }
         endWord()
@@ -167,20 +155,71 @@ public enum LanguageDetector {
         }
     }
 
-    /// Appends the UTF-8 of a scalar value (at least U+0080).
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        if value < 0x800 {
-            bytes.append(UInt8(0xC0 | (value >> 6)))
-        } else {
-            if value < 0x10000 {
-                bytes.append(UInt8(0xE0 | (value >> 12)))
-            } else {
-                bytes.append(UInt8(0xF0 | (value >> 18)))
-                bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            }
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+    /// The word being read, as much of it as the detector needs: its FNV-1a hash so far, and the packed UTF-8 of its
+    /// last two characters (the word starts after a `^`, as the trigrams were counted) to make each trigram's key with
+    /// the next one (`Trigrams.key`: the bytes big-endian in an integer; 0, no trigram, past eight bytes).
+    private struct TrigramWindow {
+        var hash = FNV1a.offsetBasis
+        /// Characters read (without the `^`).
+        var characters = 0
+        var previous: UInt64 = 0
+        var previousLength = 0
+        var last = UInt64(UInt8(ascii: "^"))
+        var lastLength = 1
+
+        /// Adds a character of `length` bytes packed in `packed`; returns the key of the trigram it ends, if any.
+        @inline(__always)
+        mutating func append(_ packed: UInt64, length: Int, byte: UInt8) -> UInt64? {
+            hash = (hash ^ UInt64(byte)) &* FNV1a.prime
+            return push(packed, length: length)
         }
-        bytes.append(UInt8(0x80 | (value & 0x3F)))
+
+        /// Adds the character of scalar `value` (at least U+0080), UTF-8 encoded; returns the key of the trigram it ends.
+        @inline(__always)
+        mutating func append(utf8 value: UInt32) -> UInt64? {
+            var packed: UInt64 = 0
+            var length = 0
+            func add(_ byte: UInt32) {
+                let byte = UInt8(truncatingIfNeeded: byte)
+                hash = (hash ^ UInt64(byte)) &* FNV1a.prime
+                packed = packed << 8 | UInt64(byte)
+                length += 1
+            }
+            if value < 0x800 {
+                add(0xC0 | (value >> 6))
+            } else {
+                if value < 0x10000 {
+                    add(0xE0 | (value >> 12))
+                } else {
+                    add(0xF0 | (value >> 18))
+                    add(0x80 | ((value >> 12) & 0x3F))
+                }
+                add(0x80 | ((value >> 6) & 0x3F))
+            }
+            add(0x80 | (value & 0x3F))
+            return push(packed, length: length)
+        }
+
+        /// The key of the word's last trigram, the one its `$` ends.
+        func closingKey() -> UInt64? {
+            key(with: UInt64(UInt8(ascii: "$")), length: 1)
+        }
+
+        @inline(__always)
+        private mutating func push(_ packed: UInt64, length: Int) -> UInt64? {
+            let key = characters >= 1 ? key(with: packed, length: length) : nil
+            (previous, previousLength, last, lastLength) = (last, lastLength, packed, length)
+            characters += 1
+            return key
+        }
+
+        /// The trigram of the last two characters and one of `length` bytes packed in `packed`; 0 (in no table)
+        /// when the three take more than eight bytes.
+        @inline(__always)
+        private func key(with packed: UInt64, length: Int) -> UInt64? {
+            guard previousLength + lastLength + length <= 8 else { return 0 }
+            return previous << (8 * (lastLength + length)) | last << (8 * length) | packed
+        }
     }
 
     /// Whether `value` is an alphabetic scalar, as `Unicode.Scalar.Properties.isAlphabetic` says; false when it is no

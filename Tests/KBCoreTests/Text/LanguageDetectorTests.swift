@@ -48,6 +48,26 @@ import KBTestSupport
         #expect(LanguageDetector.detect(["", "", "   "]) == nil)
     }
 
+    /// A word's trigram score is the sum of the weights of every window of three characters of `^word$`, lower-cased
+    /// as the detector lower-cases (ASCII and Latin-1 capitals): read as the text streams by, without the word at hand.
+    @Test(arguments: [
+        "a", "ab", "ción", "Último", "don't", "contraseña", "straße", "aaaaaaaaaaaa", "漢字仮名", "nação", "ción niño the",
+    ])
+    func trigramScoreIsEveryWindowOfThreeCharacters(text: String) {
+        var expected = 0.0
+        for word in text.split(separator: " ") {
+            let characters = Array("^" + word.lowercased() + "$")
+            for start in 0...(characters.count - 3) {
+                let trigram = String(characters[start..<(start + 3)])
+                expected += LanguageDetector.Trigrams.table[LanguageDetector.Trigrams.key(ArraySlice(trigram.utf8))] ?? 0
+            }
+            expected += word.contains("ñ") ? LanguageDetector.spanishLetterWeight : 0
+        }
+        let evidence = LanguageDetector.evidence(text)
+        #expect(evidence.words == text.split(separator: " ").count)
+        #expect(abs(evidence.trigramScore - expected) < 1e-9, "\(evidence.trigramScore) against \(expected)")
+    }
+
     /// On XQuAD's parallel Spanish and English paragraphs (outside the repository; skipped when absent).
     @Test(arguments: [("xquad-es", Language.spanish), ("xquad-en", .english)])
     func xquadParagraphs(set: String, language: Language) throws {
