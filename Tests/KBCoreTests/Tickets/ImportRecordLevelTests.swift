@@ -109,12 +109,13 @@ import KBTestSupport
         #expect(report.rolledBack)
         #expect(report.inserted == 0)
         #expect(try store.ticketCount() == 0)
-        // Even the index's write buffer, set for the import inside its transaction, is as it was.
+        // Even the index's write buffer and merge setting, set for the import inside its transaction, are as they were.
         #expect(try Self.indexBufferSetting(store) == nil)
+        #expect(try Self.indexSetting(store, "automerge") == nil)
     }
 
     static func indexBufferSetting(_ store: Store) throws -> Int? {
-        try store.connection.prepare("SELECT v FROM tickets_fts_config WHERE k = 'hashsize'").first { $0.int(0) }
+        try indexSetting(store, "hashsize")
     }
 
     /// An import gathers the index's entries in a larger buffer (fewer, larger segments); the index reads the same.
@@ -124,6 +125,69 @@ import KBTestSupport
         #expect(report.inserted == 40)
         #expect(try Self.indexBufferSetting(store) == Store.ticketIndexBufferBytes)
         try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
+    }
+
+    /// During an import FTS5 lets sixteen segments gather before merging them (at 1,000,000 tickets one merge, where
+    /// four at a time wrote the same entries again at every level); once it is written, later writes merge at FTS5's
+    /// default setting again.
+    @Test func importMergesTheIndexSixteenSegmentsAtATime() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("a.jsonl")
+        try Data(Self.bytes(Self.lines(30))).write(to: file)
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        let importer = TicketImporter(store: store)
+        importer.progressInterval = 10
+        var during: [Int?] = []
+        importer.progress = { _ in during.append(try? Self.indexSetting(store, "automerge")) }
+        #expect(try importer.importFiles([file.path]).inserted == 30)
+        #expect(during == [Store.bulkWriteAutomerge, Store.bulkWriteAutomerge, Store.bulkWriteAutomerge])
+        #expect(Store.bulkWriteAutomerge == 16)
+        #expect(try Self.indexSetting(store, "automerge") == Store.defaultAutomerge)
+        #expect(try Self.indexSetting(store, "usermerge") == Store.defaultUsermerge)
+        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
+    }
+
+    /// At its end a bulk write merges a level holding more segments than merging four at a time leaves (FTS5's buffer
+    /// of one byte here writes a segment for every ticket), and leaves one holding no more as it is. The last ticket's
+    /// entries are still in FTS5's buffer then: the commit writes them as one more segment.
+    @Test(arguments: [(4, 4), (10, 2)])
+    func bulkWriteEndsWithFewSegmentsPerLevel(tickets: Int, segmentsLeft: Int) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        defer { try? store.close() }
+        try store.bulkWrite {
+            try store.prepareTicketIndexForBulkWrite()
+            try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('hashsize', 1)")
+            for line in Self.lines(tickets) { try store.upsert(try Ticket(json: JSONParser().parse(line))) }
+            try store.finishTicketIndexBulkWrite()
+            return true
+        }
+        let left = try Self.segmentsPerLevel(store)
+        #expect(left.reduce(0, +) == segmentsLeft, "\(left)")
+        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
+        #expect(try store.ticketCount() == tickets)
+    }
+
+    static func indexSetting(_ store: Store, _ key: String) throws -> Int? {
+        try store.connection.prepare("SELECT v FROM tickets_fts_config WHERE k = ?").first([key]) { $0.int(0) }
+    }
+
+    /// The number of segments on each level of the ticket index, from FTS5's structure record (rowid 10 of its data
+    /// table): a four-byte cookie, then varints — levels, segments, a write counter, and for each level the segments
+    /// being merged, its segment count and three numbers per segment.
+    static func segmentsPerLevel(_ store: Store) throws -> [Int] {
+        let record = try #require(try store.connection.prepare("SELECT block FROM tickets_fts_data WHERE id = 10")
+            .first { row -> [UInt8] in row["block"] })
+        let values = Store.varints(Array(record.dropFirst(4))).map(Int.init)
+        var levels: [Int] = []
+        var position = 3
+        for _ in 0..<values[0] {
+            let segments = values[position + 1]
+            levels.append(segments)
+            position += 2 + 3 * segments
+        }
+        return levels
     }
 
     /// A CSV cell with a NUL byte rejects its record; a byte order mark on a mapping file is fine.
