@@ -117,6 +117,15 @@ extension ScaleBenchmark {
             let referenceDistinctFound = distinct.map { referenceFound[$0] }
             table.add("recall of the \(distinct.count) planted-target queries no other ticket repeats",
                       kb: share(distinctFound), raw: nil, spread: nil, target: "50k: \(fixed(share(referenceDistinctFound), 2))")
+            // The queries twins crowd in both stores, and those twins crowd only in the whole one: the first compare the
+            // two stores on equal terms; on the second the 50k store has no twin to rank, so it alone singles them out.
+            let crowdedInBoth = crowded.store.indices.filter { crowded.store[$0] && crowded.reference[$0] }
+            let crowdedOnlyInStore = crowded.store.indices.filter { crowded.store[$0] && !crowded.reference[$0] }
+            for (label, group) in [("in both stores", crowdedInBoth), ("only in the whole store", crowdedOnlyInStore)] {
+                table.add("recall of the \(group.count) planted-target queries twins repeat \(label)",
+                          kb: share(group.map { kbFoundPerQuery[$0] }), raw: nil, spread: nil,
+                          target: "50k: \(fixed(share(group.map { referenceFound[$0] }), 2))")
+            }
             // The misses among them are kb's own: listed, so a ranking change can be checked on them.
             for index in distinct where !kbFoundPerQuery[index] {
                 let target = targets[index / 2]
