@@ -44,17 +44,45 @@ extension Store {
         try setTicketIndex("hashsize", Self.ticketIndexBufferBytes)
     }
 
-    /// Ends a bulk write, before its commit: a level left with more than `finishedLevelSegments` segments (an import of
-    /// 5 to 15 segments' worth, ≈ 125,000 to 400,000 tickets, merges nothing on the way) is merged into one — the
-    /// entries written again once, as merging four at a time would have, into fewer segments for searches to read —,
-    /// and later writes merge as FTS5 does by default.
+    /// Ends a bulk write, before its commit: a level left with more than `finishedLevelSegments` segments and no merge
+    /// under way (an import of 5 to 15 segments' worth, ≈ 125,000 to 400,000 tickets, merges nothing on the way) is
+    /// merged into one — the entries written again once, as merging four at a time would have, into fewer segments for
+    /// searches to read —, and later writes merge as FTS5 does by default.
     func finishTicketIndexBulkWrite() throws {
-        // FTS5's 'merge' command merges the fullest level holding at least `usermerge` segments, then the next, for up
-        // to the given number of its pages.
-        try setTicketIndex("usermerge", Self.finishedLevelSegments + 1)
-        try setTicketIndex("merge", 1 << 30)
-        try setTicketIndex("usermerge", Self.defaultUsermerge)
+        let crowded = try ticketIndexLevels().filter { $0.merging == 0 && $0.segmentPages.count > Self.finishedLevelSegments }
+        if !crowded.isEmpty {
+            // FTS5's 'merge' merges the fullest level holding at least `usermerge` segments for up to the given number of
+            // pages, then goes on to whatever merge is under way elsewhere: the budget is those levels' own pages (a
+            // merge writes about as many as it reads), so a small import into a large store never finishes a merge of
+            // gigabytes that its automerge would have spread over later writes.
+            let pages = crowded.reduce(0) { $0 + $1.segmentPages.reduce(0, +) }
+            try setTicketIndex("usermerge", Self.finishedLevelSegments + 1)
+            try setTicketIndex("merge", pages + pages / 8)
+            try setTicketIndex("usermerge", Self.defaultUsermerge)
+        }
         try setTicketIndex("automerge", Self.defaultAutomerge)
+    }
+
+    /// The ticket index's levels from FTS5's structure record (rowid 10 of its data table): for each, the segments
+    /// being merged into the next and each segment's leaf pages. Empty when the record is missing or in a format this
+    /// does not read (a four-byte cookie, then varints: levels, segments, a write counter, and for each level the
+    /// segments being merged and its segment count, then each segment's id, first and last page).
+    func ticketIndexLevels() throws -> [(merging: Int, segmentPages: [Int])] {
+        guard let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 10")
+            .first([], { row -> [UInt8] in row["block"] }), record.count > 4 else { return [] }
+        let values = Store.varints(Array(record.dropFirst(4)))
+        guard let levelCount = values.first, levelCount >= 0, levelCount < 64, values.count >= 3 else { return [] }
+        var levels: [(merging: Int, segmentPages: [Int])] = []
+        var position = 3
+        for _ in 0..<levelCount {
+            guard position + 1 < values.count else { return [] }
+            let merging = Int(values[position]), segments = Int(values[position + 1])
+            guard segments >= 0, position + 2 + 3 * segments <= values.count else { return [] }
+            let pages = (0..<segments).map { Int(values[position + 4 + 3 * $0] - values[position + 3 + 3 * $0] + 1) }
+            levels.append((merging, pages))
+            position += 2 + 3 * segments
+        }
+        return levels
     }
 
     /// Runs one of FTS5's special inserts on the ticket index (a setting, or a command and its argument).

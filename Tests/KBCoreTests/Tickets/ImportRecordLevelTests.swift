@@ -144,7 +144,7 @@ import KBTestSupport
         #expect(during == [Store.bulkWriteAutomerge, Store.bulkWriteAutomerge, Store.bulkWriteAutomerge])
         #expect(Store.bulkWriteAutomerge == 16)
         #expect(try Self.indexSetting(store, "automerge") == Store.defaultAutomerge)
-        #expect(try Self.indexSetting(store, "usermerge") == Store.defaultUsermerge)
+        #expect(try Self.indexSetting(store, "usermerge") ?? Store.defaultUsermerge == Store.defaultUsermerge)
         try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
     }
 
@@ -173,21 +173,8 @@ import KBTestSupport
         try store.connection.prepare("SELECT v FROM tickets_fts_config WHERE k = ?").first([key]) { $0.int(0) }
     }
 
-    /// The number of segments on each level of the ticket index, from FTS5's structure record (rowid 10 of its data
-    /// table): a four-byte cookie, then varints — levels, segments, a write counter, and for each level the segments
-    /// being merged, its segment count and three numbers per segment.
     static func segmentsPerLevel(_ store: Store) throws -> [Int] {
-        let record = try #require(try store.connection.prepare("SELECT block FROM tickets_fts_data WHERE id = 10")
-            .first { row -> [UInt8] in row["block"] })
-        let values = Store.varints(Array(record.dropFirst(4))).map(Int.init)
-        var levels: [Int] = []
-        var position = 3
-        for _ in 0..<values[0] {
-            let segments = values[position + 1]
-            levels.append(segments)
-            position += 2 + 3 * segments
-        }
-        return levels
+        try store.ticketIndexLevels().map(\.segmentPages.count)
     }
 
     /// A CSV cell with a NUL byte rejects its record; a byte order mark on a mapping file is fine.
