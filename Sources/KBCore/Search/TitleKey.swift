@@ -42,19 +42,6 @@ struct TitleKey {
         return key.titleValue
     }
 
-    /// The key of `title` as `language`'s term source analyses it; nil for a title without terms.
-    static func of(title: String, language: Language, source: TermSource) -> Int64? {
-        var key = TitleKey(language: language)
-        var title = title
-        title.withUTF8 { utf8 in
-            source(utf8) { term, _, _ in
-                key.append(term)
-                return true
-            }
-        }
-        return key.titleValue
-    }
-
     /// Whether `runs(of:language:longest:starts:)` over `termCount` terms yields every run of them, so a title whose key
     /// is not among its keys is held by no run: true when no run is longer than `longest` or starts past `starts`.
     static func runsCoverEveryRun(termCount: Int, longest: Int, starts: Int) -> Bool {

@@ -90,6 +90,10 @@ public enum LanguageDetector {
         var word = TrigramWindow()
         var otherLetters = 0
 
+        func score(_ trigram: UInt64?) {
+            if let trigram, let weight = trigrams[trigram] { evidence.trigramScore += weight }
+        }
+
         func endWord() {
             guard word.characters > 0 else { return }
             evidence.words += 1
@@ -100,7 +104,7 @@ public enum LanguageDetector {
                     others[index] += 1
                 }
             }
-            if let key = word.closingKey(), let weight = trigrams[key] { evidence.trigramScore += weight }
+            score(word.closingKey())
             word = TrigramWindow()
         }
 
@@ -111,13 +115,11 @@ public enum LanguageDetector {
             if byte < 0x80 {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    if let key = word.append(UInt64(byte), length: 1, byte: byte), let weight = trigrams[key] { evidence.trigramScore += weight }
+                    score(word.append(ascii: byte))
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if let key = word.append(UInt64(byte | 0x20), length: 1, byte: byte | 0x20), let weight = trigrams[key] {
-                        evidence.trigramScore += weight
-                    }
+                    score(word.append(ascii: byte | 0x20))
                 case UInt8(ascii: "'") where word.characters > 0 && index + 1 < count && Self.isASCIILetter(utf8[index + 1]):
-                    if let key = word.append(UInt64(byte), length: 1, byte: byte), let weight = trigrams[key] { evidence.trigramScore += weight }
+                    score(word.append(ascii: byte))
                 default:
                     endWord()
                 }
@@ -146,7 +148,7 @@ public enum LanguageDetector {
             case 0xE3, 0xF5, 0xE7, 0xE8, 0xEA, 0xE2, 0xF4, 0xE4, 0xF6, 0xDF, 0x153: otherLetters += 1
             default: break
             }
-            if let key = word.append(utf8: lower), let weight = trigrams[key] { evidence.trigramScore += weight }
+            score(word.append(utf8: lower))
             index += length
         }
         endWord()
@@ -167,11 +169,11 @@ public enum LanguageDetector {
         var last = UInt64(UInt8(ascii: "^"))
         var lastLength = 1
 
-        /// Adds a character of `length` bytes packed in `packed`; returns the key of the trigram it ends, if any.
+        /// Adds an ASCII character; returns the key of the trigram it ends, if any.
         @inline(__always)
-        mutating func append(_ packed: UInt64, length: Int, byte: UInt8) -> UInt64? {
+        mutating func append(ascii byte: UInt8) -> UInt64? {
             hash = (hash ^ UInt64(byte)) &* FNV1a.prime
-            return push(packed, length: length)
+            return push(UInt64(byte), length: 1)
         }
 
         /// Adds the character of scalar `value` (at least U+0080), UTF-8 encoded; returns the key of the trigram it ends.
@@ -201,7 +203,7 @@ public enum LanguageDetector {
         }
 
         /// The key of the word's last trigram, the one its `$` ends.
-        func closingKey() -> UInt64? {
+        func closingKey() -> UInt64 {
             key(with: UInt64(UInt8(ascii: "$")), length: 1)
         }
 
@@ -216,7 +218,7 @@ public enum LanguageDetector {
         /// The trigram of the last two characters and one of `length` bytes packed in `packed`; 0 (in no table)
         /// when the three take more than eight bytes.
         @inline(__always)
-        private func key(with packed: UInt64, length: Int) -> UInt64? {
+        private func key(with packed: UInt64, length: Int) -> UInt64 {
             guard previousLength + lastLength + length <= 8 else { return 0 }
             return previous << (8 * (lastLength + length)) | last << (8 * length) | packed
         }

@@ -188,7 +188,7 @@ import KBTestSupport
         #expect(!rows.isEmpty)
         for (stored, title, key) in rows {
             let language = stored.flatMap(Language.init(rawValue:)) ?? store.tokenizer.language
-            let expected = TitleKey.of(title: title, language: language, source: store.tokenizer.source(for: language))
+            let expected = Self.key(of: title, language: language, source: store.tokenizer.source(for: language))
             #expect(key == expected, "\(title)")
         }
     }
@@ -197,7 +197,7 @@ import KBTestSupport
     @Test func runsHoldEveryTitleTheQueryHolds() throws {
         let source = Store.defaultTermSources[.spanish]!
         let terms = QueryBuilder.terms(in: "Hoy no recibimos llamadas desde ayer", source: source)
-        let key = TitleKey.of(title: "recibimos llamadas", language: .spanish, source: source)
+        let key = Self.key(of: "recibimos llamadas", language: .spanish, source: source)
         #expect(TitleKey.runs(of: terms, language: .spanish, longest: 32).contains(try #require(key)))
         #expect(!TitleKey.runs(of: terms, language: .english, longest: 32).contains(try #require(key)))
         #expect(!TitleKey.runs(of: terms, language: .spanish, longest: 1).contains(try #require(key)))
@@ -207,6 +207,11 @@ import KBTestSupport
         #expect(TitleKey.runs(of: terms, language: .spanish, longest: 32, starts: 3).contains(try #require(key)))
         let long = (0..<5_000).map { "palabra\($0)" }
         #expect(TitleKey.runs(of: long, language: .spanish, longest: 32, starts: 64).count == 64 * 32)
-        #expect(TitleKey.of(title: " ¿? ", language: .spanish, source: source) == nil)
+        #expect(Self.key(of: " ¿? ", language: .spanish, source: source) == nil)
+    }
+
+    /// The key of a ticket titled `title`, its title analysed by `language`'s term source.
+    static func key(of title: String, language: Language, source: TermSource) -> Int64? {
+        TitleKey.of(PreparedTerms(texts: [title], language: language, source: source))
     }
 }
