@@ -60,69 +60,78 @@ public struct KnowledgeGaps {
     }
 
     /// Runs the analysis.
+    ///
+    /// The period's tickets are read twice, one at a time: first which of them link an article (and whose people
+    /// the texts must not show), then the texts of the others, each profiled, checked against the articles and
+    /// clustered as it is read. What stays in memory per ticket is its id, title and time and, for a clustered one,
+    /// the ids of its heaviest terms; the root cause a cluster quotes is read again for its typical ticket alone.
     public func analyze(_ options: Options) throws -> KnowledgeGapReport {
         let indexed = try indexedArticles()
         var links: [String: [String]] = [:]
         for link in try store.allLinks() { links[link.ticketID, default: []].append(link.articleID) }
+        func linksIndexedArticle(_ id: String, _ articles: [String]) -> Bool {
+            articles.contains { indexed[$0] != nil } || (links[id] ?? []).contains { indexed[$0] != nil }
+        }
 
         var solved = 0, linkedAny = 0, linkedIndexed = 0
-        var unlinked: [Store.SolvedTicket] = []
-        for ticket in try store.solvedTickets(since: options.since) {
+        var unlinkedIDs: [String] = []
+        try store.forEachSolvedTicketArticles(since: options.since) { id, articles in
             solved += 1
-            let named = ticket.articles + (links[ticket.id] ?? [])
-            if !named.isEmpty { linkedAny += 1 }
-            if named.contains(where: { indexed[$0] != nil }) {
-                linkedIndexed += 1
-            } else {
-                unlinked.append(ticket)
-            }
+            if !articles.isEmpty || links[id] != nil { linkedAny += 1 }
+            if linksIndexedArticle(id, articles) { linkedIndexed += 1 } else { unlinkedIDs.append(id) }
         }
 
         var profiler = try TicketProfiler.weighing(by: store, builder: builder)
         profiler.termsPerTicket = options.termsPerTicket
-        profiler.redactor = try PersonNames.load(from: store, ticketIDs: unlinked.map(\.id)).redactor(language: .spanish)
-        var profiles: [TicketProfile] = []
-        for ticket in unlinked {
-            profiles.append(try profiler.profile(title: ticket.title, description: ticket.description, tags: ticket.tags,
-                                                 rootCause: ticket.rootCause, resolution: ticket.resolution))
-        }
+        profiler.redactor = try PersonNames.load(from: store, ticketIDs: unlinkedIDs).redactor(language: .spanish)
+        unlinkedIDs = []
         let coverage = try ArticleCoverage(store: store, builder: builder, profiler: profiler, threshold: options.coverageThreshold,
                                            evidenceThreshold: options.evidenceThreshold)
-
-        var answered: [String: [Int]] = [:]
-        var uncovered: [Int] = []
-        for (index, profile) in profiles.enumerated() {
-            if let match = coverage.coveringArticle(profile, service: unlinked[index].service) {
-                answered[match.articleID, default: []].append(index)
-            } else {
-                uncovered.append(index)
-            }
-        }
-
         var clusterer = TicketClusterer()
         clusterer.threshold = options.similarityThreshold
         clusterer.termsPerTicket = options.termsPerTicket
-        let items = uncovered.map {
-            TicketClusterer.Item(id: unlinked[$0].id, service: unlinked[$0].service ?? "", solvedAt: unlinked[$0].solvedAt,
-                                 profile: profiles[$0])
+        var clustering = TicketClusterer.Clustering(clusterer: clusterer)
+
+        // Every unlinked ticket in order of solving; those answered by an article, by article; the rest as clustered.
+        var unlinked: [GapCluster.Member] = []
+        var answered: [String: [Int]] = [:]
+        var uncovered: [Int] = []
+        var uncoveredServices: [String?] = []
+        try store.forEachSolvedTicket(since: options.since) { ticket in
+            guard !linksIndexedArticle(ticket.id, ticket.articles) else { return }
+            let index = unlinked.count
+            unlinked.append(KnowledgeGaps.member(ticket))
+            let profile = try profiler.profile(title: ticket.title, description: ticket.description, tags: ticket.tags,
+                                               rootCause: ticket.rootCause, resolution: ticket.resolution)
+            if let match = coverage.coveringArticle(profile, service: ticket.service) {
+                answered[match.articleID, default: []].append(index)
+            } else {
+                uncovered.append(index)
+                uncoveredServices.append(ticket.service)
+                _ = clustering.add(service: ticket.service ?? "", profile: profile)
+            }
         }
+
         let recentFloor = options.now.seconds - Int64(options.recentDays) * 86_400
         var clusters: [GapCluster] = []
-        for cluster in clusterer.cluster(items) {
+        for cluster in clustering.clusters() {
             let members = cluster.members.map { uncovered[$0] }
-            let pooled = KnowledgeGaps.pooledProfile(members.map { profiles[$0] }, keep: options.termsPerTicket)
-            let service = unlinked[members[0]].service
-            if members.count > 1, let match = coverage.coveringArticle(pooled, service: service) {
+            let service = uncoveredServices[cluster.members[0]]
+            if members.count > 1, let match = coverage.coveringArticle(cluster.pooled, service: service) {
                 answered[match.articleID, default: []] += members
                 continue
             }
             let typical = unlinked[uncovered[cluster.representative]]
+            let stated = try store.solvedTicket(id: typical.id)
             let title = TextLines.trimmed(typical.title)
             let terms = cluster.signature.map { profiler.spelling(of: $0) }
-            let cause = TextLines.singleLine(profiler.redactor.redact(typical.rootCause.isEmpty ? typical.resolution : typical.rootCause))
-            let pending = coverage.pendingArticle(pooled, service: service).map { GapCluster.PendingArticle(id: $0.articleID, title: $0.title, state: $0.state) }
+            let rootCause = stated?.rootCause ?? "", resolution = stated?.resolution ?? ""
+            let cause = TextLines.singleLine(profiler.redactor.redact(rootCause.isEmpty ? resolution : rootCause))
+            let pending = coverage.pendingArticle(cluster.pooled, service: service).map {
+                GapCluster.PendingArticle(id: $0.articleID, title: $0.title, state: $0.state)
+            }
             clusters.append(GapCluster(
-                rank: 0, service: typical.service, tickets: members.map { KnowledgeGaps.member(unlinked[$0]) },
+                rank: 0, service: uncoveredServices[cluster.representative], tickets: members.map { unlinked[$0] },
                 recentCount: members.filter { unlinked[$0].solvedAt.seconds >= recentFloor }.count,
                 suggestedTitle: title.isEmpty ? terms.prefix(5).joined(separator: " ") : title,
                 terms: terms, causeTerms: cluster.causeSignature.map { profiler.spelling(of: $0) }, cause: cause,
@@ -131,8 +140,7 @@ public struct KnowledgeGaps {
         clusters.sort(by: KnowledgeGaps.ranksBefore)
         let ranked = clusters.prefix(options.limit).enumerated().map { $1.ranked($0 + 1) }
         let findings = answered.map { id, members in
-            LinkRateFinding(articleID: id, title: indexed[id]?.title ?? id,
-                            tickets: members.sorted().map { KnowledgeGaps.member(unlinked[$0]) })
+            LinkRateFinding(articleID: id, title: indexed[id]?.title ?? id, tickets: members.sorted().map { unlinked[$0] })
         }.sorted {
             $0.tickets.count != $1.tickets.count ? $0.tickets.count > $1.tickets.count
                 : $0.articleID.utf8.lexicographicallyPrecedes($1.articleID.utf8)
@@ -159,21 +167,6 @@ public struct KnowledgeGaps {
 
     private static func member(_ ticket: Store.SolvedTicket) -> GapCluster.Member {
         GapCluster.Member(id: ticket.id, title: ticket.title, solvedAt: ticket.solvedAt)
-    }
-
-    /// One profile for a cluster's tickets: their summed weights, the heaviest kept, and all their terms.
-    static func pooledProfile(_ profiles: [TicketProfile], keep: Int) -> TicketProfile {
-        func pool(_ lists: [[TicketProfile.WeightedTerm]], keep: Int) -> [TicketProfile.WeightedTerm] {
-            var weights: [String: Double] = [:]
-            for list in lists { for term in list { weights[term.term, default: 0] += term.weight } }
-            return weights.map { TicketProfile.WeightedTerm(term: $0.key, weight: $0.value) }.sorted {
-                $0.weight != $1.weight ? $0.weight > $1.weight : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8)
-            }.prefix(keep).map { $0 }
-        }
-        let causeKeep = profiles.map(\.causes.count).max() ?? 0
-        return TicketProfile(symptoms: pool(profiles.map(\.symptoms), keep: keep), causes: pool(profiles.map(\.causes), keep: causeKeep),
-                             causeVocabulary: profiles.reduce(into: Set<String>()) { $0.formUnion($1.causeVocabulary) },
-                             allTerms: profiles.reduce(into: Set<String>()) { $0.formUnion($1.allTerms) })
     }
 
     /// Higher score, then more tickets, then the more recent latest ticket, then title and first id.

@@ -55,23 +55,46 @@ extension Store {
         public var tags: [String] = []
     }
 
-    /// Resolved and closed tickets solved at or after `since`, in order of solving (then id).
-    public func solvedTickets(since: Timestamp) throws -> [SolvedTicket] {
-        try connection.prepare("""
-            SELECT id, service, doc ->> '$.title' AS title, coalesce(doc ->> '$.description', '') AS description,
-                   doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at,
-                   coalesce(doc ->> '$.resolution', '') AS resolution, coalesce(doc ->> '$.root_cause', '') AS root_cause,
-                   coalesce(doc -> '$.tags', '[]') AS tags
-            FROM tickets
-            WHERE status IN ('resolved', 'closed') AND coalesce(resolved_at, closed_at, created_at) >= ?
-            ORDER BY solved_at, id
-            """).map([since.seconds]) { row in
-            let service: String? = row["service"]
-            return SolvedTicket(id: row["id"], service: service.flatMap { $0.isEmpty ? nil : $0 }, title: row["title"],
-                                description: row["description"], articles: Store.stringList(row["articles"] ?? "[]"),
-                                solvedAt: Timestamp(seconds: row["solved_at"]), resolution: row["resolution"],
-                                rootCause: row["root_cause"], tags: Store.stringList(row["tags"]))
-        }
+    /// The resolved and closed tickets solved at or after `since`: the condition and its value.
+    private static func solvedCondition(since: Timestamp) -> (sql: String, values: [any SQLBindable]) {
+        ("status IN ('resolved', 'closed') AND coalesce(resolved_at, closed_at, created_at) >= ?", [since.seconds])
+    }
+
+    /// What a `SolvedTicket` reads of a row of `tickets`.
+    private static let solvedColumns = """
+        id, service, doc ->> '$.title' AS title, coalesce(doc ->> '$.description', '') AS description,
+        doc ->> '$.articles' AS articles, coalesce(resolved_at, closed_at, created_at) AS solved_at,
+        coalesce(doc ->> '$.resolution', '') AS resolution, coalesce(doc ->> '$.root_cause', '') AS root_cause,
+        coalesce(doc -> '$.tags', '[]') AS tags
+        """
+
+    private static func solvedTicket(_ row: Row) -> SolvedTicket {
+        let service: String? = row["service"]
+        return SolvedTicket(id: row["id"], service: service.flatMap { $0.isEmpty ? nil : $0 }, title: row["title"],
+                            description: row["description"], articles: Store.stringList(row["articles"] ?? "[]"),
+                            solvedAt: Timestamp(seconds: row["solved_at"]), resolution: row["resolution"],
+                            rootCause: row["root_cause"], tags: Store.stringList(row["tags"]))
+    }
+
+    /// Calls `body` with each resolved or closed ticket solved at or after `since`, in order of solving (then id),
+    /// one at a time: a period of hundreds of thousands of tickets is never held in memory.
+    public func forEachSolvedTicket(since: Timestamp, _ body: (SolvedTicket) throws -> Void) throws {
+        let condition = Self.solvedCondition(since: since)
+        try connection.prepare("SELECT \(Self.solvedColumns) FROM tickets WHERE \(condition.sql) ORDER BY solved_at, id")
+            .forEachRow(condition.values) { try body(Self.solvedTicket($0)) }
+    }
+
+    /// Calls `body` with the id and the article ids named by each resolved or closed ticket solved at or after
+    /// `since`, in no particular order (nothing else of the ticket is read).
+    public func forEachSolvedTicketArticles(since: Timestamp, _ body: (_ id: String, _ articles: [String]) throws -> Void) throws {
+        let condition = Self.solvedCondition(since: since)
+        try connection.prepare("SELECT id, doc ->> '$.articles' AS articles FROM tickets WHERE \(condition.sql)")
+            .forEachRow(condition.values) { row in try body(row["id"], Store.stringList(row["articles"] ?? "[]")) }
+    }
+
+    /// The ticket with this id as a `SolvedTicket` (whatever its status), or nil.
+    public func solvedTicket(id: String) throws -> SolvedTicket? {
+        try connection.cached("SELECT \(Self.solvedColumns) FROM tickets WHERE id = ?").first([id]) { Self.solvedTicket($0) }
     }
 
     /// A resolved or closed severity-5 request, as far as a training FAQ needs it: never its events.

@@ -205,4 +205,56 @@ import KBTestSupport
         let reversed = TicketClusterer().cluster(items.reversed())
         #expect(reversed.map { $0.members.map { items.reversed()[$0].id } } == [["a", "c"], ["b"]])
     }
+
+    @Test(arguments: [0, 1, 3, 6, 40])
+    func heaviestKeepsWhatSortingEveryTermKeeps(keep: Int) {
+        // Ties on weight (0.5, 2.0) are ordered by the terms' bytes, accented ones after plain ASCII.
+        let weighted: [(String, Double)] = [("red", 0.5), ("audio", 2.0), ("zona", 0.5), ("corte", 1.25), ("ñandú", 2.0),
+                                            ("llamada", 0.75), ("acceso", 0.5), ("cámara", 2.0), ("b", 3.0), ("éxito", 0.1)]
+        let sorted = weighted.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        #expect(TicketClusterer.heaviest(weighted, keep: keep) == sorted.prefix(keep).map(\.0))
+        #expect(TicketClusterer.heaviest(weighted.reversed(), keep: keep) == sorted.prefix(keep).map(\.0))
+    }
+
+    @Test func clustersKeepTermIDsYetPoolAndChooseAsWholeProfilesWould() throws {
+        let items = [
+            try Self.item("a", "voz", 1, "audio entrecortado en llamadas salientes", cause: "jitter del enlace de voz"),
+            try Self.item("b", "voz", 2, "llamadas salientes con audio entrecortado", cause: "jitter en el enlace del proveedor"),
+            try Self.item("c", "voz", 3, "audio entrecortado llamadas", cause: "enlace de voz saturado por jitter"),
+            try Self.item("d", "voz", 4, "no se pueden descargar reportes", cause: "timeout del balanceador"),
+            try Self.item("e", "voz", 5, "audio entrecortado en llamadas entrantes", cause: "jitter del enlace"),
+        ]
+        let clusters = TicketClusterer().cluster(items)
+        #expect(clusters.map { $0.members.map { items[$0].id } } == [["a", "b", "c", "e"], ["d"]])
+        for cluster in clusters {
+            let profiles = cluster.members.map { items[$0].profile }
+            func pool(_ lists: [[TicketProfile.WeightedTerm]], keep: Int) -> [TicketProfile.WeightedTerm] {
+                var weights: [String: Double] = [:]
+                for list in lists { for term in list { weights[term.term, default: 0] += term.weight } }
+                return weights.map { TicketProfile.WeightedTerm(term: $0.key, weight: $0.value) }.sorted {
+                    $0.weight != $1.weight ? $0.weight > $1.weight : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8)
+                }.prefix(keep).map { $0 }
+            }
+            let expected = TicketProfile(
+                symptoms: pool(profiles.map(\.symptoms), keep: TicketProfiler.defaultTermsPerTicket),
+                causes: pool(profiles.map(\.causes), keep: profiles.map(\.causes.count).max() ?? 0),
+                causeVocabulary: profiles.reduce(into: Set<String>()) { $0.formUnion($1.causeVocabulary) },
+                allTerms: profiles.reduce(into: Set<String>()) { $0.formUnion($1.allTerms) })
+            #expect(cluster.pooled == expected)
+            // The member fitting the final signatures best, the earliest of equals, measured on whole profiles.
+            let symptoms = Set(cluster.signature), causes = Set(cluster.causeSignature)
+            let vocabulary = expected.causeVocabulary
+            func fit(_ member: Int) -> Double {
+                let profile = items[member].profile
+                let union = profile.symptomSet.union(symptoms).count
+                let jaccard = union == 0 ? 0 : Double(profile.symptomSet.intersection(symptoms).count) / Double(union)
+                guard !causes.isEmpty, !profile.causes.isEmpty else { return jaccard }
+                let found = Double(causes.intersection(profile.causeVocabulary).count) / Double(causes.count)
+                let told = Double(profile.causes.filter { vocabulary.contains($0.term) }.count) / Double(profile.causes.count)
+                return jaccard + min(found, told)
+            }
+            let best = cluster.members.max { fit($0) != fit($1) ? fit($0) < fit($1) : $0 > $1 }
+            #expect(cluster.representative == best)
+        }
+    }
 }
