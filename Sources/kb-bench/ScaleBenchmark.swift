@@ -182,7 +182,7 @@ struct ScaleBenchmark {
               + "(CPU \(fixed(median(rawCPU), 2)) s), load average \(fixed(loadAverage(), 2))")
     }
 
-    /// `kb review` of closed severity 1-2 incidents and `kb automations`, whole processes as a user runs them.
+    /// `kb review` of closed severity 1-2 incidents, `kb automations` and `kb gaps`, whole processes as a user runs them.
     func reviewBenchmarks(table: inout Table) throws {
         let store = try Workspace(root: work).openStore(.read)
         let incidents = try store.connection.prepare("""
@@ -198,7 +198,11 @@ struct ScaleBenchmark {
         var automationTimes: [Double] = []
         for _ in 0..<runs { automationTimes.append(try runKB(["automations", "--json"]).seconds) }
         table.add("automations, all tickets (s)", kb: median(automationTimes), raw: nil, spread: spread(automationTimes), target: "< 30")
-        print("review and automations measured")
+        // Knowledge gaps profile, check against the articles and cluster every solved ticket of the last 180 days.
+        var gapTimes: [Double] = []
+        for _ in 0..<runs { gapTimes.append(try runKB(["gaps", "--json"]).seconds) }
+        table.add("gaps, the last 180 days (s)", kb: median(gapTimes), raw: nil, spread: spread(gapTimes), target: "")
+        print("review, automations and gaps measured")
     }
 
     /// Search against kb and the raw table (the same 1,000 queries), then intake suggestions.
