@@ -48,14 +48,15 @@ public enum EscalationAdvisor {
                 detail: .criticalService(service: service, severity: sla.severity)))
         }
 
-        let text = ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n")
-        let matcher = PolicyPhraseMatcher(text: text)
+        // The ticket's words are folded only when some vendor's rule can still apply to it.
+        var matcher: PolicyPhraseMatcher?
         let serviceKey = ticket.service.map(Policy.foldedKey)
         for vendor in rules.vendors {
-            if let serviceKey, !vendor.services.isEmpty,
-               !vendor.services.contains(where: { Policy.foldedKey($0) == serviceKey }) { continue }
+            if let serviceKey, !vendor.serviceKeys.isEmpty, !vendor.serviceKeys.contains(serviceKey) { continue }
             if escalations.contains(where: { $0.to?.lowercased() == vendor.target.lowercased() }) { continue }
-            let found = vendor.keywords.compactMap(PolicyPhraseMatcher.Pattern.init).compactMap(matcher.firstMatch(of:))
+            let words = matcher ?? PolicyPhraseMatcher(text: ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n"))
+            matcher = words
+            let found = vendor.patterns.compactMap(words.firstMatch(of:))
             guard let first = found.min(by: { $0.wordIndex < $1.wordIndex }) else { continue }
             advice.append(EscalationAdvice(
                 rule: .vendorNeeded, target: vendor.target,

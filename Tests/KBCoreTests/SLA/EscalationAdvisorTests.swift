@@ -83,6 +83,21 @@ import Testing
         #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00").isEmpty)
     }
 
+    @Test func vendorRulesChangedAfterParsingMatchTheirNewKeywordsAndServices() throws {
+        var policy = Policy.default
+        let index = try #require(policy.escalation.vendors.firstIndex { $0.name == "telco-andina" })
+        policy.escalation.vendors[index].keywords = ["fibra óptica"]
+        policy.escalation.vendors[index].services = ["Portal"]
+        var ticket = Ticket(id: "T-8", title: "Portal caído", description: "Corte de FIBRA OPTICA en la sede",
+                            service: "portal", severity: 3, status: .inProgress, createdAt: at("2026-03-02T10:00:00-03:00"))
+        #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00", policy: policy).map(\.target) == ["vendor:telco-andina"])
+        ticket.description = "La troncal SIP no responde"
+        #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00", policy: policy).isEmpty)
+        ticket.description = "Corte de fibra óptica"
+        ticket.service = "llamadas"
+        #expect(advise(ticket, now: "2026-03-02T10:01:00-03:00", policy: policy).isEmpty)
+    }
+
     @Test func doneTicketsGetNoAdvice() {
         let ticket = Ticket(id: "T-7", title: "troncal caída", service: "portal", severity: 1, status: .resolved,
                             createdAt: at("2026-03-02T10:00:00-03:00"), resolvedAt: at("2026-03-02T18:00:00-03:00"))
