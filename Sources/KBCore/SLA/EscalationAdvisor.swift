@@ -54,7 +54,8 @@ public enum EscalationAdvisor {
         for vendor in rules.vendors {
             if let serviceKey, !vendor.serviceKeys.isEmpty, !vendor.serviceKeys.contains(serviceKey) { continue }
             if escalations.contains(where: { $0.to?.lowercased() == vendor.target.lowercased() }) { continue }
-            let words = matcher ?? PolicyPhraseMatcher(text: ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n"))
+            let words = matcher
+                ?? PolicyPhraseMatcher(text: ([ticket.title, ticket.description] + ticket.events.map(\.text)).joined(separator: "\n"))
             matcher = words
             let found = vendor.patterns.compactMap(words.firstMatch(of:))
             guard let first = found.min(by: { $0.wordIndex < $1.wordIndex }) else { continue }
