@@ -96,7 +96,6 @@ public struct KnowledgeGaps {
         var unlinked: [GapCluster.Member] = []
         var answered: [String: [Int]] = [:]
         var uncovered: [Int] = []
-        var uncoveredServices: [String?] = []
         try store.forEachSolvedTicket(since: options.since) { ticket in
             guard !linksIndexedArticle(ticket.id, ticket.articles) else { return }
             let index = unlinked.count
@@ -107,8 +106,7 @@ public struct KnowledgeGaps {
                 answered[match.articleID, default: []].append(index)
             } else {
                 uncovered.append(index)
-                uncoveredServices.append(ticket.service)
-                _ = clustering.add(service: ticket.service ?? "", profile: profile)
+                clustering.add(service: ticket.service ?? "", profile: profile)
             }
         }
 
@@ -116,7 +114,8 @@ public struct KnowledgeGaps {
         var clusters: [GapCluster] = []
         for cluster in clustering.clusters() {
             let members = cluster.members.map { uncovered[$0] }
-            let service = uncoveredServices[cluster.members[0]]
+            // The store reads an empty service as none.
+            let service = cluster.service.isEmpty ? nil : cluster.service
             if members.count > 1, let match = coverage.coveringArticle(cluster.pooled, service: service) {
                 answered[match.articleID, default: []] += members
                 continue
@@ -131,7 +130,7 @@ public struct KnowledgeGaps {
                 GapCluster.PendingArticle(id: $0.articleID, title: $0.title, state: $0.state)
             }
             clusters.append(GapCluster(
-                rank: 0, service: uncoveredServices[cluster.representative], tickets: members.map { unlinked[$0] },
+                rank: 0, service: service, tickets: members.map { unlinked[$0] },
                 recentCount: members.filter { unlinked[$0].solvedAt.seconds >= recentFloor }.count,
                 suggestedTitle: title.isEmpty ? terms.prefix(5).joined(separator: " ") : title,
                 terms: terms, causeTerms: cluster.causeSignature.map { profiler.spelling(of: $0) }, cause: cause,

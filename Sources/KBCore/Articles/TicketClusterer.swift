@@ -27,6 +27,8 @@ struct TicketClusterer {
 
     /// A finished cluster: member indexes into the items, in time order, and its heaviest terms.
     struct Cluster {
+        /// The service of its tickets (the bucket's; empty for tickets that name none).
+        var service: String
         var members: [Int]
         /// The heaviest symptom terms of the members.
         var signature: [String]
@@ -60,7 +62,7 @@ struct TicketClusterer {
             return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
         var clustering = Clustering(clusterer: self)
-        for index in order { _ = clustering.add(service: items[index].service, profile: items[index].profile) }
+        for index in order { clustering.add(service: items[index].service, profile: items[index].profile) }
         return clustering.clusters().map { cluster in
             var cluster = cluster
             cluster.members = cluster.members.map { order[$0] }
@@ -82,13 +84,12 @@ struct TicketClusterer {
             self.clusterer = clusterer
         }
 
-        /// Adds the next ticket of a service (the earliest not added yet); returns its number, counted from 0.
-        mutating func add(service: String, profile: TicketProfile) -> Int {
+        /// Adds the next ticket of a service (the earliest not added yet); tickets are numbered from 0 as added.
+        mutating func add(service: String, profile: TicketProfile) {
             let number = memberTerms.count
             memberTerms.append(MemberTerms(symptoms: ids(profile.symptoms.map(\.term)), causes: ids(profile.causes.map(\.term)),
                                            causeVocabulary: ids(profile.causeVocabulary).sorted()))
             buckets[service, default: Bucket(clusterer: clusterer)].add(number, profile: profile)
-            return number
         }
 
         /// The clusters, in bucket (service) order, then by their first ticket; members are ticket numbers.
@@ -96,7 +97,7 @@ struct TicketClusterer {
             var clusters: [Cluster] = []
             for service in buckets.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 for building in buckets[service]!.clusters {
-                    clusters.append(Cluster(members: building.members, signature: building.symptoms.signature,
+                    clusters.append(Cluster(service: service, members: building.members, signature: building.symptoms.signature,
                                             causeSignature: building.causes.signature,
                                             representative: representative(of: building),
                                             pooled: building.pooled(keep: clusterer.termsPerTicket)))
