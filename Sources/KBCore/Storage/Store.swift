@@ -77,7 +77,7 @@ public final class Store {
             try connection.registerTokenizer(tokenizer)
             try Store.registerFunctions(connection, documentColumn: documentColumn)
             if access != .read {
-                _ = try connection.scalarText("PRAGMA journal_mode = WAL")
+                try Store.switchToWriteAheadLog(connection, waitingUpTo: Store.writerSwitchSeconds)
                 try connection.execute("PRAGMA synchronous = NORMAL")
                 try migrate()
             }
@@ -135,11 +135,22 @@ public final class Store {
 
     /// Runs a bulk write (an import) in one write transaction with a `bulkWriteCacheKiB` page cache: committed when
     /// `body` returns true, rolled back when it returns false (as `kb import --strict` does after a rejection) or
-    /// throws.
-    public func bulkWrite(_ body: () throws -> Bool) throws {
+    /// throws. Into a store that holds no ticket yet, and that no other connection has open, it writes through a
+    /// rollback journal instead of the write-ahead log (`withRollbackJournal`); returns the journal it wrote through.
+    @discardableResult
+    public func bulkWrite(_ body: () throws -> Bool) throws -> BulkWriteJournal {
         precondition(access != .read, "a store opened for reading cannot write")
         try connection.execute("PRAGMA cache_size = -\(Self.bulkWriteCacheKiB)")
         defer { try? connection.execute("PRAGMA cache_size = -2000") }
+        guard try holdsNoTickets() else {
+            try transaction(body)
+            return .writeAheadLog
+        }
+        return try withRollbackJournal { try transaction(body) }
+    }
+
+    /// `body` in one write transaction, committed when it returns true and rolled back when it returns false or throws.
+    private func transaction(_ body: () throws -> Bool) throws {
         try connection.beginImmediate()
         do {
             if try body() { try connection.commit() } else { connection.rollback() }
@@ -204,9 +215,7 @@ public final class Store {
         do {
             try connection.execute("PRAGMA query_only = ON")
             _ = try connection.scalarInt("PRAGMA mmap_size = \(readerMemoryMapBytes)")
-            try connection.execute("BEGIN DEFERRED")
-            // The first read fixes the snapshot.
-            _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+            try beginSnapshot(connection)
         } catch let error as SQLiteError where error.code == SQLITE_READONLY || error.code == SQLITE_CANTOPEN {
             try? connection.close()
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
@@ -219,6 +228,24 @@ public final class Store {
             throw error
         }
         return connection
+    }
+
+    /// Starts a `.read` connection's snapshot (its first read fixes it) with the file in WAL mode. A first import
+    /// writes through a rollback journal and switches back after (`withRollbackJournal`), but a reader that got in at
+    /// its commit, or an import that was killed, can leave the file in that mode; a reader that held it so for long
+    /// (a server's, whose snapshot lasts between requests) would keep every later writer from committing. Such a file
+    /// is switched back first; one this user may not write is read as it is, and so is any file not known to be kb's
+    /// (another program's, a newer kb's: `checkOwnership` refuses them next, and they must be left as they were).
+    private static func beginSnapshot(_ connection: Connection) throws {
+        try connection.execute("BEGIN DEFERRED")
+        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        guard try connection.scalarText("PRAGMA journal_mode") != "wal",
+              try connection.scalarInt("PRAGMA application_id") == Int(Schema.applicationID),
+              try connection.scalarInt("PRAGMA user_version") <= Schema.currentVersion else { return }
+        try finishReading(connection)
+        _ = try? switchToWriteAheadLog(connection, waitingUpTo: readerSwitchSeconds)
+        try connection.execute("BEGIN DEFERRED")
+        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
     }
 
     /// Why `path` cannot be reached, from `stat`'s errno, with what to do.

@@ -21,6 +21,7 @@ import KBTestSupport
             paths.append(url.path)
         }
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
+        // Callers keep the directory as long as the store: a first import reopens the log files in it afterwards.
         let report = try TicketImporter(store: store).importFiles(paths, displayNames: files.map(\.name), format: format, strict: strict)
         return (report, store, directory)
     }
@@ -30,8 +31,8 @@ import KBTestSupport
     }
 
     @Test func byteOrderMarkCostsNothing() throws {
-        let (report, store, _) = try Self.importing([("bom.jsonl", [0xEF, 0xBB, 0xBF] + Self.bytes(Self.lines(5)))])
-        defer { try? store.close() }
+        let (report, store, directory) = try Self.importing([("bom.jsonl", [0xEF, 0xBB, 0xBF] + Self.bytes(Self.lines(5)))])
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         #expect(report.rejected == [])
         #expect(report.inserted == 5)
     }
@@ -48,8 +49,8 @@ import KBTestSupport
         var content = Self.bytes(Array(Self.lines(1)))
         content += damaged + [0x0A]
         content += Self.bytes(Self.lines(3, from: 2))
-        let (report, store, _) = try Self.importing([("\(name).jsonl", content)])
-        defer { try? store.close() }
+        let (report, store, directory) = try Self.importing([("\(name).jsonl", content)])
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         #expect(report.inserted == 4)
         #expect(report.rejected.map(\.line) == [2])
         #expect(report.rejected.first?.file == "\(name).jsonl")
@@ -59,11 +60,11 @@ import KBTestSupport
     /// `kb import a.jsonl b.jsonl` where b's first line is `{"id":"X"}`: a is imported, b's other lines too, and the one
     /// rejection says what the record lacks (it used to refuse both files, saying the id was missing).
     @Test func badFirstRecordLosesOnlyItself() throws {
-        let (report, store, _) = try Self.importing([
+        let (report, store, directory) = try Self.importing([
             ("a.jsonl", Self.bytes(Self.lines(3))),
             ("b.jsonl", Self.bytes(["{\"id\":\"X\"}"] + Self.lines(4, from: 10))),
         ])
-        defer { try? store.close() }
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         #expect(report.inserted == 7)
         #expect(report.rejected.map(\.description) == ["b.jsonl:1: error: title: missing"])
         #expect(report.files.map(\.file) == ["a.jsonl", "b.jsonl"])
@@ -74,8 +75,8 @@ import KBTestSupport
 
     /// A first line that is not JSON at all does not hide the format the next lines show.
     @Test func garbageFirstLineDoesNotHideTheFormat() throws {
-        let (report, store, _) = try Self.importing([("g.jsonl", Array("garbage\n".utf8) + Self.bytes(Self.lines(2)))])
-        defer { try? store.close() }
+        let (report, store, directory) = try Self.importing([("g.jsonl", Array("garbage\n".utf8) + Self.bytes(Self.lines(2)))])
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         #expect(report.inserted == 2)
         #expect(report.rejected.map(\.line) == [1])
     }
@@ -83,12 +84,12 @@ import KBTestSupport
     /// Every record of every file is read once and ends in exactly one outcome, file by file and in total.
     @Test func everyRecordOfEveryFileIsAccountedFor() throws {
         let csv = "id,title,severity,status,created_at\nC-1,x,3,closed,2026-03-02T09:14:00Z\nC-2,y,9,closed,2026-03-02T09:14:00Z\n"
-        let (report, store, _) = try Self.importing([
+        let (report, store, directory) = try Self.importing([
             ("a.jsonl", Self.bytes(Self.lines(4) + ["{broken"])),
             ("b.csv", Array(csv.utf8)),
             ("c.jsonl", Self.bytes(Self.lines(2))),
         ])
-        defer { try? store.close() }
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         for file in report.files {
             let counts = file.counts
             #expect(counts.read == counts.inserted + counts.updated + counts.unchanged + counts.rejected, "\(file.file)")
@@ -102,10 +103,10 @@ import KBTestSupport
 
     /// `--strict` keeps its meaning: one bad record in the second file, nothing from either is written.
     @Test func strictStillWritesNothing() throws {
-        let (report, store, _) = try Self.importing([
+        let (report, store, directory) = try Self.importing([
             ("a.jsonl", Self.bytes(Self.lines(3))), ("b.jsonl", Self.bytes(["{\"id\":\"X\"}"] + Self.lines(2, from: 10))),
         ], strict: true)
-        defer { try? store.close() }
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         #expect(report.rolledBack)
         #expect(report.inserted == 0)
         #expect(try store.ticketCount() == 0)
@@ -120,8 +121,8 @@ import KBTestSupport
 
     /// An import gathers the index's entries in a larger buffer (fewer, larger segments); the index reads the same.
     @Test func importEnlargesTheIndexBuffer() throws {
-        let (report, store, _) = try Self.importing([("a.jsonl", Self.bytes(Self.lines(40)))])
-        defer { try? store.close() }
+        let (report, store, directory) = try Self.importing([("a.jsonl", Self.bytes(Self.lines(40)))])
+        defer { try? store.close(); withExtendedLifetime(directory) {} }
         #expect(report.inserted == 40)
         #expect(try Self.indexBufferSetting(store) == Store.ticketIndexBufferBytes)
         try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
