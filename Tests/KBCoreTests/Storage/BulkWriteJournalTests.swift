@@ -10,29 +10,31 @@ import KBTestSupport
         try connection.scalarText("PRAGMA journal_mode")
     }
 
+    /// A bulk write of `tickets`: the journal it went through and the file's journal mode inside it.
+    static func importing(_ tickets: ArraySlice<Ticket>, into store: Store) throws -> (journal: BulkWriteJournal, modeDuring: String?) {
+        var modeDuring: String?
+        let journal = try store.bulkWrite {
+            modeDuring = try journalMode(store.connection)
+            for ticket in tickets { try store.upsert(ticket) }
+            return true
+        }
+        return (journal, modeDuring)
+    }
+
     @Test func firstImportWritesThroughARollbackJournalAndLeavesTheLog() throws {
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
         defer { try? store.close() }
         let tickets = try StoreAccessTests.tickets("A", count: 4)
-        var modeDuring: String?
-        let first = try store.bulkWrite {
-            modeDuring = try Self.journalMode(store.connection)
-            for ticket in tickets.prefix(2) { try store.upsert(ticket) }
-            return true
-        }
-        #expect(first == .rollbackJournal)
-        #expect(modeDuring == "delete")
+        let first = try Self.importing(tickets.prefix(2), into: store)
+        #expect(first.journal == .rollbackJournal)
+        #expect(first.modeDuring == "delete")
         #expect(try Self.journalMode(store.connection) == "wal")
         #expect(try store.connection.scalarInt("PRAGMA synchronous") == 1, "NORMAL again after the import")
         // The store holds tickets now: the next import goes through the log, which readers read past.
-        let second = try store.bulkWrite {
-            modeDuring = try Self.journalMode(store.connection)
-            for ticket in tickets.suffix(2) { try store.upsert(ticket) }
-            return true
-        }
-        #expect(second == .writeAheadLog)
-        #expect(modeDuring == "wal")
+        let second = try Self.importing(tickets.suffix(2), into: store)
+        #expect(second.journal == .writeAheadLog)
+        #expect(second.modeDuring == "wal")
         #expect(try store.ticketCount() == 4)
         let reader = try Store(path: store.path, access: .read)
         defer { try? reader.close() }
