@@ -108,8 +108,7 @@ public final class Store {
         precondition(access == .read, "only a store opened for reading holds a snapshot")
         let previous = try connection.scalarInt("PRAGMA data_version")
         try Store.finishReading(connection)
-        try connection.execute("BEGIN DEFERRED")
-        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        try Store.takeSnapshot(connection)
         return try connection.scalarInt("PRAGMA data_version") != previous
     }
 
@@ -221,8 +220,7 @@ public final class Store {
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
             guard log == 0 else { throw error }
             connection = try Connection(path: path, mode: .immutable)
-            try connection.execute("BEGIN DEFERRED")
-            _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+            try takeSnapshot(connection)
         } catch {
             try? connection.close()
             throw error
@@ -237,13 +235,17 @@ public final class Store {
     /// is switched back first; one this user may not write is read as it is, and so is any file not known to be kb's
     /// (another program's, a newer kb's: `checkOwnership` refuses them next, and they must be left as they were).
     private static func beginSnapshot(_ connection: Connection) throws {
-        try connection.execute("BEGIN DEFERRED")
-        _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
+        try takeSnapshot(connection)
         guard try connection.scalarText("PRAGMA journal_mode") != "wal",
               try connection.scalarInt("PRAGMA application_id") == Int(Schema.applicationID),
               try connection.scalarInt("PRAGMA user_version") <= Schema.currentVersion else { return }
         try finishReading(connection)
         _ = try? switchToWriteAheadLog(connection, waitingUpTo: readerSwitchSeconds)
+        try takeSnapshot(connection)
+    }
+
+    /// Begins a read transaction and reads the schema, which fixes its snapshot now rather than at the next query.
+    private static func takeSnapshot(_ connection: Connection) throws {
         try connection.execute("BEGIN DEFERRED")
         _ = try connection.scalarInt("SELECT count(*) FROM sqlite_schema")
     }
