@@ -38,6 +38,7 @@ extension Store {
     /// settings as they were): FTS5's write buffer at `ticketIndexBufferBytes`, kept in the index's configuration, and
     /// its merges at `bulkWriteAutomerge` until `finishTicketIndexBulkWrite`.
     func prepareTicketIndexForBulkWrite() throws {
+        ticketPostingsWriter.spillToRuns(besides: path)
         try setTicketIndex("automerge", Self.bulkWriteAutomerge)
         let current = try connection.cached("SELECT v FROM tickets_fts_config WHERE k = 'hashsize'").first { $0.int64(0) }
         guard current != Int64(Self.ticketIndexBufferBytes) else { return }

@@ -16,6 +16,7 @@ extension Store {
             DELETE FROM ticket_postings;
             INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
             """)
+        ticketPostingsWriter.spillToRuns(besides: path)
         let read = try connection.prepare("""
             SELECT rowid, language, packed, title_key FROM tickets WHERE rowid > ? ORDER BY rowid LIMIT \(Self.reindexBatch)
             """)

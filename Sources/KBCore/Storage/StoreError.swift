@@ -20,6 +20,8 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
     case cannotCreate(path: String, reason: String)
     /// `PRAGMA integrity_check` reported problems.
     case corrupted(path: String, detail: String)
+    /// A bulk write could not use its temporary file of posting lists in `directory` (disk full, say); nothing was written.
+    case scratchFile(directory: String, reason: String)
     /// The database belongs to workspace `owner`, which uses the same file, and `workspace` opened it too.
     case sharedDatabase(path: String, workspace: String, owner: String)
 
@@ -47,6 +49,9 @@ public enum StoreError: Error, DiagnosticConvertible, Sendable, Equatable {
             return Diagnostic(.error, "cannot create \(path): \(reason)")
         case let .corrupted(path, detail):
             return Diagnostic(.error, "\(path) is corrupted: \(detail)")
+        case let .scratchFile(directory, reason):
+            return Diagnostic(.error, "cannot use a temporary file in \(directory) while writing the posting lists: \(reason); "
+                + "nothing was written; make room there (it needs about a fifth of the database's size) and run the command again")
         case let .sharedDatabase(path, workspace, owner):
             return Diagnostic(.error, "\(path) is the database of the workspace \(owner), and \(workspace) uses the same file; "
                 + "kb will not mix two workspaces' tickets and articles ('kb index' here would remove the other's articles); "

@@ -10,6 +10,11 @@ import Foundation
 /// `TicketPostingBlock.capacity`, then new blocks follow. A removal, or an addition below a term's last rowid (a
 /// ticket's text replaced), first writes out that term's buffer and then rewrites the blocks it falls in.
 ///
+/// A bulk write (an import, a migration's reindexing) instead writes each full buffer to a sorted run in a temporary
+/// file and merges the runs into the table at its commit, so each term's list is written once rather than its last
+/// block at every flush (`spillToRuns(besides:)`, `TicketPostingRuns`); a removal or an addition below the runs' rowids
+/// merges them first.
+///
 /// Used from the store's thread only, like the store.
 final class TicketPostingsWriter {
     /// Buffered bytes (postings and terms) past which `add` writes everything out.
@@ -20,6 +25,11 @@ final class TicketPostingsWriter {
     /// Everything buffered. A value the writer's methods take out of the class while they work on it, so its arrays
     /// are mutated in place without the class's dynamic exclusivity checks (one per token otherwise).
     private var buffer = Buffer()
+    /// Buffered bytes past which `add` writes the buffer out (`flushBytes`; tests lower it to write out often).
+    var bufferLimit = TicketPostingsWriter.flushBytes
+    /// While set (a bulk write, from `spillToRuns(besides:)` to its commit or rollback), a full buffer is written to
+    /// these sorted runs instead of the table, and `flush` merges them into the table once.
+    private var runs: TicketPostingRuns?
 
     // MARK: - Maintenance
 
@@ -29,6 +39,8 @@ final class TicketPostingsWriter {
         var buffer = Buffer()
         swap(&buffer, &self.buffer)
         defer { swap(&buffer, &self.buffer) }
+        // The runs' lists must ascend: a ticket at or below a rowid they hold sends them to the table first.
+        if let runs, rowid <= runs.highestRowid { try Self.merge(&buffer, runs, connection) }
         let length = buffer.gather(prepared, rowid: rowid)
         for position in buffer.touched.indices {
             let index = buffer.touched[position]
@@ -37,7 +49,8 @@ final class TicketPostingsWriter {
             buffer.append(index, rowid: rowid, length: length)
         }
         buffer.touched.removeAll(keepingCapacity: true)
-        if buffer.bytes > Self.flushBytes { try Self.flush(&buffer, connection) }
+        guard buffer.bytes > bufferLimit else { return }
+        if let runs { try Self.spill(&buffer, into: runs, connection) } else { try Self.flush(&buffer, connection) }
     }
 
     /// Removes the postings of the ticket at `rowid` whose columns had `terms` (its old text, analysed as it was indexed).
@@ -45,6 +58,8 @@ final class TicketPostingsWriter {
         var buffer = Buffer()
         swap(&buffer, &self.buffer)
         defer { swap(&buffer, &self.buffer) }
+        // The blocks it is taken out of must hold every posting first.
+        if let runs, !runs.isEmpty { try Self.merge(&buffer, runs, connection) }
         _ = buffer.gather(prepared, rowid: rowid)
         for position in buffer.touched.indices {
             let index = buffer.touched[position]
@@ -55,19 +70,86 @@ final class TicketPostingsWriter {
         buffer.touched.removeAll(keepingCapacity: true)
     }
 
-    /// Writes every buffered posting to `ticket_postings` and empties the buffer.
+    /// Writes every buffered posting (and the runs', merged) to `ticket_postings` and empties the buffer; ends the
+    /// spilling to runs (called before each commit).
     func flush(_ connection: Connection) throws {
-        guard !buffer.keys.isEmpty else { return }
+        let runs = self.runs
+        self.runs = nil
+        guard !buffer.keys.isEmpty || runs?.isEmpty == false else { return }
         var buffer = Buffer()
         swap(&buffer, &self.buffer)
         defer { swap(&buffer, &self.buffer) }
-        try Self.flush(&buffer, connection)
+        if let runs { try Self.merge(&buffer, runs, connection) } else { try Self.flush(&buffer, connection) }
     }
 
-    /// Drops everything buffered (the transaction rolled back).
+    /// Drops everything buffered and every run (the transaction rolled back).
     func discard() {
+        runs = nil
         guard !buffer.keys.isEmpty else { return }
         buffer.clear()
+    }
+
+    /// Until the transaction ends, writes a full buffer to sorted runs in a temporary file beside the database at
+    /// `databasePath` instead of to the table, and merges them into the table once, term by term, at the commit
+    /// (`TicketPostingRuns`): for a bulk write, which appends to nearly every term's list. Where no temporary file can
+    /// be made, the buffer goes to the table as it does outside bulk writes.
+    func spillToRuns(besides databasePath: String) {
+        guard runs == nil else { return }
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        let inMemory = databasePath.isEmpty || databasePath == ":memory:" || databasePath.hasPrefix("file:")
+        runs = try? TicketPostingRuns(directory: inMemory ? NSTemporaryDirectory() : folder.isEmpty ? "." : folder)
+    }
+
+    /// Writes the buffer to `runs` as one more run, or, once they hold `TicketPostingRuns.maximumRuns`, merges them
+    /// and it into the table.
+    private static func spill(_ buffer: inout Buffer, into runs: TicketPostingRuns, _ connection: Connection) throws {
+        if runs.count >= TicketPostingRuns.maximumRuns { return try merge(&buffer, runs, connection) }
+        try writeRun(&buffer, runs)
+    }
+
+    /// Writes the buffer's lists to `runs` as a run, terms in byte order, and empties it.
+    private static func writeRun(_ buffer: inout Buffer, _ runs: TicketPostingRuns) throws {
+        var body: [UInt8] = []
+        swap(&body, &buffer.body)
+        defer { swap(&body, &buffer.body) }
+        for index in buffer.termsInOrder() where buffer.lists[index].count > 0 {
+            buffer.encodedPostings(index, into: &body)
+            let count = Int(buffer.lists[index].count), lastRowid = buffer.lists[index].lastRowid
+            try buffer.withTerm(index) { term in
+                try body.withUnsafeBufferPointer { try runs.append(term: term, count: count, lastRowid: lastRowid, body: $0) }
+            }
+        }
+        try runs.endRun()
+        buffer.clear()
+    }
+
+    /// Writes the runs and the buffer (the newest run) to the table, each term's postings at once, in term order, and
+    /// empties both.
+    private static func merge(_ buffer: inout Buffer, _ runs: TicketPostingRuns, _ connection: Connection) throws {
+        if !buffer.keys.isEmpty { try writeRun(&buffer, runs) }
+        var body: [UInt8] = []
+        try runs.merge { term, entries in
+            // One body of the runs' bodies in turn, each one's first rowid (whole) made a difference from the one before.
+            body.removeAll(keepingCapacity: body.capacity <= TicketPostingsWriter.flushBytes)
+            var count = 0
+            var previous: Int64?
+            for entry in entries {
+                try entry.body.withUnsafeBufferPointer { entryBody in
+                    guard let previous else { return body.append(contentsOf: entryBody) }
+                    var offset = 0
+                    let first = Int64(bitPattern: try TicketPostingBlock.readVarint(entryBody, &offset))
+                    guard first > previous else { throw TicketPostingBlock.corrupted("runs of postings out of order") }
+                    TicketPostingBlock.appendVarint(UInt64(bitPattern: first &- previous), to: &body)
+                    body.append(contentsOf: UnsafeBufferPointer(rebasing: entryBody[offset...]))
+                }
+                count += entry.count
+                previous = entry.lastRowid
+            }
+            try term.withUnsafeBufferPointer { term in
+                try body.withUnsafeBufferPointer { try writeBody($0, count: count, term: term, connection) }
+            }
+        }
+        runs.clear()
     }
 
     /// Writes the buffer's postings, terms in byte order (the table's), and empties it.
