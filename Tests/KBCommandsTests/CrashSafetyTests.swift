@@ -55,6 +55,9 @@ import KBTestSupport
             usleep(UInt32(delay * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            // The posting lists' runs were in a file unlinked when it was made: nothing is left beside the database.
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent(".kb").path)
+            #expect(left.filter { !$0.hasPrefix("kb.sqlite") }.isEmpty, "left in .kb: \(left.sorted())")
             // Writable: FTS5's integrity check is asked for with an INSERT.
             let store = try Workspace(root: directory.url).openStore(.write)
             try store.checkIntegrity()
