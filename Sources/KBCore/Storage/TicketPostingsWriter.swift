@@ -364,7 +364,14 @@ final class TicketPostingsWriter {
             while offset < term.count {
                 var word: UInt64 = 0
                 let end = min(offset + 8, term.count)
-                for position in offset..<end { word |= UInt64(term[position]) << ((position - offset) * 8) }
+                // The bytes in order, lowest first, zero-padded: one load where eight are there, one copy otherwise.
+                let start = term.baseAddress! + offset
+                if end - offset == 8 {
+                    word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+                } else {
+                    withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start, count: end - offset)) }
+                    word = UInt64(littleEndian: word)
+                }
                 if offset == 0 { prefix = word }
                 let product = (hash ^ word).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
                 hash = product.high ^ product.low
