@@ -17,12 +17,26 @@ extension ScaleBenchmark {
         let targetQueries: Double
     }
 
+    static let tantivyScriptPath = "scripts/tantivy-bench.py"
+
+    /// The tantivy runner in the current folder, or else in the repository whose `.build` holds this binary: a run
+    /// started in its work folder (as `--work .`) still compares with tantivy instead of skipping it.
+    static func tantivyScript() -> URL? {
+        var folders = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            folders.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        return folders.map { $0.appendingPathComponent(tantivyScriptPath) }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
     /// Runs the tantivy runner and adds its figures to `table`; prints why and goes on when python3, the runner or
     /// the `tantivy` module is missing.
     func tantivyBenchmarks(dataFile: URL, targets: [PlantedTarget], table: inout Table) throws {
-        let script = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("scripts/tantivy-bench.py")
-        guard FileManager.default.fileExists(atPath: script.path) else {
-            print("tantivy: skipped (no \(script.path); run kb-bench from the repository root)")
+        guard let script = Self.tantivyScript() else {
+            print("tantivy: skipped (no \(Self.tantivyScriptPath) in the current folder or above this binary; run kb-bench "
+                  + "from the repository root)")
             return
         }
         let folder = work.appendingPathComponent("tantivy")
