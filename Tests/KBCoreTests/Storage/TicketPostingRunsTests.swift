@@ -115,6 +115,18 @@ import KBTestSupport
         #expect(nothing == 0)
     }
 
+    /// A folder where no temporary file can be made is named with the reason and what to do.
+    @Test func unusableFolderIsASentence() throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.url.appendingPathComponent("no-such-folder").path
+        #expect(throws: StoreError.scratchFile(directory: missing, reason: "No such file or directory")) {
+            _ = try TicketPostingRuns(directory: missing)
+        }
+        let message = StoreError.scratchFile(directory: missing, reason: "No space left on device").diagnostic.message
+        #expect(message.hasPrefix("cannot use a temporary file in \(missing) while writing the posting lists: No space left on device"))
+        #expect(message.contains("nothing was written") && message.contains("run the command again"))
+    }
+
     /// Files in `directory` other than the database's own.
     static func leftovers(_ directory: TemporaryDirectory) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
