@@ -68,12 +68,15 @@ final class TicketPostingRuns {
     // MARK: - Writing
 
     /// Appends one entry to the run being written; terms must come in ascending byte order within a run.
+    ///
+    /// An entry is four varints (the term's length, the count, the last rowid, the body's length), then the term and
+    /// the body.
     func append(term: UnsafeBufferPointer<UInt8>, count: Int, lastRowid: Int64, body: UnsafeBufferPointer<UInt8>) throws {
         TicketPostingBlock.appendVarint(UInt64(term.count), to: &pending)
-        pending.append(contentsOf: term)
         TicketPostingBlock.appendVarint(UInt64(count), to: &pending)
         TicketPostingBlock.appendVarint(UInt64(bitPattern: lastRowid), to: &pending)
         TicketPostingBlock.appendVarint(UInt64(body.count), to: &pending)
+        pending.append(contentsOf: term)
         pending.append(contentsOf: body)
         highestRowid = max(highestRowid, lastRowid)
         if pending.count >= Self.writeBytes { try writePending() }
@@ -121,7 +124,9 @@ final class TicketPostingRuns {
         // A binary heap of readers by their current entry's term, then by run (the older first).
         var heap: [Int] = []
         func less(_ left: Int, _ right: Int) -> Bool {
-            let order = Self.compare(readers[left].current!.term, readers[right].current!.term)
+            let order = readers[left].current!.term.withUnsafeBufferPointer { leftTerm in
+                readers[right].current!.term.withUnsafeBufferPointer { Self.byteOrder(leftTerm, $0) }
+            }
             return order != 0 ? order < 0 : left < right
         }
         func siftUp(_ start: Int) {
@@ -166,12 +171,10 @@ final class TicketPostingRuns {
         }
     }
 
-    /// Byte order of two terms (the table's).
-    private static func compare(_ left: [UInt8], _ right: [UInt8]) -> Int32 {
+    /// Byte order of two terms, the table's (negative: `left` first; 0: equal).
+    static func byteOrder(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int32 {
         let common = min(left.count, right.count)
-        let order = common == 0 ? 0 : left.withUnsafeBufferPointer { l in
-            right.withUnsafeBufferPointer { r in memcmp(l.baseAddress!, r.baseAddress!, common) }
-        }
+        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
         if order != 0 { return order }
         return left.count == right.count ? 0 : left.count < right.count ? -1 : 1
     }
@@ -196,30 +199,23 @@ final class TicketPostingRuns {
 
         /// Moves to the next entry (nil at the run's end).
         mutating func advance() throws {
-            guard position < buffer.count || offset < end else {
+            let available = buffer.count - position + end - offset
+            guard available > 0 else {
                 current = nil
                 return
             }
-            let termLength = try Int(varint())
-            let term = try bytes(termLength)
-            let count = try Int(varint())
-            let lastRowid = Int64(bitPattern: try varint())
-            let bodyLength = try Int(varint())
-            current = Entry(term: term, count: count, lastRowid: lastRowid, body: try bytes(bodyLength))
-        }
-
-        private mutating func varint() throws -> UInt64 {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                try ensure(1)
-                let byte = buffer[position]
-                position += 1
-                value |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-                guard shift < 64 else { throw TicketPostingRuns.damaged(directory) }
+            // The four varints take at most ten bytes each.
+            try ensure(min(40, available))
+            var cursor = position
+            let header = try? buffer.withUnsafeBufferPointer { bytes in
+                (try TicketPostingBlock.readVarint(bytes, &cursor), try TicketPostingBlock.readVarint(bytes, &cursor),
+                 try TicketPostingBlock.readVarint(bytes, &cursor), try TicketPostingBlock.readVarint(bytes, &cursor))
             }
+            guard let header, let termLength = Int(exactly: header.0), let count = Int(exactly: header.1),
+                  let bodyLength = Int(exactly: header.3) else { throw TicketPostingRuns.damaged(directory) }
+            position = cursor
+            let term = try bytes(termLength)
+            current = Entry(term: term, count: count, lastRowid: Int64(bitPattern: header.2), body: try bytes(bodyLength))
         }
 
         private mutating func bytes(_ count: Int) throws -> [UInt8] {

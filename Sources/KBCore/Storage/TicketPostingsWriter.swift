@@ -393,9 +393,8 @@ final class TicketPostingsWriter {
             termBytes.withUnsafeBufferPointer { bytes in
                 keys.indices.sorted { left, right in
                     let a = keys[left], b = keys[right]
-                    let common = Int(min(a.length, b.length))
-                    let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), common)
-                    return order != 0 ? order < 0 : a.length < b.length
+                    return TicketPostingRuns.byteOrder(UnsafeBufferPointer(rebasing: bytes[Int(a.start)..<Int(a.start + a.length)]),
+                                                       UnsafeBufferPointer(rebasing: bytes[Int(b.start)..<Int(b.start + b.length)])) < 0
                 }
             }
         }
