@@ -147,10 +147,18 @@ enum Schema {
         """
         -- 7: ticket and article indexes rebuilt by kb itself with the analyzer that keeps times whole.
         """,
+        // 8: the ticket index's totals (tickets, and their tokens over all columns: BM25's average length) kept by kb in
+        // `meta` beside its posting lists, which FTS5 kept until then; a store at version 7 takes FTS5's
+        // (`Store.recordTicketIndexTotalsFromFullTextIndex`), one migrated from before counted them reindexing.
+        """
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('ticket_index_totals', '0 0');
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
 
     /// The version from which the indexes hold a time of day as one term (migration 7).
     static let wholeTimesVersion = 7
+    /// The version from which kb keeps the ticket index's totals itself (migration 8).
+    static let ticketTotalsVersion = 8
 }

@@ -1,29 +1,54 @@
 extension Store {
+    /// The `meta` key of the ticket index's totals: its tickets and their tokens over all columns, as "ROWS TOKENS".
+    static let ticketIndexTotalsKey = "ticket_index_totals"
+
     /// Number of tickets in the full-text index (equal to `ticketCount()`), read in constant time.
     ///
     /// `SELECT count(*)` walks a million rows (≈ 0.1–0.25 s on a 1M-ticket store), and every search, intake and
-    /// review needs the count first. FTS5 keeps its row count as the first varint of its "averages" record
-    /// (rowid 1 of `tickets_fts_data`), updated in the same transaction as the rows; this reads it, and falls
-    /// back to counting when the record is missing or unreadable.
+    /// review needs the count first: it is kept with the index's totals (`ticketIndexTotals`).
     public func indexedTicketCount() throws -> Int {
-        let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 1").first { row -> [UInt8] in row["block"] }
-        if let record, let count = Store.leadingVarint(record), count >= 0, count <= Int64(Int.max) { return Int(count) }
-        return try ticketCount()
+        Int(try ticketIndexTotals().rows)
     }
 
-    /// The ticket index's row count and its tokens over all columns, from the same record: BM25's average length is
-    /// `tokens / rows`, as `kb_rank` reads it through `xRowCount` and `xColumnTotalSize(-1)`. Zeros for an empty index.
+    /// The ticket index's row count and its tokens over all columns: BM25's average length is `tokens / rows` (as
+    /// `kb_rank` reads FTS5's through `xRowCount` and `xColumnTotalSize(-1)`). Kept in `meta` by the postings writer,
+    /// which adds what a transaction added and removed before it commits (`TicketPostingsWriter.flush`); within a
+    /// transaction, what it has not written yet is added here.
     func ticketIndexTotals() throws -> (rows: Int64, tokens: Int64) {
+        let stored = try Self.storedTicketIndexTotals(connection)
+        guard let stored else {
+            throw StoreError.corrupted(path: path, detail: "the ticket index's totals are missing from its meta table")
+        }
+        let pending = ticketPostingsWriter.pendingTotals
+        return (stored.rows + pending.rows, stored.tokens + pending.tokens)
+    }
+
+    /// The totals as last written, nil when they are not in `meta`.
+    private static func storedTicketIndexTotals(_ connection: Connection) throws -> (rows: Int64, tokens: Int64)? {
+        let value = try connection.cached("SELECT value FROM meta WHERE key = ?").first([ticketIndexTotalsKey]) { $0.text(0) }
+        let numbers = value?.split(separator: " ").compactMap { Int64($0) } ?? []
+        guard numbers.count == 2 else { return nil }
+        return (numbers[0], numbers[1])
+    }
+
+    /// Adds `change` to the stored totals (inside the transaction that made it).
+    static func addToTicketIndexTotals(_ change: (rows: Int64, tokens: Int64), _ connection: Connection) throws {
+        let stored = try storedTicketIndexTotals(connection) ?? (0, 0)
+        try setTicketIndexTotals((stored.rows + change.rows, stored.tokens + change.tokens), connection)
+    }
+
+    static func setTicketIndexTotals(_ totals: (rows: Int64, tokens: Int64), _ connection: Connection) throws {
+        try connection.cached("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")
+            .execute([ticketIndexTotalsKey, "\(totals.rows) \(totals.tokens)"])
+    }
+
+    /// Migration 8's step for a store that held tickets: the totals FTS5 kept until then, from its "averages" record
+    /// (rowid 1 of `tickets_fts_data`: the row count, then each column's tokens, as varints).
+    func recordTicketIndexTotalsFromFullTextIndex() throws {
         let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 1").first { row -> [UInt8] in row["block"] }
         var values = Store.varints(record ?? [])
-        guard !values.isEmpty else { return (0, 0) }
-        let rows = values.removeFirst()
-        return (rows, values.reduce(0, &+))
-    }
-
-    /// SQLite's variable-length integer at the start of `bytes` (big-endian 7-bit groups, a ninth byte of 8 bits).
-    static func leadingVarint(_ bytes: [UInt8]) -> Int64? {
-        varint(bytes[...])?.value
+        let rows = values.isEmpty ? 0 : values.removeFirst()
+        try Self.setTicketIndexTotals((rows, values.reduce(0, &+)), connection)
     }
 
     /// Every SQLite varint in `bytes`, in order, up to the first that is cut short.

@@ -16,6 +16,8 @@ extension Store {
             DELETE FROM ticket_postings;
             INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
             """)
+        // The totals start again from nothing with the index (where migration 8 has made them kb's).
+        try Self.setTicketIndexTotals((0, 0), connection)
         ticketPostingsWriter.spillToRuns(besides: path)
         let read = try connection.prepare("""
             SELECT rowid, language, packed, title_key FROM tickets WHERE rowid > ? ORDER BY rowid LIMIT \(Self.reindexBatch)

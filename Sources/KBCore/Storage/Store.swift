@@ -398,6 +398,11 @@ public final class Store {
                 if index + 1 == Schema.wholeTimesVersion && current > 0 {
                     try reindexAnalyzedText()
                 }
+                // Where migration 7 ran in this transaction the postings writer counted the totals as it reindexed (FTS5
+                // writes its own only at the commit); otherwise they are FTS5's, committed before.
+                if index + 1 == Schema.ticketTotalsVersion && current >= Schema.wholeTimesVersion {
+                    try recordTicketIndexTotalsFromFullTextIndex()
+                }
             }
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
             try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")

@@ -1,7 +1,8 @@
 import CSQLite
 import Foundation
 
-/// Keeps `ticket_postings` in step with `tickets_fts` within a store's write transactions.
+/// Keeps `ticket_postings` in step with `tickets_fts` within a store's write transactions, and the index's totals
+/// (tickets and tokens, `Store.ticketIndexTotals`) with them.
 ///
 /// A ticket's postings are gathered per term in memory (encoded as in a block, in ascending rowid) and written out as
 /// blocks when the buffer passes `flushBytes` and always before the transaction commits (`Connection.beforeCommit`),
@@ -30,6 +31,8 @@ final class TicketPostingsWriter {
     /// While set (a bulk write, from `spillToRuns(besides:)` to its commit or rollback), a full buffer is written to
     /// these sorted runs instead of the table, and `flush` merges them into the table once.
     private var runs: TicketPostingRuns?
+    /// Tickets and tokens added (removed: negative) since the totals were last written (`Store.ticketIndexTotals`).
+    private(set) var pendingTotals = (rows: Int64(0), tokens: Int64(0))
 
     // MARK: - Maintenance
 
@@ -42,6 +45,8 @@ final class TicketPostingsWriter {
         // The runs' lists must ascend: a ticket at or below a rowid they hold sends them to the table first.
         if let runs, rowid <= runs.highestRowid { try Self.merge(&buffer, runs, connection) }
         let length = buffer.gather(prepared, rowid: rowid)
+        pendingTotals.rows += 1
+        pendingTotals.tokens += Int64(length)
         for position in buffer.touched.indices {
             let index = buffer.touched[position]
             // The buffer holds each term's postings in ascending rowid: one below them goes to the blocks first.
@@ -60,7 +65,9 @@ final class TicketPostingsWriter {
         defer { swap(&buffer, &self.buffer) }
         // The blocks it is taken out of must hold every posting first.
         if let runs, !runs.isEmpty { try Self.merge(&buffer, runs, connection) }
-        _ = buffer.gather(prepared, rowid: rowid)
+        let length = buffer.gather(prepared, rowid: rowid)
+        pendingTotals.rows -= 1
+        pendingTotals.tokens -= Int64(length)
         for position in buffer.touched.indices {
             let index = buffer.touched[position]
             buffer.gathering[index].rowid = Buffer.noTicket
@@ -73,6 +80,10 @@ final class TicketPostingsWriter {
     /// Writes every buffered posting (and the runs', merged) to `ticket_postings` and empties the buffer; ends the
     /// spilling to runs (called before each commit).
     func flush(_ connection: Connection) throws {
+        if pendingTotals != (0, 0) {
+            try Store.addToTicketIndexTotals(pendingTotals, connection)
+            pendingTotals = (0, 0)
+        }
         let runs = self.runs
         self.runs = nil
         guard !buffer.keys.isEmpty || runs?.isEmpty == false else { return }
@@ -85,6 +96,7 @@ final class TicketPostingsWriter {
     /// Drops everything buffered and every run (the transaction rolled back).
     func discard() {
         runs = nil
+        pendingTotals = (0, 0)
         guard !buffer.keys.isEmpty else { return }
         buffer.clear()
     }

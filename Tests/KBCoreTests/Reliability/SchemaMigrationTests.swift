@@ -130,6 +130,21 @@ import KBTestSupport
             filters.type = .ticket
             #expect(try engine.searchTickets(match: match, filters: filters, snippets: false).map(\.id) == ["T-V6-1"])
         }),
+        7: Seed(write: { connection in
+            // Version 7 analysed as today's kb does, and FTS5 kept the index's totals: migration 8 takes them from it.
+            try writeVersionSix(version7Lines, into: connection, splittingTimes: false)
+            try connection.execute("DELETE FROM meta WHERE key = 'ticket_index_totals'")
+        }, verify: { store throws in
+            try TicketPostingsTests.expectInStep(store)
+            let totals = try store.ticketIndexTotals()
+            #expect(totals.rows == 2)
+            #expect(totals.tokens > 10)
+        }),
+    ]
+
+    static let version7Lines = [
+        TicketFixtures.line(id: "T-V7-1", title: "Sin llamadas desde las 16:10", extra: #""resolution":"Volvió a las 16:45""#),
+        TicketFixtures.line(id: "T-V7-2", title: "Printer jammed on the third floor", extra: #""language":"en""#),
     ]
 
     static let version6Lines = [
@@ -147,8 +162,8 @@ import KBTestSupport
     }
 
     /// Inserts `lines` as version 6's `Store.upsert` did: the document as written, its index columns, postings and title
-    /// key as version 6 analysed them.
-    static func writeVersionSix(_ lines: [String], into connection: Connection) throws {
+    /// key as version 6 analysed them (version 7's without `splittingTimes`).
+    static func writeVersionSix(_ lines: [String], into connection: Connection, splittingTimes splits: Bool = true) throws {
         let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
         try connection.registerTokenizer(tokenizer)
         let writer = TicketPostingsWriter()
@@ -156,7 +171,7 @@ import KBTestSupport
             let bytes = Array(line.utf8)
             let ticket = try bytes.withUnsafeBufferPointer { try Ticket(jsonBytes: $0, timeZoneCheck: { _ in true }) }
             let language = ticket.analysisLanguage ?? tokenizer.language
-            let texts = ticket.searchTexts.map(splittingTimes)
+            let texts = splits ? ticket.searchTexts.map(splittingTimes) : ticket.searchTexts
             let terms = PreparedTerms(texts: texts, language: language, source: tokenizer.source(for: language))
             try connection.prepare("""
                 INSERT INTO tickets(id, severity, status, created_at, hash, language, packed, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -212,7 +212,8 @@ import KBTestSupport
     }
 }
 
-/// The constant-time ticket count read from FTS5's averages record agrees with `count(*)`.
+/// The constant-time ticket count kb keeps with the index's totals agrees with `count(*)`, and the totals with FTS5's,
+/// through imports, updates, rollbacks and savepoints.
 @Suite struct IndexedTicketCountTests {
     @Test func agreesWithCountThroughImportsUpdatesAndRollbacks() throws {
         let directory = try TemporaryDirectory()
@@ -240,13 +241,40 @@ import KBTestSupport
         try store.connection.transaction { for ticket in tickets.suffix(100) { _ = try store.upsert(ticket) } }
         #expect(try store.indexedTicketCount() == store.ticketCount())
         #expect(try store.indexedTicketCount() == 300)
+        try expectFullTextTotals(store)
+        // Inside a transaction the totals count what it has not written yet; a savepoint rolled back takes its own away.
+        try store.connection.transaction {
+            var replaced = tickets[5]
+            replaced.description += " con muchas palabras nuevas en la descripción"
+            _ = try store.upsert(replaced)
+            #expect(throws: Abort.self) {
+                try store.connection.savepoint {
+                    for ticket in tickets.prefix(20) {
+                        var copy = ticket
+                        copy.id += "-copia"
+                        _ = try store.upsert(copy)
+                    }
+                    #expect(try store.indexedTicketCount() == 320)
+                    throw Abort()
+                }
+            }
+            #expect(try store.indexedTicketCount() == 300)
+        }
+        try expectFullTextTotals(store)
+    }
+
+    private func expectFullTextTotals(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let totals = try store.ticketIndexTotals()
+        let indexed = try TicketPostingsTests.fullTextIndexTotals(store.connection)
+        #expect(totals.rows == indexed.rows && totals.tokens == indexed.tokens, "kb \(totals), FTS5 \(indexed)",
+                sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [
         ([0x00], 0), ([0x7F], 127), ([0x81, 0x00], 128), ([0x83, 0xE8, 0x00], 62_464), ([0x87, 0x68], 1_000),
     ] as [([UInt8], Int64)])
     func readsVarints(bytes: [UInt8], value: Int64) {
-        #expect(Store.leadingVarint(bytes) == value)
+        #expect(Store.varints(bytes + [0x05]) == [value, 5])
     }
 
     /// A time of day is one term: of tickets that differ only by the time their first sentence gives, the query's time
