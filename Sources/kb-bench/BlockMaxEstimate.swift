@@ -86,10 +86,9 @@ struct BlockMaxEstimate {
             for term in 0..<termCount {
                 let phrases = match.phrases.filter { $0.term == term }
                 let single = phrases.count == 1 ? builder.terms(in: phrases[0].text) : []
-                let quoted = phrases.map { QueryBuilder.quote($0.text) }
                 let idf = single.count == 1
                     ? try engine.statistics.idf(QueryBuilder.Word(original: phrases[0].text, term: single[0]))
-                    : try engine.statistics.idf(ofGroup: quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")")
+                    : try engine.statistics.idf(ofGroup: phrases)
                 idfs.append(idf * (phrases.first?.weight ?? 1))
                 var group: [Int64: Posting] = [:]
                 for phrase in phrases {

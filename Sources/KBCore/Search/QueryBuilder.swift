@@ -106,19 +106,16 @@ public struct QueryBuilder: Sendable {
                 Self.terms(in: spelling, source: language.source) == own ? nil : QueryLanguageMark.marking(spelling, as: language.language)
             }
         }
-        func either(_ parts: [String]) -> String {
-            parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
-        }
         switch mode {
         case .phrase:
             let texts = analyses(words.map(\.original).joined(separator: " "))
-            return MatchExpression(text: either(texts.map(QueryBuilder.quote)), phrases: texts.map { .init(text: $0, isPrefix: false) })
+            return MatchExpression(text: Self.either(texts.map(QueryBuilder.quote)), phrases: texts.map { .init(text: $0, isPrefix: false) })
         case .prefix:
             var phrases: [MatchExpression.Phrase] = []
             let parts = words.enumerated().map { index, word -> String in
                 let texts = analyses(word.original)
                 phrases += texts.map { .init(text: $0, isPrefix: true, term: index) }
-                return either(texts.map { QueryBuilder.quote($0) + " *" })
+                return Self.either(texts.map { QueryBuilder.quote($0) + " *" })
             }
             return MatchExpression(text: parts.joined(separator: " AND "), phrases: phrases)
         case .any, .all:
@@ -127,7 +124,7 @@ public struct QueryBuilder: Sendable {
                 let alternatives = expandSynonyms ? synonyms(synonymKey(of: word)).filter { $0 != word.original } : []
                 let texts = analyses(word.original) + alternatives
                 phrases += texts.map { .init(text: $0, isPrefix: false, term: index, weight: word.weight) }
-                return either(texts.map(QueryBuilder.quote))
+                return Self.either(texts.map(QueryBuilder.quote))
             }
             return MatchExpression(text: parts.joined(separator: mode == .all ? " AND " : " OR "), phrases: phrases,
                                    matchesAnyTerm: mode == .any)
@@ -165,6 +162,16 @@ public struct QueryBuilder: Sendable {
             return true
         }
         return terms
+    }
+
+    /// Expressions any of which may match: the one itself, or them OR'ed in parentheses.
+    static func either(_ parts: [String]) -> String {
+        parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// The expression matching any of `phrases` (one query term's).
+    public static func either(_ phrases: [MatchExpression.Phrase]) -> String {
+        either(phrases.map { quote($0.text) + ($0.isPrefix ? " *" : "") })
     }
 
     /// An FTS5 string literal: the text in double quotes with inner quotes doubled.

@@ -18,36 +18,33 @@ extension SearchEngine {
 
     /// The newest `filters.limit` tickets matching `match` and the filters, exactly, whatever order they were stored in.
     ///
-    /// Tickets are mostly stored in the order they were created, so the matches are read in FTS5's native order,
-    /// highest rowid first, each with its `created_at`, keeping the newest `limit`. Once `limit` are kept, the oldest
-    /// kept one's `created_at` (T) bounds the rest: the lowest rowid of any ticket created at T or later (read from
-    /// the `tickets_created` index) is a rowid below which no match can enter, and reading stops there. On a store
-    /// imported in creation order that bound is close to the last row read, so a common query reads about `limit`
-    /// matches instead of all of them; out of order it is lower and more matches are read, never fewer than needed.
-    /// The index scan is capped at a multiple of the matches read so far (`boundScanPerMatch`) (a rare query's few matches are cheaper to
-    /// read than most of the index), and retried with a newer T each time the matches read double.
+    /// Tickets are mostly stored in the order they were created, so the matches are read highest rowid first from the
+    /// posting lists (`TicketMatcher`), each with its `created_at`, keeping the newest `limit`. Once `limit` are kept,
+    /// the oldest kept one's `created_at` (T) bounds the rest: the lowest rowid of any ticket created at T or later
+    /// (read from the `tickets_created` index) is a rowid below which no match can enter, and reading stops there. On
+    /// a store imported in creation order that bound is close to the last row read, so a common query reads about
+    /// `limit` matches instead of all of them; out of order it is lower and more matches are read, never fewer than
+    /// needed. The index scan is capped at a multiple of the matches read so far (`boundScanPerMatch`) (a rare query's
+    /// few matches are cheaper to read than most of the index), and retried with a newer T each time the matches read
+    /// double. A period also bounds the rowids read (`rowidBounds`).
     func newest(_ match: MatchExpression, filters: SearchFilters) throws -> [Recency] {
         guard filters.limit > 0 else { return [] }
-        let (conditions, values, _) = try matchConditions(match.text, filters: filters)
-        // CROSS JOIN keeps FTS5 the outer loop, and FTS5 reads its doclists in descending rowid order itself.
-        let statement = try store.connection.cached("""
-            SELECT tickets_fts.rowid, t.created_at FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY tickets_fts.rowid DESC
-            """)
-        // Stopping early leaves the statement mid-way: reset it (binding nothing) so it holds no read transaction.
-        defer { _ = try? statement.bind([]) }
-        try statement.bind(values)
+        let bounds = try rowidBounds(filters)
+        if let bounds, bounds.lowest > bounds.highest { return [] }
+        let (conditions, values) = filterConditions(filters)
+        // A match's creation time, read only when the ticket passes the filters.
+        let lookup = try store.connection.cached(
+            "SELECT t.created_at FROM tickets t WHERE t.rowid = ?" + conditions.map { " AND " + $0 }.joined())
+        var matcher = try TicketMatcher(match: match, store: store)
         var kept: [Recency] = []
         kept.reserveCapacity(filters.limit + 1)
         var read = 0
         var nextBoundCheck = 0
-        var stopBelow = Int64.min
-        while try statement.step() {
-            let row = Row(statement: statement)
-            let rowid = row.int64(0)
-            if rowid < stopBelow { break }
+        var stopBelow = bounds?.lowest ?? .min
+        while let rowid = try matcher.next(atMost: bounds?.highest ?? .max), rowid >= stopBelow {
+            guard let createdAt = try lookup.first([rowid] + values, { $0.int64(0) }) else { continue }
             read += 1
-            let candidate = Recency(createdAt: row.int64(1), rowid: rowid)
+            let candidate = Recency(createdAt: createdAt, rowid: rowid)
             if kept.count < filters.limit {
                 kept.insert(candidate, at: Self.insertionIndex(of: candidate, in: kept))
             } else if candidate < kept[kept.count - 1] {
@@ -66,7 +63,7 @@ extension SearchEngine {
     }
 
     /// The index entries a bound may scan: at least this many, else this many per match read so far. An entry of
-    /// `tickets_created` costs a small fraction of a match (an FTS5 step and a lookup of its row), so the scan may be
+    /// `tickets_created` costs a small fraction of a match (a posting read and a lookup of its row), so the scan may be
     /// much longer than the reading it can save.
     static let minimumBoundScan = 4096
     static let boundScanPerMatch = 32

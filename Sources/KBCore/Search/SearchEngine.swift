@@ -298,14 +298,13 @@ public final class SearchEngine {
         let count = (match.phrases.map(\.term).max() ?? -1) + 1
         return try (0..<count).map { term in
             let phrases = match.phrases.filter { $0.term == term }
-            let quoted = phrases.map { QueryBuilder.quote($0.text) + ($0.isPrefix ? " *" : "") }
-            let expression = quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+            let expression = QueryBuilder.either(phrases)
             let idf: Double
             let single = phrases.count == 1 && !phrases[0].isPrefix ? builder.terms(in: phrases[0].text) : []
             if single.count == 1 {
                 idf = try statistics.idf(QueryBuilder.Word(original: phrases[0].text, term: single[0]))
             } else {
-                idf = try statistics.idf(ofGroup: expression)
+                idf = try statistics.idf(ofGroup: phrases)
             }
             let weighted = idf * (phrases.first?.weight ?? 1)
             return RankedTerm(expression: expression, phraseCount: phrases.count, idf: weighted,
@@ -448,7 +447,7 @@ public final class SearchEngine {
 
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`
     /// index), or nil when the filters set no period. Exact whatever the order tickets were imported in.
-    private func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
+    func rowidBounds(_ filters: SearchFilters) throws -> (lowest: Int64, highest: Int64)? {
         guard filters.since != nil || filters.until != nil else { return nil }
         let row = try store.connection.cached(
             "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1) FROM tickets WHERE created_at >= ? AND created_at < ?"
@@ -457,7 +456,7 @@ public final class SearchEngine {
     }
 
     /// SQL conditions on `tickets t` for the filters, with their values.
-    private func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
+    func filterConditions(_ filters: SearchFilters) -> (conditions: [String], values: [any SQLBindable]) {
         var conditions: [String] = []
         var values: [any SQLBindable] = []
         if !filters.services.isEmpty {

@@ -6,12 +6,13 @@ import Foundation
 /// query slow while adding nothing to BM25 (its idf is clamped to almost zero). Planning drops such
 /// terms and ranks the rest by tf·idf, as Lucene's MoreLikeThis does.
 ///
-/// The `fts5vocab` table gives exact counts, but counting reads the term's whole doclist: a word in 300,000
-/// of a million tickets costs tens of milliseconds, per word, per query. On stores of `samplingThreshold`
-/// tickets or more the count is therefore estimated: the term's doclist is read from the newest ticket back,
-/// `sampledMatches` matches at most, and the count is those matches scaled by the share of tickets they span.
+/// Counts come from kb's posting lists (`ticket_postings`): a word's is its blocks' counts added up, but that reads its
+/// whole list (a word in 300,000 of a million tickets is 2,400 blocks), per word, per query. On stores of
+/// `samplingThreshold` tickets or more the count is therefore estimated: the term's list is read from the newest
+/// ticket back, `sampledMatches` postings at most, and the count is those scaled by the share of tickets they span.
 /// A word with fewer matches is counted exactly. The estimate's relative error is about 1/√`sampledMatches`
-/// (3% for 1,000), ±0.03 in idf = log(N/df); smaller stores stay exact.
+/// (3% for 1,000), ±0.03 in idf = log(N/df); smaller stores stay exact. A group of phrases is counted the same way
+/// over its matches (`TicketMatcher`), its phrases of several words checked against the tickets' texts.
 public final class TermStatistics {
     let store: Store
     private var cache: [String: Int] = [:]
@@ -55,18 +56,22 @@ public final class TermStatistics {
     }
 
     /// Inverse document frequency of one query term made of several phrases (a word, its spellings in other
-    /// languages, its synonyms, multi-word ones too) or of a prefix: the tickets matching any of them (the
-    /// MATCH expression `expression`) count once, so the group weighs as one word. Counted once per engine and
-    /// kept; on stores of `samplingThreshold` tickets or more estimated from a sample, as single words are.
-    public func idf(ofGroup expression: String) throws -> Double {
+    /// languages, its synonyms, multi-word ones too) or of a prefix: the tickets matching any of them count once, so
+    /// the group weighs as one word. Counted once per engine and kept; on stores of `samplingThreshold` tickets or more
+    /// estimated from a sample, as single words are.
+    public func idf(ofGroup phrases: [MatchExpression.Phrase]) throws -> Double {
+        let group = MatchExpression(text: QueryBuilder.either(phrases), phrases: phrases.map { phrase in
+                                        var alone = phrase
+                                        alone.term = 0
+                                        return alone
+                                    })
         let frequency: Int
-        if let known = cache[expression] {
+        if let known = cache[group.text] {
             frequency = known
         } else {
-            frequency = documentCount < samplingThreshold
-                ? try store.connection.cached("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ?").first([expression]) { $0.int(0) } ?? 0
-                : try estimatedFrequency(expression: expression)
-            cache[expression] = frequency
+            var matcher = try TicketMatcher(match: group, store: store)
+            frequency = documentCount < samplingThreshold ? try matcher.count() : try estimatedFrequency(&matcher)
+            cache[group.text] = frequency
         }
         return RankFunction.idf(documentFrequency: frequency, documentCount: max(documentCount, 1))
     }
@@ -80,11 +85,21 @@ public final class TermStatistics {
     }
 
     private func exactFrequency(_ term: String) throws -> Int {
-        try store.connection.scalarInt("SELECT doc FROM tickets_vocab WHERE term = ?", [term])
+        try store.ticketDocumentFrequency(of: term)
     }
 
     private func estimatedFrequency(_ word: QueryBuilder.Word) throws -> Int {
-        try estimatedFrequency(expression: QueryBuilder.quote(word.phrase))
+        let sample = try store.newestTicketPostings(of: word.term, limit: sampledMatches)
+        return try scaled(sample)
+    }
+
+    /// The group's matches among the newest, `sampledMatches` at most, scaled as a word's postings are.
+    private func estimatedFrequency(_ matcher: inout TicketMatcher) throws -> Int {
+        var sample = (count: 0, oldest: Int64(0))
+        while sample.count < sampledMatches, let rowid = try matcher.next() {
+            sample = (sample.count + 1, rowid)
+        }
+        return try scaled(sample)
     }
 
     /// The newest and oldest ticket rowids, read once (two single-aggregate subqueries: each is one b-tree seek,
@@ -98,12 +113,9 @@ public final class TermStatistics {
         return read
     }
 
-    private func estimatedFrequency(expression: String) throws -> Int {
-        // The oldest of the newest `sampledMatches` matches, and how many there are (FTS5 walks the doclist backwards).
-        let sample = try store.connection.cached("""
-            SELECT count(*), coalesce(min(rowid), 0) FROM
-                (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-            """).first([expression, sampledMatches]) { (count: $0.int(0), oldest: $0.int64(1)) } ?? (count: 0, oldest: 0)
+    /// The count of the newest `sample.count` matches, the lowest rowid among them `sample.oldest`: exact when there are
+    /// fewer than `sampledMatches`, else scaled by the share of the store's tickets their rowids span.
+    private func scaled(_ sample: (count: Int, oldest: Int64)) throws -> Int {
         guard sample.count >= sampledMatches else { return sample.count }
         let span = try rowidSpan()
         // Tickets in the sampled rowid range, assuming rowids are spread as evenly as over the whole table.

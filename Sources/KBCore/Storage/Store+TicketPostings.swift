@@ -56,6 +56,37 @@ extension Store {
         return terms
     }
 
+    /// How many tickets hold `term`: its blocks' counts added up (each block's first varint, nothing else decoded).
+    func ticketDocumentFrequency(of term: String) throws -> Int {
+        var total = 0
+        try connection.cached("SELECT data FROM ticket_postings WHERE term = ?").forEachRow([term]) { row in
+            total += try row.withBlob(0) { try TicketPostingBlock.count($0) }
+        }
+        return total
+    }
+
+    /// The newest `limit` of `term`'s postings (all of them when it has fewer): how many, and the lowest rowid among them,
+    /// read from its last blocks down.
+    func newestTicketPostings(of term: String, limit: Int) throws -> (count: Int, oldest: Int64) {
+        var count = 0
+        var oldest: Int64 = 0
+        guard limit > 0 else { return (0, 0) }
+        let blocks = try connection.cached("SELECT data FROM ticket_postings WHERE term = ? ORDER BY last_rowid DESC")
+        try blocks.bind([term])
+        defer { sqlite3_reset(blocks.handle) }
+        while count < limit, try blocks.step() {
+            let rowids = try Row(statement: blocks).withBlob(0) { block in
+                var rowids: [Int64] = []
+                try TicketPostingBlock.decode(block) { rowids.append($0.rowid) }
+                return rowids
+            }
+            let taken = min(rowids.count, limit - count)
+            count += taken
+            if taken > 0 { oldest = rowids[rowids.count - taken] }
+        }
+        return (count, oldest)
+    }
+
     /// A term's blocks whose last rowid is ?2 or above, in ascending rowid.
     private static let ticketPostingBlocksSQL =
         "SELECT last_rowid, data FROM ticket_postings WHERE term = ?1 AND last_rowid >= ?2 ORDER BY last_rowid"

@@ -339,4 +339,59 @@ import KBTestSupport
         #expect(checkedCommon >= 5)
         #expect(checkedRare >= 5)
     }
+
+    /// FTS5's answer to the estimate: the newest `limit` matches of `expression` counted, the lowest rowid among them
+    /// found, and the count scaled by the share of the rowids they span (as kb estimated with FTS5 before its posting
+    /// lists counted).
+    static func fullTextEstimate(_ store: Store, _ expression: String, limit: Int, documents: Int) throws -> Int {
+        let sample = try store.connection.prepare("""
+            SELECT count(*), coalesce(min(rowid), 0) FROM
+                (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+            """).first([expression, limit]) { ($0.int(0), $0.int64(1)) } ?? (0, 0)
+        guard sample.0 >= limit else { return sample.0 }
+        let newest = try store.connection.scalarInt("SELECT max(rowid) FROM tickets")
+        let first = try store.connection.scalarInt("SELECT min(rowid) FROM tickets")
+        let density = Double(documents) / Double(max(1, newest - first + 1))
+        let spanned = max(1.0, Double(Int64(newest) - sample.1 + 1) * density)
+        return min(documents, Int((Double(sample.0) * Double(documents) / spanned).rounded()))
+    }
+
+    /// Groups of phrases (a word and its synonyms, some of several words, a prefix) are counted from the posting lists
+    /// as FTS5 counts their matches, exactly on small stores and, sampled, with FTS5's own estimate; single words'
+    /// samples give FTS5's estimate too.
+    @Test func groupsAndSamplesCountAsFullTextIndexDoes() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 1_200)
+        defer { try? store.close() }
+        let sampled = try TermStatistics(store: store)
+        sampled.samplingThreshold = 0
+        sampled.sampledMatches = 60
+        let documents = try store.indexedTicketCount()
+        var groups = 0
+        var severalWords = 0
+        for query in SearchRankingTests.queries + ["contraseña olvidada", "inicio de sesión", "clave portal"] {
+            for mode in [QueryMode.any, .prefix, .phrase] {
+                guard let match = try engine.ticketMatch(for: query, mode: mode) else { continue }
+                for term in 0...(match.phrases.map(\.term).max() ?? 0) {
+                    let phrases = match.phrases.filter { $0.term == term }
+                    let expression = QueryBuilder.either(phrases)
+                    let count = try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ?", [expression])
+                    #expect(try engine.statistics.idf(ofGroup: phrases) == RankFunction.idf(documentFrequency: count, documentCount: documents),
+                            "\(expression): FTS5 counts \(count)")
+                    let estimate = try Self.fullTextEstimate(store, expression, limit: 60, documents: documents)
+                    #expect(try sampled.idf(ofGroup: phrases) == RankFunction.idf(documentFrequency: estimate, documentCount: documents),
+                            "\(expression): FTS5 estimates \(estimate)")
+                    groups += 1
+                    if phrases.contains(where: { PhraseLocator.queryTerms($0.text, tokenizer: store.tokenizer).count > 1 }) { severalWords += 1 }
+                    if phrases.count == 1, !phrases[0].isPrefix, case let terms = engine.builder.terms(in: phrases[0].text), terms.count == 1 {
+                        let word = QueryBuilder.Word(original: phrases[0].text, term: terms[0])
+                        #expect(try sampled.documentFrequency(word) == Self.fullTextEstimate(store, QueryBuilder.quote(phrases[0].text),
+                                                                                             limit: 60, documents: documents))
+                    }
+                }
+            }
+        }
+        #expect(groups >= 30)
+        #expect(severalWords >= 10)
+    }
 }
