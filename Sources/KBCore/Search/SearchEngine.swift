@@ -355,8 +355,9 @@ public final class SearchEngine {
         return try rank(match, selecting: nil, terms: terms, filters: filters)
     }
 
-    /// The first phase over kb's own posting lists (`TicketPostingsRanker`), or nil where they cannot answer: a prefix
-    /// of several words or of more than `TicketPostingsRanker.maximumPrefixTerms` index terms, which FTS5 then ranks.
+    /// The first phase over kb's own posting lists (`TicketPostingsRanker`), every shape of query kb builds included
+    /// (prefixes of several words or of many index terms too); nil only for an expression naming terms it lacks, which
+    /// FTS5 then ranks.
     /// Filters are checked per ticket that would enter the best (`TicketFilterCheck`), a period also bounds the rowids
     /// walked.
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws

@@ -70,19 +70,22 @@ struct TicketPostingsRanker {
     static let titleWeight = 1.5
     /// How many times more tickets than its rarest word a phrase's word may be in and still be read (see `termLists`).
     static let phraseWordSpread = 4
-    /// The most index terms a prefix phrase is read as lists of (one cursor each); past it FTS5 ranks the query.
+    /// The most index terms a prefix phrase is read as lists of (one cursor each); past it their postings are merged in
+    /// memory into one list first (`mergedPostings`).
     static let maximumPrefixTerms = 64
 
-    /// The term lists of `match` from rowid `rowids.lowerBound` on (all of them without `rowids`), or nil when a prefix
-    /// phrase has no word or several, or stands for more than `maximumPrefixTerms` index terms (FTS5 then ranks).
-    /// `documentFrequency` says how many tickets hold an index term.
+    /// The term lists of `match` from rowid `rowids.lowerBound` on (all of them without `rowids`); nil only when a phrase
+    /// names a term the match has not (a malformed expression). `documentFrequency` says how many tickets hold an index
+    /// term.
     ///
     /// A prefix phrase (`"contr" *`) is a list per index term starting with it: FTS5 counts each token the prefix
-    /// matches, so a ticket's count is the sum of those terms' counts, as `TermList.take` adds its phrases' up.
+    /// matches, so a ticket's count is the sum of those terms' counts, as `TermList.take` adds its phrases' up. A prefix
+    /// standing for more than `maximumPrefixTerms` terms is read as one list, their postings merged.
     ///
     /// A phrase of several words is listed from its rarer words only (those in at most `phraseWordSpread` times as
     /// many tickets as its rarest): still a superset with bounding counts, without reading the lists of the function
-    /// words phrases often hold ("inicio de sesión", "fuera de servicio"), which run through most of the store.
+    /// words phrases often hold ("inicio de sesión", "fuera de servicio"), which run through most of the store. When it
+    /// ends in a prefix (`"inicio de ses" *`), its last word is the merged list of the terms it starts.
     static func termLists(match: MatchExpression, terms: [SearchEngine.RankedTerm], store: Store, rowids: ClosedRange<Int64>? = nil,
                           documentFrequency: (String) throws -> Int) throws -> [TermList]? {
         var phrasesOfTerm = Array(repeating: [PostingCursor](), count: terms.count)
@@ -94,9 +97,18 @@ struct TicketPostingsRanker {
                 guard let term = String(validating: analysed, as: UTF8.self) else { return nil }
                 words.append(term)
             }
-            if phrase.isPrefix {
-                guard words.count == 1,
-                      let expanded = try store.ticketPostingTerms(withPrefix: words[0], limit: maximumPrefixTerms) else { return nil }
+            // A prefix's index terms, and for one of several words the tickets holding any of them (the last word's list).
+            var expanded: [String] = []
+            var prefixList: [TicketPosting]?
+            if phrase.isPrefix, let prefix = words.last {
+                expanded = try store.ticketPostingTerms(withPrefix: prefix, limit: .max) ?? []
+                if words.count > 1 || expanded.count > maximumPrefixTerms {
+                    prefixList = try mergedPostings(expanded, store: store, rowids: rowids)
+                }
+                words.removeLast()
+            }
+            switch (words.count, phrase.isPrefix) {
+            case (0, true) where prefixList == nil:
                 for term in expanded {
                     phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: term, titleWeight: titleWeight, from: lower))
                 }
@@ -104,24 +116,42 @@ struct TicketPostingsRanker {
                 if expanded.isEmpty {
                     phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
                 }
-                continue
-            }
-            switch words.count {
-            case 0:
+            case (0, true):
+                phrasesOfTerm[phrase.term].append(PostingCursor(postings: prefixList ?? [], estimated: false, titleWeight: titleWeight))
+            case (0, false):
                 // FTS5 matches a phrase without terms nowhere.
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
-            case 1:
+            case (1, false):
                 phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight, from: lower))
             default:
-                let frequencies = try words.map(documentFrequency)
+                var frequencies = try words.map(documentFrequency)
+                if let prefixList { frequencies.append(prefixList.count) }
                 let rarest = frequencies.min() ?? 0
                 let chosen = Set(words.indices.filter { frequencies[$0] <= max(1, rarest) * phraseWordSpread }.map { words[$0] })
-                let lists = try chosen.sorted().map { try store.ticketPostings(of: $0, rowids: rowids) }
+                var lists = try chosen.sorted().map { try store.ticketPostings(of: $0, rowids: rowids) }
+                if let prefixList, prefixList.count <= max(1, rarest) * phraseWordSpread || lists.isEmpty { lists.append(prefixList) }
                 let postings = lists.count == 1 ? lists[0] : intersection(lists)
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: postings, estimated: true, titleWeight: titleWeight))
             }
         }
         return zip(phrasesOfTerm, terms).map { TermList(phrases: $0, idf: $1.idf, bound: $1.bound) }
+    }
+
+    /// The postings of every one of `terms` (within `rowids`) as one list: per ticket, their counts added up, as FTS5
+    /// counts each token a prefix matches. Memory holds one posting per ticket holding any of them.
+    static func mergedPostings(_ terms: [String], store: Store, rowids: ClosedRange<Int64>?) throws -> [TicketPosting] {
+        var merged: [Int64: TicketPosting] = [:]
+        for term in terms {
+            for posting in try store.ticketPostings(of: term, rowids: rowids) {
+                if let held = merged[posting.rowid] {
+                    merged[posting.rowid] = TicketPosting(rowid: posting.rowid, titleCount: held.titleCount + posting.titleCount,
+                                                          otherCount: held.otherCount + posting.otherCount, length: posting.length)
+                } else {
+                    merged[posting.rowid] = posting
+                }
+            }
+        }
+        return merged.values.sorted { $0.rowid < $1.rowid }
     }
 
     /// The tickets holding every one of `words`, each with the fewest title and other-column occurrences of any of them.

@@ -129,8 +129,36 @@ import KBTestSupport
         #expect(answered >= 80)
         // Prefixes standing for several index terms were among them (their lists summed).
         #expect(expanded >= 30)
-        let broad = try #require(try engine.ticketMatch(for: "c", mode: .prefix))
+        // A prefix standing for more index terms than `maximumPrefixTerms` is one merged list, ranked the same way.
         #expect(try store.ticketPostingTerms(withPrefix: "c", limit: TicketPostingsRanker.maximumPrefixTerms) == nil)
-        #expect(try engine.postingsFirstPhase(broad, terms: try engine.rankedTerms(broad), filters: SearchFilters()) == nil)
+        for (query, limit) in [("c", 10), ("c", 200), ("re", 50), ("c port", 20)] {
+            let broad = try #require(try engine.ticketMatch(for: query, mode: .prefix))
+            var filters = SearchFilters()
+            filters.limit = limit
+            #expect(try Self.compareWithEveryMatch(engine, broad, filters, "prefix '\(query)' limit \(limit)") != nil)
+        }
+    }
+
+    /// A prefix phrase of several words (`"inicio de ses" *`, the last word a prefix) ranks as FTS5 ranks it: the
+    /// tickets holding its words, the last one's index terms merged, checked against their text.
+    @Test(arguments: ["inicio de ses", "no car", "error 5", "la contr", "portal de cl"])
+    func prefixPhraseOfSeveralWordsEqualsFTS5EveryMatchScored(phrase: String) throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 900)
+        defer { try? store.close() }
+        let alone = MatchExpression(text: QueryBuilder.quote(phrase) + " *", phrases: [.init(text: phrase, isPrefix: true)])
+        var withWord = MatchExpression(text: QueryBuilder.quote(phrase) + " * OR \"portal\"",
+                                       phrases: [.init(text: phrase, isPrefix: true), .init(text: "portal", isPrefix: false, term: 1)])
+        withWord.matchesAnyTerm = true
+        var found = 0
+        for match in [alone, withWord] {
+            for limit in [1, 10, 100] {
+                var filters = SearchFilters()
+                filters.limit = limit
+                let every = try #require(try Self.compareWithEveryMatch(engine, match, filters, "'\(match.text)' limit \(limit)"))
+                found += every.count
+            }
+        }
+        #expect(found > 0)
     }
 }
