@@ -9,7 +9,9 @@
 /// term matches where any of its phrases does; the terms are OR'ed (`MatchExpression.matchesAnyTerm`) or AND'ed.
 ///
 /// Lists are read a block at a time from the highest rowid down, and only as far as the caller asks: the newest few
-/// matches of a common word cost a few blocks, not its whole list.
+/// matches of a common word cost a few blocks, not its whole list. The walk is over candidates, a superset in which a
+/// phrase of several words stands for the tickets holding its words; a text is checked only for a candidate every other
+/// condition already holds (all the terms of an AND query), and only when no phrase of one word holds it already.
 struct TicketMatcher {
     private let root: any Node
     private var bound = Int64.max
@@ -34,12 +36,17 @@ struct TicketMatcher {
 
     /// The next matching rowid, below every one returned before and at most `atMost`; nil when none is left.
     mutating func next(atMost: Int64 = .max) throws -> Int64? {
-        guard let rowid = try root.seek(atMost: min(bound, atMost)) else {
-            bound = .min
-            return nil
+        var limit = min(bound, atMost)
+        while let rowid = try root.candidate(atMost: limit) {
+            limit = rowid == .min ? .min : rowid - 1
+            if try root.holds(rowid) {
+                bound = limit
+                return rowid
+            }
+            if rowid == .min { break }
         }
-        bound = rowid == .min ? .min : rowid - 1
-        return rowid
+        bound = .min
+        return nil
     }
 
     /// How many tickets match, reading every list to its end.
@@ -70,15 +77,21 @@ struct TicketMatcher {
 }
 
 extension TicketMatcher {
-    /// A set of rowids walked from the highest down.
+    /// A set of rowids walked from the highest down, through a superset of it (its candidates).
     protocol Node: AnyObject {
-        /// The highest rowid of the set that is at most `bound`, nil when there is none. Calls come with bounds that
-        /// never rise.
-        func seek(atMost bound: Int64) throws -> Int64?
+        /// The highest candidate that is at most `bound`, nil when there is none; the node stays on it. Calls come
+        /// with bounds that never rise.
+        func candidate(atMost bound: Int64) throws -> Int64?
+        /// Whether `rowid`, the candidate the node is on, is in the set itself.
+        func holds(_ rowid: Int64) throws -> Bool
+        /// Whether `holds` may read a ticket's text (it is asked of such a node last).
+        var checksText: Bool { get }
     }
 
     final class Empty: Node {
-        func seek(atMost bound: Int64) throws -> Int64? { nil }
+        func candidate(atMost bound: Int64) throws -> Int64? { nil }
+        func holds(_ rowid: Int64) throws -> Bool { false }
+        var checksText: Bool { false }
     }
 
     /// One index term's list, read block by block downwards: the block holding the answer is the first whose last rowid
@@ -96,7 +109,11 @@ extension TicketMatcher {
             self.term = term
         }
 
-        func seek(atMost bound: Int64) throws -> Int64? {
+        var checksText: Bool { false }
+
+        func holds(_ rowid: Int64) throws -> Bool { true }
+
+        func candidate(atMost bound: Int64) throws -> Int64? {
             guard !exhausted else { return nil }
             if index >= 0 && rowids[index] <= bound { return rowids[index] }
             if let first = rowids.first, first <= bound {
@@ -138,31 +155,52 @@ extension TicketMatcher {
     }
 
     final class Union: Node {
+        /// Those that never read a text first, so `holds` asks them first.
         private let parts: [any Node]
+        private var candidates: [Int64?]
+        let checksText: Bool
 
-        init(_ parts: [any Node]) { self.parts = parts }
+        init(_ parts: [any Node]) {
+            self.parts = parts.filter { !$0.checksText } + parts.filter(\.checksText)
+            candidates = Array(repeating: nil, count: parts.count)
+            checksText = parts.contains(where: \.checksText)
+        }
 
-        func seek(atMost bound: Int64) throws -> Int64? {
+        func candidate(atMost bound: Int64) throws -> Int64? {
             var highest: Int64?
-            for part in parts {
-                if let rowid = try part.seek(atMost: bound), rowid > highest ?? .min { highest = rowid }
+            for index in parts.indices {
+                let rowid = try parts[index].candidate(atMost: bound)
+                candidates[index] = rowid
+                if let rowid, rowid > highest ?? .min { highest = rowid }
             }
             return highest
+        }
+
+        func holds(_ rowid: Int64) throws -> Bool {
+            for index in parts.indices where candidates[index] == rowid {
+                if try parts[index].holds(rowid) { return true }
+            }
+            return false
         }
     }
 
     final class Intersection: Node {
+        /// Those that never read a text first, so `holds` asks them first.
         private let parts: [any Node]
+        let checksText: Bool
 
-        init(_ parts: [any Node]) { self.parts = parts }
+        init(_ parts: [any Node]) {
+            self.parts = parts.filter { !$0.checksText } + parts.filter(\.checksText)
+            checksText = parts.contains(where: \.checksText)
+        }
 
-        func seek(atMost bound: Int64) throws -> Int64? {
+        func candidate(atMost bound: Int64) throws -> Int64? {
             var target = bound
             var agreeing = 0
             var position = 0
             // Each part in turn moves to the target or below it; a lower answer becomes the target, until all agree.
             while agreeing < parts.count {
-                guard let rowid = try parts[position].seek(atMost: target) else { return nil }
+                guard let rowid = try parts[position].candidate(atMost: target) else { return nil }
                 if rowid == target {
                     agreeing += 1
                 } else {
@@ -173,9 +211,14 @@ extension TicketMatcher {
             }
             return target
         }
+
+        func holds(_ rowid: Int64) throws -> Bool {
+            for part in parts where try !part.holds(rowid) { return false }
+            return true
+        }
     }
 
-    /// The rowids of a phrase's words' intersection that hold the phrase itself.
+    /// The rowids of a phrase's words' intersection that hold the phrase itself: its candidates are the intersection's.
     final class Verified: Node {
         private let candidates: any Node
         private let phrase: Int
@@ -187,14 +230,14 @@ extension TicketMatcher {
             self.verifier = verifier
         }
 
-        func seek(atMost bound: Int64) throws -> Int64? {
-            var bound = bound
-            while let rowid = try candidates.seek(atMost: bound) {
-                if try verifier.holds(phrase, rowid: rowid) { return rowid }
-                guard rowid > .min else { return nil }
-                bound = rowid - 1
-            }
-            return nil
+        var checksText: Bool { true }
+
+        func candidate(atMost bound: Int64) throws -> Int64? {
+            try candidates.candidate(atMost: bound)
+        }
+
+        func holds(_ rowid: Int64) throws -> Bool {
+            try candidates.holds(rowid) && verifier.holds(phrase, rowid: rowid)
         }
     }
 
