@@ -12,7 +12,7 @@ import Foundation
 /// ticket back, `sampledMatches` postings at most, and the count is those scaled by the share of tickets they span.
 /// A word with fewer matches is counted exactly. The estimate's relative error is about 1/√`sampledMatches`
 /// (3% for 1,000), ±0.03 in idf = log(N/df); smaller stores stay exact. A group of phrases is counted the same way
-/// over its matches (`TicketMatcher`), its phrases of several words checked against the tickets' texts.
+/// over its matches (`TicketMatcher`); one holding a phrase of several words, by FTS5 (see `idf(ofGroup:)`).
 public final class TermStatistics {
     let store: Store
     private var cache: [String: Int] = [:]
@@ -68,6 +68,14 @@ public final class TermStatistics {
         let frequency: Int
         if let known = cache[group.text] {
             frequency = known
+        } else if phrases.contains(where: { PhraseLocator.queryTerms($0.text, tokenizer: store.tokenizer).count > 1 }) {
+            // A phrase of several words is counted by FTS5, whose positions place it: the posting lists would check the
+            // text of every ticket holding its words ("caída" and its synonyms "sin servicio", "fuera de servicio" on
+            // 50,000 tickets: a search of 0.73 s against 0.09).
+            frequency = documentCount < samplingThreshold
+                ? try store.connection.cached("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ?").first([group.text]) { $0.int(0) } ?? 0
+                : try fullTextEstimate(group.text)
+            cache[group.text] = frequency
         } else {
             var matcher = try TicketMatcher(match: group, store: store)
             frequency = documentCount < samplingThreshold ? try matcher.count() : try estimatedFrequency(&matcher)
@@ -111,6 +119,15 @@ public final class TermStatistics {
             """).first { (newest: $0.int64(0), first: $0.int64(1)) } ?? (newest: 0, first: 0)
         span = read
         return read
+    }
+
+    /// The estimate of `expression`'s matches from FTS5's newest `sampledMatches` (it walks its doclists backwards).
+    private func fullTextEstimate(_ expression: String) throws -> Int {
+        let sample = try store.connection.cached("""
+            SELECT count(*), coalesce(min(rowid), 0) FROM
+                (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+            """).first([expression, sampledMatches]) { (count: $0.int(0), oldest: $0.int64(1)) } ?? (count: 0, oldest: 0)
+        return try scaled(sample)
     }
 
     /// The count of the newest `sample.count` matches, the lowest rowid among them `sample.oldest`: exact when there are
