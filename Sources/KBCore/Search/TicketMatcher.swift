@@ -137,13 +137,7 @@ extension TicketMatcher {
         }
 
         private func block(_ sql: String, _ bound: Int64) throws -> [Int64]? {
-            try store.connection.cached(sql).first([term, bound]) { row in
-                try row.withBlob(1) { block in
-                    var rowids: [Int64] = []
-                    try TicketPostingBlock.decode(block) { rowids.append($0.rowid) }
-                    return rowids
-                }
-            }
+            try store.connection.cached(sql).first([term, bound]) { row in try row.withBlob(1) { try TicketPostingBlock.rowids($0) } }
         }
 
         /// The term's block with the lowest last rowid at or above the bound.

@@ -42,13 +42,18 @@ extension Store {
             .execute([ticketIndexTotalsKey, "\(totals.rows) \(totals.tokens)"])
     }
 
-    /// Migration 8's step for a store that held tickets: the totals FTS5 kept until then, from its "averages" record
-    /// (rowid 1 of `tickets_fts_data`: the row count, then each column's tokens, as varints).
+    /// Migration 8's step for a store that held tickets: the totals FTS5 kept until then.
     func recordTicketIndexTotalsFromFullTextIndex() throws {
+        try Self.setTicketIndexTotals(try Self.fullTextIndexTotals(connection), connection)
+    }
+
+    /// FTS5's own totals of the ticket index, from its "averages" record (rowid 1 of `tickets_fts_data`: the row count,
+    /// then each column's tokens, as varints); zeros when there is none. FTS5 writes it at commit.
+    static func fullTextIndexTotals(_ connection: Connection) throws -> (rows: Int64, tokens: Int64) {
         let record = try connection.cached("SELECT block FROM tickets_fts_data WHERE id = 1").first { row -> [UInt8] in row["block"] }
         var values = Store.varints(record ?? [])
-        let rows = values.isEmpty ? 0 : values.removeFirst()
-        try Self.setTicketIndexTotals((rows, values.reduce(0, &+)), connection)
+        guard !values.isEmpty else { return (0, 0) }
+        return (values.removeFirst(), values.reduce(0, &+))
     }
 
     /// Every SQLite varint in `bytes`, in order, up to the first that is cut short.

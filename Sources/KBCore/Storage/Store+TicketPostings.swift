@@ -75,11 +75,7 @@ extension Store {
         try blocks.bind([term])
         defer { sqlite3_reset(blocks.handle) }
         while count < limit, try blocks.step() {
-            let rowids = try Row(statement: blocks).withBlob(0) { block in
-                var rowids: [Int64] = []
-                try TicketPostingBlock.decode(block) { rowids.append($0.rowid) }
-                return rowids
-            }
+            let rowids = try Row(statement: blocks).withBlob(0) { try TicketPostingBlock.rowids($0) }
             let taken = min(rowids.count, limit - count)
             count += taken
             if taken > 0 { oldest = rowids[rowids.count - taken] }

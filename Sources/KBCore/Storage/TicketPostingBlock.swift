@@ -73,6 +73,14 @@ enum TicketPostingBlock {
         }
     }
 
+    /// The block's rowids in an array, ascending (for readers that need no counts).
+    static func rowids(_ block: UnsafeBufferPointer<UInt8>) throws -> [Int64] {
+        var rowids: [Int64] = []
+        rowids.reserveCapacity(try count(block))
+        try decode(block) { rowids.append($0.rowid) }
+        return rowids
+    }
+
     /// The block's postings in an array (for writers and tests; search reads blocks with `decode(_:_:)`).
     static func postings(_ block: UnsafeBufferPointer<UInt8>) throws -> [TicketPosting] {
         var postings: [TicketPosting] = []

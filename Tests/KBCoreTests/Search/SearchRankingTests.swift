@@ -265,7 +265,7 @@ import KBTestSupport
 
     private func expectFullTextTotals(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let totals = try store.ticketIndexTotals()
-        let indexed = try TicketPostingsTests.fullTextIndexTotals(store.connection)
+        let indexed = try Store.fullTextIndexTotals(store.connection)
         #expect(totals.rows == indexed.rows && totals.tokens == indexed.tokens, "kb \(totals), FTS5 \(indexed)",
                 sourceLocation: sourceLocation)
     }

@@ -106,18 +106,10 @@ import KBTestSupport
         #expect(try store.ticketPostings(of: "no-such-term-anywhere").isEmpty, sourceLocation: sourceLocation)
         // The totals kb keeps are FTS5's: its row count and its tokens over all columns.
         let totals = try store.ticketIndexTotals()
-        let indexed = try fullTextIndexTotals(store.connection)
+        let indexed = try Store.fullTextIndexTotals(store.connection)
         #expect(totals.rows == indexed.rows && totals.tokens == indexed.tokens, "kb \(totals), FTS5 \(indexed)",
                 sourceLocation: sourceLocation)
         #expect(totals.rows == Int64(try store.ticketCount()), sourceLocation: sourceLocation)
-    }
-
-    /// FTS5's own totals of the ticket index, from its "averages" record: rows, and tokens over all columns.
-    static func fullTextIndexTotals(_ connection: Connection) throws -> (rows: Int64, tokens: Int64) {
-        let record = try connection.prepare("SELECT block FROM tickets_fts_data WHERE id = 1").first { row -> [UInt8] in row["block"] }
-        var values = Store.varints(record ?? [])
-        guard !values.isEmpty else { return (0, 0) }
-        return (values.removeFirst(), values.reduce(0, &+))
     }
 
     // MARK: - Fixtures
