@@ -3,11 +3,11 @@ import Foundation
 /// Gathers an incident's `IncidentHistory` from the store: similar closed past incidents, other reports of the
 /// same incident, earlier incidents with the same cause, and the articles linked to it or covering its problem.
 ///
-/// The similarity query is planned to stay fast on large stores. FTS5 scores every document an OR'ed term
-/// matches, and its BM25 reads the whole doclist of every query term to count documents, so:
+/// The similarity query is planned to stay fast on large stores. BM25 scores every ticket an OR'ed term matches, from
+/// its stored text (`Store.bestClosedMatches`), so:
 /// - only the incident's rare terms are OR'ed (at most `maximumTerms`, found in at most `postingBudget` tickets
 ///   together), chosen by tf·idf as Lucene's MoreLikeThis does, and ranked by BM25 over that bounded set;
-/// - document frequencies are counted with a LIMIT, so a common word costs a bounded scan, never its doclist;
+/// - document frequencies are counted up to the budget, so a common word costs a bounded walk, never its whole list;
 /// - when every word is common, the three weightiest must all match and only the latest `candidateLimit`
 ///   matches imported before the ticket are read (no BM25); they are ranked by the share of the incident's
 ///   title and root-cause words they contain.
@@ -136,8 +136,8 @@ public final class IncidentHistoryFinder {
     }
 
     /// BM25's inverse document frequency (as `TermStatistics.idf`) of a term in `documentFrequency` tickets: the
-    /// capped count is exact for the rare terms it is asked for, and cheaper than the vocabulary table, whose
-    /// count reads the term's whole doclist.
+    /// capped count is exact for the rare terms it is asked for, and cheaper than a full count, which reads the term's
+    /// whole posting list.
     func idf(documentFrequency: Int) -> Double {
         let total = Double(max(statistics.documentCount, 1)), count = Double(documentFrequency)
         return max(1e-6, log((total - count + 0.5) / (count + 0.5)))
@@ -145,7 +145,9 @@ public final class IncidentHistoryFinder {
 
     /// Tickets containing a word, counted up to `postingBudget + 1` (a common word stops the count early).
     func cappedFrequency(of word: QueryBuilder.Word) throws -> Int {
-        try store.ticketMatchCount(QueryBuilder.quote(word.original), limit: postingBudget + 1)
+        let phrase = MatchExpression.Phrase(text: word.original, isPrefix: false)
+        return try store.ticketMatchCount(MatchExpression(text: QueryBuilder.quote(word.original), phrases: [phrase]),
+                                          limit: postingBudget + 1)
     }
 
     /// Short words, plain numbers and years say little about a problem.
@@ -167,7 +169,9 @@ public final class IncidentHistoryFinder {
     /// Similar closed past tickets, best first, and whether the candidates filled `candidateLimit` (more may exist).
     func similarIncidents(to ticket: Ticket, words: [QueryBuilder.Word],
                           mode: QueryMode) throws -> (incidents: [RelatedIncident], truncated: Bool) {
-        guard let expression = builder.expression(words: words, mode: mode, expandSynonyms: false) else { return ([], false) }
+        guard let expression = builder.match(words: words, mode: mode, expandSynonyms: false, acrossLanguages: false) else {
+            return ([], false)
+        }
         let ownRowID = try store.ticketRowID(id: ticket.id)
         var candidates: [Store.TicketExcerpt]
         var similarity: (Store.TicketExcerpt) -> Double
@@ -181,7 +185,7 @@ public final class IncidentHistoryFinder {
             }
             similarity = { min(1, $0.score / reference) }
         } else {
-            // Common terms: no BM25 (it would read their whole doclists); the latest matches imported before the
+            // Common terms: no BM25 (it would read the text of every match); the latest matches imported before the
             // ticket, scored by how much of the incident's title and root cause they share.
             candidates = try store.latestClosedMatches(expression, before: ownRowID, limit: Self.candidateLimit,
                                                        excluding: ticket.id, createdBefore: ticket.createdAt)
@@ -231,7 +235,7 @@ public final class IncidentHistoryFinder {
 
     // MARK: - Articles
 
-    /// Function words of Spanish and English: never discriminative, and counting them would scan long doclists.
+    /// Function words of Spanish and English: never discriminative, and counting them would walk long posting lists.
     static let stopWords = """
         a al algo algun alguna algunas alguno algunos ante antes aun bajo bien cada casi como con contra cual cuando \
         de del desde donde dos el ella ellas ellos en entre era eran es esa esas ese eso esos esta estaba estado estan \

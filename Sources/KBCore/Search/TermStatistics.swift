@@ -12,7 +12,8 @@ import Foundation
 /// ticket back, `sampledMatches` postings at most, and the count is those scaled by the share of tickets they span.
 /// A word with fewer matches is counted exactly. The estimate's relative error is about 1/√`sampledMatches`
 /// (3% for 1,000), ±0.03 in idf = log(N/df); smaller stores stay exact. A group of phrases is counted the same way
-/// over its matches (`TicketMatcher`); one holding a phrase of several words, by FTS5 (see `idf(ofGroup:)`).
+/// over its matches (`TicketMatcher`); one holding a phrase of several words reads at most `textCheckBudget` tickets'
+/// texts to check it, and past that is estimated from the stretch of the store it walked.
 public final class TermStatistics {
     let store: Store
     private var cache: [String: Int] = [:]
@@ -23,6 +24,10 @@ public final class TermStatistics {
     public var samplingThreshold = 100_000
     /// How many of a word's most recent matches the estimate reads; a word with fewer is counted exactly.
     public var sampledMatches = 1_000
+    /// How many tickets' texts counting a group with a phrase of several words may read (the posting lists hold no
+    /// positions, so each ticket holding the phrase's words is checked against its text, about 20 µs each): past it, the
+    /// matches found are scaled by the share of the store walked, as a sample is.
+    public var textCheckBudget = 2_000
 
     public init(store: Store) throws {
         self.store = store
@@ -65,22 +70,23 @@ public final class TermStatistics {
                                         alone.term = 0
                                         return alone
                                     })
-        let frequency: Int
         if let known = cache[group.text] {
-            frequency = known
-        } else if phrases.contains(where: { PhraseLocator.queryTerms($0.text, tokenizer: store.tokenizer).count > 1 }) {
-            // A phrase of several words is counted by FTS5, whose positions place it: the posting lists would check the
-            // text of every ticket holding its words ("caída" and its synonyms "sin servicio", "fuera de servicio" on
-            // 50,000 tickets: a search of 0.73 s against 0.09).
-            frequency = documentCount < samplingThreshold
-                ? try store.connection.cached("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ?").first([group.text]) { $0.int(0) } ?? 0
-                : try fullTextEstimate(group.text)
-            cache[group.text] = frequency
-        } else {
-            var matcher = try TicketMatcher(match: group, store: store)
-            frequency = documentCount < samplingThreshold ? try matcher.count() : try estimatedFrequency(&matcher)
-            cache[group.text] = frequency
+            return RankFunction.idf(documentFrequency: known, documentCount: max(documentCount, 1))
         }
+        var matcher = try TicketMatcher(match: group, store: store, textChecks: textCheckBudget)
+        var sample = (count: 0, oldest: Int64(0))
+        let frequency: Int
+        do {
+            let wanted = documentCount < samplingThreshold ? Int.max : sampledMatches
+            while sample.count < wanted, let rowid = try matcher.next() {
+                sample = (sample.count + 1, rowid)
+            }
+            frequency = wanted == .max ? sample.count : try scaled(sample)
+        } catch let stop as TicketMatcher.TextChecksExhausted {
+            // Every candidate above `stop.rowid` was examined: the matches among them, scaled by the share they span.
+            frequency = try scaled(count: sample.count, reaching: stop.rowid + 1)
+        }
+        cache[group.text] = frequency
         return RankFunction.idf(documentFrequency: frequency, documentCount: max(documentCount, 1))
     }
 
@@ -101,15 +107,6 @@ public final class TermStatistics {
         return try scaled(sample)
     }
 
-    /// The group's matches among the newest, `sampledMatches` at most, scaled as a word's postings are.
-    private func estimatedFrequency(_ matcher: inout TicketMatcher) throws -> Int {
-        var sample = (count: 0, oldest: Int64(0))
-        while sample.count < sampledMatches, let rowid = try matcher.next() {
-            sample = (sample.count + 1, rowid)
-        }
-        return try scaled(sample)
-    }
-
     /// The newest and oldest ticket rowids, read once (two single-aggregate subqueries: each is one b-tree seek,
     /// where `SELECT max(rowid), min(rowid)` would scan the table).
     private func rowidSpan() throws -> (newest: Int64, first: Int64) {
@@ -121,23 +118,19 @@ public final class TermStatistics {
         return read
     }
 
-    /// The estimate of `expression`'s matches from FTS5's newest `sampledMatches` (it walks its doclists backwards).
-    private func fullTextEstimate(_ expression: String) throws -> Int {
-        let sample = try store.connection.cached("""
-            SELECT count(*), coalesce(min(rowid), 0) FROM
-                (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-            """).first([expression, sampledMatches]) { (count: $0.int(0), oldest: $0.int64(1)) } ?? (count: 0, oldest: 0)
-        return try scaled(sample)
-    }
-
     /// The count of the newest `sample.count` matches, the lowest rowid among them `sample.oldest`: exact when there are
     /// fewer than `sampledMatches`, else scaled by the share of the store's tickets their rowids span.
     private func scaled(_ sample: (count: Int, oldest: Int64)) throws -> Int {
         guard sample.count >= sampledMatches else { return sample.count }
+        return try scaled(count: sample.count, reaching: sample.oldest)
+    }
+
+    /// `count` matches found among the tickets from the newest down to rowid `lowest`, scaled to the whole store.
+    private func scaled(count: Int, reaching lowest: Int64) throws -> Int {
         let span = try rowidSpan()
         // Tickets in the sampled rowid range, assuming rowids are spread as evenly as over the whole table.
         let density = Double(documentCount) / Double(max(1, span.newest - span.first + 1))
-        let spanned = max(1.0, Double(span.newest - sample.oldest + 1) * density)
-        return min(documentCount, Int((Double(sample.count) * Double(documentCount) / spanned).rounded()))
+        let spanned = max(1.0, Double(span.newest - lowest + 1) * density)
+        return min(documentCount, Int((Double(count) * Double(documentCount) / spanned).rounded()))
     }
 }

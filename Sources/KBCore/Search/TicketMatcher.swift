@@ -16,9 +16,10 @@ struct TicketMatcher {
     private let root: any Node
     private var bound = Int64.max
 
-    /// A matcher of `match` over `store`'s posting lists.
-    init(match: MatchExpression, store: Store) throws {
-        let verifier = PhraseVerifier(match: match, store: store)
+    /// A matcher of `match` over `store`'s posting lists, reading at most `textChecks` tickets' texts: past that,
+    /// `next` throws `TextChecksExhausted` (a caller estimating a count stops there rather than read on).
+    init(match: MatchExpression, store: Store, textChecks: Int = .max) throws {
+        let verifier = PhraseVerifier(match: match, store: store, textChecks: textChecks)
         let count = (match.phrases.map(\.term).max() ?? -1) + 1
         var phrasesOfTerm = Array(repeating: [any Node](), count: count)
         for (index, phrase) in match.phrases.enumerated() {
@@ -235,6 +236,12 @@ extension TicketMatcher {
         }
     }
 
+    /// Thrown by `next` when the text of the candidate at `rowid` would be one more than the matcher may read; the
+    /// walk has examined every candidate above it.
+    struct TextChecksExhausted: Error {
+        let rowid: Int64
+    }
+
     /// Which of the expression's phrases a ticket's text holds, as the index analysed it; the last ticket's answer kept,
     /// as several phrases ask about the same ticket in turn.
     final class PhraseVerifier {
@@ -243,15 +250,19 @@ extension TicketMatcher {
         private let store: Store
         private var rowid: Int64?
         private var held: Set<Int32> = []
+        private var textsLeft: Int
 
-        init(match: MatchExpression, store: Store) {
+        init(match: MatchExpression, store: Store, textChecks: Int) {
             locator = PhraseLocator(match: match, tokenizer: store.tokenizer)
             phrases = locator.phrases
             self.store = store
+            textsLeft = textChecks
         }
 
         func holds(_ phrase: Int, rowid: Int64) throws -> Bool {
             if self.rowid != rowid {
+                guard textsLeft > 0 else { throw TextChecksExhausted(rowid: rowid) }
+                textsLeft -= 1
                 self.rowid = rowid
                 held = try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?").first([rowid]) { row in
                     let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns

@@ -394,4 +394,37 @@ import KBTestSupport
         #expect(groups >= 30)
         #expect(severalWords >= 10)
     }
+
+    /// Counting a group with a phrase of several words reads at most `textCheckBudget` texts: with a small budget the
+    /// count is the matches found above where it stopped, scaled by the share of the store walked (FTS5's matches above
+    /// that ticket, scaled the same way); with enough, FTS5's exact count.
+    @Test func phraseGroupsReadABoundedNumberOfTexts() throws {
+        let directory = try TemporaryDirectory()
+        let (store, engine) = try SearchRankingTests.makeStore(directory, count: 1_200)
+        defer { try? store.close() }
+        let documents = try store.indexedTicketCount()
+        let newest = try store.connection.scalarInt("SELECT max(rowid) FROM tickets")
+        var estimated = 0
+        for text in ["inicio de sesión", "no funciona", "the customer"] {
+            let phrases = [MatchExpression.Phrase(text: text, isPrefix: false)]
+            let expression = QueryBuilder.either(phrases)
+            let exact = try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ?", [expression])
+            #expect(try engine.statistics.idf(ofGroup: phrases) == RankFunction.idf(documentFrequency: exact, documentCount: documents))
+            let bounded = try TermStatistics(store: store)
+            bounded.textCheckBudget = 20
+            // Where a matcher allowed 20 texts stops: the 21st ticket holding all the phrase's words.
+            let words = engine.builder.words(in: text).map { QueryBuilder.quote($0.original) }.joined(separator: " AND ")
+            let candidates = try store.connection.prepare("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC")
+                .map([words]) { $0.int64(0) }
+            guard candidates.count > 20 else { continue }
+            let stop = candidates[20]
+            let above = try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid > ?",
+                                                       [expression, stop])
+            let expected = min(documents, Int((Double(above) * Double(documents) / Double(newest - Int(stop))).rounded()))
+            #expect(try bounded.idf(ofGroup: phrases) == RankFunction.idf(documentFrequency: expected, documentCount: documents),
+                    "\(text): \(above) matches above rowid \(stop)")
+            estimated += 1
+        }
+        #expect(estimated >= 2)
+    }
 }

@@ -111,4 +111,34 @@ import KBTestSupport
         #expect(try Self.matches(store, match) == [3, 1])
         #expect(try Self.fullTextMatches(store, match) == [3, 1])
     }
+
+    /// A matcher allowed `textChecks` texts reads no more: it lists the matches found with them and then stops at the
+    /// candidate whose text would be one too many, having examined every candidate above it.
+    @Test(arguments: [0, 1, 2])
+    func textChecksAreBounded(allowed: Int) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path, language: .spanish)
+        defer { try? store.close() }
+        let lines = [
+            TicketFixtures.line(id: "T-1", title: "Fuera de servicio la central"),
+            TicketFixtures.line(id: "T-2", title: "El servicio quedó fuera de la red"),
+            TicketFixtures.line(id: "T-3", title: "Servicio normal", extra: #""resolution":"Estaba fuera de servicio""#),
+            TicketFixtures.line(id: "T-4", title: "Fuera de horario"),
+            TicketFixtures.line(id: "T-5", title: "Servicio caído", extra: #""resolution":"Se reinició, fuera de plazo""#),
+        ]
+        _ = try TicketPostingsTests.importLines(lines, into: store, in: directory)
+        let match = MatchExpression(text: #""fuera de servicio""#, phrases: [.init(text: "fuera de servicio", isPrefix: false)])
+        var matcher = try TicketMatcher(match: match, store: store, textChecks: allowed)
+        // Candidates (tickets holding all three words), newest first: 5 (no), 3 (yes), 2 (no), 1 (yes).
+        let candidates: [Int64] = [5, 3, 2, 1]
+        var found: [Int64] = []
+        var stoppedAt: Int64?
+        do {
+            while let rowid = try matcher.next() { found.append(rowid) }
+        } catch let stop as TicketMatcher.TextChecksExhausted {
+            stoppedAt = stop.rowid
+        }
+        #expect(stoppedAt == candidates[allowed])
+        #expect(found == [3].filter { candidates.prefix(allowed).contains($0) })
+    }
 }

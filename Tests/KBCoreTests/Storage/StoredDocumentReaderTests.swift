@@ -72,7 +72,9 @@ import KBTestSupport
                 resolvedAt: row.optionalText(8).flatMap(Timestamp.init(iso8601:)), rootCause: row.optionalText(9),
                 resolution: row.optionalText(10), description: row.optionalText(11) ?? "", score: 0)
         }
-        let excerpts = try store.latestClosedMatches("portal OR llamadas OR contrasena OR caido OR sin", before: nil, limit: 10_000,
+        let words = ["portal", "llamadas", "contrasena", "caido", "sin"]
+        let match = MatchExpression(text: words.joined(separator: " OR "), phrases: words.map { .init(text: $0, isPrefix: false) })
+        let excerpts = try store.latestClosedMatches(match, before: nil, limit: 10_000,
                                                      excluding: "", createdBefore: Timestamp(seconds: Int64.max))
         #expect(excerpts.count > 20)
         #expect(excerpts.contains { $0.id == "T-LONG-1" && $0.description.unicodeScalars.count == 4_000 })
