@@ -17,8 +17,6 @@ struct KBBench {
                 try SuggestEvaluation(arguments: Array(arguments.dropFirst())).run()
             case "search-profile":
                 try SearchProfile(arguments: Array(arguments.dropFirst())).run()
-            case "block-max-estimate":
-                try BlockMaxEstimate(arguments: Array(arguments.dropFirst())).run()
             case "recent":
                 try RecentBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "-h", "--help", nil:
@@ -40,7 +38,6 @@ struct KBBench {
                kb-bench language [--data DIR] [--shared DIR] [--write-trigrams]
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench search-profile --work DIR [--loops N] [--worst N]
-               kb-bench block-max-estimate --work DIR [--queries N] [--first N]
                kb-bench recent --work DIR [--runs N] [--limit N]
                kb-bench [--tickets N] [--runs N] [--work DIR] [--exactness-queries N] [--exactness-skip N]
                         [--reuse [--search-only [--exactness-only]] | --import-only]
@@ -53,10 +50,8 @@ struct KBBench {
           retrieval     MRR@10 and nDCG@10 on ../shared/testdata/retrieval (xquad-es, xquad-en, cranfield).
           suggest-eval  Share of held-out family tickets whose top 3 suggestions hold the same family.
           search-profile  CPU time per query of each search phase, on the store a scale run left in --work DIR.
-          block-max-estimate  Tickets block-max pruning would still score (blocks of 64/128/256 rowids) against
-                        the matches, per query, on the store in --work DIR (no block table is built).
-          recent        kb search --sort recent against plain SQL sorting every match (median ms, matches, same
-                        tickets), per query, on the store in --work DIR, read only.
+          recent        kb search --sort recent against plain FTS5's newest matches (median ms, matches), per
+                        query, on the store and raw FTS5 file in --work DIR, read only.
           (default)     Import, search, suggest, review, automations and index timings against raw FTS5 and
                         tantivy (scripts/tantivy-bench.py, skipped without python3 and its tantivy module);
                         --reuse keeps the tickets and databases an earlier run left in --work (no import);

@@ -6,8 +6,7 @@ import KBCore
 /// Runs the scale benchmark's 1,000 queries through one engine, phase by phase (engine creation, query planning
 /// and term statistics, ticket ranking, titles and snippets of the shown rows, articles), and prints each phase's
 /// CPU time per query; `--loops N` repeats the whole set, for `perf record`; `--worst N` lists the N queries whose whole
-/// search took the most CPU time (the p99 tail), with their term count. It also checks, untimed, that the snippets
-/// search shows are those FTS5's own match positions give (`SearchEngine.indexedSnippets`).
+/// search took the most CPU time (the p99 tail), with their term count.
 struct SearchProfile {
     let work: URL
     let loops: Int
@@ -46,21 +45,13 @@ struct SearchProfile {
         filters.type = .ticket
         let warm = try SearchEngine(store: store, builder: builder)
         var perQuery: [(query: String, milliseconds: Double, terms: Int)] = []
-        var snippetsChecked = 0
-        var snippetsDiffering = 0
-        for loop in 0..<loops {
+        for _ in 0..<loops {
             for query in queries {
                 let engine = try timed(0) { try SearchEngine(store: store, builder: builder) }
                 guard let match = try timed(1, { try engine.ticketMatch(for: query) }) else { continue }
                 let ranked = try timed(2) { try engine.searchTickets(match: match, filters: filters, snippets: false) }
                 let shown = try timed(3) { try engine.searchTickets(match: match, filters: filters) }
                 precondition(shown.map(\.id) == ranked.map(\.id))
-                if loop == 0 {
-                    // Untimed: the snippets search shows against those FTS5's own match positions place.
-                    let reference = try engine.indexedSnippets(match: match, ids: shown.map(\.id))
-                    snippetsChecked += shown.count
-                    snippetsDiffering += zip(shown.map(\.snippet), reference).filter { $0 != $1 }.count
-                }
                 _ = try timed(4) {
                     try engine.searchArticles(query: query, words: engine.builder.words(in: query), mode: .any, filters: SearchFilters())
                 }
@@ -77,7 +68,6 @@ struct SearchProfile {
             if index == 3 { value -= phases[2].seconds }
             print("  \(phase.name.padding(toLength: 48, withPad: " ", startingAt: 0)) \(fixed(value / count * 1000, 3))")
         }
-        print("snippets of the shown tickets placed as FTS5's match positions place them: \(snippetsChecked - snippetsDiffering) of \(snippetsChecked)")
         let wholeSearch = perQuery.map(\.milliseconds)
         print("whole search, warm engine, CPU ms per query: p50 \(fixed(percentile(wholeSearch, 0.5), 2)), p99 \(fixed(percentile(wholeSearch, 0.99), 2))")
         if worst > 0 {

@@ -19,6 +19,14 @@ public struct MatchExpression: Sendable, Equatable {
         /// The language the phrase is analysed in when it is marked with one (`QueryLanguageMark`); nil: the
         /// analyzer's own.
         public var language: Language? { QueryLanguageMark.split(text).language }
+
+        /// A phrase of `text` (a prefix when `isPrefix`), standing for query term `term` with `weight` of its idf.
+        public init(text: String, isPrefix: Bool, term: Int = 0, weight: Double = 1.0) {
+            self.text = text
+            self.isPrefix = isPrefix
+            self.term = term
+            self.weight = weight
+        }
     }
 
     /// The expression to bind to `MATCH`.
@@ -31,4 +39,12 @@ public struct MatchExpression: Sendable, Equatable {
     /// The query as typed, when the expression was built from one (`SearchEngine.ticketMatch(for:)`): ranking compares
     /// it with tickets' titles word for word, including the words the expression leaves out.
     public var queryText: String?
+
+    /// The expression `text`, whose phrases are `phrases` in order; its terms OR'ed when `matchesAnyTerm`.
+    public init(text: String, phrases: [Phrase], matchesAnyTerm: Bool = false, queryText: String? = nil) {
+        self.text = text
+        self.phrases = phrases
+        self.matchesAnyTerm = matchesAnyTerm
+        self.queryText = queryText
+    }
 }

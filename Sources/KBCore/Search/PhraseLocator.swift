@@ -6,7 +6,7 @@
 /// 10,000 tickets, more on larger stores), where analysing the row's five columns costs a few microseconds whatever
 /// the store's size, as Lucene's and tantivy's highlighters do. The text is analysed as the index analysed it (in
 /// the ticket's language), and each phrase as FTS5 analyses a query's phrases (`QueryLanguageMark` included), so the
-/// positions are the index's; the tests compare them with FTS5's through `SearchEngine.indexedSnippets`.
+/// positions are the index's; the tests compare them with those of an FTS5 index of the same text (`FullTextOracle`).
 struct PhraseLocator {
     /// One phrase of the expression: its terms, the last one a prefix when `isPrefix` (`"text" *`).
     struct Phrase {

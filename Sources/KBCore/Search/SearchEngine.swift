@@ -132,7 +132,7 @@ public final class SearchEngine {
     }
 
     private func ticketMatch(words: [QueryBuilder.Word], mode: QueryMode) throws -> MatchExpression? {
-        // Words in most tickets add nothing to BM25 but make FTS5 score most of the index: drop them.
+        // Words in most tickets add nothing to BM25 but make ranking score most of the index: drop them.
         let planned = mode == .any ? try statistics.selective(words) : words
         return builder.match(words: planned, mode: mode)
     }
@@ -140,7 +140,7 @@ public final class SearchEngine {
     /// Tickets matching a MATCH expression, best first: exactly the `filters.limit` tickets, scores and order that
     /// ranking every match gives (ties: highest rowid first), whatever the store's size.
     ///
-    /// A query of OR'ed terms is ranked with MaxScore (Turtle and Flood, 1995) over FTS5's per-term doclists: each
+    /// A query of OR'ed terms is ranked with MaxScore (Turtle and Flood, 1995) over kb's posting lists: each
     /// term has an upper bound on what it can add to a score (`RankFunction.upperBound`), so once the top
     /// `limit` of the tickets holding the strongest terms are known, the tickets holding only terms whose bounds
     /// add up to less than the `limit`-th score cannot enter and are never scored. Rare terms are strong, so a
@@ -267,28 +267,8 @@ public final class SearchEngine {
         stored.flatMap(Language.init(rawValue:))
     }
 
-    /// The snippets of the tickets `ids` for `match`, placed from FTS5's own match positions (`kb_snippet`, one MATCH
-    /// query per ticket) instead of `PhraseLocator`'s: the reference the tests compare `searchTickets`' snippets with.
-    public func indexedSnippets(match: MatchExpression, ids: [String]) throws -> [String] {
-        let statement = try store.connection.cached("""
-            SELECT t.packed, kb_snippet(tickets_fts, \(Self.snippetTokens))
-            FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
-            WHERE tickets_fts MATCH ? AND tickets_fts.rowid = (SELECT rowid FROM tickets WHERE id = ?)
-            """)
-        let display = store.tokenizer.source(for: nil)
-        return try ids.map { id in
-            try statement.first([match.text, id]) { row -> String in
-                guard let placement = row.withBlob(1, { SnippetFunction.Placement(encoded: $0) }) else { return "" }
-                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                return placement.column < columns.count ? SnippetFunction.snippet(of: columns[placement.column], in: placement, source: display) : ""
-            } ?? ""
-        }
-    }
-
-    /// One query term of a MATCH expression: its phrases (as FTS5 numbers them), idf and upper bound.
+    /// One query term of a MATCH expression: its idf and upper bound.
     struct RankedTerm {
-        let expression: String
-        let phraseCount: Int
         let idf: Double
         let bound: Double
     }
@@ -298,7 +278,6 @@ public final class SearchEngine {
         let count = (match.phrases.map(\.term).max() ?? -1) + 1
         return try (0..<count).map { term in
             let phrases = match.phrases.filter { $0.term == term }
-            let expression = QueryBuilder.either(phrases)
             let idf: Double
             let single = phrases.count == 1 && !phrases[0].isPrefix ? builder.terms(in: phrases[0].text) : []
             if single.count == 1 {
@@ -307,18 +286,13 @@ public final class SearchEngine {
                 idf = try statistics.idf(ofGroup: phrases)
             }
             let weighted = idf * (phrases.first?.weight ?? 1)
-            return RankedTerm(expression: expression, phraseCount: phrases.count, idf: weighted,
-                              bound: RankFunction.upperBound(idf: weighted, proximityWeight: 0))
+            return RankedTerm(idf: weighted, bound: RankFunction.upperBound(idf: weighted, proximityWeight: 0))
         }
     }
 
     /// The best `filters.limit` tickets matching `match` and the filters by BM25 alone, as rowids and scores: exactly
-    /// those ranking every match gives (ties: highest rowid first), whatever the store's size.
-    ///
-    /// A query of OR'ed terms runs in two passes over FTS5: first the rows whose terms could reach a high guess
-    /// of the `limit`-th score (`CandidateSelector`: the combinations of terms whose bounds add up to it), which
-    /// gives a real `limit`-th score; then, if that score is below the guess, the rows whose terms could reach that
-    /// score. No row outside the second selection can score as high as the rows already found.
+    /// those ranking every match gives (ties: highest rowid first), whatever the store's size. `exhaustive` scores every
+    /// match, pruning nothing: the reference the tests and kb-bench compare pruned ranking with.
     func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool) throws
         -> [(rowid: Int64, score: Double)] {
         var heldTerms: [Int64: UInt64] = [:]
@@ -330,45 +304,24 @@ public final class SearchEngine {
     /// `rescorer` counts the tickets the posting lists only estimate.
     private func firstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, exhaustive: Bool,
                             rescorer: TicketRescorer, heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)] {
-        if !exhaustive,
-           let ranked = try postingsFirstPhase(match, terms: terms, filters: filters, rescorer: rescorer, heldTerms: &heldTerms) {
-            return ranked
-        }
-        guard !exhaustive, filters.limit > 0 else { return try rank(match, selecting: nil, terms: terms, filters: filters, prune: false) }
-        guard match.matchesAnyTerm, terms.count > 1 else { return try rank(match, selecting: nil, terms: terms, filters: filters) }
-        let selector = CandidateSelector(terms: terms.map { .init(expression: $0.expression, phraseCount: $0.phraseCount, bound: $0.bound) })
-        for share in Self.firstPassShares {
-            let guess = selector.total * share
-            guard case .rows(let selection) = selector.select(reaching: guess) else { continue }
-            let ranked = try rank(match, selecting: selection, terms: terms, filters: filters)
-            guard ranked.count >= filters.limit else { continue }
-            let threshold = ranked[filters.limit - 1].score
-            // Every row that could reach the threshold holds terms worth at least the guess: all were ranked.
-            if threshold >= guess { return ranked }
-            switch selector.select(reaching: threshold) {
-            case .noRow, .everyRow:
-                return try rank(match, selecting: nil, terms: terms, filters: filters, floor: threshold)
-            case .rows(let wider):
-                return try rank(match, selecting: wider, terms: terms, filters: filters, floor: threshold)
-            }
-        }
-        return try rank(match, selecting: nil, terms: terms, filters: filters)
+        try postingsFirstPhase(match, terms: terms, filters: filters, rescorer: rescorer, prunes: !exhaustive,
+                               heldTerms: &heldTerms) ?? []
     }
 
     /// The first phase over kb's own posting lists (`TicketPostingsRanker`), every shape of query kb builds included
-    /// (prefixes of several words or of many index terms too); nil only for an expression naming terms it lacks, which
-    /// FTS5 then ranks.
+    /// (prefixes of several words or of many index terms too); nil only for an expression naming no term (nothing
+    /// matches it).
     /// Filters are checked per ticket that would enter the best (`TicketFilterCheck`), a period also bounds the rowids
     /// walked.
     func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters) throws
         -> [(rowid: Int64, score: Double)]? {
         var heldTerms: [Int64: UInt64] = [:]
         return try postingsFirstPhase(match, terms: terms, filters: filters, rescorer: try rescorer(for: match, terms: terms),
-                                      heldTerms: &heldTerms)
+                                      prunes: true, heldTerms: &heldTerms)
     }
 
     private func postingsFirstPhase(_ match: MatchExpression, terms: [RankedTerm], filters: SearchFilters, rescorer: TicketRescorer,
-                                    heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)]? {
+                                    prunes: Bool, heldTerms: inout [Int64: UInt64]) throws -> [(rowid: Int64, score: Double)]? {
         guard filters.limit > 0 else { return nil }
         let bounds = try rowidBounds(filters)
         if let bounds, bounds.lowest > bounds.highest { return [] }
@@ -380,6 +333,7 @@ public final class SearchEngine {
             try self.indexedColumns(of: rowid) { rescorer.frequencies(columns: $0, language: $1) }
         }
         ranker.rowids = rowids
+        ranker.prunes = prunes
         let (conditions, values) = filterConditions(filters)
         if let check = try TicketFilterCheck(conditions: conditions, values: values, connection: store.connection) {
             ranker.accepts = check.accepts
@@ -393,57 +347,6 @@ public final class SearchEngine {
         return TicketRescorer(match: match, idf: terms.map(\.idf), tokenizer: store.tokenizer, columnWeights: Self.ticketColumnWeights,
                               averageLength: RankFunction.averageLength(rows: totals.rows, tokens: totals.tokens),
                               proximityWeight: Self.proximityWeight, titleMatchWeight: Self.titleMatchWeight)
-    }
-
-    /// The first pass's guesses of the `limit`-th score, as shares of the sum of the terms' bounds, highest first: a
-    /// guess no `limit` rows reach is followed by the next.
-    static let firstPassShares = [0.55, 0.4, 0.25]
-
-    /// Ranks the rows matching `match` (and, when there is a `selecting` expression, it too) by BM25 (`kb_rank` without
-    /// proximity), every term of `match` scored: the selecting phrases come first in the expression and are not scored.
-    ///
-    /// With `prune`, `kb_rank` skips the rows that cannot enter the best `filters.limit` (their terms' bounds, then
-    /// their frequencies, fall short of the `limit`-th best score so far, or of `floor`): they score
-    /// `RankFunction.skipped` and are left out.
-    private func rank(_ match: MatchExpression, selecting: CandidateSelector.Selection?, terms: [RankedTerm],
-                      filters: SearchFilters, prune: Bool = true, floor: Double? = nil) throws -> [(rowid: Int64, score: Double)] {
-        var expression = match.text
-        var idfs: [String] = []
-        var termOfPhrase: [String] = []
-        if let selecting {
-            expression = "(" + selecting.expression + ") AND (" + match.text + ")"
-            idfs = Array(repeating: "0", count: selecting.phraseCount)
-            termOfPhrase = Array(repeating: "-", count: selecting.phraseCount)
-        }
-        idfs += match.phrases.map { String(terms[$0.term].idf) }
-        termOfPhrase += match.phrases.map { String($0.term) }
-        let (conditions, values, filtersTickets) = try matchConditions(expression, filters: filters)
-        // CROSS JOIN keeps FTS5 as the outer loop; with no filter on tickets there is nothing to join.
-        let source = filtersTickets ? "tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid" : "tickets_fts"
-        let ranking = """
-            SELECT tickets_fts.rowid, kb_rank(tickets_fts, '\(Self.ticketWeights)', ?, 0, ?, ?, ?) AS score
-            FROM \(source) WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY score DESC, tickets_fts.rowid DESC LIMIT ?
-            """
-        let arguments: [any SQLBindable] = [idfs.joined(separator: " "), termOfPhrase.joined(separator: " "), prune ? filters.limit : 0,
-                                            floor ?? -Double.infinity]
-        return try store.connection.cached(ranking).map(arguments + values + [filters.limit]) { (rowid: $0.int64(0), score: $0.double(1)) }
-            .filter { $0.score != RankFunction.skipped }
-    }
-
-    /// The conditions of a ticket query over `tickets_fts` for `expression` and the filters, with their values, and
-    /// whether any condition reads `tickets t` (which the query must then join). A period becomes a rowid range too:
-    /// FTS5 can skip to a rowid range but cannot use an index on tickets.
-    func matchConditions(_ expression: String, filters: SearchFilters) throws
-        -> (conditions: [String], values: [any SQLBindable], filtersTickets: Bool) {
-        let (filterConditions, filterValues) = self.filterConditions(filters)
-        var conditions = ["tickets_fts MATCH ?"] + filterConditions
-        var values: [any SQLBindable] = [expression] + filterValues
-        if let bounds = try rowidBounds(filters) {
-            conditions += ["tickets_fts.rowid >= ?", "tickets_fts.rowid <= ?"]
-            values += [bounds.lowest, bounds.highest]
-        }
-        return (conditions, values, !filterConditions.isEmpty)
     }
 
     /// The lowest and highest rowid of the tickets created in the filters' period (read from the `created_at`

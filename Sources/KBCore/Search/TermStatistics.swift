@@ -2,7 +2,7 @@ import Foundation
 
 /// Document frequencies of index terms, for query planning and ranking.
 ///
-/// FTS5 scores every document that matches any OR'ed term, so a term found in most tickets makes a
+/// Ranking scores every ticket that matches any OR'ed term, so a term found in most tickets makes a
 /// query slow while adding nothing to BM25 (its idf is clamped to almost zero). Planning drops such
 /// terms and ranks the rest by tf·idf, as Lucene's MoreLikeThis does.
 ///

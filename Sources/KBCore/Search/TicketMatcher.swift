@@ -1,5 +1,6 @@
-/// The tickets a MATCH expression kb built matches, read from kb's own posting lists (`ticket_postings`) instead of
-/// FTS5, highest rowid first: what `SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC` lists.
+/// The tickets a MATCH expression kb built matches, read from kb's own posting lists (`ticket_postings`), highest rowid
+/// first: what `SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC` lists on an FTS5 index of the same text
+/// (the tests' `FullTextOracle`).
 ///
 /// The expression is evaluated as FTS5 evaluates it: a phrase of one word matches the tickets in its term's list; a
 /// prefix phrase of one word (`"contr" *`) the tickets in any list of an index term starting with it; a phrase of several

@@ -1,14 +1,15 @@
 /// Ranking's first phase over kb's own posting lists (`ticket_postings`): the best tickets by BM25, exactly, with
 /// MaxScore (Turtle and Flood, 1995), without FTS5.
 ///
-/// FTS5 reads each matching row with its word positions and calls `kb_rank` once per row: on a million tickets a
+/// FTS5 (which indexed tickets until schema 9) read each matching row with its word positions and called `kb_rank` once per row: on a million tickets a
 /// query's common words cost hundreds of thousands of such rows. BM25 needs no positions: per ticket and term, the
 /// term's count in the title and in the other columns, and the ticket's length, which kb keeps beside the index
 /// (`TicketPosting`). Here the query terms' lists are walked in rowid order; a ticket holding only terms whose
 /// upper bounds add up to less than the `limit`-th best score so far is never scored (those terms' lists are only
 /// probed, whole blocks skipped, for tickets the other terms bring). The scores are `kb_rank`'s without
 /// proximity, to the last bit: each term's part is added in term order with the same formula
-/// (`RankFunction.total`), the average length is FTS5's, so the result equals the FTS5 first phase's.
+/// (`RankFunction.total`), the average length is the index's (`Store.ticketIndexTotals`), so the result equals `kb_rank`'s
+/// over an FTS5 index of the same text (the tests compare them).
 struct TicketPostingsRanker {
     /// One query term: the tickets holding any of its phrases, in rowid order, each with the phrases' weighted counts
     /// added up (as `kb_rank` adds a term's phrases' matches; a phrase given twice counts twice, as FTS5 matches it twice).
@@ -62,6 +63,9 @@ struct TicketPostingsRanker {
     /// Asked only of tickets whose score would enter the best: the threshold is then the `limit`-th best score among
     /// the tickets that pass, and pruning against it stays exact.
     var accepts: ((Int64) throws -> Bool)? = nil
+    /// Whether tickets that cannot enter the best are skipped (MaxScore); without it every ticket of every list is
+    /// scored (counts checked against the text where estimated), the reference pruning is compared with.
+    var prunes = true
     /// A ticket's weighted count of each term and its length, from its text (`TicketRescorer.frequencies`): for tickets
     /// whose counts are estimated.
     let exactFrequencies: (Int64) throws -> (frequencies: [Double], tokens: Int)?
@@ -226,7 +230,7 @@ struct TicketPostingsRanker {
             }
             var reachable = 0.0
             for position in firstEssential..<termCount { reachable += part(order[position]) }
-            let threshold = best.threshold
+            let threshold = prunes ? best.threshold : -.infinity
             var skipped = false
             var position = firstEssential - 1
             while position >= 0 {
@@ -255,7 +259,7 @@ struct TicketPostingsRanker {
             // Estimated counts are at least the real ones, so they give a score at least the real one: only a ticket
             // that might still enter is checked against the filters, then read.
             var total = score()
-            guard total >= best.threshold else { continue }
+            guard total >= threshold else { continue }
             if let accepts, try !accepts(rowid) { continue }
             if estimated {
                 guard let exact = try exactFrequencies(rowid) else { continue }
@@ -277,7 +281,7 @@ struct TicketPostingsRanker {
                 for term in 0..<termCount where frequencies[term] > 0 { held |= 1 << UInt64(term) }
                 heldTerms[rowid] = held
             }
-            while !requireAll, firstEssential < termCount, prefixBounds[firstEssential + 1] < best.threshold { firstEssential += 1 }
+            while prunes, !requireAll, firstEssential < termCount, prefixBounds[firstEssential + 1] < best.threshold { firstEssential += 1 }
             if firstEssential == termCount { break }
         }
         return best.sorted()

@@ -75,17 +75,6 @@ extension Connection {
                 let callback = TokenCallback(context: callbackContext, emit: emit)
                 var result = SQLITE_OK
                 let context = instance.context
-                if let prepared = context.preparedTerms, prepared.language == instance.fixed ?? context.language,
-                   let index = prepared.index(of: buffer) {
-                    prepared.replay(index) { term, start, end in
-                        let code = term.withMemoryRebound(to: CChar.self) { chars in
-                            callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start), Int32(end))
-                        }
-                        result = code
-                        return code == SQLITE_OK
-                    }
-                    return result
-                }
                 context.source(for: marked ?? instance.fixed)(buffer) { term, start, end in
                     let code = term.withMemoryRebound(to: CChar.self) { chars in
                         callback.emit(callback.context, 0, chars.baseAddress, Int32(chars.count), Int32(start + shift), Int32(end + shift))

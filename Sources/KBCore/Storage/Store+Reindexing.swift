@@ -3,7 +3,7 @@ extension Store {
     static let reindexBatch = 512
 
     /// Analyses every stored text again with today's analyzer and rebuilds all that holds its terms, inside the
-    /// migration's transaction (migration 7, when a time of day became one term): the ticket index and its postings,
+    /// migration's transaction (migration 7, when a time of day became one term): the ticket index (its postings),
     /// each ticket's title key, and the article index.
     ///
     /// Tickets are read in rowid order a batch at a time, so memory stays within a batch and the postings writer's
@@ -12,7 +12,6 @@ extension Store {
     /// are mirrored in.
     func reindexAnalyzedText() throws {
         try connection.execute("""
-            INSERT INTO tickets_fts(tickets_fts) VALUES ('delete-all');
             DELETE FROM ticket_postings;
             INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
             """)
@@ -35,7 +34,7 @@ extension Store {
             }
             for ticket in batch {
                 let terms = PreparedTerms(texts: ticket.texts, language: ticket.language, source: tokenizer.source(for: ticket.language))
-                try index(searchTexts: ticket.texts, at: ticket.rowid, terms: terms)
+                try index(at: ticket.rowid, terms: terms)
                 let titleKey = TitleKey.of(terms)
                 if titleKey != ticket.titleKey {
                     try documentColumn.writingRows {

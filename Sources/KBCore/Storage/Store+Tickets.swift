@@ -28,11 +28,10 @@ extension Store {
         guard connection.isInTransaction else {
             return try connection.transaction { try upsert(record, insertingFirst: insertingFirst) }
         }
-        // Each ticket is analysed in its own language: the tokenizer follows it for the writes to the index.
+        // Each ticket is analysed in its own language.
         let language = record.language ?? tokenizer.language
         // Analysed once (ahead of time on import's reading thread, or here), and only for a row that is written — not
-        // for a ticket a re-import finds unchanged: FTS5 replays the terms (see `PreparedTerms`), the postings count
-        // the same ones, and the title's make its key.
+        // for a ticket a re-import finds unchanged: the postings count the terms, and the title's make its key.
         lazy var terms = record.preparedTerms.flatMap { $0.language == language ? $0 : nil }
             ?? PreparedTerms(texts: record.searchTexts, language: language, source: tokenizer.source(for: language))
         lazy var values: [any SQLBindable] = [
@@ -41,7 +40,7 @@ extension Store {
             SQLValue.blob(record.packed), TitleKey.of(terms).map(SQLValue.integer) ?? SQLValue.null,
         ]
         if insertingFirst, let rowid = try insertRow(values) {
-            try index(searchTexts: record.searchTexts, at: rowid, terms: terms)
+            try index(at: rowid, terms: terms)
             return .inserted
         }
         let existing = try connection.cached("SELECT rowid, hash, language FROM tickets WHERE id = ?")
@@ -50,19 +49,10 @@ extension Store {
         if let existing {
             if existing.1 == record.hash { return .unchanged }
             rowid = existing.0
-            // External content: the index must be told the old text to remove its terms (analysed once, for the
-            // index and the postings).
+            // The postings must be told the old text to remove its terms.
             if let old = try? ticket(rowid: rowid) {
                 let oldLanguage = existing.2.flatMap(Language.init(rawValue:)) ?? tokenizer.language
                 let terms = PreparedTerms(texts: old.searchTexts, language: oldLanguage, source: tokenizer.source(for: oldLanguage))
-                tokenizer.preparedTerms = terms
-                defer { tokenizer.preparedTerms = nil }
-                try tokenizer.with(language: oldLanguage) {
-                    try connection.cached("""
-                        INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, root_cause, events_text)
-                        VALUES ('delete', ?, ?, ?, ?, ?, ?)
-                        """).execute([rowid] + old.searchTexts)
-                }
                 try ticketPostingsWriter.remove(rowid: rowid, terms: terms, connection: connection)
             }
             let update = try connection.cached("""
@@ -77,7 +67,7 @@ extension Store {
             }
             rowid = inserted
         }
-        try index(searchTexts: record.searchTexts, at: rowid, terms: terms)
+        try index(at: rowid, terms: terms)
         return existing == nil ? .inserted : .updated
     }
 
@@ -99,16 +89,8 @@ extension Store {
         return connection.lastInsertRowID
     }
 
-    /// Adds a ticket's five index columns to the full-text index and its postings at `rowid`, analysed as `terms`.
-    func index(searchTexts: [String], at rowid: Int64, terms: PreparedTerms) throws {
-        tokenizer.preparedTerms = terms
-        defer { tokenizer.preparedTerms = nil }
-        try tokenizer.with(language: terms.language) {
-            try connection.cached("""
-                INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """).execute([rowid] + searchTexts)
-        }
+    /// Adds a ticket's five index columns, analysed as `terms`, to the ticket index (its postings) at `rowid`.
+    func index(at rowid: Int64, terms: PreparedTerms) throws {
         try ticketPostingsWriter.add(rowid: rowid, terms: terms, connection: connection)
     }
 

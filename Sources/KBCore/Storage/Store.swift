@@ -126,10 +126,9 @@ public final class Store {
         return try connection.transaction(body)
     }
 
-    /// The page cache of a bulk write, in KiB. An import appends to its tables and indexes and FTS5 merges segments
-    /// it reads in order, so a larger cache buys little: at 1,000,000 tickets 16 MiB imported as fast as 64 (84.3 s
-    /// against 85.3 s, within the machine's noise) and peaked 35 MB lower, room for the import queue's and FTS5's
-    /// buffers.
+    /// The page cache of a bulk write, in KiB. An import appends to its tables and indexes and merges its postings' runs
+    /// in order, so a larger cache buys little: at 1,000,000 tickets 16 MiB imported as fast as 64 (84.3 s against
+    /// 85.3 s, within the machine's noise, measured when FTS5 still indexed tickets) and peaked 35 MB lower.
     static let bulkWriteCacheKiB = 16_384
 
     /// Runs a bulk write (an import) in one write transaction with a `bulkWriteCacheKiB` page cache: committed when
@@ -198,7 +197,7 @@ public final class Store {
     public static let pageBytes = 16_384
 
     /// How much of the file a reader maps into memory (SQLite's `mmap_size`, just under the 2 GiB cap of SQLite's build on
-    /// Debian). FTS5 reads long doclists page by page past SQLite's small page cache: mapped, a page costs a memory
+    /// Debian). Searches read long posting lists page by page past SQLite's small page cache: mapped, a page costs a memory
     /// read instead of a `pread` that copies it (a search's CPU −4% at 1,000,000 tickets and −7% at 100,000 in
     /// `kb-bench search-profile`). Mapped pages are the system's file cache, not the process's own memory.
     public static let readerMemoryMapBytes: Int64 = 2_047 << 20
@@ -407,12 +406,12 @@ public final class Store {
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
             try connection.execute("PRAGMA user_version = \(Schema.currentVersion)")
         }
-        // Migration 3 rewrote the tickets compressed beside the old table, and migration 7 every index among the old
-        // one's freed pages: write the file again once, in order, so its free pages are given back and each table's
-        // pages lie together (the 1M bench store searched ≈ 15% slower migrated in place than imported anew, and
-        // faster than either once vacuumed). VACUUM cannot run inside the migration's transaction; stopped half-way,
-        // it leaves the migrated file as it was.
-        if version > 0 && version < Schema.wholeTimesVersion {
+        // Migration 3 rewrote the tickets compressed beside the old table, migration 7 every index among the old one's
+        // freed pages, migration 9 dropped FTS5's ticket index (a quarter of the file): write the file again once, in
+        // order, so its free pages are given back and each table's pages lie together (the 1M bench store searched
+        // ≈ 15% slower migrated in place than imported anew, and faster than either once vacuumed). VACUUM cannot run
+        // inside the migration's transaction; stopped half-way, it leaves the migrated file as it was.
+        if version > 0 && version < Schema.postingsOnlyVersion {
             try connection.execute("VACUUM")
         }
     }

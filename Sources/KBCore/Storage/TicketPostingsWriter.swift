@@ -1,7 +1,7 @@
 import CSQLite
 import Foundation
 
-/// Keeps `ticket_postings` in step with `tickets_fts` within a store's write transactions, and the index's totals
+/// Keeps `ticket_postings` (the ticket index) in step with the stored tickets within a store's write transactions, and the index's totals
 /// (tickets and tokens, `Store.ticketIndexTotals`) with them.
 ///
 /// A ticket's postings are gathered per term in memory (encoded as in a block, in ascending rowid) and written out as

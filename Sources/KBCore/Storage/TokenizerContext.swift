@@ -6,9 +6,6 @@ public final class TokenizerContext {
     /// The language the tokenizer analyses with until changed.
     public var language: Language
     let sources: [Language: TermSource]
-    /// Terms analysed ahead of time for the row being written; set by import around one insert, on the
-    /// connection's thread, and replayed when FTS5 hands the tokenizer one of the same texts.
-    var preparedTerms: PreparedTerms?
 
     public init(language: Language, sources: [Language: TermSource]) {
         self.language = language

@@ -1,11 +1,10 @@
 import Foundation
 
-/// The terms of a row's texts, analysed ahead of time on another thread, for the FTS5 tokenizer to replay.
+/// The terms of a ticket's index texts, analysed once, for its postings and its title key.
 ///
-/// Import analyses some rows on its reading thread while the writing thread is busy in SQLite. When FTS5
-/// then asks kb's tokenizer for the terms of a text byte-for-byte equal to one of `texts`, in the same
-/// language, the tokenizer hands back the recorded terms instead of analysing again. The terms come from
-/// the very `TermSource` the tokenizer would call, so the index holds exactly what it would have.
+/// Import analyses rows on its reading thread while the writing thread is busy in SQLite; the writer adds the
+/// recorded terms to the posting lists (`TicketPostingsWriter`). The terms come from the language's `TermSource`, the
+/// one searches analyse queries and check phrases with.
 struct PreparedTerms: Sendable {
     private struct Token {
         /// End of the term in `termBytes` (it starts where the previous one ends).
@@ -40,18 +39,7 @@ struct PreparedTerms: Sendable {
         }
     }
 
-    /// Which of `texts` has exactly these bytes, if any.
-    func index(of utf8: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (index, text) in texts.enumerated() {
-            let same = text.utf8.withContiguousStorageIfAvailable { stored in
-                stored.count == utf8.count && (stored.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, stored.count) == 0)
-            }
-            if same == true { return index }
-        }
-        return nil
-    }
-
-    /// Calls `body` with each recorded term of text `index`, in order (what the tokenizer hands FTS5 for that text).
+    /// Calls `body` with each recorded term of text `index`, in order.
     func forEachTerm(ofText index: Int, _ body: (_ term: UnsafeBufferPointer<UInt8>) -> Void) {
         replay(index) { term, _, _ in
             body(term)

@@ -80,7 +80,6 @@ public final class TicketImporter {
                 try store.prepareTicketIndexForBulkWrite()
                 let insertingFirst = try store.holdsNoTickets()
                 try read(files, sources, into: &report) { try store.upsert($0, insertingFirst: insertingFirst) }
-                try store.finishTicketIndexBulkWrite()
                 guard strict, !report.rejected.isEmpty else { return true }
                 for index in report.files.indices {
                     report.files[index].counts.inserted = 0

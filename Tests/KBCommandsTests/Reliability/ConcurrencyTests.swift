@@ -46,7 +46,7 @@ struct ConcurrencyTests {
         let rounds = try Self.whileRunning(process) {
             do {
                 let stored = try reader.ticketCount()
-                let matches = try reader.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'incidente'")
+                let matches = try reader.ticketMatchCount(Self.incidente, limit: .max)
                 seen.insert(stored)
                 if ![1, count + 1].contains(stored) || ![0, count].contains(matches) {
                     failures.append("saw \(stored) tickets and \(matches) index entries")
@@ -96,8 +96,11 @@ struct ConcurrencyTests {
         defer { try? store.close() }
         try store.checkIntegrity()
         #expect(try store.ticketCount() == 16_000)
-        #expect(try store.connection.scalarInt("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'incidente'") == 16_000)
+        #expect(try store.ticketMatchCount(Self.incidente, limit: .max) == 16_000)
     }
+
+    /// The tickets holding "incidente", as a search matches them.
+    static let incidente = MatchExpression(text: #""incidente""#, phrases: [.init(text: "incidente", isPrefix: false)])
 
     /// `kb index` over 3,000 articles while searches run: each search sees the old or the new version of
     /// the articles, never a mixture, and none fails.

@@ -114,7 +114,7 @@ import KBTestSupport
         let inspector = try Connection(path: url.path, mode: .readOnly)
         let pageSize = try inspector.scalarInt("PRAGMA page_size")
         var wiped: [Int] = []
-        for table in ["tickets", "tickets_fts_data", "ticket_postings"] {
+        for table in ["tickets", "ticket_postings"] {
             let leaves = try inspector.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
                 .map([table]) { Int($0.int64(0)) }
             if leaves.count > 2 { wiped.append(leaves[leaves.count / 2]) }

@@ -94,7 +94,7 @@ import KBTestSupport
         configure(lenient)
         let report = try lenient.importFiles([path], displayNames: ["input"], format: format)
         check(report, lines: lines, file: "input", round: round)
-        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')")
+        if try store.ticketCount() > 0 { try TicketPostingsTests.expectInStep(store) }
         return report
     }
 

@@ -21,7 +21,10 @@ import KBTestSupport
     /// Words of the store's own text (titles and descriptions), so random queries mix common and rare terms, plus
     /// the words with synonyms (a group of one word and a multi-word phrase).
     static func vocabulary(_ store: Store) throws -> [String] {
-        let texts = try store.connection.prepare("SELECT title || ' ' || description FROM tickets_text").map { $0.text(0) }
+        let texts = try store.connection.prepare("SELECT packed FROM tickets ORDER BY rowid").map { row in
+            let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
+            return String(decoding: columns[0], as: UTF8.self) + " " + String(decoding: columns[1], as: UTF8.self)
+        }
         var words = Set<String>()
         for text in texts {
             for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 2 {

@@ -22,6 +22,7 @@ import KBTestSupport
         try store.connection.transaction {
             for ticket in tickets { _ = try store.upsert(ticket) }
         }
+        try FullTextOracle.build(store)
         let builder = QueryBuilder(termSource: Store.defaultTermSources[.spanish]!, synonyms: { term in
             term == "contrasen" ? ["clave", "inicio de sesión"] : []
         })
@@ -77,6 +78,7 @@ import KBTestSupport
                 of: "La pantalla queda en blanco", with: text)
             _ = try store.upsert(Ticket(json: JSONParser().parse(line)))
         }
+        try FullTextOracle.build(store)
         let rows = { (proximity: Double) in
             try store.connection.prepare("""
                 SELECT t.id, kb_rank(tickets_fts, '1 1 1 1 1', '', ?) FROM tickets_fts JOIN tickets t ON t.rowid = tickets_fts.rowid
@@ -264,6 +266,7 @@ import KBTestSupport
     }
 
     private func expectFullTextTotals(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try FullTextOracle.build(store)
         let totals = try store.ticketIndexTotals()
         let indexed = try Store.fullTextIndexTotals(store.connection)
         #expect(totals.rows == indexed.rows && totals.tokens == indexed.tokens, "kb \(totals), FTS5 \(indexed)",

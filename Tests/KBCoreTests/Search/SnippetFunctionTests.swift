@@ -76,6 +76,7 @@ import KBTestSupport
             _ = try store.upsert(Ticket(json: JSONParser().parse(line)))
         }
         let engine = try SearchEngine(store: store, builder: try knowledgeBase.workspace.queryBuilder(for: store))
+        try FullTextOracle.build(store)
         var filters = SearchFilters()
         filters.limit = 20
         var queries: [(String, QueryMode)] = [
@@ -88,7 +89,7 @@ import KBTestSupport
         for (query, mode) in queries {
             guard let match = try engine.ticketMatch(for: query, mode: mode) else { continue }
             let results = try engine.searchTickets(match: match, filters: filters)
-            let reference = try engine.indexedSnippets(match: match, ids: results.map(\.id))
+            let reference = try FullTextOracle.snippets(store, match: match, ids: results.map(\.id))
             #expect(results.map(\.snippet) == reference, "\(query) (\(mode))")
             compared += results.count
         }

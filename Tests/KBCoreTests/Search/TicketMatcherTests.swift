@@ -12,6 +12,7 @@ import KBTestSupport
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path, language: .spanish)
         let lines = TicketPostingsTests.lines(count: count)
         _ = try TicketPostingsTests.importLines(lines, into: store, in: directory)
+        try FullTextOracle.build(store)
         let builder = QueryBuilder(termSource: Store.defaultTermSources[.spanish]!, synonyms: { term in
             switch term {
             case "contrasen": ["clave", "inicio de sesión"]
@@ -22,7 +23,7 @@ import KBTestSupport
         return (store, builder)
     }
 
-    /// FTS5's matches of `match`, highest rowid first.
+    /// FTS5's matches of `match` (`FullTextOracle`, built beforehand), highest rowid first.
     static func fullTextMatches(_ store: Store, _ match: MatchExpression) throws -> [Int64] {
         try store.connection.prepare("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC")
             .map([match.text]) { $0.int64(0) }
@@ -108,6 +109,7 @@ import KBTestSupport
         ]
         _ = try TicketPostingsTests.importLines(lines, into: store, in: directory)
         let match = MatchExpression(text: #""fuera de servicio""#, phrases: [.init(text: "fuera de servicio", isPrefix: false)])
+        try FullTextOracle.build(store)
         #expect(try Self.matches(store, match) == [3, 1])
         #expect(try Self.fullTextMatches(store, match) == [3, 1])
     }

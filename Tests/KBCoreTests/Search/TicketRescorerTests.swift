@@ -123,6 +123,7 @@ import KBTestSupport
         let directory = try TemporaryDirectory()
         let (store, workspace) = try DocumentLanguageTests.makeStore(directory)
         defer { try? store.close() }
+        try FullTextOracle.build(store)
         let engine = try SearchEngine(store: store, builder: try workspace.queryBuilder(for: store))
         let totals = try store.ticketIndexTotals()
         for query in ["cancel subscription", "cancelar plan", "refund order cancelled", "portal lento"] {

@@ -3,8 +3,8 @@ import Testing
 import KBTestSupport
 @testable import KBCore
 
-/// `ticket_postings` holds, for every term and ticket, what FTS5's `tickets_fts` holds (occurrences in the title and in
-/// the other columns, the ticket's length), whatever path wrote the tickets.
+/// `ticket_postings` holds, for every term and ticket, what an FTS5 index of the stored tickets holds (`FullTextOracle`:
+/// occurrences in the title and in the other columns, the ticket's length), whatever path wrote the tickets.
 @Suite struct TicketPostingsTests {
     // MARK: - Against FTS5
 
@@ -16,10 +16,12 @@ import KBTestSupport
         var description: String { "(\(title), \(other), \(length))" }
     }
 
-    /// What FTS5 holds: per term, per rowid, the counts from `fts5vocab(instance)` and the length from
+    /// What the oracle's FTS5 index holds: per term, per rowid, the counts from `fts5vocab(instance)` and the length from
     /// `tickets_fts_docsize` (one SQLite varint per column).
-    static func fts5Postings(_ connection: Connection) throws -> [String: [Int64: Entry]] {
-        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, tickets_fts, instance)")
+    /// `schema` is `main` for a store from before schema 9, whose `tickets_fts` it reads.
+    static func fts5Postings(_ connection: Connection, schema: String = "temp") throws -> [String: [Int64: Entry]] {
+        // `FullTextOracle.build` drops it with the index it reads.
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(\(schema), tickets_fts, instance)")
         var lengths: [Int64: Int32] = [:]
         try connection.prepare("SELECT id, sz FROM tickets_fts_docsize").forEachRow { row in
             lengths[row.int64(0)] = row.withBlob(1) { sizes in
@@ -76,8 +78,10 @@ import KBTestSupport
         return postings
     }
 
-    /// Every term's postings equal FTS5's, and the reader returns each list whole and by range.
+    /// Every term's postings equal those of an FTS5 index built from the stored tickets, and the reader returns each
+    /// list whole and by range.
     static func expectInStep(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try FullTextOracle.build(store)
         let expected = try fts5Postings(store.connection)
         let stored = try storedPostings(store)
         #expect(!expected.isEmpty, sourceLocation: sourceLocation)
@@ -358,7 +362,7 @@ import KBTestSupport
     /// Fills `ticket_postings` from what FTS5 holds, in format 1 and blocks of `capacity`, as kb at schema version 4
     /// built it.
     static func writeVersionOnePostings(_ connection: Connection) throws {
-        for (term, documents) in try fts5Postings(connection) {
+        for (term, documents) in try fts5Postings(connection, schema: "main") {
             let postings = documents.keys.sorted().map { rowid in
                 TicketPosting(rowid: rowid, titleCount: documents[rowid]!.title, otherCount: documents[rowid]!.other,
                               length: documents[rowid]!.length)

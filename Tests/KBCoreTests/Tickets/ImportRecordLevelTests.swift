@@ -110,72 +110,9 @@ import KBTestSupport
         #expect(report.rolledBack)
         #expect(report.inserted == 0)
         #expect(try store.ticketCount() == 0)
-        // Even the index's write buffer and merge setting, set for the import inside its transaction, are as they were.
-        #expect(try Self.indexBufferSetting(store) == nil)
-        #expect(try Self.indexSetting(store, "automerge") == nil)
-    }
-
-    static func indexBufferSetting(_ store: Store) throws -> Int? {
-        try indexSetting(store, "hashsize")
-    }
-
-    /// An import gathers the index's entries in a larger buffer (fewer, larger segments); the index reads the same.
-    @Test func importEnlargesTheIndexBuffer() throws {
-        let (report, store, directory) = try Self.importing([("a.jsonl", Self.bytes(Self.lines(40)))])
-        defer { try? store.close(); withExtendedLifetime(directory) {} }
-        #expect(report.inserted == 40)
-        #expect(try Self.indexBufferSetting(store) == Store.ticketIndexBufferBytes)
-        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
-    }
-
-    /// During an import FTS5 lets sixteen segments gather before merging them (at 1,000,000 tickets one merge, where
-    /// four at a time wrote the same entries again at every level); once it is written, later writes merge at FTS5's
-    /// default setting again.
-    @Test func importMergesTheIndexSixteenSegmentsAtATime() throws {
-        let directory = try TemporaryDirectory()
-        let file = directory.url.appendingPathComponent("a.jsonl")
-        try Data(Self.bytes(Self.lines(30))).write(to: file)
-        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
-        defer { try? store.close() }
-        let importer = TicketImporter(store: store)
-        importer.progressInterval = 10
-        var during: [Int?] = []
-        importer.progress = { _ in during.append(try? Self.indexSetting(store, "automerge")) }
-        #expect(try importer.importFiles([file.path]).inserted == 30)
-        #expect(during == [Store.bulkWriteAutomerge, Store.bulkWriteAutomerge, Store.bulkWriteAutomerge])
-        #expect(Store.bulkWriteAutomerge == 16)
-        #expect(try Self.indexSetting(store, "automerge") == Store.defaultAutomerge)
-        #expect(try Self.indexSetting(store, "usermerge") ?? Store.defaultUsermerge == Store.defaultUsermerge)
-        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
-    }
-
-    /// At its end a bulk write merges a level holding more segments than merging four at a time leaves (FTS5's buffer
-    /// of one byte here writes a segment for every ticket), and leaves one holding no more as it is. The last ticket's
-    /// entries are still in FTS5's buffer then: the commit writes them as one more segment.
-    @Test(arguments: [(4, 4), (10, 2)])
-    func bulkWriteEndsWithFewSegmentsPerLevel(tickets: Int, segmentsLeft: Int) throws {
-        let directory = try TemporaryDirectory()
-        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
-        defer { try? store.close() }
-        try store.bulkWrite {
-            try store.prepareTicketIndexForBulkWrite()
-            try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('hashsize', 1)")
-            for line in Self.lines(tickets) { try store.upsert(try Ticket(json: JSONParser().parse(line))) }
-            try store.finishTicketIndexBulkWrite()
-            return true
-        }
-        let left = try Self.segmentsPerLevel(store)
-        #expect(left.reduce(0, +) == segmentsLeft, "\(left)")
-        try store.connection.execute("INSERT INTO tickets_fts(tickets_fts, rank) VALUES ('integrity-check', 1)")
-        #expect(try store.ticketCount() == tickets)
-    }
-
-    static func indexSetting(_ store: Store, _ key: String) throws -> Int? {
-        try store.connection.prepare("SELECT v FROM tickets_fts_config WHERE k = ?").first([key]) { $0.int(0) }
-    }
-
-    static func segmentsPerLevel(_ store: Store) throws -> [Int] {
-        try store.ticketIndexLevels().map(\.segmentPages.count)
+        // The index's lists and totals, written inside the import's transaction, are as they were.
+        #expect(try store.connection.scalarInt("SELECT count(*) FROM ticket_postings") == 0)
+        #expect(try store.ticketIndexTotals() == (0, 0))
     }
 
     /// A CSV cell with a NUL byte rejects its record; a byte order mark on a mapping file is fine.
