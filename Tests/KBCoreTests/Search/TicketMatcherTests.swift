@@ -99,28 +99,18 @@ import KBTestSupport
     /// check reads only the tickets holding all its words.
     @Test func phraseOfSeveralWordsNeedsThemInARow() throws {
         let directory = try TemporaryDirectory()
-        let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path, language: .spanish)
+        let store = try Self.storeOfScatteredWords(directory)
         defer { try? store.close() }
-        let lines = [
-            TicketFixtures.line(id: "T-1", title: "Fuera de servicio la central"),
-            TicketFixtures.line(id: "T-2", title: "El servicio quedó fuera de la red"),
-            TicketFixtures.line(id: "T-3", title: "Servicio normal", extra: #""resolution":"Estaba fuera de servicio""#),
-            TicketFixtures.line(id: "T-4", title: "Fuera de horario"),
-        ]
-        _ = try TicketPostingsTests.importLines(lines, into: store, in: directory)
-        let match = MatchExpression(text: #""fuera de servicio""#, phrases: [.init(text: "fuera de servicio", isPrefix: false)])
         try FullTextOracle.build(store)
-        #expect(try Self.matches(store, match) == [3, 1])
-        #expect(try Self.fullTextMatches(store, match) == [3, 1])
+        #expect(try Self.matches(store, Self.fueraDeServicio) == [3, 1])
+        #expect(try Self.fullTextMatches(store, Self.fueraDeServicio) == [3, 1])
     }
 
-    /// A matcher allowed `textChecks` texts reads no more: it lists the matches found with them and then stops at the
-    /// candidate whose text would be one too many, having examined every candidate above it.
-    @Test(arguments: [0, 1, 2])
-    func textChecksAreBounded(allowed: Int) throws {
-        let directory = try TemporaryDirectory()
+    static let fueraDeServicio = MatchExpression(text: #""fuera de servicio""#, phrases: [.init(text: "fuera de servicio", isPrefix: false)])
+
+    /// Five tickets holding "fuera", "de" and "servicio" but the phrase in 1 and 3 only (4 lacks "servicio").
+    static func storeOfScatteredWords(_ directory: TemporaryDirectory) throws -> Store {
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path, language: .spanish)
-        defer { try? store.close() }
         let lines = [
             TicketFixtures.line(id: "T-1", title: "Fuera de servicio la central"),
             TicketFixtures.line(id: "T-2", title: "El servicio quedó fuera de la red"),
@@ -129,8 +119,17 @@ import KBTestSupport
             TicketFixtures.line(id: "T-5", title: "Servicio caído", extra: #""resolution":"Se reinició, fuera de plazo""#),
         ]
         _ = try TicketPostingsTests.importLines(lines, into: store, in: directory)
-        let match = MatchExpression(text: #""fuera de servicio""#, phrases: [.init(text: "fuera de servicio", isPrefix: false)])
-        var matcher = try TicketMatcher(match: match, store: store, textChecks: allowed)
+        return store
+    }
+
+    /// A matcher allowed `textChecks` texts reads no more: it lists the matches found with them and then stops at the
+    /// candidate whose text would be one too many, having examined every candidate above it.
+    @Test(arguments: [0, 1, 2])
+    func textChecksAreBounded(allowed: Int) throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.storeOfScatteredWords(directory)
+        defer { try? store.close() }
+        var matcher = try TicketMatcher(match: Self.fueraDeServicio, store: store, textChecks: allowed)
         // Candidates (tickets holding all three words), newest first: 5 (no), 3 (yes), 2 (no), 1 (yes).
         let candidates: [Int64] = [5, 3, 2, 1]
         var found: [Int64] = []

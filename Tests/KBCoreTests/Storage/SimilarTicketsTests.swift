@@ -17,10 +17,16 @@ import KBTestSupport
         var random = PrunedRankingPropertyTests.SeededGenerator(state: 5)
         let weightList = Self.weights.map { "\($0)" }.joined(separator: ", ")
         var scored = 0
-        for _ in 0..<40 {
+        for round in 0..<40 {
             let query = (0..<Int.random(in: 1...(mode == .all ? 2 : 5), using: &random)).map { _ in words.randomElement(using: &random)! }
-            let match = try #require(builder.match(words: builder.words(in: query.joined(separator: " ")), mode: mode,
+            var match = try #require(builder.match(words: builder.words(in: query.joined(separator: " ")), mode: mode,
                                                    expandSynonyms: false, acrossLanguages: false))
+            if round % 8 == 7 {
+                // A phrase of several words among them: its counts are in no one list, so every match is scored from its text.
+                let phrases = match.phrases + [MatchExpression.Phrase(text: "billing workers", isPrefix: false, term: match.phrases.count)]
+                match = MatchExpression(text: match.text + (mode == .all ? " AND " : " OR ") + #""billing workers""#, phrases: phrases,
+                                        matchesAnyTerm: mode == .any)
+            }
             let hits = try store.connection.prepare("""
                 SELECT rowid, -bm25(tickets_fts, \(weightList)) FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC
                 """).map([match.text]) { (rowid: $0.int64(0), score: $0.double(1)) }

@@ -1,6 +1,5 @@
-/// Reads for finding tickets like one another (post-incident reviews): bounded counts, BM25 over a bounded set of
-/// matches, and the latest matches in import order — over kb's posting lists (`TicketMatcher`), each match scored from
-/// its stored text. `match` is always built by `QueryBuilder`.
+/// The rows reviews read of tickets like one another: excerpts of the similar tickets Search finds
+/// (`Store+SimilarTickets` there) and the tickets of a creation window.
 extension Store {
     /// A ticket found by a similarity query, with the fields a review shows of it.
     public struct TicketExcerpt: Sendable, Equatable {
@@ -23,49 +22,8 @@ extension Store {
         public let score: Double
     }
 
-    /// Tickets matching `match`, counted up to `limit` (a common word stops the count early), among those imported
-    /// before the ticket at `rowID` when given.
-    public func ticketMatchCount(_ match: MatchExpression, before rowID: Int64? = nil, limit: Int) throws -> Int {
-        var matcher = try TicketMatcher(match: match, store: self)
-        let bound = rowID.map { $0 - 1 } ?? .max
-        var count = 0
-        while count < limit, try matcher.next(atMost: bound) != nil { count += 1 }
-        return count
-    }
-
-    /// The BM25 score (with `weights` per column, higher is better) of the ticket at `rowID` for `match`, or nil when
-    /// none of its phrases is in the ticket.
-    public func ticketScore(_ match: MatchExpression, rowID: Int64, weights: [Double]) throws -> Double? {
-        let scorer = try WeightedBM25(match: match, weights: weights, store: self)
-        let score = try scorer.score(rowID: rowID)
-        return score > 0 ? score : nil
-    }
-
-    /// The `limit` best matches of `match` by BM25 (with `weights`), then only those closed, not `excluding` and
-    /// created before `createdBefore`; best first (equal scores: the latest imported first).
-    public func bestClosedMatches(_ match: MatchExpression, weights: [Double], limit: Int, excluding id: String,
-                                  createdBefore: Timestamp) throws -> [TicketExcerpt] {
-        let scorer = try WeightedBM25(match: match, weights: weights, store: self)
-        var matcher = try TicketMatcher(match: match, store: self)
-        var scored: [(rowid: Int64, score: Double)] = []
-        while let rowid = try matcher.next() { scored.append((rowid, try scorer.score(rowID: rowid))) }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }
-        return try closedExcerpts(scored.prefix(limit), excluding: id, createdBefore: createdBefore)
-    }
-
-    /// The `limit` latest matches of `match` imported before the ticket at `rowID` (all, when nil), then only those
-    /// closed, not `excluding` and created before `createdBefore`; unranked (score 0), latest first.
-    public func latestClosedMatches(_ match: MatchExpression, before rowID: Int64?, limit: Int, excluding id: String,
-                                    createdBefore: Timestamp) throws -> [TicketExcerpt] {
-        var matcher = try TicketMatcher(match: match, store: self)
-        let bound = rowID.map { $0 - 1 } ?? .max
-        var latest: [(rowid: Int64, score: Double)] = []
-        while latest.count < limit, let rowid = try matcher.next(atMost: bound) { latest.append((rowid, 0)) }
-        return try closedExcerpts(latest[...], excluding: id, createdBefore: createdBefore)
-    }
-
     /// The excerpts of `hits` (in their order) that are closed, not `excluding` and created before `createdBefore`.
-    private func closedExcerpts(_ hits: ArraySlice<(rowid: Int64, score: Double)>, excluding id: String,
+    func closedExcerpts(_ hits: ArraySlice<(rowid: Int64, score: Double)>, excluding id: String,
                                 createdBefore: Timestamp) throws -> [TicketExcerpt] {
         let statement = try connection.cached("""
             SELECT \(Store.excerptColumns), ? AS score FROM tickets t
@@ -74,47 +32,6 @@ extension Store {
         let read = Store.excerptReader()
         return try hits.compactMap { hit in
             try statement.first([hit.score, hit.rowid, id, createdBefore.seconds], read)
-        }
-    }
-
-    /// FTS5's `bm25()` with column weights, from the tickets' stored text: each phrase weighs with its own idf over the
-    /// index, a ticket's length is all its columns' tokens, and the index's average length comes from its totals — the
-    /// numbers FTS5 adds up, in its order (`TicketRescorer` with neither proximity nor title match).
-    struct WeightedBM25 {
-        private let rescorer: TicketRescorer
-        private let store: Store
-
-        init(match: MatchExpression, weights: [Double], store: Store) throws {
-            let totals = try store.ticketIndexTotals()
-            let documents = Int(max(totals.rows, 1))
-            var phrases = match.phrases
-            var idf: [Double] = []
-            for index in phrases.indices {
-                phrases[index].term = 0
-                let alone = phrases[index]
-                let terms = PhraseLocator.queryTerms(alone.text, tokenizer: store.tokenizer)
-                let frequency: Int
-                if !alone.isPrefix, terms.count == 1, let term = String(validating: terms[0], as: UTF8.self) {
-                    frequency = try store.ticketDocumentFrequency(of: term)
-                } else {
-                    var matcher = try TicketMatcher(match: MatchExpression(text: QueryBuilder.either([alone]), phrases: [alone]), store: store)
-                    frequency = try matcher.count()
-                }
-                idf.append(RankFunction.idf(documentFrequency: frequency, documentCount: documents))
-                phrases[index].term = index
-            }
-            rescorer = TicketRescorer(match: MatchExpression(text: match.text, phrases: phrases), idf: idf, tokenizer: store.tokenizer,
-                                      columnWeights: weights, averageLength: RankFunction.averageLength(rows: totals.rows, tokens: totals.tokens),
-                                      proximityWeight: 0)
-            self.store = store
-        }
-
-        /// The ticket's score; 0 when it holds none of the phrases or is not stored.
-        func score(rowID: Int64) throws -> Double {
-            try store.connection.cached("SELECT packed, language FROM tickets WHERE rowid = ?").first([rowID]) { row in
-                let columns = try row.withBlob(0) { try Store.indexedText(packed: $0, columns: true) }.columns
-                return rescorer.score(columns: columns, language: row.optionalText(1).flatMap(Language.init(rawValue:)))
-            } ?? 0
         }
     }
 
