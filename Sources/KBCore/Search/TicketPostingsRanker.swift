@@ -200,6 +200,8 @@ struct TicketPostingsRanker {
         }
         proximity.initialize(repeating: 0, count: termCount)
         for term in 0..<termCount { idf[term] = lists[term].idf }
+        // Tickets scored with estimated counts, each with its estimate (at least its real score).
+        var deferred: [(rowid: Int64, bound: Double)] = []
         // Terms order[0..<firstEssential] cannot lift a ticket above the threshold on their own: only tickets holding an
         // essential term are visited.
         var firstEssential = requireAll ? termCount - 1 : 0
@@ -256,35 +258,51 @@ struct TicketPostingsRanker {
                 RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(length), averageLength: averageLength),
                                    termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies, proximity: proximity)
             }
-            // Estimated counts are at least the real ones, so they give a score at least the real one: only a ticket
-            // that might still enter is checked against the filters, then read.
-            var total = score()
+            // Estimated counts are at least the real ones, so they give a score at least the real one: a ticket that
+            // might still enter with them waits, its estimate a bound on its score, until the walk ends (see below).
+            let total = score()
             guard total >= threshold else { continue }
             if let accepts, try !accepts(rowid) { continue }
             if estimated {
-                guard let exact = try exactFrequencies(rowid) else { continue }
-                // The lists hold every ticket holding a term: the text's counts replace theirs.
-                var holdsAll = true
-                var holdsAny = false
-                for term in 0..<termCount {
-                    frequencies[term] = exact.frequencies[term]
-                    holdsAll = holdsAll && frequencies[term] > 0
-                    holdsAny = holdsAny || frequencies[term] > 0
-                }
-                guard requireAll ? holdsAll : holdsAny else { continue }
-                length = Int32(exact.tokens)
-                total = score()
+                deferred.append((rowid, total))
+                continue
             }
             guard best.keep(rowid: rowid, score: total) else { continue }
-            if termCount <= 64 {
-                var held: UInt64 = 0
-                for term in 0..<termCount where frequencies[term] > 0 { held |= 1 << UInt64(term) }
-                heldTerms[rowid] = held
-            }
+            if termCount <= 64 { heldTerms[rowid] = Self.held(frequencies, termCount) }
             while prunes, !requireAll, firstEssential < termCount, prefixBounds[firstEssential + 1] < best.threshold { firstEssential += 1 }
             if firstEssential == termCount { break }
         }
+        // The tickets whose counts the lists only estimate, read from their text best bound first: once a bound falls
+        // below the `limit`-th score, no ticket after it can enter. Reading them at the end rather than as the walk
+        // meets them reads only those near the top (a synonym "no funciona" estimated from every ticket holding "no"
+        // and "funciona" met thousands on the way whose bound beat the threshold of that moment).
+        deferred.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.rowid > $1.rowid }
+        for (rowid, bound) in deferred {
+            if prunes && bound < best.threshold { break }
+            guard let exact = try exactFrequencies(rowid) else { continue }
+            // The lists hold every ticket holding a term: the text's counts replace theirs.
+            var holdsAll = true
+            var holdsAny = false
+            for term in 0..<termCount {
+                frequencies[term] = exact.frequencies[term]
+                holdsAll = holdsAll && frequencies[term] > 0
+                holdsAny = holdsAny || frequencies[term] > 0
+            }
+            guard requireAll ? holdsAll : holdsAny else { continue }
+            let total = RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(exact.tokens), averageLength: averageLength),
+                                           termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies,
+                                           proximity: proximity)
+            guard best.keep(rowid: rowid, score: total) else { continue }
+            if termCount <= 64 { heldTerms[rowid] = Self.held(frequencies, termCount) }
+        }
         return best.sorted()
+    }
+
+    /// The terms a ticket holds, as bits (queries of up to 64 terms).
+    private static func held(_ frequencies: UnsafeMutablePointer<Double>, _ termCount: Int) -> UInt64 {
+        var held: UInt64 = 0
+        for term in 0..<termCount where frequencies[term] > 0 { held |= 1 << UInt64(term) }
+        return held
     }
 
 }
