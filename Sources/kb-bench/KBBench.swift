@@ -39,7 +39,7 @@ struct KBBench {
                kb-bench suggest-eval [--tickets N] [--hold-out-every K]
                kb-bench search-profile --work DIR [--loops N] [--worst N]
                kb-bench recent --work DIR [--runs N] [--limit N]
-               kb-bench [--tickets N] [--runs N] [--work DIR] [--exactness-queries N] [--exactness-skip N]
+               kb-bench [--tickets N] [--runs N] [--work DIR] [--synonyms FILE] [--exactness-queries N] [--exactness-skip N]
                         [--reuse [--search-only [--exactness-only]] | --import-only]
 
         SUBCOMMANDS:

@@ -24,6 +24,9 @@ struct ScaleBenchmark {
     /// How many of the benchmark queries the exactness comparison skips first (`--exactness-skip`, 0 by default), so a
     /// long comparison can run in parts.
     let exactnessSkip: Int
+    /// A synonyms file (`--synonyms FILE`) copied into the work folder's workspace before anything runs, so searches,
+    /// suggestions and reviews expand its groups as a team's workspace would; without it the folder is left as it is.
+    let synonyms: URL?
 
     init(arguments: [String]) throws {
         var arguments = arguments
@@ -32,7 +35,9 @@ struct ScaleBenchmark {
         exactnessOnly = arguments.contains("--exactness-only")
         importOnly = arguments.contains("--import-only")
         arguments.removeAll { ["--reuse", "--search-only", "--exactness-only", "--import-only"].contains($0) }
-        let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work", "--exactness-queries", "--exactness-skip"])
+        let parsed = try BenchArguments(arguments, allowed: ["--tickets", "--runs", "--work", "--exactness-queries", "--exactness-skip",
+                                                             "--synonyms"])
+        synonyms = parsed.value("--synonyms").map { URL(fileURLWithPath: $0) }
         tickets = try parsed.int("--tickets", 10_000)
         exactnessQueries = try parsed.int("--exactness-queries", 500)
         exactnessSkip = parsed.value("--exactness-skip") == "0" ? 0 : try parsed.int("--exactness-skip", 0)
@@ -46,6 +51,23 @@ struct ScaleBenchmark {
         work = URL(fileURLWithPath: parsed.value("--work") ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("kb-bench-\(tickets)").path)
         kbBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kb")
+    }
+
+    /// Copies `--synonyms` into the workspace, and says which synonyms the run's searches expand (raw FTS5 and tantivy
+    /// expand none).
+    private func useSynonyms() throws {
+        let target = work.appendingPathComponent("kb/synonyms.txt")
+        if let synonyms {
+            guard FileManager.default.fileExists(atPath: synonyms.path) else {
+                throw BenchError(description: "--synonyms: no file \(synonyms.path)")
+            }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: synonyms, to: target)
+        }
+        let groups = (try? String(contentsOf: target, encoding: .utf8))?.split(separator: "\n")
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }.count
+        print("synonyms: " + (groups.map { "\(target.path) (\($0) groups), kb only" } ?? "none (\(target.path) absent)"))
     }
 
     func run() throws {
@@ -64,6 +86,7 @@ struct ScaleBenchmark {
         print("kb-bench: \(tickets) tickets, \(runs) runs, work folder \(work.path)")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, SQLite \(String(cString: sqlite3_libversion()))")
         print("load average (1 min) at start: \(fixed(loadAverage(), 2))")
+        try useSynonyms()
 
         var table = Table()
         if importOnly {
