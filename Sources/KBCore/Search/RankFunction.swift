@@ -5,10 +5,10 @@ import Foundation
 /// caller, plus a term-proximity bonus.
 ///
 /// FTS5's own `bm25()` counts, before scoring the first row, how many rows hold each phrase by walking the
-/// phrase's whole doclist (`xQueryPhrase`). On a million tickets a query of common words spends most of its
-/// time there, even when only a few hundred rows are then scored. kb already knows those counts: the
-/// `fts5vocab` table stores each term's document count, so the caller passes each phrase's idf and only
-/// phrases it cannot know (several words, prefixes: `-`) are counted the slow way. With `proximity` 0 the
+/// phrase's whole doclist (`xQueryPhrase`). A caller that knows those counts passes each phrase's idf; the
+/// phrases it does not (`-`) are counted that way. Articles are ranked with it (`articles_fts`); tickets, since
+/// schema 9, by the same formulas over kb's posting lists (`TicketPostingsRanker`, `TicketRescorer`), which the
+/// tests compare with `kb_rank` over an FTS5 index of the tickets' text. With `proximity` 0 the
 /// score is BM25's exactly (k1 = 1.2, b = 0.75, the same idf formula and floor); higher is better.
 ///
 /// `proximity` > 0 adds Büttcher, Clarke and Lushman's term-proximity score (BM25TP, SIGIR 2006): each pair of
@@ -26,19 +26,10 @@ import Foundation
 ///   only selects rows and is not scored. The phrases of one term (a word, its spellings in other languages, its
 ///   synonyms) count as one term: their frequencies add up and the term has one idf (its first phrase's), so a
 ///   synonym group weighs what one word weighs. Without it (or when its count differs) every phrase is a term.
-/// - `limit` (optional): the query keeps only its best `limit` rows (`ORDER BY score DESC LIMIT limit`). Then a row
-///   whose terms cannot lift it above the `limit`-th best score seen so far (each term's `upperBound`; then its
-///   frequencies with the shortest length its match offsets allow, before the row's length is read) scores `skipped` instead:
-///   it could not have been kept. Every row the query keeps is scored exactly. 0 or absent: every row is scored.
-/// - `floor` (optional, with `limit`): a score at least `limit` of the query's rows are known to reach (from an
-///   earlier, narrower query); rows that cannot exceed it are skipped from the first row on.
 enum RankFunction {
     static let name = "kb_rank"
     static let k1 = 1.2
     static let b = 0.75
-    /// What a row that cannot enter the rows kept scores: below every real score (scores are never negative).
-    static let skipped = -1.0
-
     /// BM25's idf of a term found in `documentFrequency` of `documentCount` rows, with FTS5's floor.
     static func idf(documentFrequency: Int, documentCount: Int) -> Double {
         let rows = Double(documentCount)
@@ -71,14 +62,6 @@ enum RankFunction {
         var idf: [Double] = []
         var averageLength = 1.0
         var proximityWeight = 0.0
-        /// How many rows the query keeps (0: every row is scored and nothing is skipped).
-        var limit = 0
-        /// A score every row the query keeps is known to reach (`-infinity`: none known).
-        var floor = -Double.infinity
-        /// The `limit` best rows so far: its root is the score to beat.
-        var best = TopScores(limit: 0)
-        /// The last row kept in `best`: a row scored twice in a row (should SQLite evaluate the call again) counts once.
-        var lastKept: Int64?
         private(set) var termCount = 0
         /// Per term: weighted frequency, then proximity accumulator (`2 × termCount` values).
         private(set) var accumulators = UnsafeMutablePointer<Double>.allocate(capacity: 1)
@@ -86,9 +69,6 @@ enum RankFunction {
         private(set) var phraseTerms = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         private(set) var columnWeights = UnsafeMutablePointer<Double>.allocate(capacity: 1)
         private(set) var termIDF = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-        /// Per term: `upperBound(idf:proximityWeight:)`; per term: whether the current row holds it.
-        private(set) var termBound = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-        private(set) var present = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
         /// Per phrase: its iterator over the current row's matches, and its first match (column -1: none).
         private(set) var iterators = UnsafeMutablePointer<Fts5PhraseIter>.allocate(capacity: 1)
         private(set) var firstColumns = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -110,11 +90,6 @@ enum RankFunction {
             instances[index] = value
         }
 
-        /// The score a row must exceed to enter the rows kept: the worst of the best `limit` so far, or the floor.
-        var threshold: Double {
-            limit > 0 ? Swift.max(best.threshold, floor) : floor
-        }
-
         /// Copies the arrays into the buffers the scoring loop reads.
         func freeze() {
             release()
@@ -130,14 +105,7 @@ enum RankFunction {
             for (index, weight) in weights.enumerated() { columnWeights[index] = weight }
             termIDF = .allocate(capacity: max(1, termCount))
             termIDF.initialize(repeating: 0, count: max(1, termCount))
-            termBound = .allocate(capacity: max(1, termCount))
-            termBound.initialize(repeating: 0, count: max(1, termCount))
-            for (index, value) in idf.enumerated() {
-                termIDF[index] = value
-                termBound[index] = upperBound(idf: value, proximityWeight: proximityWeight)
-            }
-            present = .allocate(capacity: max(1, termCount))
-            present.initialize(repeating: false, count: max(1, termCount))
+            for (index, value) in idf.enumerated() { termIDF[index] = value }
             let phraseCount = max(1, termOfPhrase.count)
             iterators = .allocate(capacity: phraseCount)
             iterators.initialize(repeating: Fts5PhraseIter(), count: phraseCount)
@@ -145,7 +113,6 @@ enum RankFunction {
             firstColumns.initialize(repeating: -1, count: phraseCount)
             firstOffsets = .allocate(capacity: phraseCount)
             firstOffsets.initialize(repeating: 0, count: phraseCount)
-            best = TopScores(limit: limit)
         }
 
         private func release() {
@@ -153,8 +120,6 @@ enum RankFunction {
             phraseTerms.deallocate()
             columnWeights.deallocate()
             termIDF.deallocate()
-            termBound.deallocate()
-            present.deallocate()
             iterators.deallocate()
             firstColumns.deallocate()
             firstOffsets.deallocate()
@@ -192,31 +157,15 @@ enum RankFunction {
         }
 
         let termCount = data.termCount
-        let threshold = data.threshold
         let phraseTerms = data.phraseTerms
         let phraseCount = data.termOfPhrase.count
-        // Each scored phrase's first match, its iterator kept: MaxScore's test below needs only whether a phrase
-        // matches, and the rows that pass go on from the same iterators (no phrase is looked up twice).
+        // Each scored phrase's first match, its iterator kept for the rest of its matches.
         let iterators = data.iterators
         let firstColumns = data.firstColumns
         let firstOffsets = data.firstOffsets
         for phrase in 0..<phraseCount where phraseTerms[phrase] >= 0 {
             let code = functions.xPhraseFirst(context, Int32(phrase), iterators + phrase, firstColumns + phrase, firstOffsets + phrase)
             guard code == SQLITE_OK else { return code }
-        }
-        if threshold > -Double.infinity {
-            // MaxScore's test per row: the terms the row holds cannot lift it above the score to beat.
-            let present = data.present
-            present.update(repeating: false, count: termCount)
-            for phrase in 0..<phraseCount where phraseTerms[phrase] >= 0 && firstColumns[phrase] >= 0 {
-                present[phraseTerms[phrase]] = true
-            }
-            var reachable = 0.0
-            for term in 0..<termCount where present[term] { reachable += data.termBound[term] }
-            if reachable < threshold {
-                sqlite3_result_double(result, skipped)
-                return SQLITE_OK
-            }
         }
         let frequencies = data.accumulators
         let proximity = data.accumulators + termCount
@@ -248,46 +197,20 @@ enum RankFunction {
             instances[slot] = value
         }
         var neighbour = Neighbour()
-        // A column holding a match at token offset o has more than o tokens: a lower bound on the row's length,
-        // known before its length is read.
-        var knownTokens: Int32 = 0
-        var lastColumn: Int32 = -1
-        var lastOffset: Int32 = -1
         for index in 0..<instanceCount {
             let value = instances[index]
             let column = Int32(truncatingIfNeeded: value >> 44)
             let offset = Int32(truncatingIfNeeded: (value >> 16) & 0x0FFF_FFFF)
             let term = phraseTerms[Int(value & 0xFFFF)]
-            if column != lastColumn {
-                knownTokens += lastOffset + 1
-                lastColumn = column
-            }
-            lastOffset = offset
             accumulate(term: term, column: column, offset: offset, weights: weights, columnCount: columnCount, termIDF: termIDF,
                        proximityWeight: proximityWeight, frequencies: frequencies, proximity: proximity, neighbour: &neighbour)
-        }
-        func total(_ lengthNorm: Double) -> Double {
-            RankFunction.total(lengthNorm: lengthNorm, termCount: termCount, termIDF: termIDF, proximityWeight: proximityWeight,
-                               frequencies: frequencies, proximity: proximity)
-        }
-        knownTokens += lastOffset + 1
-        // The shortest row these matches allow bounds the score before the row's length is read (a lookup per row).
-        if threshold > -Double.infinity,
-           total(lengthNorm(tokens: Double(knownTokens), averageLength: data.averageLength)) * (1 + 1e-9) < threshold {
-            sqlite3_result_double(result, skipped)
-            return SQLITE_OK
         }
         var tokens: Int32 = 0
         let code = functions.xColumnSize(context, -1, &tokens)
         guard code == SQLITE_OK else { return code }
-        let score = total(lengthNorm(tokens: Double(tokens), averageLength: data.averageLength))
-        if data.limit > 0 {
-            let rowid = functions.xRowid(context)
-            if rowid != data.lastKept {
-                _ = data.best.keep(rowid: rowid, score: score)
-                data.lastKept = rowid
-            }
-        }
+        let score = RankFunction.total(lengthNorm: lengthNorm(tokens: Double(tokens), averageLength: data.averageLength),
+                                       termCount: termCount, termIDF: termIDF, proximityWeight: proximityWeight,
+                                       frequencies: frequencies, proximity: proximity)
         sqlite3_result_double(result, score)
         return SQLITE_OK
     }
@@ -353,8 +276,6 @@ enum RankFunction {
         let functions = api.pointee
         data.weights = arguments.count > 0 ? numbers(arguments[0]).map { $0 ?? 1 } : []
         data.proximityWeight = arguments.count > 2 ? max(0, sqlite3_value_double(arguments[2])) : 0
-        data.limit = arguments.count > 4 ? Int(max(0, sqlite3_value_int64(arguments[4]))) : 0
-        if arguments.count > 5, sqlite3_value_type(arguments[5]) != SQLITE_NULL { data.floor = sqlite3_value_double(arguments[5]) }
         var rows: Int64 = 0
         var tokens: Int64 = 0
         var code = functions.xRowCount(context, &rows)

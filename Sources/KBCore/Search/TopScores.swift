@@ -1,6 +1,7 @@
 /// The best `limit` (score, rowid) pairs so far, as a binary min-heap whose root is the one to beat: a lower score,
-/// or the same score and a lower rowid (rows come in rising rowid order, so a later equal score wins the tie, as
-/// ranking's tie-break wants). Used by `kb_rank` and by `TicketPostingsRanker`.
+/// or the same score and a lower rowid (of equal scores the higher rowid wins, as ranking's tie-break wants, in
+/// whatever order the rows come). Used by `TicketPostingsRanker`, ranking's second phase and the similar tickets of
+/// reviews.
 struct TopScores {
     let limit: Int
     private var heap: [(score: Double, rowid: Int64)] = []
