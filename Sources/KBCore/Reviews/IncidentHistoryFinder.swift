@@ -145,9 +145,8 @@ public final class IncidentHistoryFinder {
 
     /// Tickets containing a word, counted up to `postingBudget + 1` (a common word stops the count early).
     func cappedFrequency(of word: QueryBuilder.Word) throws -> Int {
-        let phrase = MatchExpression.Phrase(text: word.original, isPrefix: false)
-        return try store.ticketMatchCount(MatchExpression(text: QueryBuilder.quote(word.original), phrases: [phrase]),
-                                          limit: postingBudget + 1)
+        guard let match = builder.match(words: [word], expandSynonyms: false, acrossLanguages: false) else { return 0 }
+        return try store.ticketMatchCount(match, limit: postingBudget + 1)
     }
 
     /// Short words, plain numbers and years say little about a problem.

@@ -200,6 +200,11 @@ struct TicketPostingsRanker {
         }
         proximity.initialize(repeating: 0, count: termCount)
         for term in 0..<termCount { idf[term] = lists[term].idf }
+        /// BM25 of the counts in `frequencies` for a ticket of `tokens` tokens.
+        func score(tokens: Int32) -> Double {
+            RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(tokens), averageLength: averageLength),
+                               termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies, proximity: proximity)
+        }
         // Tickets scored with estimated counts, each with its estimate (at least its real score).
         var deferred: [(rowid: Int64, bound: Double)] = []
         // Terms order[0..<firstEssential] cannot lift a ticket above the threshold on their own: only tickets holding an
@@ -254,13 +259,9 @@ struct TicketPostingsRanker {
                 position -= 1
             }
             if skipped || reachable < threshold || length < 0 { continue }
-            func score() -> Double {
-                RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(length), averageLength: averageLength),
-                                   termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies, proximity: proximity)
-            }
             // Estimated counts are at least the real ones, so they give a score at least the real one: a ticket that
             // might still enter with them waits, its estimate a bound on its score, until the walk ends (see below).
-            let total = score()
+            let total = score(tokens: length)
             guard total >= threshold else { continue }
             if let accepts, try !accepts(rowid) { continue }
             if estimated {
@@ -289,10 +290,7 @@ struct TicketPostingsRanker {
                 holdsAny = holdsAny || frequencies[term] > 0
             }
             guard requireAll ? holdsAll : holdsAny else { continue }
-            let total = RankFunction.total(lengthNorm: RankFunction.lengthNorm(tokens: Double(exact.tokens), averageLength: averageLength),
-                                           termCount: termCount, termIDF: idf, proximityWeight: 0, frequencies: frequencies,
-                                           proximity: proximity)
-            guard best.keep(rowid: rowid, score: total) else { continue }
+            guard best.keep(rowid: rowid, score: score(tokens: Int32(exact.tokens))) else { continue }
             if termCount <= 64 { heldTerms[rowid] = Self.held(frequencies, termCount) }
         }
         return best.sorted()
