@@ -9,8 +9,11 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             Compares each file's content hash with the indexed one: only changed files are parsed and
             reindexed, removed files are dropped. A malformed article is reported as PATH:LINE: error: …
-            and skipped (its previous version stays indexed); the others are indexed. With --json:
-            {"added":[…],"changed":[…],"removed":[…],"unchanged":N,"invalid":[{"file","line","reason"}…]}.
+            and skipped (its previous version stays indexed); the others are indexed. The phrases of several
+            words in kb/synonyms.txt are listed in the ticket index (new ones built from the stored tickets,
+            removed ones dropped), so searches expanding to them read their own lists. With --json:
+            {"added":[…],"changed":[…],"removed":[…],"unchanged":N,"invalid":[{"file","line","reason"}…],
+            "phrases":{"indexed":N,"added":[…],"removed":[…],"tickets_read":N}}.
             """,
         examples: ["kb index", "kb index --json"])
 
@@ -27,6 +30,12 @@ struct IndexCommand: ParsableCommand {
             for path in report.added { context.stdout.line("  added    \(path)") }
             for path in report.changed { context.stdout.line("  changed  \(path)") }
             for path in report.removed { context.stdout.line("  removed  \(path)") }
+            if report.phrases.changed {
+                context.stdout.line("synonym phrases: \(report.phrases.indexed) indexed (added \(report.phrases.added.count), removed "
+                    + "\(report.phrases.removed.count), \(report.phrases.ticketsRead) tickets read)")
+                for phrase in report.phrases.added { context.stdout.line("  added    \"\(phrase)\"") }
+                for phrase in report.phrases.removed { context.stdout.line("  removed  \"\(phrase)\"") }
+            }
         }
         return report.invalid.isEmpty ? KB.success : KB.failure
     }

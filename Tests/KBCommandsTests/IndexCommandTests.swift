@@ -46,15 +46,42 @@ import KBTestSupport
         #expect(first.code == 0)
         #expect(first.stdout.contains("\"added\":[\"kb/articles/llamadas/entrantes.md\",\"kb/articles/portal/clave.md\",\"kb/articles/portal/login.md\"]"))
         let second = runKB(["index", "--json"], in: directory.url)
-        #expect(second.stdout == "{\"added\":[],\"changed\":[],\"removed\":[],\"unchanged\":3,\"invalid\":[]}\n")
+        let noPhrases = ",\"phrases\":{\"indexed\":0,\"added\":[],\"removed\":[],\"tickets_read\":0}"
+        #expect(second.stdout == "{\"added\":[],\"changed\":[],\"removed\":[],\"unchanged\":3,\"invalid\":[]\(noPhrases)}\n")
         try directory.write("kb/articles/portal/clave.md", Self.article(id: "KB-0002", title: "Claves vencidas"))
         let third = runKB(["index", "--json"], in: directory.url)
-        #expect(third.stdout == "{\"added\":[],\"changed\":[\"kb/articles/portal/clave.md\"],\"removed\":[],\"unchanged\":2,\"invalid\":[]}\n")
+        #expect(third.stdout == "{\"added\":[],\"changed\":[\"kb/articles/portal/clave.md\"],\"removed\":[],\"unchanged\":2,\"invalid\":[]\(noPhrases)}\n")
         try FileManager.default.removeItem(at: directory.url.appendingPathComponent("kb/articles/llamadas/entrantes.md"))
         let fourth = runKB(["index", "--json"], in: directory.url)
         #expect(fourth.stdout.contains("\"removed\":[\"kb/articles/llamadas/entrantes.md\"]"))
         let search = runKB(["search", "--json", "llamadas", "entrantes"], in: directory.url)
         #expect(!search.stdout.contains("KB-0003"))
+    }
+
+    /// The synonyms' phrases of several words are listed in the ticket index when an import meets them and when `kb index`
+    /// finds the file changed; searches find the same tickets before and after.
+    @Test func synonymPhrasesAreIndexedAndDropped() throws {
+        let directory = try workspace()
+        try directory.write("kb/synonyms.txt", "caída, fuera de servicio\n")
+        let lines = [
+            TicketFixtures.line(id: "T-1", title: "Central fuera de servicio"),
+            TicketFixtures.line(id: "T-2", title: "Servicio fuera de horario"),
+            TicketFixtures.line(id: "T-3", title: "Caída del portal", extra: #""resolution":"Estuvo sin servicio una hora""#),
+        ]
+        try directory.write("t.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(runKB(["import", "t.jsonl"], in: directory.url).code == 0)
+        let search = runKB(["search", "--json", "caída"], in: directory.url)
+        #expect(search.stdout.contains("T-1") && search.stdout.contains("T-3") && !search.stdout.contains("T-2"))
+        // Listed at import: nothing to do; a new phrase is built from the stored tickets, a gone one dropped.
+        #expect(runKB(["index", "--json"], in: directory.url).stdout.contains(
+            "\"phrases\":{\"indexed\":1,\"added\":[],\"removed\":[],\"tickets_read\":0}"))
+        try directory.write("kb/synonyms.txt", "caída, sin servicio\n")
+        let changed = runKB(["index"], in: directory.url)
+        #expect(changed.code == 0)
+        #expect(changed.stdout.contains("synonym phrases: 1 indexed (added 1, removed 1, 1 tickets read)"))
+        #expect(changed.stdout.contains("  added    \"sin servicio\"") && changed.stdout.contains("  removed  \"fuer de servici\""))
+        let after = runKB(["search", "--json", "caída"], in: directory.url)
+        #expect(after.stdout.contains("T-3") && !after.stdout.contains("T-1"))
     }
 
     @Test func malformedArticleIsNamedAndOthersIndexed() throws {

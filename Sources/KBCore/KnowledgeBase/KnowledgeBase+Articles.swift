@@ -40,10 +40,20 @@ extension KnowledgeBase {
                                  articleTitle: try store.articles(id: articleID).first?.title ?? "")
     }
 
-    /// Reindexes the articles in `kb/articles` that changed since the last run (creating the database if needed).
+    /// Reindexes the articles in `kb/articles` that changed since the last run (creating the database if needed), and
+    /// has the ticket index list the phrases of the synonyms file as it is now (`indexSynonymPhrases`).
     public func index() throws -> IndexReport {
         let language = try policy().language
         let store = try store(.create)
-        return try store.indexArticles(try ArticleScanner.entries(root: workspace.root), defaultLanguage: language)
+        var report = try store.indexArticles(try ArticleScanner.entries(root: workspace.root), defaultLanguage: language)
+        report.phrases = try indexSynonymPhrases(store)
+        return report
+    }
+
+    /// Has the ticket index list the synonyms' phrases of several words (`Store.indexPhrases`): those the file gained are
+    /// built from the stored tickets, those it lost dropped. Searches are exact either way; a listed phrase is read as a
+    /// word's list, where one that is not costs reading the tickets that hold its words.
+    func indexSynonymPhrases(_ store: Store) throws -> PhraseIndexing {
+        try store.indexPhrases(try workspace.synonymPhrases(language: store.tokenizer.language))
     }
 }

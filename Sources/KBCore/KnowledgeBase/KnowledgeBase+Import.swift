@@ -8,13 +8,21 @@ extension KnowledgeBase {
 
     /// Imports the request's inputs in one transaction, or with `dryRun` reads and checks them and writes nothing.
     ///
+    /// Before the import, the ticket index is made to list the synonyms' phrases of several words
+    /// (`indexSynonymPhrases`, its own transaction): the imported tickets' postings then include theirs.
+    ///
     /// Options that do not fit the inputs' formats throw `ImportOptionError`; each rejected record goes to
     /// `onReject` as it is found (the first `rejectionsReportedPerKind` of each kind) and into the report.
     public func importTickets(_ request: ImportRequest, onReject: ((ImportRejection) -> Void)? = nil) throws -> ImportReport {
         let settings = try request.options.settings(for: Set(request.files.map(\.format)), policy: policy)
-        let importer = request.dryRun
-            ? TicketImporter(dryRunAgainst: try existingStore())
-            : TicketImporter(store: try store(.create))
+        let importer: TicketImporter
+        if request.dryRun {
+            importer = TicketImporter(dryRunAgainst: try existingStore())
+        } else {
+            let store = try store(.create)
+            _ = try indexSynonymPhrases(store)
+            importer = TicketImporter(store: store)
+        }
         importer.settings = settings
         importer.rejectionsReportedPerKind = request.rejectionsReportedPerKind
         importer.onReject = onReject

@@ -4,7 +4,8 @@
 ///
 /// The expression is evaluated as FTS5 evaluates it: a phrase of one word matches the tickets in its term's list; a
 /// prefix phrase of one word (`"contr" *`) the tickets in any list of an index term starting with it; a phrase of several
-/// words the tickets holding them one after another in one column. The posting lists hold no positions, so a phrase of
+/// words the tickets holding them one after another in one column — the tickets in its own list when the index lists
+/// it (`IndexedPhrases`). The posting lists hold no positions, so a phrase of
 /// several words is read as the tickets holding all its words (their lists intersected) and each such ticket is checked
 /// against its text, analysed as the index analysed it (`PhraseLocator`), once for all the expression's phrases. A query
 /// term matches where any of its phrases does; the terms are OR'ed (`MatchExpression.matchesAnyTerm`) or AND'ed.
@@ -59,6 +60,8 @@ struct TicketMatcher {
     }
 
     private static func node(for index: Int, _ phrase: PhraseLocator.Phrase, store: Store, verifier: PhraseVerifier) throws -> any Node {
+        // A phrase the index lists (`IndexedPhrases`): its own list, no text to check.
+        if !phrase.isPrefix, let key = try store.indexedPhraseKey(phrase.terms) { return TermList(store: store, term: key) }
         var words: [any Node] = []
         for (position, term) in phrase.terms.enumerated() {
             guard let text = String(validating: term, as: UTF8.self) else { return Empty() }

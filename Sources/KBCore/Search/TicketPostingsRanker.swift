@@ -86,7 +86,7 @@ struct TicketPostingsRanker {
     /// matches, so a ticket's count is the sum of those terms' counts, as `TermList.take` adds its phrases' up. A prefix
     /// standing for more than `maximumPrefixTerms` terms is read as one list, their postings merged.
     ///
-    /// A phrase of several words is listed from its rarer words only (those in at most `phraseWordSpread` times as
+    /// A phrase of several words the index lists (`IndexedPhrases`) is read from its own list. Any other is listed from its rarer words only (those in at most `phraseWordSpread` times as
     /// many tickets as its rarest): still a superset with bounding counts, without reading the lists of the function
     /// words phrases often hold ("inicio de sesión", "fuera de servicio"), which run through most of the store. When it
     /// ends in a prefix (`"inicio de ses" *`), its last word is the merged list of the terms it starts.
@@ -127,6 +127,10 @@ struct TicketPostingsRanker {
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
             case (1, false):
                 phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight, from: lower))
+            case (_, false) where try store.indexedPhraseKey(words.map { Array($0.utf8) }) != nil:
+                // A phrase the index lists (a synonym's): its own list, exact.
+                let key = IndexedPhrases.key(of: words.map { Array($0.utf8) })
+                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: key, titleWeight: titleWeight, from: lower))
             default:
                 var frequencies = try words.map(documentFrequency)
                 if let prefixList { frequencies.append(prefixList.count) }

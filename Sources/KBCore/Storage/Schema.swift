@@ -161,6 +161,12 @@ enum Schema {
         DROP TABLE IF EXISTS tickets_fts;
         DROP VIEW IF EXISTS tickets_text;
         """,
+        // 10: phrases of several words listed as terms of their own (`IndexedPhrases`): the synonyms file's, so a query
+        // expanding "caída" to "fuera de servicio" reads that phrase's list instead of the texts of the tickets holding
+        // its words. Empty until `kb index` or `kb import` indexes the workspace's synonyms (`Store.indexPhrases`).
+        """
+        CREATE TABLE IF NOT EXISTS ticket_phrases(key TEXT PRIMARY KEY) WITHOUT ROWID;
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

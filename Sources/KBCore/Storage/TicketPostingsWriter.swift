@@ -34,7 +34,41 @@ final class TicketPostingsWriter {
     /// Tickets and tokens added (removed: negative) since the totals were last written (`Store.ticketIndexTotals`).
     private(set) var pendingTotals = (rows: Int64(0), tokens: Int64(0))
 
+    /// The phrases the index lists (`ticket_phrases`), read at the transaction's first change and forgotten at its end:
+    /// another process may index or drop phrases between two transactions, never within one (the write lock).
+    private var phrases: IndexedPhrases?
+
     // MARK: - Maintenance
+
+    /// Makes the next change read the indexed phrases again (`Store.indexPhrases` changed them).
+    func forgetIndexedPhrases() {
+        phrases = nil
+    }
+
+    /// The phrases whose lists the index keeps, as the store records them.
+    private func indexedPhrases(_ connection: Connection) throws -> IndexedPhrases {
+        if let phrases { return phrases }
+        let read = try Store.indexedPhrases(connection)
+        phrases = read
+        return read
+    }
+
+    /// Adds the postings of `phrases` (phrases the index does not list yet) for the ticket at `rowid`, whose five columns
+    /// have `terms`: `Store.indexPhrases` builds new phrases' lists with it, ticket by ticket in ascending rowid.
+    func addPhrases(_ phrases: IndexedPhrases, rowid: Int64, terms prepared: PreparedTerms, connection: Connection) throws {
+        var buffer = Buffer()
+        swap(&buffer, &self.buffer)
+        defer { swap(&buffer, &self.buffer) }
+        buffer.gather(phrases, in: prepared, rowid: rowid)
+        let length = Int32(prepared.tokenCount)
+        for position in buffer.touched.indices {
+            let index = buffer.touched[position]
+            if buffer.lists[index].count > 0 && buffer.lists[index].lastRowid >= rowid { try Self.write(index, &buffer, connection) }
+            buffer.append(index, rowid: rowid, length: length)
+        }
+        buffer.touched.removeAll(keepingCapacity: true)
+        if buffer.bytes > bufferLimit { try Self.flush(&buffer, connection) }
+    }
 
     /// Adds the postings of the ticket at `rowid` whose five full-text columns have `terms` (FTS5's column order: the
     /// title is text 0); the ticket must have none stored.
@@ -45,6 +79,7 @@ final class TicketPostingsWriter {
         // The runs' lists must ascend: a ticket at or below a rowid they hold sends them to the table first.
         if let runs, rowid <= runs.highestRowid { try Self.merge(&buffer, runs, connection) }
         let length = buffer.gather(prepared, rowid: rowid)
+        buffer.gather(try indexedPhrases(connection), in: prepared, rowid: rowid)
         pendingTotals.rows += 1
         pendingTotals.tokens += Int64(length)
         for position in buffer.touched.indices {
@@ -66,6 +101,7 @@ final class TicketPostingsWriter {
         // The blocks it is taken out of must hold every posting first.
         if let runs, !runs.isEmpty { try Self.merge(&buffer, runs, connection) }
         let length = buffer.gather(prepared, rowid: rowid)
+        buffer.gather(try indexedPhrases(connection), in: prepared, rowid: rowid)
         pendingTotals.rows -= 1
         pendingTotals.tokens -= Int64(length)
         for position in buffer.touched.indices {
@@ -80,6 +116,7 @@ final class TicketPostingsWriter {
     /// Writes every buffered posting (and the runs', merged) to `ticket_postings` and empties the buffer; ends the
     /// spilling to runs (called before each commit).
     func flush(_ connection: Connection) throws {
+        phrases = nil
         if pendingTotals != (0, 0) {
             try Store.addToTicketIndexTotals(pendingTotals, connection)
             pendingTotals = (0, 0)
@@ -95,6 +132,7 @@ final class TicketPostingsWriter {
 
     /// Drops everything buffered and every run (the transaction rolled back).
     func discard() {
+        phrases = nil
         runs = nil
         pendingTotals = (0, 0)
         guard !buffer.keys.isEmpty else { return }
@@ -256,6 +294,19 @@ final class TicketPostingsWriter {
                 }
             }
             return length
+        }
+
+        /// Counts the occurrences of each of `phrases` in `prepared` for the ticket at `rowid`, under the phrase's key, as
+        /// `gather` counts words (`touched` lists the keys too).
+        mutating func gather(_ phrases: IndexedPhrases, in prepared: PreparedTerms, rowid: Int64) {
+            phrases.forEachOccurrence(in: prepared) { phrase, inTitle in
+                let index = phrases.keys[phrase].withUnsafeBufferPointer { termIndex($0) }
+                if gathering[index].rowid != rowid {
+                    gathering[index] = Gathering(rowid: rowid, title: 0, other: 0)
+                    touched.append(index)
+                }
+                if inTitle { gathering[index].title += 1 } else { gathering[index].other += 1 }
+            }
         }
 
         /// Appends the gathered posting of term `index` for the ticket at `rowid` to the term's list.

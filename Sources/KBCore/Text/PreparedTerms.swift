@@ -39,6 +39,9 @@ struct PreparedTerms: Sendable {
         }
     }
 
+    /// How many tokens the texts hold together (the ticket's length in the index).
+    var tokenCount: Int { tokens.count }
+
     /// Calls `body` with each recorded term of text `index`, in order.
     func forEachTerm(ofText index: Int, _ body: (_ term: UnsafeBufferPointer<UInt8>) -> Void) {
         replay(index) { term, _, _ in

@@ -151,6 +151,17 @@ import KBTestSupport
             let found = try engine.searchTickets(match: try #require(try engine.ticketMatch(for: first.title)), filters: SearchFilters())
             #expect(found.first?.id == first.id)
         }),
+        9: Seed(write: { connection in
+            // Version 9: kb's posting lists alone, no phrase listed (migration 10 adds the table that lists them).
+            try writeVersionSix(version7Lines, into: connection, splittingTimes: false, fullTextIndex: false)
+        }, verify: { store throws in
+            #expect(try store.connection.scalarInt("SELECT count(*) FROM ticket_phrases") == 0)
+            try TicketPostingsTests.expectInStep(store)
+            let listed = try store.indexPhrases(["third floor", "sin llamadas"])
+            #expect(listed.indexed == 2 && listed.ticketsRead == 2)
+            try TicketPostingsTests.expectInStep(store)
+            #expect(try store.ticketPostings(of: IndexedPhrases.key(of: [Array("sin".utf8), Array("llam".utf8)])).map(\.rowid) == [1])
+        }),
     ]
 
     static let version7Lines = [
@@ -174,7 +185,8 @@ import KBTestSupport
 
     /// Inserts `lines` as version 6's `Store.upsert` did: the document as written, its index columns, postings and title
     /// key as version 6 analysed them (version 7's without `splittingTimes`).
-    static func writeVersionSix(_ lines: [String], into connection: Connection, splittingTimes splits: Bool = true) throws {
+    static func writeVersionSix(_ lines: [String], into connection: Connection, splittingTimes splits: Bool = true,
+                                fullTextIndex: Bool = true) throws {
         let tokenizer = TokenizerContext(language: .spanish, sources: Store.defaultTermSources)
         try connection.registerTokenizer(tokenizer)
         let writer = TicketPostingsWriter()
@@ -190,11 +202,13 @@ import KBTestSupport
                               bytes.withUnsafeBufferPointer { DocumentFingerprint.value($0) }, language.rawValue,
                               SQLValue.blob(BlockCompressor.compress(bytes)), TitleKey.of(terms).map(SQLValue.integer) ?? SQLValue.null])
             let rowid = connection.lastInsertRowID
-            try tokenizer.with(language: language) {
-                try connection.prepare("""
-                    INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute([rowid] + texts)
+            if fullTextIndex {
+                try tokenizer.with(language: language) {
+                    try connection.prepare("""
+                        INSERT INTO tickets_fts(rowid, title, description, resolution, root_cause, events_text)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """).execute([rowid] + texts)
+                }
             }
             try writer.add(rowid: rowid, terms: terms, connection: connection)
         }

@@ -9,7 +9,9 @@ import KBTestSupport
     /// Tickets whose scores crowd together: every ticket says some of a few common words, 1–6 times, in texts of
     /// varied length; some are exact copies of others (equal scores: ties broken by rowid); a few hold rare words or
     /// the two-word synonyms of "caída".
-    static func crowdedStore(_ directory: TemporaryDirectory, seed: UInt64) throws -> (Store, SearchEngine) {
+    /// With `listingPhrases`, the index lists the synonyms of several words (`IndexedPhrases`), half of the tickets
+    /// stored before it does and half after.
+    static func crowdedStore(_ directory: TemporaryDirectory, seed: UInt64, listingPhrases: Bool = false) throws -> (Store, SearchEngine) {
         let store = try Store(path: directory.url.appendingPathComponent("kb.sqlite").path)
         var random = PrunedRankingPropertyTests.SeededGenerator(state: seed)
         let common = ["servicio", "cliente", "llamada", "portal", "error"]
@@ -39,8 +41,11 @@ import KBTestSupport
                 .replacingOccurrences(of: "La pantalla queda en blanco", with: words.dropFirst(titleLength).joined(separator: " ") + " fin")
             lines.append(line)
         }
-        try store.connection.transaction {
-            for line in lines { _ = try store.upsert(Ticket(json: JSONParser().parse(line))) }
+        for (index, half) in [lines.prefix(lines.count / 2), lines.suffix(from: lines.count / 2)].enumerated() {
+            if listingPhrases && index == 1 { _ = try store.indexPhrases(["sin servicio", "fuera de servicio"]) }
+            try store.connection.transaction {
+                for line in half { _ = try store.upsert(Ticket(json: JSONParser().parse(line))) }
+            }
         }
         let builder = QueryBuilder(termSource: Store.defaultTermSources[.spanish]!, synonyms: { term in
             term == "caid" ? ["sin servicio", "fuera de servicio"] : []
