@@ -68,6 +68,31 @@ struct ScaleBenchmark {
         let groups = (try? String(contentsOf: target, encoding: .utf8))?.split(separator: "\n")
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }.count
         print("synonyms: " + (groups.map { "\(target.path) (\($0) groups), kb only" } ?? "none (\(target.path) absent)"))
+        // A store kept from an earlier run lists the phrases of that run's synonyms: `kb index` lists these instead (an
+        // import lists them itself).
+        if FileManager.default.fileExists(atPath: work.appendingPathComponent(".kb/kb.sqlite").path) {
+            let started = Date()
+            let (status, output) = try runKBCapturing(["index"], in: work)
+            guard status == 0 else { throw BenchError(description: "kb index failed: \(output)") }
+            let phrases = output.split(separator: "\n").first { $0.hasPrefix("synonym phrases:") }.map(String.init) ?? "synonym phrases: unchanged"
+            print("kb index: \(phrases) in \(fixed(Date().timeIntervalSince(started), 2)) s")
+        }
+    }
+
+    /// Runs the kb binary in `directory` and returns its exit status and standard output.
+    private func runKBCapturing(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
+        let output = directory.appendingPathComponent("kb-bench-index.txt")
+        let errors = directory.appendingPathComponent("kb-bench-stderr.txt")
+        for url in [output, errors] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
+        let process = Process()
+        process.executableURL = kbBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }
 
     func run() throws {

@@ -82,6 +82,12 @@ import KBTestSupport
         #expect(changed.stdout.contains("  added    \"sin servicio\"") && changed.stdout.contains("  removed  \"fuer de servici\""))
         let after = runKB(["search", "--json", "caída"], in: directory.url)
         #expect(after.stdout.contains("T-3") && !after.stdout.contains("T-1"))
+        // A synonyms file that does not parse stops no import (the listed phrase stays); `kb index` names it.
+        try directory.write("kb/synonyms.txt", "caída, , sin servicio\n")
+        try directory.write("u.jsonl", TicketFixtures.line(id: "T-4", title: "Portal sin servicio") + "\n")
+        #expect(runKB(["import", "u.jsonl"], in: directory.url).code == 0)
+        let broken = runKB(["index"], in: directory.url)
+        #expect(broken.code != 0 && broken.stderr.contains("kb/synonyms.txt:1"))
     }
 
     @Test func malformedArticleIsNamedAndOthersIndexed() throws {

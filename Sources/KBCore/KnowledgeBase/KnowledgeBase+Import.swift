@@ -9,7 +9,9 @@ extension KnowledgeBase {
     /// Imports the request's inputs in one transaction, or with `dryRun` reads and checks them and writes nothing.
     ///
     /// Before the import, the ticket index is made to list the synonyms' phrases of several words
-    /// (`indexSynonymPhrases`, its own transaction): the imported tickets' postings then include theirs.
+    /// (`indexSynonymPhrases`, its own transaction): the imported tickets' postings then include theirs. A synonyms file
+    /// that does not parse leaves the listed phrases as they are (searches and `kb index` report it): it is no reason
+    /// to refuse tickets.
     ///
     /// Options that do not fit the inputs' formats throw `ImportOptionError`; each rejected record goes to
     /// `onReject` as it is found (the first `rejectionsReportedPerKind` of each kind) and into the report.
@@ -20,7 +22,7 @@ extension KnowledgeBase {
             importer = TicketImporter(dryRunAgainst: try existingStore())
         } else {
             let store = try store(.create)
-            _ = try indexSynonymPhrases(store)
+            if let phrases = try? workspace.synonymPhrases(language: store.tokenizer.language) { _ = try store.indexPhrases(phrases) }
             importer = TicketImporter(store: store)
         }
         importer.settings = settings
