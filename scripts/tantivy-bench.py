@@ -10,6 +10,9 @@ REQUEST.json (written by kb-bench):
                                   report that run's import time (kb-bench --reuse)
    "runs": 3,                     how many times the latency queries run (medians are taken by kb-bench)
    "queries": ["..."],            latency queries, as typed
+   "expansions": [[["..."]]],     optional (kb-bench --synonyms): per query, per word, the synonyms kb expands it to;
+                                  each word is then searched as itself OR each alternative (a phrase query when it
+                                  has several words), as kb's synonym groups match
    "exactness": 500,              how many of the first queries compare the pruned top 10 with every match scored
    "targets": [{"id": "T-…", "queries": ["title", "title + first sentence"]}]}
 
@@ -19,7 +22,7 @@ recall counts. Exits 2 when the tantivy module is missing, so kb-bench can say s
 The schema mirrors kb's ticket index: the same five text columns, each a text field with a Spanish analyzer
 (simple tokenizer, lower case, ASCII folding, Snowball Spanish stemmer, as kb folds accents and stems); the
 query's words (split on anything not a letter or digit, as kb-bench does for raw FTS5) are OR'ed over the
-five fields with the title weighted 1.5, as kb weighs it.
+five fields with the title weighted 1.5, as kb weighs it; with "expansions", each word OR its synonyms.
 """
 
 import json
@@ -106,10 +109,19 @@ def build(rows_path, index_path):
     return index, seconds, size, len(rows)
 
 
-def parse(index, text):
+def parse(index, text, expansions=None):
     words = [word.lower() for word in WORD.findall(text)]
     if not words:
         return None
+    if expansions is not None and len(expansions) != len(words):
+        raise SystemExit(f"tantivy-bench: {len(expansions)} expansions for the {len(words)} words of {text!r}")
+    if expansions is not None:
+        parts = []
+        for word, alternatives in zip(words, expansions):
+            spelled = [" ".join(w.lower() for w in WORD.findall(alternative)) for alternative in alternatives]
+            spelled = [alternative for alternative in spelled if alternative]
+            parts.append(word if not spelled else "(" + " OR ".join([word] + ['"' + a + '"' for a in spelled]) + ")")
+        words = parts
     return index.parse_query(" ".join(words), default_field_names=FIELDS, field_boosts={"title": 1.5})
 
 
@@ -125,7 +137,8 @@ def main():
     reused = reopen(request["rows"], request["index"]) if request.get("reuse") else None
     index, import_seconds, size, count = reused or build(request["rows"], request["index"])
     searcher = index.searcher()
-    queries = [parse(index, text) for text in request["queries"]]
+    expansions = request.get("expansions") or [None] * len(request["queries"])
+    queries = [parse(index, text, expanded) for text, expanded in zip(request["queries"], expansions)]
     latencies, cpu = [], []
     for _ in range(request.get("runs", 1)):
         run_wall, run_cpu = [], []
@@ -155,7 +168,7 @@ def main():
             if query is not None and any(doc == target["id"] for _, doc in top(searcher, query)):
                 found += 1
     json.dump({"documents": count, "import_seconds": import_seconds, "index_bytes": size, "latency_ms": latencies,
-               "cpu_ms": cpu, "identical": identical, "overlap": overlap, "compared": compared, "targets_found": found,
+               "cpu_ms": cpu, "expanded": sum(1 for e in expansions if e and any(e)), "identical": identical, "overlap": overlap, "compared": compared, "targets_found": found,
                "target_queries": target_queries}, sys.stdout)
     print()
 

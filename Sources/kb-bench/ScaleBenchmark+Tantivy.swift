@@ -15,6 +15,7 @@ extension ScaleBenchmark {
         let compared: Double
         let targetsFound: Double
         let targetQueries: Double
+        let expanded: Double
     }
 
     static let tantivyScriptPath = "scripts/tantivy-bench.py"
@@ -70,7 +71,7 @@ extension ScaleBenchmark {
                   kb: figures.targetsFound / max(figures.targetQueries, 1), raw: nil, spread: nil)
         table.add("tantivy: import rate, one thread (tickets/s)", kb: Double(tickets) / figures.importSeconds, raw: nil, spread: nil)
         table.add("tantivy: index size (MB)", kb: figures.indexBytes / 1e6, raw: nil, spread: nil)
-        print("tantivy measured (\(Int(figures.compared)) exactness queries)")
+        print("tantivy measured (\(Int(figures.compared)) exactness queries, \(Int(figures.expanded)) queries expanded with the synonyms)")
     }
 
     /// One JSON array a line, `[id, title, description, resolution, root_cause, events_text]`: the text raw FTS5 gets.
@@ -104,6 +105,27 @@ extension ScaleBenchmark {
         writer.beginArray()
         for query in benchmarkQueries() { writer.string(query) }
         writer.endArray()
+        // With a synonyms file in the workspace, each query word's alternatives, so tantivy expands what kb expands.
+        if let synonyms = try? Workspace(root: work).loadSynonyms(language: .spanish), !synonyms.groups.isEmpty {
+            let analyzer = Analyzer(language: .spanish)
+            writer.key("expansions")
+            writer.beginArray()
+            for query in benchmarkQueries() {
+                writer.beginArray()
+                for word in query.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                    let terms = analyzer.terms(String(word))
+                    writer.beginArray()
+                    if terms.count == 1 {
+                        for alternative in synonyms.alternatives(for: terms[0]) {
+                            if let spelling = synonyms.spelling(of: alternative) { writer.string(spelling) }
+                        }
+                    }
+                    writer.endArray()
+                }
+                writer.endArray()
+            }
+            writer.endArray()
+        }
         writer.member("exactness", exactnessQueries)
         writer.key("targets")
         writer.beginArray()
@@ -136,7 +158,8 @@ extension ScaleBenchmark {
         return TantivyFigures(importSeconds: try number("import_seconds"), indexBytes: try number("index_bytes"),
                               latencies: try runs("latency_ms"), cpu: try runs("cpu_ms"), identical: try number("identical"),
                               overlap: try number("overlap"), compared: try number("compared"),
-                              targetsFound: try number("targets_found"), targetQueries: try number("target_queries"))
+                              targetsFound: try number("targets_found"), targetQueries: try number("target_queries"),
+                              expanded: json["expanded"]?.numberValue ?? 0)
     }
 
     /// Runs `arguments` through `/usr/bin/env` with its output in files (read after it exits: no pipe to fill).

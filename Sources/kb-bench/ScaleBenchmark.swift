@@ -53,8 +53,8 @@ struct ScaleBenchmark {
         kbBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kb")
     }
 
-    /// Copies `--synonyms` into the workspace, and says which synonyms the run's searches expand (raw FTS5 and tantivy
-    /// expand none).
+    /// Copies `--synonyms` into the workspace, and says which synonyms the run's searches expand (kb's, and tantivy's
+    /// latency queries word by word; raw FTS5 expands none).
     private func useSynonyms() throws {
         let target = work.appendingPathComponent("kb/synonyms.txt")
         if let synonyms {
@@ -67,7 +67,7 @@ struct ScaleBenchmark {
         }
         let groups = (try? String(contentsOf: target, encoding: .utf8))?.split(separator: "\n")
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }.count
-        print("synonyms: " + (groups.map { "\(target.path) (\($0) groups), kb only" } ?? "none (\(target.path) absent)"))
+        print("synonyms: " + (groups.map { "\(target.path) (\($0) groups), kb and tantivy's latency queries" } ?? "none (\(target.path) absent)"))
         // A store kept from an earlier run lists the phrases of that run's synonyms: `kb index` lists these instead (an
         // import lists them itself).
         if FileManager.default.fileExists(atPath: work.appendingPathComponent(".kb/kb.sqlite").path) {

@@ -60,14 +60,7 @@ final class TicketPostingsWriter {
         swap(&buffer, &self.buffer)
         defer { swap(&buffer, &self.buffer) }
         buffer.gather(phrases, in: prepared, rowid: rowid)
-        let length = Int32(prepared.tokenCount)
-        for position in buffer.touched.indices {
-            let index = buffer.touched[position]
-            if buffer.lists[index].count > 0 && buffer.lists[index].lastRowid >= rowid { try Self.write(index, &buffer, connection) }
-            buffer.append(index, rowid: rowid, length: length)
-        }
-        buffer.touched.removeAll(keepingCapacity: true)
-        if buffer.bytes > bufferLimit { try Self.flush(&buffer, connection) }
+        try appendGathered(&buffer, rowid: rowid, length: Int32(prepared.tokenCount), connection)
     }
 
     /// Adds the postings of the ticket at `rowid` whose five full-text columns have `terms` (FTS5's column order: the
@@ -82,6 +75,12 @@ final class TicketPostingsWriter {
         buffer.gather(try indexedPhrases(connection), in: prepared, rowid: rowid)
         pendingTotals.rows += 1
         pendingTotals.tokens += Int64(length)
+        try appendGathered(&buffer, rowid: rowid, length: length, connection)
+    }
+
+    /// Appends the postings gathered for the ticket at `rowid` (the `touched` terms) to their lists, and writes the
+    /// buffer out when it is full.
+    private func appendGathered(_ buffer: inout Buffer, rowid: Int64, length: Int32, _ connection: Connection) throws {
         for position in buffer.touched.indices {
             let index = buffer.touched[position]
             // The buffer holds each term's postings in ascending rowid: one below them goes to the blocks first.
@@ -285,11 +284,7 @@ final class TicketPostingsWriter {
                 prepared.forEachTerm(ofText: text) { term in
                     let index = termIndex(term.count > TicketPostingsWriter.maximumTermBytes
                                           ? UnsafeBufferPointer(rebasing: term.prefix(TicketPostingsWriter.maximumTermBytes)) : term)
-                    if gathering[index].rowid != rowid {
-                        gathering[index] = Gathering(rowid: rowid, title: 0, other: 0)
-                        touched.append(index)
-                    }
-                    if isTitle { gathering[index].title += 1 } else { gathering[index].other += 1 }
+                    count(index, rowid: rowid, inTitle: isTitle)
                     length += 1
                 }
             }
@@ -300,13 +295,18 @@ final class TicketPostingsWriter {
         /// `gather` counts words (`touched` lists the keys too).
         mutating func gather(_ phrases: IndexedPhrases, in prepared: PreparedTerms, rowid: Int64) {
             phrases.forEachOccurrence(in: prepared) { phrase, inTitle in
-                let index = phrases.keys[phrase].withUnsafeBufferPointer { termIndex($0) }
-                if gathering[index].rowid != rowid {
-                    gathering[index] = Gathering(rowid: rowid, title: 0, other: 0)
-                    touched.append(index)
-                }
-                if inTitle { gathering[index].title += 1 } else { gathering[index].other += 1 }
+                count(phrases.keys[phrase].withUnsafeBufferPointer { termIndex($0) }, rowid: rowid, inTitle: inTitle)
             }
+        }
+
+        /// Counts one occurrence of term `index` in the ticket at `rowid` (the first one lists the term in `touched`).
+        @inline(__always)
+        private mutating func count(_ index: Int, rowid: Int64, inTitle: Bool) {
+            if gathering[index].rowid != rowid {
+                gathering[index] = Gathering(rowid: rowid, title: 0, other: 0)
+                touched.append(index)
+            }
+            if inTitle { gathering[index].title += 1 } else { gathering[index].other += 1 }
         }
 
         /// Appends the gathered posting of term `index` for the ticket at `rowid` to the term's list.
