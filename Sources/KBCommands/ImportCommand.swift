@@ -18,6 +18,8 @@ struct ImportCommand: ParsableCommand {
             Each rejected record is reported as FILE:LINE: error: reason (the first 10 of each kind; the summary
             counts them all, with the distinct values no mapping knows) and the valid ones are imported.
             The whole import runs in one transaction: a failure or a kill leaves the database as it was.
+            Before it, the ticket index is made to list the phrases of several words in kb/synonyms.txt (as kb
+            index does), and the imported tickets' postings count them.
             --dry-run reads and checks everything and writes nothing. See docs/import-formats.md.
             """,
         examples: [
