@@ -71,28 +71,12 @@ struct ScaleBenchmark {
         // A store kept from an earlier run lists the phrases of that run's synonyms: `kb index` lists these instead (an
         // import lists them itself).
         if FileManager.default.fileExists(atPath: work.appendingPathComponent(".kb/kb.sqlite").path) {
-            let started = Date()
-            let (status, output) = try runKBCapturing(["index"], in: work)
-            guard status == 0 else { throw BenchError(description: "kb index failed: \(output)") }
-            let phrases = output.split(separator: "\n").first { $0.hasPrefix("synonym phrases:") }.map(String.init) ?? "synonym phrases: unchanged"
-            print("kb index: \(phrases) in \(fixed(Date().timeIntervalSince(started), 2)) s")
+            let output = work.appendingPathComponent("kb-bench-index.txt")
+            let seconds = try runKB(["index"], output: output).seconds
+            let report = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            let phrases = report.split(separator: "\n").first { $0.hasPrefix("synonym phrases:") }.map(String.init) ?? "synonym phrases: unchanged"
+            print("kb index: \(phrases) in \(fixed(seconds, 2)) s")
         }
-    }
-
-    /// Runs the kb binary in `directory` and returns its exit status and standard output.
-    private func runKBCapturing(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
-        let output = directory.appendingPathComponent("kb-bench-index.txt")
-        let errors = directory.appendingPathComponent("kb-bench-stderr.txt")
-        for url in [output, errors] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
-        let process = Process()
-        process.executableURL = kbBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }
 
     func run() throws {
@@ -468,17 +452,19 @@ struct ScaleBenchmark {
 
     // MARK: - Measuring
 
-    /// Runs kb in `work` and returns its wall time, its own peak memory and its CPU time (user + system, all threads).
+    /// Runs kb in `work` and returns its wall time, its own peak memory and its CPU time (user + system, all threads);
+    /// its standard output goes to the file `output` (nothing kept without one).
     ///
     /// `wait4` gives the child's own resource usage; `getrusage(RUSAGE_CHILDREN)` would report the largest of all
     /// children so far, `swift build` included when this run had to build kb.
-    func runKB(_ arguments: [String], in directory: URL? = nil) throws -> (seconds: Double, maxRSSKilobytes: Int, cpuSeconds: Double) {
+    func runKB(_ arguments: [String], in directory: URL? = nil,
+               output: URL? = nil) throws -> (seconds: Double, maxRSSKilobytes: Int, cpuSeconds: Double) {
         let directory = directory ?? work
         let errorPath = work.appendingPathComponent("kb-bench-stderr.txt").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output?.path ?? "/dev/null", output == nil ? O_WRONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([kbBinary.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }

@@ -96,9 +96,15 @@ struct TicketPostingsRanker {
         let lower = rowids?.lowerBound ?? .min
         for phrase in match.phrases {
             guard phrase.term < terms.count else { return nil }
+            let analysed = PhraseLocator.queryTerms(phrase.text, tokenizer: store.tokenizer)
+            if !phrase.isPrefix, let key = try store.indexedPhraseKey(analysed) {
+                // A phrase the index lists (a synonym's): its own list, exact.
+                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: key, titleWeight: titleWeight, from: lower))
+                continue
+            }
             var words: [String] = []
-            for analysed in PhraseLocator.queryTerms(phrase.text, tokenizer: store.tokenizer) {
-                guard let term = String(validating: analysed, as: UTF8.self) else { return nil }
+            for term in analysed {
+                guard let term = String(validating: term, as: UTF8.self) else { return nil }
                 words.append(term)
             }
             // A prefix's index terms, and for one of several words the tickets holding any of them (the last word's list).
@@ -127,10 +133,6 @@ struct TicketPostingsRanker {
                 phrasesOfTerm[phrase.term].append(PostingCursor(postings: [], estimated: false, titleWeight: titleWeight))
             case (1, false):
                 phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: words[0], titleWeight: titleWeight, from: lower))
-            case (_, false) where try store.indexedPhraseKey(words.map { Array($0.utf8) }) != nil:
-                // A phrase the index lists (a synonym's): its own list, exact.
-                let key = IndexedPhrases.key(of: words.map { Array($0.utf8) })
-                phrasesOfTerm[phrase.term].append(try PostingCursor(store: store, term: key, titleWeight: titleWeight, from: lower))
             default:
                 var frequencies = try words.map(documentFrequency)
                 if let prefixList { frequencies.append(prefixList.count) }

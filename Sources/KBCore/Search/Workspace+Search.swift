@@ -18,7 +18,7 @@ extension Workspace {
     }
 
     /// The synonyms' entries of several words, as the file spells them (what the ticket index lists as phrases of their
-    /// own, `Store.indexPhrases`), in file order; none when the file is absent.
+    /// own, `Store.indexPhrases(_:)`), in file order; none when the file is absent.
     public func synonymPhrases(language: Language) throws -> [String] {
         let synonyms = try loadSynonyms(language: language)
         return synonyms.groups.joined().filter { $0.count >= 2 }.compactMap { synonyms.spelling(of: $0) }

@@ -60,7 +60,7 @@ struct IndexedPhrases: Sendable {
 
     /// Calls `body` with each occurrence of a phrase in `prepared`'s texts: the phrase's index, and whether it is in the
     /// first text (the title). A phrase occurs where its terms are consecutive tokens of one text, overlapping
-    /// occurrences each counted, as FTS5 and `PhraseLocator` count them.
+    /// occurrences each counted, as FTS5 counts a phrase's matches.
     func forEachOccurrence(in prepared: PreparedTerms, _ body: (_ phrase: Int, _ inTitle: Bool) -> Void) {
         guard !phrases.isEmpty else { return }
         // The phrases begun at earlier tokens, each with the index of the term it expects next.

@@ -16,23 +16,20 @@ extension Store {
         return try connection.cached("SELECT 1 FROM ticket_phrases WHERE key = ?").first([key]) { _ in key }
     }
 
-    /// Makes the phrases the ticket index lists those of `texts` that are made of several words (as a query's phrase is
-    /// analysed, `PhraseLocator.queryTerms`), in one write transaction: the lists of phrases no longer asked for are
-    /// dropped, and those of new ones built from the stored tickets holding every one of their words, read in ascending
-    /// rowid (their texts analysed in their languages, as importing them did).
+    /// Makes the phrases the ticket index lists those of `phrases` that are made of several words (each its spelling and
+    /// its analysed terms), in one write transaction: the lists of phrases no longer asked for are dropped, and those of
+    /// new ones built from the stored tickets holding every one of their words, read in ascending rowid (their texts
+    /// analysed in their languages, as importing them did).
     ///
     /// A search is exact whether a phrase is listed or not; a listed one costs a list read instead of reading the texts of
     /// the tickets holding its words. Memory holds the candidate rowids (eight bytes a ticket holding a new phrase's
     /// words) and the postings writer's buffer.
-    public func indexPhrases(_ texts: [String]) throws -> PhraseIndexing {
+    func indexPhrases(analysed phrases: [(spelling: String, terms: [[UInt8]])]) throws -> PhraseIndexing {
         var spelling: [String: String] = [:]
-        var wanted: [[[UInt8]]] = []
-        for text in texts {
-            let terms = PhraseLocator.queryTerms(text, tokenizer: tokenizer)
-            wanted.append(terms)
-            spelling[IndexedPhrases.key(of: terms)] = spelling[IndexedPhrases.key(of: terms)] ?? text
+        for phrase in phrases where spelling[IndexedPhrases.key(of: phrase.terms)] == nil {
+            spelling[IndexedPhrases.key(of: phrase.terms)] = phrase.spelling
         }
-        let wantedPhrases = IndexedPhrases(phrases: wanted)
+        let wantedPhrases = IndexedPhrases(phrases: phrases.map(\.terms))
         return try connection.transaction {
             defer { ticketPostingsWriter.forgetIndexedPhrases() }
             var report = PhraseIndexing()
